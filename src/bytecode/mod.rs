@@ -1,0 +1,1 @@
+//! Bytecode: ops over frame slots, units, the emitter and the listing.

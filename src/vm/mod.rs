@@ -1,0 +1,1 @@
+//! The execution context, frames, calls and the interpreter.
