@@ -1,1 +1,4 @@
 //! Bytecode: ops over frame slots, units, the emitter and the listing.
+
+pub mod op;
+pub mod unit;

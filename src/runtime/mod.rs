@@ -1,6 +1,13 @@
 //! Runtime: the value layout every tier shares and the semantics of PHP operations.
 
+pub mod array;
+pub mod builtins;
+pub mod compare;
+pub mod constants;
+pub mod convert;
 pub mod float_fmt;
 pub mod mt_rand;
 pub mod numeric;
+pub mod object;
 pub mod sprintf;
+pub mod value;

@@ -1,1 +1,1 @@
-//! (in progress)
+//! (placeholder until the numeric branch lands)

@@ -1,0 +1,282 @@
+//! The bytecode: three-address ops over frame slots.
+//!
+//! A frame is an array of `TypedValue` slots: the function's parameters first, then
+//! closure captures, then the other named locals, then temporaries. Every op names its
+//! operand slots, so the baseline tier needs no stack tracking and LLVM lowering maps
+//! slots to allocas. An [`Operand`] is either a slot or (high bit set) an entry of the
+//! function's literal table, like Lua's RK operands, so `$i < 100` is one op.
+//!
+//! Conventions every tier follows:
+//! - Reading an operand dereferences `REF` slots; reading an `UNINIT` local warns
+//!   "Undefined variable $x" and yields null (slow path only).
+//! - Writing a destination slot writes through a `REF` (so `global`/`&` bindings see
+//!   it) and through an `INDIRECT` (a pointer made by `FetchDimW`).
+//! - `NO_SLOT` as a destination means "result unused".
+
+use std::fmt;
+
+pub type Slot = u32;
+/// An instruction index in the function's op array.
+pub type Pc = u32;
+
+/// Destination placeholder for results nobody reads.
+pub const NO_SLOT: Slot = u32::MAX;
+
+/// A slot, or a literal from the function's constant table.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Operand(pub u32);
+
+impl Operand {
+    pub const CONST_BIT: u32 = 1 << 31;
+    pub fn slot(s: Slot) -> Operand {
+        Operand(s)
+    }
+    pub fn constant(idx: u32) -> Operand {
+        Operand(idx | Self::CONST_BIT)
+    }
+    #[inline(always)]
+    pub fn is_const(self) -> bool {
+        self.0 & Self::CONST_BIT != 0
+    }
+    #[inline(always)]
+    pub fn index(self) -> u32 {
+        self.0 & !Self::CONST_BIT
+    }
+}
+
+impl fmt::Debug for Operand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_const() {
+            write!(f, "k{}", self.index())
+        } else {
+            write!(f, "s{}", self.0)
+        }
+    }
+}
+
+/// Binary operators without a dedicated op.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+    Concat,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    Spaceship,
+    Xor,
+}
+
+impl BinOp {
+    /// The operator as PHP spells it (messages).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::Concat => ".",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+            BinOp::Spaceship => "<=>",
+            BinOp::Xor => "xor",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CastKind {
+    Int,
+    Float,
+    String,
+    Bool,
+    Array,
+    Object,
+}
+
+/// How a dimension fetch for writing treats a missing element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DimMode {
+    /// `$a[k] = v`, `$a[k][..] = v`: create silently.
+    Write,
+    /// `$a[k] .= v`, `$a[k]++`: warn "Undefined array key", then create.
+    ReadWrite,
+    /// `unset($a[k][j])`: never create; a missing container yields UNINIT.
+    Unset,
+    /// `f($a[k])` by reference, `$x = &$a[k]`, `foreach ($a[k] as &$v)`: create.
+    Ref,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IncDec {
+    PreInc,
+    PreDec,
+    PostInc,
+    PostDec,
+}
+
+/// The ops. Field names: `dst` is written, everything else read.
+#[derive(Clone, Debug)]
+pub enum Op {
+    Nop,
+    /// `dst = src` (copying; dereferences `src`).
+    Move { dst: Slot, src: Operand },
+    /// `dst = &src_slot`: both slots share one reference box afterwards. `src` may be
+    /// an INDIRECT temp (array element).
+    BindRef { dst: Slot, src: Slot },
+    /// `dst` gets a fresh handle to `src`'s reference box, boxing it first (by-ref
+    /// arguments, `use (&$x)`, array elements `[&$x]`).
+    MakeRef { dst: Slot, src: Slot },
+
+    Add { dst: Slot, a: Operand, b: Operand },
+    Sub { dst: Slot, a: Operand, b: Operand },
+    Mul { dst: Slot, a: Operand, b: Operand },
+    /// `.`; when `dst` is the same slot as `a` and holds a unique string, appends in
+    /// place (`$s .= x` and `$s = $s . x` are amortised O(1)).
+    Concat { dst: Slot, a: Operand, b: Operand },
+    /// The other binary operators.
+    Bin { op: BinOp, dst: Slot, a: Operand, b: Operand },
+    /// Concatenation of `count` consecutive slots from `first` (interpolation).
+    ConcatN { dst: Slot, first: Slot, count: u32 },
+    Lt { dst: Slot, a: Operand, b: Operand },
+    Le { dst: Slot, a: Operand, b: Operand },
+    Eq { dst: Slot, a: Operand, b: Operand },
+    NotEq { dst: Slot, a: Operand, b: Operand },
+    Identical { dst: Slot, a: Operand, b: Operand },
+    NotIdentical { dst: Slot, a: Operand, b: Operand },
+    Not { dst: Slot, src: Operand },
+    BitNot { dst: Slot, src: Operand },
+    /// `(bool)` as a branch-free op (`&&`/`||` results).
+    ToBool { dst: Slot, src: Operand },
+    Cast { dst: Slot, src: Operand, kind: CastKind },
+    /// `++`/`--` on a slot (local, or INDIRECT element); `dst` gets the result.
+    IncDec { kind: IncDec, dst: Slot, target: Slot },
+
+    Jmp { target: Pc },
+    /// Jump when `cond` is falsy.
+    JmpZ { cond: Operand, target: Pc },
+    /// Jump when `cond` is truthy.
+    JmpNZ { cond: Operand, target: Pc },
+    /// Jump when `src` is neither null nor undefined (quietly: `??`).
+    JmpNotNull { src: Operand, target: Pc },
+    /// Fused compare-and-branch for loops: jump when `a < b` is false.
+    JmpNotLt { a: Operand, b: Operand, target: Pc },
+
+    Echo { src: Operand },
+
+    /// `dst = []` with room for `cap` elements.
+    NewArray { dst: Slot, cap: u32 },
+    /// Appends (`key` None) or sets an element of the array being built in `arr`.
+    AddElem { arr: Slot, key: Option<Operand>, val: Operand },
+    /// `...$src` inside an array literal.
+    AddSpread { arr: Slot, src: Operand },
+    /// `dst = base[key]` with PHP's read warnings (undefined key, offset on scalar).
+    FetchDim { dst: Slot, base: Operand, key: Operand },
+    /// Quiet read for isset/empty/`??`: missing → null, no warnings.
+    FetchDimIs { dst: Slot, base: Operand, key: Operand },
+    /// `list()` element read: non-arrays give null silently, missing keys warn.
+    FetchListDim { dst: Slot, base: Operand, key: Operand },
+    /// Write fetch: makes `base` (a local slot or an INDIRECT temp) an array if it is
+    /// null/undefined (auto-vivification), separates it, and stores in `dst` an
+    /// INDIRECT pointer to element `key` (or a new appended element when `key` is
+    /// None). Only ops of the same statement use the pointer.
+    FetchDimW { dst: Slot, base: Slot, key: Option<Operand>, mode: DimMode },
+    /// `base[key] = val` (or `base[] = val`); `dst` gets the assigned value.
+    AssignDim { dst: Slot, base: Slot, key: Option<Operand>, val: Operand },
+    /// `unset(base[key])`; `base` is a local or INDIRECT.
+    UnsetDim { base: Slot, key: Operand },
+    UnsetLocal { slot: Slot },
+    /// `dst = isset(src)` for a slot/value: neither undefined nor null (quiet).
+    IsSet { dst: Slot, src: Operand },
+    /// `dst = empty(src)` (quiet).
+    Empty { dst: Slot, src: Operand },
+
+    /// `foreach` start: copies the array (by value) or binds the variable (by ref)
+    /// into `iter`, position 0 in `iter + 1`; jumps to `exit` when empty. Non-arrays
+    /// warn and jump.
+    IterInit { iter: Slot, src: Operand, by_ref: bool, exit: Pc },
+    /// Next element: assigns value (or binds a reference) to `val` and the key to
+    /// `key` (if any), or jumps to `exit` when done.
+    IterNext { iter: Slot, val: Slot, key: Slot, by_ref: bool, exit: Pc },
+    /// Releases a foreach's iterator (loop exit, break).
+    IterFree { iter: Slot },
+
+    /// Call of a user function known at compile time; arguments are the `argc`
+    /// consecutive slots from `args`.
+    Call { dst: Slot, func: u32, args: Slot, argc: u32 },
+    CallBuiltin { dst: Slot, builtin: u32, args: Slot, argc: u32 },
+    /// Call by a name resolved at run time (conditionally declared functions).
+    CallName { dst: Slot, name: u32, args: Slot, argc: u32 },
+    /// `$f(...)`: closures and callable strings/arrays.
+    CallValue { dst: Slot, callee: Operand, args: Slot, argc: u32 },
+    /// A call whose arguments were collected in an array (argument unpacking).
+    CallArray { dst: Slot, callee: Operand, arr: Slot },
+    /// `$obj->name(...)` on built-in objects.
+    MethodCall { dst: Slot, obj: Operand, name: u32, args: Slot, argc: u32 },
+    /// `new Class(...)` for built-in classes.
+    New { dst: Slot, class: u32, args: Slot, argc: u32 },
+    /// `dst = src instanceof Class`.
+    InstanceOf { dst: Slot, src: Operand, class: u32 },
+    Return { src: Operand },
+
+    /// Prologue: throws ArgumentCountError when fewer than `required` arguments came.
+    CheckArgs { required: u32 },
+    /// Prologue: skips a default-value initialiser when argument `n` was passed.
+    JmpIfArg { n: u32, target: Pc },
+    /// Prologue: collects arguments from `from` on into an array in `dst`.
+    RecvVariadic { dst: Slot, from: u32 },
+    /// Coerces/validates a typed parameter (weak mode); `ty` indexes the function's
+    /// type table.
+    VerifyParam { slot: Slot, param: u32 },
+    /// Coerces/validates the return value against the declared type.
+    VerifyReturn { src: Slot },
+
+    /// `dst = function (...) use (...) {}`: captured values/refs in `count` slots
+    /// from `captures`.
+    MakeClosure { dst: Slot, func: u32, captures: Slot, count: u32 },
+    /// Declares a function at run time (a declaration inside a block).
+    DeclareFunc { func: u32 },
+    /// `const NAME = value;`
+    DeclareConst { name: u32, val: Operand },
+    /// `dst = NAME` (user constants, then built-ins; Error when undefined).
+    FetchConst { dst: Slot, name: u32 },
+    /// `global $x`: binds local `slot` to the global named by literal `name`.
+    BindGlobal { slot: Slot, name: u32 },
+    /// `static $x = init`: binds local `slot` to the function's static number `idx`.
+    BindStatic { slot: Slot, idx: u32, init: Operand },
+
+    /// `@`: raises the silence level, saving the old one in `save`.
+    BeginSilence { save: Slot },
+    EndSilence { save: Slot },
+
+    /// Throws the object in `src`.
+    Throw { src: Operand },
+    /// Catch clause test: if the pending exception is an instance of literal `class`,
+    /// moves it to `dst` (unless NO_SLOT) and continues; otherwise jumps to `next`.
+    Catch { class: u32, dst: Slot, next: Pc },
+    /// Rethrows the pending exception (no catch clause matched).
+    Rethrow,
+    /// Entering `finally` from an exception: stores the pending exception in `exc`
+    /// and state 1 (rethrow) in `state`.
+    FinallyFromThrow { state: Slot, exc: Slot },
+    /// End of `finally`: state 0 falls through, 1 rethrows `exc`, 2 returns `ret` (or
+    /// continues to the enclosing finally at `outer` when there is one).
+    FinallyEnd { state: Slot, exc: Slot, ret: Slot, outer: Option<(Slot, Slot, Slot, Pc)> },
+    /// `match` without a matching arm: UnhandledMatchError.
+    MatchError { src: Operand },
+    /// `exit`/`die`.
+    Exit { src: Option<Operand> },
+    /// A construct the VM does not support: a fatal error naming it.
+    Unsupported { what: u32 },
+}

@@ -1,0 +1,22 @@
+//! Built-in functions. Each module exports a `FUNCS` table of
+//! `(name, signature, implementation)`; [`registry`] collects them.
+//!
+//! A signature lists parameter names as PHP's documentation spells them (they appear
+//! in error messages): `"string, length, pad_string=, pad_type="`. A `=` suffix marks
+//! an optional parameter, a `&` prefix a by-reference one, a `...` prefix a variadic.
+//! The caller checks the argument count against it before calling, so an
+//! implementation may index `args` up to the required count without checks.
+
+pub mod args;
+pub mod registry;
+
+use crate::runtime::value::TypedValue;
+use crate::vm::ctx::{ExecCtx, VmResult};
+
+/// The contract of every built-in: arguments arrive as values (by-reference
+/// parameters as `REF` boxes to write through); the result is the return value, or a
+/// fault (a thrown exception, a fatal error, exit).
+pub type BuiltinFn = fn(&mut ExecCtx, &mut [TypedValue]) -> VmResult<TypedValue>;
+
+/// One entry of a module's table.
+pub type BuiltinDef = (&'static str, &'static str, BuiltinFn);

@@ -1,0 +1,80 @@
+//! Calling PHP callables from Rust (built-ins such as `array_map` and `usort` call back
+//! into PHP code): closures, function-name strings and built-in names.
+
+use super::ctx::{ExecCtx, VmResult};
+use crate::runtime::builtins::registry;
+use crate::runtime::value::TypedValue;
+
+impl ExecCtx {
+    /// Calls `callee` with `args` (by value) and returns its result. A non-callable
+    /// value is a TypeError naming the calling built-in.
+    pub fn call_callable(&mut self, callee: &TypedValue, args: &mut [TypedValue]) -> VmResult<TypedValue> {
+        let callee = callee.deref();
+        if callee.is_string() {
+            let name = String::from_utf8_lossy(callee.str_bytes()).into_owned();
+            if let Some(id) = self.user_function(&name) {
+                return self.call_user(id, args.to_vec(), None);
+            }
+            if let Some(b) = registry::lookup(&name) {
+                return self.call_builtin(b, args);
+            }
+        } else if callee.is_object() {
+            if let Some(c) = &callee.obj().closure {
+                let bound = c.bound.clone();
+                return self.call_user(c.func, args.to_vec(), Some(bound));
+            }
+        }
+        let fname = registry::get(self.cur_builtin).name;
+        let msg = format!("{fname}(): Argument #1 ($callback) must be a valid callback, {}", not_callable_reason(callee));
+        Err(self.type_error(msg))
+    }
+
+    /// Whether `v` names something callable (`is_callable`).
+    pub fn is_callable(&self, v: &TypedValue) -> bool {
+        let v = v.deref();
+        if v.is_string() {
+            let name = String::from_utf8_lossy(v.str_bytes());
+            return self.user_function(&name).is_some() || registry::lookup(&name).is_some();
+        }
+        v.is_object() && v.obj().closure.is_some()
+    }
+
+    /// Finds a user function by name: hoisted declarations, then run-time ones.
+    pub fn user_function(&self, name: &str) -> Option<u32> {
+        let lower = name.trim_start_matches('\\').to_ascii_lowercase();
+        self.unit
+            .hoisted
+            .iter()
+            .find(|(n, _)| *n == lower)
+            .map(|(_, id)| *id)
+            .or_else(|| self.dyn_funcs.get(&lower).copied())
+    }
+
+    /// Calls a built-in with the argument-count check PHP performs.
+    pub fn call_builtin(&mut self, id: u32, args: &mut [TypedValue]) -> VmResult<TypedValue> {
+        let b = registry::get(id);
+        let n = args.len();
+        if n < b.min || b.max.is_some_and(|m| n > m) {
+            let (kind, count) = match b.max {
+                Some(m) if m == b.min => ("exactly", m),
+                Some(m) if n > m => ("at most", m),
+                _ => ("at least", b.min),
+            };
+            let plural = if count == 1 { "" } else { "s" };
+            let msg = format!("{}() expects {kind} {count} argument{plural}, {n} given", b.name);
+            return Err(self.throw("ArgumentCountError", msg));
+        }
+        let saved = std::mem::replace(&mut self.cur_builtin, id);
+        let r = (b.f)(self, args);
+        self.cur_builtin = saved;
+        r
+    }
+}
+
+fn not_callable_reason(v: &TypedValue) -> String {
+    if v.is_string() {
+        format!("function \"{}\" not found or invalid function name", String::from_utf8_lossy(v.str_bytes()))
+    } else {
+        "no array or string given".to_string()
+    }
+}

@@ -1,0 +1,209 @@
+//! `ExecCtx`: the per-request execution context every tier passes around.
+//!
+//! It owns the request's state — output, constants, globals, static locals, the
+//! random generator, the VM stack and the shadow call stack used for errors and
+//! stack traces — and is the one place diagnostics are printed from, so their format
+//! matches `php -n` everywhere.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::output::Output;
+use crate::bytecode::unit::Unit;
+use crate::runtime::mt_rand::MtRand;
+use crate::runtime::object::{find_class, PhpObject};
+use crate::runtime::value::TypedValue;
+
+/// Why execution stopped early. Every tier propagates these by status return.
+#[derive(Debug)]
+pub enum Fault {
+    /// A PHP exception object in flight.
+    Throw(TypedValue),
+    /// A fatal error: printed as "PHP Fatal error:  msg in file on line N", exit 255.
+    Fatal { msg: String, line: u32 },
+    /// `exit`/`die`: stop with this status (output already printed).
+    Exit(i32),
+}
+
+pub type VmResult<T> = Result<T, Fault>;
+
+/// One active call, for stack traces, `func_get_args` and warnings.
+pub struct CallInfo {
+    pub func: u32,
+    /// The line in the caller where the call happened.
+    pub call_line: u32,
+    /// The callee's frame (its parameters are slots 0..).
+    pub frame: *mut TypedValue,
+    pub argc: u32,
+    /// Arguments beyond the declared parameters.
+    pub extra: Vec<TypedValue>,
+}
+
+pub struct ExecCtx {
+    pub unit: Arc<Unit>,
+    pub out: Output,
+    /// The script path exactly as given on the command line (PHP prints it so).
+    pub file: String,
+    /// The line of the op being executed, kept current before anything that can warn
+    /// or throw.
+    pub line: u32,
+    /// `@` nesting: diagnostics are suppressed while positive.
+    pub silence: u32,
+    pub constants: FxHashMap<String, TypedValue>,
+    /// Functions declared at run time (conditional declarations), lowercase name → id.
+    pub dyn_funcs: FxHashMap<String, u32>,
+    /// Globals that are not locals of the main script (bound by `global` in a function).
+    pub extra_globals: FxHashMap<String, TypedValue>,
+    /// The main script's frame: its locals are the globals.
+    pub main_frame: *mut TypedValue,
+    /// Static locals, keyed by (function, static index), each a reference box.
+    pub statics: FxHashMap<(u32, u32), TypedValue>,
+    pub mt: MtRand,
+    pub mt_seeded: bool,
+    pub calls: Vec<CallInfo>,
+    /// The value a returning function leaves for its caller.
+    pub ret: TypedValue,
+    /// Command-line arguments ($argv).
+    pub argv: Vec<Vec<u8>>,
+    /// JSON error state for json_last_error().
+    pub json_error: i64,
+    /// The VM stack frames live in; never reallocated (frames are raw pointers).
+    pub stack: Vec<TypedValue>,
+    pub sp: usize,
+    /// Index of the built-in being called (see `runtime::builtins::registry`), for
+    /// argument error messages.
+    pub cur_builtin: u32,
+}
+
+/// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
+pub const STACK_SLOTS: usize = 1 << 22;
+
+impl ExecCtx {
+    pub fn new(unit: Arc<Unit>, file: String) -> ExecCtx {
+        ExecCtx {
+            unit,
+            out: Output::new(),
+            file,
+            line: 0,
+            silence: 0,
+            constants: FxHashMap::default(),
+            dyn_funcs: FxHashMap::default(),
+            extra_globals: FxHashMap::default(),
+            main_frame: std::ptr::null_mut(),
+            statics: FxHashMap::default(),
+            mt: MtRand::new(),
+            mt_seeded: false,
+            calls: Vec::new(),
+            ret: TypedValue::null(),
+            argv: Vec::new(),
+            json_error: 0,
+            stack: Vec::with_capacity(STACK_SLOTS),
+            sp: 0,
+            cur_builtin: 0,
+        }
+    }
+
+    #[inline]
+    pub fn echo(&mut self, bytes: &[u8]) {
+        self.out.write(bytes);
+    }
+
+    fn diagnostic(&mut self, kind: &str, msg: &str) {
+        if self.silence > 0 {
+            return;
+        }
+        let text = format!("\n{kind}: {msg} in {} on line {}\n", self.file, self.line);
+        self.out.write(text.as_bytes());
+    }
+    pub fn warn(&mut self, msg: &str) {
+        self.diagnostic("Warning", msg);
+    }
+    pub fn notice(&mut self, msg: &str) {
+        self.diagnostic("Notice", msg);
+    }
+    pub fn deprecated(&mut self, msg: &str) {
+        self.diagnostic("Deprecated", msg);
+    }
+
+    /// Creates a built-in exception object (`TypeError`, `ValueError`, ...) with the
+    /// current line and stack trace.
+    pub fn new_exception(&mut self, class: &str, msg: &str, code: i64) -> TypedValue {
+        let cls = find_class(class).unwrap_or_else(|| find_class("Error").expect("Error is built in"));
+        let mut o = PhpObject::new(cls);
+        o.set_prop("message", TypedValue::str(msg.as_bytes()));
+        o.set_prop("code", TypedValue::int(code));
+        o.set_prop("file", TypedValue::str(self.file.as_bytes()));
+        o.set_prop("line", TypedValue::int(self.line as i64));
+        o.set_prop("previous", TypedValue::null());
+        let trace = self.capture_trace();
+        o.set_prop("trace", trace);
+        TypedValue::object(o)
+    }
+    /// `Err(Fault::Throw(..))` of a new built-in exception: `return Err(ctx.throw(..))`.
+    pub fn throw(&mut self, class: &str, msg: impl AsRef<str>) -> Fault {
+        Fault::Throw(self.new_exception(class, msg.as_ref(), 0))
+    }
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> Fault {
+        self.throw("TypeError", msg)
+    }
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> Fault {
+        self.throw("ValueError", msg)
+    }
+    pub fn fatal(&self, msg: impl Into<String>) -> Fault {
+        Fault::Fatal { msg: msg.into(), line: self.line }
+    }
+
+    /// The stack trace as PHP stores it: a list of frames, innermost first, each with
+    /// the call's file, line, function name and arguments.
+    fn capture_trace(&self) -> TypedValue {
+        use crate::runtime::array::PhpArray;
+        let mut frames = PhpArray::new();
+        for ci in self.calls.iter().rev() {
+            let f = &self.unit.funcs[ci.func as usize];
+            let mut fr = PhpArray::new();
+            fr.set_str(b"file", TypedValue::str(self.file.as_bytes()));
+            fr.set_str(b"line", TypedValue::int(ci.call_line as i64));
+            fr.set_str(b"function", TypedValue::str(f.name.as_bytes()));
+            let mut args = PhpArray::new();
+            let declared = (f.params.len() as u32).min(ci.argc);
+            for i in 0..declared {
+                // SAFETY: the frame of an active call is live and holds at least its
+                // declared parameters.
+                let v = unsafe { &*ci.frame.add(i as usize) };
+                args.push(v.copy_value());
+            }
+            for v in &ci.extra {
+                args.push(v.copy_value());
+            }
+            fr.set_str(b"args", TypedValue::array(args));
+            frames.push(TypedValue::array(fr));
+        }
+        TypedValue::array(frames)
+    }
+
+    /// Looks a constant up: user constants, then the built-in table.
+    pub fn constant(&self, name: &str) -> Option<TypedValue> {
+        if let Some(v) = self.constants.get(name) {
+            return Some(v.clone());
+        }
+        crate::runtime::constants::builtin_constant(name)
+    }
+}
+
+impl ExecCtx {
+    /// A context over an empty unit, for unit tests of built-ins.
+    pub fn for_tests() -> ExecCtx {
+        let unit = Unit { file: "test.php".into(), funcs: Vec::new(), main: 0, hoisted: Vec::new(), names: Vec::new() };
+        ExecCtx::new(Arc::new(unit), "test.php".into())
+    }
+
+    /// The innermost executing PHP function (the caller of the current built-in):
+    /// its frame and function index. `compact`, `extract`, `func_get_args` use it.
+    pub fn php_frame(&self) -> (*mut TypedValue, u32) {
+        match self.calls.last() {
+            Some(ci) => (ci.frame, ci.func),
+            None => (self.main_frame, self.unit.main),
+        }
+    }
+}
