@@ -8,7 +8,17 @@
 //! implementation may index `args` up to the required count without checks.
 
 pub mod args;
+pub mod array;
+pub mod funcs;
+pub mod json;
+pub mod math;
+pub mod output;
+pub mod random;
 pub mod registry;
+pub mod serialize;
+pub mod string;
+pub mod time;
+pub mod types;
 
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};

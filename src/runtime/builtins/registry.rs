@@ -58,7 +58,19 @@ fn parse_sig(sig: &'static str) -> Vec<ParamSpec> {
 }
 
 fn all_defs() -> Vec<&'static [BuiltinDef]> {
-    vec![]
+    use super::*;
+    vec![
+        string::FUNCS,
+        array::FUNCS,
+        math::FUNCS,
+        output::FUNCS,
+        json::FUNCS,
+        serialize::FUNCS,
+        types::FUNCS,
+        random::FUNCS,
+        time::FUNCS,
+        funcs::FUNCS,
+    ]
 }
 
 pub struct Registry {

@@ -1,0 +1,5 @@
+//! Built-in functions: output (being written).
+
+use super::BuiltinDef;
+
+pub const FUNCS: &[BuiltinDef] = &[];
