@@ -61,6 +61,8 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
     use super::*;
     vec![
         string::FUNCS,
+        string_search::FUNCS,
+        string_format::FUNCS,
         array::FUNCS,
         math::FUNCS,
         output::FUNCS,
