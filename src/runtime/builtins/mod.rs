@@ -18,6 +18,7 @@ pub mod registry;
 pub mod serialize;
 pub mod string;
 pub mod string_format;
+pub mod string_hash;
 pub mod string_search;
 pub mod time;
 pub mod types;

@@ -63,6 +63,7 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
         string::FUNCS,
         string_search::FUNCS,
         string_format::FUNCS,
+        string_hash::FUNCS,
         array::FUNCS,
         math::FUNCS,
         output::FUNCS,
