@@ -4,3 +4,8 @@ pub mod ast;
 pub mod lexer;
 pub mod parser;
 pub mod token;
+
+#[cfg(test)]
+mod lexer_tests;
+
+pub use parser::{parse, ParseError};
