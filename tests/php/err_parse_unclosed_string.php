@@ -1,0 +1,4 @@
+<?php
+// Parse error: unexpected end of file inside a function call
+echo "start\n";
+echo strlen("abc";

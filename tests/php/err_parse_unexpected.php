@@ -1,0 +1,4 @@
+<?php
+// Parse error: unexpected token
+echo "start";
+$x = 5 + * 3;

@@ -1,0 +1,3 @@
+<?php
+// Parse error: unexpected string/variable after expression
+$a = "hello" "world";
