@@ -1,0 +1,8 @@
+<?php
+// array_flip with duplicates (last wins) and invalid values (warning suppressed)
+print_r(array_flip(["a", "b", "c"]));
+print_r(array_flip(["x" => 1, "y" => 2, "z" => 1]));
+print_r(array_flip(["1", "01", "a"]));
+print_r(@array_flip([1.5, true, null, "ok"]));
+print_r(array_flip([]));
+print_r(array_flip(array_flip(["k" => "v", "k2" => "v"])));
