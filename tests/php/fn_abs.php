@@ -7,3 +7,5 @@ try {
     echo get_class($e) . ": " . $e->getMessage(), "\n";
 }
 var_dump(abs(true));
+var_dump(abs(-0), abs("0"), abs(" 7"));
+var_dump(abs(-PHP_FLOAT_MAX), abs(-1e-300));

@@ -6,3 +6,7 @@ var_dump(array_sum([PHP_INT_MAX, 1]), array_product([PHP_INT_MAX, 2]));
 var_dump(array_sum([0.1, 0.2]), array_sum([-1, 1]), array_product([-1, -1, -1]));
 var_dump(array_sum(["k" => 5, "j" => 6]));
 var_dump(array_product([1.0]));
+var_dump(array_sum([1, "2", 3.5, "x" => 4]));
+var_dump(array_product([3, "0.5", true]));
+var_dump(array_sum([[1], 2]));
+var_dump(array_product([[]]));

@@ -6,3 +6,5 @@ foreach ($inputs as $in) {
     var_dump(json_decode($in, true));
 }
 var_dump(json_decode('{"a":1,"a":2}', true));
+var_dump(json_decode("[1,2]", true) === [1, 2]);
+var_dump(json_decode('"\\u0041"', true));

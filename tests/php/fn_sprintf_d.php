@@ -7,3 +7,5 @@ foreach ($vals as $v) {
 echo sprintf("[%'*8d] [%'#-8d]", 77, -77), "\n";
 echo sprintf("[%3d]", 123456), "\n";
 echo sprintf("%d%%", 50), "\n";
+echo sprintf("[%d] [%d]", "1e3", "  -8 "), "\n";
+echo sprintf("[%-+6d]", 9), "\n";

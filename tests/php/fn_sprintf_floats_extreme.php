@@ -7,3 +7,5 @@ foreach ($vals as $v) {
 echo sprintf("%.3f", 1e20), "\n";
 echo sprintf("%5.2f|%-8s|", INF, NAN), "\n";
 echo sprintf("%.50f", 1e-40), "\n";
+echo sprintf("%.2e", 9.999e99), "\n";
+echo sprintf("%.1f", 0.05), " ", sprintf("%.1f", 0.15), " ", sprintf("%.1f", 0.25), "\n";

@@ -7,3 +7,5 @@ foreach (["racecar", "level", "hello", "A man"] as $w) {
     echo $w, ": ", ($w === strrev($w) ? "palindrome" : "no"), "\n";
 }
 echo strrev(strrev("round trip")), "\n";
+var_dump(strrev("a b c"), strrev("\x00\x01"));
+var_dump(strrev(strval(12345)) === "54321");
