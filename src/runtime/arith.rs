@@ -6,7 +6,7 @@
 use super::array::PhpArray;
 use super::compare;
 use super::convert;
-use super::float_fmt::format_float_precision;
+use super::float_fmt::format_float_repr;
 use super::numeric::str_increment;
 use super::value::{tag, TypedValue};
 use crate::bytecode::op::{BinOp, CastKind, IncDec};
@@ -199,7 +199,7 @@ fn to_long(ctx: &mut ExecCtx, v: &TypedValue) -> Option<i64> {
 fn float_to_long(ctx: &mut ExecCtx, d: f64) -> i64 {
     let l = dval_to_lval(d);
     if !long_compatible(d, l) {
-        let shown = format_float_precision(d, 17);
+        let shown = format_float_repr(d);
         ctx.deprecated(&format!("Implicit conversion from float {shown} to int loses precision"));
     }
     l
@@ -662,6 +662,8 @@ mod tests {
         ok(Mod, i(7), n(), "DivisionByZeroError: Modulo by zero");
         diag(Mod, f(7.5), i(2), "int(1)", &["Deprecated: Implicit conversion from float 7.5 to int loses precision"]);
         ok(Mod, i(-7), i(2), "int(-1)");
+        // the float is shown in shortest round-trip form, not precision 17
+        diag(Mod, f(0.1), i(1), "int(0)", &["Deprecated: Implicit conversion from float 0.1 to int loses precision"]);
         ok(Mod, i(7), i(-2), "int(1)");
         ok(Mod, i(MIN), i(-1), "int(0)");
         diag(Mod, f(1e30), i(7), "int(5)", &["Deprecated: Implicit conversion from float"]);
