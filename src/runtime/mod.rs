@@ -6,6 +6,7 @@ pub mod builtins;
 pub mod compare;
 pub mod constants;
 pub mod convert;
+pub mod date_fmt;
 pub mod float_fmt;
 pub mod mt_rand;
 pub mod numeric;
