@@ -92,10 +92,20 @@ impl<'a> Lexer<'a> {
     }
 
     fn run(&mut self) -> Result<(), ParseError> {
+        // PHP's lexer checks bracket nesting itself, so these errors win over
+        // syntax errors at the same token.
+        let mut open: Vec<(u8, u32)> = Vec::new();
         self.lex_html();
         while !self.eof() {
             match self.lex_token()? {
                 Some(t) => {
+                    match t.tok {
+                        Tok::Op("(") => open.push((b'(', t.line)),
+                        Tok::Op("[" | "#[") => open.push((b'[', t.line)),
+                        Tok::Op("{") => open.push((b'{', t.line)),
+                        Tok::Op(c @ (")" | "]" | "}")) => check_close(&mut open, c, t.line)?,
+                        _ => {}
+                    }
                     let close = t.tok == Tok::CloseTag;
                     self.out.push(t);
                     if close {
@@ -104,6 +114,10 @@ impl<'a> Lexer<'a> {
                 }
                 None => break,
             }
+        }
+        if let Some(&(c, line)) = open.last() {
+            let at = if line == self.line { String::new() } else { format!(" on line {}", line) };
+            return Err(err(format!("Unclosed '{}'{}", c as char, at), self.line));
         }
         Ok(())
     }
@@ -808,6 +822,22 @@ impl<'a> Lexer<'a> {
                 _ => {}
             }
             toks.push(t);
+        }
+    }
+}
+
+fn check_close(open: &mut Vec<(u8, u32)>, close: &str, line: u32) -> Result<(), ParseError> {
+    let want = match close {
+        ")" => b'(',
+        "]" => b'[',
+        _ => b'{',
+    };
+    match open.pop() {
+        None => Err(err(format!("Unmatched '{}'", close), line)),
+        Some((c, _)) if c == want => Ok(()),
+        Some((c, oline)) => {
+            let at = if oline == line { String::new() } else { format!(" on line {}", oline) };
+            Err(err(format!("Unclosed '{}'{} does not match '{}'", c as char, at, close), line))
         }
     }
 }
