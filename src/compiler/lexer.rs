@@ -457,9 +457,14 @@ impl<'a> Lexer<'a> {
         };
         let mut t = self.token(tok, start, line);
         if heredoc {
-            // PHP names a heredoc by its start marker in error messages.
+            // PHP names a heredoc by its start token (`<<<"EOT` plus the newline),
+            // which ends on the next line.
             let end = t.text.iter().position(|&c| c == b'\n' || c == b'\r');
             t.text.truncate(end.unwrap_or(t.text.len()));
+            if matches!(t.text.last(), Some(b'"' | b'\'')) {
+                t.text.pop();
+            }
+            t.end_line = line + 1;
         }
         t
     }
@@ -757,7 +762,8 @@ impl<'a> Lexer<'a> {
             };
             toks.push(self.token(key, s, line));
             if self.cur() != b']' {
-                return Err(self.interp_error_expecting("\"]\""));
+                let msg = "syntax error, unexpected string content \"\", expecting \"]\"";
+                return Err(err(msg, self.line));
             }
             let s = self.pos;
             self.pos += 1;

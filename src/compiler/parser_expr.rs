@@ -153,7 +153,7 @@ impl<'f> Parser<'f> {
                     None
                 } else {
                     let t = self.expr()?;
-                    self.expect_op(":")?;
+                    self.expect_op_plain(":")?;
                     Some(Box::new(t))
                 };
                 let short = then.is_none();
@@ -269,10 +269,10 @@ impl<'f> Parser<'f> {
         if is_array {
             self.check_array_value(&e)?;
         }
-        if after != After::Variable {
+        if after == After::Done {
             return Ok(e);
         }
-        if !is_writable(&e) {
+        if after == After::Deref || !is_writable(&e) {
             if op == "=" || compound_op(op).is_some() {
                 let what = match e.kind {
                     ExprKind::MethodCall { .. } | ExprKind::StaticCall { .. } => "method",
@@ -289,7 +289,17 @@ impl<'f> Parser<'f> {
         if op == "=" {
             self.advance();
             if self.eat_op("&") {
-                let value = self.expr_bp(BP_ASSIGN)?;
+                let ok_start = match &self.peek().tok {
+                    Tok::Var(_) | Tok::Op("$") | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) => true,
+                    Tok::Ident(n) => {
+                        !super::token::is_reserved(n) || n.eq_ignore_ascii_case("static")
+                    }
+                    _ => false,
+                };
+                if !ok_start {
+                    return Err(self.unexpected());
+                }
+                let (value, _) = self.primary_postfix()?;
                 return Ok(Expr::new(
                     ExprKind::AssignRef { target: Box::new(e), value: Box::new(value) },
                     line,
@@ -768,9 +778,19 @@ impl<'f> Parser<'f> {
         sub.depth = self.depth;
         let e = sub.expr()?;
         if !sub.at_eof() {
-            return Err(sub.unexpected());
+            return Err(sub.after_variable_error(&e));
         }
         Ok(e)
+    }
+
+    /// Error for junk after a variable where PHP's grammar wants only a variable
+    /// (`unset($a 1)`, `"{$a 1}"`).
+    pub(super) fn after_variable_error(&self, e: &Expr) -> super::parser::ParseError {
+        if matches!(e.kind, ExprKind::Var(_)) {
+            self.unexpected_expecting("\"->\" or \"?->\" or \"{\" or \"[\"")
+        } else {
+            self.unexpected()
+        }
     }
 }
 

@@ -234,7 +234,11 @@ impl<'f> Parser<'f> {
                 self.expect_op("(")?;
                 let mut v = Vec::new();
                 while !self.is_op(")") {
-                    v.push(self.expr()?);
+                    let e = self.expr()?;
+                    if !self.is_op(",") && !self.is_op(")") {
+                        return Err(self.after_variable_error(&e));
+                    }
+                    v.push(e);
                     if !self.eat_op(",") {
                         break;
                     }

@@ -25,7 +25,10 @@ fn dump_file() {
     for path in list.split(',') {
         let src = std::fs::read(path).unwrap_or_default();
         match parse(&src, path) {
-            Ok(p) => println!("{}: OK {:#?}", path, p.stmts),
+            Ok(p) if std::env::var("HOPJIT_PARSE_VERBOSE").is_ok() => {
+                println!("{}: OK {:#?}", path, p.stmts)
+            }
+            Ok(_) => println!("{}: OK", path),
             Err(e) => println!("{}: ERR {} on line {}", path, e.message, e.line),
         }
     }
