@@ -126,6 +126,17 @@ pub enum IncDec {
     PostDec,
 }
 
+/// How a closure captures a variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Capture {
+    /// `use ($x)`: copy; an undefined variable warns.
+    Value,
+    /// `use (&$x)`: share a reference box.
+    Ref,
+    /// Arrow functions: copy if defined, silently skip otherwise.
+    ValueQuiet,
+}
+
 /// The ops. Field names: `dst` is written, everything else read.
 #[derive(Clone, Debug)]
 pub enum Op {
@@ -147,8 +158,8 @@ pub enum Op {
     Concat { dst: Slot, a: Operand, b: Operand },
     /// The other binary operators.
     Bin { op: BinOp, dst: Slot, a: Operand, b: Operand },
-    /// Concatenation of `count` consecutive slots from `first` (interpolation).
-    ConcatN { dst: Slot, first: Slot, count: u32 },
+    /// Concatenation of all parts at once (string interpolation).
+    ConcatN { dst: Slot, parts: Box<[Operand]> },
     Lt { dst: Slot, a: Operand, b: Operand },
     Le { dst: Slot, a: Operand, b: Operand },
     Eq { dst: Slot, a: Operand, b: Operand },
@@ -242,9 +253,9 @@ pub enum Op {
     /// Coerces/validates the return value against the declared type.
     VerifyReturn { src: Slot },
 
-    /// `dst = function (...) use (...) {}`: captured values/refs in `count` slots
-    /// from `captures`.
-    MakeClosure { dst: Slot, func: u32, captures: Slot, count: u32 },
+    /// `dst = function (...) use (...) {}`: the captured locals, in the order of the
+    /// closure's capture slots.
+    MakeClosure { dst: Slot, func: u32, captures: Box<[(Slot, Capture)]> },
     /// Declares a function at run time (a declaration inside a block).
     DeclareFunc { func: u32 },
     /// `const NAME = value;`
