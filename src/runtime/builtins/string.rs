@@ -203,9 +203,8 @@ fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
                             "{name}(): Passing null to parameter #1 ($separator) of type array|string is deprecated"
                         ));
                     }
-                    let given = if first.is_null() { "string".to_string() } else { "string".to_string() };
                     return Err(ctx.type_error(format!(
-                        "{name}(): Argument #1 ($array) must be of type array, {given} given"
+                        "{name}(): Argument #1 ($array) must be of type array, string given"
                     )));
                 }
                 return Err(ctx.type_error(format!(
@@ -634,8 +633,7 @@ fn utf8_next(s: &[u8], pos: usize) -> Result<usize, usize> {
 /// Length of an entity (`&name;`, `&#123;`, `&#x1F;`) starting at `s[pos]` == '&'.
 fn entity_len(s: &[u8], pos: usize) -> Option<usize> {
     let rest = s.get(pos + 1..)?;
-    let body_len;
-    if rest.first() == Some(&b'#') {
+    let body_len = if rest.first() == Some(&b'#') {
         let (digits, start) = match rest.get(1) {
             Some(b'x') | Some(b'X') => (&rest[2..], 2),
             _ => (&rest[1..], 1),
@@ -650,14 +648,14 @@ fn entity_len(s: &[u8], pos: usize) -> Option<usize> {
         if cp > 0x10ffff {
             return None;
         }
-        body_len = start + n;
+        start + n
     } else {
         let n = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
         if n == 0 || !rest[0].is_ascii_alphabetic() {
             return None;
         }
-        body_len = n;
-    }
+        n
+    };
     (rest.get(body_len) == Some(&b';')).then_some(body_len + 2)
 }
 
@@ -959,6 +957,19 @@ pub(super) mod tests {
             "TypeError: implode(): Argument #1 ($array) must be of type array, string given"
         );
         assert_eq!(run("implode", vec![i(1), arr(vec![i(1), i(2)])]), "\"112\"");
+        let d = TypedValue::double;
+        assert_eq!(
+            run("implode", vec![s(","), arr(vec![d(0.1 + 0.2), d(1e100), d(-0.0), d(1e15), d(123456789012345678.0)])]),
+            "\"0.3,1.0E+100,-0,1.0E+15,1.2345678901235E+17\""
+        );
+        assert_eq!(
+            run("implode", vec![TypedValue::null(), arr(vec![i(1), i(2)])]),
+            "Deprecated: implode(): Passing null to parameter #1 ($separator) of type array|string is deprecated\n\"12\""
+        );
+        assert_eq!(
+            run("implode", vec![TypedValue::null()]),
+            "Deprecated: implode(): Passing null to parameter #1 ($separator) of type array|string is deprecated\nTypeError: implode(): Argument #1 ($array) must be of type array, string given"
+        );
         assert_eq!(
             run("join", vec![arr(vec![i(1)]), arr(vec![])]),
             "TypeError: join(): Argument #1 ($separator) must be of type string, array given"
