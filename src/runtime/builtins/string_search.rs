@@ -20,19 +20,27 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("str_contains", "haystack, needle", str_contains),
     ("str_starts_with", "haystack, needle", str_starts_with),
     ("str_ends_with", "haystack, needle", str_ends_with),
-    ("substr_count", "haystack, needle, offset=, length=", substr_count),
-    ("str_replace", "search, replace, subject, &count=", str_replace),
-    ("str_ireplace", "search, replace, subject, &count=", str_ireplace),
+    (
+        "substr_count",
+        "haystack, needle, offset=, length=",
+        substr_count,
+    ),
+    (
+        "str_replace",
+        "search, replace, subject, &count=",
+        str_replace,
+    ),
+    (
+        "str_ireplace",
+        "search, replace, subject, &count=",
+        str_ireplace,
+    ),
     ("strtr", "string, from, to=", strtr),
-    ("substr_replace", "string, replace, offset, length=", substr_replace),
-    ("strcmp", "string1, string2", strcmp),
-    ("strcasecmp", "string1, string2", strcasecmp),
-    ("strncmp", "string1, string2, length", strncmp),
-    ("strncasecmp", "string1, string2, length", strncasecmp),
-    ("strnatcmp", "string1, string2", strnatcmp),
-    ("strnatcasecmp", "string1, string2", strnatcasecmp),
-    ("similar_text", "string1, string2, &percent=", similar_text),
-    ("levenshtein", "string1, string2, insertion_cost=, replacement_cost=, deletion_cost=", levenshtein),
+    (
+        "substr_replace",
+        "string, replace, offset, length=",
+        substr_replace,
+    ),
 ];
 
 fn lower(s: &[u8]) -> Vec<u8> {
@@ -71,7 +79,11 @@ fn do_strpos(ctx: &mut ExecCtx, a: &[TypedValue], ci: bool) -> VmResult<TypedVal
     if off < 0 || off > len {
         return Err(offset_error(ctx));
     }
-    let found = if ci { find_from(&lower(&hay), &lower(&needle), off as usize) } else { find_from(&hay, &needle, off as usize) };
+    let found = if ci {
+        find_from(&lower(&hay), &lower(&needle), off as usize)
+    } else {
+        find_from(&hay, &needle, off as usize)
+    };
     Ok(found.map_or(TypedValue::bool(false), |p| TypedValue::int(p as i64)))
 }
 
@@ -90,10 +102,18 @@ fn do_strrpos(ctx: &mut ExecCtx, a: &[TypedValue], ci: bool) -> VmResult<TypedVa
             return Err(offset_error(ctx));
         }
         let back = off.unsigned_abs() as usize;
-        let e = if back < needle.len() { len.saturating_sub(needle.len()) } else { len - back };
+        let e = if back < needle.len() {
+            len.saturating_sub(needle.len())
+        } else {
+            len - back
+        };
         (0, (e + needle.len()).min(len))
     };
-    let found = if ci { rfind(&lower(&hay), &lower(&needle), lo, hi) } else { rfind(&hay, &needle, lo, hi) };
+    let found = if ci {
+        rfind(&lower(&hay), &lower(&needle), lo, hi)
+    } else {
+        rfind(&hay, &needle, lo, hi)
+    };
     Ok(found.map_or(TypedValue::bool(false), |p| TypedValue::int(p as i64)))
 }
 
@@ -114,7 +134,11 @@ fn do_strstr(ctx: &mut ExecCtx, a: &[TypedValue], ci: bool) -> VmResult<TypedVal
     let hay = args::str(ctx, a, 0)?;
     let needle = args::str(ctx, a, 1)?;
     let before = args::opt_bool(ctx, a, 2)?.unwrap_or(false);
-    let found = if ci { find_from(&lower(&hay), &lower(&needle), 0) } else { find_from(&hay, &needle, 0) };
+    let found = if ci {
+        find_from(&lower(&hay), &lower(&needle), 0)
+    } else {
+        find_from(&hay, &needle, 0)
+    };
     match found {
         None => Ok(TypedValue::bool(false)),
         Some(p) if before => ret_str(hay[..p].to_vec()),
@@ -174,7 +198,11 @@ fn substr_count(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
             l = l.saturating_add(len - off);
         }
         if l < 0 || l > len - off {
-            return Err(args::value_error(ctx, 3, "must be contained in argument #1 ($haystack)"));
+            return Err(args::value_error(
+                ctx,
+                3,
+                "must be contained in argument #1 ($haystack)",
+            ));
         }
         end = off + l;
     }
@@ -295,7 +323,9 @@ fn do_str_replace(ctx: &mut ExecCtx, a: &mut [TypedValue], ci: bool) -> VmResult
         }
         TypedValue::array(out)
     } else {
-        TypedValue::string(replace_in_subject(ctx, &search, &replace, &subject, ci, &mut count)?)
+        TypedValue::string(replace_in_subject(
+            ctx, &search, &replace, &subject, ci, &mut count,
+        )?)
     };
     if a.len() > 3 {
         args::set_ref(a, 3, TypedValue::int(count));
@@ -345,7 +375,9 @@ fn strtr(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         }
     };
     if pats.len() == 1 {
-        let Some((k, v)) = pats.first() else { return ret_str(s) };
+        let Some((k, v)) = pats.first() else {
+            return ret_str(s);
+        };
         let key = key_bytes(k);
         if key.is_empty() {
             return ret_str(s);
@@ -429,7 +461,11 @@ fn substr_replace(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
     let offset = a[2].deref().clone();
     let length = a.get(3).map(|v| v.deref().clone()).filter(|v| !v.is_null());
     let name = args::fname(ctx);
-    let off_int = if offset.is_array() { None } else { Some(args::int(ctx, a, 2)?) };
+    let off_int = if offset.is_array() {
+        None
+    } else {
+        Some(args::int(ctx, a, 2)?)
+    };
     let len_int = match &length {
         Some(l) if !l.is_array() => Some(args::int(ctx, a, 3)?),
         _ => None,
@@ -459,7 +495,10 @@ fn substr_replace(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
         return ret_str(splice(s, f, l, &repl));
     }
     let from_vals = offset.is_array().then(|| offset.arr().values());
-    let len_vals = length.as_ref().filter(|l| l.is_array()).map(|l| l.arr().values());
+    let len_vals = length
+        .as_ref()
+        .filter(|l| l.is_array())
+        .map(|l| l.arr().values());
     let repl_vals = replace.is_array().then(|| replace.arr().values());
     let (mut fi, mut li, mut ri) = (0, 0, 0);
     let mut out = PhpArray::new();
@@ -485,220 +524,6 @@ fn substr_replace(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
         out.set(k, TypedValue::string(splice(&orig, f, l, &r)));
     }
     Ok(TypedValue::array(out))
-}
-
-fn three_way(a: usize, b: usize) -> i64 {
-    (a > b) as i64 - (a < b) as i64
-}
-
-/// `zend_binary_strcmp`-style comparison of the first `n` bytes, returning the byte
-/// difference or the length comparison.
-fn bin_cmp(a: &[u8], b: &[u8], n: usize, ci: bool) -> i64 {
-    let m = a.len().min(b.len()).min(n);
-    for k in 0..m {
-        let (x, y) = if ci { (a[k].to_ascii_lowercase(), b[k].to_ascii_lowercase()) } else { (a[k], b[k]) };
-        if x != y {
-            return x as i64 - y as i64;
-        }
-    }
-    three_way(a.len().min(n), b.len().min(n))
-}
-
-fn strcmp(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let x = args::str(ctx, a, 0)?;
-    let y = args::str(ctx, a, 1)?;
-    Ok(TypedValue::int(bin_cmp(&x, &y, usize::MAX, false)))
-}
-fn strcasecmp(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let x = args::str(ctx, a, 0)?;
-    let y = args::str(ctx, a, 1)?;
-    Ok(TypedValue::int(bin_cmp(&x, &y, usize::MAX, true)))
-}
-fn do_strncmp(ctx: &mut ExecCtx, a: &[TypedValue], ci: bool) -> VmResult<TypedValue> {
-    let x = args::str(ctx, a, 0)?;
-    let y = args::str(ctx, a, 1)?;
-    let n = args::int(ctx, a, 2)?;
-    if n < 0 {
-        return Err(args::value_error(ctx, 2, "must be greater than or equal to 0"));
-    }
-    Ok(TypedValue::int(bin_cmp(&x, &y, usize::try_from(n).unwrap_or(usize::MAX), ci)))
-}
-fn strncmp(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    do_strncmp(ctx, a, false)
-}
-fn strncasecmp(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    do_strncmp(ctx, a, true)
-}
-
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-}
-
-/// PHP's `strnatcmp_ex`: natural-order comparison (-1, 0, 1).
-pub fn natcmp(a: &[u8], b: &[u8], ci: bool) -> i64 {
-    if a.is_empty() || b.is_empty() {
-        return three_way(a.len(), b.len());
-    }
-    let at = |s: &[u8], i: usize| s.get(i).copied().unwrap_or(0);
-    let (mut ai, mut bi) = (0usize, 0usize);
-    let mut leading = true;
-    loop {
-        let mut ca = at(a, ai);
-        let mut cb = at(b, bi);
-        while leading && ca == b'0' && ai + 1 < a.len() && a[ai + 1].is_ascii_digit() {
-            ai += 1;
-            ca = a[ai];
-        }
-        while leading && cb == b'0' && bi + 1 < b.len() && b[bi + 1].is_ascii_digit() {
-            bi += 1;
-            cb = b[bi];
-        }
-        leading = false;
-        while is_space(ca) {
-            ai += 1;
-            ca = at(a, ai);
-        }
-        while is_space(cb) {
-            bi += 1;
-            cb = at(b, bi);
-        }
-        if ca.is_ascii_digit() && cb.is_ascii_digit() {
-            let fractional = ca == b'0' || cb == b'0';
-            let digit = |s: &[u8], i: usize| i < s.len() && s[i].is_ascii_digit();
-            let mut bias = 0i64;
-            let result = loop {
-                match (digit(a, ai), digit(b, bi)) {
-                    (false, false) => break bias,
-                    (false, true) => break -1,
-                    (true, false) => break 1,
-                    _ => {
-                        let (x, y) = (a[ai], b[bi]);
-                        if fractional {
-                            if x != y {
-                                break if x < y { -1 } else { 1 };
-                            }
-                        } else if bias == 0 && x != y {
-                            bias = if x < y { -1 } else { 1 };
-                        }
-                    }
-                }
-                ai += 1;
-                bi += 1;
-            };
-            if result != 0 {
-                return result;
-            } else if ai >= a.len() && bi >= b.len() {
-                return 0;
-            } else if ai >= a.len() {
-                return -1;
-            } else if bi >= b.len() {
-                return 1;
-            }
-            ca = a[ai];
-            cb = b[bi];
-        }
-        if ci {
-            ca = ca.to_ascii_uppercase();
-            cb = cb.to_ascii_uppercase();
-        }
-        if ca != cb {
-            return if ca < cb { -1 } else { 1 };
-        }
-        ai += 1;
-        bi += 1;
-        if ai >= a.len() && bi >= b.len() {
-            return 0;
-        } else if ai >= a.len() {
-            return -1;
-        } else if bi >= b.len() {
-            return 1;
-        }
-    }
-}
-
-fn strnatcmp(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let x = args::str(ctx, a, 0)?;
-    let y = args::str(ctx, a, 1)?;
-    Ok(TypedValue::int(natcmp(&x, &y, false)))
-}
-fn strnatcasecmp(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let x = args::str(ctx, a, 0)?;
-    let y = args::str(ctx, a, 1)?;
-    Ok(TypedValue::int(natcmp(&x, &y, true)))
-}
-
-fn similar(a: &[u8], b: &[u8]) -> usize {
-    let (mut max, mut p1, mut p2) = (0usize, 0usize, 0usize);
-    for i in 0..a.len() {
-        for j in 0..b.len() {
-            let mut l = 0;
-            while i + l < a.len() && j + l < b.len() && a[i + l] == b[j + l] {
-                l += 1;
-            }
-            if l > max {
-                max = l;
-                p1 = i;
-                p2 = j;
-            }
-        }
-    }
-    if max == 0 {
-        return 0;
-    }
-    let mut sum = max;
-    if p1 > 0 && p2 > 0 {
-        sum += similar(&a[..p1], &b[..p2]);
-    }
-    if p1 + max < a.len() && p2 + max < b.len() {
-        sum += similar(&a[p1 + max..], &b[p2 + max..]);
-    }
-    sum
-}
-
-fn similar_text(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let x = args::str(ctx, a, 0)?.into_owned();
-    let y = args::str(ctx, a, 1)?.into_owned();
-    let sim = similar(&x, &y);
-    if a.len() > 2 {
-        let total = x.len() + y.len();
-        let pct = if total == 0 { 0.0 } else { sim as f64 * 2.0 * 100.0 / total as f64 };
-        args::set_ref(a, 2, TypedValue::double(pct));
-    }
-    Ok(TypedValue::int(sim as i64))
-}
-
-fn levenshtein(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let x = args::str(ctx, a, 0)?;
-    let y = args::str(ctx, a, 1)?;
-    let ins = args::opt_int(ctx, a, 2)?.unwrap_or(1);
-    let rep = args::opt_int(ctx, a, 3)?.unwrap_or(1);
-    let del = args::opt_int(ctx, a, 4)?.unwrap_or(1);
-    if x.is_empty() {
-        return Ok(TypedValue::int((y.len() as i64).wrapping_mul(ins)));
-    }
-    if y.is_empty() {
-        return Ok(TypedValue::int((x.len() as i64).wrapping_mul(del)));
-    }
-    let mut p1: Vec<i64> = (0..=y.len() as i64).map(|k| k.wrapping_mul(ins)).collect();
-    let mut p2 = vec![0i64; y.len() + 1];
-    for (i1, &c1) in x.iter().enumerate() {
-        p2[0] = p1[0].wrapping_add(del);
-        for (i2, &c2) in y.iter().enumerate() {
-            let mut c0 = p1[i2].wrapping_add(if c1 == c2 { 0 } else { rep });
-            let c1v = p1[i2 + 1].wrapping_add(del);
-            if c1v < c0 {
-                c0 = c1v;
-            }
-            let c2v = p2[i2].wrapping_add(ins);
-            if c2v < c0 {
-                c0 = c2v;
-            }
-            p2[i2 + 1] = c0;
-        }
-        let _ = i1;
-        std::mem::swap(&mut p1, &mut p2);
-    }
-    Ok(TypedValue::int(p1[y.len()]))
 }
 
 #[cfg(test)]
@@ -736,18 +561,30 @@ mod tests {
         );
         assert_eq!(run("strripos", vec![s("HELLO"), s("l")]), "3");
         assert_eq!(run("strstr", vec![s("user@host"), s("@")]), "\"@host\"");
-        assert_eq!(run("strstr", vec![s("user@host"), s("@"), TypedValue::bool(true)]), "\"user\"");
+        assert_eq!(
+            run(
+                "strstr",
+                vec![s("user@host"), s("@"), TypedValue::bool(true)]
+            ),
+            "\"user\""
+        );
         assert_eq!(run("strrchr", vec![s("a/b/c"), s("/x")]), "\"/c\"");
         assert_eq!(run("str_contains", vec![s("abc"), s("")]), "true");
         assert_eq!(run("str_starts_with", vec![s("abc"), s("ab")]), "true");
         assert_eq!(run("str_ends_with", vec![s("abc"), s("bc")]), "true");
         assert_eq!(run("substr_count", vec![s("aaa"), s("aa")]), "1");
-        assert_eq!(run("substr_count", vec![s("hello hello"), s("ll"), i(-5)]), "1");
+        assert_eq!(
+            run("substr_count", vec![s("hello hello"), s("ll"), i(-5)]),
+            "1"
+        );
         assert_eq!(
             run("substr_count", vec![s("aaa"), s("a"), i(1), i(-5)]),
             "ValueError: substr_count(): Argument #4 ($length) must be contained in argument #1 ($haystack)"
         );
-        assert_eq!(run("substr_count", vec![s("aaa"), s("")]), "ValueError: substr_count(): Argument #2 ($needle) cannot be empty");
+        assert_eq!(
+            run("substr_count", vec![s("aaa"), s("")]),
+            "ValueError: substr_count(): Argument #2 ($needle) cannot be empty"
+        );
     }
 
     #[test]
@@ -761,7 +598,12 @@ mod tests {
         let r = super::super::string::tests::call(
             &mut ctx,
             "str_replace",
-            vec![arr(vec![s("a"), s("b")]), arr(vec![s("b"), s("c")]), s("ab"), cnt.clone()],
+            vec![
+                arr(vec![s("a"), s("b")]),
+                arr(vec![s("b"), s("c")]),
+                s("ab"),
+                cnt.clone(),
+            ],
         )
         .unwrap();
         assert_eq!(r.str_bytes(), b"cc");
@@ -775,25 +617,50 @@ mod tests {
             run("str_replace", vec![arr(vec![s("a"), arr(vec![i(1)])]), s("x"), TypedValue::array(subj)]),
             "Warning: Array to string conversion\n\nWarning: Array to string conversion\n\nWarning: Array to string conversion\n\nWarning: Array to string conversion\n[\"k\"=>\"xA\", 5=>\"Arrxy\", 7=>\"1.5\", 8=>\"\"]"
         );
-        assert_eq!(run("str_ireplace", vec![s("A"), s("x"), s("aAbA")]), "\"xxbx\"");
+        assert_eq!(
+            run("str_ireplace", vec![s("A"), s("x"), s("aAbA")]),
+            "\"xxbx\""
+        );
         assert_eq!(
             run("str_replace", vec![TypedValue::null(), s("x"), s("abc")]),
             "Deprecated: str_replace(): Passing null to parameter #1 ($search) of type array|string is deprecated\n\"abc\""
         );
         assert_eq!(run("str_replace", vec![s(""), s("x"), s("abc")]), "\"abc\"");
 
-        assert_eq!(run("substr_replace", vec![s("Hello"), s("J"), i(0), i(1)]), "\"Jello\"");
-        assert_eq!(run("substr_replace", vec![s("Hello"), s("J"), i(-2)]), "\"HelJ\"");
-        assert_eq!(run("substr_replace", vec![s("Hello"), s("X"), i(10), i(-10)]), "\"HelloX\"");
+        assert_eq!(
+            run("substr_replace", vec![s("Hello"), s("J"), i(0), i(1)]),
+            "\"Jello\""
+        );
+        assert_eq!(
+            run("substr_replace", vec![s("Hello"), s("J"), i(-2)]),
+            "\"HelJ\""
+        );
+        assert_eq!(
+            run("substr_replace", vec![s("Hello"), s("X"), i(10), i(-10)]),
+            "\"HelloX\""
+        );
         assert_eq!(
             run(
                 "substr_replace",
-                vec![arr(vec![s("Hello"), s("World")]), arr(vec![s("J"), s("K")]), arr(vec![i(0), i(1)]), arr(vec![i(1), i(2)])]
+                vec![
+                    arr(vec![s("Hello"), s("World")]),
+                    arr(vec![s("J"), s("K")]),
+                    arr(vec![i(0), i(1)]),
+                    arr(vec![i(1), i(2)])
+                ]
             ),
             "[0=>\"Jello\", 1=>\"WKld\"]"
         );
         assert_eq!(
-            run("substr_replace", vec![arr(vec![s("Hello"), s("World")]), s("X"), i(1), arr(vec![i(0)])]),
+            run(
+                "substr_replace",
+                vec![
+                    arr(vec![s("Hello"), s("World")]),
+                    s("X"),
+                    i(1),
+                    arr(vec![i(0)])
+                ]
+            ),
             "[0=>\"HXello\", 1=>\"WX\"]"
         );
         assert_eq!(
@@ -808,8 +675,17 @@ mod tests {
         m.set_str(b"Hi", s("Hello"));
         m.set_str(b"Hello", s("Hi"));
         m.set_int(1, s("one"));
-        assert_eq!(run("strtr", vec![s("Hi all, I said Hello 1"), TypedValue::array(m)]), "\"Hello all, I said Hi one\"");
-        assert_eq!(run("strtr", vec![s("abcabc"), s("abc"), s("xy")]), "\"xycxyc\"");
+        assert_eq!(
+            run(
+                "strtr",
+                vec![s("Hi all, I said Hello 1"), TypedValue::array(m)]
+            ),
+            "\"Hello all, I said Hi one\""
+        );
+        assert_eq!(
+            run("strtr", vec![s("abcabc"), s("abc"), s("xy")]),
+            "\"xycxyc\""
+        );
         assert_eq!(
             run("strtr", vec![s("abc"), arr(vec![]), s("x")]),
             "TypeError: strtr(): Argument #2 ($from) must be of type string, array given"
@@ -825,41 +701,5 @@ mod tests {
             run("strtr", vec![s("abc"), TypedValue::array(m)]),
             "Warning: strtr(): Ignoring replacement of empty string\n\nWarning: Array to string conversion\n\"Arraybc\""
         );
-    }
-
-    #[test]
-    fn comparing() {
-        let c = |f: &str, x: &str, y: &str| run(f, vec![s(x), s(y)]);
-        assert_eq!(c("strcmp", "a", "abc"), "-1");
-        assert_eq!(c("strcmp", "abcd", "a"), "1");
-        assert_eq!(c("strcmp", "a", "c"), "-2");
-        assert_eq!(c("strcmp", "", "abc"), "-1");
-        assert_eq!(run("strcmp", vec![TypedValue::str(b"\xff"), s("a")]), "158");
-        assert_eq!(c("strcasecmp", "HELLO", "hellz"), "-11");
-        assert_eq!(run("strncasecmp", vec![s("ab"), s("AC"), i(5)]), "-1");
-        assert_eq!(run("strncmp", vec![s("abc"), s("abd"), i(2)]), "0");
-        assert_eq!(
-            run("strncmp", vec![s("a"), s("b"), i(-1)]),
-            "ValueError: strncmp(): Argument #3 ($length) must be greater than or equal to 0"
-        );
-        assert_eq!(c("strnatcmp", "x2", "x10"), "-1");
-        assert_eq!(c("strnatcmp", "a10", "a9"), "1");
-        assert_eq!(c("strnatcmp", "img12", "img12"), "0");
-        assert_eq!(c("strnatcmp", "0.5", "0.25"), "-1");
-        assert_eq!(c("strnatcmp", "x01", "x1"), "-1");
-        assert_eq!(c("strnatcmp", "1.010", "1.01"), "1");
-        assert_eq!(c("strnatcmp", "  a", "a"), "0");
-        assert_eq!(c("strnatcmp", "007", "7"), "0");
-        assert_eq!(c("strnatcmp", "a 1", "a  1"), "0");
-        assert_eq!(c("strnatcasecmp", "A", "b"), "-1");
-        assert_eq!(c("strnatcmp", "", "a"), "-1");
-        assert_eq!(c("levenshtein", "kitten", "sitting"), "3");
-        assert_eq!(run("levenshtein", vec![s("a"), s("b"), i(2), i(3), i(4)]), "3");
-        assert_eq!(c("levenshtein", "", "abc"), "3");
-        let mut ctx = ExecCtx::for_tests();
-        let p = TypedValue::new_ref(TypedValue::null());
-        let r = super::super::string::tests::call(&mut ctx, "similar_text", vec![s("World"), s("Word"), p.clone()]).unwrap();
-        assert_eq!(r.int_val(), 4);
-        assert_eq!(p.deref().double_val(), 88.88888888888889);
     }
 }
