@@ -401,6 +401,9 @@ fn lcfirst(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 fn ucwords(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let mut s = args::str(ctx, a, 0)?.into_owned();
     let delims = args::opt_str(ctx, a, 1)?.unwrap_or(Cow::Borrowed(b" \t\r\n\x0c\x0b"));
+    if s.is_empty() {
+        return ret_str(s);
+    }
     let mask = charmask(ctx, &delims);
     let mut prev_delim = true;
     for c in s.iter_mut() {

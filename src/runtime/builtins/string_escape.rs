@@ -28,6 +28,9 @@ fn str_word_count(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
     if !(0..=2).contains(&format) {
         return Err(args::value_error(ctx, 1, "must be a valid format value"));
     }
+    if s.is_empty() {
+        return Ok(if format == 0 { TypedValue::int(0) } else { TypedValue::array(PhpArray::new()) });
+    }
     let mask = chars.as_ref().map(|c| charmask(ctx, c));
     let allowed = |c: u8| mask.as_ref().is_some_and(|m| m[c as usize]);
     let mut out = PhpArray::new();
@@ -250,10 +253,40 @@ fn entity_len(s: &[u8], pos: usize) -> Option<usize> {
     (rest.get(body_len) == Some(&b';')).then_some(body_len + 2)
 }
 
+/// A charset name `htmlspecialchars` knows: `Some(true)` for UTF-8 (validated),
+/// `Some(false)` for the others (bytes pass through), `None` when unsupported.
+fn charset_kind(name: &[u8]) -> Option<bool> {
+    const OTHERS: &[&str] = &[
+        "iso-8859-1", "iso8859-1", "iso-8859-15", "iso8859-15", "iso-8859-5", "iso8859-5", "cp866", "866", "ibm866",
+        "cp1251", "windows-1251", "win-1251", "1251", "cp1252", "windows-1252", "1252", "koi8-r", "koi8-ru", "koi8r",
+        "big5", "950", "gb2312", "936", "big5-hkscs", "shift_jis", "sjis", "932", "sjis-win", "cp932", "euc-jp",
+        "eucjp", "eucjp-win", "macroman",
+    ];
+    let lower = name.to_ascii_lowercase();
+    if lower == b"utf-8" {
+        return Some(true);
+    }
+    OTHERS.iter().any(|o| o.as_bytes() == lower.as_slice()).then_some(false)
+}
+
 fn htmlspecialchars(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
     let flags = args::opt_int(ctx, a, 1)?.unwrap_or(3 | 8);
-    let _encoding = nullable_str(ctx, a, 2)?;
+    let encoding = nullable_str(ctx, a, 2)?;
+    let validate_utf8 = match encoding.as_deref() {
+        None | Some(b"") => true,
+        Some(e) => match charset_kind(e) {
+            Some(utf8) => utf8,
+            None => {
+                let msg = format!(
+                    "htmlspecialchars(): Charset \"{}\" is not supported, assuming UTF-8",
+                    String::from_utf8_lossy(e)
+                );
+                ctx.warn(&msg);
+                true
+            }
+        },
+    };
     let double_encode = args::opt_bool(ctx, a, 3)?.unwrap_or(true);
     let (ent_ignore, ent_substitute) = (flags & 4 != 0, flags & 8 != 0);
     let doctype = flags & (16 | 32);
@@ -261,7 +294,7 @@ fn htmlspecialchars(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedVa
     let mut i = 0;
     while i < s.len() {
         let c = s[i];
-        if c >= 0x80 {
+        if c >= 0x80 && validate_utf8 {
             match utf8_next(&s, i) {
                 Ok(n) => {
                     out.extend_from_slice(&s[i..i + n]);

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::string::{nullable_str, ret_str};
+use super::string::{check_alloc, nullable_str, ret_str};
 use super::{args, BuiltinDef};
 use crate::runtime::convert::to_str;
 use crate::runtime::sprintf::{number_format as engine_number_format, php_sprintf_ex, ArgsMode, FmtArg, PhpErrorClass};
@@ -110,6 +110,10 @@ fn number_format(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue
     let decimals = args::opt_int(ctx, a, 1)?.unwrap_or(0);
     let dec_point = nullable_str(ctx, a, 2)?.unwrap_or(Cow::Borrowed(b"."));
     let sep = nullable_str(ctx, a, 3)?.unwrap_or(Cow::Borrowed(b","));
+    if num.is_finite() && decimals > 0 {
+        // The result holds `decimals` digits: fail like PHP's allocator when too big.
+        check_alloc(ctx, decimals as u128)?;
+    }
     ret_str(engine_number_format(num, decimals, &dec_point, &sep))
 }
 
@@ -154,6 +158,10 @@ mod tests {
         assert_eq!(run("number_format", vec![d(1234.5678), i(2)]), "\"1,234.57\"");
         assert_eq!(run("number_format", vec![d(-1234.567), i(2), s(","), s(".")]), "\"-1.234,57\"");
         assert_eq!(run("number_format", vec![d(0.5)]), "\"1\"");
+        assert_eq!(
+            run("number_format", vec![d(1.5), i(200000000)]),
+            "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 200003584 bytes)"
+        );
         assert_eq!(run("number_format", vec![d(1.5), i(2), s(""), s("")]), "\"150\"");
         assert_eq!(run("number_format", vec![s("1234.5")]), "\"1,235\"");
         assert_eq!(run("number_format", vec![i(1234), i(2), TypedValue::null(), TypedValue::null()]), "\"1,234.00\"");

@@ -346,6 +346,7 @@ fn strtr(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         };
         let key = key_bytes(k);
         if key.is_empty() {
+            ctx.warn("strtr(): Ignoring replacement of empty string");
             return ret_str(s);
         }
         let r = to_str(ctx, v)?.into_owned();
