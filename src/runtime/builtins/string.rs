@@ -87,7 +87,11 @@ fn str_repeat(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     if s.is_empty() || times == 0 {
         return ret_str(Vec::new());
     }
-    check_alloc(ctx, s.len() as u128 * times as u128)?;
+    let total = s.len() as u128 * times as u128;
+    if total + 32 > u64::MAX as u128 {
+        return Err(ctx.fatal(format!("Possible integer overflow in memory allocation ({} * {times} + 32)", s.len())));
+    }
+    check_alloc(ctx, total)?;
     ret_str(s.repeat(times as usize))
 }
 
@@ -501,6 +505,19 @@ pub(super) mod tests {
         assert_eq!(
             run("str_repeat", vec![s("ab"), i(100000000)]),
             "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 200003584 bytes)"
+        );
+        assert_eq!(
+            run("str_repeat", vec![s("ab"), i(i64::MAX)]),
+            "Fatal: Possible integer overflow in memory allocation (2 * 9223372036854775807 + 32)"
+        );
+        assert_eq!(
+            run("str_repeat", vec![s("a"), i(i64::MAX)]),
+            "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 9223372036854779904 bytes)"
+        );
+        assert_eq!(run("str_repeat", vec![s("a"), i(130000000)]).len(), 130000002);
+        assert_eq!(
+            run("str_pad", vec![s("a"), i(i64::MAX)]),
+            "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 9223372036854779904 bytes)"
         );
         assert_eq!(run("str_pad", vec![s("5"), i(3), s("0"), i(0)]), "\"005\"");
         assert_eq!(run("str_pad", vec![s("ab"), i(7), s("xy"), i(2)]), "\"xyabxyx\"");
