@@ -13,3 +13,5 @@ pub mod interp_ops;
 pub mod output;
 pub mod run;
 pub mod status;
+#[cfg(test)]
+mod interp_tests;
