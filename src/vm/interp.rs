@@ -10,7 +10,7 @@
 
 use std::ptr;
 
-use super::arith_fallback as arith;
+use crate::runtime::arith;
 use super::ctx::{ExecCtx, Fault, VmResult};
 use crate::bytecode::op::{Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};

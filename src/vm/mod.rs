@@ -1,6 +1,5 @@
 //! The execution context, frames, calls and the interpreter (tier 0).
 
-pub mod arith_fallback;
 pub mod call;
 pub mod callable;
 pub mod ctx;
