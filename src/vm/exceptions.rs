@@ -134,7 +134,7 @@ pub fn new_object(ctx: &mut ExecCtx, class: &str, args: Vec<TypedValue>) -> VmRe
     }
     if let Some(p) = args.get(2) {
         let p = p.copy_value();
-        if !p.is_null() && !(p.is_object() && p.obj().class.is_throwable()) {
+        if !(p.is_null() || p.is_object() && p.obj().class.is_throwable()) {
             let msg = format!(
                 "{}::__construct(): Argument #3 ($previous) must be of type ?Throwable, {} given",
                 cls.name,

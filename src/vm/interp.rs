@@ -56,7 +56,7 @@ pub(crate) unsafe fn slot<'a>(frame: *mut TypedValue, s: Slot) -> &'a mut TypedV
 
 /// Reads an operand without diagnostics (fast paths, quiet reads).
 #[inline(always)]
-pub(crate) fn peek<'a>(func: &'a Func, frame: *mut TypedValue, o: Operand) -> &'a TypedValue {
+pub(crate) fn peek(func: &Func, frame: *mut TypedValue, o: Operand) -> &TypedValue {
     if o.is_const() {
         func.consts.get(o.index() as usize).unwrap_or(&NULL_VALUE)
     } else {

@@ -63,8 +63,7 @@ pub(crate) fn fetch_dim(ctx: &mut ExecCtx, base: &TypedValue, key: &TypedValue, 
                 }
                 if key.is_double() || key.is_bool() || key.is_null() {
                     if !quiet {
-                        let msg = format!("String offset cast occurred");
-                        ctx.warn(&msg);
+                        ctx.warn("String offset cast occurred");
                     }
                     to_int(key)
                 } else {
@@ -250,10 +249,7 @@ pub(crate) fn dim_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, op:
         Op::FetchDimW { dst, base, key, mode } => fetch_dim_w(ctx, func, frame, *dst, *base, *key, *mode)?,
         Op::AssignDim { dst, base, key, val } => {
             let v = read(ctx, func, frame, *val).copy_value();
-            let k = match key {
-                Some(k) => Some(read(ctx, func, frame, *k).clone()),
-                None => None,
-            };
+            let k = key.map(|k| read(ctx, func, frame, k).clone());
             check_undefined_base(ctx, func, frame, *base);
             // SAFETY: base is a local or INDIRECT temp of this frame.
             let c = deref_slot_mut(unsafe { slot(frame, *base) });
@@ -318,10 +314,7 @@ fn fetch_dim_w(
     key: Option<Operand>,
     mode: DimMode,
 ) -> VmResult<()> {
-    let k = match key {
-        Some(k) => Some(read(ctx, func, frame, k).clone()),
-        None => None,
-    };
+    let k = key.map(|k| read(ctx, func, frame, k).clone());
     // SAFETY: base is a local or INDIRECT temp of this frame, distinct from dst
     // (dst is written only after this borrow ends).
     let c = deref_slot_mut(unsafe { slot(frame, base) });
