@@ -17,6 +17,11 @@ pub mod random;
 pub mod registry;
 pub mod serialize;
 pub mod string;
+pub mod string_compare;
+pub mod string_escape;
+pub mod string_format;
+pub mod string_hash;
+pub mod string_search;
 pub mod time;
 pub mod types;
 

@@ -61,6 +61,11 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
     use super::*;
     vec![
         string::FUNCS,
+        string_compare::FUNCS,
+        string_escape::FUNCS,
+        string_search::FUNCS,
+        string_format::FUNCS,
+        string_hash::FUNCS,
         array::FUNCS,
         math::FUNCS,
         output::FUNCS,
