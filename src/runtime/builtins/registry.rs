@@ -62,6 +62,9 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
     vec![
         string::FUNCS,
         array::FUNCS,
+        array_sort::FUNCS,
+        array_callback::FUNCS,
+        array_set::FUNCS,
         math::FUNCS,
         output::FUNCS,
         json::FUNCS,
