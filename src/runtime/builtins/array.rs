@@ -154,7 +154,7 @@ fn range(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         let lstep = step as i64;
         let mut out = PhpArray::new();
         if lo > hi {
-            if lstep <= 0 {
+            if lstep <= 0 || lo - hi < lstep {
                 return Err(range_err(ctx));
             }
             while lo >= hi {
@@ -165,7 +165,7 @@ fn range(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
                 lo -= lstep;
             }
         } else if hi > lo {
-            if lstep <= 0 {
+            if lstep <= 0 || hi - lo < lstep {
                 return Err(range_err(ctx));
             }
             while lo <= hi {
