@@ -194,3 +194,117 @@ fn array_builtins_match_php() {
 fn array_builtins_match_php_numeric_strings() {
     check(include_str!("array_tests_numeric.expect"));
 }
+
+mod scope {
+    use std::sync::atomic::AtomicPtr;
+    use std::sync::Arc;
+
+    use super::{dump, run_builtin};
+    use crate::bytecode::unit::{Func, Unit};
+    use crate::runtime::value::{StaticValues, TypedValue};
+    use crate::vm::ctx::ExecCtx;
+
+    /// A context whose main script has locals `$a`, `$b`, `$c` living in `frame`.
+    fn ctx_with_locals(frame: &mut [TypedValue]) -> ExecCtx {
+        let f = Func {
+            id: 0,
+            name: "{main}".into(),
+            params: Vec::new(),
+            num_captures: 0,
+            num_locals: 3,
+            num_slots: 3,
+            local_names: vec!["$a".into(), "$b".into(), "$c".into()],
+            ops: Vec::new(),
+            lines: Vec::new(),
+            consts: StaticValues(Vec::new()),
+            handlers: Vec::new(),
+            return_type: None,
+            is_closure: false,
+            decl_line: 0,
+            entry: AtomicPtr::new(std::ptr::null_mut()),
+        };
+        let unit = Unit { file: "test.php".into(), funcs: vec![f], main: 0, hoisted: Vec::new(), names: Vec::new() };
+        let mut ctx = ExecCtx::new(Arc::new(unit), "test.php".into());
+        ctx.main_frame = frame.as_mut_ptr();
+        ctx
+    }
+
+    #[test]
+    fn compact_reads_the_callers_locals() {
+        let mut frame = vec![TypedValue::int(1), TypedValue::uninit(), TypedValue::null()];
+        let mut ctx = ctx_with_locals(&mut frame);
+        let names = TypedValue::array(crate::runtime::array::PhpArray::from_values(vec![
+            TypedValue::str(b"c"),
+            TypedValue::str(b"zz"),
+        ]));
+        let (r, out) = run_builtin(&mut ctx, "compact", vec![TypedValue::str(b"a"), TypedValue::str(b"b"), names]);
+        assert_eq!(r, "R={\"a\":1,\"c\":null}");
+        assert_eq!(out, "W:compact(): Undefined variable $b;W:compact(): Undefined variable $zz;");
+        let (r, out) = run_builtin(&mut ctx, "compact", vec![TypedValue::int(5)]);
+        assert_eq!(r, "R={}");
+        assert_eq!(out, "W:compact(): Argument #1 must be string or array of strings, int given;");
+    }
+
+    #[test]
+    fn extract_writes_the_callers_locals() {
+        let mut frame = vec![TypedValue::int(1), TypedValue::uninit(), TypedValue::uninit()];
+        let mut ctx = ctx_with_locals(&mut frame);
+        let mut src = crate::runtime::array::PhpArray::new();
+        src.set_str(b"a", TypedValue::int(2));
+        src.set_str(b"b", TypedValue::int(3));
+        src.set_str(b"1x", TypedValue::int(4));
+        src.set_int(7, TypedValue::int(8));
+        src.set_str(b"d", TypedValue::int(5));
+        let src = TypedValue::array(src);
+        let (r, _) = run_builtin(&mut ctx, "extract", vec![src.clone(), TypedValue::int(1)]);
+        assert_eq!(r, "R=2"); // EXTR_SKIP: b and d are new, a exists
+        drop(ctx);
+        assert_eq!((dump(&frame[0]), dump(&frame[1])), ("1".into(), "3".into()));
+        let mut ctx = ctx_with_locals(&mut frame);
+        let (r, _) = run_builtin(&mut ctx, "extract", vec![src.clone()]);
+        assert_eq!(r, "R=3");
+        assert_eq!(ctx.extra_globals.get("d").map(dump), Some("5".into()));
+        let (r, _) = run_builtin(&mut ctx, "extract", vec![src.clone(), TypedValue::int(3), TypedValue::str(b"p")]);
+        assert_eq!(r, "R=5");
+        assert_eq!(ctx.extra_globals.get("p_7").map(dump), Some("8".into()));
+        let (r, _) = run_builtin(&mut ctx, "extract", vec![src.clone(), TypedValue::int(99)]);
+        assert_eq!(r, "E=ValueError:extract(): Argument #2 ($flags) must be a valid extract type");
+        let (r, _) = run_builtin(&mut ctx, "extract", vec![src, TypedValue::int(3)]);
+        assert_eq!(r, "E=ValueError:extract(): Argument #3 ($prefix) is required when using this extract type");
+        drop(ctx);
+        assert_eq!(dump(&frame[0]), "2");
+    }
+}
+
+/// Calls a built-in in `ctx`; returns the result (`R=`/`E=`) and the diagnostics.
+fn run_builtin(ctx: &mut ExecCtx, fname: &str, mut args: Vec<TypedValue>) -> (String, String) {
+    let id = registry::lookup(fname).unwrap();
+    ctx.out.start_buffer();
+    let r = ctx.call_builtin(id, &mut args);
+    let out = ctx.out.pop_buffer().unwrap_or_default();
+    let r = match r {
+        Ok(v) => format!("R={}", dump(&v)),
+        Err(Fault::Throw(e)) => {
+            let o = e.obj();
+            let msg = o.prop("message").map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
+            format!("E={}:{}", o.class_name(), msg.unwrap_or_default())
+        }
+        Err(f) => format!("{f:?}"),
+    };
+    (r, diagnostics(&out))
+}
+
+/// array_rand draws through `php_mt_rand_range` like PHP; the expected keys were
+/// recorded with `mt_srand(42)`.
+// TODO(mt_rand): un-ignore once the real MtRand (PHP's MT19937, `seed`, `next_u32` =
+// php_mt_rand()) is merged from main.
+#[test]
+#[ignore]
+fn array_rand_matches_php_seed_42() {
+    let mut ctx = ExecCtx::for_tests();
+    ctx.mt.seed(42);
+    ctx.mt_seeded = true;
+    let ten = || TypedValue::array(PhpArray::from_values((0..10).map(TypedValue::int).collect()));
+    assert_eq!(run_builtin(&mut ctx, "array_rand", vec![ten()]).0, "R=2");
+    assert_eq!(run_builtin(&mut ctx, "array_rand", vec![ten(), TypedValue::int(3)]).0, "R={0:4,1:6,2:7}");
+}
