@@ -259,8 +259,9 @@ fn range_long(ctx: &mut ExecCtx, low: i64, high: i64, step: f64) -> VmResult<Typ
 // ---- keys, values, merging ------------------------------------------------------
 
 fn array_keys(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    args::array(ctx, a, 0)?;
     let strict = args::opt_bool(ctx, a, 2)?.unwrap_or(false);
-    let arr = args::array(ctx, a, 0)?;
+    let arr = a[0].deref().arr();
     let filter = a.get(1).map(|v| v.deref());
     let mut out = Vec::new();
     for (k, v) in arr.iter() {
@@ -518,8 +519,9 @@ fn array_unshift(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue
 }
 
 fn array_reverse(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    args::array(ctx, a, 0)?;
     let preserve = args::opt_bool(ctx, a, 1)?.unwrap_or(false);
-    let arr = args::array(ctx, a, 0)?;
+    let arr = a[0].deref().arr();
     let entries: Vec<(KeyRef<'_>, &TypedValue)> = arr.iter().collect();
     let mut out = PhpArray::with_capacity(entries.len());
     for (k, v) in entries.into_iter().rev() {
@@ -536,8 +538,9 @@ fn array_reverse(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue
 // ---- searching ----------------------------------------------------------------------
 
 fn search(ctx: &mut ExecCtx, a: &[TypedValue]) -> VmResult<Option<TypedValue>> {
+    args::array(ctx, a, 1)?;
     let strict = args::opt_bool(ctx, a, 2)?.unwrap_or(false);
-    let arr = args::array(ctx, a, 1)?;
+    let arr = a[1].deref().arr();
     let needle = a[0].deref();
     for (k, v) in arr.iter() {
         let hit = if strict { strict_equals(v, needle) } else { loose_equals(v, needle) };
@@ -562,8 +565,7 @@ fn array_key_exists(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedVa
     // array key is "Illegal offset type" (as `to_key` says); `key_exists` and dynamic
     // calls run the function, which words it as an argument error.
     if args::fname(ctx) == "key_exists" && matches!(a[0].deref().tag(), tag::ARRAY | tag::OBJECT) {
-        let msg = format!("key_exists(): Argument #1 ($key) must be a valid array offset type");
-        return Err(ctx.type_error(msg));
+        return Err(ctx.type_error("key_exists(): Argument #1 ($key) must be a valid array offset type"));
     }
     let k = to_key(ctx, &a[0])?;
     Ok(TypedValue::bool(a[1].deref().arr().contains_key(k.as_ref())))

@@ -275,13 +275,8 @@ fn three_way_f(a: f64, b: f64) -> Ordering {
 pub fn flag_compare(ctx: &mut ExecCtx, flags: i64, a: &TypedValue, b: &TypedValue) -> Ordering {
     let (a, b) = (a.deref(), b.deref());
     match flags & !SORT_FLAG_CASE {
-        SORT_NUMERIC => {
-            if a.is_int() && b.is_int() {
-                a.int_val().cmp(&b.int_val())
-            } else {
-                three_way_f(to_float(a), to_float(b))
-            }
-        }
+        // numeric_compare_function: both sides as floats, even two ints.
+        SORT_NUMERIC => three_way_f(to_float(a), to_float(b)),
         SORT_STRING | SORT_LOCALE_STRING => {
             let (x, y) = (sort_str(ctx, a), sort_str(ctx, b));
             if flags & SORT_FLAG_CASE != 0 {
