@@ -356,10 +356,8 @@ fn json_exception(ctx: &mut ExecCtx, code: i64) -> crate::vm::ctx::Fault {
 
 fn json_encode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let flags = args::opt_int(ctx, a, 1)?.unwrap_or(0);
-    let depth = args::opt_int(ctx, a, 2)?.unwrap_or(512);
-    if depth > i32::MAX as i64 {
-        return Err(args::value_error(ctx, 2, "must be less than 2147483647"));
-    }
+    // PHP stores the depth in a C int: larger values wrap (and then fail).
+    let depth = args::opt_int(ctx, a, 2)?.unwrap_or(512) as i32 as i64;
     let mut enc = Encoder::new(flags, depth);
     enc.value(&a[0]);
     let partial = flags & PARTIAL_OUTPUT_ON_ERROR != 0;
