@@ -371,7 +371,7 @@ mod tests {
         assert!(!b(is_scalar, "is_scalar", TypedValue::null()));
         assert!(b(is_scalar, "is_scalar", TypedValue::double(1.5)));
         assert!(b(is_countable, "is_countable", TypedValue::array(PhpArray::new())));
-        assert!(b(is_callable, "is_callable", s("strlen")));
+        assert!(b(is_callable, "is_callable", s("ABS")));
         assert!(!b(is_callable, "is_callable", s("nope")));
         assert!(!b(boolval, "boolval", s("0")));
         assert!(b(is_int, "is_long", TypedValue::new_ref(TypedValue::int(1))));
