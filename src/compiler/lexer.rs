@@ -92,10 +92,20 @@ impl<'a> Lexer<'a> {
     }
 
     fn run(&mut self) -> Result<(), ParseError> {
+        // PHP's lexer checks bracket nesting itself, so these errors win over
+        // syntax errors at the same token.
+        let mut open: Vec<(u8, u32)> = Vec::new();
         self.lex_html();
         while !self.eof() {
             match self.lex_token()? {
                 Some(t) => {
+                    match t.tok {
+                        Tok::Op("(") => open.push((b'(', t.line)),
+                        Tok::Op("[" | "#[") => open.push((b'[', t.line)),
+                        Tok::Op("{") => open.push((b'{', t.line)),
+                        Tok::Op(c @ (")" | "]" | "}")) => check_close(&mut open, c, t.line)?,
+                        _ => {}
+                    }
                     let close = t.tok == Tok::CloseTag;
                     self.out.push(t);
                     if close {
@@ -104,6 +114,10 @@ impl<'a> Lexer<'a> {
                 }
                 None => break,
             }
+        }
+        if let Some(&(c, line)) = open.last() {
+            let at = if line == self.line { String::new() } else { format!(" on line {}", line) };
+            return Err(err(format!("Unclosed '{}'{}", c as char, at), self.line));
         }
         Ok(())
     }
@@ -443,9 +457,14 @@ impl<'a> Lexer<'a> {
         };
         let mut t = self.token(tok, start, line);
         if heredoc {
-            // PHP names a heredoc by its start marker in error messages.
+            // PHP names a heredoc by its start token (`<<<"EOT` plus the newline),
+            // which ends on the next line.
             let end = t.text.iter().position(|&c| c == b'\n' || c == b'\r');
             t.text.truncate(end.unwrap_or(t.text.len()));
+            if matches!(t.text.last(), Some(b'"' | b'\'')) {
+                t.text.pop();
+            }
+            t.end_line = line + 1;
         }
         t
     }
@@ -743,7 +762,8 @@ impl<'a> Lexer<'a> {
             };
             toks.push(self.token(key, s, line));
             if self.cur() != b']' {
-                return Err(self.interp_error_expecting("\"]\""));
+                let msg = "syntax error, unexpected string content \"\", expecting \"]\"";
+                return Err(err(msg, self.line));
             }
             let s = self.pos;
             self.pos += 1;
@@ -808,6 +828,22 @@ impl<'a> Lexer<'a> {
                 _ => {}
             }
             toks.push(t);
+        }
+    }
+}
+
+fn check_close(open: &mut Vec<(u8, u32)>, close: &str, line: u32) -> Result<(), ParseError> {
+    let want = match close {
+        ")" => b'(',
+        "]" => b'[',
+        _ => b'{',
+    };
+    match open.pop() {
+        None => Err(err(format!("Unmatched '{}'", close), line)),
+        Some((c, _)) if c == want => Ok(()),
+        Some((c, oline)) => {
+            let at = if oline == line { String::new() } else { format!(" on line {}", oline) };
+            Err(err(format!("Unclosed '{}'{} does not match '{}'", c as char, at, close), line))
         }
     }
 }

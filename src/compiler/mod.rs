@@ -3,9 +3,15 @@
 pub mod ast;
 pub mod lexer;
 pub mod parser;
+mod parser_class;
+mod parser_expr;
+mod parser_special;
+mod parser_stmt;
 pub mod token;
 
 #[cfg(test)]
 mod lexer_tests;
+#[cfg(test)]
+mod parser_tests;
 
 pub use parser::{parse, ParseError};

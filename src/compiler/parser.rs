@@ -1,21 +1,389 @@
 //! Parser: tokens → AST.
+//!
+//! A hand-written recursive-descent parser with precedence climbing for binary
+//! operators. Statements live in `parser_stmt.rs`, expressions in `parser_expr.rs`,
+//! class bodies in `parser_class.rs`; this file holds the token cursor, error
+//! construction, and the pieces shared by functions, closures and methods
+//! (parameters, types, bodies).
 
+use super::ast::{Block, Param, TypeHint};
+use super::lexer::tokenize;
+use super::token::{Tok, Token};
 use super::ast;
 
 /// A syntax error, with PHP's message text and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    /// The message PHP prints after "PHP Parse error: ".
+    /// The message PHP prints after "PHP Parse error: " (or "PHP Fatal error: " for
+    /// the compile-time checks listed in [`ParseError::is_fatal`]).
     pub message: String,
     /// 1-based line number.
     pub line: u32,
 }
 
-/// Parses a whole file.
-pub fn parse(source: &[u8], _file: &str) -> Result<ast::Program, ParseError> {
-    let (_toks, err) = super::lexer::tokenize(source);
-    if let Some(e) = err {
-        return Err(e);
+impl ParseError {
+    /// True when PHP reports this as "Fatal error" rather than "Parse error": a few
+    /// checks PHP makes while compiling the AST are done here by the parser.
+    pub fn is_fatal(&self) -> bool {
+        const FATAL: &[&str] = &[
+            "Array and string offset access syntax with curly braces",
+            "The (unset) cast",
+            "Unparenthesized `",
+            "'break' operator",
+            "'continue' operator",
+            "Cannot use try without",
+            "Cannot use empty array elements",
+            "Cannot use empty list",
+            "Key element cannot be a reference",
+            "Cannot use isset() on the result",
+            "Cannot use positional argument after named argument",
+            "Cannot use [] for reading",
+            "Spread operator is not supported in assignments",
+            "Cannot re-assign $this",
+            "Cannot use list() as standalone expression",
+            "Can't use ",
+            "Cannot mix",
+            "strict_types declaration",
+            "Cannot use list as key element",
+            "Assignments can only happen to writable values",
+            "Cannot use argument unpacking after named arguments",
+        ];
+        FATAL.iter().any(|p| self.message.starts_with(p))
     }
-    Ok(ast::Program { stmts: Vec::new() })
+}
+
+/// Parses a whole file.
+pub fn parse(source: &[u8], file: &str) -> Result<ast::Program, ParseError> {
+    let (toks, lex_err) = tokenize(source);
+    let mut p = Parser::new(toks, lex_err, file);
+    let stmts = p.top_statements()?;
+    Ok(ast::Program { stmts })
+}
+
+pub(super) type PResult<T> = Result<T, ParseError>;
+
+/// Token cursor plus parsing state.
+pub(super) struct Parser<'f> {
+    toks: Vec<Token>,
+    pos: usize,
+    /// Lexical error hit after the last token; reported when the parser gets there.
+    lex_err: Option<ParseError>,
+    /// File name (kept for diagnostics of later features such as `__FILE__` checks).
+    #[allow(dead_code)]
+    pub(super) file: &'f str,
+    /// Nesting depth of expression parsing; deep nesting is an error, not a stack overflow.
+    pub(super) depth: u32,
+}
+
+/// How deep expressions and statements may nest before we give up.
+const MAX_DEPTH: u32 = 500;
+
+impl<'f> Parser<'f> {
+    pub(super) fn new(mut toks: Vec<Token>, lex_err: Option<ParseError>, file: &'f str) -> Self {
+        if !matches!(toks.last(), Some(Token { tok: Tok::Eof, .. })) {
+            let line = toks.last().map_or(1, |t| t.end_line);
+            toks.push(Token { tok: Tok::Eof, line, end_line: line, text: Vec::new() });
+        }
+        Parser { toks, pos: 0, lex_err, file, depth: 0 }
+    }
+
+    /// The current token (the final `Eof` once past the end).
+    pub(super) fn peek(&self) -> &Token {
+        self.nth(0)
+    }
+
+    /// The token `n` places ahead.
+    pub(super) fn nth(&self, n: usize) -> &Token {
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        &self.toks[i]
+    }
+
+    pub(super) fn line(&self) -> u32 {
+        self.peek().line
+    }
+
+    pub(super) fn advance(&mut self) -> Token {
+        let t = self.peek().clone();
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    pub(super) fn is_op(&self, op: &str) -> bool {
+        matches!(&self.peek().tok, Tok::Op(o) if *o == op)
+    }
+
+    pub(super) fn nth_is_op(&self, n: usize, op: &str) -> bool {
+        matches!(&self.nth(n).tok, Tok::Op(o) if *o == op)
+    }
+
+    pub(super) fn eat_op(&mut self, op: &str) -> bool {
+        if self.is_op(op) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Requires `op`; the error names it as expected, as bison does when the
+    /// grammar state allows only that token.
+    pub(super) fn expect_op(&mut self, op: &str) -> PResult<Token> {
+        if self.is_op(op) {
+            Ok(self.advance())
+        } else {
+            Err(self.unexpected_expecting(&format!("\"{}\"", op)))
+        }
+    }
+
+    /// Requires `op`; the error is a bare "unexpected X" (bison lists no expected
+    /// tokens when the state allows many).
+    pub(super) fn expect_op_plain(&mut self, op: &str) -> PResult<Token> {
+        if self.is_op(op) {
+            Ok(self.advance())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    /// True when the current token is the keyword `kw` (any case).
+    pub(super) fn is_kw(&self, kw: &str) -> bool {
+        self.nth_is_kw(0, kw)
+    }
+
+    pub(super) fn nth_is_kw(&self, n: usize, kw: &str) -> bool {
+        matches!(&self.nth(n).tok, Tok::Ident(name) if name.eq_ignore_ascii_case(kw))
+    }
+
+    pub(super) fn eat_kw(&mut self, kw: &str) -> bool {
+        if self.is_kw(kw) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub(super) fn at_eof(&self) -> bool {
+        self.peek().tok == Tok::Eof
+    }
+
+    /// "syntax error, unexpected X" for the current token, or the pending lexical
+    /// error when the parser has run into it.
+    pub(super) fn unexpected(&self) -> ParseError {
+        self.unexpected_with(None)
+    }
+
+    pub(super) fn unexpected_expecting(&self, what: &str) -> ParseError {
+        self.unexpected_with(Some(what))
+    }
+
+    fn unexpected_with(&self, expecting: Option<&str>) -> ParseError {
+        let t = self.peek();
+        if t.tok == Tok::Eof {
+            if let Some(e) = &self.lex_err {
+                return e.clone();
+            }
+        }
+        let mut message = format!("syntax error, unexpected {}", t.describe());
+        if let Some(w) = expecting {
+            message.push_str(", expecting ");
+            message.push_str(w);
+        }
+        ParseError { message, line: t.end_line }
+    }
+
+    /// The lexical error waiting at the end of the tokens, if any.
+    pub(super) fn pending_lex_error(&self) -> Option<ParseError> {
+        self.lex_err.clone()
+    }
+
+    pub(super) fn error(&self, message: impl Into<String>, line: u32) -> ParseError {
+        ParseError { message: message.into(), line }
+    }
+
+    pub(super) fn unsupported(&self, what: &str, line: u32) -> ParseError {
+        self.error(format!("hopjit does not support {} yet", what), line)
+    }
+
+    /// Guards recursion depth so hostile input cannot overflow the stack.
+    pub(super) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("hopjit does not support nesting this deep yet", self.line()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// A variable token's name, or an error naming `expecting`.
+    pub(super) fn expect_var(&mut self, expecting: Option<&str>) -> PResult<String> {
+        match &self.peek().tok {
+            Tok::Var(name) => {
+                let name = name.clone();
+                self.advance();
+                Ok(name)
+            }
+            _ => Err(self.unexpected_with(expecting)),
+        }
+    }
+
+    /// A plain identifier that is not a reserved keyword.
+    pub(super) fn expect_plain_ident(&mut self, expecting: Option<&str>) -> PResult<String> {
+        match &self.peek().tok {
+            Tok::Ident(name) if !super::token::is_reserved(name) => {
+                let name = name.clone();
+                self.advance();
+                Ok(name)
+            }
+            _ => Err(self.unexpected_with(expecting)),
+        }
+    }
+
+    /// Any identifier including keywords (member and constant names).
+    pub(super) fn expect_any_ident(&mut self) -> PResult<String> {
+        match &self.peek().tok {
+            Tok::Ident(name) => {
+                let name = name.clone();
+                self.advance();
+                Ok(name)
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// A class-like name (`Foo`, `A\Foo`, `\A\Foo`), leading `\` stripped.
+    pub(super) fn class_name(&mut self) -> PResult<String> {
+        match &self.peek().tok {
+            Tok::Ident(n) if !super::token::is_reserved(n) => {
+                let n = n.clone();
+                self.advance();
+                Ok(n)
+            }
+            Tok::QualifiedName(n) | Tok::FullyQualifiedName(n) => {
+                let n = n.clone();
+                self.advance();
+                Ok(n)
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// `{ statements }`.
+    pub(super) fn brace_block(&mut self) -> PResult<Block> {
+        self.expect_op("{")?;
+        let body = self.statements_until(&["}"])?;
+        self.expect_op_plain("}")?;
+        Ok(body)
+    }
+
+    /// A type declaration: `?T`, `A|B`, `A&B`.
+    pub(super) fn type_hint(&mut self) -> PResult<TypeHint> {
+        if self.eat_op("?") {
+            let t = self.single_type()?;
+            return Ok(TypeHint::Nullable(Box::new(t)));
+        }
+        let first = self.single_type()?;
+        if self.is_op("|") {
+            let mut v = vec![first];
+            while self.eat_op("|") {
+                v.push(self.single_type()?);
+            }
+            return Ok(TypeHint::Union(v));
+        }
+        // `A & $x` is a by-ref parameter, not an intersection type.
+        if self.is_op("&") && !matches!(self.nth(1).tok, Tok::Var(_)) && !self.nth_is_op(1, "...") {
+            let mut v = vec![first];
+            while self.is_op("&") && !matches!(self.nth(1).tok, Tok::Var(_)) && !self.nth_is_op(1, "...") {
+                self.advance();
+                v.push(self.single_type()?);
+            }
+            return Ok(TypeHint::Intersection(v));
+        }
+        Ok(first)
+    }
+
+    fn single_type(&mut self) -> PResult<TypeHint> {
+        match &self.peek().tok {
+            Tok::Ident(n) => {
+                let lower = n.to_ascii_lowercase();
+                if super::token::is_reserved(&lower)
+                    && !matches!(lower.as_str(), "array" | "callable" | "static")
+                {
+                    return Err(self.unexpected());
+                }
+                let n = n.clone();
+                self.advance();
+                Ok(TypeHint::Named(n))
+            }
+            Tok::QualifiedName(n) | Tok::FullyQualifiedName(n) => {
+                let n = n.clone();
+                self.advance();
+                Ok(TypeHint::Named(n))
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn at_type_start(&self) -> bool {
+        match &self.peek().tok {
+            Tok::Ident(_) | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) => true,
+            Tok::Op("?") => true,
+            _ => false,
+        }
+    }
+
+    /// `(params)` of a function, closure or method.
+    pub(super) fn params(&mut self) -> PResult<Vec<Param>> {
+        self.expect_op("(")?;
+        let mut params = Vec::new();
+        while !self.is_op(")") {
+            let line = self.line();
+            for m in ["public", "private", "protected", "readonly"] {
+                if self.is_kw(m) {
+                    return Err(self.unsupported("constructor property promotion", line));
+                }
+            }
+            if self.is_op("#[") {
+                return Err(self.unsupported("attributes", line));
+            }
+            let ty = if self.at_type_start() { Some(self.type_hint()?) } else { None };
+            let by_ref = self.eat_op("&");
+            let variadic = self.eat_op("...");
+            let name = self.expect_var(Some("variable"))?;
+            let default = if self.eat_op("=") { Some(self.expr()?) } else { None };
+            params.push(Param { name, ty, default, by_ref, variadic, line });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(")")?;
+        Ok(params)
+    }
+
+    /// Optional `: type` after a parameter list.
+    pub(super) fn return_type(&mut self) -> PResult<Option<TypeHint>> {
+        if self.eat_op(":") {
+            Ok(Some(self.type_hint()?))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// `function [&] name(params) [: type] { body }`, positioned at `function`.
+    pub(super) fn function_decl(&mut self) -> PResult<ast::FunctionDecl> {
+        let line = self.advance().line;
+        let by_ref_return = self.eat_op("&");
+        let name = self.expect_plain_ident(Some("\"(\""))?;
+        let params = self.params()?;
+        let return_type = self.return_type()?;
+        self.expect_op("{")?;
+        let body = self.statements_until(&["}"])?;
+        let end_line = self.expect_op_plain("}")?.line;
+        Ok(ast::FunctionDecl { name, params, by_ref_return, return_type, body, line, end_line })
+    }
 }

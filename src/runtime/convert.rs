@@ -159,7 +159,7 @@ pub fn to_key(ctx: &mut ExecCtx, v: &TypedValue) -> VmResult<Key> {
             let f = v.double_val();
             let i = float_to_int(f);
             if !f.is_finite() || (i as f64) != f {
-                let shown = format_float_precision(f, 17);
+                let shown = crate::runtime::float_fmt::format_float_repr(f);
                 ctx.deprecated(&format!("Implicit conversion from float {shown} to int loses precision"));
             }
             Key::Int(i)

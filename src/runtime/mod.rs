@@ -1,10 +1,12 @@
 //! Runtime: the value layout every tier shares and the semantics of PHP operations.
 
+pub mod arith;
 pub mod array;
 pub mod builtins;
 pub mod compare;
 pub mod constants;
 pub mod convert;
+pub mod date_fmt;
 pub mod float_fmt;
 pub mod mt_rand;
 pub mod numeric;

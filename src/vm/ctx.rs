@@ -92,7 +92,7 @@ impl ExecCtx {
             extra_globals: FxHashMap::default(),
             main_frame: std::ptr::null_mut(),
             statics: FxHashMap::default(),
-            mt: MtRand::new(),
+            mt: MtRand::new(0),
             mt_seeded: false,
             calls: Vec::new(),
             ret: TypedValue::null(),

@@ -1,0 +1,803 @@
+//! Expression parsing: precedence climbing over PHP 8's operator table.
+//!
+//! Binding powers (higher binds tighter), from php.net's precedence table:
+//! `or` 1, `xor` 2, `and` 3, assignment 4, `? :` 5, `??` 6, `||` 7, `&&` 8, `|` 9,
+//! `^` 10, `&` 11, equality 12, comparison 13, `.` 14, shifts 15, `+ -` 16,
+//! `* / %` 17, `!` 18, `instanceof` 19, unary/casts/`@` 20, `**` 21.
+//!
+//! Assignment is not in the binary loop: PHP's grammar only allows a *variable* on
+//! the left of `=`, so `!$a = f()` means `!($a = f())`. We therefore handle `=` right
+//! after parsing a variable operand, with the right side parsed at level 4.
+
+use super::ast::*;
+use super::parser::{PResult, Parser};
+use super::token::{CastTok, TemplatePart, Tok, Token};
+
+const BP_ASSIGN: u8 = 4;
+const BP_TERNARY: u8 = 5;
+const BP_COALESCE: u8 = 6;
+const BP_NOT: u8 = 18;
+const BP_INSTANCEOF: u8 = 19;
+const BP_UNARY: u8 = 20;
+const BP_POW: u8 = 21;
+
+fn binop(tok: &Tok) -> Option<(u8, BinaryOp)> {
+    use BinaryOp::*;
+    Some(match tok {
+        Tok::Op(op) => match *op {
+            "??" => (BP_COALESCE, Coalesce),
+            "||" => (7, Or),
+            "&&" => (8, And),
+            "|" => (9, BitOr),
+            "^" => (10, BitXor),
+            "&" => (11, BitAnd),
+            "==" => (12, Eq),
+            "!=" | "<>" => (12, NotEq),
+            "===" => (12, Identical),
+            "!==" => (12, NotIdentical),
+            "<=>" => (12, Spaceship),
+            "<" => (13, Lt),
+            "<=" => (13, Le),
+            ">" => (13, Gt),
+            ">=" => (13, Ge),
+            "." => (14, Concat),
+            "<<" => (15, Shl),
+            ">>" => (15, Shr),
+            "+" => (16, Add),
+            "-" => (16, Sub),
+            "*" => (17, Mul),
+            "/" => (17, Div),
+            "%" => (17, Mod),
+            "**" => (BP_POW, Pow),
+            _ => return None,
+        },
+        Tok::Ident(w) if w.eq_ignore_ascii_case("or") => (1, Or),
+        Tok::Ident(w) if w.eq_ignore_ascii_case("xor") => (2, Xor),
+        Tok::Ident(w) if w.eq_ignore_ascii_case("and") => (3, And),
+        _ => return None,
+    })
+}
+
+fn compound_op(op: &str) -> Option<BinaryOp> {
+    use BinaryOp::*;
+    Some(match op {
+        "+=" => Add,
+        "-=" => Sub,
+        "*=" => Mul,
+        "/=" => Div,
+        ".=" => Concat,
+        "%=" => Mod,
+        "**=" => Pow,
+        "&=" => BitAnd,
+        "|=" => BitOr,
+        "^=" => BitXor,
+        "<<=" => Shl,
+        ">>=" => Shr,
+        "??=" => Coalesce,
+        _ => return None,
+    })
+}
+
+/// Variables and other expressions that may be assigned to.
+pub(super) fn is_writable(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Var(_)
+            | ExprKind::VarVar(_)
+            | ExprKind::Index { .. }
+            | ExprKind::Prop { nullsafe: false, .. }
+            | ExprKind::StaticProp { .. }
+    )
+}
+
+/// A skipped slot (`[, $b]`) while we do not yet know whether a `[...]` literal is
+/// an array or a destructuring pattern. `list()` with no elements is rejected at
+/// parse time, so an empty `List` never comes from source.
+fn hole(line: u32) -> ArrayItem {
+    ArrayItem { key: None, value: Expr::new(ExprKind::List(Vec::new()), line), by_ref: false, spread: false }
+}
+
+fn is_hole(it: &ArrayItem) -> bool {
+    matches!(&it.value.kind, ExprKind::List(v) if v.is_empty())
+}
+
+/// What a primary expression allows after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum After {
+    /// Postfix `[ ] -> :: ( )` and assignment.
+    Variable,
+    /// Postfix, but not assignment (`(expr)`, literals, call results).
+    Deref,
+    /// Nothing (`new`, `clone`, `print`, ...).
+    Done,
+}
+
+impl<'f> Parser<'f> {
+    /// A full expression.
+    pub(super) fn expr(&mut self) -> PResult<Expr> {
+        self.expr_bp(0)
+    }
+
+    /// An expression whose operators all bind at least as tightly as `min`.
+    pub(super) fn expr_bp(&mut self, min: u8) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.unary().and_then(|left| self.expr_continue(left, min));
+        self.leave();
+        r
+    }
+
+    /// Continues the binary-operator loop with an already-parsed left operand.
+    fn expr_continue(&mut self, mut left: Expr, min: u8) -> PResult<Expr> {
+        // Tracks an unparenthesized ternary on the left (`Some(is_short)`), which
+        // PHP 8 rejects when nested again.
+        let mut bare_ternary: Option<bool> = None;
+        let mut last_nonassoc: Option<u8> = None;
+        loop {
+            let line = left.line;
+            if self.is_kw("instanceof") {
+                if BP_INSTANCEOF < min {
+                    break;
+                }
+                self.advance();
+                let class = self.class_ref()?;
+                left = Expr::new(ExprKind::Instanceof { expr: Box::new(left), class }, line);
+                bare_ternary = None;
+                continue;
+            }
+            if self.is_op("?") {
+                if BP_TERNARY < min {
+                    break;
+                }
+                self.advance();
+                let then = if self.eat_op(":") {
+                    None
+                } else {
+                    let t = self.expr()?;
+                    self.expect_op_plain(":")?;
+                    Some(Box::new(t))
+                };
+                let short = then.is_none();
+                let else_ = self.expr_bp(BP_TERNARY + 1)?;
+                if let Some(prev_short) = bare_ternary {
+                    if !(prev_short && short) {
+                        return Err(self.error(nested_ternary_message(prev_short, short), line));
+                    }
+                }
+                left = Expr::new(
+                    ExprKind::Ternary { cond: Box::new(left), then, else_: Box::new(else_) },
+                    line,
+                );
+                bare_ternary = Some(short);
+                continue;
+            }
+            let Some((prec, op)) = binop(&self.peek().tok) else { break };
+            if prec < min {
+                break;
+            }
+            if (prec == 12 || prec == 13) && last_nonassoc == Some(prec) {
+                return Err(self.unexpected());
+            }
+            self.advance();
+            let right_assoc = prec == BP_POW || prec == BP_COALESCE;
+            let right = self.expr_bp(if right_assoc { prec } else { prec + 1 })?;
+            left = Expr::new(
+                ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) },
+                line,
+            );
+            last_nonassoc = if prec == 12 || prec == 13 { Some(prec) } else { None };
+            bare_ternary = None;
+        }
+        Ok(left)
+    }
+
+    /// Prefix operators, then an operand.
+    fn unary(&mut self) -> PResult<Expr> {
+        let line = self.line();
+        let (op, bp) = match &self.peek().tok {
+            Tok::Op("!") => (Some(UnaryOp::Not), BP_NOT),
+            Tok::Op("-") => (Some(UnaryOp::Neg), BP_UNARY),
+            Tok::Op("+") => (Some(UnaryOp::Plus), BP_UNARY),
+            Tok::Op("~") => (Some(UnaryOp::BitNot), BP_UNARY),
+            Tok::Op("@") => (None, BP_UNARY),
+            Tok::Cast(CastTok::Cast(ty)) => {
+                let ty = *ty;
+                self.advance();
+                let e = self.expr_bp(BP_UNARY)?;
+                return Ok(Expr::new(ExprKind::Cast { ty, expr: Box::new(e) }, line));
+            }
+            Tok::Cast(CastTok::Unset) => {
+                return Err(self.error("The (unset) cast is no longer supported", line));
+            }
+            Tok::Op(o @ ("++" | "--")) => {
+                let op = if *o == "++" { IncDecOp::PreInc } else { IncDecOp::PreDec };
+                self.advance();
+                let (target, after) = self.primary_postfix()?;
+                if after != After::Variable || !is_writable(&target) {
+                    return Err(self.unexpected());
+                }
+                return Ok(Expr::new(ExprKind::IncDec { op, target: Box::new(target) }, line));
+            }
+            _ => return self.operand(),
+        };
+        self.advance();
+        let e = self.expr_bp(bp)?;
+        let kind = match op {
+            Some(op) => ExprKind::Unary { op, expr: Box::new(e) },
+            None => ExprKind::Silence(Box::new(e)),
+        };
+        Ok(Expr::new(kind, line))
+    }
+
+    /// A primary with postfix operators, followed by an optional assignment.
+    fn operand(&mut self) -> PResult<Expr> {
+        let (e, after) = self.primary_postfix()?;
+        self.maybe_assign(e, after)
+    }
+
+    fn maybe_assign(&mut self, e: Expr, after: After) -> PResult<Expr> {
+        let line = e.line;
+        let op = match &self.peek().tok {
+            Tok::Op(op) => *op,
+            _ => "",
+        };
+        let is_array = matches!(e.kind, ExprKind::Array(_));
+        if op == "=" {
+            if is_array && after == After::Variable {
+                let target = self.to_list(e)?;
+                self.advance();
+                if self.is_op("&") {
+                    return Err(self.unexpected());
+                }
+                let value = self.expr_bp(BP_ASSIGN)?;
+                return Ok(Expr::new(
+                    ExprKind::Assign { target: Box::new(target), value: Box::new(value) },
+                    line,
+                ));
+            }
+            if matches!(e.kind, ExprKind::List(_)) {
+                self.advance();
+                let value = self.expr_bp(BP_ASSIGN)?;
+                return Ok(Expr::new(
+                    ExprKind::Assign { target: Box::new(e), value: Box::new(value) },
+                    line,
+                ));
+            }
+        }
+        if matches!(e.kind, ExprKind::List(_)) {
+            return Err(self.unexpected_expecting("\"=\""));
+        }
+        if is_array {
+            self.check_array_value(&e)?;
+        }
+        if after == After::Done {
+            return Ok(e);
+        }
+        if after == After::Deref || !is_writable(&e) {
+            if op == "=" || compound_op(op).is_some() {
+                let what = match e.kind {
+                    ExprKind::MethodCall { .. } | ExprKind::StaticCall { .. } => "method",
+                    ExprKind::Call { .. } | ExprKind::CallExpr { .. } => "function",
+                    ExprKind::Prop { nullsafe: true, .. } => {
+                        return Err(self.error("Can't use nullsafe operator in write context", line))
+                    }
+                    _ => return Ok(e),
+                };
+                return Err(self.error(format!("Can't use {} return value in write context", what), line));
+            }
+            return Ok(e);
+        }
+        if op == "=" {
+            self.advance();
+            if self.eat_op("&") {
+                let ok_start = match &self.peek().tok {
+                    Tok::Var(_) | Tok::Op("$") | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) => true,
+                    Tok::Ident(n) => {
+                        !super::token::is_reserved(n) || n.eq_ignore_ascii_case("static")
+                    }
+                    _ => false,
+                };
+                if !ok_start {
+                    return Err(self.unexpected());
+                }
+                let (value, _) = self.primary_postfix()?;
+                return Ok(Expr::new(
+                    ExprKind::AssignRef { target: Box::new(e), value: Box::new(value) },
+                    line,
+                ));
+            }
+            let value = self.expr_bp(BP_ASSIGN)?;
+            return Ok(Expr::new(
+                ExprKind::Assign { target: Box::new(e), value: Box::new(value) },
+                line,
+            ));
+        }
+        if let Some(bop) = compound_op(op) {
+            self.advance();
+            let value = self.expr_bp(BP_ASSIGN)?;
+            return Ok(Expr::new(
+                ExprKind::CompoundAssign { op: bop, target: Box::new(e), value: Box::new(value) },
+                line,
+            ));
+        }
+        Ok(e)
+    }
+
+    /// Turns a `[...]` literal on the left of `=` into a destructuring pattern.
+    pub(super) fn to_list(&self, e: Expr) -> PResult<Expr> {
+        let line = e.line;
+        let items = match e.kind {
+            ExprKind::Array(items) => items,
+            ExprKind::List(items) => return Ok(Expr::new(ExprKind::List(items), line)),
+            _ => return Err(self.error("Assignments can only happen to writable values", line)),
+        };
+        if items.is_empty() {
+            return Err(self.error("Cannot use empty list", line));
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            if is_hole(&it) {
+                out.push(None);
+                continue;
+            }
+            if it.spread {
+                return Err(self.error("Spread operator is not supported in assignments", line));
+            }
+            let value = self.list_target(it.value)?;
+            out.push(Some(ArrayItem { value, ..it }));
+        }
+        if out.iter().all(|i| i.is_none()) {
+            return Err(self.error("Cannot use empty list", line));
+        }
+        Ok(Expr::new(ExprKind::List(out), line))
+    }
+
+    fn list_target(&self, v: Expr) -> PResult<Expr> {
+        match v.kind {
+            ExprKind::Array(_) | ExprKind::List(_) => self.to_list(v),
+            _ if is_writable(&v) => Ok(v),
+            _ => Err(self.error("Assignments can only happen to writable values", v.line)),
+        }
+    }
+
+    /// An array literal used as a value may not have skipped elements.
+    fn check_array_value(&self, e: &Expr) -> PResult<()> {
+        if let ExprKind::Array(items) = &e.kind {
+            for it in items {
+                if is_hole(it) {
+                    return Err(self.error("Cannot use empty array elements in arrays", e.line));
+                }
+                self.check_array_value(&it.value)?;
+                if matches!(it.value.kind, ExprKind::List(_)) {
+                    return Err(self.error("Cannot use list() as standalone expression", e.line));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Items of `[...]`, `array(...)` or `list(...)` up to `closer`; skipped slots
+    /// become holes (see [`hole`]).
+    pub(super) fn array_items(&mut self, closer: &str) -> PResult<Vec<ArrayItem>> {
+        let mut items = Vec::new();
+        loop {
+            if self.is_op(closer) {
+                break;
+            }
+            if self.is_op(",") {
+                items.push(hole(self.line()));
+                self.advance();
+                continue;
+            }
+            if self.eat_op("...") {
+                let value = self.expr()?;
+                items.push(ArrayItem { key: None, value, by_ref: false, spread: true });
+            } else if self.eat_op("&") {
+                let value = self.ref_operand()?;
+                items.push(ArrayItem { key: None, value, by_ref: true, spread: false });
+            } else {
+                let first = self.array_item_value()?;
+                if self.eat_op("=>") {
+                    let (value, by_ref) = if self.eat_op("&") {
+                        (self.ref_operand()?, true)
+                    } else {
+                        (self.array_item_value()?, false)
+                    };
+                    items.push(ArrayItem { key: Some(first), value, by_ref, spread: false });
+                } else {
+                    items.push(ArrayItem { key: None, value: first, by_ref: false, spread: false });
+                }
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(closer)?;
+        Ok(items)
+    }
+
+    /// The operand of `&` in arrays and foreach: a variable.
+    pub(super) fn ref_operand(&mut self) -> PResult<Expr> {
+        let (e, after) = self.primary_postfix()?;
+        if after != After::Variable || !is_writable(&e) {
+            return Err(self.unexpected());
+        }
+        Ok(e)
+    }
+
+    /// An element value; nested `[...]`/`list()` literals are left undecided when
+    /// they stand alone, since the outer literal may turn out to be a pattern.
+    fn array_item_value(&mut self) -> PResult<Expr> {
+        if self.is_op("[") || (self.is_kw("list") && self.nth_is_op(1, "(")) {
+            let (e, after) = self.primary_postfix()?;
+            if self.is_op(",") || self.is_op("]") || self.is_op(")") || self.is_op("=>") {
+                return Ok(e);
+            }
+            let e = self.maybe_assign(e, after)?;
+            return self.expr_continue(e, 0);
+        }
+        self.expr()
+    }
+
+    /// `(args)`: positional, `...$spread` and `name: value` arguments.
+    pub(super) fn args(&mut self) -> PResult<Vec<Arg>> {
+        let open = self.expect_op("(")?;
+        let mut args = Vec::new();
+        if self.is_op("...") && self.nth_is_op(1, ")") {
+            return Err(self.unsupported("first-class callable syntax", open.line));
+        }
+        let mut seen_named = false;
+        while !self.is_op(")") {
+            if self.eat_op("...") {
+                let value = self.expr()?;
+                if seen_named {
+                    return Err(self.error(
+                        "Cannot use argument unpacking after named arguments",
+                        value.line,
+                    ));
+                }
+                args.push(Arg { value, spread: true, name: None });
+            } else if matches!(self.peek().tok, Tok::Ident(_)) && self.nth_is_op(1, ":") {
+                let name = self.expect_any_ident()?;
+                self.advance();
+                let value = self.expr()?;
+                seen_named = true;
+                args.push(Arg { value, spread: false, name: Some(name) });
+            } else {
+                let value = self.expr()?;
+                if seen_named {
+                    return Err(self.error(
+                        "Cannot use positional argument after named argument",
+                        value.line,
+                    ));
+                }
+                args.push(Arg { value, spread: false, name: None });
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(")")?;
+        Ok(args)
+    }
+
+    /// A primary expression and its postfix chain.
+    pub(super) fn primary_postfix(&mut self) -> PResult<(Expr, After)> {
+        let (mut e, mut after) = self.primary()?;
+        if after == After::Done {
+            return Ok((e, after));
+        }
+        loop {
+            let line = e.line;
+            match &self.peek().tok {
+                Tok::Op("[") => {
+                    self.advance();
+                    let index = if self.is_op("]") { None } else { Some(Box::new(self.expr()?)) };
+                    self.expect_op("]")?;
+                    e = Expr::new(ExprKind::Index { base: Box::new(e), index }, line);
+                    after = After::Variable;
+                }
+                Tok::Op("{") => {
+                    self.advance();
+                    self.expr()?;
+                    self.expect_op("}")?;
+                    return Err(self.error(
+                        "Array and string offset access syntax with curly braces is no longer supported",
+                        line,
+                    ));
+                }
+                Tok::Op(op @ ("->" | "?->")) => {
+                    let nullsafe = *op == "?->";
+                    self.advance();
+                    let name = self.member_name()?;
+                    if self.is_op("(") {
+                        let args = self.args()?;
+                        e = Expr::new(
+                            ExprKind::MethodCall { obj: Box::new(e), name, args, nullsafe },
+                            line,
+                        );
+                        after = After::Deref;
+                    } else {
+                        e = Expr::new(ExprKind::Prop { obj: Box::new(e), name, nullsafe }, line);
+                        after = After::Variable;
+                    }
+                }
+                Tok::Op("::") => {
+                    self.advance();
+                    let (s, a) = self.static_member(ClassRef::Expr(Box::new(e)), line)?;
+                    e = s;
+                    after = a;
+                }
+                Tok::Op("(") => {
+                    let args = self.args()?;
+                    e = Expr::new(ExprKind::CallExpr { callee: Box::new(e), args }, line);
+                    after = After::Deref;
+                }
+                Tok::Op(op @ ("++" | "--")) if after == After::Variable && is_writable(&e) => {
+                    let op = if *op == "++" { IncDecOp::PostInc } else { IncDecOp::PostDec };
+                    self.advance();
+                    let e = Expr::new(ExprKind::IncDec { op, target: Box::new(e) }, line);
+                    return Ok((e, After::Done));
+                }
+                _ => return Ok((e, after)),
+            }
+        }
+    }
+
+    /// The name after `->`: identifier (keywords allowed), `$var` or `{expr}`.
+    fn member_name(&mut self) -> PResult<MemberName> {
+        let line = self.line();
+        match &self.peek().tok {
+            Tok::Ident(n) => {
+                let n = n.clone();
+                self.advance();
+                Ok(MemberName::Ident(n))
+            }
+            Tok::Var(n) => {
+                let n = n.clone();
+                self.advance();
+                Ok(MemberName::Expr(Box::new(Expr::new(ExprKind::Var(n), line))))
+            }
+            Tok::Op("{") => {
+                self.advance();
+                let e = self.expr()?;
+                self.expect_op_plain("}")?;
+                Ok(MemberName::Expr(Box::new(e)))
+            }
+            _ => Err(self.unexpected_expecting("identifier or variable or \"{\" or \"$\"")),
+        }
+    }
+
+    /// What follows `Class::`.
+    fn static_member(&mut self, class: ClassRef, line: u32) -> PResult<(Expr, After)> {
+        match &self.peek().tok {
+            Tok::Var(n) => {
+                let n = n.clone();
+                let vline = self.advance().line;
+                if self.is_op("(") {
+                    let args = self.args()?;
+                    let name = MemberName::Expr(Box::new(Expr::new(ExprKind::Var(n), vline)));
+                    Ok((Expr::new(ExprKind::StaticCall { class, name, args }, line), After::Deref))
+                } else {
+                    let name = MemberName::Ident(n);
+                    Ok((Expr::new(ExprKind::StaticProp { class, name }, line), After::Variable))
+                }
+            }
+            Tok::Ident(n) => {
+                let n = n.clone();
+                self.advance();
+                if self.is_op("(") {
+                    let args = self.args()?;
+                    let name = MemberName::Ident(n);
+                    Ok((Expr::new(ExprKind::StaticCall { class, name, args }, line), After::Deref))
+                } else {
+                    let name = if n.eq_ignore_ascii_case("class") { "class".to_string() } else { n };
+                    Ok((Expr::new(ExprKind::ClassConst { class, name }, line), After::Deref))
+                }
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// A class reference from a name (`self`, `parent`, `static` recognised).
+    pub(super) fn class_ref_from_name(name: String) -> ClassRef {
+        match name.to_ascii_lowercase().as_str() {
+            "self" => ClassRef::SelfRef,
+            "parent" => ClassRef::Parent,
+            "static" => ClassRef::Static,
+            _ => ClassRef::Named(name),
+        }
+    }
+
+    /// The class operand of `new` and `instanceof`.
+    pub(super) fn class_ref(&mut self) -> PResult<ClassRef> {
+        match &self.peek().tok {
+            Tok::Ident(n) if !super::token::is_reserved(n) || n.eq_ignore_ascii_case("static") => {
+                let n = n.clone();
+                self.advance();
+                Ok(Self::class_ref_from_name(n))
+            }
+            Tok::QualifiedName(n) | Tok::FullyQualifiedName(n) => {
+                let n = n.clone();
+                self.advance();
+                Ok(ClassRef::Named(n))
+            }
+            Tok::Var(_) | Tok::Op("$") => Ok(ClassRef::Expr(Box::new(self.new_variable()?))),
+            Tok::Op("(") => {
+                self.advance();
+                let e = self.expr()?;
+                self.expect_op(")")?;
+                Ok(ClassRef::Expr(Box::new(e)))
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// A variable without calls: `$a`, `$a[..]`, `$a->b`, `$a::$b` (for `new $x(...)`).
+    fn new_variable(&mut self) -> PResult<Expr> {
+        let mut e = self.simple_var()?;
+        loop {
+            let line = e.line;
+            if self.eat_op("[") {
+                let index = Some(Box::new(self.expr()?));
+                self.expect_op("]")?;
+                e = Expr::new(ExprKind::Index { base: Box::new(e), index }, line);
+            } else if self.is_op("->") || self.is_op("?->") {
+                let nullsafe = self.advance().tok == Tok::Op("?->");
+                let name = self.member_name()?;
+                e = Expr::new(ExprKind::Prop { obj: Box::new(e), name, nullsafe }, line);
+            } else if self.is_op("::") && matches!(self.nth(1).tok, Tok::Var(_)) {
+                self.advance();
+                let n = self.expect_var(None)?;
+                let class = ClassRef::Expr(Box::new(e));
+                e = Expr::new(ExprKind::StaticProp { class, name: MemberName::Ident(n) }, line);
+            } else {
+                return Ok(e);
+            }
+        }
+    }
+
+    /// `$name`, `$$name`, `${expr}`.
+    fn simple_var(&mut self) -> PResult<Expr> {
+        let line = self.line();
+        match &self.peek().tok {
+            Tok::Var(n) => {
+                let n = n.clone();
+                self.advance();
+                Ok(Expr::new(ExprKind::Var(n), line))
+            }
+            Tok::Op("$") => {
+                self.advance();
+                self.enter()?;
+                let inner = if self.eat_op("{") {
+                    let e = self.expr();
+                    let e = e.and_then(|e| self.expect_op_plain("}").map(|_| e));
+                    e
+                } else {
+                    self.simple_var()
+                };
+                self.leave();
+                Ok(Expr::new(ExprKind::VarVar(Box::new(inner?)), line))
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// Primary expressions.
+    fn primary(&mut self) -> PResult<(Expr, After)> {
+        let line = self.line();
+        let t = self.peek();
+        let kind = match &t.tok {
+            Tok::Var(_) | Tok::Op("$") => return Ok((self.simple_var()?, After::Variable)),
+            Tok::Int(v) => {
+                let k = ExprKind::Int(*v);
+                self.advance();
+                return Ok((Expr::new(k, line), After::Done));
+            }
+            Tok::Float(v) => {
+                let k = ExprKind::Float(*v);
+                self.advance();
+                return Ok((Expr::new(k, line), After::Done));
+            }
+            Tok::Str(b, _) => {
+                let k = ExprKind::Str(b.clone());
+                self.advance();
+                k
+            }
+            Tok::Template(..) => {
+                let Token { tok, .. } = self.advance();
+                let Tok::Template(parts, _) = tok else { return Err(self.unexpected()) };
+                ExprKind::Interp(self.interp(parts)?)
+            }
+            Tok::Op("(") => {
+                self.advance();
+                let e = self.expr()?;
+                self.expect_op_plain(")")?;
+                return Ok((e, After::Deref));
+            }
+            Tok::Op("[") => {
+                self.advance();
+                let items = self.array_items("]")?;
+                return Ok((Expr::new(ExprKind::Array(items), line), After::Variable));
+            }
+            Tok::Op("`") => return Err(self.unsupported("shell execution (backticks)", line)),
+            Tok::Op("#[") => return Err(self.unsupported("attributes", line)),
+            Tok::Ident(_) => return self.keyword_or_name(),
+            Tok::QualifiedName(n) | Tok::FullyQualifiedName(n) => {
+                let n = n.clone();
+                self.advance();
+                return self.name_primary(n, line);
+            }
+            Tok::RelativeName(_) => return Err(self.unsupported("namespaces", line)),
+            _ => return Err(self.unexpected()),
+        };
+        Ok((Expr::new(kind, line), After::Deref))
+    }
+
+    /// A bare name: function call, class access or constant.
+    pub(super) fn name_primary(&mut self, name: String, line: u32) -> PResult<(Expr, After)> {
+        if self.is_op("(") {
+            let args = self.args()?;
+            return Ok((Expr::new(ExprKind::Call { name, args }, line), After::Deref));
+        }
+        if self.eat_op("::") {
+            return self.static_member(Self::class_ref_from_name(name), line);
+        }
+        Ok((Expr::new(ExprKind::Const(name), line), After::Deref))
+    }
+
+    /// Interpolated-string parts: each embedded token list is parsed on its own.
+    fn interp(&mut self, parts: Vec<TemplatePart>) -> PResult<Vec<InterpPart>> {
+        let mut out = Vec::with_capacity(parts.len());
+        for p in parts {
+            match p {
+                TemplatePart::Lit(b) => out.push(InterpPart::Lit(b)),
+                TemplatePart::Expr(toks, _) => out.push(InterpPart::Expr(self.sub_expr(toks)?)),
+                TemplatePart::DollarBrace(mut toks, line) => {
+                    let named = match (toks.first().map(|t| &t.tok), toks.get(1).map(|t| &t.tok)) {
+                        (Some(Tok::Ident(n)), None | Some(Tok::Op("["))) => Some(n.clone()),
+                        _ => None,
+                    };
+                    let e = if let Some(n) = named {
+                        if let Some(first) = toks.first_mut() {
+                            first.tok = Tok::Var(n);
+                        }
+                        self.sub_expr(toks)?
+                    } else {
+                        let inner = self.sub_expr(toks)?;
+                        Expr::new(ExprKind::VarVar(Box::new(inner)), line)
+                    };
+                    out.push(InterpPart::Expr(e));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn sub_expr(&mut self, toks: Vec<Token>) -> PResult<Expr> {
+        let mut sub = Parser::new(toks, None, self.file);
+        sub.depth = self.depth;
+        let e = sub.expr()?;
+        if !sub.at_eof() {
+            return Err(sub.after_variable_error(&e));
+        }
+        Ok(e)
+    }
+
+    /// Error for junk after a variable where PHP's grammar wants only a variable
+    /// (`unset($a 1)`, `"{$a 1}"`).
+    pub(super) fn after_variable_error(&self, e: &Expr) -> super::parser::ParseError {
+        if matches!(e.kind, ExprKind::Var(_)) {
+            self.unexpected_expecting("\"->\" or \"?->\" or \"{\" or \"[\"")
+        } else {
+            self.unexpected()
+        }
+    }
+}
+
+fn nested_ternary_message(prev_short: bool, short: bool) -> &'static str {
+    match (prev_short, short) {
+        (false, false) => "Unparenthesized `a ? b : c ? d : e` is not supported. Use either `(a ? b : c) ? d : e` or `a ? b : (c ? d : e)`",
+        (true, false) => "Unparenthesized `a ?: b ? c : d` is not supported. Use either `(a ?: b) ? c : d` or `a ?: (b ? c : d)`",
+        _ => "Unparenthesized `a ? b : c ?: d` is not supported. Use either `(a ? b : c) ?: d` or `a ? b : (c ?: d)`",
+    }
+}

@@ -1,0 +1,13 @@
+<?php
+// Parse error: unclosed brace at end of file
+$items = ['alpha' => 1, 'beta' => 2, 'gamma' => 3];
+foreach ($items as $name => $n) {
+    echo str_pad($name, 6), str_repeat('*', $n), "\n";
+}
+$total = array_sum($items);
+echo "total: $total\n";
+function f() {
+    if (true) {
+        echo "x";
+    }
+echo "never";

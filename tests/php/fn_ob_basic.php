@@ -1,0 +1,34 @@
+<?php
+// output buffering: ob_start/ob_get_clean/ob_get_contents/ob_end_clean/ob_end_flush
+ob_start();
+echo "captured";
+$c = ob_get_clean();
+var_dump($c);
+ob_start();
+echo "part1 ";
+$mid = ob_get_contents();
+echo "part2";
+$all = ob_get_contents();
+ob_end_clean();
+var_dump($mid, $all);
+ob_start();
+echo "flushed through\n";
+var_dump(ob_end_flush());
+var_dump(ob_get_level());
+ob_start();
+echo "outer ";
+ob_start();
+echo "inner";
+$inner = ob_get_clean();
+echo "[", strtoupper($inner), "]";
+$outer = ob_get_clean();
+var_dump($outer);
+var_dump(@ob_get_clean(), ob_get_contents());
+var_dump(@ob_end_clean());
+ob_start();
+print_r([1, 2]);
+var_dump(true);
+$dump = ob_get_clean();
+var_dump(strlen($dump), $dump);
+flush();
+echo "end\n";

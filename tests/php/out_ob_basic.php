@@ -1,0 +1,37 @@
+<?php
+// Output buffering: ob_start, ob_get_clean, ob_get_contents, ob_end_clean, ob_end_flush
+ob_start();
+echo "captured";
+$c = ob_get_clean();
+echo "got: [$c]\n";
+ob_start();
+echo "discarded";
+ob_end_clean();
+echo "after clean\n";
+ob_start();
+echo "flushed ";
+ob_end_flush();
+echo "\n";
+ob_start();
+echo "part1 ";
+$p = ob_get_contents();
+echo "part2";
+$all = ob_get_clean();
+echo "p=[$p] all=[$all]\n";
+var_dump(ob_get_level());
+ob_start();
+print "level ";
+echo ob_get_level();
+$l = ob_get_clean();
+echo $l, "\n";
+var_dump(ob_get_clean());
+ob_start();
+printf("%d", 42);
+var_dump("x");
+$d = ob_get_clean();
+echo strlen($d), ":", $d;
+ob_start();
+echo "length test";
+echo " len=", ob_get_length();
+ob_end_flush();
+echo "\n";

@@ -1,0 +1,40 @@
+<?php
+// Basic references: $a = &$b, reassignment, unset of a reference
+$a = 1;
+$b = &$a;
+$b = 2;
+echo "$a $b\n";
+$a = 3;
+echo "$a $b\n";
+unset($b);
+echo "$a\n";
+var_dump(isset($b));
+$b = 10;
+echo "$a $b\n";
+$x = 'x';
+$y = &$x;
+$z = &$y;
+$z = 'changed through chain';
+echo "$x | $y\n";
+$p = 1; $q = 2;
+$r = &$p;
+$r = &$q;
+$r = 99;
+echo "$p $q\n";
+$undef = &$newVar;
+var_dump($newVar);
+$undef = 'now set';
+var_dump($newVar);
+$s = 5;
+$t = &$s;
+$t++;
+$t .= "";
+var_dump($s);
+function &refRet() { static $v = 0; $v++; return $v; }
+$rr = &refRet();
+$rr += 100;
+echo refRet(), "\n";
+$n = null;
+$m = &$n;
+$m[] = 'auto';
+print_r($n);

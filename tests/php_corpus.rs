@@ -1,0 +1,111 @@
+//! Runs every program in `tests/php/` through hopjit and compares stdout and the exit
+//! status with what `php -n` printed (`NAME.expect`, `NAME.exit`; see
+//! `ci/regen-expect`). PHP prints the script's absolute path; both sides have the
+//! checkout's root stripped, so expectations hold in any checkout.
+//!
+//! `tests/php/KNOWN_FAILURES` lists programs hopjit does not get right yet, one name a
+//! line. A listed program is still run: if it now passes the test says so, so the list
+//! only shrinks; any program not listed must match exactly.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn programs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/php"))
+        .expect("tests/php exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "php"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn known_failures() -> BTreeSet<String> {
+    std::fs::read_to_string(root().join("tests/php/KNOWN_FAILURES"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+struct Outcome {
+    ok: bool,
+    detail: String,
+}
+
+fn run_one(php: &Path, extra: &[&str]) -> Outcome {
+    let rel = php.strip_prefix(root()).expect("under the root");
+    let base = php.with_extension("");
+    let expect = std::fs::read(base.with_extension("expect")).unwrap_or_default();
+    let want_status: i32 = std::fs::read_to_string(base.with_extension("exit")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+    let args: Vec<String> = std::fs::read_to_string(base.with_extension("args"))
+        .map(|s| s.split_whitespace().map(String::from).collect())
+        .unwrap_or_default();
+    let stdin = std::fs::File::open(base.with_extension("stdin")).map(Stdio::from).unwrap_or_else(|_| Stdio::null());
+    let out = Command::new(env!("CARGO_BIN_EXE_hopjit"))
+        .current_dir(root())
+        .args(extra)
+        .arg(rel)
+        .args(&args)
+        .stdin(stdin)
+        .output()
+        .expect("hopjit runs");
+    let prefix = format!("{}/", root().display());
+    let got = String::from_utf8_lossy(&out.stdout).replace(&prefix, "");
+    let want = String::from_utf8_lossy(&expect).to_string();
+    let status = out.status.code().unwrap_or(-1);
+    if got == want && status == want_status {
+        return Outcome { ok: true, detail: String::new() };
+    }
+    let mut detail = String::new();
+    if status != want_status {
+        detail.push_str(&format!("exit status {status}, expected {want_status}; "));
+    }
+    let (gl, wl): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
+    if let Some(i) = (0..gl.len().max(wl.len())).find(|&i| gl.get(i) != wl.get(i)) {
+        detail.push_str(&format!("line {}: expected {:?}, got {:?}", i + 1, wl.get(i).unwrap_or(&"<end>"), gl.get(i).unwrap_or(&"<end>")));
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !stderr.trim().is_empty() {
+        detail.push_str(&format!("; stderr: {}", stderr.lines().next().unwrap_or("")));
+    }
+    Outcome { ok: false, detail }
+}
+
+fn run_mode(extra: &[&str]) {
+    let known = known_failures();
+    let mut failed = Vec::new();
+    let mut fixed = Vec::new();
+    let mut passed = 0;
+    for p in programs() {
+        let name = p.file_stem().unwrap().to_string_lossy().to_string();
+        let r = run_one(&p, extra);
+        match (r.ok, known.contains(&name)) {
+            (true, false) => passed += 1,
+            (true, true) => fixed.push(name),
+            (false, true) => {}
+            (false, false) => failed.push(format!("{name}: {}", r.detail)),
+        }
+    }
+    println!("mode {extra:?}: {passed} passed, {} known failures, {} newly passing", known.len(), fixed.len());
+    for f in &fixed {
+        println!("  now passes (remove from KNOWN_FAILURES): {f}");
+    }
+    assert!(failed.is_empty(), "{} program(s) differ from php:\n{}", failed.len(), failed.join("\n"));
+}
+
+#[test]
+fn corpus_interpreter() {
+    run_mode(&["-d", "jit=0"]);
+}
+
+#[test]
+fn corpus_default_mode() {
+    run_mode(&[]);
+}
