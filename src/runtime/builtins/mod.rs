@@ -17,6 +17,7 @@ mod array_tests;
 pub mod funcs;
 pub mod json;
 pub mod math;
+pub mod objects;
 pub mod output;
 pub mod random;
 pub mod registry;

@@ -72,6 +72,7 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
         array_set::FUNCS,
         math::FUNCS,
         output::FUNCS,
+        objects::FUNCS,
         json::FUNCS,
         serialize::FUNCS,
         types::FUNCS,
