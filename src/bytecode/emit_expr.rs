@@ -342,6 +342,7 @@ impl FuncBuilder<'_> {
                 let t = self.temp();
                 let src = self.ref_source(&it.value)?;
                 self.emit(Op::MakeRef { dst: t, src });
+                self.release_pointer(src);
                 Operand::slot(t)
             } else {
                 self.expr(&it.value)?
@@ -383,6 +384,10 @@ impl FuncBuilder<'_> {
                 v if v.is_int() || v.is_double() => v,
                 _ => return None,
             },
+            ExprKind::Binary { op, left, right } => {
+                let (a, b) = (self.const_eval(left)?, self.const_eval(right)?);
+                fold_binary(*op, &a, &b)?
+            }
             ExprKind::Array(items) => {
                 let mut arr = PhpArray::new();
                 for it in items {
@@ -470,6 +475,7 @@ impl FuncBuilder<'_> {
             if by_ref(i, self) && matches!(a.value.kind, ExprKind::Var(_) | ExprKind::Index { .. }) {
                 let src = self.ref_source(&a.value)?;
                 self.emit(Op::MakeRef { dst: slot, src });
+                self.release_pointer(src);
             } else {
                 self.expr_to(&a.value, slot)?;
             }
@@ -566,8 +572,42 @@ impl FuncBuilder<'_> {
         };
         self.line = target.line;
         self.emit(Op::IncDec { kind, dst, target: slot });
+        self.release_pointer(slot);
         Ok(())
     }
+}
+
+/// Constant folding of arithmetic and concatenation on literal ints, floats and
+/// strings (static initialisers, constant defaults). Anything that could warn or
+/// throw is left to run time.
+fn fold_binary(op: BinaryOp, a: &TypedValue, b: &TypedValue) -> Option<TypedValue> {
+    if a.is_int() && b.is_int() {
+        let (x, y) = (a.int_val(), b.int_val());
+        return Some(TypedValue::int(match op {
+            BinaryOp::Add => x.checked_add(y)?,
+            BinaryOp::Sub => x.checked_sub(y)?,
+            BinaryOp::Mul => x.checked_mul(y)?,
+            BinaryOp::BitOr => x | y,
+            BinaryOp::BitAnd => x & y,
+            BinaryOp::Shl if (0..64).contains(&y) => x << y,
+            _ => return None,
+        }));
+    }
+    let num = |v: &TypedValue| if v.is_int() { Some(v.int_val() as f64) } else if v.is_double() { Some(v.double_val()) } else { None };
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return Some(TypedValue::double(match op {
+            BinaryOp::Add => x + y,
+            BinaryOp::Sub => x - y,
+            BinaryOp::Mul => x * y,
+            _ => return None,
+        }));
+    }
+    if op == BinaryOp::Concat && (a.is_string() || a.is_int()) && (b.is_string() || b.is_int()) {
+        let mut s = crate::runtime::convert::to_str_quiet(a).into_owned();
+        s.extend_from_slice(&crate::runtime::convert::to_str_quiet(b));
+        return Some(TypedValue::string(s));
+    }
+    None
 }
 
 fn bin_op(op: BinaryOp) -> BinOp {

@@ -9,9 +9,15 @@
 
 pub mod args;
 pub mod array;
+pub mod array_callback;
+pub mod array_set;
+pub mod array_sort;
+#[cfg(test)]
+mod array_tests;
 pub mod funcs;
 pub mod json;
 pub mod math;
+pub mod objects;
 pub mod output;
 pub mod random;
 pub mod registry;
