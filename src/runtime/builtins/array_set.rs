@@ -19,6 +19,9 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("array_diff_key", "array, ...arrays", array_diff_key),
     ("array_intersect", "array, ...arrays", array_intersect),
     ("array_intersect_key", "array, ...arrays", array_intersect_key),
+    ("array_diff_assoc", "array, ...arrays", array_diff_assoc),
+    ("array_intersect_assoc", "array, ...arrays", array_intersect_assoc),
+    ("array_is_list", "array", array_is_list),
     ("array_rand", "array, num=", array_rand),
     ("compact", "var_name, ...var_names", compact),
     ("extract", "array, flags=, prefix=", extract),
@@ -198,6 +201,50 @@ fn array_intersect_key(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<Type
         }
     }
     Ok(TypedValue::array(out))
+}
+
+/// Whether `o` has key `k` with a value whose string form is `s`.
+fn has_assoc(ctx: &mut ExecCtx, o: &PhpArray, k: KeyRef<'_>, s: &[u8]) -> VmResult<bool> {
+    match o.get(k) {
+        Some(w) => Ok(to_str(ctx, w)?.as_ref() == s),
+        None => Ok(false),
+    }
+}
+
+fn array_diff_assoc(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let others = other_arrays(ctx, a)?;
+    let first = a[0].deref().arr().clone();
+    let mut out = PhpArray::new();
+    'entries: for (k, v) in first.iter() {
+        let s = to_str(ctx, v)?.into_owned();
+        for o in &others {
+            if has_assoc(ctx, o, k, &s)? {
+                continue 'entries;
+            }
+        }
+        out.set(k, v.clone());
+    }
+    Ok(TypedValue::array(out))
+}
+
+fn array_intersect_assoc(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let others = other_arrays(ctx, a)?;
+    let first = a[0].deref().arr().clone();
+    let mut out = PhpArray::new();
+    'entries: for (k, v) in first.iter() {
+        let s = to_str(ctx, v)?.into_owned();
+        for o in &others {
+            if !has_assoc(ctx, o, k, &s)? {
+                continue 'entries;
+            }
+        }
+        out.set(k, v.clone());
+    }
+    Ok(TypedValue::array(out))
+}
+
+fn array_is_list(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    Ok(TypedValue::bool(args::array(ctx, a, 0)?.is_list()))
 }
 
 // ---- array_rand -------------------------------------------------------------------

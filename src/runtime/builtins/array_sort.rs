@@ -23,6 +23,8 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("arsort", "&array, flags=", arsort),
     ("ksort", "&array, flags=", ksort),
     ("krsort", "&array, flags=", krsort),
+    ("natsort", "&array", natsort),
+    ("natcasesort", "&array", natcasesort),
     ("usort", "&array, callback", usort),
     ("uasort", "&array, callback", uasort),
     ("uksort", "&array, callback", uksort),
@@ -361,6 +363,19 @@ fn asort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 }
 fn arsort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     flag_sort(ctx, a, By::Value, true, false)
+}
+fn natsort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    nat(ctx, a, SORT_NATURAL)
+}
+fn natcasesort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    nat(ctx, a, SORT_NATURAL | SORT_FLAG_CASE)
+}
+fn nat(ctx: &mut ExecCtx, args: &mut [TypedValue], flags: i64) -> VmResult<TypedValue> {
+    let entries = entries_of(ctx, args)?;
+    let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> { Ok(flag_compare(ctx, flags, &entries[i].1, &entries[j].1)) };
+    let order = sort_indices(entries.len(), &mut cmp)?;
+    write_back(args, entries, order, false);
+    Ok(TypedValue::bool(true))
 }
 fn ksort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     flag_sort(ctx, a, By::Key, false, false)
