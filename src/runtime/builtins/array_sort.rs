@@ -14,7 +14,7 @@ use crate::runtime::array::{Key, PhpArray};
 use crate::runtime::compare::loose_compare;
 use crate::runtime::convert::{to_float, to_int, to_str_quiet};
 use crate::runtime::value::TypedValue;
-use crate::vm::ctx::{ExecCtx, VmResult};
+use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 
 pub const FUNCS: &[BuiltinDef] = &[
     ("sort", "&array, flags=", sort),
@@ -417,16 +417,30 @@ fn user_sort(ctx: &mut ExecCtx, args: &mut [TypedValue], by: By, renumber: bool)
     let entries = entries_of(ctx, args)?;
     let cb = check_callable(ctx, args, 1)?;
     let mut warned = false;
+    // Like PHP: once the callback has thrown, it is not called again, the remaining
+    // comparisons report "equal" (so the original order decides), the array is still
+    // replaced by the sorted copy, and then the exception propagates.
+    let mut thrown: Option<Fault> = None;
     let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> {
+        if thrown.is_some() {
+            return Ok(Ordering::Equal);
+        }
         let (a, b) = (&entries[i], &entries[j]);
-        match by {
+        let r = match by {
             By::Value => user_compare(ctx, &cb, &a.1, &b.1, &mut warned),
             By::Key => user_compare(ctx, &cb, &a.0.to_value(), &b.0.to_value(), &mut warned),
-        }
+        };
+        r.or_else(|e| {
+            thrown = Some(e);
+            Ok(Ordering::Equal)
+        })
     };
     let order = sort_indices(entries.len(), &mut cmp)?;
     write_back(args, entries, order, renumber);
-    Ok(TypedValue::bool(true))
+    match thrown {
+        Some(e) => Err(e),
+        None => Ok(TypedValue::bool(true)),
+    }
 }
 
 fn usort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
