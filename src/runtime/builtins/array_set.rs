@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::array::int_or_str_key;
-use super::array_sort::{flag_compare, sort_indices, SORT_STRING};
+use super::array_sort::{flag_compare, sort_indices_unstable, SORT_STRING};
 use super::{args, BuiltinDef};
 use crate::runtime::array::{Key, KeyRef, PhpArray};
 use crate::runtime::convert::{to_key, to_str};
@@ -43,12 +43,14 @@ fn array_unique(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
     // Other flags: a stable sort, then every run of equal values keeps its first
     // element in the original order.
     let vals: Vec<TypedValue> = arr.values();
-    let order = sort_indices(vals.len(), &mut |i, j| Ok(flag_compare(ctx, flags, &vals[i], &vals[j])))?;
+    let order = sort_indices_unstable(vals.len(), &mut |i, j| Ok(flag_compare(ctx, flags, &vals[i], &vals[j])))?;
     let mut drop = vec![false; vals.len()];
     let mut kept: Option<usize> = None;
     for &i in &order {
         match kept {
             Some(k) if flag_compare(ctx, flags, &vals[k], &vals[i]) == std::cmp::Ordering::Equal => {
+                // The later of the two (in the original order) goes; the earlier one
+                // stays the comparison base.
                 if let Some(d) = drop.get_mut(i.max(k)) {
                     *d = true;
                 }

@@ -51,6 +51,16 @@ where
     Ok(v)
 }
 
+/// `zend_sort` with the comparator as is, without the tie-break (array_unique).
+pub fn sort_indices_unstable<F>(n: usize, cmp: &mut F) -> VmResult<Vec<usize>>
+where
+    F: FnMut(usize, usize) -> VmResult<Ordering>,
+{
+    let mut v: Vec<usize> = (0..n).collect();
+    Sorter { v: &mut v, cmp }.zend_sort(0, n)?;
+    Ok(v)
+}
+
 struct Sorter<'a, F> {
     v: &'a mut [usize],
     cmp: F,
