@@ -18,6 +18,7 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("array_filter", "array, callback=, mode=", array_filter),
     ("array_reduce", "array, callback, initial=", array_reduce),
     ("array_walk", "&array, callback, arg=", array_walk),
+    ("array_walk_recursive", "&array, callback, arg=", array_walk_recursive),
     ("array_sum", "array", array_sum),
     ("array_product", "array", array_product),
 ];
@@ -138,36 +139,67 @@ fn array_walk(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     args::array_mut(ctx, a, 0)?;
     let cb = check_callable(ctx, a, 1)?;
     let extra = a.get(2).map(TypedValue::copy_value);
+    walk(ctx, &mut a[0], &cb, extra.as_ref(), false, 0)?;
+    Ok(TypedValue::bool(true))
+}
+
+fn array_walk_recursive(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    args::array_mut(ctx, a, 0)?;
+    let cb = check_callable(ctx, a, 1)?;
+    let extra = a.get(2).map(TypedValue::copy_value);
+    walk(ctx, &mut a[0], &cb, extra.as_ref(), true, 0)?;
+    Ok(TypedValue::bool(true))
+}
+
+/// Calls `cb(&$value, $key[, $extra])` for each element of the array `target` holds
+/// (through a reference box, so the callback's writes land in the array). Positions
+/// are re-read after every call, since the callback may change the array.
+fn walk(
+    ctx: &mut ExecCtx,
+    target: &mut TypedValue,
+    cb: &TypedValue,
+    extra: Option<&TypedValue>,
+    recursive: bool,
+    depth: u32,
+) -> VmResult<()> {
+    if depth > 256 {
+        ctx.warn(&format!("{}(): Recursion detected", args::fname(ctx)));
+        return Ok(());
+    }
     let mut pos = 0;
     loop {
-        if !a[0].deref().is_array() {
+        if !target.deref().is_array() {
             break;
         }
-        let arr = a[0].deref_mut().arr_mut();
+        let arr = target.deref_mut().arr_mut();
         let Some((p, k, _)) = arr.entry_from(pos) else { break };
         let key = k.to_owned_key().to_value();
         pos = p + 1;
         let Some(slot) = arr.value_at_mut(p) else { break };
-        let r = slot.make_ref();
-        let mut call_args = vec![r, key];
-        if let Some(x) = &extra {
-            call_args.push(x.clone());
-        }
-        let res = ctx.call_callable(&cb, &mut call_args);
-        drop(call_args);
-        unwrap_lonely(a, p);
+        let mut r = slot.make_ref();
+        let res = if recursive && r.deref().is_array() {
+            walk(ctx, &mut r, cb, extra, recursive, depth + 1)
+        } else {
+            let mut call_args = vec![r.clone(), key];
+            if let Some(x) = extra {
+                call_args.push(x.clone());
+            }
+            ctx.call_callable(cb, &mut call_args).map(drop)
+        };
+        drop(r);
+        unwrap_lonely(target, p);
         res?;
     }
-    Ok(TypedValue::bool(true))
+    Ok(())
 }
 
 /// After a callback, an element reference nobody else holds becomes a plain value
 /// again.
-fn unwrap_lonely(a: &mut [TypedValue], p: usize) {
-    if !a[0].deref().is_array() {
+fn unwrap_lonely(target: &mut TypedValue, p: usize) {
+    if !target.deref().is_array() {
         return;
     }
-    let arr = a[0].deref_mut().arr_mut();
+    let arr = target.deref_mut().arr_mut();
     if let Some(slot) = arr.value_at_mut(p) {
         if slot.is_lonely_ref() {
             let v = slot.deref().clone();

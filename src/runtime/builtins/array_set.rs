@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::array::int_or_str_key;
-use super::array_sort::{flag_compare, sort_indices, SORT_STRING};
+use super::array_sort::{flag_compare, sort_indices_unstable, SORT_STRING};
 use super::{args, BuiltinDef};
 use crate::runtime::array::{Key, KeyRef, PhpArray};
 use crate::runtime::convert::{to_key, to_str};
@@ -19,6 +19,9 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("array_diff_key", "array, ...arrays", array_diff_key),
     ("array_intersect", "array, ...arrays", array_intersect),
     ("array_intersect_key", "array, ...arrays", array_intersect_key),
+    ("array_diff_assoc", "array, ...arrays", array_diff_assoc),
+    ("array_intersect_assoc", "array, ...arrays", array_intersect_assoc),
+    ("array_is_list", "array", array_is_list),
     ("array_rand", "array, num=", array_rand),
     ("compact", "var_name, ...var_names", compact),
     ("extract", "array, flags=, prefix=", extract),
@@ -40,12 +43,14 @@ fn array_unique(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
     // Other flags: a stable sort, then every run of equal values keeps its first
     // element in the original order.
     let vals: Vec<TypedValue> = arr.values();
-    let order = sort_indices(vals.len(), &mut |i, j| Ok(flag_compare(ctx, flags, &vals[i], &vals[j])))?;
+    let order = sort_indices_unstable(vals.len(), &mut |i, j| Ok(flag_compare(ctx, flags, &vals[i], &vals[j])))?;
     let mut drop = vec![false; vals.len()];
     let mut kept: Option<usize> = None;
     for &i in &order {
         match kept {
             Some(k) if flag_compare(ctx, flags, &vals[k], &vals[i]) == std::cmp::Ordering::Equal => {
+                // The later of the two (in the original order) goes; the earlier one
+                // stays the comparison base.
                 if let Some(d) = drop.get_mut(i.max(k)) {
                     *d = true;
                 }
@@ -198,6 +203,50 @@ fn array_intersect_key(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<Type
         }
     }
     Ok(TypedValue::array(out))
+}
+
+/// Whether `o` has key `k` with a value whose string form is `s`.
+fn has_assoc(ctx: &mut ExecCtx, o: &PhpArray, k: KeyRef<'_>, s: &[u8]) -> VmResult<bool> {
+    match o.get(k) {
+        Some(w) => Ok(to_str(ctx, w)?.as_ref() == s),
+        None => Ok(false),
+    }
+}
+
+fn array_diff_assoc(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let others = other_arrays(ctx, a)?;
+    let first = a[0].deref().arr().clone();
+    let mut out = PhpArray::new();
+    'entries: for (k, v) in first.iter() {
+        let s = to_str(ctx, v)?.into_owned();
+        for o in &others {
+            if has_assoc(ctx, o, k, &s)? {
+                continue 'entries;
+            }
+        }
+        out.set(k, v.clone());
+    }
+    Ok(TypedValue::array(out))
+}
+
+fn array_intersect_assoc(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let others = other_arrays(ctx, a)?;
+    let first = a[0].deref().arr().clone();
+    let mut out = PhpArray::new();
+    'entries: for (k, v) in first.iter() {
+        let s = to_str(ctx, v)?.into_owned();
+        for o in &others {
+            if !has_assoc(ctx, o, k, &s)? {
+                continue 'entries;
+            }
+        }
+        out.set(k, v.clone());
+    }
+    Ok(TypedValue::array(out))
+}
+
+fn array_is_list(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    Ok(TypedValue::bool(args::array(ctx, a, 0)?.is_list()))
 }
 
 // ---- array_rand -------------------------------------------------------------------

@@ -1,10 +1,10 @@
 //! Built-in functions: the sort family (sort rsort usort uasort uksort ksort krsort
-//! asort arsort) and natural-order comparison.
+//! asort arsort natsort natcasesort) and natural-order comparison.
 //!
 //! PHP 8 sorts are stable: zend_sort breaks ties of the comparison by the original
-//! order. We get the same result from a stable merge sort of our own, which also
-//! tolerates inconsistent user comparators without panicking (the output may differ
-//! from zend_sort's for inconsistent comparators only).
+//! order. `sort_indices` follows zend_sort step by step (insertion sort up to 16
+//! elements, quicksort above), so the order — and the sequence of comparator calls —
+//! is PHP's even for inconsistent user comparators; it never panics.
 
 use std::cmp::Ordering;
 
@@ -14,7 +14,7 @@ use crate::runtime::array::{Key, PhpArray};
 use crate::runtime::compare::loose_compare;
 use crate::runtime::convert::{to_float, to_int, to_str_quiet};
 use crate::runtime::value::TypedValue;
-use crate::vm::ctx::{ExecCtx, VmResult};
+use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 
 pub const FUNCS: &[BuiltinDef] = &[
     ("sort", "&array, flags=", sort),
@@ -23,6 +23,8 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("arsort", "&array, flags=", arsort),
     ("ksort", "&array, flags=", ksort),
     ("krsort", "&array, flags=", krsort),
+    ("natsort", "&array", natsort),
+    ("natcasesort", "&array", natcasesort),
     ("usort", "&array, callback", usort),
     ("uasort", "&array, callback", uasort),
     ("uksort", "&array, callback", uksort),
@@ -35,110 +37,209 @@ pub const SORT_LOCALE_STRING: i64 = 5;
 pub const SORT_NATURAL: i64 = 6;
 pub const SORT_FLAG_CASE: i64 = 8;
 
-/// Stable merge sort of `0..n` (indices) with a fallible comparator. Never panics,
-/// whatever the comparator answers.
+/// Sorts `0..n` (indices) with a fallible comparator the way PHP's `zend_sort` does:
+/// ties are broken by the original position (PHP 8's stable sort), then the same
+/// hybrid insertion sort / quicksort runs, so even an inconsistent user comparator
+/// produces PHP's order. Never panics, whatever the comparator answers.
 pub fn sort_indices<F>(n: usize, cmp: &mut F) -> VmResult<Vec<usize>>
 where
     F: FnMut(usize, usize) -> VmResult<Ordering>,
 {
-    let mut idx: Vec<usize> = (0..n).collect();
-    // zend_sort's comparator: ties are broken by the original position.
-    let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> { Ok(cmp(i, j)?.then(i.cmp(&j))) };
-    if n <= 5 {
-        small_sort(&mut idx, &mut cmp)?;
-        return Ok(idx);
-    }
-    let mut buf = Vec::with_capacity(n);
-    msort(&mut idx, &mut buf, &mut cmp)?;
-    Ok(idx)
+    let mut v: Vec<usize> = (0..n).collect();
+    let mut s = Sorter { v: &mut v, cmp: |i: usize, j: usize| -> VmResult<Ordering> { Ok(cmp(i, j)?.then(i.cmp(&j))) } };
+    s.zend_sort(0, n)?;
+    Ok(v)
 }
 
-/// zend_sort's networks for 2 to 5 elements (`zend_sort_2` .. `zend_sort_5`), so that
-/// even inconsistent comparators give PHP's order on small arrays.
-fn small_sort<F>(v: &mut [usize], cmp: &mut F) -> VmResult<()>
+/// `zend_sort` with the comparator as is, without the tie-break (array_unique).
+pub fn sort_indices_unstable<F>(n: usize, cmp: &mut F) -> VmResult<Vec<usize>>
 where
     F: FnMut(usize, usize) -> VmResult<Ordering>,
 {
-    let mut gt = |v: &[usize], x: usize, y: usize| -> VmResult<bool> {
-        match (v.get(x), v.get(y)) {
-            (Some(&a), Some(&b)) => Ok(cmp(a, b)? == Ordering::Greater),
+    let mut v: Vec<usize> = (0..n).collect();
+    Sorter { v: &mut v, cmp }.zend_sort(0, n)?;
+    Ok(v)
+}
+
+struct Sorter<'a, F> {
+    v: &'a mut [usize],
+    cmp: F,
+}
+
+impl<F> Sorter<'_, F>
+where
+    F: FnMut(usize, usize) -> VmResult<Ordering>,
+{
+    /// Whether the element at position `a` sorts after the one at `b`.
+    fn gt(&mut self, a: usize, b: usize) -> VmResult<bool> {
+        match (self.v.get(a), self.v.get(b)) {
+            (Some(&x), Some(&y)) => Ok((self.cmp)(x, y)? == Ordering::Greater),
             _ => Ok(false),
         }
-    };
-    let n = v.len();
-    if n < 2 {
-        return Ok(());
     }
-    if n == 2 {
-        if gt(v, 0, 1)? {
-            v.swap(0, 1);
+    fn swap(&mut self, a: usize, b: usize) {
+        if a < self.v.len() && b < self.v.len() {
+            self.v.swap(a, b);
         }
-        return Ok(());
     }
-    // zend_sort_3
-    if !gt(v, 0, 1)? {
-        if gt(v, 1, 2)? {
-            v.swap(1, 2);
-            if gt(v, 0, 1)? {
-                v.swap(0, 1);
+    fn sort3(&mut self, a: usize, b: usize, c: usize) -> VmResult<()> {
+        if !self.gt(a, b)? {
+            if !self.gt(b, c)? {
+                return Ok(());
+            }
+            self.swap(b, c);
+            if self.gt(a, b)? {
+                self.swap(a, b);
+            }
+            return Ok(());
+        }
+        if !self.gt(c, b)? {
+            self.swap(a, c);
+            return Ok(());
+        }
+        self.swap(a, b);
+        if self.gt(b, c)? {
+            self.swap(b, c);
+        }
+        Ok(())
+    }
+    /// Sorts positions `p[0..]` after the first `p.len() - 1` are sorted: the last
+    /// one sinks left while its left neighbour is greater (zend_sort_4/5's tail).
+    fn sink(&mut self, p: &[usize]) -> VmResult<()> {
+        let mut k = p.len() - 1;
+        while k > 0 && self.gt(p[k - 1], p[k])? {
+            self.swap(p[k - 1], p[k]);
+            k -= 1;
+        }
+        Ok(())
+    }
+    fn sort5(&mut self, p: [usize; 5]) -> VmResult<()> {
+        self.sort3(p[0], p[1], p[2])?;
+        self.sink(&p[..4])?;
+        self.sink(&p)
+    }
+    /// Moves the element at `i` down to position `j` (`j <= i`).
+    fn rotate_into(&mut self, i: usize, j: usize) {
+        let mut k = i;
+        while k > j {
+            self.swap(k, k - 1);
+            k -= 1;
+        }
+    }
+    fn insert_sort(&mut self, start: usize, n: usize) -> VmResult<()> {
+        match n {
+            0 | 1 => {}
+            2 => {
+                if self.gt(start, start + 1)? {
+                    self.swap(start, start + 1);
+                }
+            }
+            3 => self.sort3(start, start + 1, start + 2)?,
+            4 => {
+                self.sort3(start, start + 1, start + 2)?;
+                self.sink(&[start, start + 1, start + 2, start + 3])?;
+            }
+            5 => self.sort5([start, start + 1, start + 2, start + 3, start + 4])?,
+            _ => {
+                let end = start + n;
+                let sentry = start + 6;
+                for i in start + 1..sentry {
+                    let mut j = i - 1;
+                    if !self.gt(j, i)? {
+                        continue;
+                    }
+                    while j != start {
+                        j -= 1;
+                        if !self.gt(j, i)? {
+                            j += 1;
+                            break;
+                        }
+                    }
+                    self.rotate_into(i, j);
+                }
+                for i in sentry..end {
+                    let mut j = i - 1;
+                    if !self.gt(j, i)? {
+                        continue;
+                    }
+                    loop {
+                        j -= 2;
+                        if !self.gt(j, i)? {
+                            j += 1;
+                            if !self.gt(j, i)? {
+                                j += 1;
+                            }
+                            break;
+                        }
+                        if j == start {
+                            break;
+                        }
+                        if j == start + 1 {
+                            j -= 1;
+                            if self.gt(i, j)? {
+                                j += 1;
+                            }
+                            break;
+                        }
+                    }
+                    self.rotate_into(i, j);
+                }
             }
         }
-    } else if !gt(v, 2, 1)? {
-        v.swap(0, 2);
-    } else {
-        v.swap(0, 1);
-        if gt(v, 1, 2)? {
-            v.swap(1, 2);
-        }
+        Ok(())
     }
-    // zend_sort_4 and zend_sort_5 insert the next element from the right.
-    for last in 3..n {
-        let mut j = last;
-        while j > 0 && gt(v, j - 1, j)? {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-    Ok(())
-}
-
-fn msort<F>(idx: &mut [usize], buf: &mut Vec<usize>, cmp: &mut F) -> VmResult<()>
-where
-    F: FnMut(usize, usize) -> VmResult<Ordering>,
-{
-    let n = idx.len();
-    if n <= 1 {
-        return Ok(());
-    }
-    if n <= 16 {
-        // Insertion sort: moves an element left only past strictly greater ones.
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && cmp(idx[j - 1], idx[j])? == Ordering::Greater {
-                idx.swap(j - 1, j);
+    fn zend_sort(&mut self, mut start: usize, mut n: usize) -> VmResult<()> {
+        loop {
+            if n <= 16 {
+                return self.insert_sort(start, n);
+            }
+            let end = start + n;
+            let offset = n >> 1;
+            let pivot = start + offset;
+            if n >> 10 != 0 {
+                let delta = offset >> 1;
+                self.sort5([start, start + delta, pivot, pivot + delta, end - 1])?;
+            } else {
+                self.sort3(start, pivot, end - 1)?;
+            }
+            self.swap(start + 1, pivot);
+            let pivot = start + 1;
+            let mut i = pivot + 1;
+            let mut j = end - 1;
+            'part: loop {
+                while self.gt(pivot, i)? {
+                    i += 1;
+                    if i == j {
+                        break 'part;
+                    }
+                }
                 j -= 1;
+                if j == i {
+                    break;
+                }
+                while self.gt(j, pivot)? {
+                    j -= 1;
+                    if j == i {
+                        break 'part;
+                    }
+                }
+                self.swap(i, j);
+                i += 1;
+                if i == j {
+                    break;
+                }
+            }
+            self.swap(pivot, i - 1);
+            if (i - 1) - start < end - i {
+                self.zend_sort(start, (i - start) - 1)?;
+                start = i;
+                n = end - i;
+            } else {
+                self.zend_sort(i, end - i)?;
+                n = (i - start) - 1;
             }
         }
-        return Ok(());
     }
-    let mid = n / 2;
-    msort(&mut idx[..mid], buf, cmp)?;
-    msort(&mut idx[mid..], buf, cmp)?;
-    buf.clear();
-    let (mut i, mut j) = (0, mid);
-    while i < mid && j < n {
-        if cmp(idx[i], idx[j])? == Ordering::Greater {
-            buf.push(idx[j]);
-            j += 1;
-        } else {
-            buf.push(idx[i]);
-            i += 1;
-        }
-    }
-    buf.extend_from_slice(&idx[i..mid]);
-    buf.extend_from_slice(&idx[j..n]);
-    idx.copy_from_slice(buf);
-    Ok(())
 }
 
 /// PHP's `strnatcmp_ex` (natural order), optionally case-insensitive.
@@ -362,6 +463,19 @@ fn asort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 fn arsort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     flag_sort(ctx, a, By::Value, true, false)
 }
+fn natsort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    nat(ctx, a, SORT_NATURAL)
+}
+fn natcasesort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    nat(ctx, a, SORT_NATURAL | SORT_FLAG_CASE)
+}
+fn nat(ctx: &mut ExecCtx, args: &mut [TypedValue], flags: i64) -> VmResult<TypedValue> {
+    let entries = entries_of(ctx, args)?;
+    let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> { Ok(flag_compare(ctx, flags, &entries[i].1, &entries[j].1)) };
+    let order = sort_indices(entries.len(), &mut cmp)?;
+    write_back(args, entries, order, false);
+    Ok(TypedValue::bool(true))
+}
 fn ksort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     flag_sort(ctx, a, By::Key, false, false)
 }
@@ -402,16 +516,30 @@ fn user_sort(ctx: &mut ExecCtx, args: &mut [TypedValue], by: By, renumber: bool)
     let entries = entries_of(ctx, args)?;
     let cb = check_callable(ctx, args, 1)?;
     let mut warned = false;
+    // Like PHP: once the callback has thrown, it is not called again, the remaining
+    // comparisons report "equal" (so the original order decides), the array is still
+    // replaced by the sorted copy, and then the exception propagates.
+    let mut thrown: Option<Fault> = None;
     let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> {
+        if thrown.is_some() {
+            return Ok(Ordering::Equal);
+        }
         let (a, b) = (&entries[i], &entries[j]);
-        match by {
+        let r = match by {
             By::Value => user_compare(ctx, &cb, &a.1, &b.1, &mut warned),
             By::Key => user_compare(ctx, &cb, &a.0.to_value(), &b.0.to_value(), &mut warned),
-        }
+        };
+        r.or_else(|e| {
+            thrown = Some(e);
+            Ok(Ordering::Equal)
+        })
     };
     let order = sort_indices(entries.len(), &mut cmp)?;
     write_back(args, entries, order, renumber);
-    Ok(TypedValue::bool(true))
+    match thrown {
+        Some(e) => Err(e),
+        None => Ok(TypedValue::bool(true)),
+    }
 }
 
 fn usort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {

@@ -311,3 +311,24 @@ fn array_rand_matches_php_seed_42() {
         .collect();
     assert_eq!(r, format!("R={{{}}}", want.join(",")));
 }
+
+/// Any comparator, however inconsistent, yields a permutation and no panic.
+#[test]
+fn sort_indices_survives_random_comparators() {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for n in (0..70).chain([200, 1500, 3000]) {
+        let mut cmp = |_: usize, _: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            Ok([std::cmp::Ordering::Less, std::cmp::Ordering::Equal, std::cmp::Ordering::Greater][(state % 3) as usize])
+        };
+        let mut v = super::array_sort::sort_indices(n, &mut cmp).ok().unwrap();
+        v.sort_unstable();
+        assert_eq!(v, (0..n).collect::<Vec<_>>());
+    }
+    // A consistent comparator sorts, ties in the original order.
+    let keys: Vec<u32> = (0..5000u32).map(|i| i.wrapping_mul(2_654_435_761) % 97).collect();
+    let v = super::array_sort::sort_indices(keys.len(), &mut |i, j| Ok(keys[i].cmp(&keys[j]))).ok().unwrap();
+    assert!(v.windows(2).all(|w| (keys[w[0]], w[0]) < (keys[w[1]], w[1])));
+}
