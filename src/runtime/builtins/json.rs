@@ -43,6 +43,7 @@ pub const THROW_ON_ERROR: i64 = 4_194_304;
 
 pub const ERR_NONE: i64 = 0;
 pub const ERR_DEPTH: i64 = 1;
+pub const ERR_STATE_MISMATCH: i64 = 2;
 pub const ERR_CTRL_CHAR: i64 = 3;
 pub const ERR_SYNTAX: i64 = 4;
 pub const ERR_UTF8: i64 = 5;
@@ -400,6 +401,7 @@ impl<'a> Parser<'a> {
     fn bad_byte(&self) -> i64 {
         match self.s.get(self.pos) {
             Some(&c) if c < 0x20 => ERR_CTRL_CHAR,
+            Some(&c) if c >= 0x80 => ERR_UTF8,
             _ => ERR_SYNTAX,
         }
     }
@@ -583,11 +585,16 @@ impl<'a> Parser<'a> {
         }
         let close = if is_obj { b'}' } else { b']' };
         let mut arr = PhpArray::new();
+        let other = if is_obj { b']' } else { b'}' };
         self.skip_ws();
-        if self.s.get(self.pos) == Some(&close) {
-            self.pos += 1;
-            self.depth -= 1;
-            return Ok(TypedValue::array(arr));
+        match self.s.get(self.pos) {
+            Some(&c) if c == close => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(TypedValue::array(arr));
+            }
+            Some(&c) if c == other => return Err(ERR_STATE_MISMATCH),
+            _ => {}
         }
         loop {
             if is_obj {
@@ -620,6 +627,7 @@ impl<'a> Parser<'a> {
                     self.depth -= 1;
                     return Ok(TypedValue::array(arr));
                 }
+                Some(&c) if c == other => return Err(ERR_STATE_MISMATCH),
                 Some(b'"') => {
                     self.string()?;
                     return Err(ERR_SYNTAX);
