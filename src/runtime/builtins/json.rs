@@ -11,7 +11,7 @@
 use super::output::{shows_props, MAX_DUMP_DEPTH};
 use super::{args, BuiltinDef};
 use crate::runtime::array::{Key, KeyRef, PhpArray};
-use crate::runtime::float_fmt::format_float_repr;
+use crate::runtime::float_fmt::format_float_json;
 use crate::runtime::numeric::{parse_numeric, Number, NumericKind};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
@@ -143,15 +143,6 @@ fn push_u_escape(buf: &mut Vec<u8>, u: u32) {
     }
 }
 
-/// A float as JSON writes it: the round-trip repr with a lowercase exponent.
-pub(crate) fn json_float(f: f64, zero_frac: bool) -> String {
-    let mut s = format_float_repr(f).replace('E', "e");
-    if zero_frac && !s.contains(['.', 'e']) {
-        s.push_str(".0");
-    }
-    s
-}
-
 impl Encoder {
     pub fn new(flags: i64, max_depth: i64) -> Encoder {
         Encoder { buf: Vec::new(), flags, max_depth, depth: 0, error: ERR_NONE, stack: Vec::new() }
@@ -172,12 +163,12 @@ impl Encoder {
     }
 
     fn double(&mut self, f: f64) {
-        if f.is_finite() {
-            let s = json_float(f, self.has(PRESERVE_ZERO_FRACTION));
-            self.buf.extend_from_slice(s.as_bytes());
-        } else {
-            self.error = ERR_INF_OR_NAN;
-            self.buf.push(b'0');
+        match format_float_json(f, self.has(PRESERVE_ZERO_FRACTION)) {
+            Some(s) => self.buf.extend_from_slice(s.as_bytes()),
+            None => {
+                self.error = ERR_INF_OR_NAN;
+                self.buf.push(b'0');
+            }
         }
     }
 
