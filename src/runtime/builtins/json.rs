@@ -11,7 +11,7 @@
 use super::output::{shows_props, MAX_DUMP_DEPTH};
 use super::{args, BuiltinDef};
 use crate::runtime::array::{Key, KeyRef, PhpArray};
-use crate::runtime::float_fmt::format_float_repr;
+use crate::runtime::float_fmt::format_float_json;
 use crate::runtime::numeric::{parse_numeric, Number, NumericKind};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
@@ -43,6 +43,7 @@ pub const THROW_ON_ERROR: i64 = 4_194_304;
 
 pub const ERR_NONE: i64 = 0;
 pub const ERR_DEPTH: i64 = 1;
+pub const ERR_STATE_MISMATCH: i64 = 2;
 pub const ERR_CTRL_CHAR: i64 = 3;
 pub const ERR_SYNTAX: i64 = 4;
 pub const ERR_UTF8: i64 = 5;
@@ -142,15 +143,6 @@ fn push_u_escape(buf: &mut Vec<u8>, u: u32) {
     }
 }
 
-/// A float as JSON writes it: the round-trip repr with a lowercase exponent.
-pub(crate) fn json_float(f: f64, zero_frac: bool) -> String {
-    let mut s = format_float_repr(f).replace('E', "e");
-    if zero_frac && !s.contains(['.', 'e']) {
-        s.push_str(".0");
-    }
-    s
-}
-
 impl Encoder {
     pub fn new(flags: i64, max_depth: i64) -> Encoder {
         Encoder { buf: Vec::new(), flags, max_depth, depth: 0, error: ERR_NONE, stack: Vec::new() }
@@ -171,12 +163,12 @@ impl Encoder {
     }
 
     fn double(&mut self, f: f64) {
-        if f.is_finite() {
-            let s = json_float(f, self.has(PRESERVE_ZERO_FRACTION));
-            self.buf.extend_from_slice(s.as_bytes());
-        } else {
-            self.error = ERR_INF_OR_NAN;
-            self.buf.push(b'0');
+        match format_float_json(f, self.has(PRESERVE_ZERO_FRACTION)) {
+            Some(s) => self.buf.extend_from_slice(s.as_bytes()),
+            None => {
+                self.error = ERR_INF_OR_NAN;
+                self.buf.push(b'0');
+            }
         }
     }
 
@@ -400,6 +392,7 @@ impl<'a> Parser<'a> {
     fn bad_byte(&self) -> i64 {
         match self.s.get(self.pos) {
             Some(&c) if c < 0x20 => ERR_CTRL_CHAR,
+            Some(&c) if c >= 0x80 => ERR_UTF8,
             _ => ERR_SYNTAX,
         }
     }
@@ -583,11 +576,16 @@ impl<'a> Parser<'a> {
         }
         let close = if is_obj { b'}' } else { b']' };
         let mut arr = PhpArray::new();
+        let other = if is_obj { b']' } else { b'}' };
         self.skip_ws();
-        if self.s.get(self.pos) == Some(&close) {
-            self.pos += 1;
-            self.depth -= 1;
-            return Ok(TypedValue::array(arr));
+        match self.s.get(self.pos) {
+            Some(&c) if c == close => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(TypedValue::array(arr));
+            }
+            Some(&c) if c == other => return Err(ERR_STATE_MISMATCH),
+            _ => {}
         }
         loop {
             if is_obj {
@@ -620,6 +618,7 @@ impl<'a> Parser<'a> {
                     self.depth -= 1;
                     return Ok(TypedValue::array(arr));
                 }
+                Some(&c) if c == other => return Err(ERR_STATE_MISMATCH),
                 Some(b'"') => {
                     self.string()?;
                     return Err(ERR_SYNTAX);

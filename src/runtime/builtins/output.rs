@@ -11,7 +11,7 @@
 use super::{args, BuiltinDef};
 use crate::runtime::array::KeyRef;
 use crate::runtime::convert::to_str_quiet;
-use crate::runtime::float_fmt::format_float_repr;
+use crate::runtime::float_fmt::{format_float_export, format_float_repr};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -210,15 +210,6 @@ fn export_str(buf: &mut Vec<u8>, s: &[u8]) {
     buf.push(b'\'');
 }
 
-/// A float as var_export writes it: the round-trip repr, `.0` added to integral values.
-pub(crate) fn float_with_zero_frac(f: f64) -> String {
-    let mut s = format_float_repr(f);
-    if f.is_finite() && !s.contains(['.', 'e', 'E']) {
-        s.push_str(".0");
-    }
-    s
-}
-
 struct Export<'a> {
     ctx: &'a mut ExecCtx,
     buf: Vec<u8>,
@@ -233,7 +224,7 @@ impl Export<'_> {
             tag::BOOL => buf.extend_from_slice(if v.bool_val() { b"true" } else { b"false" }),
             tag::INT if v.int_val() == i64::MIN => buf.extend_from_slice(b"-9223372036854775807-1"),
             tag::INT => buf.extend_from_slice(v.int_val().to_string().as_bytes()),
-            tag::DOUBLE => buf.extend_from_slice(float_with_zero_frac(v.double_val()).as_bytes()),
+            tag::DOUBLE => buf.extend_from_slice(format_float_export(v.double_val()).as_bytes()),
             tag::STRING => export_str(buf, v.str_bytes()),
             tag::ARRAY | tag::OBJECT => self.container(v, level),
             _ => buf.extend_from_slice(b"NULL"),

@@ -262,18 +262,16 @@ impl Unser<'_> {
         } else {
             None
         };
+        if c0 == b'}' {
+            self.diags.push((false, "unserialize(): Unexpected end of serialized data".into()));
+            return None;
+        }
         if self.at(start + 1) != Some(b':') {
-            return match (c0, self.at(start + 1)) {
-                (b'N', Some(b';')) => {
-                    *p = start + 2;
-                    Some(TypedValue::null())
-                }
-                (b'}', _) => {
-                    self.diags.push((false, "unserialize(): Unexpected end of serialized data".into()));
-                    None
-                }
-                _ => None,
-            };
+            if (c0, self.at(start + 1)) == (b'N', Some(b';')) {
+                *p = start + 2;
+                return Some(TypedValue::null());
+            }
+            return None;
         }
         let body = start + 2;
         let v = match c0 {
@@ -345,7 +343,12 @@ impl Unser<'_> {
             b'a' => return self.array(p, body, is_key, my_num),
             b'O' => return self.object(p, body, is_key, my_num),
             b'C' | b'E' => {
-                let name = self.class_name(body).map(|(n, _)| n).unwrap_or_default();
+                let (len, end) = self.uiv(body)?;
+                if self.at(end) != Some(b':') || self.at(end + 1) != Some(b'"') {
+                    return None;
+                }
+                let name = self.s.get(end + 2..(end + 2).saturating_add(len)).unwrap_or_default();
+                let name = String::from_utf8_lossy(name).into_owned();
                 self.unsupported(&name);
                 return None;
             }
@@ -374,18 +377,28 @@ impl Unser<'_> {
         self.diags.push((true, format!("unserialize(): Objects are not supported yet (class '{class}')")));
     }
 
-    /// `"name":` at `i`: (name, index after the colon).
-    fn class_name(&self, i: usize) -> Option<(String, usize)> {
+    /// `len:"name":` at `i` (just after `O:`): (name, index after the colon). On
+    /// failure `*p` is left where PHP reports the error.
+    fn class_name(&self, p: &mut usize, i: usize) -> Option<(String, usize)> {
         let (len, end) = self.uiv(i)?;
         if self.at(end) != Some(b':') || self.at(end + 1) != Some(b'"') {
             return None;
         }
-        let close = (end + 2).checked_add(len)?;
-        let name = self.s.get(end + 2..close)?;
-        if self.at(close) != Some(b'"') || self.at(close + 1) != Some(b':') {
+        let data = end + 2;
+        if len == 0 || self.s.len() - data < len {
+            *p = i;
             return None;
         }
-        Some((String::from_utf8_lossy(name).into_owned(), close + 2))
+        let close = data + len;
+        if self.at(close) != Some(b'"') {
+            *p = close;
+            return None;
+        }
+        if self.at(close + 1) != Some(b':') {
+            *p = close + 1;
+            return None;
+        }
+        Some((String::from_utf8_lossy(&self.s[data..close]).into_owned(), close + 2))
     }
 
     /// `a:n:{...}` after the `a:`.
@@ -405,17 +418,36 @@ impl Unser<'_> {
 
     /// `O:len:"class":n:{...}` after the `O:` (stdClass only).
     fn object(&mut self, p: &mut usize, body: usize, is_key: bool, my_num: Option<usize>) -> Option<TypedValue> {
-        let (name, after) = self.class_name(body)?;
+        let (name, after) = self.class_name(p, body)?;
+        let valid = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'\\' || c >= 0x80;
+        if !name.bytes().all(valid) {
+            return None;
+        }
         if !name.eq_ignore_ascii_case("stdClass") {
             self.unsupported(&name);
             return None;
         }
-        let (count, end) = self.uiv(after)?;
-        if self.at(end) != Some(b':') || self.at(end + 1) != Some(b'{') {
+        // The property count: PHP's parse_iv2 (sign, digits), then ":{".
+        let mut q = after;
+        let neg = self.at(q) == Some(b'-');
+        if matches!(self.at(q), Some(b'+' | b'-')) {
+            q += 1;
+        }
+        let n = digits_at(self.s, q);
+        let count = self.s[q..q + n].iter().fold(0usize, |a, &d| a.saturating_mul(10).saturating_add((d - b'0') as usize));
+        *p = q + n;
+        if (neg && count > 0) || count > self.s.len().saturating_sub(*p + 2) / 2 {
             return None;
         }
-        *p = end + 2;
-        if is_key || count > (self.s.len() - *p) / 2 {
+        if self.at(*p) != Some(b':') {
+            return None;
+        }
+        *p += 1;
+        if self.at(*p) != Some(b'{') {
+            return None;
+        }
+        *p += 1;
+        if is_key {
             return None;
         }
         let class = find_class("stdClass")?;
