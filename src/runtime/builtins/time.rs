@@ -168,10 +168,15 @@ fn date_default_timezone_set(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResul
     if tz.eq_ignore_ascii_case(b"UTC") {
         return Ok(TypedValue::bool(true));
     }
-    Err(ctx.fatal(format!(
-        "date_default_timezone_set(): only the UTC time zone is supported, '{}' given",
-        String::from_utf8_lossy(&tz)
-    )))
+    let name = String::from_utf8_lossy(&tz).into_owned();
+    // A name the system's zone database does not know is invalid for PHP too.
+    let zoneinfo = std::path::Path::new("/usr/share/zoneinfo");
+    let plausible = !name.is_empty() && !name.contains("..") && !name.starts_with('/') && !name.contains('\0');
+    if zoneinfo.is_dir() && !(plausible && zoneinfo.join(&name).is_file()) {
+        ctx.notice(&format!("date_default_timezone_set(): Timezone ID '{name}' is invalid"));
+        return Ok(TypedValue::bool(false));
+    }
+    Err(ctx.fatal(format!("date_default_timezone_set(): only the UTC time zone is supported, '{name}' given")))
 }
 
 fn date_default_timezone_get(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -231,7 +236,15 @@ mod tests {
         assert!(!checkdate(&mut ctx, &mut [i(13), i(1), i(2000)]).unwrap().bool_val());
         ctx.cur_builtin = super::super::registry::lookup("date_default_timezone_set").unwrap();
         assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"utc")]).unwrap().bool_val());
-        assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")]).is_err());
+        assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")]).is_err()
+            || !std::path::Path::new("/usr/share/zoneinfo").is_dir());
+        ctx.out.start_buffer();
+        let r = date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Foo/Bar")]);
+        let out = ctx.out.pop_buffer().unwrap();
+        if std::path::Path::new("/usr/share/zoneinfo").is_dir() {
+            assert!(!r.unwrap().bool_val());
+            assert_eq!(out, b"\nNotice: date_default_timezone_set(): Timezone ID 'Foo/Bar' is invalid in test.php on line 0\n");
+        }
         let m = microtime(&mut ctx, &mut []).unwrap();
         let s = String::from_utf8(m.str_bytes().to_vec()).unwrap();
         assert!(s.starts_with("0.") && s.as_bytes()[10] == b' ', "{s}");
