@@ -222,9 +222,18 @@ impl<'u> FuncBuilder<'u> {
     pub fn const_str(&mut self, s: &[u8]) -> Operand {
         self.add_const(TypedValue::str(s))
     }
-    /// A literal string's index in the constant table (names for ops).
+    /// A name's index in the unit's name table (function, class and constant names
+    /// that ops refer to).
     pub fn name_const(&mut self, s: &str) -> u32 {
-        self.const_str(s.as_bytes()).index()
+        self.unit.name_id(s)
+    }
+    /// Clears a temporary that held an INDIRECT pointer or a reference handle once its
+    /// consumer has run: destinations are written *through* such values, so a later
+    /// statement reusing the slot must find it empty.
+    pub fn release_pointer(&mut self, s: Slot) {
+        if self.is_temp(s) {
+            self.emit(Op::UnsetLocal { slot: s });
+        }
     }
 
     pub fn finish(self, id: u32, params: Vec<Param>, return_type: Option<TypeHint>, decl_line: u32) -> Func {

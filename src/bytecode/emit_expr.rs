@@ -342,6 +342,7 @@ impl FuncBuilder<'_> {
                 let t = self.temp();
                 let src = self.ref_source(&it.value)?;
                 self.emit(Op::MakeRef { dst: t, src });
+                self.release_pointer(src);
                 Operand::slot(t)
             } else {
                 self.expr(&it.value)?
@@ -474,6 +475,7 @@ impl FuncBuilder<'_> {
             if by_ref(i, self) && matches!(a.value.kind, ExprKind::Var(_) | ExprKind::Index { .. }) {
                 let src = self.ref_source(&a.value)?;
                 self.emit(Op::MakeRef { dst: slot, src });
+                self.release_pointer(src);
             } else {
                 self.expr_to(&a.value, slot)?;
             }
@@ -570,6 +572,7 @@ impl FuncBuilder<'_> {
         };
         self.line = target.line;
         self.emit(Op::IncDec { kind, dst, target: slot });
+        self.release_pointer(slot);
         Ok(())
     }
 }

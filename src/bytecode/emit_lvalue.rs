@@ -132,6 +132,7 @@ impl FuncBuilder<'_> {
         let base = self.walk_dims(root, inner, DimMode::Write);
         let dst = if want_result { self.temp() } else { super::op::NO_SLOT };
         self.emit(Op::AssignDim { dst, base, key: *last, val: v });
+        self.release_pointer(base);
         Ok(if want_result { Operand::slot(dst) } else { v })
     }
 
@@ -165,14 +166,17 @@ impl FuncBuilder<'_> {
                 // fetch may reallocate the array the source pointer points into.
                 let held = self.temp();
                 self.emit(Op::MakeRef { dst: held, src });
+                self.release_pointer(src);
                 let t = self.dim_target(target, DimMode::Write)?;
                 self.emit(Op::BindRef { dst: t, src: held });
-                return Ok(t);
+                self.release_pointer(t);
+                return Ok(held);
             }
             _ => return unsupported("this reference assignment target", target.line),
         };
         self.line = target.line;
         self.emit(Op::BindRef { dst, src });
+        self.release_pointer(src);
         Ok(dst)
     }
 
@@ -198,6 +202,7 @@ impl FuncBuilder<'_> {
                 // The INDIRECT dies with the statement; hand out a plain copy.
                 let r = self.temp();
                 self.emit(Op::Move { dst: r, src: Operand::slot(t) });
+                self.release_pointer(t);
                 Ok(Operand::slot(r))
             }
             _ => unsupported("this compound assignment target", target.line),
@@ -272,6 +277,7 @@ impl FuncBuilder<'_> {
                 self.line = e.line;
                 let base = self.walk_dims(root, inner, DimMode::Unset);
                 self.emit(Op::UnsetDim { base, key: *key });
+                self.release_pointer(base);
             }
             _ => return unsupported("unset of this expression", e.line),
         }

@@ -290,6 +290,9 @@ impl FuncBuilder<'_> {
             self.expr(subject)?
         };
         let init = self.emit(Op::IterInit { iter, src, by_ref, exit: 0 });
+        if !src.is_const() {
+            self.release_pointer(src.0);
+        }
         let top = self.pc();
         let val_slot = match &value.kind {
             ExprKind::Var(n) => self.local_slot(n),

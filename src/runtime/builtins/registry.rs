@@ -61,9 +61,18 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
     use super::*;
     vec![
         string::FUNCS,
+        string_compare::FUNCS,
+        string_escape::FUNCS,
+        string_search::FUNCS,
+        string_format::FUNCS,
+        string_hash::FUNCS,
         array::FUNCS,
+        array_sort::FUNCS,
+        array_callback::FUNCS,
+        array_set::FUNCS,
         math::FUNCS,
         output::FUNCS,
+        objects::FUNCS,
         json::FUNCS,
         serialize::FUNCS,
         types::FUNCS,
