@@ -152,6 +152,9 @@ fn const_name(raw: &[u8]) -> String {
 
 fn define(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let name = const_name(&args::str(ctx, a, 0)?);
+    if name.contains("::") {
+        return Err(args::value_error(ctx, 0, "cannot be a class constant"));
+    }
     if args::opt_bool(ctx, a, 2)?.unwrap_or(false) {
         ctx.warn("define(): Argument #3 ($case_insensitive) is ignored since declaration of case-insensitive constants is no longer supported");
     }
@@ -171,6 +174,14 @@ fn defined(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 
 fn constant(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let name = const_name(&args::str(ctx, a, 0)?);
+    if let Some((class, cname)) = name.split_once("::") {
+        // Class constants: only the built-in classes exist here, and they declare none.
+        let msg = match crate::runtime::object::find_class(class) {
+            Some(c) => format!("Undefined constant {}::{cname}", c.name),
+            None => format!("Class \"{class}\" not found"),
+        };
+        return Err(ctx.throw("Error", msg));
+    }
     match ctx.constant(&name) {
         Some(v) => Ok(v),
         None => Err(ctx.throw("Error", format!("Undefined constant \"{name}\""))),
@@ -364,6 +375,13 @@ mod tests {
         assert_eq!(run(&mut ctx, constant, "constant", &mut [s("FOO")]).unwrap().int_val(), 1);
         assert_eq!(run(&mut ctx, constant, "constant", &mut [s("NOPE")]).unwrap_err(), "Error: Undefined constant \"NOPE\"");
         assert!(!run(&mut ctx, define, "define", &mut [s("PHP_EOL"), TypedValue::int(2)]).unwrap().bool_val());
+        assert_eq!(
+            run(&mut ctx, define, "define", &mut [s("A::B"), TypedValue::int(2)]).unwrap_err(),
+            "ValueError: define(): Argument #1 ($constant_name) cannot be a class constant"
+        );
+        assert_eq!(run(&mut ctx, constant, "constant", &mut [s("A::B")]).unwrap_err(), "Error: Class \"A\" not found");
+        assert_eq!(run(&mut ctx, constant, "constant", &mut [s("stdclass::B")]).unwrap_err(), "Error: Undefined constant stdClass::B");
+        assert!(!run(&mut ctx, defined, "defined", &mut [s("A::B")]).unwrap().bool_val());
         let out = String::from_utf8(ctx.out.pop_buffer().unwrap()).unwrap();
         assert_eq!(
             out,

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use super::{args, BuiltinDef};
 use crate::runtime::compare::loose_compare;
 use crate::runtime::numeric::{parse_numeric, Number, NumericKind};
+use crate::runtime::sprintf::{php_round_mode, RoundMode};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -83,102 +84,14 @@ fn ceil(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     }))
 }
 
-// ---- round (PHP <= 8.2's _php_math_round with pre-rounding) ----
-
-const HALF_UP: i64 = 1;
-const HALF_DOWN: i64 = 2;
-const HALF_EVEN: i64 = 3;
-const HALF_ODD: i64 = 4;
-
-fn intpow10(power: i32) -> f64 {
-    if !(0..=22).contains(&power) {
-        return 10f64.powi(power);
-    }
-    const P: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22,
-    ];
-    P[power as usize]
-}
-
-fn round_helper(value: f64, mode: i64) -> f64 {
-    if value >= 0.0 {
-        let t = (value + 0.5).floor();
-        if (mode == HALF_DOWN && value == -0.5 + t)
-            || (mode == HALF_EVEN && value == 0.5 + 2.0 * (t / 2.0).floor())
-            || (mode == HALF_ODD && value == 0.5 + 2.0 * (t / 2.0).floor() - 1.0)
-        {
-            t - 1.0
-        } else {
-            t
-        }
-    } else {
-        let t = (value - 0.5).ceil();
-        if (mode == HALF_DOWN && value == 0.5 + t)
-            || (mode == HALF_EVEN && value == -0.5 + 2.0 * (t / 2.0).ceil())
-            || (mode == HALF_ODD && value == -0.5 + 2.0 * (t / 2.0).ceil() + 1.0)
-        {
-            t + 1.0
-        } else {
-            t
-        }
-    }
-}
-
-fn round_basic(value: f64, places: i32) -> f64 {
-    let f = intpow10(places.abs());
-    if places >= 0 {
-        value * f
-    } else {
-        value / f
-    }
-}
-
-/// PHP 8.2's `_php_math_round`.
-pub(crate) fn php_round_82(value: f64, places: i64, mode: i64) -> f64 {
-    if !value.is_finite() || value == 0.0 {
-        return value;
-    }
-    let places = places.clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32;
-    let precision_places = 14 - value.abs().log10().floor() as i32;
-    let f1 = intpow10(places.abs());
-    let mut tmp;
-    if precision_places > places && precision_places - 15 < places {
-        let use_precision = precision_places.max(-4 * 15);
-        tmp = round_helper(round_basic(value, use_precision), mode);
-        let diff = (places - use_precision).max(-4 * 15);
-        tmp /= intpow10(diff.abs());
-    } else {
-        tmp = if places >= 0 { value * f1 } else { value / f1 };
-        if tmp.abs() >= 1e15 {
-            return value;
-        }
-    }
-    tmp = round_helper(tmp, mode);
-    if places.abs() < 23 {
-        if places > 0 {
-            tmp /= f1;
-        } else {
-            tmp *= f1;
-        }
-    } else {
-        let s = format!("{tmp:15.6}e{}", -places);
-        match s.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() => tmp = v,
-            _ => return value,
-        }
-    }
-    tmp
-}
-
 fn round(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let n = args::number(ctx, a, 0, "int|float")?;
     let places = args::opt_int(ctx, a, 1)?.unwrap_or(0);
-    let mode = args::opt_int(ctx, a, 2)?.unwrap_or(HALF_UP);
+    let mode = RoundMode::from_php(args::opt_int(ctx, a, 2)?.unwrap_or(1));
     Ok(TypedValue::double(match n {
         Number::Int(i) if places >= 0 => i as f64,
-        Number::Int(i) => php_round_82(i as f64, places, mode),
-        Number::Float(f) => php_round_82(f, places, mode),
+        Number::Int(i) => php_round_mode(i as f64, places, mode),
+        Number::Float(f) => php_round_mode(f, places, mode),
     }))
 }
 
@@ -648,11 +561,11 @@ mod tests {
         assert_eq!(r(d(-0.4), 0), 0.0);
         assert_eq!(r(d(5.045), 2), 5.05);
         assert_eq!(r(d(5.055), 2), 5.06);
-        assert_eq!(php_round_82(2.5, 0, HALF_EVEN), 2.0);
-        assert_eq!(php_round_82(3.5, 0, HALF_EVEN), 4.0);
-        assert_eq!(php_round_82(2.5, 0, HALF_DOWN), 2.0);
-        assert_eq!(php_round_82(2.5, 0, HALF_ODD), 3.0);
-        assert_eq!(php_round_82(-1.55, 1, HALF_EVEN), -1.6);
+        assert_eq!(php_round_mode(2.5, 0, RoundMode::HalfEven), 2.0);
+        assert_eq!(php_round_mode(3.5, 0, RoundMode::HalfEven), 4.0);
+        assert_eq!(php_round_mode(2.5, 0, RoundMode::HalfDown), 2.0);
+        assert_eq!(php_round_mode(2.5, 0, RoundMode::HalfOdd), 3.0);
+        assert_eq!(php_round_mode(-1.55, 1, RoundMode::HalfEven), -1.6);
     }
 
     #[test]

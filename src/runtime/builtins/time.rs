@@ -1,6 +1,6 @@
 //! Built-in functions: time and date (time, microtime, hrtime, date, mktime ...).
-//! Only the UTC time zone is supported (php -n's default); `date()` has its own
-//! complete formatter for that zone.
+//! Only the UTC time zone is supported (php -n's default); `date()` formats with
+//! `runtime::date_fmt`.
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -8,6 +8,7 @@ use once_cell::sync::Lazy;
 
 use super::{args, BuiltinDef};
 use crate::runtime::array::PhpArray;
+use crate::runtime::date_fmt::{days_in_month, format_date};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -104,137 +105,6 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
-fn is_leap(y: i64) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if is_leap(y) => 29,
-        _ => 28,
-    }
-}
-
-/// ISO-8601 weekday, 1 (Monday) to 7 (Sunday), of a day count.
-fn iso_weekday(days: i64) -> i64 {
-    (days + 3).rem_euclid(7) + 1
-}
-
-fn iso_weeks_in_year(y: i64) -> i64 {
-    let jan1 = iso_weekday(days_from_civil(y, 1, 1));
-    if jan1 == 4 || (jan1 == 3 && is_leap(y)) {
-        53
-    } else {
-        52
-    }
-}
-
-/// (ISO year, ISO week) of a day count.
-fn iso_week(days: i64) -> (i64, i64) {
-    let (y, _, _) = civil_from_days(days);
-    let doy = days - days_from_civil(y, 1, 1) + 1;
-    let wd = iso_weekday(days);
-    let w = (doy - wd + 10) / 7;
-    if w < 1 {
-        (y - 1, iso_weeks_in_year(y - 1))
-    } else if w > iso_weeks_in_year(y) {
-        (y + 1, 1)
-    } else {
-        (y, w)
-    }
-}
-
-const DAY_NAMES: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_NAMES: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/// PHP's `date()` for the UTC zone.
-pub fn format_date_utc(fmt: &[u8], ts: i64) -> Vec<u8> {
-    let days = ts.div_euclid(86400);
-    let secs = ts.rem_euclid(86400);
-    let (y, m, d) = civil_from_days(days);
-    let (hh, mi, ss) = (secs / 3600, secs / 60 % 60, secs % 60);
-    let wd = (days + 4).rem_euclid(7); // 0 = Sunday
-    let doy = days - days_from_civil(y, 1, 1);
-    let day_name = DAY_NAMES[wd as usize];
-    let month_name = MONTH_NAMES[(m - 1).clamp(0, 11) as usize];
-    let h12 = if hh % 12 == 0 { 12 } else { hh % 12 };
-    let year4 = |y: i64| format!("{}{:04}", if y < 0 { "-" } else { "" }, y.unsigned_abs());
-    let mut out = Vec::with_capacity(fmt.len() * 2);
-    let mut i = 0;
-    while i < fmt.len() {
-        let c = fmt[i];
-        let piece: String = match c {
-            b'd' => format!("{d:02}"),
-            b'D' => day_name[..3].to_string(),
-            b'j' => d.to_string(),
-            b'l' => day_name.to_string(),
-            b'N' => iso_weekday(days).to_string(),
-            b'S' => match d {
-                1 | 21 | 31 => "st",
-                2 | 22 => "nd",
-                3 | 23 => "rd",
-                _ => "th",
-            }
-            .to_string(),
-            b'w' => wd.to_string(),
-            b'z' => doy.to_string(),
-            b'W' => format!("{:02}", iso_week(days).1),
-            b'o' => iso_week(days).0.to_string(),
-            b'F' => month_name.to_string(),
-            b'm' => format!("{m:02}"),
-            b'M' => month_name[..3].to_string(),
-            b'n' => m.to_string(),
-            b't' => days_in_month(y, m).to_string(),
-            b'L' => u8::from(is_leap(y)).to_string(),
-            b'Y' => year4(y),
-            b'y' => format!("{:02}", y % 100),
-            b'a' => (if hh < 12 { "am" } else { "pm" }).to_string(),
-            b'A' => (if hh < 12 { "AM" } else { "PM" }).to_string(),
-            b'B' => {
-                let mut r = ((ts % 86400) + 3600) * 10;
-                if r < 0 {
-                    r += 864000;
-                }
-                format!("{:03}", (r / 864) % 1000)
-            }
-            b'g' => h12.to_string(),
-            b'G' => hh.to_string(),
-            b'h' => format!("{h12:02}"),
-            b'H' => format!("{hh:02}"),
-            b'i' => format!("{mi:02}"),
-            b's' => format!("{ss:02}"),
-            b'u' => "000000".to_string(),
-            b'v' => "000".to_string(),
-            b'e' | b'T' => "UTC".to_string(),
-            b'I' | b'Z' => "0".to_string(),
-            b'O' => "+0000".to_string(),
-            b'P' => "+00:00".to_string(),
-            b'p' => "Z".to_string(),
-            b'c' => format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mi:02}:{ss:02}+00:00"),
-            b'r' => format!("{}, {d:02} {} {y:04} {hh:02}:{mi:02}:{ss:02} +0000", &day_name[..3], &month_name[..3]),
-            b'U' => ts.to_string(),
-            b'\\' => {
-                i += 1;
-                // A trailing backslash emits the terminating NUL, as PHP does.
-                out.push(fmt.get(i).copied().unwrap_or(0));
-                i += 1;
-                continue;
-            }
-            _ => {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-        };
-        out.extend_from_slice(piece.as_bytes());
-        i += 1;
-    }
-    out
-}
-
 /// An optional nullable int parameter (`?int $x = null`): `None` when absent or null.
 fn opt_nullable_int(ctx: &mut ExecCtx, a: &[TypedValue], i: usize) -> VmResult<Option<i64>> {
     match a.get(i) {
@@ -246,7 +116,7 @@ fn opt_nullable_int(ctx: &mut ExecCtx, a: &[TypedValue], i: usize) -> VmResult<O
 fn date(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let fmt = args::str(ctx, a, 0)?.into_owned();
     let ts = opt_nullable_int(ctx, a, 1)?.unwrap_or_else(|| now().0);
-    Ok(TypedValue::string(format_date_utc(&fmt, ts)))
+    Ok(TypedValue::string(format_date(&fmt, ts)))
 }
 
 /// `mktime` in UTC: out-of-range parts carry over; two-digit years map
@@ -289,7 +159,7 @@ fn checkdate(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let m = args::int(ctx, a, 0)?;
     let d = args::int(ctx, a, 1)?;
     let y = args::int(ctx, a, 2)?;
-    let ok = (1..=32767).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
+    let ok = (1..=32767).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m as u32) as i64;
     Ok(TypedValue::bool(ok))
 }
 
@@ -298,10 +168,15 @@ fn date_default_timezone_set(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResul
     if tz.eq_ignore_ascii_case(b"UTC") {
         return Ok(TypedValue::bool(true));
     }
-    Err(ctx.fatal(format!(
-        "date_default_timezone_set(): only the UTC time zone is supported, '{}' given",
-        String::from_utf8_lossy(&tz)
-    )))
+    let name = String::from_utf8_lossy(&tz).into_owned();
+    // A name the system's zone database does not know is invalid for PHP too.
+    let zoneinfo = std::path::Path::new("/usr/share/zoneinfo");
+    let plausible = !name.is_empty() && !name.contains("..") && !name.starts_with('/') && !name.contains('\0');
+    if zoneinfo.is_dir() && !(plausible && zoneinfo.join(&name).is_file()) {
+        ctx.notice(&format!("date_default_timezone_set(): Timezone ID '{name}' is invalid"));
+        return Ok(TypedValue::bool(false));
+    }
+    Err(ctx.fatal(format!("date_default_timezone_set(): only the UTC time zone is supported, '{name}' given")))
 }
 
 fn date_default_timezone_get(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -328,14 +203,14 @@ mod tests {
             (4102444800, "01 Fri 1 Friday 5 st 5 0 53 January 01 Jan 1 31 0 2099 2100 00 am AM 041 12 0 12 00 00 00 000000 000 UTC 0 +0000 +00:00 Z UTC 0 2100-01-01T00:00:00+00:00 Fri, 01 Jan 2100 00:00:00 +0000 4102444800"),
         ];
         for (ts, want) in cases {
-            assert_eq!(String::from_utf8(format_date_utc(ALL.as_bytes(), *ts)).unwrap(), *want, "ts {ts}");
+            assert_eq!(String::from_utf8(format_date(ALL.as_bytes(), *ts)).unwrap(), *want, "ts {ts}");
         }
-        assert_eq!(format_date_utc(b"\\Y\\-m \\\\ jS \\t", 86400 * 2), b"Y-01 \\ 3rd t");
-        let s: Vec<u8> = [10, 20, 21, 22].iter().flat_map(|n| format_date_utc(b"jS", 86400 * n)).collect();
+        assert_eq!(format_date(b"\\Y\\-m \\\\ jS \\t", 86400 * 2), b"Y-01 \\ 3rd t");
+        let s: Vec<u8> = [10, 20, 21, 22].iter().flat_map(|n| format_date(b"jS", 86400 * n)).collect();
         assert_eq!(s, b"11th21st22nd23rd");
-        assert_eq!(format_date_utc(b"Y\\", 0), b"1970\0");
-        assert_eq!(format_date_utc(b"Y|y|c|r", -62198755200), b"-0001|-1|-001-01-01T00:00:00+00:00|Fri, 01 Jan -001 00:00:00 +0000");
-        assert_eq!(format_date_utc(b"Y-m-d", i64::MAX), b"292277026596-12-04");
+        assert_eq!(format_date(b"Y\\", 0), b"1970\0");
+        assert_eq!(format_date(b"Y|y|c|r", -62198755200), b"-0001|-1|-001-01-01T00:00:00+00:00|Fri, 01 Jan -001 00:00:00 +0000");
+        assert_eq!(format_date(b"Y-m-d", i64::MAX), b"292277026596-12-04");
     }
 
     #[test]
@@ -361,7 +236,15 @@ mod tests {
         assert!(!checkdate(&mut ctx, &mut [i(13), i(1), i(2000)]).unwrap().bool_val());
         ctx.cur_builtin = super::super::registry::lookup("date_default_timezone_set").unwrap();
         assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"utc")]).unwrap().bool_val());
-        assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")]).is_err());
+        assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")]).is_err()
+            || !std::path::Path::new("/usr/share/zoneinfo").is_dir());
+        ctx.out.start_buffer();
+        let r = date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Foo/Bar")]);
+        let out = ctx.out.pop_buffer().unwrap();
+        if std::path::Path::new("/usr/share/zoneinfo").is_dir() {
+            assert!(!r.unwrap().bool_val());
+            assert_eq!(out, b"\nNotice: date_default_timezone_set(): Timezone ID 'Foo/Bar' is invalid in test.php on line 0\n");
+        }
         let m = microtime(&mut ctx, &mut []).unwrap();
         let s = String::from_utf8(m.str_bytes().to_vec()).unwrap();
         assert!(s.starts_with("0.") && s.as_bytes()[10] == b' ', "{s}");

@@ -331,6 +331,11 @@ mod tests {
         assert_eq!(iv(TypedValue::int(12), Some(16)), 12);
         assert_eq!(iv(s("12"), Some(1)), 0);
         assert_eq!(iv(TypedValue::double(42.9), None), 42);
+        assert_eq!(iv(s("42abc"), None), 42);
+        assert_eq!(iv(s("1e3"), None), 1000);
+        assert_eq!(iv(s("9999999999999999999"), None), i64::MAX);
+        assert_eq!(iv(s("9999999999999999999"), Some(10)), i64::MAX);
+        assert_eq!(iv(s("0x1A"), None), 0);
         assert_eq!(iv(s(" 12"), None), 12);
         assert_eq!(iv(TypedValue::null(), None), 0);
         assert_eq!(iv(TypedValue::array(PhpArray::from_values(vec![TypedValue::int(0)])), None), 1);
@@ -383,5 +388,17 @@ mod tests {
         assert_eq!(g(TypedValue::null()), b"NULL");
         let fv = call(floatval, "floatval", &mut [s("abc")]).0.unwrap();
         assert_eq!(fv.double_val(), 0.0);
+        let fv = call(floatval, "doubleval", &mut [s("1.5abc")]).0.unwrap();
+        assert_eq!(fv.double_val(), 1.5);
+        assert!(b(is_numeric, "is_numeric", s("1 ")));
+        assert!(!b(is_numeric, "is_numeric", s("abc")));
+        assert!(b(is_numeric, "is_numeric", TypedValue::double(1.5)));
+        let sv = call(strval, "strval", &mut [TypedValue::double(0.1 + 0.2)]).0.unwrap();
+        assert_eq!(sv.str_bytes(), b"0.3");
+        let sv = call(strval, "strval", &mut [TypedValue::double(1.0)]).0.unwrap();
+        assert_eq!(sv.str_bytes(), b"1");
+        let (r, out) = call(strval, "strval", &mut [TypedValue::array(PhpArray::new())]);
+        assert_eq!(r.unwrap().str_bytes(), b"Array");
+        assert!(out.contains("Warning: Array to string conversion"));
     }
 }
