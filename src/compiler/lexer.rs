@@ -11,7 +11,7 @@ use super::token::{CastTok, Quote, TemplatePart, Tok, Token};
 
 /// Tokenizes a whole file. The token list always ends with `Tok::Eof`.
 pub fn tokenize(src: &[u8]) -> (Vec<Token>, Option<ParseError>) {
-    let mut lx = Lexer { src, pos: 0, line: 1, out: Vec::new() };
+    let mut lx = Lexer { src, pos: 0, line: 1, out: Vec::new(), depth: 0 };
     let err = lx.run().err();
     lx.out.push(Token { tok: Tok::Eof, line: lx.line, end_line: lx.line, text: Vec::new() });
     (lx.out, err)
@@ -43,6 +43,8 @@ struct Lexer<'a> {
     pos: usize,
     line: u32,
     out: Vec<Token>,
+    /// Nesting of strings inside `{$...}` inside strings; bounded to protect the stack.
+    depth: u32,
 }
 
 /// How a string body ends and which escapes apply.
@@ -588,6 +590,16 @@ impl<'a> Lexer<'a> {
 
     /// Scans a double-quoted or heredoc body into literal and expression parts.
     fn string_body(&mut self, mode: StrMode) -> Result<Vec<TemplatePart>, ParseError> {
+        if self.depth >= 64 {
+            return Err(err("hopjit does not support nesting this deep yet", self.line));
+        }
+        self.depth += 1;
+        let r = self.string_body_inner(mode);
+        self.depth -= 1;
+        r
+    }
+
+    fn string_body_inner(&mut self, mode: StrMode) -> Result<Vec<TemplatePart>, ParseError> {
         let mut parts = Vec::new();
         let mut lit = Vec::new();
         let mut at_line_start = true;

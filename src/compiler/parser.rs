@@ -330,11 +330,10 @@ impl<'f> Parser<'f> {
     }
 
     fn at_type_start(&self) -> bool {
-        match &self.peek().tok {
-            Tok::Ident(_) | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) => true,
-            Tok::Op("?") => true,
-            _ => false,
-        }
+        matches!(
+            &self.peek().tok,
+            Tok::Ident(_) | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) | Tok::Op("?")
+        )
     }
 
     /// `(params)` of a function, closure or method.

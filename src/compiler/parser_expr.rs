@@ -482,6 +482,13 @@ impl<'f> Parser<'f> {
 
     /// A primary expression and its postfix chain.
     pub(super) fn primary_postfix(&mut self) -> PResult<(Expr, After)> {
+        self.enter()?;
+        let r = self.primary_postfix_inner();
+        self.leave();
+        r
+    }
+
+    fn primary_postfix_inner(&mut self) -> PResult<(Expr, After)> {
         let (mut e, mut after) = self.primary()?;
         if after == After::Done {
             return Ok((e, after));
@@ -669,9 +676,7 @@ impl<'f> Parser<'f> {
                 self.advance();
                 self.enter()?;
                 let inner = if self.eat_op("{") {
-                    let e = self.expr();
-                    let e = e.and_then(|e| self.expect_op_plain("}").map(|_| e));
-                    e
+                    self.expr().and_then(|e| self.expect_op_plain("}").map(|_| e))
                 } else {
                     self.simple_var()
                 };
