@@ -44,6 +44,7 @@ impl ParseError {
             "Can't use ",
             "Cannot mix",
             "strict_types declaration",
+            "Multiple access type modifiers",
             "Cannot use list as key element",
             "Assignments can only happen to writable values",
             "Cannot use argument unpacking after named arguments",

@@ -642,6 +642,8 @@ fn unsupported_constructs() {
         ("<?php enum E {}", "enums"),
         ("<?php strlen(...);", "first-class callable syntax"),
         ("<?php new class {};", "anonymous classes"),
+        ("<?php class A { use T { a as b; } }", "trait adaptations"),
+        ("<?php class A { function __construct(private $x) {} }", "constructor property promotion"),
     ] {
         assert_eq!(perr(src).0, format!("hopjit does not support {} yet", what), "{}", src);
     }
@@ -713,4 +715,48 @@ function f(int $a, &$b = [1, 'x' => 2], ...$c): ?array {
     let _ = parse(deep.as_bytes(), "deep.php");
     let deep = format!("<?php {}", "\"{$a[".repeat(20000));
     let _ = parse(deep.as_bytes(), "deep.php");
+}
+
+#[test]
+fn classes() {
+    let stmts = prog(
+        "<?php\nabstract class A extends \\B implements I, J {\n  use T, U;\n  var $x = 1, $y;\n  public static ?int $z;\n  const X = 1, Y = 2;\n  final public const Z = 3;\n  abstract protected function f();\n  public static function &g(): static { return new static; }\n  function list() {}\n  private readonly array $r;\n}\ninterface I extends K, L { function f(); }\ntrait T {}\nfinal class C {}\n",
+    );
+    let StmtKind::ClassDecl(c) = &stmts[0].kind else { panic!("{:?}", stmts[0]) };
+    assert_eq!((c.name.as_str(), c.kind, c.is_abstract, c.line, c.end_line), ("A", ClassKind::Class, true, 2, 12));
+    assert_eq!(c.extends.as_deref(), Some("B"));
+    assert_eq!(c.implements, vec!["I".to_string(), "J".to_string()]);
+    assert_eq!(c.members.len(), 9);
+    assert_eq!(c.members[0], ClassMember::TraitUse(vec!["T".into(), "U".into()]));
+    let ClassMember::Property { modifiers, props, ty } = &c.members[1] else { panic!() };
+    assert_eq!((modifiers.visibility, props.len(), ty), (Visibility::Public, 2, &None));
+    let ClassMember::Property { modifiers, ty, .. } = &c.members[2] else { panic!() };
+    assert!(modifiers.is_static && ty.is_some());
+    let ClassMember::Const { consts, .. } = &c.members[3] else { panic!() };
+    assert_eq!(consts.len(), 2);
+    let ClassMember::Method(m) = &c.members[5] else { panic!() };
+    assert!(!m.has_body && m.modifiers.is_abstract && m.modifiers.visibility == Visibility::Protected);
+    let ClassMember::Method(m) = &c.members[6] else { panic!() };
+    assert!(m.has_body && m.modifiers.is_static && m.func.by_ref_return && m.func.name == "g");
+    let ClassMember::Method(m) = &c.members[7] else { panic!() };
+    assert_eq!(m.func.name, "list");
+    let ClassMember::Property { modifiers, .. } = &c.members[8] else { panic!() };
+    assert!(modifiers.is_readonly && modifiers.visibility == Visibility::Private);
+    let StmtKind::ClassDecl(i) = &stmts[1].kind else { panic!() };
+    assert_eq!((i.kind, i.implements.len()), (ClassKind::Interface, 2));
+    let StmtKind::ClassDecl(t) = &stmts[2].kind else { panic!() };
+    assert_eq!(t.kind, ClassKind::Trait);
+    let StmtKind::ClassDecl(f) = &stmts[3].kind else { panic!() };
+    assert!(f.is_final);
+    for (src, msg) in [
+        ("<?php class A { $x; }", "syntax error, unexpected variable \"$x\", expecting \"function\" or \"const\""),
+        ("<?php class A { public $x }", "syntax error, unexpected token \"}\", expecting \",\" or \";\""),
+        ("<?php class A { public function f() }", "syntax error, unexpected token \"}\", expecting \";\" or \"{\""),
+        ("<?php class A { public 1; }", "syntax error, unexpected integer \"1\", expecting variable"),
+        ("<?php class A extends { }", "syntax error, unexpected token \"{\""),
+        ("<?php class { }", "syntax error, unexpected token \"{\", expecting identifier"),
+        ("<?php class A { public public $x; }", "Multiple access type modifiers are not allowed"),
+    ] {
+        assert_eq!(perr(src).0, msg, "{}", src);
+    }
 }
