@@ -6,10 +6,10 @@
 //! construction, and the pieces shared by functions, closures and methods
 //! (parameters, types, bodies).
 
+use super::ast;
 use super::ast::{Block, Param, TypeHint};
 use super::lexer::tokenize;
 use super::token::{Tok, Token};
-use super::ast;
 
 /// A syntax error, with PHP's message text and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,9 +83,20 @@ impl<'f> Parser<'f> {
     pub(super) fn new(mut toks: Vec<Token>, lex_err: Option<ParseError>, file: &'f str) -> Self {
         if !matches!(toks.last(), Some(Token { tok: Tok::Eof, .. })) {
             let line = toks.last().map_or(1, |t| t.end_line);
-            toks.push(Token { tok: Tok::Eof, line, end_line: line, text: Vec::new() });
+            toks.push(Token {
+                tok: Tok::Eof,
+                line,
+                end_line: line,
+                text: Vec::new(),
+            });
         }
-        Parser { toks, pos: 0, lex_err, file, depth: 0 }
+        Parser {
+            toks,
+            pos: 0,
+            lex_err,
+            file,
+            depth: 0,
+        }
     }
 
     /// The current token (the final `Eof` once past the end).
@@ -192,7 +203,10 @@ impl<'f> Parser<'f> {
             message.push_str(", expecting ");
             message.push_str(w);
         }
-        ParseError { message, line: t.end_line }
+        ParseError {
+            message,
+            line: t.end_line,
+        }
     }
 
     /// The lexical error waiting at the end of the tokens, if any.
@@ -201,7 +215,10 @@ impl<'f> Parser<'f> {
     }
 
     pub(super) fn error(&self, message: impl Into<String>, line: u32) -> ParseError {
-        ParseError { message: message.into(), line }
+        ParseError {
+            message: message.into(),
+            line,
+        }
     }
 
     pub(super) fn unsupported(&self, what: &str, line: u32) -> ParseError {
@@ -299,7 +316,10 @@ impl<'f> Parser<'f> {
         // `A & $x` is a by-ref parameter, not an intersection type.
         if self.is_op("&") && !matches!(self.nth(1).tok, Tok::Var(_)) && !self.nth_is_op(1, "...") {
             let mut v = vec![first];
-            while self.is_op("&") && !matches!(self.nth(1).tok, Tok::Var(_)) && !self.nth_is_op(1, "...") {
+            while self.is_op("&")
+                && !matches!(self.nth(1).tok, Tok::Var(_))
+                && !self.nth_is_op(1, "...")
+            {
                 self.advance();
                 v.push(self.single_type()?);
             }
@@ -351,12 +371,27 @@ impl<'f> Parser<'f> {
             if self.is_op("#[") {
                 return Err(self.unsupported("attributes", line));
             }
-            let ty = if self.at_type_start() { Some(self.type_hint()?) } else { None };
+            let ty = if self.at_type_start() {
+                Some(self.type_hint()?)
+            } else {
+                None
+            };
             let by_ref = self.eat_op("&");
             let variadic = self.eat_op("...");
             let name = self.expect_var(Some("variable"))?;
-            let default = if self.eat_op("=") { Some(self.expr()?) } else { None };
-            params.push(Param { name, ty, default, by_ref, variadic, line });
+            let default = if self.eat_op("=") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            params.push(Param {
+                name,
+                ty,
+                default,
+                by_ref,
+                variadic,
+                line,
+            });
             if !self.eat_op(",") {
                 break;
             }
@@ -384,6 +419,14 @@ impl<'f> Parser<'f> {
         self.expect_op("{")?;
         let body = self.statements_until(&["}"])?;
         let end_line = self.expect_op_plain("}")?.line;
-        Ok(ast::FunctionDecl { name, params, by_ref_return, return_type, body, line, end_line })
+        Ok(ast::FunctionDecl {
+            name,
+            params,
+            by_ref_return,
+            return_type,
+            body,
+            line,
+            end_line,
+        })
     }
 }

@@ -125,7 +125,10 @@ impl<'f> Parser<'f> {
         }
         if self.eat_kw("const") {
             let consts = self.const_list()?;
-            return Ok(ClassMember::Const { modifiers: m, consts });
+            return Ok(ClassMember::Const {
+                modifiers: m,
+                consts,
+            });
         }
         if self.is_kw("function") {
             return self.method(m);
@@ -147,8 +150,16 @@ impl<'f> Parser<'f> {
         loop {
             let pline = self.line();
             let name = self.expect_var(Some("variable"))?;
-            let default = if self.eat_op("=") { Some(self.expr()?) } else { None };
-            props.push(PropertyDecl { name, default, line: pline });
+            let default = if self.eat_op("=") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            props.push(PropertyDecl {
+                name,
+                default,
+                line: pline,
+            });
             if !self.eat_op(",") {
                 break;
             }
@@ -156,7 +167,11 @@ impl<'f> Parser<'f> {
         if !self.eat_op(";") {
             return Err(self.unexpected_expecting("\",\" or \";\""));
         }
-        Ok(ClassMember::Property { modifiers: m, ty, props })
+        Ok(ClassMember::Property {
+            modifiers: m,
+            ty,
+            props,
+        })
     }
 
     fn method(&mut self, modifiers: Modifiers) -> PResult<ClassMember> {
@@ -174,7 +189,19 @@ impl<'f> Parser<'f> {
         } else {
             return Err(self.unexpected_expecting("\";\" or \"{\""));
         };
-        let func = FunctionDecl { name, params, by_ref_return, return_type, body, line, end_line };
-        Ok(ClassMember::Method(Box::new(Method { modifiers, func, has_body })))
+        let func = FunctionDecl {
+            name,
+            params,
+            by_ref_return,
+            return_type,
+            body,
+            line,
+            end_line,
+        };
+        Ok(ClassMember::Method(Box::new(Method {
+            modifiers,
+            func,
+            has_body,
+        })))
     }
 }

@@ -21,7 +21,9 @@ fn perr(src: &str) -> (String, u32) {
 #[test]
 #[ignore]
 fn dump_file() {
-    let Ok(list) = std::env::var("HOPJIT_PARSE") else { return };
+    let Ok(list) = std::env::var("HOPJIT_PARSE") else {
+        return;
+    };
     for path in list.split(',') {
         let src = std::fs::read(path).unwrap_or_default();
         match parse(&src, path) {
@@ -114,21 +116,45 @@ fn sx(e: &Expr) -> String {
         Array(items) => format!("[{}]", items.iter().map(item).collect::<Vec<_>>().join(" ")),
         List(items) => format!(
             "(list {})",
-            items.iter().map(|i| i.as_ref().map_or("_".into(), item)).collect::<Vec<_>>().join(" ")
+            items
+                .iter()
+                .map(|i| i.as_ref().map_or("_".into(), item))
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
         Index { base, index } => {
-            format!("{}[{}]", sx(base), index.as_ref().map_or(String::new(), |i| sx(i)))
+            format!(
+                "{}[{}]",
+                sx(base),
+                index.as_ref().map_or(String::new(), |i| sx(i))
+            )
         }
-        Prop { obj, name, nullsafe } => {
-            format!("{}{}{}", sx(obj), if *nullsafe { "?->" } else { "->" }, member(name))
+        Prop {
+            obj,
+            name,
+            nullsafe,
+        } => {
+            format!(
+                "{}{}{}",
+                sx(obj),
+                if *nullsafe { "?->" } else { "->" },
+                member(name)
+            )
         }
         StaticProp { class: c, name } => format!("{}::${}", class(c), member(name)),
         ClassConst { class: c, name } => format!("{}::{}", class(c), name),
         Const(n) => n.clone(),
         MagicConst(m) => format!("{:?}", m),
         Call { name, args: a } => format!("({} {})", name, args(a)).replace(" )", ")"),
-        CallExpr { callee, args: a } => format!("(call {} {})", sx(callee), args(a)).replace(" )", ")"),
-        MethodCall { obj, name, args: a, nullsafe } => format!(
+        CallExpr { callee, args: a } => {
+            format!("(call {} {})", sx(callee), args(a)).replace(" )", ")")
+        }
+        MethodCall {
+            obj,
+            name,
+            args: a,
+            nullsafe,
+        } => format!(
             "({}{}{} {})",
             sx(obj),
             if *nullsafe { "?->" } else { "->" },
@@ -136,9 +162,11 @@ fn sx(e: &Expr) -> String {
             args(a)
         )
         .replace(" )", ")"),
-        StaticCall { class: c, name, args: a } => {
-            format!("({}::{} {})", class(c), member(name), args(a)).replace(" )", ")")
-        }
+        StaticCall {
+            class: c,
+            name,
+            args: a,
+        } => format!("({}::{} {})", class(c), member(name), args(a)).replace(" )", ")"),
         New { class: c, args: a } => format!("(new {} {})", class(c), args(a)).replace(" )", ")"),
         Clone(e) => format!("(clone {})", sx(e)),
         Unary { op, expr } => format!("({:?} {})", op, sx(expr)),
@@ -161,7 +189,12 @@ fn sx(e: &Expr) -> String {
         Exit(e) => format!("(exit {})", e.as_ref().map_or("_".into(), |e| sx(e))),
         Print(e) => format!("(print {})", sx(e)),
         Include { kind, path } => format!("({:?} {})", kind, sx(path)),
-        Closure(c) => format!("(closure {} {} {})", c.params.len(), c.uses.len(), c.body.len()),
+        Closure(c) => format!(
+            "(closure {} {} {})",
+            c.params.len(),
+            c.uses.len(),
+            c.body.len()
+        ),
         ArrowFn(f) => format!("(fn {} {})", f.params.len(), sx(&f.body)),
         Match { subject, arms } => format!(
             "(match {} {})",
@@ -169,7 +202,11 @@ fn sx(e: &Expr) -> String {
             arms.iter()
                 .map(|a| format!(
                     "{}=>{}",
-                    a.conds.as_ref().map_or("default".into(), |c| c.iter().map(sx).collect::<Vec<_>>().join(",")),
+                    a.conds.as_ref().map_or("default".into(), |c| c
+                        .iter()
+                        .map(sx)
+                        .collect::<Vec<_>>()
+                        .join(",")),
                     sx(&a.body)
                 ))
                 .collect::<Vec<_>>()
@@ -183,7 +220,10 @@ fn sx(e: &Expr) -> String {
 fn ex(src: &str) -> String {
     let stmts = prog(&format!("<?php {};", src));
     match &stmts[..] {
-        [Stmt { kind: StmtKind::Expr(e), .. }] => sx(e),
+        [Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }] => sx(e),
         other => panic!("not one expression statement: {:?}", other),
     }
 }
@@ -198,12 +238,21 @@ fn precedence() {
     assert_eq!(ex("2 ** -1"), "(Pow 2 (Neg 1))");
     assert_eq!(ex("!$a instanceof B"), "(Not (instanceof $a B))");
     assert_eq!(ex("!$a && $b"), "(And (Not $a) $b)");
-    assert_eq!(ex("$a = $b ?? $c ?? $d"), "(= $a (Coalesce $b (Coalesce $c $d)))");
+    assert_eq!(
+        ex("$a = $b ?? $c ?? $d"),
+        "(= $a (Coalesce $b (Coalesce $c $d)))"
+    );
     assert_eq!(ex("\"a\" . 1 + 2"), "(Concat 'a' (Add 1 2))");
     assert_eq!(ex("1 << 2 . 'x'"), "(Concat (Shl 1 2) 'x')");
     assert_eq!(ex("$a . $b < $c"), "(Lt (Concat $a $b) $c)");
-    assert_eq!(ex("$a == $b && $c != $d || $e"), "(Or (And (Eq $a $b) (NotEq $c $d)) $e)");
-    assert_eq!(ex("$a & $b | $c ^ $d"), "(BitOr (BitAnd $a $b) (BitXor $c $d))");
+    assert_eq!(
+        ex("$a == $b && $c != $d || $e"),
+        "(Or (And (Eq $a $b) (NotEq $c $d)) $e)"
+    );
+    assert_eq!(
+        ex("$a & $b | $c ^ $d"),
+        "(BitOr (BitAnd $a $b) (BitXor $c $d))"
+    );
     assert_eq!(ex("$a = 1 and $b = 2"), "(And (= $a 1) (= $b 2))");
     assert_eq!(ex("$a or $b xor $c and $d"), "(Or $a (Xor $b (And $c $d)))");
     assert_eq!(ex("!$a = f()"), "(Not (= $a (f)))");
@@ -227,7 +276,10 @@ fn precedence() {
     assert_eq!(ex("--$a[0]"), "(PreDec $a[0])");
     assert_eq!(ex("$a <=> $b"), "(Spaceship $a $b)");
     assert_eq!(ex("$a <> $b"), "(NotEq $a $b)");
-    assert_eq!(perr("<?php $a === $b !== $c;").0, "syntax error, unexpected token \"!==\"");
+    assert_eq!(
+        perr("<?php $a === $b !== $c;").0,
+        "syntax error, unexpected token \"!==\""
+    );
 }
 /// (source, message, line) as printed by `php -n -l` (PHP 8.2).
 const PHP_ERRORS: &[(&str, &str, u32)] = &[
@@ -391,7 +443,12 @@ fn st(s: &Stmt) -> String {
         Expr(e) => format!("{};", sx(e)),
         Echo(v) => format!("echo {};", list(v)),
         InlineHtml(b) => format!("html'{}'", bytes(b)),
-        If { cond, then, elseifs, else_ } => {
+        If {
+            cond,
+            then,
+            elseifs,
+            else_,
+        } => {
             let mut r = format!("if {} {}", sx(cond), block(then));
             for ei in elseifs {
                 r.push_str(&format!(" elseif {} {}", sx(&ei.cond), block(&ei.body)));
@@ -403,13 +460,31 @@ fn st(s: &Stmt) -> String {
         }
         While { cond, body } => format!("while {} {}", sx(cond), block(body)),
         DoWhile { body, cond } => format!("do {} while {}", block(body), sx(cond)),
-        For { init, cond, step, body } => {
-            format!("for {};{};{} {}", list(init), list(cond), list(step), block(body))
+        For {
+            init,
+            cond,
+            step,
+            body,
+        } => {
+            format!(
+                "for {};{};{} {}",
+                list(init),
+                list(cond),
+                list(step),
+                block(body)
+            )
         }
-        Foreach { subject, key, value, by_ref, body } => format!(
+        Foreach {
+            subject,
+            key,
+            value,
+            by_ref,
+            body,
+        } => format!(
             "foreach {} {}{}{} {}",
             sx(subject),
-            key.as_ref().map_or(String::new(), |k| format!("{}=>", sx(k))),
+            key.as_ref()
+                .map_or(String::new(), |k| format!("{}=>", sx(k))),
             if *by_ref { "&" } else { "" },
             sx(value),
             block(body)
@@ -442,11 +517,18 @@ fn st(s: &Stmt) -> String {
         ),
         Const(v) => format!(
             "const {};",
-            v.iter().map(|c| format!("{}={}", c.name, sx(&c.value))).collect::<Vec<_>>().join(",")
+            v.iter()
+                .map(|c| format!("{}={}", c.name, sx(&c.value)))
+                .collect::<Vec<_>>()
+                .join(",")
         ),
         FunctionDecl(f) => format!("function {}/{} {}", f.name, f.params.len(), block(&f.body)),
         ClassDecl(c) => format!("class {} ({} members)", c.name, c.members.len()),
-        Try { body, catches, finally } => {
+        Try {
+            body,
+            catches,
+            finally,
+        } => {
             let mut r = format!("try {}", block(body));
             for c in catches {
                 r.push_str(&format!(
@@ -464,7 +546,10 @@ fn st(s: &Stmt) -> String {
         Unset(v) => format!("unset {};", list(v)),
         Declare(d) => format!(
             "declare {};",
-            d.iter().map(|d| format!("{}={}", d.name, sx(&d.value))).collect::<Vec<_>>().join(",")
+            d.iter()
+                .map(|d| format!("{}={}", d.name, sx(&d.value)))
+                .collect::<Vec<_>>()
+                .join(",")
         ),
     }
 }
@@ -486,8 +571,14 @@ fn statements() {
     );
     assert_eq!(sts("<?php while ($a) $a--;"), "while $a {(PostDec $a);}");
     assert_eq!(sts("<?php while ($a): endwhile;"), "while $a {}");
-    assert_eq!(sts("<?php do { $a++; } while ($a < 3);"), "do {(PostInc $a);} while (Lt $a 3)");
-    assert_eq!(sts("<?php for ($i = 0, $j = 1; ; $i++, $j++) ;"), "for (= $i 0),(= $j 1);;(PostInc $i),(PostInc $j) {;}");
+    assert_eq!(
+        sts("<?php do { $a++; } while ($a < 3);"),
+        "do {(PostInc $a);} while (Lt $a 3)"
+    );
+    assert_eq!(
+        sts("<?php for ($i = 0, $j = 1; ; $i++, $j++) ;"),
+        "for (= $i 0),(= $j 1);;(PostInc $i),(PostInc $j) {;}"
+    );
     assert_eq!(sts("<?php for (;;): break; endfor;"), "for ;; {break 1;}");
     assert_eq!(
         sts("<?php foreach ($a as $v) {} foreach ($a as $k => &$v) {} foreach ($a as &$v): endforeach;"),
@@ -501,11 +592,23 @@ fn statements() {
         sts("<?php switch ($a) { case 1: case 2; echo 1; break; default: echo 2; }"),
         "switch $a 1:{} 2:{echo 1; break 1;} default:{echo 2;}"
     );
-    assert_eq!(sts("<?php switch ($a): ; case 1: endswitch;"), "switch $a 1:{}");
-    assert_eq!(sts("<?php while (1) { break 2; continue; continue 3; }"), "while 1 {break 2; continue 1; continue 3;}");
+    assert_eq!(
+        sts("<?php switch ($a): ; case 1: endswitch;"),
+        "switch $a 1:{}"
+    );
+    assert_eq!(
+        sts("<?php while (1) { break 2; continue; continue 3; }"),
+        "while 1 {break 2; continue 1; continue 3;}"
+    );
     assert_eq!(sts("<?php return; return 1;"), "return _; return 1;");
-    assert_eq!(sts("<?php { ; } global $a, $b; static $x = 1, $y;"), "{;} global a,b; static x=1,y=_;");
-    assert_eq!(sts("<?php const A = 1, B = A + 1;"), "const A=1,B=(Add A 1);");
+    assert_eq!(
+        sts("<?php { ; } global $a, $b; static $x = 1, $y;"),
+        "{;} global a,b; static x=1,y=_;"
+    );
+    assert_eq!(
+        sts("<?php const A = 1, B = A + 1;"),
+        "const A=1,B=(Add A 1);"
+    );
     assert_eq!(
         sts("<?php function f($a, &$b = 1, ...$c) { function g() {} return $a; }"),
         "function f/3 {function g/0 {} return $a;}"
@@ -516,16 +619,28 @@ fn statements() {
     );
     assert_eq!(sts("<?php throw new E('x');"), "(throw (new E 'x'));");
     assert_eq!(sts("<?php unset($a, $b[1],);"), "unset $a,$b[1];");
-    assert_eq!(sts("<?php declare(strict_types=1);"), "declare strict_types=1;");
-    assert_eq!(sts("<?php exit; die(1); exit();"), "(exit _); (exit 1); (exit _);");
-    assert_eq!(sts("<?php include 'a.php'; require_once $f . '.php';"), "(Include 'a.php'); (RequireOnce (Concat $f '.php'));");
+    assert_eq!(
+        sts("<?php declare(strict_types=1);"),
+        "declare strict_types=1;"
+    );
+    assert_eq!(
+        sts("<?php exit; die(1); exit();"),
+        "(exit _); (exit 1); (exit _);"
+    );
+    assert_eq!(
+        sts("<?php include 'a.php'; require_once $f . '.php';"),
+        "(Include 'a.php'); (RequireOnce (Concat $f '.php'));"
+    );
 }
 
 #[test]
 fn tags_and_inline_html() {
     assert_eq!(sts("a<?php echo 1 ?>\nb"), "html'a' echo 1; html'b'");
     assert_eq!(sts("<?= $x ?>\n<?= 1, 2 ?>"), "echo $x; echo 1,2;");
-    assert_eq!(sts("<?php if ($a): ?>yes<?php else: ?>no<?php endif;"), "if $a {; html'yes'} else {; html'no'}");
+    assert_eq!(
+        sts("<?php if ($a): ?>yes<?php else: ?>no<?php endif;"),
+        "if $a {; html'yes'} else {; html'no'}"
+    );
     assert!(prog("").is_empty());
     assert_eq!(sts("<?php\n"), "");
 }
@@ -536,7 +651,10 @@ fn expressions_misc() {
     assert_eq!(ex("array(1, array(2))"), "[1 [2]]");
     assert_eq!(ex("[$a, [, $b]] = $c"), "(= (list $a (list _ $b)) $c)");
     assert_eq!(ex("list($a, list($b)) = $c"), "(= (list $a (list $b)) $c)");
-    assert_eq!(ex("['x' => $a, 'y' => [&$b]] = $c"), "(= (list 'x'=>$a 'y'=>(list &$b)) $c)");
+    assert_eq!(
+        ex("['x' => $a, 'y' => [&$b]] = $c"),
+        "(= (list 'x'=>$a 'y'=>(list &$b)) $c)"
+    );
     assert_eq!(ex("$a[] = 1"), "(= $a[] 1)");
     assert_eq!(ex("$a = &$b"), "(=& $a $b)");
     assert_eq!(ex("$$a = $$$b"), "(= $($a) $($($b)))");
@@ -547,7 +665,10 @@ fn expressions_misc() {
     assert_eq!(ex("Foo::bar(1)"), "(Foo::bar 1)");
     assert_eq!(ex("Foo::BAR"), "Foo::BAR");
     assert_eq!(ex("Foo::$x"), "Foo::$x");
-    assert_eq!(ex("static::x() + self::Y + parent::$z"), "(Add (Add (static::x) self::Y) parent::$z)");
+    assert_eq!(
+        ex("static::x() + self::Y + parent::$z"),
+        "(Add (Add (static::x) self::Y) parent::$z)"
+    );
     assert_eq!(ex("$c::X"), "$c::X");
     assert_eq!(ex("Foo::class"), "Foo::class");
     assert_eq!(ex("new Foo"), "(new Foo)");
@@ -568,10 +689,16 @@ fn expressions_misc() {
     assert_eq!(ex("TRUE || False && NULL"), "(Or true (And false null))");
     assert_eq!(ex("isset($a, $b['x'], $c->d)"), "(isset $a $b['x'] $c->d)");
     assert_eq!(ex("empty($a)"), "(empty $a)");
-    assert_eq!(ex("__LINE__ . __FILE__ . __DIR__ . __FUNCTION__"), "(Concat (Concat (Concat 1 File) Dir) Function)");
+    assert_eq!(
+        ex("__LINE__ . __FILE__ . __DIR__ . __FUNCTION__"),
+        "(Concat (Concat (Concat 1 File) Dir) Function)"
+    );
     assert_eq!(ex("fn($x) => $x * $k"), "(fn 1 (Mul $x $k))");
     assert_eq!(ex("static fn() => 1"), "(fn 0 1)");
-    assert_eq!(ex("match($x) { 1, 2 => 'a', default => 'b', }"), "(match $x 1,2=>'a' default=>'b')");
+    assert_eq!(
+        ex("match($x) { 1, 2 => 'a', default => 'b', }"),
+        "(match $x 1,2=>'a' default=>'b')"
+    );
     assert_eq!(ex("$x ?? throw new E"), "(Coalesce $x (throw (new E)))");
     assert_eq!(ex("(integer)$a . (boolean)$b . (double)$c . (binary)$d . (array)$e . (object)$f"),
         "(Concat (Concat (Concat (Concat (Concat (Int $a) (Bool $b)) (Float $c)) (String $d)) (Array $e)) (Object $f))");
@@ -585,19 +712,48 @@ fn expressions_misc() {
 
 #[test]
 fn closures() {
-    let stmts = prog("<?php $f = static function &($a, int &$b = 1) use ($x, &$y): ?int { return 1; };");
-    let StmtKind::Expr(Expr { kind: ExprKind::Assign { value, .. }, .. }) = &stmts[0].kind else { panic!() };
-    let ExprKind::Closure(c) = &value.kind else { panic!() };
+    let stmts =
+        prog("<?php $f = static function &($a, int &$b = 1) use ($x, &$y): ?int { return 1; };");
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::Assign { value, .. },
+        ..
+    }) = &stmts[0].kind
+    else {
+        panic!()
+    };
+    let ExprKind::Closure(c) = &value.kind else {
+        panic!()
+    };
     assert!(c.is_static && c.by_ref_return);
     assert_eq!(c.params[1].ty, Some(TypeHint::Named("int".into())));
     assert!(c.params[1].by_ref);
-    assert_eq!(c.uses, vec![ClosureUse { name: "x".into(), by_ref: false }, ClosureUse { name: "y".into(), by_ref: true }]);
-    assert_eq!(c.return_type, Some(TypeHint::Nullable(Box::new(TypeHint::Named("int".into())))));
+    assert_eq!(
+        c.uses,
+        vec![
+            ClosureUse {
+                name: "x".into(),
+                by_ref: false
+            },
+            ClosureUse {
+                name: "y".into(),
+                by_ref: true
+            }
+        ]
+    );
+    assert_eq!(
+        c.return_type,
+        Some(TypeHint::Nullable(Box::new(TypeHint::Named("int".into()))))
+    );
     let stmts = prog("<?php function f(int|string $a, A&B $b, mixed ...$c): static {}");
-    let StmtKind::FunctionDecl(f) = &stmts[0].kind else { panic!() };
+    let StmtKind::FunctionDecl(f) = &stmts[0].kind else {
+        panic!()
+    };
     assert_eq!(
         f.params[0].ty,
-        Some(TypeHint::Union(vec![TypeHint::Named("int".into()), TypeHint::Named("string".into())]))
+        Some(TypeHint::Union(vec![
+            TypeHint::Named("int".into()),
+            TypeHint::Named("string".into())
+        ]))
     );
     assert!(matches!(f.params[1].ty, Some(TypeHint::Intersection(_))));
     assert!(f.params[2].variadic);
@@ -607,9 +763,18 @@ fn closures() {
 #[test]
 fn interpolation() {
     assert_eq!(ex(r#""a $x b""#), "(interp 'a ' $x ' b')");
-    assert_eq!(ex(r#""$x[0] $x[key] $x[-1] $x[$i] $o->p""#), "(interp $x[0] ' ' $x['key'] ' ' $x[-1] ' ' $x[$i] ' ' $o->p)");
-    assert_eq!(ex(r#""{$a[1][2]}{$o->p->q()}""#), "(interp $a[1][2] ($o->p->q))");
-    assert_eq!(ex(r#""${name}${name[1]}${'a'.'b'}""#), "(interp $name $name[1] $((Concat 'a' 'b')))");
+    assert_eq!(
+        ex(r#""$x[0] $x[key] $x[-1] $x[$i] $o->p""#),
+        "(interp $x[0] ' ' $x['key'] ' ' $x[-1] ' ' $x[$i] ' ' $o->p)"
+    );
+    assert_eq!(
+        ex(r#""{$a[1][2]}{$o->p->q()}""#),
+        "(interp $a[1][2] ($o->p->q))"
+    );
+    assert_eq!(
+        ex(r#""${name}${name[1]}${'a'.'b'}""#),
+        "(interp $name $name[1] $((Concat 'a' 'b')))"
+    );
     assert_eq!(ex(r#""plain\n""#), "'plain\n'");
     assert_eq!(ex("<<<EOT\n  x $y\n  EOT"), "(interp 'x ' $y)");
 }
@@ -618,9 +783,13 @@ fn interpolation() {
 fn lines() {
     let stmts = prog("<?php\n\n$a =\n  1 +\n  2;\nf(\n1);\n");
     assert_eq!(stmts[0].line, 3);
-    let StmtKind::Expr(e) = &stmts[0].kind else { panic!() };
+    let StmtKind::Expr(e) = &stmts[0].kind else {
+        panic!()
+    };
     assert_eq!(e.line, 3);
-    let ExprKind::Assign { value, .. } = &e.kind else { panic!() };
+    let ExprKind::Assign { value, .. } = &e.kind else {
+        panic!()
+    };
     assert_eq!(value.line, 4);
     assert_eq!(stmts[1].line, 6);
     assert_eq!(ex("__LINE__"), "1");
@@ -628,7 +797,10 @@ fn lines() {
 
 #[test]
 fn keywords_case_insensitive() {
-    assert_eq!(sts("<?php ECHO 1 AND 2; IF (TRUE) { RETURN NULL; } Function F() {}"), "echo (And 1 2); if true {return null;} function F/0 {}");
+    assert_eq!(
+        sts("<?php ECHO 1 AND 2; IF (TRUE) { RETURN NULL; } Function F() {}"),
+        "echo (And 1 2); if true {return null;} function F/0 {}"
+    );
 }
 
 #[test]
@@ -643,9 +815,17 @@ fn unsupported_constructs() {
         ("<?php strlen(...);", "first-class callable syntax"),
         ("<?php new class {};", "anonymous classes"),
         ("<?php class A { use T { a as b; } }", "trait adaptations"),
-        ("<?php class A { function __construct(private $x) {} }", "constructor property promotion"),
+        (
+            "<?php class A { function __construct(private $x) {} }",
+            "constructor property promotion",
+        ),
     ] {
-        assert_eq!(perr(src).0, format!("hopjit does not support {} yet", what), "{}", src);
+        assert_eq!(
+            perr(src).0,
+            format!("hopjit does not support {} yet", what),
+            "{}",
+            src
+        );
     }
 }
 
@@ -722,40 +902,99 @@ fn classes() {
     let stmts = prog(
         "<?php\nabstract class A extends \\B implements I, J {\n  use T, U;\n  var $x = 1, $y;\n  public static ?int $z;\n  const X = 1, Y = 2;\n  final public const Z = 3;\n  abstract protected function f();\n  public static function &g(): static { return new static; }\n  function list() {}\n  private readonly array $r;\n}\ninterface I extends K, L { function f(); }\ntrait T {}\nfinal class C {}\n",
     );
-    let StmtKind::ClassDecl(c) = &stmts[0].kind else { panic!("{:?}", stmts[0]) };
-    assert_eq!((c.name.as_str(), c.kind, c.is_abstract, c.line, c.end_line), ("A", ClassKind::Class, true, 2, 12));
+    let StmtKind::ClassDecl(c) = &stmts[0].kind else {
+        panic!("{:?}", stmts[0])
+    };
+    assert_eq!(
+        (c.name.as_str(), c.kind, c.is_abstract, c.line, c.end_line),
+        ("A", ClassKind::Class, true, 2, 12)
+    );
     assert_eq!(c.extends.as_deref(), Some("B"));
     assert_eq!(c.implements, vec!["I".to_string(), "J".to_string()]);
     assert_eq!(c.members.len(), 9);
-    assert_eq!(c.members[0], ClassMember::TraitUse(vec!["T".into(), "U".into()]));
-    let ClassMember::Property { modifiers, props, ty } = &c.members[1] else { panic!() };
-    assert_eq!((modifiers.visibility, props.len(), ty), (Visibility::Public, 2, &None));
-    let ClassMember::Property { modifiers, ty, .. } = &c.members[2] else { panic!() };
+    assert_eq!(
+        c.members[0],
+        ClassMember::TraitUse(vec!["T".into(), "U".into()])
+    );
+    let ClassMember::Property {
+        modifiers,
+        props,
+        ty,
+    } = &c.members[1]
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (modifiers.visibility, props.len(), ty),
+        (Visibility::Public, 2, &None)
+    );
+    let ClassMember::Property { modifiers, ty, .. } = &c.members[2] else {
+        panic!()
+    };
     assert!(modifiers.is_static && ty.is_some());
-    let ClassMember::Const { consts, .. } = &c.members[3] else { panic!() };
+    let ClassMember::Const { consts, .. } = &c.members[3] else {
+        panic!()
+    };
     assert_eq!(consts.len(), 2);
-    let ClassMember::Method(m) = &c.members[5] else { panic!() };
-    assert!(!m.has_body && m.modifiers.is_abstract && m.modifiers.visibility == Visibility::Protected);
-    let ClassMember::Method(m) = &c.members[6] else { panic!() };
+    let ClassMember::Method(m) = &c.members[5] else {
+        panic!()
+    };
+    assert!(
+        !m.has_body && m.modifiers.is_abstract && m.modifiers.visibility == Visibility::Protected
+    );
+    let ClassMember::Method(m) = &c.members[6] else {
+        panic!()
+    };
     assert!(m.has_body && m.modifiers.is_static && m.func.by_ref_return && m.func.name == "g");
-    let ClassMember::Method(m) = &c.members[7] else { panic!() };
+    let ClassMember::Method(m) = &c.members[7] else {
+        panic!()
+    };
     assert_eq!(m.func.name, "list");
-    let ClassMember::Property { modifiers, .. } = &c.members[8] else { panic!() };
+    let ClassMember::Property { modifiers, .. } = &c.members[8] else {
+        panic!()
+    };
     assert!(modifiers.is_readonly && modifiers.visibility == Visibility::Private);
-    let StmtKind::ClassDecl(i) = &stmts[1].kind else { panic!() };
+    let StmtKind::ClassDecl(i) = &stmts[1].kind else {
+        panic!()
+    };
     assert_eq!((i.kind, i.implements.len()), (ClassKind::Interface, 2));
-    let StmtKind::ClassDecl(t) = &stmts[2].kind else { panic!() };
+    let StmtKind::ClassDecl(t) = &stmts[2].kind else {
+        panic!()
+    };
     assert_eq!(t.kind, ClassKind::Trait);
-    let StmtKind::ClassDecl(f) = &stmts[3].kind else { panic!() };
+    let StmtKind::ClassDecl(f) = &stmts[3].kind else {
+        panic!()
+    };
     assert!(f.is_final);
     for (src, msg) in [
-        ("<?php class A { $x; }", "syntax error, unexpected variable \"$x\", expecting \"function\" or \"const\""),
-        ("<?php class A { public $x }", "syntax error, unexpected token \"}\", expecting \",\" or \";\""),
-        ("<?php class A { public function f() }", "syntax error, unexpected token \"}\", expecting \";\" or \"{\""),
-        ("<?php class A { public 1; }", "syntax error, unexpected integer \"1\", expecting variable"),
-        ("<?php class A extends { }", "syntax error, unexpected token \"{\""),
-        ("<?php class { }", "syntax error, unexpected token \"{\", expecting identifier"),
-        ("<?php class A { public public $x; }", "Multiple access type modifiers are not allowed"),
+        (
+            "<?php class A { $x; }",
+            "syntax error, unexpected variable \"$x\", expecting \"function\" or \"const\"",
+        ),
+        (
+            "<?php class A { public $x }",
+            "syntax error, unexpected token \"}\", expecting \",\" or \";\"",
+        ),
+        (
+            "<?php class A { public function f() }",
+            "syntax error, unexpected token \"}\", expecting \";\" or \"{\"",
+        ),
+        (
+            "<?php class A { public 1; }",
+            "syntax error, unexpected integer \"1\", expecting variable",
+        ),
+        (
+            "<?php class A extends { }",
+            "syntax error, unexpected token \"{\"",
+        ),
+        (
+            "<?php class { }",
+            "syntax error, unexpected token \"{\", expecting identifier",
+        ),
+        (
+            "<?php class A { public public $x; }",
+            "Multiple access type modifiers are not allowed",
+        ),
     ] {
         assert_eq!(perr(src).0, msg, "{}", src);
     }
