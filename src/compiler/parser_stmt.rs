@@ -439,7 +439,10 @@ impl<'f> Parser<'f> {
             return Err(self.unexpected_expecting("\":\" or \"{\""));
         };
         let end = if alt { "endswitch" } else { "}" };
-        self.eat_op(";");
+        // An optional leading `;` (or `?>`, which acts as one) before the first case.
+        if !self.eat_op(";") && self.peek().tok == Tok::CloseTag {
+            self.advance();
+        }
         let mut cases = Vec::new();
         loop {
             let line = self.line();

@@ -21,10 +21,17 @@ fn perr(src: &str) -> (String, u32) {
 #[test]
 #[ignore]
 fn dump_file() {
-    let Ok(list) = std::env::var("HOPJIT_PARSE") else {
-        return;
+    let list: Vec<String> = match (std::env::var("HOPJIT_PARSE"), std::env::var("HOPJIT_PARSE_LIST")) {
+        (Ok(l), _) => l.split(',').map(str::to_string).collect(),
+        (_, Ok(f)) => std::fs::read_to_string(f)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        _ => return,
     };
-    for path in list.split(',') {
+    for path in &list {
+        let path = path.as_str();
         let src = std::fs::read(path).unwrap_or_default();
         match parse(&src, path) {
             Ok(p) if std::env::var("HOPJIT_PARSE_VERBOSE").is_ok() => {
@@ -642,6 +649,10 @@ fn tags_and_inline_html() {
         "if $a {; html'yes'} else {; html'no'}"
     );
     assert!(prog("").is_empty());
+    assert_eq!(
+        sts("<?php switch ($a): ?>\n<?php case 1: ?>\nx\n<?php endswitch; ?>\n"),
+        "switch $a 1:{; html'x\n'}"
+    );
     assert_eq!(sts("<?php\n"), "");
 }
 
