@@ -9,7 +9,11 @@ use super::token::{Quote, TemplatePart, Tok, Token};
 #[derive(Clone, Copy)]
 enum StrMode {
     Double,
-    Heredoc { end: usize, indent: usize },
+    Heredoc {
+        end: usize,
+        indent: usize,
+        tab: bool,
+    },
 }
 
 impl<'a> Lexer<'a> {
@@ -151,9 +155,10 @@ impl<'a> Lexer<'a> {
         if ind.contains(&b' ') && ind.contains(&b'\t') {
             return Err(err(
                 "Invalid indentation - tabs and spaces cannot be mixed",
-                self.line + count_lines(self.src.get(body_start..close_line_start).unwrap_or(&[])),
+                self.line,
             ));
         }
+        let tab = ind.first() == Some(&b'\t');
         // The newline before the closing marker is not part of the string.
         let mut body_end = close_line_start;
         if body_end > body_start {
@@ -167,7 +172,7 @@ impl<'a> Lexer<'a> {
             let mut at_line_start = true;
             while self.pos < body_end {
                 if at_line_start {
-                    self.dedent(indent)?;
+                    self.dedent(indent, tab)?;
                     at_line_start = false;
                     continue;
                 }
@@ -181,6 +186,7 @@ impl<'a> Lexer<'a> {
             self.string_body(StrMode::Heredoc {
                 end: body_end,
                 indent,
+                tab,
             })?
         };
         // Move past the closing marker, counting the skipped lines.
@@ -196,9 +202,15 @@ impl<'a> Lexer<'a> {
     }
 
     /// Removes a heredoc line's indentation (at most `indent` blanks).
-    fn dedent(&mut self, indent: usize) -> Result<(), ParseError> {
+    fn dedent(&mut self, indent: usize, tab: bool) -> Result<(), ParseError> {
         let mut n = 0;
         while n < indent && matches!(self.cur(), b' ' | b'\t') {
+            if (self.cur() == b'\t') != tab {
+                return Err(err(
+                    "Invalid indentation - tabs and spaces cannot be mixed",
+                    self.line,
+                ));
+            }
             self.pos += 1;
             n += 1;
         }
@@ -233,13 +245,13 @@ impl<'a> Lexer<'a> {
         let mut lit = Vec::new();
         let mut at_line_start = true;
         loop {
-            if let StrMode::Heredoc { end, indent } = mode {
+            if let StrMode::Heredoc { end, indent, tab } = mode {
                 if self.pos >= end {
                     break;
                 }
                 if at_line_start {
                     at_line_start = false;
-                    self.dedent(indent)?;
+                    self.dedent(indent, tab)?;
                     continue;
                 }
             }
@@ -363,6 +375,11 @@ impl<'a> Lexer<'a> {
                         lit.push(0x80 | (v & 0x3F) as u8);
                     }
                 }
+            }
+            b'{' => {
+                // `\{` keeps both bytes and stops `{$` from starting an expression.
+                lit.extend_from_slice(b"\\{");
+                self.pos += 2;
             }
             _ => {
                 // Unknown escapes keep the backslash; the next byte is scanned normally.

@@ -139,11 +139,6 @@ fn interpolation_forms() {
     assert!(matches!(p[2], TemplatePart::DollarBrace(_, _)));
     // `$` not followed by a name and `{` not followed by `$` are literal.
     assert_eq!(one(r#""$ {x} $1""#), s("$ {x} $1"));
-    assert_eq!(one(r#""\$x \{$y}""#).clone(), {
-        let p = parts(one(r#""\$x \{$y}""#));
-        assert_eq!(p[0], TemplatePart::Lit(b"$x \\".to_vec()));
-        one(r#""\$x \{$y}""#)
-    });
 }
 
 #[test]
@@ -224,4 +219,39 @@ fn token_lines() {
     let (t, _) = tokenize(b"<?php\n\"a\nb\" 3");
     assert_eq!((t[0].line, t[0].end_line), (2, 3));
     assert_eq!(t[1].line, 3);
+}
+
+#[test]
+fn heredoc_indentation_errors() {
+    let (m, l) = lex_err("<?php echo <<<EOT\n \ta\n \tEOT;");
+    assert_eq!(
+        (m.as_str(), l),
+        ("Invalid indentation - tabs and spaces cannot be mixed", 2)
+    );
+    let (m, l) = lex_err("<?php echo <<<EOT\n\ta\n  EOT;");
+    assert_eq!(
+        (m.as_str(), l),
+        ("Invalid indentation - tabs and spaces cannot be mixed", 2)
+    );
+    assert_eq!(
+        one("<<<EOT\n\ta\n\t\tb\n\tEOT"),
+        Tok::Str(b"a\n\tb".to_vec(), Quote::Heredoc)
+    );
+    assert_eq!(
+        one("<<<EOT\n  x\n  EOTX\n  EOT"),
+        Tok::Str(b"x\nEOTX".to_vec(), Quote::Heredoc)
+    );
+    assert_eq!(
+        one("<<<EOT\r\na\r\nEOT"),
+        Tok::Str(b"a".to_vec(), Quote::Heredoc)
+    );
+}
+
+#[test]
+fn escaped_brace_blocks_interpolation_start() {
+    // PHP keeps `\{` and then interpolates `$x` as a simple variable.
+    let p = parts(one(r#""\{$x}""#));
+    assert_eq!(p[0], TemplatePart::Lit(b"\\{".to_vec()));
+    assert_eq!(expr_toks(&p[1]), [Tok::Var("x".into())]);
+    assert_eq!(p[2], TemplatePart::Lit(b"}".to_vec()));
 }

@@ -21,7 +21,10 @@ fn perr(src: &str) -> (String, u32) {
 #[test]
 #[ignore]
 fn dump_file() {
-    let list: Vec<String> = match (std::env::var("HOPJIT_PARSE"), std::env::var("HOPJIT_PARSE_LIST")) {
+    let list: Vec<String> = match (
+        std::env::var("HOPJIT_PARSE"),
+        std::env::var("HOPJIT_PARSE_LIST"),
+    ) {
         (Ok(l), _) => l.split(',').map(str::to_string).collect(),
         (_, Ok(f)) => std::fs::read_to_string(f)
             .unwrap_or_default()
@@ -1008,5 +1011,39 @@ fn classes() {
         ),
     ] {
         assert_eq!(perr(src).0, msg, "{}", src);
+    }
+}
+
+/// Debug aid: prints each file's first echoed literal as hex (strings) or
+/// `var_export` style (numbers), to compare with `php -n`.
+#[test]
+#[ignore]
+fn dump_literals() {
+    let Ok(f) = std::env::var("HOPJIT_LITS") else {
+        return;
+    };
+    for path in std::fs::read_to_string(f).unwrap_or_default().lines() {
+        let src = std::fs::read(path).unwrap_or_default();
+        let out = match parse(&src, path) {
+            Ok(p) => match p.stmts.first().map(|s| &s.kind) {
+                Some(StmtKind::Echo(v)) => match v.first().map(|e| &e.kind) {
+                    Some(ExprKind::Str(b)) => b.iter().map(|c| format!("{:02x}", c)).collect(),
+                    Some(ExprKind::Int(i)) => i.to_string(),
+                    Some(ExprKind::Float(f)) => format!("{:?}", f),
+                    Some(ExprKind::Interp(parts)) => parts
+                        .iter()
+                        .map(|p| match p {
+                            InterpPart::Lit(b) => b.iter().map(|c| format!("{:02x}", c)).collect(),
+                            InterpPart::Expr(e) => format!("<{}>", sx(e)),
+                        })
+                        .collect::<Vec<String>>()
+                        .join("|"),
+                    other => format!("{:?}", other),
+                },
+                other => format!("{:?}", other),
+            },
+            Err(e) => format!("ERR {} on line {}", e.message, e.line),
+        };
+        println!("{}: {}", path, out);
     }
 }
