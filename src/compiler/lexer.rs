@@ -103,6 +103,15 @@ impl<'a> Lexer<'a> {
         // PHP's lexer checks bracket nesting itself, so these errors win over
         // syntax errors at the same token.
         let mut open: Vec<(u8, u32)> = Vec::new();
+        // The CLI skips a `#!` line at the very start of a script.
+        if self.starts_with(b"#!") {
+            while !self.eof() && self.cur() != b'\n' {
+                self.pos += 1;
+            }
+            if !self.eof() {
+                self.bump();
+            }
+        }
         self.lex_html();
         while !self.eof() {
             match self.lex_token()? {

@@ -409,8 +409,18 @@ impl<'a> Lexer<'a> {
             } else if is_label_start(c) {
                 Tok::Str(self.label().into_bytes(), Quote::Single)
             } else if c.is_ascii_digit() || (c == b'-' && self.peek(1).is_ascii_digit()) {
-                self.pos += 1;
-                while is_label_char(self.cur()) && !self.eof() {
+                if c == b'-' {
+                    self.pos += 1;
+                }
+                let prefixed =
+                    self.cur() == b'0' && matches!(self.peek(1) | 0x20, b'x' | b'b' | b'o');
+                let ok: fn(u8) -> bool = if prefixed {
+                    self.pos += 2;
+                    |c| c.is_ascii_hexdigit()
+                } else {
+                    |c| c.is_ascii_digit()
+                };
+                while (ok(self.cur()) || (self.cur() == b'_' && ok(self.peek(1)))) && !self.eof() {
                     self.pos += 1;
                 }
                 let text = self.slice(s);
@@ -419,6 +429,14 @@ impl<'a> Lexer<'a> {
                 return Err(self.interp_error());
             };
             toks.push(self.token(key, s, line));
+            if is_label_start(self.cur()) {
+                let l = self.label();
+                let msg = format!(
+                    "syntax error, unexpected identifier \"{}\", expecting \"]\"",
+                    l
+                );
+                return Err(err(msg, self.line));
+            }
             if self.cur() != b']' {
                 let msg = "syntax error, unexpected string content \"\", expecting \"]\"";
                 return Err(err(msg, self.line));

@@ -23,33 +23,24 @@ pub struct ParseError {
 
 impl ParseError {
     /// True when PHP reports this as "Fatal error" rather than "Parse error": a few
-    /// checks PHP makes while compiling the AST are done here by the parser.
+    /// checks PHP makes while compiling the AST (e.g. "Cannot use empty list",
+    /// "'break' operator accepts only positive integers") are done by this parser.
+    /// False for [`ParseError::is_unsupported`] errors.
     pub fn is_fatal(&self) -> bool {
-        const FATAL: &[&str] = &[
-            "Array and string offset access syntax with curly braces",
-            "The (unset) cast",
-            "Unparenthesized `",
-            "'break' operator",
-            "'continue' operator",
-            "Cannot use try without",
-            "Cannot use empty array elements",
-            "Cannot use empty list",
-            "Key element cannot be a reference",
-            "Cannot use isset() on the result",
-            "Cannot use positional argument after named argument",
-            "Cannot use [] for reading",
-            "Spread operator is not supported in assignments",
-            "Cannot re-assign $this",
-            "Cannot use list() as standalone expression",
-            "Can't use ",
-            "Cannot mix",
-            "strict_types declaration",
-            "Multiple access type modifiers",
-            "Cannot use list as key element",
-            "Assignments can only happen to writable values",
-            "Cannot use argument unpacking after named arguments",
+        const PARSE: &[&str] = &[
+            "syntax error",
+            "Unclosed ",
+            "Unmatched ",
+            "Invalid ",
+            "Unterminated comment",
+            "The (real) cast",
         ];
-        FATAL.iter().any(|p| self.message.starts_with(p))
+        !self.is_unsupported() && !PARSE.iter().any(|p| self.message.starts_with(p))
+    }
+
+    /// True for "hopjit does not support ... yet" errors (valid PHP we reject).
+    pub fn is_unsupported(&self) -> bool {
+        self.message.starts_with("hopjit does not support")
     }
 }
 
@@ -379,6 +370,9 @@ impl<'f> Parser<'f> {
             let by_ref = self.eat_op("&");
             let variadic = self.eat_op("...");
             let name = self.expect_var(Some("variable"))?;
+            if name == "this" {
+                return Err(self.error("Cannot use $this as parameter", line));
+            }
             let default = if self.eat_op("=") {
                 Some(self.expr()?)
             } else {
@@ -413,7 +407,12 @@ impl<'f> Parser<'f> {
     pub(super) fn function_decl(&mut self) -> PResult<ast::FunctionDecl> {
         let line = self.advance().line;
         let by_ref_return = self.eat_op("&");
-        let name = self.expect_plain_ident(Some("\"(\""))?;
+        // PHP 8.2 still allows `readonly` as a function name.
+        let name = if self.is_kw("readonly") {
+            self.expect_any_ident()?
+        } else {
+            self.expect_plain_ident(Some("\"(\""))?
+        };
         let params = self.params()?;
         let return_type = self.return_type()?;
         self.expect_op("{")?;

@@ -149,6 +149,10 @@ impl<'f> Parser<'f> {
                 self.advance();
                 return lit(ExprKind::Int(i64::from(line)));
             }
+            "readonly" if self.nth_is_op(1, "(") => {
+                self.advance();
+                return self.name_primary(name, line);
+            }
             _ => {}
         }
         let magic = match lower.as_str() {
@@ -201,7 +205,11 @@ impl<'f> Parser<'f> {
             self.expect_op("(")?;
             while !self.is_op(")") {
                 let by_ref = self.eat_op("&");
+                let uline = self.line();
                 let name = self.expect_var(Some("variable"))?;
+                if name == "this" {
+                    return Err(self.error("Cannot use $this as lexical variable", uline));
+                }
                 uses.push(ClosureUse { name, by_ref });
                 if !self.eat_op(",") {
                     break;

@@ -201,7 +201,11 @@ impl<'f> Parser<'f> {
                     if self.is_op("$") {
                         return Err(self.unsupported("global variable-variables", line));
                     }
-                    names.push(self.expect_var(None)?);
+                    let name = self.expect_var(None)?;
+                    if name == "this" {
+                        return Err(self.error("Cannot use $this as global variable", line));
+                    }
+                    names.push(name);
                     if !self.eat_op(",") {
                         break;
                     }
@@ -215,6 +219,9 @@ impl<'f> Parser<'f> {
                 loop {
                     let vline = self.line();
                     let name = self.expect_var(None)?;
+                    if name == "this" {
+                        return Err(self.error("Cannot use $this as static variable", vline));
+                    }
                     let init = if self.eat_op("=") {
                         Some(self.expr()?)
                     } else {

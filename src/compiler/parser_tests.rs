@@ -1047,3 +1047,44 @@ fn dump_literals() {
         println!("{}: {}", path, out);
     }
 }
+
+#[test]
+fn more_php_behaviour() {
+    assert_eq!(sts("#!/usr/bin/env php\n<?php\necho __LINE__;"), "echo 3;");
+    assert_eq!(
+        sts("<?php function readonly() {} readonly();"),
+        "function readonly/0 {} (readonly);"
+    );
+    assert_eq!(ex("1.e3"), "1000.0");
+    assert_eq!(ex(r#""$x[0x1A]$x[1_0]""#), "(interp $x['0x1A'] $x['1_0'])");
+    assert_eq!(
+        perr(r#"<?php $a = "$x[1a]";"#).0,
+        "syntax error, unexpected identifier \"a\", expecting \"]\""
+    );
+    for (src, msg) in [
+        (
+            "<?php function f($this) {}",
+            "Cannot use $this as parameter",
+        ),
+        (
+            "<?php $f = function() use ($this) {};",
+            "Cannot use $this as lexical variable",
+        ),
+        (
+            "<?php function f() { global $this; }",
+            "Cannot use $this as global variable",
+        ),
+        (
+            "<?php function f() { static $this; }",
+            "Cannot use $this as static variable",
+        ),
+    ] {
+        let e = super::parse(src.as_bytes(), "t.php").unwrap_err();
+        assert_eq!(e.message, msg);
+        assert!(e.is_fatal());
+    }
+    let e = super::parse(b"<?php 1 1;", "t.php").unwrap_err();
+    assert!(!e.is_fatal() && !e.is_unsupported());
+    let e = super::parse(b"<?php yield 1;", "t.php").unwrap_err();
+    assert!(!e.is_fatal() && e.is_unsupported());
+}
