@@ -6,7 +6,12 @@ use crate::runtime::value::TypedValue;
 
 impl ExecCtx {
     /// Calls user function `func` with `args`; closures pass their bound values.
-    pub fn call_user(&mut self, func: u32, args: Vec<TypedValue>, bound: Option<Vec<TypedValue>>) -> VmResult<TypedValue> {
+    pub fn call_user(
+        &mut self,
+        func: u32,
+        args: Vec<TypedValue>,
+        bound: Option<Vec<TypedValue>>,
+    ) -> VmResult<TypedValue> {
         call_function(self, func, args, bound.as_deref())
     }
 }

@@ -31,7 +31,10 @@ pub fn format_arg(v: &TypedValue) -> String {
 }
 
 fn prop(o: &TypedValue, name: &str) -> TypedValue {
-    o.obj().prop(name).map(|v| v.copy_value()).unwrap_or_default()
+    o.obj()
+        .prop(name)
+        .map(|v| v.copy_value())
+        .unwrap_or_default()
 }
 
 /// `getTraceAsString()`.
@@ -46,9 +49,19 @@ pub fn trace_as_string(exc: &TypedValue) -> String {
                 continue;
             }
             let a = fr.arr();
-            let get = |k: &str| a.get_str(k.as_bytes()).map(|v| to_str_quiet(v).into_owned()).unwrap_or_default();
+            let get = |k: &str| {
+                a.get_str(k.as_bytes())
+                    .map(|v| to_str_quiet(v).into_owned())
+                    .unwrap_or_default()
+            };
             let args = match a.get_str(b"args") {
-                Some(v) if v.deref().is_array() => v.deref().arr().iter().map(|(_, x)| format_arg(x)).collect::<Vec<_>>().join(", "),
+                Some(v) if v.deref().is_array() => v
+                    .deref()
+                    .arr()
+                    .iter()
+                    .map(|(_, x)| format_arg(x))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 _ => String::new(),
             };
             let file = String::from_utf8_lossy(&get("file")).into_owned();
@@ -82,9 +95,20 @@ pub fn exception_to_string(exc: &TypedValue) -> String {
         let msg = String::from_utf8_lossy(&to_str_quiet(&prop(e, "message"))).into_owned();
         let file = String::from_utf8_lossy(&to_str_quiet(&prop(e, "file"))).into_owned();
         let line = to_int(&prop(e, "line"));
-        let head = if msg.is_empty() { class.to_string() } else { format!("{class}: {msg}") };
-        let s = format!("{head} in {file}:{line}\nStack trace:\n{}", trace_as_string(e));
-        out = if out.is_empty() { s } else { format!("{s}\n\nNext {out}") };
+        let head = if msg.is_empty() {
+            class.to_string()
+        } else {
+            format!("{class}: {msg}")
+        };
+        let s = format!(
+            "{head} in {file}:{line}\nStack trace:\n{}",
+            trace_as_string(e)
+        );
+        out = if out.is_empty() {
+            s
+        } else {
+            format!("{s}\n\nNext {out}")
+        };
     }
     out
 }
@@ -97,8 +121,11 @@ pub fn uncaught_message(exc: &TypedValue) -> String {
     }
     let file = String::from_utf8_lossy(&to_str_quiet(&prop(e, "file"))).into_owned();
     let line = to_int(&prop(e, "line"));
-    format!("PHP Fatal error:  Uncaught {}\n  thrown in {file} on line {line}\n", exception_to_string(e))
-        .replacen("PHP Fatal error:  ", "\nFatal error: ", 1)
+    format!(
+        "PHP Fatal error:  Uncaught {}\n  thrown in {file} on line {line}\n",
+        exception_to_string(e)
+    )
+    .replacen("PHP Fatal error:  ", "\nFatal error: ", 1)
 }
 
 /// `new Class(...args)` for built-in classes.
@@ -118,7 +145,11 @@ pub fn new_object(ctx: &mut ExecCtx, class: &str, args: Vec<TypedValue>) -> VmRe
     if let Some(m) = args.first() {
         let m = m.deref();
         if !(m.is_string() || m.is_int() || m.is_double() || m.is_bool() || m.is_null()) {
-            let msg = format!("{}::__construct(): Argument #1 ($message) must be of type string, {} given", cls.name, m.debug_type());
+            let msg = format!(
+                "{}::__construct(): Argument #1 ($message) must be of type string, {} given",
+                cls.name,
+                m.debug_type()
+            );
             return Err(ctx.type_error(msg));
         }
         let s = to_str(ctx, m)?.into_owned();
@@ -127,7 +158,11 @@ pub fn new_object(ctx: &mut ExecCtx, class: &str, args: Vec<TypedValue>) -> VmRe
     if let Some(c) = args.get(1) {
         let c = c.deref();
         if !(c.is_int() || c.is_bool() || c.is_double() || c.is_null()) {
-            let msg = format!("{}::__construct(): Argument #2 ($code) must be of type int, {} given", cls.name, c.debug_type());
+            let msg = format!(
+                "{}::__construct(): Argument #2 ($code) must be of type int, {} given",
+                cls.name,
+                c.debug_type()
+            );
             return Err(ctx.type_error(msg));
         }
         o.set_prop("code", TypedValue::int(to_int(c)));
@@ -148,15 +183,27 @@ pub fn new_object(ctx: &mut ExecCtx, class: &str, args: Vec<TypedValue>) -> VmRe
 }
 
 /// `$obj->name(...args)` on built-in objects.
-pub fn method_call(ctx: &mut ExecCtx, obj: &TypedValue, name: &str, args: Vec<TypedValue>) -> VmResult<TypedValue> {
+pub fn method_call(
+    ctx: &mut ExecCtx,
+    obj: &TypedValue,
+    name: &str,
+    args: Vec<TypedValue>,
+) -> VmResult<TypedValue> {
     let o = obj.deref();
     if !o.is_object() {
-        let msg = format!("Call to a member function {name}() on {}", o.zend_type_name());
+        let msg = format!(
+            "Call to a member function {name}() on {}",
+            o.zend_type_name()
+        );
         return Err(ctx.throw("Error", msg));
     }
     let lname = name.to_ascii_lowercase();
     if o.obj().closure.is_some() && (lname == "__invoke" || lname == "call") {
-        let args = if lname == "call" { args.into_iter().skip(1).collect() } else { args };
+        let args = if lname == "call" {
+            args.into_iter().skip(1).collect()
+        } else {
+            args
+        };
         return call_value(ctx, o, args);
     }
     if o.obj().class.is_throwable() {
@@ -175,6 +222,9 @@ pub fn method_call(ctx: &mut ExecCtx, obj: &TypedValue, name: &str, args: Vec<Ty
             return Ok(r);
         }
     }
-    let msg = format!("Call to undefined method {}::{name}()", o.obj().class_name());
+    let msg = format!(
+        "Call to undefined method {}::{name}()",
+        o.obj().class_name()
+    );
     Err(ctx.throw("Error", msg))
 }

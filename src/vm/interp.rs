@@ -10,10 +10,10 @@
 
 use std::ptr;
 
-use crate::runtime::arith;
 use super::ctx::{ExecCtx, Fault, VmResult};
 use crate::bytecode::op::{Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
+use crate::runtime::arith;
 use crate::runtime::compare::{less_equal, less_than, loose_equals, strict_equals};
 use crate::runtime::convert::{append_str, to_bool};
 use crate::runtime::value::{tag, TypedValue};
@@ -67,7 +67,12 @@ pub(crate) fn peek(func: &Func, frame: *mut TypedValue, o: Operand) -> &TypedVal
 
 /// Reads an operand; an undefined local warns "Undefined variable $x" and reads null.
 #[inline(always)]
-pub(crate) fn read<'a>(ctx: &mut ExecCtx, func: &'a Func, frame: *mut TypedValue, o: Operand) -> &'a TypedValue {
+pub(crate) fn read<'a>(
+    ctx: &mut ExecCtx,
+    func: &'a Func,
+    frame: *mut TypedValue,
+    o: Operand,
+) -> &'a TypedValue {
     let v = peek(func, frame, o);
     if v.tag == tag::UNINIT {
         return undefined_var(ctx, func, o);
@@ -78,7 +83,11 @@ pub(crate) fn read<'a>(ctx: &mut ExecCtx, func: &'a Func, frame: *mut TypedValue
 #[cold]
 fn undefined_var(ctx: &mut ExecCtx, func: &Func, o: Operand) -> &'static TypedValue {
     if !o.is_const() && o.0 < func.num_locals {
-        let name = func.local_names.get(o.0 as usize).map(String::as_str).unwrap_or("");
+        let name = func
+            .local_names
+            .get(o.0 as usize)
+            .map(String::as_str)
+            .unwrap_or("");
         let name = name.trim_start_matches('$');
         ctx.warn(&format!("Undefined variable ${name}"));
     }
@@ -124,7 +133,12 @@ pub(crate) fn line_of(func: &Func, pc: usize) -> u32 {
 
 /// Runs function `fid` on `frame` (already set up by the caller) to completion and
 /// returns its return value. The caller owns the frame's slots and drops them.
-pub fn execute(ctx: &mut ExecCtx, unit: &Unit, fid: u32, frame: *mut TypedValue) -> VmResult<TypedValue> {
+pub fn execute(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    fid: u32,
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("invalid function index {fid}")));
     };
@@ -317,7 +331,11 @@ fn run_ops(
                     let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
                     strict_equals(x, y)
                 };
-                let r = if matches!(op, Op::Identical { .. }) { r } else { !r };
+                let r = if matches!(op, Op::Identical { .. }) {
+                    r
+                } else {
+                    !r
+                };
                 write_scalar(frame, *dst, tag::BOOL, r as u64);
             }
             Op::Not { dst, src } => {
@@ -348,13 +366,15 @@ fn run_ops(
                 if t.tag == tag::INT {
                     let i = t.int_val();
                     let n = match kind {
-                        crate::bytecode::op::IncDec::PreInc | crate::bytecode::op::IncDec::PostInc => i.checked_add(1),
+                        crate::bytecode::op::IncDec::PreInc
+                        | crate::bytecode::op::IncDec::PostInc => i.checked_add(1),
                         _ => i.checked_sub(1),
                     };
                     if let Some(n) = n {
                         t.data = n as u64;
                         let r = match kind {
-                            crate::bytecode::op::IncDec::PreInc | crate::bytecode::op::IncDec::PreDec => n,
+                            crate::bytecode::op::IncDec::PreInc
+                            | crate::bytecode::op::IncDec::PreDec => n,
                             _ => i,
                         };
                         write_scalar(frame, *dst, tag::INT, r as u64);
@@ -431,7 +451,9 @@ fn run_ops(
             }
             _ => {
                 sync!();
-                match tri!(super::interp_ops::slow_op(ctx, unit, func, frame, op, pending)) {
+                match tri!(super::interp_ops::slow_op(
+                    ctx, unit, func, frame, op, pending
+                )) {
                     super::interp_ops::Flow::Next => {}
                     super::interp_ops::Flow::Jump(t) => {
                         pc = t as usize;
@@ -446,7 +468,14 @@ fn run_ops(
 }
 
 /// `$a . $b`, appending in place when `dst` is `a`'s slot and holds a unique string.
-fn concat_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, dst: Slot, a: Operand, b: Operand) -> VmResult<()> {
+fn concat_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    dst: Slot,
+    a: Operand,
+    b: Operand,
+) -> VmResult<()> {
     if !a.is_const() && a.0 == dst && b != a {
         // SAFETY: dst is a slot of this frame; b is read before the slot is borrowed
         // mutably and is a different slot (or a constant).

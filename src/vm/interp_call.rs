@@ -33,10 +33,15 @@ pub fn store_fault(f: Fault) -> u64 {
 
 /// The fault behind a non-OK status.
 pub fn take_fault(s: u64) -> Fault {
-    PENDING_FAULT.with(|p| p.borrow_mut().take()).unwrap_or(match s {
-        status::EXIT => Fault::Exit(0),
-        _ => Fault::Fatal { msg: "unknown fault".into(), line: 0 },
-    })
+    PENDING_FAULT
+        .with(|p| p.borrow_mut().take())
+        .unwrap_or(match s {
+            status::EXIT => Fault::Exit(0),
+            _ => Fault::Fatal {
+                msg: "unknown fault".into(),
+                line: 0,
+            },
+        })
 }
 
 /// The interpreter as an entry-slot target (`EntryFn`). Convention: the caller has
@@ -87,7 +92,12 @@ pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
 
 /// Calls user function `fid` with `args` (by-reference parameters expect `REF`
 /// values; others are dereferenced) and, for closures, the bound capture values.
-pub fn call_function(ctx: &mut ExecCtx, fid: u32, args: Vec<TypedValue>, bound: Option<&[TypedValue]>) -> VmResult<TypedValue> {
+pub fn call_function(
+    ctx: &mut ExecCtx,
+    fid: u32,
+    args: Vec<TypedValue>,
+    bound: Option<&[TypedValue]>,
+) -> VmResult<TypedValue> {
     let unit = ctx.unit.clone();
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("Call to an invalid function index {fid}")));
@@ -97,7 +107,9 @@ pub fn call_function(ctx: &mut ExecCtx, fid: u32, args: Vec<TypedValue>, bound: 
     let n = (func.num_slots as usize).max(nparams + ncap);
     let base = ctx.sp;
     if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
-        return Err(ctx.fatal("Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)"));
+        return Err(ctx.fatal(
+            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
+        ));
     }
     // SAFETY: base + n is within the stack's capacity (checked above), the Vec is
     // never reallocated, and the slots at and above sp belong to no live frame.
@@ -136,7 +148,13 @@ pub fn call_function(ctx: &mut ExecCtx, fid: u32, args: Vec<TypedValue>, bound: 
         }
     }
     let saved_line = ctx.line;
-    ctx.calls.push(CallInfo { func: fid, call_line: ctx.line, frame, argc, extra });
+    ctx.calls.push(CallInfo {
+        func: fid,
+        call_line: ctx.line,
+        frame,
+        argc,
+        extra,
+    });
     let entry = func.entry.load(Ordering::Acquire);
     let r = if entry.is_null() || entry == interp_entry as EntryFn as *mut () {
         execute(ctx, &unit, fid, frame)
@@ -159,7 +177,13 @@ pub fn call_function(ctx: &mut ExecCtx, fid: u32, args: Vec<TypedValue>, bound: 
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.
-fn call_builtin_slots(ctx: &mut ExecCtx, b: u32, frame: *mut TypedValue, args: Slot, argc: u32) -> VmResult<TypedValue> {
+fn call_builtin_slots(
+    ctx: &mut ExecCtx,
+    b: u32,
+    frame: *mut TypedValue,
+    args: Slot,
+    argc: u32,
+) -> VmResult<TypedValue> {
     let def = registry::get(b);
     for i in 0..argc {
         // SAFETY: argument slots are temporaries of this frame.
@@ -179,7 +203,11 @@ fn call_builtin_slots(ctx: &mut ExecCtx, b: u32, frame: *mut TypedValue, args: S
 }
 
 /// Calls a callable value (closure, function name) with `args`.
-pub fn call_value(ctx: &mut ExecCtx, callee: &TypedValue, mut args: Vec<TypedValue>) -> VmResult<TypedValue> {
+pub fn call_value(
+    ctx: &mut ExecCtx,
+    callee: &TypedValue,
+    mut args: Vec<TypedValue>,
+) -> VmResult<TypedValue> {
     let callee = callee.deref();
     if callee.is_object() {
         if let Some(c) = &callee.obj().closure {
@@ -211,18 +239,39 @@ pub fn call_value(ctx: &mut ExecCtx, callee: &TypedValue, mut args: Vec<TypedVal
     Err(ctx.throw("Error", "Value not callable"))
 }
 
-pub(crate) fn call_op(ctx: &mut ExecCtx, unit: &Unit, func: &Func, frame: *mut TypedValue, op: &Op) -> VmResult<()> {
+pub(crate) fn call_op(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    op: &Op,
+) -> VmResult<()> {
     match op {
-        Op::Call { dst, func: f, args, argc } => {
+        Op::Call {
+            dst,
+            func: f,
+            args,
+            argc,
+        } => {
             let argv = take_args(frame, *args, *argc);
             let r = call_function(ctx, *f, argv, None)?;
             write(frame, *dst, r);
         }
-        Op::CallBuiltin { dst, builtin, args, argc } => {
+        Op::CallBuiltin {
+            dst,
+            builtin,
+            args,
+            argc,
+        } => {
             let r = call_builtin_slots(ctx, *builtin, frame, *args, *argc)?;
             write(frame, *dst, r);
         }
-        Op::CallName { dst, name, args, argc } => {
+        Op::CallName {
+            dst,
+            name,
+            args,
+            argc,
+        } => {
             let n = name_of(unit, *name);
             let r = if let Some(id) = ctx.user_function(n) {
                 let argv = take_args(frame, *args, *argc);
@@ -230,12 +279,20 @@ pub(crate) fn call_op(ctx: &mut ExecCtx, unit: &Unit, func: &Func, frame: *mut T
             } else if let Some(b) = registry::lookup(n) {
                 call_builtin_slots(ctx, b, frame, *args, *argc)?
             } else {
-                let msg = format!("Call to undefined function {}()", n.trim_start_matches('\\'));
+                let msg = format!(
+                    "Call to undefined function {}()",
+                    n.trim_start_matches('\\')
+                );
                 return Err(ctx.throw("Error", msg));
             };
             write(frame, *dst, r);
         }
-        Op::CallValue { dst, callee, args, argc } => {
+        Op::CallValue {
+            dst,
+            callee,
+            args,
+            argc,
+        } => {
             let c = read(ctx, func, frame, *callee).clone();
             let argv = take_args(frame, *args, *argc);
             let r = call_value(ctx, &c, argv)?;
@@ -245,7 +302,16 @@ pub(crate) fn call_op(ctx: &mut ExecCtx, unit: &Unit, func: &Func, frame: *mut T
             let c = read(ctx, func, frame, *callee).clone();
             let a = peek(func, frame, Operand::slot(*arr));
             let argv: Vec<TypedValue> = if a.is_array() {
-                a.arr().iter().map(|(_, v)| if v.is_lonely_ref() { v.copy_value() } else { v.clone() }).collect()
+                a.arr()
+                    .iter()
+                    .map(|(_, v)| {
+                        if v.is_lonely_ref() {
+                            v.copy_value()
+                        } else {
+                            v.clone()
+                        }
+                    })
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -257,7 +323,11 @@ pub(crate) fn call_op(ctx: &mut ExecCtx, unit: &Unit, func: &Func, frame: *mut T
             if argc < *required {
                 let call_line = ctx.calls.last().map_or(0, |ci| ci.call_line);
                 let fixed = func.params.iter().all(|p| !p.variadic && !p.has_default);
-                let how = if fixed && func.params.len() as u32 == *required { "exactly" } else { "at least" };
+                let how = if fixed && func.params.len() as u32 == *required {
+                    "exactly"
+                } else {
+                    "at least"
+                };
                 let msg = format!(
                     "Too few arguments to function {}(), {argc} passed in {} on line {call_line} and {how} {required} expected",
                     func.name, ctx.file
@@ -271,12 +341,17 @@ pub(crate) fn call_op(ctx: &mut ExecCtx, unit: &Unit, func: &Func, frame: *mut T
         Op::RecvVariadic { dst, from } => {
             let declared = func.params.iter().take_while(|p| !p.variadic).count() as u32;
             let skip = from.saturating_sub(declared) as usize;
-            let vals: Vec<TypedValue> =
-                ctx.calls.last().map(|ci| ci.extra.iter().skip(skip).cloned().collect()).unwrap_or_default();
+            let vals: Vec<TypedValue> = ctx
+                .calls
+                .last()
+                .map(|ci| ci.extra.iter().skip(skip).cloned().collect())
+                .unwrap_or_default();
             write(frame, *dst, TypedValue::array(PhpArray::from_values(vals)));
         }
         Op::VerifyParam { slot: s, param } => {
-            let Some(p) = func.params.get(*param as usize) else { return Ok(()) };
+            let Some(p) = func.params.get(*param as usize) else {
+                return Ok(());
+            };
             let Some(ty) = &p.ty else { return Ok(()) };
             // SAFETY: s is a slot of this frame.
             let v = super::interp::deref_slot_mut(unsafe { slot(frame, *s) });
@@ -302,7 +377,9 @@ pub(crate) fn call_op(ctx: &mut ExecCtx, unit: &Unit, func: &Func, frame: *mut T
             }
         }
         Op::VerifyReturn { src } => {
-            let Some(ty) = &func.return_type else { return Ok(()) };
+            let Some(ty) = &func.return_type else {
+                return Ok(());
+            };
             // SAFETY: src is a slot of this frame.
             let v = super::interp::deref_slot_mut(unsafe { slot(frame, *src) });
             if matches!(ty, TypeHint::Void) {
@@ -319,9 +396,17 @@ pub(crate) fn call_op(ctx: &mut ExecCtx, unit: &Unit, func: &Func, frame: *mut T
                         "{}(): Return value must be of type {}, {} returned",
                         func.name,
                         type_string(ty),
-                        if v.is_null() { "none".to_string() } else { v.debug_type() }
+                        if v.is_null() {
+                            "none".to_string()
+                        } else {
+                            v.debug_type()
+                        }
                     );
-                    let msg = if v.is_null() { msg.replace(", none returned", ", null returned") } else { msg };
+                    let msg = if v.is_null() {
+                        msg.replace(", none returned", ", null returned")
+                    } else {
+                        msg
+                    };
                     return Err(ctx.type_error(msg));
                 }
             }
@@ -351,7 +436,11 @@ pub(crate) fn type_string(t: &TypeHint) -> String {
         TypeHint::Class(c) => c.trim_start_matches('\\').to_string(),
         TypeHint::Union(ts) => {
             if ts.len() == 2 && ts.contains(&TypeHint::Null) {
-                let other = ts.iter().find(|t| **t != TypeHint::Null).map(type_string).unwrap_or_default();
+                let other = ts
+                    .iter()
+                    .find(|t| **t != TypeHint::Null)
+                    .map(type_string)
+                    .unwrap_or_default();
                 return format!("?{other}");
             }
             ts.iter().map(type_string).collect::<Vec<_>>().join("|")
@@ -380,7 +469,9 @@ fn accepts_exactly(ctx: &ExecCtx, v: &TypedValue, t: &TypeHint) -> bool {
         TypeHint::False => v.is_bool() && !v.bool_val(),
         TypeHint::True => v.is_bool() && v.bool_val(),
         TypeHint::Never => false,
-        TypeHint::Class(c) => v.is_object() && v.obj().class.is_subclass_of(c.trim_start_matches('\\')),
+        TypeHint::Class(c) => {
+            v.is_object() && v.obj().class.is_subclass_of(c.trim_start_matches('\\'))
+        }
         TypeHint::Union(ts) => ts.iter().any(|t| accepts_exactly(ctx, v, t)),
     }
 }
@@ -404,10 +495,18 @@ fn coerce(ctx: &mut ExecCtx, v: &TypedValue, t: &TypeHint) -> Option<Option<Type
         let (n, kind) = parse_numeric(v.str_bytes());
         if kind == NumericKind::Numeric {
             match n {
-                Some(Number::Int(i)) if has(TypeHint::Int) => return Some(Some(TypedValue::int(i))),
-                Some(Number::Int(i)) if has(TypeHint::Float) => return Some(Some(TypedValue::double(i as f64))),
-                Some(Number::Float(f)) if has(TypeHint::Float) => return Some(Some(TypedValue::double(f))),
-                Some(Number::Float(f)) if has(TypeHint::Int) && f.fract() == 0.0 && f.is_finite() => {
+                Some(Number::Int(i)) if has(TypeHint::Int) => {
+                    return Some(Some(TypedValue::int(i)))
+                }
+                Some(Number::Int(i)) if has(TypeHint::Float) => {
+                    return Some(Some(TypedValue::double(i as f64)))
+                }
+                Some(Number::Float(f)) if has(TypeHint::Float) => {
+                    return Some(Some(TypedValue::double(f)))
+                }
+                Some(Number::Float(f))
+                    if has(TypeHint::Int) && f.fract() == 0.0 && f.is_finite() =>
+                {
                     return Some(Some(TypedValue::int(f as i64)))
                 }
                 _ => {}
@@ -429,7 +528,9 @@ fn coerce(ctx: &mut ExecCtx, v: &TypedValue, t: &TypeHint) -> Option<Option<Type
                     return Some(Some(TypedValue::string(to_str_quiet(v).into_owned())));
                 }
                 let shown = crate::runtime::convert::float_to_string(f);
-                ctx.deprecated(&format!("Implicit conversion from float {shown} to int loses precision"));
+                ctx.deprecated(&format!(
+                    "Implicit conversion from float {shown} to int loses precision"
+                ));
             }
         }
         return Some(Some(TypedValue::int(to_int(v))));

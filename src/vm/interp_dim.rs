@@ -22,7 +22,13 @@ fn undefined_key(ctx: &mut ExecCtx, k: &Key) {
 
 /// Reads `base[key]`. `quiet`: isset/empty/`??` (no diagnostics); `list`: list()
 /// semantics (non-arrays give null silently).
-pub(crate) fn fetch_dim(ctx: &mut ExecCtx, base: &TypedValue, key: &TypedValue, quiet: bool, list: bool) -> VmResult<TypedValue> {
+pub(crate) fn fetch_dim(
+    ctx: &mut ExecCtx,
+    base: &TypedValue,
+    key: &TypedValue,
+    quiet: bool,
+    list: bool,
+) -> VmResult<TypedValue> {
     let base = base.deref();
     match base.tag() {
         tag::ARRAY => {
@@ -48,12 +54,18 @@ pub(crate) fn fetch_dim(ctx: &mut ExecCtx, base: &TypedValue, key: &TypedValue, 
                 key.int_val()
             } else if key.is_string() {
                 match crate::runtime::numeric::parse_numeric(key.str_bytes()) {
-                    (Some(crate::runtime::numeric::Number::Int(i)), crate::runtime::numeric::NumericKind::Numeric) => i,
+                    (
+                        Some(crate::runtime::numeric::Number::Int(i)),
+                        crate::runtime::numeric::NumericKind::Numeric,
+                    ) => i,
                     _ => {
                         if quiet {
                             return Ok(TypedValue::null());
                         }
-                        let msg = format!("Cannot access offset of type {} on string", key.zend_type_name());
+                        let msg = format!(
+                            "Cannot access offset of type {} on string",
+                            key.zend_type_name()
+                        );
                         return Err(ctx.throw("TypeError", msg));
                     }
                 }
@@ -67,7 +79,10 @@ pub(crate) fn fetch_dim(ctx: &mut ExecCtx, base: &TypedValue, key: &TypedValue, 
                     }
                     to_int(key)
                 } else {
-                    let msg = format!("Cannot access offset of type {} on string", key.zend_type_name());
+                    let msg = format!(
+                        "Cannot access offset of type {} on string",
+                        key.zend_type_name()
+                    );
                     return Err(ctx.throw("TypeError", msg));
                 }
             };
@@ -83,12 +98,18 @@ pub(crate) fn fetch_dim(ctx: &mut ExecCtx, base: &TypedValue, key: &TypedValue, 
             Ok(TypedValue::str(&s[i as usize..i as usize + 1]))
         }
         tag::OBJECT if !quiet && !list => {
-            let msg = format!("Cannot use object of type {} as array", base.obj().class_name());
+            let msg = format!(
+                "Cannot use object of type {} as array",
+                base.obj().class_name()
+            );
             Err(ctx.throw("Error", msg))
         }
         _ => {
             if !quiet && !list {
-                let msg = format!("Trying to access array offset on value of type {}", base.zend_type_name());
+                let msg = format!(
+                    "Trying to access array offset on value of type {}",
+                    base.zend_type_name()
+                );
                 ctx.warn(&msg);
             }
             Ok(TypedValue::null())
@@ -113,7 +134,10 @@ fn vivify(ctx: &mut ExecCtx, c: &mut TypedValue) -> VmResult<()> {
         }
         tag::STRING => Err(ctx.throw("Error", "Cannot use string offset as an array")),
         tag::OBJECT => {
-            let msg = format!("Cannot use object of type {} as array", c.obj().class_name());
+            let msg = format!(
+                "Cannot use object of type {} as array",
+                c.obj().class_name()
+            );
             Err(ctx.throw("Error", msg))
         }
         _ => Err(ctx.throw("Error", "Cannot use a scalar value as an array")),
@@ -121,17 +145,29 @@ fn vivify(ctx: &mut ExecCtx, c: &mut TypedValue) -> VmResult<()> {
 }
 
 fn full_array(ctx: &mut ExecCtx) -> super::ctx::Fault {
-    ctx.throw("Error", "Cannot add element to the array as the next element is already occupied")
+    ctx.throw(
+        "Error",
+        "Cannot add element to the array as the next element is already occupied",
+    )
 }
 
 /// `$s[i] = v` on a string.
-fn assign_string_offset(ctx: &mut ExecCtx, c: &mut TypedValue, key: &TypedValue, v: &TypedValue) -> VmResult<TypedValue> {
+fn assign_string_offset(
+    ctx: &mut ExecCtx,
+    c: &mut TypedValue,
+    key: &TypedValue,
+    v: &TypedValue,
+) -> VmResult<TypedValue> {
     let key = key.deref();
     if !key.is_int() {
         return Err(ctx.throw("Error", "Cannot access offset of type string on string"));
     }
     let len = c.str_bytes().len() as i64;
-    let i = if key.int_val() < 0 { key.int_val() + len } else { key.int_val() };
+    let i = if key.int_val() < 0 {
+        key.int_val() + len
+    } else {
+        key.int_val()
+    };
     if i < 0 {
         ctx.warn(&format!("Illegal string offset {}", key.int_val()));
         return Ok(TypedValue::null());
@@ -155,10 +191,19 @@ fn assign_string_offset(ctx: &mut ExecCtx, c: &mut TypedValue, key: &TypedValue,
     Ok(TypedValue::str(&[ch]))
 }
 
-pub(crate) fn dim_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, op: &Op) -> VmResult<()> {
+pub(crate) fn dim_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    op: &Op,
+) -> VmResult<()> {
     match op {
         Op::NewArray { dst, cap } => {
-            write(frame, *dst, TypedValue::array(PhpArray::with_capacity((*cap as usize).min(1 << 16))));
+            write(
+                frame,
+                *dst,
+                TypedValue::array(PhpArray::with_capacity((*cap as usize).min(1 << 16))),
+            );
         }
         Op::AddElem { arr, key, val } => {
             let v = if !val.is_const() && val.0 >= func.num_locals {
@@ -246,8 +291,18 @@ pub(crate) fn dim_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, op:
             let r = fetch_dim(ctx, b, k, false, true)?;
             write(frame, *dst, r);
         }
-        Op::FetchDimW { dst, base, key, mode } => fetch_dim_w(ctx, func, frame, *dst, *base, *key, *mode)?,
-        Op::AssignDim { dst, base, key, val } => {
+        Op::FetchDimW {
+            dst,
+            base,
+            key,
+            mode,
+        } => fetch_dim_w(ctx, func, frame, *dst, *base, *key, *mode)?,
+        Op::AssignDim {
+            dst,
+            base,
+            key,
+            val,
+        } => {
             let v = read(ctx, func, frame, *val).copy_value();
             let k = key.map(|k| read(ctx, func, frame, k).clone());
             check_undefined_base(ctx, func, frame, *base);
@@ -291,7 +346,10 @@ pub(crate) fn dim_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, op:
             } else if c.is_string() {
                 return Err(ctx.throw("Error", "Cannot unset string offsets"));
             } else if c.is_object() {
-                let msg = format!("Cannot use object of type {} as array", c.obj().class_name());
+                let msg = format!(
+                    "Cannot use object of type {} as array",
+                    c.obj().class_name()
+                );
                 return Err(ctx.throw("Error", msg));
             }
         }
@@ -337,8 +395,15 @@ fn fetch_dim_w(
         }
     } else {
         if mode == DimMode::ReadWrite && c.is_uninit() && base < func.num_locals {
-            let name = func.local_names.get(base as usize).map(String::as_str).unwrap_or("");
-            ctx.warn(&format!("Undefined variable ${}", name.trim_start_matches('$')));
+            let name = func
+                .local_names
+                .get(base as usize)
+                .map(String::as_str)
+                .unwrap_or("");
+            ctx.warn(&format!(
+                "Undefined variable ${}",
+                name.trim_start_matches('$')
+            ));
         }
         vivify(ctx, c)?;
         match &k {
@@ -356,7 +421,11 @@ fn fetch_dim_w(
             },
         }
     };
-    let v = if target.is_null() { TypedValue::uninit() } else { TypedValue::indirect(target) };
+    let v = if target.is_null() {
+        TypedValue::uninit()
+    } else {
+        TypedValue::indirect(target)
+    };
     if dst != crate::bytecode::op::NO_SLOT {
         // SAFETY: dst is a temp of this frame; an INDIRECT temp is overwritten, not
         // written through.

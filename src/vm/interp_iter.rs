@@ -10,13 +10,26 @@ use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 
 fn not_iterable(ctx: &mut ExecCtx, v: &TypedValue) {
-    let msg = format!("foreach() argument must be of type array|object, {} given", v.zend_type_name());
+    let msg = format!(
+        "foreach() argument must be of type array|object, {} given",
+        v.zend_type_name()
+    );
     ctx.warn(&msg);
 }
 
-pub(crate) fn iter_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, op: &Op) -> VmResult<Flow> {
+pub(crate) fn iter_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    op: &Op,
+) -> VmResult<Flow> {
     match op {
-        Op::IterInit { iter, src, by_ref, exit } => {
+        Op::IterInit {
+            iter,
+            src,
+            by_ref,
+            exit,
+        } => {
             if *by_ref && !src.is_const() {
                 // SAFETY: src is a slot of this frame, distinct from iter.
                 let s = unsafe { slot(frame, src.0) };
@@ -57,16 +70,30 @@ pub(crate) fn iter_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, op
                 }
             }
         }
-        Op::IterNext { iter, val, key, by_ref, exit } => {
+        Op::IterNext {
+            iter,
+            val,
+            key,
+            by_ref,
+            exit,
+        } => {
             let pos = peek(func, frame, crate::bytecode::op::Operand::slot(*iter + 1));
-            let pos = if pos.is_int() { pos.int_val().max(0) as usize } else { 0 };
+            let pos = if pos.is_int() {
+                pos.int_val().max(0) as usize
+            } else {
+                0
+            };
             if *by_ref {
                 // SAFETY: iter is a temp of this frame holding a REF to the variable.
                 let c = super::interp::deref_slot_mut(unsafe { slot(frame, *iter) });
                 if !c.is_array() {
                     return Ok(Flow::Jump(*exit));
                 }
-                let Some((p, k)) = c.arr().entry_from(pos).map(|(p, k, _)| (p, k.to_owned_key())) else {
+                let Some((p, k)) = c
+                    .arr()
+                    .entry_from(pos)
+                    .map(|(p, k, _)| (p, k.to_owned_key()))
+                else {
                     return Ok(Flow::Jump(*exit));
                 };
                 let arr = c.arr_mut();

@@ -19,7 +19,10 @@ pub enum Flow {
 
 /// A literal name of the unit (function, class, constant and method names).
 pub(crate) fn name_of(unit: &Unit, idx: u32) -> &str {
-    unit.names.get(idx as usize).map(String::as_str).unwrap_or("")
+    unit.names
+        .get(idx as usize)
+        .map(String::as_str)
+        .unwrap_or("")
 }
 
 pub(crate) fn slow_op(
@@ -52,20 +55,34 @@ pub(crate) fn slow_op(
         | Op::RecvVariadic { .. }
         | Op::VerifyParam { .. }
         | Op::VerifyReturn { .. } => interp_call::call_op(ctx, unit, func, frame, op)?,
-        Op::MethodCall { dst, obj, name, args, argc } => {
+        Op::MethodCall {
+            dst,
+            obj,
+            name,
+            args,
+            argc,
+        } => {
             let o = read(ctx, func, frame, *obj).clone();
             let argv = interp_call::take_args(frame, *args, *argc);
             let r = exceptions::method_call(ctx, &o, name_of(unit, *name), argv)?;
             write(frame, *dst, r);
         }
-        Op::New { dst, class, args, argc } => {
+        Op::New {
+            dst,
+            class,
+            args,
+            argc,
+        } => {
             let argv = interp_call::take_args(frame, *args, *argc);
             let r = exceptions::new_object(ctx, name_of(unit, *class), argv)?;
             write(frame, *dst, r);
         }
         Op::InstanceOf { dst, src, class } => {
             let v = peek(func, frame, *src);
-            let r = v.is_object() && v.obj().class.is_subclass_of(name_of(unit, *class).trim_start_matches('\\'));
+            let r = v.is_object()
+                && v.obj()
+                    .class
+                    .is_subclass_of(name_of(unit, *class).trim_start_matches('\\'));
             write(frame, *dst, TypedValue::bool(r));
         }
         Op::UnsetLocal { slot: s } => {
@@ -80,16 +97,26 @@ pub(crate) fn slow_op(
             let r = !to_bool(peek(func, frame, *src));
             write(frame, *dst, TypedValue::bool(r));
         }
-        Op::MakeClosure { dst, func: f, captures } => {
+        Op::MakeClosure {
+            dst,
+            func: f,
+            captures,
+        } => {
             let mut bound = Vec::with_capacity(captures.len());
             for (s, how) in captures.iter() {
                 match how {
-                    Capture::Value => bound.push(read(ctx, func, frame, Operand::slot(*s)).copy_value()),
+                    Capture::Value => {
+                        bound.push(read(ctx, func, frame, Operand::slot(*s)).copy_value())
+                    }
                     // SAFETY: s is a slot of this frame.
                     Capture::Ref => bound.push(make_ref_of(unsafe { slot(frame, *s) })),
                     Capture::ValueQuiet => {
                         let v = peek(func, frame, Operand::slot(*s));
-                        bound.push(if v.is_uninit() { TypedValue::uninit() } else { v.clone() });
+                        bound.push(if v.is_uninit() {
+                            TypedValue::uninit()
+                        } else {
+                            v.clone()
+                        });
                     }
                 }
             }
@@ -99,7 +126,9 @@ pub(crate) fn slow_op(
             let Some(callee) = unit.funcs.get(*f as usize) else {
                 return Err(ctx.fatal("invalid function index"));
             };
-            if ctx.user_function(&callee.name).is_some() || crate::runtime::builtins::registry::lookup(&callee.name).is_some() {
+            if ctx.user_function(&callee.name).is_some()
+                || crate::runtime::builtins::registry::lookup(&callee.name).is_some()
+            {
                 let msg = format!("Cannot redeclare {}()", callee.name);
                 return Err(ctx.fatal(msg));
             }
@@ -127,13 +156,20 @@ pub(crate) fn slow_op(
         Op::BindGlobal { slot: s, name } => {
             let n = name_of(unit, *name).trim_start_matches('$');
             let main = &unit.funcs[unit.main as usize];
-            let r = match main.local_slot(n).or_else(|| main.local_slot(&format!("${n}"))) {
+            let r = match main
+                .local_slot(n)
+                .or_else(|| main.local_slot(&format!("${n}")))
+            {
                 Some(ms) if !ctx.main_frame.is_null() => {
                     // SAFETY: the main frame lives for the whole request; ms < its
                     // num_locals.
                     make_ref_of(unsafe { slot(ctx.main_frame, ms) })
                 }
-                _ => ctx.extra_globals.entry(n.to_string()).or_insert_with(TypedValue::null).make_ref(),
+                _ => ctx
+                    .extra_globals
+                    .entry(n.to_string())
+                    .or_insert_with(TypedValue::null)
+                    .make_ref(),
             };
             // SAFETY: s is a slot of this frame.
             unsafe { *slot(frame, *s) = r };
@@ -158,7 +194,11 @@ pub(crate) fn slow_op(
         }
         Op::EndSilence { save } => {
             let v = peek(func, frame, Operand::slot(*save));
-            ctx.silence = if v.is_int() { v.int_val().max(0) as u32 } else { 0 };
+            ctx.silence = if v.is_int() {
+                v.int_val().max(0) as u32
+            } else {
+                0
+            };
         }
         Op::Throw { src } => {
             let v = read(ctx, func, frame, *src).copy_value();
@@ -169,7 +209,9 @@ pub(crate) fn slow_op(
         }
         Op::Catch { class, dst, next } => {
             let cname = name_of(unit, *class).trim_start_matches('\\');
-            let hit = pending.as_ref().is_some_and(|e| e.is_object() && e.obj().class.is_subclass_of(cname));
+            let hit = pending
+                .as_ref()
+                .is_some_and(|e| e.is_object() && e.obj().class.is_subclass_of(cname));
             if !hit {
                 return Ok(Flow::Jump(*next));
             }
@@ -189,7 +231,12 @@ pub(crate) fn slow_op(
             write(frame, *exc, e);
             write(frame, *state, TypedValue::int(1));
         }
-        Op::FinallyEnd { state, exc, ret, outer } => {
+        Op::FinallyEnd {
+            state,
+            exc,
+            ret,
+            outer,
+        } => {
             let st = peek(func, frame, Operand::slot(*state));
             let st = if st.is_int() { st.int_val() } else { 0 };
             match st {
@@ -218,10 +265,15 @@ pub(crate) fn slow_op(
         Op::MatchError { src } => {
             let v = read(ctx, func, frame, *src);
             let shown = match v.tag() {
-                tag::STRING | tag::INT | tag::DOUBLE | tag::BOOL | tag::NULL | tag::UNINIT => exceptions::format_arg(v),
+                tag::STRING | tag::INT | tag::DOUBLE | tag::BOOL | tag::NULL | tag::UNINIT => {
+                    exceptions::format_arg(v)
+                }
                 _ => format!("of type {}", v.debug_type()),
             };
-            return Err(ctx.throw("UnhandledMatchError", format!("Unhandled match case {shown}")));
+            return Err(ctx.throw(
+                "UnhandledMatchError",
+                format!("Unhandled match case {shown}"),
+            ));
         }
         Op::Exit { src } => {
             let code = match src {

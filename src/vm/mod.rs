@@ -9,8 +9,8 @@ pub mod interp_call;
 pub mod interp_dim;
 pub mod interp_iter;
 pub mod interp_ops;
+#[cfg(test)]
+mod interp_tests;
 pub mod output;
 pub mod run;
 pub mod status;
-#[cfg(test)]
-mod interp_tests;

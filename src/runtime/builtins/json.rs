@@ -18,7 +18,11 @@ use crate::vm::ctx::{ExecCtx, VmResult};
 
 pub const FUNCS: &[BuiltinDef] = &[
     ("json_encode", "value, flags=, depth=", json_encode),
-    ("json_decode", "json, associative=, depth=, flags=", json_decode),
+    (
+        "json_decode",
+        "json, associative=, depth=, flags=",
+        json_decode,
+    ),
     ("json_last_error", "", json_last_error),
     ("json_last_error_msg", "", json_last_error_msg),
 ];
@@ -145,7 +149,14 @@ fn push_u_escape(buf: &mut Vec<u8>, u: u32) {
 
 impl Encoder {
     pub fn new(flags: i64, max_depth: i64) -> Encoder {
-        Encoder { buf: Vec::new(), flags, max_depth, depth: 0, error: ERR_NONE, stack: Vec::new() }
+        Encoder {
+            buf: Vec::new(),
+            flags,
+            max_depth,
+            depth: 0,
+            error: ERR_NONE,
+            stack: Vec::new(),
+        }
     }
     fn has(&self, f: i64) -> bool {
         self.flags & f != 0
@@ -176,8 +187,12 @@ impl Encoder {
     pub fn value(&mut self, v: &TypedValue) -> bool {
         let v = v.deref();
         match v.tag() {
-            tag::BOOL => self.buf.extend_from_slice(if v.bool_val() { b"true" } else { b"false" }),
-            tag::INT => self.buf.extend_from_slice(v.int_val().to_string().as_bytes()),
+            tag::BOOL => self
+                .buf
+                .extend_from_slice(if v.bool_val() { b"true" } else { b"false" }),
+            tag::INT => self
+                .buf
+                .extend_from_slice(v.int_val().to_string().as_bytes()),
             tag::DOUBLE => self.double(v.double_val()),
             tag::STRING => return self.string(v.str_bytes(), self.flags),
             tag::ARRAY | tag::OBJECT => return self.container(v),
@@ -209,7 +224,8 @@ impl Encoder {
             if c >= 0x80 {
                 match next_utf8(s, pos) {
                     Ok((cp, len)) => {
-                        let line_term = (cp == 0x2028 || cp == 0x2029) && !has(UNESCAPED_LINE_TERMINATORS);
+                        let line_term =
+                            (cp == 0x2028 || cp == 0x2029) && !has(UNESCAPED_LINE_TERMINATORS);
                         if has(UNESCAPED_UNICODE) && !line_term {
                             self.buf.extend_from_slice(&s[pos..pos + len]);
                         } else if cp >= 0x10000 {
@@ -304,7 +320,9 @@ impl Encoder {
                     KeyRef::Int(i) => self.buf.extend_from_slice(format!("\"{i}\"").as_bytes()),
                     KeyRef::Str(s) => {
                         let at = self.buf.len();
-                        if !self.string(s, self.flags & !NUMERIC_CHECK) || self.buf[at..] == *b"null" {
+                        if !self.string(s, self.flags & !NUMERIC_CHECK)
+                            || self.buf[at..] == *b"null"
+                        {
                             // partial output: an unencodable key becomes ""
                             self.buf.truncate(at);
                             self.buf.extend_from_slice(b"\"\"");
@@ -379,7 +397,14 @@ type PResult<T> = Result<T, i64>;
 
 impl<'a> Parser<'a> {
     pub fn new(s: &'a [u8], max_depth: i64, flags: i64) -> Parser<'a> {
-        Parser { s, pos: 0, depth: 0, max_depth, flags, saw_object: false }
+        Parser {
+            s,
+            pos: 0,
+            depth: 0,
+            max_depth,
+            flags,
+            saw_object: false,
+        }
     }
 
     fn skip_ws(&mut self) {
@@ -413,7 +438,9 @@ impl<'a> Parser<'a> {
 
     fn value(&mut self) -> PResult<TypedValue> {
         self.skip_ws();
-        let Some(&c) = self.s.get(self.pos) else { return Err(ERR_SYNTAX) };
+        let Some(&c) = self.s.get(self.pos) else {
+            return Err(ERR_SYNTAX);
+        };
         match c {
             b'[' | b'{' => self.container(c == b'{'),
             b'"' => self.string().map(TypedValue::string),
@@ -499,7 +526,9 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let mut out = Vec::new();
         loop {
-            let Some(&c) = self.s.get(self.pos) else { return Err(ERR_CTRL_CHAR) };
+            let Some(&c) = self.s.get(self.pos) else {
+                return Err(ERR_CTRL_CHAR);
+            };
             match c {
                 b'"' => {
                     self.pos += 1;

@@ -10,13 +10,20 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("get_class", "object=", get_class),
     ("get_parent_class", "object_or_class=", get_parent_class),
     ("is_a", "object_or_class, class, allow_string=", is_a),
-    ("is_subclass_of", "object_or_class, class, allow_string=", is_subclass_of),
+    (
+        "is_subclass_of",
+        "object_or_class, class, allow_string=",
+        is_subclass_of,
+    ),
     ("class_exists", "class, autoload=", class_exists),
 ];
 
 fn get_class(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     if a.is_empty() {
-        return Err(ctx.throw("Error", "get_class() without arguments must be called from within a class"));
+        return Err(ctx.throw(
+            "Error",
+            "get_class() without arguments must be called from within a class",
+        ));
     }
     let v = a[0].deref();
     if !v.is_object() {
@@ -56,10 +63,16 @@ fn instance_test(ctx: &mut ExecCtx, a: &mut [TypedValue], strict: bool) -> VmRes
     } else {
         return Ok(TypedValue::bool(false));
     };
-    if strict && class.name.eq_ignore_ascii_case(target.trim_start_matches('\\')) {
+    if strict
+        && class
+            .name
+            .eq_ignore_ascii_case(target.trim_start_matches('\\'))
+    {
         return Ok(TypedValue::bool(false));
     }
-    Ok(TypedValue::bool(class.is_subclass_of(target.trim_start_matches('\\'))))
+    Ok(TypedValue::bool(
+        class.is_subclass_of(target.trim_start_matches('\\')),
+    ))
 }
 
 fn is_a(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -72,5 +85,7 @@ fn is_subclass_of(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
 
 fn class_exists(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let name = args::str(ctx, a, 0)?;
-    Ok(TypedValue::bool(find_class(&String::from_utf8_lossy(&name)).is_some()))
+    Ok(TypedValue::bool(
+        find_class(&String::from_utf8_lossy(&name)).is_some(),
+    ))
 }

@@ -72,7 +72,8 @@ impl Dump {
                 self.buf.extend_from_slice(amp);
                 self.stack.push(v.cell_ptr());
                 let arr = if v.is_array() {
-                    self.buf.extend_from_slice(format!("array({}) {{\n", v.arr().len()).as_bytes());
+                    self.buf
+                        .extend_from_slice(format!("array({}) {{\n", v.arr().len()).as_bytes());
                     Some(v.arr())
                 } else {
                     let props = shows_props(v).then(|| &v.obj().props);
@@ -84,7 +85,9 @@ impl Dump {
                 for (k, e) in arr.into_iter().flat_map(|a| a.iter()) {
                     spaces(&mut self.buf, indent + 2);
                     match k {
-                        KeyRef::Int(i) => self.buf.extend_from_slice(format!("[{i}]=>\n").as_bytes()),
+                        KeyRef::Int(i) => {
+                            self.buf.extend_from_slice(format!("[{i}]=>\n").as_bytes())
+                        }
                         KeyRef::Str(s) => {
                             self.buf.extend_from_slice(b"[\"");
                             self.buf.extend_from_slice(s);
@@ -107,9 +110,15 @@ impl Dump {
 
 fn scalar_dump(buf: &mut Vec<u8>, v: &TypedValue) {
     match v.tag() {
-        tag::BOOL => buf.extend_from_slice(if v.bool_val() { b"bool(true)\n" } else { b"bool(false)\n" }),
+        tag::BOOL => buf.extend_from_slice(if v.bool_val() {
+            b"bool(true)\n"
+        } else {
+            b"bool(false)\n"
+        }),
         tag::INT => buf.extend_from_slice(format!("int({})\n", v.int_val()).as_bytes()),
-        tag::DOUBLE => buf.extend_from_slice(format!("float({})\n", format_float_repr(v.double_val())).as_bytes()),
+        tag::DOUBLE => buf.extend_from_slice(
+            format!("float({})\n", format_float_repr(v.double_val())).as_bytes(),
+        ),
         tag::STRING => {
             let s = v.str_bytes();
             buf.extend_from_slice(format!("string({}) \"", s.len()).as_bytes());
@@ -122,7 +131,10 @@ fn scalar_dump(buf: &mut Vec<u8>, v: &TypedValue) {
 
 /// The text `var_dump($v)` prints.
 pub fn var_dump_to(v: &TypedValue) -> Vec<u8> {
-    let mut d = Dump { buf: Vec::new(), stack: Vec::new() };
+    let mut d = Dump {
+        buf: Vec::new(),
+        stack: Vec::new(),
+    };
     d.value(v.deref(), 0);
     d.buf
 }
@@ -233,7 +245,8 @@ impl Export<'_> {
 
     fn container(&mut self, v: &TypedValue, level: usize) {
         if self.stack.contains(&v.cell_ptr()) || self.stack.len() >= MAX_DUMP_DEPTH {
-            self.ctx.warn("var_export does not handle circular references");
+            self.ctx
+                .warn("var_export does not handle circular references");
             self.buf.extend_from_slice(b"NULL");
             return;
         }
@@ -242,14 +255,20 @@ impl Export<'_> {
             spaces(&mut self.buf, level - 1);
         }
         self.stack.push(v.cell_ptr());
-        let (entries, elem_indent, close): (Option<&crate::runtime::array::PhpArray>, usize, &[u8]) = if v.is_array() {
+        let (entries, elem_indent, close): (
+            Option<&crate::runtime::array::PhpArray>,
+            usize,
+            &[u8],
+        ) = if v.is_array() {
             self.buf.extend_from_slice(b"array (\n");
             (Some(v.arr()), level + 1, b")")
         } else if v.obj().class_name() == "stdClass" {
             self.buf.extend_from_slice(b"(object) array(\n");
             (Some(&v.obj().props), level + 2, b")")
         } else {
-            self.buf.extend_from_slice(format!("\\{}::__set_state(array(\n", v.obj().class_name()).as_bytes());
+            self.buf.extend_from_slice(
+                format!("\\{}::__set_state(array(\n", v.obj().class_name()).as_bytes(),
+            );
             (shows_props(v).then(|| &v.obj().props), level + 2, b"))")
         };
         for (k, e) in entries.into_iter().flat_map(|a| a.iter()) {
@@ -272,7 +291,11 @@ impl Export<'_> {
 
 /// The text `var_export($v, true)` returns (warnings go to `ctx`).
 pub fn var_export_to(ctx: &mut ExecCtx, v: &TypedValue) -> Vec<u8> {
-    let mut e = Export { ctx, buf: Vec::new(), stack: Vec::new() };
+    let mut e = Export {
+        ctx,
+        buf: Vec::new(),
+        stack: Vec::new(),
+    };
     e.value(v, 1);
     e.buf
 }
@@ -315,11 +338,17 @@ const NO_DELETE_FLUSH: &str = "Failed to delete and flush buffer. No buffer to d
 const NO_FLUSH: &str = "Failed to flush buffer. No buffer to flush";
 
 fn ob_get_clean(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    Ok(ctx.out.pop_buffer().map_or(TypedValue::bool(false), TypedValue::string))
+    Ok(ctx
+        .out
+        .pop_buffer()
+        .map_or(TypedValue::bool(false), TypedValue::string))
 }
 
 fn ob_get_contents(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    Ok(ctx.out.contents().map_or(TypedValue::bool(false), TypedValue::str))
+    Ok(ctx
+        .out
+        .contents()
+        .map_or(TypedValue::bool(false), TypedValue::str))
 }
 
 fn ob_end_clean(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -373,7 +402,10 @@ fn ob_get_level(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue
 }
 
 fn ob_get_length(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    Ok(ctx.out.contents().map_or(TypedValue::bool(false), |b| TypedValue::int(b.len() as i64)))
+    Ok(ctx
+        .out
+        .contents()
+        .map_or(TypedValue::bool(false), |b| TypedValue::int(b.len() as i64)))
 }
 
 fn ob_implicit_flush(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -382,8 +414,12 @@ fn ob_implicit_flush(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedV
 }
 
 fn ob_list_handlers(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let names = (0..ctx.out.level()).map(|_| TypedValue::str(b"default output handler")).collect();
-    Ok(TypedValue::array(crate::runtime::array::PhpArray::from_values(names)))
+    let names = (0..ctx.out.level())
+        .map(|_| TypedValue::str(b"default output handler"))
+        .collect();
+    Ok(TypedValue::array(
+        crate::runtime::array::PhpArray::from_values(names),
+    ))
 }
 
 /// PHP's `flush()` pushes what reached stdout to the OS; user buffers stay buffered.

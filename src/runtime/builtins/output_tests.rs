@@ -7,7 +7,11 @@ use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 
 /// Calls a registered built-in the way the VM does (sets `cur_builtin`).
-pub(crate) fn call(ctx: &mut ExecCtx, name: &str, mut args: Vec<TypedValue>) -> VmResult<TypedValue> {
+pub(crate) fn call(
+    ctx: &mut ExecCtx,
+    name: &str,
+    mut args: Vec<TypedValue>,
+) -> VmResult<TypedValue> {
     let id = registry::lookup(name).expect("registered");
     ctx.cur_builtin = id;
     (registry::get(id).f)(ctx, &mut args)
@@ -80,8 +84,20 @@ fn var_dump_floats() {
         return;
     }
     let mut ctx = ExecCtx::for_tests();
-    let fl = [0.1 + 0.2, 1e25, -0.0, f64::INFINITY, f64::NAN, 1.0, -1.5e-10, 1e15];
-    let out = dump(&mut ctx, list(fl.iter().map(|&f| TypedValue::double(f)).collect()));
+    let fl = [
+        0.1 + 0.2,
+        1e25,
+        -0.0,
+        f64::INFINITY,
+        f64::NAN,
+        1.0,
+        -1.5e-10,
+        1e15,
+    ];
+    let out = dump(
+        &mut ctx,
+        list(fl.iter().map(|&f| TypedValue::double(f)).collect()),
+    );
     let want = "array(8) {\n  [0]=>\n  float(0.30000000000000004)\n  [1]=>\n  float(1.0E+25)\n  [2]=>\n  float(-0)\n  [3]=>\n  float(INF)\n  [4]=>\n  float(NAN)\n  [5]=>\n  float(1)\n  [6]=>\n  float(-1.5E-10)\n  [7]=>\n  float(1000000000000000)\n}\n";
     assert_eq!(out, want);
 }
@@ -92,7 +108,10 @@ fn var_dump_references_and_recursion() {
     // $a = [1]; $r = &$a[0]; var_dump($a);  -> &int(1)
     let mut r = TypedValue::new_ref(i(1));
     let a = list(vec![r.make_ref()]);
-    assert_eq!(dump(&mut ctx, a.clone()), "array(1) {\n  [0]=>\n  &int(1)\n}\n");
+    assert_eq!(
+        dump(&mut ctx, a.clone()),
+        "array(1) {\n  [0]=>\n  &int(1)\n}\n"
+    );
     drop(r);
     // unset($r): a lonely reference prints without &
     assert_eq!(dump(&mut ctx, a), "array(1) {\n  [0]=>\n  int(1)\n}\n");
@@ -102,7 +121,10 @@ fn var_dump_references_and_recursion() {
     let rf = slot.make_ref();
     slot.deref_mut().arr_mut().push(rf.clone());
     let arg = slot.copy_value();
-    assert_eq!(dump(&mut ctx, arg.clone()), "array(2) {\n  [0]=>\n  int(1)\n  [1]=>\n  *RECURSION*\n}\n");
+    assert_eq!(
+        dump(&mut ctx, arg.clone()),
+        "array(2) {\n  [0]=>\n  int(1)\n  [1]=>\n  *RECURSION*\n}\n"
+    );
     assert_eq!(
         capture(&mut ctx, |c| {
             call(c, "print_r", vec![arg.clone()]).unwrap();
@@ -128,7 +150,10 @@ fn var_dump_objects() {
     ));
     assert_eq!(dump(&mut ctx, o.clone()), "object(stdClass)#1 (0) {\n}\n");
     o.obj_mut().set_prop("a", i(1));
-    assert_eq!(dump(&mut ctx, o.clone()), "object(stdClass)#1 (1) {\n  [\"a\"]=>\n  int(1)\n}\n");
+    assert_eq!(
+        dump(&mut ctx, o.clone()),
+        "object(stdClass)#1 (1) {\n  [\"a\"]=>\n  int(1)\n}\n"
+    );
     assert_eq!(
         String::from_utf8(super::print_r_to(&o)).unwrap(),
         "stdClass Object\n(\n    [a] => 1\n)\n"
@@ -155,14 +180,29 @@ fn print_r_formats() {
         out,
         "Array\n(\n    [0] => 1\n    [k] => Array\n        (\n            [0] => 2\n            [1] => Array\n                (\n                )\n\n        )\n\n    [x] => \n    [1] => 1\n    [2] => a\0b\n)\n"
     );
-    let r = call(&mut ctx, "print_r", vec![TypedValue::null(), TypedValue::bool(true)]).unwrap();
+    let r = call(
+        &mut ctx,
+        "print_r",
+        vec![TypedValue::null(), TypedValue::bool(true)],
+    )
+    .unwrap();
     assert_eq!(r.str_bytes(), b"");
-    let r = call(&mut ctx, "print_r", vec![TypedValue::bool(false), TypedValue::bool(true)]).unwrap();
+    let r = call(
+        &mut ctx,
+        "print_r",
+        vec![TypedValue::bool(false), TypedValue::bool(true)],
+    )
+    .unwrap();
     assert_eq!(r.str_bytes(), b"");
     let r = call(&mut ctx, "print_r", vec![s("str"), TypedValue::bool(true)]).unwrap();
     assert_eq!(r.str_bytes(), b"str");
     if floats_ready() {
-        let r = call(&mut ctx, "print_r", vec![TypedValue::double(0.1 + 0.2), TypedValue::bool(true)]).unwrap();
+        let r = call(
+            &mut ctx,
+            "print_r",
+            vec![TypedValue::double(0.1 + 0.2), TypedValue::bool(true)],
+        )
+        .unwrap();
         assert_eq!(r.str_bytes(), b"0.3");
     }
 }
@@ -177,18 +217,49 @@ fn var_export_formats() {
     );
     let out = super::var_export_to(&mut ctx, &s("a'b\\c\0d"));
     assert_eq!(out, b"'a\\'b\\\\c' . \"\\0\" . 'd'");
-    let out = super::var_export_to(&mut ctx, &map(vec![("a\\b'\0", i(1)), ("-5", i(2)), ("05", i(3))]));
-    assert_eq!(out, b"array (\n  'a\\\\b\\'' . \"\\0\" . '' => 1,\n  -5 => 2,\n  '05' => 3,\n)");
-    assert_eq!(super::var_export_to(&mut ctx, &i(i64::MIN)), b"-9223372036854775807-1");
-    assert_eq!(super::var_export_to(&mut ctx, &TypedValue::bool(false)), b"false");
+    let out = super::var_export_to(
+        &mut ctx,
+        &map(vec![("a\\b'\0", i(1)), ("-5", i(2)), ("05", i(3))]),
+    );
+    assert_eq!(
+        out,
+        b"array (\n  'a\\\\b\\'' . \"\\0\" . '' => 1,\n  -5 => 2,\n  '05' => 3,\n)"
+    );
+    assert_eq!(
+        super::var_export_to(&mut ctx, &i(i64::MIN)),
+        b"-9223372036854775807-1"
+    );
+    assert_eq!(
+        super::var_export_to(&mut ctx, &TypedValue::bool(false)),
+        b"false"
+    );
     assert_eq!(super::var_export_to(&mut ctx, &TypedValue::null()), b"NULL");
     assert_eq!(super::var_export_to(&mut ctx, &list(vec![])), b"array (\n)");
     let r = call(&mut ctx, "var_export", vec![i(5), TypedValue::bool(true)]).unwrap();
     assert_eq!(r.str_bytes(), b"5");
     if floats_ready() {
-        let fl = [1.0, -0.0, 1e25, 0.1 + 0.2, f64::NAN, f64::NEG_INFINITY, 1e100];
-        let got: Vec<Vec<u8>> = fl.iter().map(|&f| super::var_export_to(&mut ctx, &TypedValue::double(f))).collect();
-        let want: Vec<&[u8]> = vec![b"1.0", b"-0.0", b"1.0E+25", b"0.30000000000000004", b"NAN", b"-INF", b"1.0E+100"];
+        let fl = [
+            1.0,
+            -0.0,
+            1e25,
+            0.1 + 0.2,
+            f64::NAN,
+            f64::NEG_INFINITY,
+            1e100,
+        ];
+        let got: Vec<Vec<u8>> = fl
+            .iter()
+            .map(|&f| super::var_export_to(&mut ctx, &TypedValue::double(f)))
+            .collect();
+        let want: Vec<&[u8]> = vec![
+            b"1.0",
+            b"-0.0",
+            b"1.0E+25",
+            b"0.30000000000000004",
+            b"NAN",
+            b"-INF",
+            b"1.0E+100",
+        ];
         assert_eq!(got, want);
     }
 }
@@ -202,7 +273,10 @@ fn output_buffers() {
     // Emulate PHP's `ob_start(); echo "abc"; ...`
     call(&mut ctx, "ob_start", vec![]).unwrap();
     ctx.echo(b"abc");
-    assert_eq!(call(&mut ctx, "ob_get_length", vec![]).unwrap().int_val(), 3);
+    assert_eq!(
+        call(&mut ctx, "ob_get_length", vec![]).unwrap().int_val(),
+        3
+    );
     call(&mut ctx, "ob_start", vec![]).unwrap();
     ctx.echo(b"in");
     let y = call(&mut ctx, "ob_get_flush", vec![]).unwrap();
@@ -224,18 +298,47 @@ fn output_buffers() {
 fn output_buffer_notices() {
     let mut ctx = ExecCtx::for_tests();
     // With no buffer the functions return false (their notice goes to stdout).
-    for f in ["ob_end_clean", "ob_end_flush", "ob_get_flush", "ob_clean", "ob_flush", "ob_get_clean", "ob_get_contents", "ob_get_length"] {
+    for f in [
+        "ob_end_clean",
+        "ob_end_flush",
+        "ob_get_flush",
+        "ob_clean",
+        "ob_flush",
+        "ob_get_clean",
+        "ob_get_contents",
+        "ob_get_length",
+    ] {
         let r = call(&mut ctx, f, vec![]).unwrap();
         assert!(r.is_bool() && !r.bool_val(), "{f}");
     }
     assert_eq!(call(&mut ctx, "ob_get_level", vec![]).unwrap().int_val(), 0);
     // The notice texts, captured by writing them into a buffer.
     let cases = [
-        ("ob_end_clean", super::NO_DELETE, "ob_end_clean(): Failed to delete buffer. No buffer to delete"),
-        ("ob_end_flush", super::NO_DELETE_FLUSH, "ob_end_flush(): Failed to delete and flush buffer. No buffer to delete or flush"),
-        ("ob_get_flush", super::NO_DELETE_FLUSH, "ob_get_flush(): Failed to delete and flush buffer. No buffer to delete or flush"),
-        ("ob_clean", super::NO_DELETE, "ob_clean(): Failed to delete buffer. No buffer to delete"),
-        ("ob_flush", super::NO_FLUSH, "ob_flush(): Failed to flush buffer. No buffer to flush"),
+        (
+            "ob_end_clean",
+            super::NO_DELETE,
+            "ob_end_clean(): Failed to delete buffer. No buffer to delete",
+        ),
+        (
+            "ob_end_flush",
+            super::NO_DELETE_FLUSH,
+            "ob_end_flush(): Failed to delete and flush buffer. No buffer to delete or flush",
+        ),
+        (
+            "ob_get_flush",
+            super::NO_DELETE_FLUSH,
+            "ob_get_flush(): Failed to delete and flush buffer. No buffer to delete or flush",
+        ),
+        (
+            "ob_clean",
+            super::NO_DELETE,
+            "ob_clean(): Failed to delete buffer. No buffer to delete",
+        ),
+        (
+            "ob_flush",
+            super::NO_FLUSH,
+            "ob_flush(): Failed to flush buffer. No buffer to flush",
+        ),
     ];
     for (f, what, want) in cases {
         ctx.cur_builtin = registry::lookup(f).unwrap();

@@ -20,7 +20,10 @@ use crate::runtime::object::{find_class, PhpObject};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
-pub const FUNCS: &[BuiltinDef] = &[("serialize", "value", serialize), ("unserialize", "data, options=", unserialize)];
+pub const FUNCS: &[BuiltinDef] = &[
+    ("serialize", "value", serialize),
+    ("unserialize", "data, options=", unserialize),
+];
 
 // ---------------------------------------------------------------- serialize
 
@@ -82,9 +85,15 @@ impl Ser {
             self.seen.insert(id, self.n);
         }
         match d.tag() {
-            tag::BOOL => self.buf.extend_from_slice(if d.bool_val() { b"b:1;" } else { b"b:0;" }),
-            tag::INT => self.buf.extend_from_slice(format!("i:{};", d.int_val()).as_bytes()),
-            tag::DOUBLE => self.buf.extend_from_slice(format!("d:{};", ser_float(d.double_val())).as_bytes()),
+            tag::BOOL => self
+                .buf
+                .extend_from_slice(if d.bool_val() { b"b:1;" } else { b"b:0;" }),
+            tag::INT => self
+                .buf
+                .extend_from_slice(format!("i:{};", d.int_val()).as_bytes()),
+            tag::DOUBLE => self
+                .buf
+                .extend_from_slice(format!("d:{};", ser_float(d.double_val())).as_bytes()),
             tag::STRING => put_str(&mut self.buf, d.str_bytes()),
             tag::ARRAY | tag::OBJECT => {
                 if self.depth >= MAX_DUMP_DEPTH {
@@ -92,16 +101,24 @@ impl Ser {
                 }
                 let arr = if d.is_array() {
                     let a = d.arr();
-                    self.buf.extend_from_slice(format!("a:{}:{{", a.len()).as_bytes());
+                    self.buf
+                        .extend_from_slice(format!("a:{}:{{", a.len()).as_bytes());
                     Some(a)
                 } else {
                     let o = d.obj();
                     if o.closure.is_some() {
-                        return Err(ctx.throw("Exception", "Serialization of 'Closure' is not allowed"));
+                        return Err(
+                            ctx.throw("Exception", "Serialization of 'Closure' is not allowed")
+                        );
                     }
                     let props = shows_props(d).then_some(&o.props);
                     let name = o.class_name();
-                    let head = format!("O:{}:\"{}\":{}:{{", name.len(), name, props.map_or(0, |p| p.len()));
+                    let head = format!(
+                        "O:{}:\"{}\":{}:{{",
+                        name.len(),
+                        name,
+                        props.map_or(0, |p| p.len())
+                    );
                     self.buf.extend_from_slice(head.as_bytes());
                     props
                 };
@@ -129,7 +146,12 @@ impl Ser {
 
 /// `serialize($v)`.
 pub fn serialize_to(ctx: &mut ExecCtx, v: &TypedValue) -> VmResult<Vec<u8>> {
-    let mut s = Ser { buf: Vec::new(), n: 0, seen: FxHashMap::default(), depth: 0 };
+    let mut s = Ser {
+        buf: Vec::new(),
+        n: 0,
+        seen: FxHashMap::default(),
+        depth: 0,
+    };
     s.value(ctx, v.deref())?;
     Ok(s.buf)
 }
@@ -175,7 +197,9 @@ impl Unser<'_> {
         if n == 0 {
             return None;
         }
-        let v = self.s[i..i + n].iter().fold(0usize, |a, &d| a.saturating_mul(10).saturating_add((d - b'0') as usize));
+        let v = self.s[i..i + n].iter().fold(0usize, |a, &d| {
+            a.saturating_mul(10).saturating_add((d - b'0') as usize)
+        });
         Some((v, i + n))
     }
 
@@ -194,7 +218,13 @@ impl Unser<'_> {
         let mut overflow = false;
         for &d in &self.s[i..i + n] {
             let d = (d - b'0') as i64;
-            match v.checked_mul(10).and_then(|x| if neg { x.checked_sub(d) } else { x.checked_add(d) }) {
+            match v.checked_mul(10).and_then(|x| {
+                if neg {
+                    x.checked_sub(d)
+                } else {
+                    x.checked_add(d)
+                }
+            }) {
                 Some(x) => v = x,
                 None => {
                     overflow = true;
@@ -203,7 +233,8 @@ impl Unser<'_> {
             }
         }
         if overflow {
-            self.diags.push((true, "unserialize(): Numerical result out of range".into()));
+            self.diags
+                .push((true, "unserialize(): Numerical result out of range".into()));
             v = if neg { i64::MIN } else { i64::MAX };
         }
         Some((v, i + n + 1))
@@ -211,7 +242,11 @@ impl Unser<'_> {
 
     /// `d:` payload up to `;` (iv | nv | nvexp | NAN | -?INF).
     fn float_token(&self, start: usize) -> Option<(f64, usize)> {
-        for (word, v) in [(&b"NAN;"[..], f64::NAN), (b"INF;", f64::INFINITY), (b"-INF;", f64::NEG_INFINITY)] {
+        for (word, v) in [
+            (&b"NAN;"[..], f64::NAN),
+            (b"INF;", f64::INFINITY),
+            (b"-INF;", f64::NEG_INFINITY),
+        ] {
             if self.s[start..].starts_with(word) {
                 return Some((v, start + word.len()));
             }
@@ -263,7 +298,10 @@ impl Unser<'_> {
             None
         };
         if c0 == b'}' {
-            self.diags.push((false, "unserialize(): Unexpected end of serialized data".into()));
+            self.diags.push((
+                false,
+                "unserialize(): Unexpected end of serialized data".into(),
+            ));
             return None;
         }
         if self.at(start + 1) != Some(b':') {
@@ -347,7 +385,10 @@ impl Unser<'_> {
                 if self.at(end) != Some(b':') || self.at(end + 1) != Some(b'"') {
                     return None;
                 }
-                let name = self.s.get(end + 2..(end + 2).saturating_add(len)).unwrap_or_default();
+                let name = self
+                    .s
+                    .get(end + 2..(end + 2).saturating_add(len))
+                    .unwrap_or_default();
                 let name = String::from_utf8_lossy(name).into_owned();
                 self.unsupported(&name);
                 return None;
@@ -374,7 +415,10 @@ impl Unser<'_> {
     }
 
     fn unsupported(&mut self, class: &str) {
-        self.diags.push((true, format!("unserialize(): Objects are not supported yet (class '{class}')")));
+        self.diags.push((
+            true,
+            format!("unserialize(): Objects are not supported yet (class '{class}')"),
+        ));
     }
 
     /// `len:"name":` at `i` (just after `O:`): (name, index after the colon). On
@@ -398,11 +442,20 @@ impl Unser<'_> {
             *p = close + 1;
             return None;
         }
-        Some((String::from_utf8_lossy(&self.s[data..close]).into_owned(), close + 2))
+        Some((
+            String::from_utf8_lossy(&self.s[data..close]).into_owned(),
+            close + 2,
+        ))
     }
 
     /// `a:n:{...}` after the `a:`.
-    fn array(&mut self, p: &mut usize, body: usize, is_key: bool, my_num: Option<usize>) -> Option<TypedValue> {
+    fn array(
+        &mut self,
+        p: &mut usize,
+        body: usize,
+        is_key: bool,
+        my_num: Option<usize>,
+    ) -> Option<TypedValue> {
         let (count, end) = self.uiv(body)?;
         if self.at(end) != Some(b':') || self.at(end + 1) != Some(b'{') {
             return None;
@@ -417,7 +470,13 @@ impl Unser<'_> {
     }
 
     /// `O:len:"class":n:{...}` after the `O:` (stdClass only).
-    fn object(&mut self, p: &mut usize, body: usize, is_key: bool, my_num: Option<usize>) -> Option<TypedValue> {
+    fn object(
+        &mut self,
+        p: &mut usize,
+        body: usize,
+        is_key: bool,
+        my_num: Option<usize>,
+    ) -> Option<TypedValue> {
         let (name, after) = self.class_name(p, body)?;
         let valid = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'\\' || c >= 0x80;
         if !name.bytes().all(valid) {
@@ -434,7 +493,9 @@ impl Unser<'_> {
             q += 1;
         }
         let n = digits_at(self.s, q);
-        let count = self.s[q..q + n].iter().fold(0usize, |a, &d| a.saturating_mul(10).saturating_add((d - b'0') as usize));
+        let count = self.s[q..q + n].iter().fold(0usize, |a, &d| {
+            a.saturating_mul(10).saturating_add((d - b'0') as usize)
+        });
         *p = q + n;
         if (neg && count > 0) || count > self.s.len().saturating_sub(*p + 2) / 2 {
             return None;
@@ -468,7 +529,12 @@ impl Unser<'_> {
         slot
     }
 
-    fn close_container(&mut self, p: &mut usize, my_num: Option<usize>, slot: TypedValue) -> Option<TypedValue> {
+    fn close_container(
+        &mut self,
+        p: &mut usize,
+        my_num: Option<usize>,
+        slot: TypedValue,
+    ) -> Option<TypedValue> {
         if self.at(*p) != Some(b'}') {
             return None;
         }
@@ -484,7 +550,13 @@ impl Unser<'_> {
         }
     }
 
-    fn members(&mut self, p: &mut usize, count: usize, slot: &TypedValue, is_obj: bool) -> Option<()> {
+    fn members(
+        &mut self,
+        p: &mut usize,
+        count: usize,
+        slot: &TypedValue,
+        is_obj: bool,
+    ) -> Option<()> {
         if self.depth >= self.max_depth && self.max_depth > 0 {
             self.diags.push((
                 true,
@@ -504,7 +576,13 @@ impl Unser<'_> {
         r
     }
 
-    fn members_inner(&mut self, p: &mut usize, count: usize, slot: &TypedValue, is_obj: bool) -> Option<()> {
+    fn members_inner(
+        &mut self,
+        p: &mut usize,
+        count: usize,
+        slot: &TypedValue,
+        is_obj: bool,
+    ) -> Option<()> {
         for left in (0..count).rev() {
             let key = self.value(p, true)?;
             let key = match key.tag() {
@@ -542,14 +620,26 @@ fn normalise_float(t: &str) -> String {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };
-    let mant = if mant.starts_with('.') { format!("0{mant}") } else { mant.to_string() };
-    let mant = if mant.ends_with('.') { format!("{mant}0") } else { mant };
+    let mant = if mant.starts_with('.') {
+        format!("0{mant}")
+    } else {
+        mant.to_string()
+    };
+    let mant = if mant.ends_with('.') {
+        format!("{mant}0")
+    } else {
+        mant
+    };
     format!("{sign}{mant}{exp}")
 }
 
 /// Result of one parse: the value, or the failure offset (None: failed without an
 /// offset notice, e.g. unsupported objects).
-fn run(s: &[u8], targets: FxHashSet<usize>, max_depth: i64) -> (Option<TypedValue>, usize, Vec<Diag>, FxHashSet<usize>) {
+fn run(
+    s: &[u8],
+    targets: FxHashSet<usize>,
+    max_depth: i64,
+) -> (Option<TypedValue>, usize, Vec<Diag>, FxHashSet<usize>) {
     let mut u = Unser {
         s,
         vars: vec![TypedValue::null()],
@@ -576,11 +666,16 @@ fn unserialize(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
         if let Some(d) = opts.arr().get_str(b"max_depth") {
             let d = d.deref();
             if !d.is_int() {
-                let msg = format!("unserialize(): \"max_depth\" option must be of type int, {} given", d.debug_type());
+                let msg = format!(
+                    "unserialize(): \"max_depth\" option must be of type int, {} given",
+                    d.debug_type()
+                );
                 return Err(ctx.type_error(msg));
             }
             if d.int_val() < 0 {
-                return Err(ctx.value_error("unserialize(): \"max_depth\" option must be greater than or equal to 0"));
+                return Err(ctx.value_error(
+                    "unserialize(): \"max_depth\" option must be greater than or equal to 0",
+                ));
             }
             max_depth = d.int_val();
         }
@@ -604,7 +699,11 @@ fn unserialize(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
         Some(v) => Ok(v),
         None => {
             if !unsupported {
-                ctx.notice(&format!("unserialize(): Error at offset {} of {} bytes", p, data.len()));
+                ctx.notice(&format!(
+                    "unserialize(): Error at offset {} of {} bytes",
+                    p,
+                    data.len()
+                ));
             }
             Ok(TypedValue::bool(false))
         }

@@ -44,7 +44,18 @@ fn serialize_scalars_and_arrays() {
         "a:8:{i:0;i:1;i:1;s:3:\"abc\";i:2;b:1;i:3;b:0;i:4;N;s:1:\"k\";a:1:{s:1:\"x\";i:1;}i:5;s:2:\"é\";i:6;i:-5;}"
     );
     if floats_ready() {
-        let fl = [0.1, -0.0, 1e25, 1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.1 + 0.2, 1e15, -1.5e-10];
+        let fl = [
+            0.1,
+            -0.0,
+            1e25,
+            1.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.1 + 0.2,
+            1e15,
+            -1.5e-10,
+        ];
         let v = list(fl.iter().map(|&f| TypedValue::double(f)).collect());
         assert_eq!(
             ser(&mut ctx, v),
@@ -62,7 +73,13 @@ fn serialize_references_and_objects() {
     o.obj_mut().set_prop("a", i(1));
     let mut r = TypedValue::new_ref(i(1));
     let a = list(vec![r.make_ref()]);
-    let v = map(vec![("0", o.clone()), ("1", o), ("x", r.clone()), ("y", r.clone()), ("z", a)]);
+    let v = map(vec![
+        ("0", o.clone()),
+        ("1", o),
+        ("x", r.clone()),
+        ("y", r.clone()),
+        ("z", a),
+    ]);
     assert_eq!(
         ser(&mut ctx, v),
         "a:5:{i:0;O:8:\"stdClass\":1:{s:1:\"a\";i:1;}i:1;r:2;s:1:\"x\";i:1;s:1:\"y\";R:5;s:1:\"z\";a:1:{i:0;R:5;}}"
@@ -72,13 +89,19 @@ fn serialize_references_and_objects() {
     let rf = slot.make_ref();
     slot.deref_mut().arr_mut().push(rf);
     let arg = slot.copy_value();
-    assert_eq!(ser(&mut ctx, arg), "a:2:{i:0;i:1;i:1;a:2:{i:0;i:1;i:1;R:3;}}");
+    assert_eq!(
+        ser(&mut ctx, arg),
+        "a:2:{i:0;i:1;i:1;a:2:{i:0;i:1;i:1;R:3;}}"
+    );
     slot.deref_mut().arr_mut().pop();
     // closures cannot be serialized
     let c = crate::runtime::object::new_closure(0, Vec::new());
     match call(&mut ctx, "serialize", vec![c]) {
         Err(crate::vm::ctx::Fault::Throw(e)) => {
-            assert_eq!(e.obj().prop("message").unwrap().str_bytes(), b"Serialization of 'Closure' is not allowed")
+            assert_eq!(
+                e.obj().prop("message").unwrap().str_bytes(),
+                b"Serialization of 'Closure' is not allowed"
+            )
         }
         _ => panic!("expected an exception"),
     }
@@ -176,7 +199,10 @@ fn unserialize_errors() {
         ("R:1;", err(4, 4)),
         ("a:1:{i:0;r:1;}", err(13, 14)),
         ("a:2:{i:0;s:1:\"x\";i:1;r:2;}", err(25, 26)),
-        ("O:8:\"stdClass\":2:{s:1:\"a\";i:1;}", format!("{end}{}", err(30, 31))),
+        (
+            "O:8:\"stdClass\":2:{s:1:\"a\";i:1;}",
+            format!("{end}{}", err(30, 31)),
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(&unser(&mut ctx, text.as_bytes()), want, "{text}");
@@ -218,7 +244,11 @@ fn round_trips() {
         TypedValue::str(b"\0\xff"),
         TypedValue::bool(true),
         TypedValue::null(),
-        map(vec![("a", list(vec![i(1), list(vec![])])), ("-7", s("neg")), ("", i(3))]),
+        map(vec![
+            ("a", list(vec![i(1), list(vec![])])),
+            ("-7", s("neg")),
+            ("", i(3)),
+        ]),
         o,
     ];
     if floats_ready() {
@@ -227,7 +257,12 @@ fn round_trips() {
     for v in values {
         let text = ser_bytes(&mut ctx, v.clone());
         let back = call(&mut ctx, "unserialize", vec![TypedValue::str(&text)]).unwrap();
-        assert_eq!(var_dump_to(&back), var_dump_to(&v), "{}", String::from_utf8_lossy(&text));
+        assert_eq!(
+            var_dump_to(&back),
+            var_dump_to(&v),
+            "{}",
+            String::from_utf8_lossy(&text)
+        );
         assert_eq!(ser_bytes(&mut ctx, back), text);
     }
     // references survive a round trip

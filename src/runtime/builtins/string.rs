@@ -47,7 +47,11 @@ pub(super) fn nullable_int(ctx: &mut ExecCtx, a: &[TypedValue], i: usize) -> VmR
 }
 
 /// An optional `?string` parameter: `None` when not passed or null.
-pub(super) fn nullable_str<'a>(ctx: &mut ExecCtx, a: &'a [TypedValue], i: usize) -> VmResult<Option<Cow<'a, [u8]>>> {
+pub(super) fn nullable_str<'a>(
+    ctx: &mut ExecCtx,
+    a: &'a [TypedValue],
+    i: usize,
+) -> VmResult<Option<Cow<'a, [u8]>>> {
     match a.get(i) {
         None => Ok(None),
         Some(v) if v.deref().is_null() => Ok(None),
@@ -82,14 +86,21 @@ fn str_repeat(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
     let times = args::int(ctx, a, 1)?;
     if times < 0 {
-        return Err(args::value_error(ctx, 1, "must be greater than or equal to 0"));
+        return Err(args::value_error(
+            ctx,
+            1,
+            "must be greater than or equal to 0",
+        ));
     }
     if s.is_empty() || times == 0 {
         return ret_str(Vec::new());
     }
     let total = s.len() as u128 * times as u128;
     if total + 32 > u64::MAX as u128 {
-        return Err(ctx.fatal(format!("Possible integer overflow in memory allocation ({} * {times} + 32)", s.len())));
+        return Err(ctx.fatal(format!(
+            "Possible integer overflow in memory allocation ({} * {times} + 32)",
+            s.len()
+        )));
     }
     check_alloc(ctx, total)?;
     ret_str(s.repeat(times as usize))
@@ -107,7 +118,11 @@ fn str_pad(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         return Err(args::value_error(ctx, 2, "must be a non-empty string"));
     }
     if !(0..=2).contains(&pad_type) {
-        return Err(args::value_error(ctx, 3, "must be STR_PAD_LEFT, STR_PAD_RIGHT, or STR_PAD_BOTH"));
+        return Err(args::value_error(
+            ctx,
+            3,
+            "must be STR_PAD_LEFT, STR_PAD_RIGHT, or STR_PAD_BOTH",
+        ));
     }
     check_alloc(ctx, length as u128)?;
     let num_pad = length as usize - s.len();
@@ -192,15 +207,20 @@ fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     match second {
         None => {
             if !first.is_array() {
-                if first.is_string() || first.is_null() || first.is_int() || first.is_double() || first.is_bool() {
+                if first.is_string()
+                    || first.is_null()
+                    || first.is_int()
+                    || first.is_double()
+                    || first.is_bool()
+                {
                     if first.is_null() {
                         ctx.deprecated(&format!(
                             "{name}(): Passing null to parameter #1 ($separator) of type array|string is deprecated"
                         ));
                     }
-                    return Err(
-                        ctx.type_error(format!("{name}(): Argument #1 ($array) must be of type array, string given"))
-                    );
+                    return Err(ctx.type_error(format!(
+                        "{name}(): Argument #1 ($array) must be of type array, string given"
+                    )));
                 }
                 return Err(ctx.type_error(format!(
                     "{name}(): Argument #1 ($separator) must be of type array|string, {} given",
@@ -219,8 +239,9 @@ fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
             }
             let sep = match first.tag() {
                 tag::ARRAY => {
-                    return Err(ctx
-                        .type_error(format!("{name}(): Argument #1 ($separator) must be of type string, array given")))
+                    return Err(ctx.type_error(format!(
+                        "{name}(): Argument #1 ($separator) must be of type string, array given"
+                    )))
                 }
                 tag::OBJECT => {
                     return Err(ctx.type_error(format!(
@@ -439,14 +460,20 @@ pub(super) mod tests {
     use crate::vm::ctx::Fault;
 
     /// Calls a built-in by name; a thrown exception becomes `Err("Class: message")`.
-    pub fn call(ctx: &mut ExecCtx, name: &str, mut a: Vec<TypedValue>) -> Result<TypedValue, String> {
+    pub fn call(
+        ctx: &mut ExecCtx,
+        name: &str,
+        mut a: Vec<TypedValue>,
+    ) -> Result<TypedValue, String> {
         let id = registry::lookup(name).expect("registered");
         ctx.cur_builtin = id;
         match (registry::get(id).f)(ctx, &mut a) {
             Ok(v) => Ok(v),
             Err(Fault::Throw(e)) => {
                 let o = e.obj();
-                let msg = o.prop("message").map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
+                let msg = o
+                    .prop("message")
+                    .map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
                 Err(format!("{}: {}", o.class_name(), msg.unwrap_or_default()))
             }
             Err(Fault::Fatal { msg, .. }) => Err(format!("Fatal: {msg}")),
@@ -514,13 +541,19 @@ pub(super) mod tests {
             run("str_repeat", vec![s("a"), i(i64::MAX)]),
             "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 9223372036854779904 bytes)"
         );
-        assert_eq!(run("str_repeat", vec![s("a"), i(130000000)]).len(), 130000002);
+        assert_eq!(
+            run("str_repeat", vec![s("a"), i(130000000)]).len(),
+            130000002
+        );
         assert_eq!(
             run("str_pad", vec![s("a"), i(i64::MAX)]),
             "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 9223372036854779904 bytes)"
         );
         assert_eq!(run("str_pad", vec![s("5"), i(3), s("0"), i(0)]), "\"005\"");
-        assert_eq!(run("str_pad", vec![s("ab"), i(7), s("xy"), i(2)]), "\"xyabxyx\"");
+        assert_eq!(
+            run("str_pad", vec![s("ab"), i(7), s("xy"), i(2)]),
+            "\"xyabxyx\""
+        );
         assert_eq!(run("str_pad", vec![s("xxxxxx"), i(5), s("")]), "\"xxxxxx\"");
         assert_eq!(
             run("str_pad", vec![s("x"), i(5), s("")]),
@@ -558,12 +591,18 @@ pub(super) mod tests {
         assert_eq!(t("abcdef", 2, Some(100)), "\"cdef\"");
         assert_eq!(t("abc", i64::MIN, Some(i64::MIN)), "\"\"");
         assert_eq!(t("abc", i64::MAX, Some(i64::MAX)), "\"\"");
-        assert_eq!(run("substr", vec![s("abc"), i(1), TypedValue::null()]), "\"bc\"");
+        assert_eq!(
+            run("substr", vec![s("abc"), i(1), TypedValue::null()]),
+            "\"bc\""
+        );
     }
 
     #[test]
     fn split_join() {
-        assert_eq!(run("str_split", vec![s("abcde"), i(2)]), "[0=>\"ab\", 1=>\"cd\", 2=>\"e\"]");
+        assert_eq!(
+            run("str_split", vec![s("abcde"), i(2)]),
+            "[0=>\"ab\", 1=>\"cd\", 2=>\"e\"]"
+        );
         assert_eq!(run("str_split", vec![s("")]), "[]");
         assert_eq!(
             run("str_split", vec![s("x"), i(0)]),
@@ -585,12 +624,24 @@ pub(super) mod tests {
         assert_eq!(e(",", "", Some(-1)), "[]");
         assert_eq!(e(",", "", None), "[0=>\"\"]");
         assert_eq!(e(", ", "a, b, ", None), "[0=>\"a\", 1=>\"b\", 2=>\"\"]");
-        assert_eq!(e("", "abc", None), "ValueError: explode(): Argument #1 ($separator) cannot be empty");
+        assert_eq!(
+            e("", "abc", None),
+            "ValueError: explode(): Argument #1 ($separator) cannot be empty"
+        );
 
         let arr = |v: Vec<TypedValue>| TypedValue::array(PhpArray::from_values(v));
-        assert_eq!(run("implode", vec![s(", "), arr(vec![s("a"), i(1), TypedValue::bool(true)])]), "\"a, 1, 1\"");
         assert_eq!(
-            run("implode", vec![arr(vec![s("a"), TypedValue::null(), arr(vec![])])]),
+            run(
+                "implode",
+                vec![s(", "), arr(vec![s("a"), i(1), TypedValue::bool(true)])]
+            ),
+            "\"a, 1, 1\""
+        );
+        assert_eq!(
+            run(
+                "implode",
+                vec![arr(vec![s("a"), TypedValue::null(), arr(vec![])])]
+            ),
             "Warning: Array to string conversion\n\"aArray\""
         );
         assert_eq!(
@@ -604,7 +655,19 @@ pub(super) mod tests {
         assert_eq!(run("implode", vec![i(1), arr(vec![i(1), i(2)])]), "\"112\"");
         let d = TypedValue::double;
         assert_eq!(
-            run("implode", vec![s(","), arr(vec![d(0.1 + 0.2), d(1e100), d(-0.0), d(1e15), d(123456789012345678.0)])]),
+            run(
+                "implode",
+                vec![
+                    s(","),
+                    arr(vec![
+                        d(0.1 + 0.2),
+                        d(1e100),
+                        d(-0.0),
+                        d(1e15),
+                        d(123456789012345678.0)
+                    ])
+                ]
+            ),
             "\"0.3,1.0E+100,-0,1.0E+15,1.2345678901235E+17\""
         );
         assert_eq!(
@@ -639,11 +702,20 @@ pub(super) mod tests {
             run("trim", vec![s("abc"), s("a..")]),
             "Warning: trim(): Invalid '..'-range, no character to the right of '..'\n\"bc\""
         );
-        assert_eq!(run("trim", vec![s("abc"), s("a..b..c")]), "Warning: trim(): Invalid '..'-range\n\"\"");
+        assert_eq!(
+            run("trim", vec![s("abc"), s("a..b..c")]),
+            "Warning: trim(): Invalid '..'-range\n\"\""
+        );
         assert_eq!(run("strtoupper", vec![s("abcé")]), "\"ABCé\"");
         assert_eq!(run("ucfirst", vec![s("hello")]), "\"Hello\"");
         assert_eq!(run("lcfirst", vec![s("HELLO")]), "\"hELLO\"");
-        assert_eq!(run("ucwords", vec![s("hello_world-foo bar"), s("_-")]), "\"Hello_World-Foo bar\"");
-        assert_eq!(run("ucwords", vec![s("hello\x0bworld  x")]), "\"Hello\\u{b}World  X\"");
+        assert_eq!(
+            run("ucwords", vec![s("hello_world-foo bar"), s("_-")]),
+            "\"Hello_World-Foo bar\""
+        );
+        assert_eq!(
+            run("ucwords", vec![s("hello\x0bworld  x")]),
+            "\"Hello\\u{b}World  X\""
+        );
     }
 }

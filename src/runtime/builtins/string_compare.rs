@@ -13,7 +13,11 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("strnatcmp", "string1, string2", strnatcmp),
     ("strnatcasecmp", "string1, string2", strnatcasecmp),
     ("similar_text", "string1, string2, &percent=", similar_text),
-    ("levenshtein", "string1, string2, insertion_cost=, replacement_cost=, deletion_cost=", levenshtein),
+    (
+        "levenshtein",
+        "string1, string2, insertion_cost=, replacement_cost=, deletion_cost=",
+        levenshtein,
+    ),
 ];
 
 fn three_way(a: usize, b: usize) -> i64 {
@@ -25,7 +29,11 @@ fn three_way(a: usize, b: usize) -> i64 {
 fn bin_cmp(a: &[u8], b: &[u8], n: usize, ci: bool) -> i64 {
     let m = a.len().min(b.len()).min(n);
     for k in 0..m {
-        let (x, y) = if ci { (a[k].to_ascii_lowercase(), b[k].to_ascii_lowercase()) } else { (a[k], b[k]) };
+        let (x, y) = if ci {
+            (a[k].to_ascii_lowercase(), b[k].to_ascii_lowercase())
+        } else {
+            (a[k], b[k])
+        };
         if x != y {
             return x as i64 - y as i64;
         }
@@ -48,9 +56,18 @@ fn do_strncmp(ctx: &mut ExecCtx, a: &[TypedValue], ci: bool) -> VmResult<TypedVa
     let y = args::str(ctx, a, 1)?;
     let n = args::int(ctx, a, 2)?;
     if n < 0 {
-        return Err(args::value_error(ctx, 2, "must be greater than or equal to 0"));
+        return Err(args::value_error(
+            ctx,
+            2,
+            "must be greater than or equal to 0",
+        ));
     }
-    Ok(TypedValue::int(bin_cmp(&x, &y, usize::try_from(n).unwrap_or(usize::MAX), ci)))
+    Ok(TypedValue::int(bin_cmp(
+        &x,
+        &y,
+        usize::try_from(n).unwrap_or(usize::MAX),
+        ci,
+    )))
 }
 fn strncmp(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     do_strncmp(ctx, a, false)
@@ -190,7 +207,11 @@ fn similar_text(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
     let sim = similar(&x, &y);
     if a.len() > 2 {
         let total = x.len() + y.len();
-        let pct = if total == 0 { 0.0 } else { sim as f64 * 2.0 * 100.0 / total as f64 };
+        let pct = if total == 0 {
+            0.0
+        } else {
+            sim as f64 * 2.0 * 100.0 / total as f64
+        };
         args::set_ref(a, 2, TypedValue::double(pct));
     }
     Ok(TypedValue::int(sim as i64))
@@ -262,12 +283,19 @@ mod tests {
         assert_eq!(c("strnatcasecmp", "A", "b"), "-1");
         assert_eq!(c("strnatcmp", "", "a"), "-1");
         assert_eq!(c("levenshtein", "kitten", "sitting"), "3");
-        assert_eq!(run("levenshtein", vec![s("a"), s("b"), i(2), i(3), i(4)]), "3");
+        assert_eq!(
+            run("levenshtein", vec![s("a"), s("b"), i(2), i(3), i(4)]),
+            "3"
+        );
         assert_eq!(c("levenshtein", "", "abc"), "3");
         let mut ctx = ExecCtx::for_tests();
         let p = TypedValue::new_ref(TypedValue::null());
-        let r = super::super::string::tests::call(&mut ctx, "similar_text", vec![s("World"), s("Word"), p.clone()])
-            .unwrap();
+        let r = super::super::string::tests::call(
+            &mut ctx,
+            "similar_text",
+            vec![s("World"), s("Word"), p.clone()],
+        )
+        .unwrap();
         assert_eq!(r.int_val(), 4);
         assert_eq!(p.deref().double_val(), 88.88888888888889);
     }

@@ -10,10 +10,22 @@ use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
 
 pub const FUNCS: &[BuiltinDef] = &[
-    ("str_word_count", "string, format=, characters=", str_word_count),
-    ("wordwrap", "string, width=, break=, cut_long_words=", wordwrap),
+    (
+        "str_word_count",
+        "string, format=, characters=",
+        str_word_count,
+    ),
+    (
+        "wordwrap",
+        "string, width=, break=, cut_long_words=",
+        wordwrap,
+    ),
     ("nl2br", "string, use_xhtml=", nl2br),
-    ("htmlspecialchars", "string, flags=, encoding=, double_encode=", htmlspecialchars),
+    (
+        "htmlspecialchars",
+        "string, flags=, encoding=, double_encode=",
+        htmlspecialchars,
+    ),
     ("addslashes", "string", addslashes),
     ("stripslashes", "string", stripslashes),
     ("chunk_split", "string, length=, separator=", chunk_split),
@@ -29,7 +41,11 @@ fn str_word_count(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
         return Err(args::value_error(ctx, 1, "must be a valid format value"));
     }
     if s.is_empty() {
-        return Ok(if format == 0 { TypedValue::int(0) } else { TypedValue::array(PhpArray::new()) });
+        return Ok(if format == 0 {
+            TypedValue::int(0)
+        } else {
+            TypedValue::array(PhpArray::new())
+        });
     }
     let mask = chars.as_ref().map(|c| charmask(ctx, c));
     let allowed = |c: u8| mask.as_ref().is_some_and(|m| m[c as usize]);
@@ -47,7 +63,9 @@ fn str_word_count(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
     }
     while p < e {
         let start = p;
-        while p < e && (s[p].is_ascii_alphabetic() || allowed(s[p]) || s[p] == b'\'' || s[p] == b'-') {
+        while p < e
+            && (s[p].is_ascii_alphabetic() || allowed(s[p]) || s[p] == b'\'' || s[p] == b'-')
+        {
             p += 1;
         }
         if p > start {
@@ -81,7 +99,11 @@ fn wordwrap(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         return Err(args::value_error(ctx, 2, "cannot be empty"));
     }
     if width == 0 && cut {
-        return Err(args::value_error(ctx, 3, "cannot be true when argument #2 ($width) is 0"));
+        return Err(args::value_error(
+            ctx,
+            3,
+            "cannot be true when argument #2 ($width) is 0",
+        ));
     }
     let n = text.len();
     let over = |cur: usize, start: usize| (cur - start) as i64 >= width;
@@ -233,7 +255,16 @@ fn entity_len(s: &[u8], pos: usize) -> Option<usize> {
             _ => (&rest[1..], 1),
         };
         let hex = start == 2;
-        let n = digits.iter().take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }).count();
+        let n = digits
+            .iter()
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
         if n == 0 {
             return None;
         }
@@ -244,7 +275,10 @@ fn entity_len(s: &[u8], pos: usize) -> Option<usize> {
         }
         start + n
     } else {
-        let n = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let n = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
         if n == 0 || !rest[0].is_ascii_alphabetic() {
             return None;
         }
@@ -295,7 +329,10 @@ fn charset_kind(name: &[u8]) -> Option<bool> {
     if lower == b"utf-8" {
         return Some(true);
     }
-    OTHERS.iter().any(|o| o.as_bytes() == lower.as_slice()).then_some(false)
+    OTHERS
+        .iter()
+        .any(|o| o.as_bytes() == lower.as_slice())
+        .then_some(false)
 }
 
 fn htmlspecialchars(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -465,20 +502,44 @@ mod tests {
             run("str_word_count", vec![s("Hello fri3nd, you're looking good today!"), i(2)]),
             "[0=>\"Hello\", 6=>\"fri\", 10=>\"nd\", 14=>\"you're\", 21=>\"looking\", 29=>\"good\", 34=>\"today\"]"
         );
-        assert_eq!(run("str_word_count", vec![s("-ab- 'cd' e-f-"), i(1)]), "[0=>\"ab-\", 1=>\"'cd'\", 2=>\"e-f\"]");
+        assert_eq!(
+            run("str_word_count", vec![s("-ab- 'cd' e-f-"), i(1)]),
+            "[0=>\"ab-\", 1=>\"'cd'\", 2=>\"e-f\"]"
+        );
         assert_eq!(run("wordwrap", vec![s("a b c"), i(-1)]), "\"a\\nb\\nc\"");
         assert_eq!(
-            run("wordwrap", vec![s("The quick brown fox"), i(10), s("<br>\n"), TypedValue::bool(true)]),
+            run(
+                "wordwrap",
+                vec![
+                    s("The quick brown fox"),
+                    i(10),
+                    s("<br>\n"),
+                    TypedValue::bool(true)
+                ]
+            ),
             "\"The quick<br>\\nbrown fox\""
         );
         assert_eq!(
-            run("wordwrap", vec![s("A very long woooooooooooord."), i(8), s("\n"), TypedValue::bool(true)]),
+            run(
+                "wordwrap",
+                vec![
+                    s("A very long woooooooooooord."),
+                    i(8),
+                    s("\n"),
+                    TypedValue::bool(true)
+                ]
+            ),
             "\"A very\\nlong\\nwooooooo\\nooooord.\""
         );
         assert_eq!(
             run(
                 "wordwrap",
-                vec![s("A very long woooooooooooord. and something"), i(8), s("\n"), TypedValue::bool(false)]
+                vec![
+                    s("A very long woooooooooooord. and something"),
+                    i(8),
+                    s("\n"),
+                    TypedValue::bool(false)
+                ]
             ),
             "\"A very\\nlong\\nwoooooooooooord.\\nand\\nsomething\""
         );
@@ -486,20 +547,46 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(run("nl2br", vec![s("a\r\nb\n\rc\nd\re")]), "\"a<br />\\r\\nb<br />\\n\\rc<br />\\nd<br />\\re\"");
-        assert_eq!(run("addslashes", vec![s("a'b\"c\\d\0e")]), "\"a\\\\'b\\\\\\\"c\\\\\\\\d\\\\0e\"");
-        assert_eq!(run("stripslashes", vec![s("a\\'b\\\\c\\0d\\")]), "\"a'b\\\\c\\0d\"");
+        assert_eq!(
+            run("nl2br", vec![s("a\r\nb\n\rc\nd\re")]),
+            "\"a<br />\\r\\nb<br />\\n\\rc<br />\\nd<br />\\re\""
+        );
+        assert_eq!(
+            run("addslashes", vec![s("a'b\"c\\d\0e")]),
+            "\"a\\\\'b\\\\\\\"c\\\\\\\\d\\\\0e\""
+        );
+        assert_eq!(
+            run("stripslashes", vec![s("a\\'b\\\\c\\0d\\")]),
+            "\"a'b\\\\c\\0d\""
+        );
         assert_eq!(
             run("htmlspecialchars", vec![s("<a href='x'>T&amp;\"</a>")]),
             "\"&lt;a href=&#039;x&#039;&gt;T&amp;amp;&quot;&lt;/a&gt;\""
         );
         assert_eq!(
-            run("htmlspecialchars", vec![s("'&amp;&#12;&bogus"), i(3), TypedValue::null(), TypedValue::bool(false)]),
+            run(
+                "htmlspecialchars",
+                vec![
+                    s("'&amp;&#12;&bogus"),
+                    i(3),
+                    TypedValue::null(),
+                    TypedValue::bool(false)
+                ]
+            ),
             "\"&#039;&amp;&#12;&amp;bogus\""
         );
-        assert_eq!(run("htmlspecialchars", vec![TypedValue::str(b"a\xffb")]), "\"a\u{fffd}b\"");
-        assert_eq!(run("htmlspecialchars", vec![TypedValue::str(b"a\xffb"), i(3)]), "\"\"");
-        assert_eq!(run("chunk_split", vec![s("abcde"), i(2), s("|")]), "\"ab|cd|e|\"");
+        assert_eq!(
+            run("htmlspecialchars", vec![TypedValue::str(b"a\xffb")]),
+            "\"a\u{fffd}b\""
+        );
+        assert_eq!(
+            run("htmlspecialchars", vec![TypedValue::str(b"a\xffb"), i(3)]),
+            "\"\""
+        );
+        assert_eq!(
+            run("chunk_split", vec![s("abcde"), i(2), s("|")]),
+            "\"ab|cd|e|\""
+        );
         assert_eq!(run("chunk_split", vec![s("ab"), i(5)]), "\"ab\\r\\n\"");
         assert_eq!(run("bin2hex", vec![s("ab\n")]), "\"61620a\"");
         assert_eq!(run("hex2bin", vec![s("6162")]), "\"ab\"");
@@ -507,6 +594,9 @@ mod tests {
             run("hex2bin", vec![s("abc")]),
             "Warning: hex2bin(): Hexadecimal input string must have an even length\nfalse"
         );
-        assert_eq!(run("hex2bin", vec![s("zz")]), "Warning: hex2bin(): Input string must be hexadecimal string\nfalse");
+        assert_eq!(
+            run("hex2bin", vec![s("zz")]),
+            "Warning: hex2bin(): Input string must be hexadecimal string\nfalse"
+        );
     }
 }

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use super::string::{check_alloc, nullable_str, ret_str};
 use super::{args, BuiltinDef};
 use crate::runtime::convert::to_str;
-use crate::runtime::sprintf::{number_format as engine_number_format, php_sprintf_ex, ArgsMode, FmtArg, PhpErrorClass};
+use crate::runtime::sprintf::{
+    number_format as engine_number_format, php_sprintf_ex, ArgsMode, FmtArg, PhpErrorClass,
+};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -15,7 +17,11 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("printf", "format, ...values", printf),
     ("vsprintf", "format, values", vsprintf),
     ("vprintf", "format, values", vprintf),
-    ("number_format", "num, decimals=, decimal_separator=, thousands_separator=", number_format),
+    (
+        "number_format",
+        "num, decimals=, decimal_separator=, thousands_separator=",
+        number_format,
+    ),
 ];
 
 /// An argument reduced to a scalar, owning any converted string.
@@ -130,11 +136,25 @@ mod tests {
     #[test]
     fn sprintf_family() {
         assert_eq!(
-            run("sprintf", vec![s("%05.1f|%-4s|%x"), TypedValue::double(3.25159), s("ab"), i(255)]),
+            run(
+                "sprintf",
+                vec![
+                    s("%05.1f|%-4s|%x"),
+                    TypedValue::double(3.25159),
+                    s("ab"),
+                    i(255)
+                ]
+            ),
             "\"003.3|ab  |ff\""
         );
-        assert_eq!(run("sprintf", vec![s("%s"), arr(vec![i(1)])]), "Warning: Array to string conversion\n\"Array\"");
-        assert_eq!(run("sprintf", vec![s("%d")]), "ArgumentCountError: 2 arguments are required, 1 given");
+        assert_eq!(
+            run("sprintf", vec![s("%s"), arr(vec![i(1)])]),
+            "Warning: Array to string conversion\n\"Array\""
+        );
+        assert_eq!(
+            run("sprintf", vec![s("%d")]),
+            "ArgumentCountError: 2 arguments are required, 1 given"
+        );
         assert_eq!(
             run("vsprintf", vec![s("%d"), s("x")]),
             "TypeError: vsprintf(): Argument #2 ($values) must be of type array, string given"
@@ -142,7 +162,10 @@ mod tests {
         let mut m = PhpArray::new();
         m.set_str(b"k", i(1));
         m.push(i(2));
-        assert_eq!(run("vsprintf", vec![s("%s-%s"), TypedValue::array(m)]), "\"1-2\"");
+        assert_eq!(
+            run("vsprintf", vec![s("%s-%s"), TypedValue::array(m)]),
+            "\"1-2\""
+        );
         assert_eq!(run("printf", vec![s("abc\n")]), "abc\n4");
         assert_eq!(run("vprintf", vec![s("%s\n"), arr(vec![i(3)])]), "3\n2");
         assert_eq!(
@@ -155,15 +178,30 @@ mod tests {
     fn number_formatting() {
         let d = TypedValue::double;
         assert_eq!(run("number_format", vec![d(1234.5678)]), "\"1,235\"");
-        assert_eq!(run("number_format", vec![d(1234.5678), i(2)]), "\"1,234.57\"");
-        assert_eq!(run("number_format", vec![d(-1234.567), i(2), s(","), s(".")]), "\"-1.234,57\"");
+        assert_eq!(
+            run("number_format", vec![d(1234.5678), i(2)]),
+            "\"1,234.57\""
+        );
+        assert_eq!(
+            run("number_format", vec![d(-1234.567), i(2), s(","), s(".")]),
+            "\"-1.234,57\""
+        );
         assert_eq!(run("number_format", vec![d(0.5)]), "\"1\"");
         assert_eq!(
             run("number_format", vec![d(1.5), i(200000000)]),
             "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 200003584 bytes)"
         );
-        assert_eq!(run("number_format", vec![d(1.5), i(2), s(""), s("")]), "\"150\"");
+        assert_eq!(
+            run("number_format", vec![d(1.5), i(2), s(""), s("")]),
+            "\"150\""
+        );
         assert_eq!(run("number_format", vec![s("1234.5")]), "\"1,235\"");
-        assert_eq!(run("number_format", vec![i(1234), i(2), TypedValue::null(), TypedValue::null()]), "\"1,234.00\"");
+        assert_eq!(
+            run(
+                "number_format",
+                vec![i(1234), i(2), TypedValue::null(), TypedValue::null()]
+            ),
+            "\"1,234.00\""
+        );
     }
 }

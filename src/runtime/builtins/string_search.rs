@@ -20,11 +20,27 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("str_contains", "haystack, needle", str_contains),
     ("str_starts_with", "haystack, needle", str_starts_with),
     ("str_ends_with", "haystack, needle", str_ends_with),
-    ("substr_count", "haystack, needle, offset=, length=", substr_count),
-    ("str_replace", "search, replace, subject, &count=", str_replace),
-    ("str_ireplace", "search, replace, subject, &count=", str_ireplace),
+    (
+        "substr_count",
+        "haystack, needle, offset=, length=",
+        substr_count,
+    ),
+    (
+        "str_replace",
+        "search, replace, subject, &count=",
+        str_replace,
+    ),
+    (
+        "str_ireplace",
+        "search, replace, subject, &count=",
+        str_ireplace,
+    ),
     ("strtr", "string, from, to=", strtr),
-    ("substr_replace", "string, replace, offset, length=", substr_replace),
+    (
+        "substr_replace",
+        "string, replace, offset, length=",
+        substr_replace,
+    ),
 ];
 
 fn lower(s: &[u8]) -> Vec<u8> {
@@ -86,10 +102,18 @@ fn do_strrpos(ctx: &mut ExecCtx, a: &[TypedValue], ci: bool) -> VmResult<TypedVa
             return Err(offset_error(ctx));
         }
         let back = off.unsigned_abs() as usize;
-        let e = if back < needle.len() { len.saturating_sub(needle.len()) } else { len - back };
+        let e = if back < needle.len() {
+            len.saturating_sub(needle.len())
+        } else {
+            len - back
+        };
         (0, (e + needle.len()).min(len))
     };
-    let found = if ci { rfind(&lower(&hay), &lower(&needle), lo, hi) } else { rfind(&hay, &needle, lo, hi) };
+    let found = if ci {
+        rfind(&lower(&hay), &lower(&needle), lo, hi)
+    } else {
+        rfind(&hay, &needle, lo, hi)
+    };
     Ok(found.map_or(TypedValue::bool(false), |p| TypedValue::int(p as i64)))
 }
 
@@ -110,7 +134,11 @@ fn do_strstr(ctx: &mut ExecCtx, a: &[TypedValue], ci: bool) -> VmResult<TypedVal
     let hay = args::str(ctx, a, 0)?;
     let needle = args::str(ctx, a, 1)?;
     let before = args::opt_bool(ctx, a, 2)?.unwrap_or(false);
-    let found = if ci { find_from(&lower(&hay), &lower(&needle), 0) } else { find_from(&hay, &needle, 0) };
+    let found = if ci {
+        find_from(&lower(&hay), &lower(&needle), 0)
+    } else {
+        find_from(&hay, &needle, 0)
+    };
     match found {
         None => Ok(TypedValue::bool(false)),
         Some(p) if before => ret_str(hay[..p].to_vec()),
@@ -170,7 +198,11 @@ fn substr_count(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
             l = l.saturating_add(len - off);
         }
         if l < 0 || l > len - off {
-            return Err(args::value_error(ctx, 3, "must be contained in argument #1 ($haystack)"));
+            return Err(args::value_error(
+                ctx,
+                3,
+                "must be contained in argument #1 ($haystack)",
+            ));
         }
         end = off + l;
     }
@@ -291,7 +323,9 @@ fn do_str_replace(ctx: &mut ExecCtx, a: &mut [TypedValue], ci: bool) -> VmResult
         }
         TypedValue::array(out)
     } else {
-        TypedValue::string(replace_in_subject(ctx, &search, &replace, &subject, ci, &mut count)?)
+        TypedValue::string(replace_in_subject(
+            ctx, &search, &replace, &subject, ci, &mut count,
+        )?)
     };
     if a.len() > 3 {
         args::set_ref(a, 3, TypedValue::int(count));
@@ -428,7 +462,11 @@ fn substr_replace(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
     let offset = a[2].deref().clone();
     let length = a.get(3).map(|v| v.deref().clone()).filter(|v| !v.is_null());
     let name = args::fname(ctx);
-    let off_int = if offset.is_array() { None } else { Some(args::int(ctx, a, 2)?) };
+    let off_int = if offset.is_array() {
+        None
+    } else {
+        Some(args::int(ctx, a, 2)?)
+    };
     let len_int = match &length {
         Some(l) if !l.is_array() => Some(args::int(ctx, a, 3)?),
         _ => None,
@@ -458,7 +496,10 @@ fn substr_replace(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
         return ret_str(splice(s, f, l, &repl));
     }
     let from_vals = offset.is_array().then(|| offset.arr().values());
-    let len_vals = length.as_ref().filter(|l| l.is_array()).map(|l| l.arr().values());
+    let len_vals = length
+        .as_ref()
+        .filter(|l| l.is_array())
+        .map(|l| l.arr().values());
     let repl_vals = replace.is_array().then(|| replace.arr().values());
     let (mut fi, mut li, mut ri) = (0, 0, 0);
     let mut out = PhpArray::new();
@@ -521,13 +562,22 @@ mod tests {
         );
         assert_eq!(run("strripos", vec![s("HELLO"), s("l")]), "3");
         assert_eq!(run("strstr", vec![s("user@host"), s("@")]), "\"@host\"");
-        assert_eq!(run("strstr", vec![s("user@host"), s("@"), TypedValue::bool(true)]), "\"user\"");
+        assert_eq!(
+            run(
+                "strstr",
+                vec![s("user@host"), s("@"), TypedValue::bool(true)]
+            ),
+            "\"user\""
+        );
         assert_eq!(run("strrchr", vec![s("a/b/c"), s("/x")]), "\"/c\"");
         assert_eq!(run("str_contains", vec![s("abc"), s("")]), "true");
         assert_eq!(run("str_starts_with", vec![s("abc"), s("ab")]), "true");
         assert_eq!(run("str_ends_with", vec![s("abc"), s("bc")]), "true");
         assert_eq!(run("substr_count", vec![s("aaa"), s("aa")]), "1");
-        assert_eq!(run("substr_count", vec![s("hello hello"), s("ll"), i(-5)]), "1");
+        assert_eq!(
+            run("substr_count", vec![s("hello hello"), s("ll"), i(-5)]),
+            "1"
+        );
         assert_eq!(
             run("substr_count", vec![s("aaa"), s("a"), i(1), i(-5)]),
             "ValueError: substr_count(): Argument #4 ($length) must be contained in argument #1 ($haystack)"
@@ -549,7 +599,12 @@ mod tests {
         let r = super::super::string::tests::call(
             &mut ctx,
             "str_replace",
-            vec![arr(vec![s("a"), s("b")]), arr(vec![s("b"), s("c")]), s("ab"), cnt.clone()],
+            vec![
+                arr(vec![s("a"), s("b")]),
+                arr(vec![s("b"), s("c")]),
+                s("ab"),
+                cnt.clone(),
+            ],
         )
         .unwrap();
         assert_eq!(r.str_bytes(), b"cc");
@@ -563,16 +618,28 @@ mod tests {
             run("str_replace", vec![arr(vec![s("a"), arr(vec![i(1)])]), s("x"), TypedValue::array(subj)]),
             "Warning: Array to string conversion\n\nWarning: Array to string conversion\n\nWarning: Array to string conversion\n\nWarning: Array to string conversion\n[\"k\"=>\"xA\", 5=>\"Arrxy\", 7=>\"1.5\", 8=>\"\"]"
         );
-        assert_eq!(run("str_ireplace", vec![s("A"), s("x"), s("aAbA")]), "\"xxbx\"");
+        assert_eq!(
+            run("str_ireplace", vec![s("A"), s("x"), s("aAbA")]),
+            "\"xxbx\""
+        );
         assert_eq!(
             run("str_replace", vec![TypedValue::null(), s("x"), s("abc")]),
             "Deprecated: str_replace(): Passing null to parameter #1 ($search) of type array|string is deprecated\n\"abc\""
         );
         assert_eq!(run("str_replace", vec![s(""), s("x"), s("abc")]), "\"abc\"");
 
-        assert_eq!(run("substr_replace", vec![s("Hello"), s("J"), i(0), i(1)]), "\"Jello\"");
-        assert_eq!(run("substr_replace", vec![s("Hello"), s("J"), i(-2)]), "\"HelJ\"");
-        assert_eq!(run("substr_replace", vec![s("Hello"), s("X"), i(10), i(-10)]), "\"HelloX\"");
+        assert_eq!(
+            run("substr_replace", vec![s("Hello"), s("J"), i(0), i(1)]),
+            "\"Jello\""
+        );
+        assert_eq!(
+            run("substr_replace", vec![s("Hello"), s("J"), i(-2)]),
+            "\"HelJ\""
+        );
+        assert_eq!(
+            run("substr_replace", vec![s("Hello"), s("X"), i(10), i(-10)]),
+            "\"HelloX\""
+        );
         assert_eq!(
             run(
                 "substr_replace",
@@ -586,7 +653,15 @@ mod tests {
             "[0=>\"Jello\", 1=>\"WKld\"]"
         );
         assert_eq!(
-            run("substr_replace", vec![arr(vec![s("Hello"), s("World")]), s("X"), i(1), arr(vec![i(0)])]),
+            run(
+                "substr_replace",
+                vec![
+                    arr(vec![s("Hello"), s("World")]),
+                    s("X"),
+                    i(1),
+                    arr(vec![i(0)])
+                ]
+            ),
             "[0=>\"HXello\", 1=>\"WX\"]"
         );
         assert_eq!(
@@ -602,10 +677,16 @@ mod tests {
         m.set_str(b"Hello", s("Hi"));
         m.set_int(1, s("one"));
         assert_eq!(
-            run("strtr", vec![s("Hi all, I said Hello 1"), TypedValue::array(m)]),
+            run(
+                "strtr",
+                vec![s("Hi all, I said Hello 1"), TypedValue::array(m)]
+            ),
             "\"Hello all, I said Hi one\""
         );
-        assert_eq!(run("strtr", vec![s("abcabc"), s("abc"), s("xy")]), "\"xycxyc\"");
+        assert_eq!(
+            run("strtr", vec![s("abcabc"), s("abc"), s("xy")]),
+            "\"xycxyc\""
+        );
         assert_eq!(
             run("strtr", vec![s("abc"), arr(vec![]), s("x")]),
             "TypeError: strtr(): Argument #2 ($from) must be of type string, array given"

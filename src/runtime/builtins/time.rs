@@ -19,10 +19,22 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("gettimeofday", "as_float=", gettimeofday),
     ("date", "format, timestamp=", date),
     ("gmdate", "format, timestamp=", date),
-    ("mktime", "hour, minute=, second=, month=, day=, year=", mktime),
-    ("gmmktime", "hour, minute=, second=, month=, day=, year=", mktime),
+    (
+        "mktime",
+        "hour, minute=, second=, month=, day=, year=",
+        mktime,
+    ),
+    (
+        "gmmktime",
+        "hour, minute=, second=, month=, day=, year=",
+        mktime,
+    ),
     ("checkdate", "month, day, year", checkdate),
-    ("date_default_timezone_set", "timezoneId", date_default_timezone_set),
+    (
+        "date_default_timezone_set",
+        "timezoneId",
+        date_default_timezone_set,
+    ),
     ("date_default_timezone_get", "", date_default_timezone_get),
 ];
 
@@ -47,7 +59,9 @@ fn microtime(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     if args::opt_bool(ctx, a, 0)?.unwrap_or(false) {
         return Ok(TypedValue::double(s as f64 + us as f64 / 1e6));
     }
-    Ok(TypedValue::string(format!("{:.8} {}", us as f64 / 1e6, s).into_bytes()))
+    Ok(TypedValue::string(
+        format!("{:.8} {}", us as f64 / 1e6, s).into_bytes(),
+    ))
 }
 
 static MONO_BASE: Lazy<Instant> = Lazy::new(Instant::now);
@@ -159,7 +173,10 @@ fn checkdate(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let m = args::int(ctx, a, 0)?;
     let d = args::int(ctx, a, 1)?;
     let y = args::int(ctx, a, 2)?;
-    let ok = (1..=32767).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m as u32) as i64;
+    let ok = (1..=32767).contains(&y)
+        && (1..=12).contains(&m)
+        && d >= 1
+        && d <= days_in_month(y, m as u32) as i64;
     Ok(TypedValue::bool(ok))
 }
 
@@ -171,12 +188,17 @@ fn date_default_timezone_set(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResul
     let name = String::from_utf8_lossy(&tz).into_owned();
     // A name the system's zone database does not know is invalid for PHP too.
     let zoneinfo = std::path::Path::new("/usr/share/zoneinfo");
-    let plausible = !name.is_empty() && !name.contains("..") && !name.starts_with('/') && !name.contains('\0');
+    let plausible =
+        !name.is_empty() && !name.contains("..") && !name.starts_with('/') && !name.contains('\0');
     if zoneinfo.is_dir() && !(plausible && zoneinfo.join(&name).is_file()) {
-        ctx.notice(&format!("date_default_timezone_set(): Timezone ID '{name}' is invalid"));
+        ctx.notice(&format!(
+            "date_default_timezone_set(): Timezone ID '{name}' is invalid"
+        ));
         return Ok(TypedValue::bool(false));
     }
-    Err(ctx.fatal(format!("date_default_timezone_set(): only the UTC time zone is supported, '{name}' given")))
+    Err(ctx.fatal(format!(
+        "date_default_timezone_set(): only the UTC time zone is supported, '{name}' given"
+    )))
 }
 
 fn date_default_timezone_get(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -187,7 +209,8 @@ fn date_default_timezone_get(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmRes
 mod tests {
     use super::*;
 
-    const ALL: &str = "d D j l N S w z W F m M n t L o Y y a A B g G h H i s u v e I O P p T Z c r U";
+    const ALL: &str =
+        "d D j l N S w z W F m M n t L o Y y a A B g G h H i s u v e I O P p T Z c r U";
 
     #[test]
     fn date_all_formats_match_php() {
@@ -203,13 +226,26 @@ mod tests {
             (4102444800, "01 Fri 1 Friday 5 st 5 0 53 January 01 Jan 1 31 0 2099 2100 00 am AM 041 12 0 12 00 00 00 000000 000 UTC 0 +0000 +00:00 Z UTC 0 2100-01-01T00:00:00+00:00 Fri, 01 Jan 2100 00:00:00 +0000 4102444800"),
         ];
         for (ts, want) in cases {
-            assert_eq!(String::from_utf8(format_date(ALL.as_bytes(), *ts)).unwrap(), *want, "ts {ts}");
+            assert_eq!(
+                String::from_utf8(format_date(ALL.as_bytes(), *ts)).unwrap(),
+                *want,
+                "ts {ts}"
+            );
         }
-        assert_eq!(format_date(b"\\Y\\-m \\\\ jS \\t", 86400 * 2), b"Y-01 \\ 3rd t");
-        let s: Vec<u8> = [10, 20, 21, 22].iter().flat_map(|n| format_date(b"jS", 86400 * n)).collect();
+        assert_eq!(
+            format_date(b"\\Y\\-m \\\\ jS \\t", 86400 * 2),
+            b"Y-01 \\ 3rd t"
+        );
+        let s: Vec<u8> = [10, 20, 21, 22]
+            .iter()
+            .flat_map(|n| format_date(b"jS", 86400 * n))
+            .collect();
         assert_eq!(s, b"11th21st22nd23rd");
         assert_eq!(format_date(b"Y\\", 0), b"1970\0");
-        assert_eq!(format_date(b"Y|y|c|r", -62198755200), b"-0001|-1|-001-01-01T00:00:00+00:00|Fri, 01 Jan -001 00:00:00 +0000");
+        assert_eq!(
+            format_date(b"Y|y|c|r", -62198755200),
+            b"-0001|-1|-001-01-01T00:00:00+00:00|Fri, 01 Jan -001 00:00:00 +0000"
+        );
         assert_eq!(format_date(b"Y-m-d", i64::MAX), b"292277026596-12-04");
     }
 
@@ -231,13 +267,25 @@ mod tests {
         let mut ctx = ExecCtx::for_tests();
         let i = TypedValue::int;
         ctx.cur_builtin = super::super::registry::lookup("checkdate").unwrap();
-        assert!(!checkdate(&mut ctx, &mut [i(2), i(29), i(2001)]).unwrap().bool_val());
-        assert!(checkdate(&mut ctx, &mut [i(2), i(29), i(2000)]).unwrap().bool_val());
-        assert!(!checkdate(&mut ctx, &mut [i(13), i(1), i(2000)]).unwrap().bool_val());
+        assert!(!checkdate(&mut ctx, &mut [i(2), i(29), i(2001)])
+            .unwrap()
+            .bool_val());
+        assert!(checkdate(&mut ctx, &mut [i(2), i(29), i(2000)])
+            .unwrap()
+            .bool_val());
+        assert!(!checkdate(&mut ctx, &mut [i(13), i(1), i(2000)])
+            .unwrap()
+            .bool_val());
         ctx.cur_builtin = super::super::registry::lookup("date_default_timezone_set").unwrap();
-        assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"utc")]).unwrap().bool_val());
-        assert!(date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")]).is_err()
-            || !std::path::Path::new("/usr/share/zoneinfo").is_dir());
+        assert!(
+            date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"utc")])
+                .unwrap()
+                .bool_val()
+        );
+        assert!(
+            date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")]).is_err()
+                || !std::path::Path::new("/usr/share/zoneinfo").is_dir()
+        );
         ctx.out.start_buffer();
         let r = date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Foo/Bar")]);
         let out = ctx.out.pop_buffer().unwrap();

@@ -31,7 +31,11 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("is_iterable", "value", is_iterable),
     ("is_countable", "value", is_countable),
     ("is_object", "value", is_object),
-    ("is_callable", "value, syntax_only=, &callable_name=", is_callable),
+    (
+        "is_callable",
+        "value, syntax_only=, &callable_name=",
+        is_callable,
+    ),
 ];
 
 fn gettype(_ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -102,7 +106,10 @@ fn strtol(s: &[u8], base: i64) -> i64 {
 /// `intval($s, $base)` for a string and a base other than 10 (handles "0b").
 fn intval_base(s: &[u8], base: i64) -> i64 {
     if base == 0 || base == 2 {
-        let start = s.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(s.len());
+        let start = s
+            .iter()
+            .position(|c| !c.is_ascii_whitespace())
+            .unwrap_or(s.len());
         let t = &s[start..];
         if t.len() > 2 {
             let off = usize::from(t[0] == b'-' || t[0] == b'+');
@@ -119,7 +126,10 @@ fn intval_base(s: &[u8], base: i64) -> i64 {
 fn int_of(ctx: &mut ExecCtx, v: &TypedValue) -> i64 {
     let v = v.deref();
     if v.is_object() {
-        let msg = format!("Object of class {} could not be converted to int", v.obj().class_name());
+        let msg = format!(
+            "Object of class {} could not be converted to int",
+            v.obj().class_name()
+        );
         ctx.warn(&msg);
         return 1;
     }
@@ -139,7 +149,10 @@ fn intval(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 fn float_of(ctx: &mut ExecCtx, v: &TypedValue) -> f64 {
     let v = v.deref();
     if v.is_object() {
-        let msg = format!("Object of class {} could not be converted to float", v.obj().class_name());
+        let msg = format!(
+            "Object of class {} could not be converted to float",
+            v.obj().class_name()
+        );
         ctx.warn(&msg);
         return 1.0;
     }
@@ -255,15 +268,22 @@ fn is_numeric(_ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
     }))
 }
 fn is_scalar(_ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    Ok(TypedValue::bool(matches!(a[0].deref().tag(), tag::BOOL | tag::INT | tag::DOUBLE | tag::STRING)))
+    Ok(TypedValue::bool(matches!(
+        a[0].deref().tag(),
+        tag::BOOL | tag::INT | tag::DOUBLE | tag::STRING
+    )))
 }
 fn is_iterable(_ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let v = a[0].deref();
-    Ok(TypedValue::bool(v.is_array() || (v.is_object() && v.obj().class.is_subclass_of("Traversable"))))
+    Ok(TypedValue::bool(
+        v.is_array() || (v.is_object() && v.obj().class.is_subclass_of("Traversable")),
+    ))
 }
 fn is_countable(_ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let v = a[0].deref();
-    Ok(TypedValue::bool(v.is_array() || (v.is_object() && v.obj().class.is_subclass_of("Countable"))))
+    Ok(TypedValue::bool(
+        v.is_array() || (v.is_object() && v.obj().class.is_subclass_of("Countable")),
+    ))
 }
 fn is_callable(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let syntax_only = args::opt_bool(ctx, a, 1)?.unwrap_or(false);
@@ -291,14 +311,22 @@ mod tests {
     use super::*;
     use crate::vm::ctx::Fault;
 
-    fn call(f: super::super::BuiltinFn, name: &str, args: &mut [TypedValue]) -> (Result<TypedValue, String>, String) {
+    fn call(
+        f: super::super::BuiltinFn,
+        name: &str,
+        args: &mut [TypedValue],
+    ) -> (Result<TypedValue, String>, String) {
         let mut ctx = ExecCtx::for_tests();
         ctx.cur_builtin = super::super::registry::lookup(name).unwrap();
         ctx.out.start_buffer();
         let r = f(&mut ctx, args).map_err(|e| match e {
             Fault::Throw(v) => {
                 let o = v.obj();
-                format!("{}: {}", o.class_name(), String::from_utf8_lossy(o.prop("message").unwrap().str_bytes()))
+                format!(
+                    "{}: {}",
+                    o.class_name(),
+                    String::from_utf8_lossy(o.prop("message").unwrap().str_bytes())
+                )
             }
             other => format!("{other:?}"),
         });
@@ -338,7 +366,13 @@ mod tests {
         assert_eq!(iv(s("0x1A"), None), 0);
         assert_eq!(iv(s(" 12"), None), 12);
         assert_eq!(iv(TypedValue::null(), None), 0);
-        assert_eq!(iv(TypedValue::array(PhpArray::from_values(vec![TypedValue::int(0)])), None), 1);
+        assert_eq!(
+            iv(
+                TypedValue::array(PhpArray::from_values(vec![TypedValue::int(0)])),
+                None
+            ),
+            1
+        );
     }
 
     #[test]
@@ -356,9 +390,15 @@ mod tests {
         call(settype, "settype", &mut a).0.unwrap();
         assert!(a[0].deref().bool_val());
         let mut a = [TypedValue::new_ref(TypedValue::int(5)), s("foo")];
-        assert_eq!(call(settype, "settype", &mut a).0.unwrap_err(), "ValueError: settype(): Argument #2 ($type) must be a valid type");
+        assert_eq!(
+            call(settype, "settype", &mut a).0.unwrap_err(),
+            "ValueError: settype(): Argument #2 ($type) must be a valid type"
+        );
         let mut a = [TypedValue::new_ref(TypedValue::int(5)), s("resource")];
-        assert_eq!(call(settype, "settype", &mut a).0.unwrap_err(), "ValueError: Cannot convert to resource type");
+        assert_eq!(
+            call(settype, "settype", &mut a).0.unwrap_err(),
+            "ValueError: Cannot convert to resource type"
+        );
         let mut a = [TypedValue::new_ref(TypedValue::int(5)), s("object")];
         call(settype, "settype", &mut a).0.unwrap();
         assert_eq!(a[0].deref().obj().class_name(), "stdClass");
@@ -366,7 +406,9 @@ mod tests {
 
     #[test]
     fn predicates() {
-        let b = |f: super::super::BuiltinFn, n: &str, v: TypedValue| call(f, n, &mut [v]).0.unwrap().bool_val();
+        let b = |f: super::super::BuiltinFn, n: &str, v: TypedValue| {
+            call(f, n, &mut [v]).0.unwrap().bool_val()
+        };
         assert!(b(is_numeric, "is_numeric", s("1e5")));
         assert!(b(is_numeric, "is_numeric", s(" 1")));
         assert!(b(is_numeric, "is_numeric", s("-.5")));
@@ -375,15 +417,35 @@ mod tests {
         assert!(!b(is_numeric, "is_numeric", TypedValue::null()));
         assert!(!b(is_scalar, "is_scalar", TypedValue::null()));
         assert!(b(is_scalar, "is_scalar", TypedValue::double(1.5)));
-        assert!(b(is_countable, "is_countable", TypedValue::array(PhpArray::new())));
+        assert!(b(
+            is_countable,
+            "is_countable",
+            TypedValue::array(PhpArray::new())
+        ));
         assert!(b(is_callable, "is_callable", s("ABS")));
         assert!(!b(is_callable, "is_callable", s("nope")));
         assert!(!b(boolval, "boolval", s("0")));
-        assert!(b(is_int, "is_long", TypedValue::new_ref(TypedValue::int(1))));
-        let t = |v: TypedValue| call(get_debug_type, "get_debug_type", &mut [v]).0.unwrap().str_bytes().to_vec();
+        assert!(b(
+            is_int,
+            "is_long",
+            TypedValue::new_ref(TypedValue::int(1))
+        ));
+        let t = |v: TypedValue| {
+            call(get_debug_type, "get_debug_type", &mut [v])
+                .0
+                .unwrap()
+                .str_bytes()
+                .to_vec()
+        };
         assert_eq!(t(TypedValue::double(1.0)), b"float");
         assert_eq!(t(TypedValue::null()), b"null");
-        let g = |v: TypedValue| call(gettype, "gettype", &mut [v]).0.unwrap().str_bytes().to_vec();
+        let g = |v: TypedValue| {
+            call(gettype, "gettype", &mut [v])
+                .0
+                .unwrap()
+                .str_bytes()
+                .to_vec()
+        };
         assert_eq!(g(TypedValue::double(1.0)), b"double");
         assert_eq!(g(TypedValue::null()), b"NULL");
         let fv = call(floatval, "floatval", &mut [s("abc")]).0.unwrap();
@@ -393,9 +455,13 @@ mod tests {
         assert!(b(is_numeric, "is_numeric", s("1 ")));
         assert!(!b(is_numeric, "is_numeric", s("abc")));
         assert!(b(is_numeric, "is_numeric", TypedValue::double(1.5)));
-        let sv = call(strval, "strval", &mut [TypedValue::double(0.1 + 0.2)]).0.unwrap();
+        let sv = call(strval, "strval", &mut [TypedValue::double(0.1 + 0.2)])
+            .0
+            .unwrap();
         assert_eq!(sv.str_bytes(), b"0.3");
-        let sv = call(strval, "strval", &mut [TypedValue::double(1.0)]).0.unwrap();
+        let sv = call(strval, "strval", &mut [TypedValue::double(1.0)])
+            .0
+            .unwrap();
         assert_eq!(sv.str_bytes(), b"1");
         let (r, out) = call(strval, "strval", &mut [TypedValue::array(PhpArray::new())]);
         assert_eq!(r.unwrap().str_bytes(), b"Array");
