@@ -22,7 +22,7 @@ fn is_hole(it: &ArrayItem) -> bool {
 
 impl<'f> Parser<'f> {
     /// Turns a `[...]` literal on the left of `=` into a destructuring pattern.
-    pub(super) fn into_pattern(&mut self, e: Expr) -> PResult<Expr> {
+    pub(super) fn make_pattern(&mut self, e: Expr) -> PResult<Expr> {
         let line = e.line;
         let items = match e.kind {
             ExprKind::Array(items) => items,
@@ -55,7 +55,7 @@ impl<'f> Parser<'f> {
 
     fn list_target(&mut self, v: Expr) -> PResult<Expr> {
         match v.kind {
-            ExprKind::Array(_) | ExprKind::List(_) => self.into_pattern(v),
+            ExprKind::Array(_) | ExprKind::List(_) => self.make_pattern(v),
             _ if is_writable(&v) => Ok(v),
             _ => {
                 self.fatal("Assignments can only happen to writable values", v.line);

@@ -321,7 +321,7 @@ impl<'f> Parser<'f> {
         let is_array = matches!(e.kind, ExprKind::Array(_));
         if op == "=" {
             if is_array && after == After::Variable {
-                let target = self.into_pattern(e)?;
+                let target = self.make_pattern(e)?;
                 self.advance();
                 if self.is_op("&") {
                     return Err(self.unexpected());

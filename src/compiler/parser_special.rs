@@ -44,7 +44,7 @@ impl<'f> Parser<'f> {
                 self.advance();
                 self.expect_op("(")?;
                 let items = self.array_items(")")?;
-                let e = self.into_pattern(Expr::new(ExprKind::Array(items), line))?;
+                let e = self.make_pattern(Expr::new(ExprKind::Array(items), line))?;
                 return Ok((e, After::Deref));
             }
             "isset" => {

@@ -437,7 +437,7 @@ impl<'f> Parser<'f> {
     fn foreach_target(&mut self) -> PResult<Expr> {
         let (e, after) = self.primary_postfix()?;
         let e = match e.kind {
-            ExprKind::Array(_) | ExprKind::List(_) => self.into_pattern(e)?,
+            ExprKind::Array(_) | ExprKind::List(_) => self.make_pattern(e)?,
             _ if after == After::Variable && is_writable(&e) => e,
             _ => return Err(self.unexpected()),
         };
