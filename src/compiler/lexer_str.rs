@@ -24,13 +24,15 @@ impl<'a> Lexer<'a> {
         let mut val = Vec::new();
         loop {
             if self.eof() {
-                let rest = self.src.get(start + 1..).unwrap_or(&[]);
-                let shown = String::from_utf8_lossy(rest.get(..30.min(rest.len())).unwrap_or(&[]))
-                    .into_owned();
-                return Err(err(
-                    format!("syntax error, unexpected string content \"{}\"", shown),
-                    self.line,
-                ));
+                // PHP lexes the rest of the file as "string content", which no
+                // grammar rule accepts; the parser reports it in context.
+                let rest = self.src.get(start + 1..).unwrap_or(&[]).to_vec();
+                return Ok(Token {
+                    tok: Tok::StringContent(rest.clone()),
+                    line,
+                    end_line: line,
+                    text: rest,
+                });
             }
             match self.cur() {
                 b'\'' => {
@@ -54,8 +56,20 @@ impl<'a> Lexer<'a> {
         let start = self.pos;
         let line = self.line;
         self.pos += 1;
-        let parts = self.string_body(StrMode::Double)?;
-        Ok(self.template_token(parts, start, line, Quote::Double))
+        match self.string_body(StrMode::Double) {
+            Ok(parts) => Ok(self.template_token(parts, start, line, Quote::Double)),
+            Err(e) => {
+                // PHP first hands the parser the opening `"`; the error inside the
+                // string only matters if a string is acceptable at this point.
+                self.pos = self.src.len();
+                Ok(Token {
+                    tok: Tok::BadString(Box::new(e)),
+                    line,
+                    end_line: line,
+                    text: b"\"".to_vec(),
+                })
+            }
+        }
     }
 
     fn template_token(
@@ -77,7 +91,12 @@ impl<'a> Lexer<'a> {
         } else {
             Tok::Template(parts, heredoc)
         };
+        let interpolated = matches!(tok, Tok::Template(..));
         let mut t = self.token(tok, start, line);
+        if interpolated && !heredoc {
+            // PHP hands the parser a lone `"` first, so errors name its line.
+            t.end_line = line;
+        }
         if heredoc {
             // PHP names a heredoc by its start token (`<<<"EOT` plus the newline),
             // which ends on the next line.

@@ -17,9 +17,17 @@ fn one(src: &str) -> Tok {
 }
 
 fn lex_err(src: &str) -> (String, u32) {
-    let (_, e) = tokenize(src.as_bytes());
-    let e = e.expect("expected a lex error");
-    (e.message, e.line)
+    let (toks, e) = tokenize(src.as_bytes());
+    if let Some(e) = e {
+        return (e.message, e.line);
+    }
+    // Errors inside double-quoted strings travel in a `BadString` token.
+    for t in toks {
+        if let Tok::BadString(e) = t.tok {
+            return (e.message, e.line);
+        }
+    }
+    panic!("expected a lex error for {:?}", src)
 }
 
 fn s(b: &str) -> Tok {

@@ -49,6 +49,9 @@ pub fn parse(source: &[u8], file: &str) -> Result<ast::Program, ParseError> {
     let (toks, lex_err) = tokenize(source);
     let mut p = Parser::new(toks, lex_err, file);
     let stmts = p.top_statements()?;
+    if let Some(e) = p.deferred {
+        return Err(e);
+    }
     Ok(ast::Program { stmts })
 }
 
@@ -65,6 +68,9 @@ pub(super) struct Parser<'f> {
     pub(super) file: &'f str,
     /// Nesting depth of expression parsing; deep nesting is an error, not a stack overflow.
     pub(super) depth: u32,
+    /// First compile-time ("Fatal error") check that failed. PHP only runs these
+    /// after the whole file parsed, so a later syntax error must still win.
+    pub(super) deferred: Option<ParseError>,
 }
 
 /// How deep expressions and statements may nest before we give up.
@@ -87,6 +93,7 @@ impl<'f> Parser<'f> {
             lex_err,
             file,
             depth: 0,
+            deferred: None,
         }
     }
 
@@ -111,6 +118,15 @@ impl<'f> Parser<'f> {
             self.pos += 1;
         }
         t
+    }
+
+    /// Current position, to rewind to when an error should name an earlier token.
+    pub(super) fn mark(&self) -> usize {
+        self.pos
+    }
+
+    pub(super) fn reset(&mut self, pos: usize) {
+        self.pos = pos.min(self.toks.len() - 1);
     }
 
     pub(super) fn is_op(&self, op: &str) -> bool {
@@ -203,6 +219,16 @@ impl<'f> Parser<'f> {
     /// The lexical error waiting at the end of the tokens, if any.
     pub(super) fn pending_lex_error(&self) -> Option<ParseError> {
         self.lex_err.clone()
+    }
+
+    /// Records a compile-time error to report if the rest of the file parses.
+    pub(super) fn fatal(&mut self, message: impl Into<String>, line: u32) {
+        if self.deferred.is_none() {
+            self.deferred = Some(ParseError {
+                message: message.into(),
+                line,
+            });
+        }
     }
 
     pub(super) fn error(&self, message: impl Into<String>, line: u32) -> ParseError {
@@ -305,12 +331,16 @@ impl<'f> Parser<'f> {
             return Ok(TypeHint::Union(v));
         }
         // `A & $x` is a by-ref parameter, not an intersection type.
-        if self.is_op("&") && !matches!(self.nth(1).tok, Tok::Var(_)) && !self.nth_is_op(1, "...") {
+        let type_next = |p: &Self| {
+            p.is_op("&")
+                && matches!(
+                    p.nth(1).tok,
+                    Tok::Ident(_) | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_)
+                )
+        };
+        if type_next(self) {
             let mut v = vec![first];
-            while self.is_op("&")
-                && !matches!(self.nth(1).tok, Tok::Var(_))
-                && !self.nth_is_op(1, "...")
-            {
+            while type_next(self) {
                 self.advance();
                 v.push(self.single_type()?);
             }
@@ -371,7 +401,7 @@ impl<'f> Parser<'f> {
             let variadic = self.eat_op("...");
             let name = self.expect_var(Some("variable"))?;
             if name == "this" {
-                return Err(self.error("Cannot use $this as parameter", line));
+                self.fatal("Cannot use $this as parameter", line);
             }
             let default = if self.eat_op("=") {
                 Some(self.expr()?)

@@ -22,15 +22,18 @@ fn is_hole(it: &ArrayItem) -> bool {
 
 impl<'f> Parser<'f> {
     /// Turns a `[...]` literal on the left of `=` into a destructuring pattern.
-    pub(super) fn to_list(&self, e: Expr) -> PResult<Expr> {
+    pub(super) fn make_pattern(&mut self, e: Expr) -> PResult<Expr> {
         let line = e.line;
         let items = match e.kind {
             ExprKind::Array(items) => items,
             ExprKind::List(items) => return Ok(Expr::new(ExprKind::List(items), line)),
-            _ => return Err(self.error("Assignments can only happen to writable values", line)),
+            other => {
+                self.fatal("Assignments can only happen to writable values", line);
+                return Ok(Expr::new(other, line));
+            }
         };
         if items.is_empty() {
-            return Err(self.error("Cannot use empty list", line));
+            self.fatal("Cannot use empty list", line);
         }
         let mut out = Vec::with_capacity(items.len());
         for it in items {
@@ -39,39 +42,41 @@ impl<'f> Parser<'f> {
                 continue;
             }
             if it.spread {
-                return Err(self.error("Spread operator is not supported in assignments", line));
+                self.fatal("Spread operator is not supported in assignments", line);
             }
             let value = self.list_target(it.value)?;
             out.push(Some(ArrayItem { value, ..it }));
         }
         if out.iter().all(|i| i.is_none()) {
-            return Err(self.error("Cannot use empty list", line));
+            self.fatal("Cannot use empty list", line);
         }
         Ok(Expr::new(ExprKind::List(out), line))
     }
 
-    fn list_target(&self, v: Expr) -> PResult<Expr> {
+    fn list_target(&mut self, v: Expr) -> PResult<Expr> {
         match v.kind {
-            ExprKind::Array(_) | ExprKind::List(_) => self.to_list(v),
+            ExprKind::Array(_) | ExprKind::List(_) => self.make_pattern(v),
             _ if is_writable(&v) => Ok(v),
-            _ => Err(self.error("Assignments can only happen to writable values", v.line)),
+            _ => {
+                self.fatal("Assignments can only happen to writable values", v.line);
+                Ok(v)
+            }
         }
     }
 
     /// An array literal used as a value may not have skipped elements.
-    pub(super) fn check_array_value(&self, e: &Expr) -> PResult<()> {
+    pub(super) fn check_array_value(&mut self, e: &Expr) {
         if let ExprKind::Array(items) = &e.kind {
             for it in items {
                 if is_hole(it) {
-                    return Err(self.error("Cannot use empty array elements in arrays", e.line));
+                    self.fatal("Cannot use empty array elements in arrays", e.line);
                 }
-                self.check_array_value(&it.value)?;
+                self.check_array_value(&it.value);
                 if matches!(it.value.kind, ExprKind::List(_)) {
-                    return Err(self.error("Cannot use list() as standalone expression", e.line));
+                    self.fatal("Cannot use list() as standalone expression", e.line);
                 }
             }
         }
-        Ok(())
     }
 
     /// Items of `[...]`, `array(...)` or `list(...)` up to `closer`; skipped slots
@@ -86,6 +91,9 @@ impl<'f> Parser<'f> {
                 items.push(hole(self.line()));
                 self.advance();
                 continue;
+            }
+            if !self.can_start_expr() && !self.is_op("...") && !self.is_op("&") {
+                return Err(self.unexpected_expecting(&format!("\"{}\"", closer)));
             }
             if self.eat_op("...") {
                 let value = self.expr()?;
@@ -136,8 +144,10 @@ impl<'f> Parser<'f> {
 
     /// The operand of `&` in arrays and foreach: a variable.
     pub(super) fn ref_operand(&mut self) -> PResult<Expr> {
+        let start = self.mark();
         let (e, after) = self.primary_postfix()?;
         if after != After::Variable || !is_writable(&e) {
+            self.reset(start);
             return Err(self.unexpected());
         }
         Ok(e)

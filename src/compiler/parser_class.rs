@@ -105,7 +105,7 @@ impl<'f> Parser<'f> {
             };
             if let Some(v) = vis {
                 if seen_vis {
-                    return Err(self.error("Multiple access type modifiers are not allowed", line));
+                    self.fatal("Multiple access type modifiers are not allowed", line);
                 }
                 seen_vis = true;
                 m.visibility = v;

@@ -158,7 +158,7 @@ impl<'f> Parser<'f> {
                 let else_ = self.expr_bp(BP_TERNARY + 1)?;
                 if let Some(prev_short) = bare_ternary {
                     if !(prev_short && short) {
-                        return Err(self.error(nested_ternary_message(prev_short, short), line));
+                        self.fatal(nested_ternary_message(prev_short, short), line);
                     }
                 }
                 left = Expr::new(
@@ -224,7 +224,9 @@ impl<'f> Parser<'f> {
                 ));
             }
             Tok::Cast(CastTok::Unset) => {
-                return Err(self.error("The (unset) cast is no longer supported", line));
+                self.fatal("The (unset) cast is no longer supported", line);
+                self.advance();
+                return self.expr_bp(BP_UNARY);
             }
             Tok::Op(o @ ("++" | "--")) => {
                 let op = if *o == "++" {
@@ -259,6 +261,51 @@ impl<'f> Parser<'f> {
         Ok(Expr::new(kind, line))
     }
 
+    /// True when the current token can begin an expression (used to pick PHP's
+    /// "expecting" wording in lists).
+    pub(super) fn can_start_expr(&self) -> bool {
+        match &self.peek().tok {
+            Tok::Ident(n) => {
+                let l = n.to_ascii_lowercase();
+                !super::token::is_reserved(&l)
+                    || l.starts_with("__")
+                    || matches!(
+                        l.as_str(),
+                        "new"
+                            | "clone"
+                            | "function"
+                            | "fn"
+                            | "static"
+                            | "isset"
+                            | "empty"
+                            | "exit"
+                            | "die"
+                            | "print"
+                            | "include"
+                            | "include_once"
+                            | "require"
+                            | "require_once"
+                            | "list"
+                            | "array"
+                            | "match"
+                            | "throw"
+                            | "yield"
+                            | "eval"
+                    )
+            }
+            Tok::Op(o) => matches!(
+                *o,
+                "$" | "(" | "[" | "!" | "-" | "+" | "~" | "@" | "++" | "--" | "`" | "#["
+            ),
+            Tok::Eof
+            | Tok::CloseTag
+            | Tok::InlineHtml(_)
+            | Tok::OpenTagEcho
+            | Tok::StringContent(_) => false,
+            _ => true,
+        }
+    }
+
     /// A primary with postfix operators, followed by an optional assignment.
     fn operand(&mut self) -> PResult<Expr> {
         let (e, after) = self.primary_postfix()?;
@@ -274,7 +321,7 @@ impl<'f> Parser<'f> {
         let is_array = matches!(e.kind, ExprKind::Array(_));
         if op == "=" {
             if is_array && after == After::Variable {
-                let target = self.to_list(e)?;
+                let target = self.make_pattern(e)?;
                 self.advance();
                 if self.is_op("&") {
                     return Err(self.unexpected());
@@ -304,7 +351,7 @@ impl<'f> Parser<'f> {
             return Err(self.unexpected_expecting("\"=\""));
         }
         if is_array {
-            self.check_array_value(&e)?;
+            self.check_array_value(&e);
         }
         if after == After::Done {
             return Ok(e);
@@ -314,17 +361,20 @@ impl<'f> Parser<'f> {
                 let what = match e.kind {
                     ExprKind::MethodCall { .. } | ExprKind::StaticCall { .. } => "method",
                     ExprKind::Call { .. } | ExprKind::CallExpr { .. } => "function",
-                    ExprKind::Prop { nullsafe: true, .. } => {
-                        return Err(self.error("Can't use nullsafe operator in write context", line))
-                    }
+                    ExprKind::Prop { nullsafe: true, .. } => "nullsafe",
                     _ => return Ok(e),
                 };
-                return Err(self.error(
-                    format!("Can't use {} return value in write context", what),
-                    line,
-                ));
+                if what == "nullsafe" {
+                    self.fatal("Can't use nullsafe operator in write context", line);
+                } else {
+                    self.fatal(
+                        format!("Can't use {} return value in write context", what),
+                        line,
+                    );
+                }
+            } else {
+                return Ok(e);
             }
-            return Ok(e);
         }
         if op == "=" {
             self.advance();
@@ -384,13 +434,23 @@ impl<'f> Parser<'f> {
         }
         let mut seen_named = false;
         while !self.is_op(")") {
+            if let Tok::Ident(_) = self.peek().tok {
+                // Any keyword may name an argument (`f(array: 1)`), so PHP's
+                // parser waits for the `:` before complaining.
+                if !self.can_start_expr() && !self.nth_is_op(1, ":") {
+                    self.advance();
+                    return Err(self.unexpected_expecting("\":\""));
+                }
+            } else if !args.is_empty() && !self.can_start_expr() && !self.is_op("...") {
+                return Err(self.unexpected_expecting("\")\""));
+            }
             if self.eat_op("...") {
                 let value = self.expr()?;
                 if seen_named {
-                    return Err(self.error(
+                    self.fatal(
                         "Cannot use argument unpacking after named arguments",
                         value.line,
-                    ));
+                    );
                 }
                 args.push(Arg {
                     value,
@@ -410,10 +470,10 @@ impl<'f> Parser<'f> {
             } else {
                 let value = self.expr()?;
                 if seen_named {
-                    return Err(self.error(
+                    self.fatal(
                         "Cannot use positional argument after named argument",
                         value.line,
-                    ));
+                    );
                 }
                 args.push(Arg {
                     value,
@@ -447,6 +507,9 @@ impl<'f> Parser<'f> {
             match &self.peek().tok {
                 Tok::Op("[") => {
                     self.advance();
+                    if !self.is_op("]") && !self.can_start_expr() {
+                        return Err(self.unexpected_expecting("\"]\""));
+                    }
                     let index = if self.is_op("]") {
                         None
                     } else {
@@ -464,12 +527,20 @@ impl<'f> Parser<'f> {
                 }
                 Tok::Op("{") => {
                     self.advance();
-                    self.expr()?;
-                    self.expect_op("}")?;
-                    return Err(self.error(
+                    let index = Some(Box::new(self.expr()?));
+                    self.expect_op_plain("}")?;
+                    self.fatal(
                         "Array and string offset access syntax with curly braces is no longer supported",
                         line,
-                    ));
+                    );
+                    e = Expr::new(
+                        ExprKind::Index {
+                            base: Box::new(e),
+                            index,
+                        },
+                        line,
+                    );
+                    after = After::Variable;
                 }
                 Tok::Op(op @ ("->" | "?->")) => {
                     let nullsafe = *op == "?->";
@@ -703,8 +774,10 @@ impl<'f> Parser<'f> {
                 let inner = if self.eat_op("{") {
                     self.expr()
                         .and_then(|e| self.expect_op_plain("}").map(|_| e))
-                } else {
+                } else if matches!(self.peek().tok, Tok::Var(_) | Tok::Op("$")) {
                     self.simple_var()
+                } else {
+                    Err(self.unexpected_expecting("variable or \"{\" or \"$\""))
                 };
                 self.leave();
                 Ok(Expr::new(ExprKind::VarVar(Box::new(inner?)), line))
@@ -752,6 +825,7 @@ impl<'f> Parser<'f> {
                 let items = self.array_items("]")?;
                 return Ok((Expr::new(ExprKind::Array(items), line), After::Variable));
             }
+            Tok::BadString(e) => return Err((**e).clone()),
             Tok::Op("`") => return Err(self.unsupported("shell execution (backticks)", line)),
             Tok::Op("#[") => return Err(self.unsupported("attributes", line)),
             Tok::Ident(_) => return self.keyword_or_name(),
@@ -812,6 +886,9 @@ impl<'f> Parser<'f> {
         let e = sub.expr()?;
         if !sub.at_eof() {
             return Err(sub.after_variable_error(&e));
+        }
+        if let Some(d) = sub.deferred {
+            self.fatal(d.message, d.line);
         }
         Ok(e)
     }

@@ -44,7 +44,7 @@ impl<'f> Parser<'f> {
                 self.advance();
                 self.expect_op("(")?;
                 let items = self.array_items(")")?;
-                let e = self.to_list(Expr::new(ExprKind::Array(items), line))?;
+                let e = self.make_pattern(Expr::new(ExprKind::Array(items), line))?;
                 return Ok((e, After::Deref));
             }
             "isset" => {
@@ -56,10 +56,10 @@ impl<'f> Parser<'f> {
                     let ok = super::parser_expr::is_writable(&e)
                         || matches!(e.kind, ExprKind::Prop { .. });
                     if !ok {
-                        return Err(self.error(
+                        self.fatal(
                             "Cannot use isset() on the result of an expression (you can use \"null !== expression\" instead)",
                             e.line,
-                        ));
+                        );
                     }
                     args.push(e);
                     if !self.eat_op(",") || self.is_op(")") {
@@ -208,7 +208,7 @@ impl<'f> Parser<'f> {
                 let uline = self.line();
                 let name = self.expect_var(Some("variable"))?;
                 if name == "this" {
-                    return Err(self.error("Cannot use $this as lexical variable", uline));
+                    self.fatal("Cannot use $this as lexical variable", uline);
                 }
                 uses.push(ClosureUse { name, by_ref });
                 if !self.eat_op(",") {

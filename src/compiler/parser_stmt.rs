@@ -27,7 +27,7 @@ impl<'f> Parser<'f> {
     pub(super) fn top_statements(&mut self) -> PResult<Vec<Stmt>> {
         let mut stmts = Vec::new();
         while !self.at_eof() {
-            if CONTINUATIONS.iter().any(|k| self.is_kw(k)) {
+            if CONTINUATIONS.iter().any(|k| self.is_kw(k)) || !self.can_start_statement() {
                 return Err(self.unexpected_expecting("end of file"));
             }
             stmts.push(self.statement()?);
@@ -36,6 +36,47 @@ impl<'f> Parser<'f> {
             return Err(e);
         }
         Ok(stmts)
+    }
+
+    /// True when the current token can begin a statement.
+    fn can_start_statement(&self) -> bool {
+        match &self.peek().tok {
+            Tok::InlineHtml(_) | Tok::OpenTagEcho | Tok::CloseTag => true,
+            Tok::Op("{" | ";") => true,
+            Tok::Ident(n) => {
+                const STMT: &[&str] = &[
+                    "echo",
+                    "if",
+                    "while",
+                    "do",
+                    "for",
+                    "foreach",
+                    "switch",
+                    "break",
+                    "continue",
+                    "return",
+                    "global",
+                    "static",
+                    "const",
+                    "function",
+                    "abstract",
+                    "final",
+                    "class",
+                    "interface",
+                    "trait",
+                    "readonly",
+                    "try",
+                    "unset",
+                    "declare",
+                    "goto",
+                    "namespace",
+                    "use",
+                    "__halt_compiler",
+                ];
+                STMT.iter().any(|k| n.eq_ignore_ascii_case(k)) || self.can_start_expr()
+            }
+            _ => self.can_start_expr(),
+        }
     }
 
     /// Statements up to (not including) one of `ends` (`"}"` or end keywords).
@@ -203,7 +244,7 @@ impl<'f> Parser<'f> {
                     }
                     let name = self.expect_var(None)?;
                     if name == "this" {
-                        return Err(self.error("Cannot use $this as global variable", line));
+                        self.fatal("Cannot use $this as global variable", line);
                     }
                     names.push(name);
                     if !self.eat_op(",") {
@@ -220,7 +261,7 @@ impl<'f> Parser<'f> {
                     let vline = self.line();
                     let name = self.expect_var(None)?;
                     if name == "this" {
-                        return Err(self.error("Cannot use $this as static variable", vline));
+                        self.fatal("Cannot use $this as static variable", vline);
                     }
                     let init = if self.eat_op("=") {
                         Some(self.expr()?)
@@ -358,6 +399,9 @@ impl<'f> Parser<'f> {
 
     fn expr_list(&mut self, end: &str) -> PResult<Vec<Expr>> {
         let mut v = Vec::new();
+        if !self.is_op(end) && !self.can_start_expr() {
+            return Err(self.unexpected_expecting(&format!("\"{}\"", end)));
+        }
         if !self.is_op(end) {
             loop {
                 v.push(self.expr()?);
@@ -392,11 +436,15 @@ impl<'f> Parser<'f> {
     /// A foreach key/value target: a variable or a destructuring pattern.
     fn foreach_target(&mut self) -> PResult<Expr> {
         let (e, after) = self.primary_postfix()?;
-        match e.kind {
-            ExprKind::Array(_) | ExprKind::List(_) => self.to_list(e),
-            _ if after == After::Variable && is_writable(&e) => Ok(e),
-            _ => Err(self.unexpected()),
+        let e = match e.kind {
+            ExprKind::Array(_) | ExprKind::List(_) => self.make_pattern(e)?,
+            _ if after == After::Variable && is_writable(&e) => e,
+            _ => return Err(self.unexpected()),
+        };
+        if !self.is_op("=>") && !self.is_op(")") {
+            return Err(self.after_variable_error(&e));
         }
+        Ok(e)
     }
 
     fn foreach_stmt(&mut self) -> PResult<StmtKind> {
@@ -410,10 +458,10 @@ impl<'f> Parser<'f> {
         let first = self.foreach_target()?;
         let (key, value, by_ref) = if self.eat_op("=>") {
             if first_ref {
-                return Err(self.error("Key element cannot be a reference", line));
+                self.fatal("Key element cannot be a reference", line);
             }
             if matches!(first.kind, ExprKind::List(_)) {
-                return Err(self.error("Cannot use list as key element", line));
+                self.fatal("Cannot use list as key element", line);
             }
             let by_ref = self.eat_op("&");
             (Some(first), self.foreach_target()?, by_ref)
@@ -483,23 +531,24 @@ impl<'f> Parser<'f> {
             Tok::Int(v) => {
                 self.advance();
                 if v < 1 {
-                    return Err(self.error(
+                    self.fatal(
                         format!("'{}' operator accepts only positive integers", kw),
                         line,
-                    ));
+                    );
                 }
-                u32::try_from(v).unwrap_or(u32::MAX)
+                u32::try_from(v).unwrap_or(u32::MAX).max(1)
             }
             Tok::Op(";") | Tok::CloseTag => 1,
             _ => {
                 self.expr()?;
-                return Err(self.error(
+                self.fatal(
                     format!(
                         "'{}' operator with non-integer operand is no longer supported",
                         kw
                     ),
                     line,
-                ));
+                );
+                1
             }
         };
         self.end_stmt(Some("\";\""))?;
@@ -564,7 +613,7 @@ impl<'f> Parser<'f> {
             None
         };
         if catches.is_empty() && finally.is_none() {
-            return Err(self.error("Cannot use try without catch or finally", line));
+            self.fatal("Cannot use try without catch or finally", line);
         }
         Ok(StmtKind::Try {
             body,
@@ -592,7 +641,15 @@ impl<'f> Parser<'f> {
                 .iter()
                 .any(|d| d.name.eq_ignore_ascii_case("strict_types"))
             {
-                return Err(self.error("strict_types declaration must not use block mode", line));
+                self.fatal("strict_types declaration must not use block mode", line);
+                if self.eat_op(":") {
+                    self.statements_until(&["enddeclare"])?;
+                    self.advance();
+                    self.end_stmt(Some("\";\""))?;
+                } else {
+                    self.statement()?;
+                }
+                return Ok(StmtKind::Declare(dirs));
             }
             return Err(self.unsupported("declare blocks", line));
         }

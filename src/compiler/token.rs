@@ -5,6 +5,7 @@
 //! member names after `->` and `::`.
 
 use super::ast::CastType;
+use super::parser::ParseError;
 
 /// Which quoting produced a constant string token (affects error wording only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,11 @@ pub enum Tok {
     Cast(CastTok),
     /// Operator or punctuation, e.g. `"=="`, `"("`, `"#["`.
     Op(&'static str),
+    /// An unterminated single-quoted string (the rest of the file).
+    StringContent(Vec<u8>),
+    /// A double-quoted string with a lexical error inside (e.g. unterminated);
+    /// reported as the error when parsed as an operand.
+    BadString(Box<ParseError>),
     /// End of input.
     Eof,
 }
@@ -234,7 +240,8 @@ impl Token {
             Tok::Str(_, Quote::Heredoc | Quote::Nowdoc) | Tok::Template(_, true) => {
                 format!("heredoc start \"{}\"", clip(&self.text))
             }
-            Tok::Template(_, false) => "double-quote mark".to_string(),
+            Tok::Template(_, false) | Tok::BadString(_) => "double-quote mark".to_string(),
+            Tok::StringContent(_) => format!("string content \"{}\"", clip(&self.text)),
             Tok::Cast(CastTok::Unset) => "token \"(unset)\"".to_string(),
             Tok::Cast(CastTok::Cast(c)) => format!(
                 "token \"({})\"",
