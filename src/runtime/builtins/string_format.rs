@@ -37,7 +37,8 @@ fn fmt_arg<'a>(s: &'a Scalar<'_>) -> FmtArg<'a> {
     }
 }
 
-/// The conversions of a format string as `(argument index, conversion char)`, parsed
+/// The conversions of a format string as `(argument index, conversion char)` (`*` for
+/// a width/precision argument), parsed
 /// the way the engine parses them (argnum, flags, `*` width/precision, `l`). Stops at
 /// the first malformed spec (the engine reports it).
 fn conversions(f: &[u8]) -> Vec<(usize, u8)> {
@@ -79,7 +80,7 @@ fn conversions(f: &[u8]) -> Vec<(usize, u8)> {
         if at(p) == b'*' {
             p += 1;
             let Some(w) = argnum(&mut p) else { break };
-            next(w, &mut cur);
+            out.push((next(w, &mut cur), b'*'));
         } else {
             while at(p).is_ascii_digit() {
                 p += 1;
@@ -90,7 +91,7 @@ fn conversions(f: &[u8]) -> Vec<(usize, u8)> {
             if at(p) == b'*' {
                 p += 1;
                 let Some(w) = argnum(&mut p) else { break };
-                next(w, &mut cur);
+                out.push((next(w, &mut cur), b'*'));
             } else {
                 while at(p).is_ascii_digit() {
                     p += 1;
@@ -127,7 +128,8 @@ fn format(ctx: &mut ExecCtx, fmt: &[u8], vals: &[TypedValue], mode: ArgsMode) ->
             tag::STRING => Scalar::Str(Cow::Borrowed(v.str_bytes())),
             tag::ARRAY => {
                 let as_string = convs.iter().filter(|&&(n, c)| n == idx && c == b's').count();
-                if as_string > 0 {
+                // As a `*` width/precision it must stay a non-int (the engine's error).
+                if as_string > 0 || convs.iter().any(|&(n, c)| n == idx && c == b'*') {
                     for _ in 0..as_string {
                         ctx.warn("Array to string conversion");
                     }
