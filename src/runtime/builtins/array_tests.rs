@@ -266,6 +266,22 @@ mod scope {
         drop(ctx);
         assert_eq!(dump(&frame[0]), "2");
     }
+
+    #[test]
+    fn extract_refs_binds_variables_to_the_elements() {
+        let mut frame = vec![TypedValue::int(1), TypedValue::uninit(), TypedValue::uninit()];
+        let mut ctx = ctx_with_locals(&mut frame);
+        let mut src = crate::runtime::array::PhpArray::new();
+        src.set_str(b"a", TypedValue::int(2));
+        src.set_str(b"b", TypedValue::int(3));
+        let data = TypedValue::new_ref(TypedValue::array(src));
+        let (r, _) = run_builtin(&mut ctx, "extract", vec![data.clone(), TypedValue::int(256)]);
+        assert_eq!(r, "R=2");
+        drop(ctx);
+        assert!(frame[0].is_ref() && frame[1].is_ref());
+        *frame[0].deref_mut() = TypedValue::int(100);
+        assert_eq!(dump(&data), "{\"a\":100,\"b\":3}");
+    }
 }
 
 /// Calls a built-in in `ctx`; returns the result (`R=`/`E=`) and the diagnostics.
