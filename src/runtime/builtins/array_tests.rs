@@ -103,6 +103,10 @@ fn dump(v: &TypedValue) -> String {
         tag::DOUBLE => {
             // var_export's form: 1.0E+25, 1.5E-7.
             let r = format!("{:?}", v.double_val());
+            let r = match r.split_once('e') {
+                Some((m, e)) if !m.contains('.') => format!("{m}.0e{e}"),
+                _ => r,
+            };
             match r.split_once('e') {
                 Some((m, e)) if e.starts_with('-') => format!("f{m}E{e}"),
                 Some((m, e)) => format!("f{m}E+{e}"),
@@ -347,4 +351,25 @@ fn sort_indices_survives_random_comparators() {
     let keys: Vec<u32> = (0..5000u32).map(|i| i.wrapping_mul(2_654_435_761) % 97).collect();
     let v = super::array_sort::sort_indices(keys.len(), &mut |i, j| Ok(keys[i].cmp(&keys[j]))).ok().unwrap();
     assert!(v.windows(2).all(|w| (keys[w[0]], w[0]) < (keys[w[1]], w[1])));
+}
+
+#[test]
+#[ignore]
+fn bench_sort_million() {
+    let mut ctx = ExecCtx::for_tests();
+    let mut x = 12345u64;
+    let vals: Vec<TypedValue> = (0..1_000_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            TypedValue::int((x % 1_000_000) as i64)
+        })
+        .collect();
+    let strs: Vec<TypedValue> = vals.iter().map(|v| TypedValue::string(format!("s{}", v.int_val()).into_bytes())).collect();
+    for (name, v) in [("sort", vals.clone()), ("sort", strs), ("asort", vals)] {
+        let t = std::time::Instant::now();
+        let r = run_builtin(&mut ctx, name, vec![TypedValue::new_ref(TypedValue::array(PhpArray::from_values(v)))]);
+        eprintln!("{name}: {:?} {}", t.elapsed(), r.0);
+    }
 }
