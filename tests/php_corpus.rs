@@ -43,11 +43,16 @@ fn run_one(php: &Path, extra: &[&str]) -> Outcome {
     let rel = php.strip_prefix(root()).expect("under the root");
     let base = php.with_extension("");
     let expect = std::fs::read(base.with_extension("expect")).unwrap_or_default();
-    let want_status: i32 = std::fs::read_to_string(base.with_extension("exit")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+    let want_status: i32 = std::fs::read_to_string(base.with_extension("exit"))
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
     let args: Vec<String> = std::fs::read_to_string(base.with_extension("args"))
         .map(|s| s.split_whitespace().map(String::from).collect())
         .unwrap_or_default();
-    let stdin = std::fs::File::open(base.with_extension("stdin")).map(Stdio::from).unwrap_or_else(|_| Stdio::null());
+    let stdin = std::fs::File::open(base.with_extension("stdin"))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null());
     let out = Command::new(env!("CARGO_BIN_EXE_hopjit"))
         .current_dir(root())
         .args(extra)
@@ -61,7 +66,10 @@ fn run_one(php: &Path, extra: &[&str]) -> Outcome {
     let want = String::from_utf8_lossy(&expect).to_string();
     let status = out.status.code().unwrap_or(-1);
     if got == want && status == want_status {
-        return Outcome { ok: true, detail: String::new() };
+        return Outcome {
+            ok: true,
+            detail: String::new(),
+        };
     }
     let mut detail = String::new();
     if status != want_status {
@@ -69,11 +77,19 @@ fn run_one(php: &Path, extra: &[&str]) -> Outcome {
     }
     let (gl, wl): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
     if let Some(i) = (0..gl.len().max(wl.len())).find(|&i| gl.get(i) != wl.get(i)) {
-        detail.push_str(&format!("line {}: expected {:?}, got {:?}", i + 1, wl.get(i).unwrap_or(&"<end>"), gl.get(i).unwrap_or(&"<end>")));
+        detail.push_str(&format!(
+            "line {}: expected {:?}, got {:?}",
+            i + 1,
+            wl.get(i).unwrap_or(&"<end>"),
+            gl.get(i).unwrap_or(&"<end>")
+        ));
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     if !stderr.trim().is_empty() {
-        detail.push_str(&format!("; stderr: {}", stderr.lines().next().unwrap_or("")));
+        detail.push_str(&format!(
+            "; stderr: {}",
+            stderr.lines().next().unwrap_or("")
+        ));
     }
     Outcome { ok: false, detail }
 }
@@ -93,11 +109,20 @@ fn run_mode(extra: &[&str]) {
             (false, false) => failed.push(format!("{name}: {}", r.detail)),
         }
     }
-    println!("mode {extra:?}: {passed} passed, {} known failures, {} newly passing", known.len(), fixed.len());
+    println!(
+        "mode {extra:?}: {passed} passed, {} known failures, {} newly passing",
+        known.len(),
+        fixed.len()
+    );
     for f in &fixed {
         println!("  now passes (remove from KNOWN_FAILURES): {f}");
     }
-    assert!(failed.is_empty(), "{} program(s) differ from php:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} program(s) differ from php:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 #[test]

@@ -15,8 +15,20 @@ pub fn dump_unit(unit: &Unit) -> String {
 }
 
 fn dump_func(out: &mut String, f: &Func) {
-    let params: Vec<String> = f.params.iter().map(|p| format!("{}${}", if p.by_ref { "&" } else { "" }, p.name)).collect();
-    let _ = writeln!(out, "function {} #{} ({}) locals={} slots={}", f.name, f.id, params.join(", "), f.num_locals, f.num_slots);
+    let params: Vec<String> = f
+        .params
+        .iter()
+        .map(|p| format!("{}${}", if p.by_ref { "&" } else { "" }, p.name))
+        .collect();
+    let _ = writeln!(
+        out,
+        "function {} #{} ({}) locals={} slots={}",
+        f.name,
+        f.id,
+        params.join(", "),
+        f.num_locals,
+        f.num_slots
+    );
     for (i, name) in f.local_names.iter().enumerate() {
         let _ = writeln!(out, "  ; s{i} = ${name}");
     }

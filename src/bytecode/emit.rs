@@ -25,7 +25,10 @@ pub struct CompileError {
 pub type EmitResult<T> = Result<T, CompileError>;
 
 pub fn unsupported<T>(what: &str, line: u32) -> EmitResult<T> {
-    Err(CompileError { msg: format!("hopjit does not support {what} yet"), line })
+    Err(CompileError {
+        msg: format!("hopjit does not support {what} yet"),
+        line,
+    })
 }
 
 /// Unit-wide state shared by every function builder.
@@ -103,7 +106,13 @@ pub struct FuncBuilder<'u> {
 }
 
 impl<'u> FuncBuilder<'u> {
-    pub fn new(unit: &'u mut UnitBuilder, name: &str, params: &[String], captures: &[String], body: &[ast::Stmt]) -> Self {
+    pub fn new(
+        unit: &'u mut UnitBuilder,
+        name: &str,
+        params: &[String],
+        captures: &[String],
+        body: &[ast::Stmt],
+    ) -> Self {
         let mut locals: Vec<String> = params.to_vec();
         for c in captures {
             if !locals.contains(c) {
@@ -157,7 +166,10 @@ impl<'u> FuncBuilder<'u> {
             | Op::IterInit { exit: t, .. }
             | Op::IterNext { exit: t, .. }
             | Op::Catch { next: t, .. }
-            | Op::FinallyEnd { outer: Some((_, _, _, t)), .. } => *t = target,
+            | Op::FinallyEnd {
+                outer: Some((_, _, _, t)),
+                ..
+            } => *t = target,
             other => unreachable!("patching a non-jump {other:?}"),
         }
     }
@@ -170,7 +182,10 @@ impl<'u> FuncBuilder<'u> {
     }
 
     pub fn local(&self, name: &str) -> Option<Slot> {
-        self.locals.iter().position(|n| n == name).map(|i| i as Slot)
+        self.locals
+            .iter()
+            .position(|n| n == name)
+            .map(|i| i as Slot)
     }
     /// The slot of a local the pre-pass must have seen.
     pub fn local_slot(&mut self, name: &str) -> Slot {
@@ -222,12 +237,27 @@ impl<'u> FuncBuilder<'u> {
     pub fn const_str(&mut self, s: &[u8]) -> Operand {
         self.add_const(TypedValue::str(s))
     }
-    /// A literal string's index in the constant table (names for ops).
+    /// A name's index in the unit's name table (function, class and constant names
+    /// that ops refer to).
     pub fn name_const(&mut self, s: &str) -> u32 {
-        self.const_str(s.as_bytes()).index()
+        self.unit.name_id(s)
+    }
+    /// Clears a temporary that held an INDIRECT pointer or a reference handle once its
+    /// consumer has run: destinations are written *through* such values, so a later
+    /// statement reusing the slot must find it empty.
+    pub fn release_pointer(&mut self, s: Slot) {
+        if self.is_temp(s) {
+            self.emit(Op::UnsetLocal { slot: s });
+        }
     }
 
-    pub fn finish(self, id: u32, params: Vec<Param>, return_type: Option<TypeHint>, decl_line: u32) -> Func {
+    pub fn finish(
+        self,
+        id: u32,
+        params: Vec<Param>,
+        return_type: Option<TypeHint>,
+        decl_line: u32,
+    ) -> Func {
         Func {
             id,
             name: self.name,
@@ -268,11 +298,15 @@ pub fn compile(prog: &ast::Program, file: &str, abs_file: &str) -> EmitResult<Un
                 let id = ub.reserve();
                 let lower = f.name.to_ascii_lowercase();
                 if ub.declared.contains_key(&lower) {
-                    return Err(CompileError { msg: format!("Cannot redeclare {}()", f.name), line: f.line });
+                    return Err(CompileError {
+                        msg: format!("Cannot redeclare {}()", f.name),
+                        line: f.line,
+                    });
                 }
                 ub.hoisted.insert(lower.clone(), id);
                 ub.declared.insert(lower, id);
-                ub.byref_params.insert(id, f.params.iter().map(|p| p.by_ref).collect());
+                ub.byref_params
+                    .insert(id, f.params.iter().map(|p| p.by_ref).collect());
                 top_decls.push((id, f));
             }
             ast::StmtKind::ClassDecl(c) => return unsupported("class declarations", c.line),
@@ -297,9 +331,20 @@ pub fn compile(prog: &ast::Program, file: &str, abs_file: &str) -> EmitResult<Un
         .funcs
         .into_iter()
         .enumerate()
-        .map(|(i, f)| f.ok_or(CompileError { msg: format!("internal error: function {i} was never compiled"), line: 0 }))
+        .map(|(i, f)| {
+            f.ok_or(CompileError {
+                msg: format!("internal error: function {i} was never compiled"),
+                line: 0,
+            })
+        })
         .collect::<EmitResult<Vec<Func>>>()?;
-    Ok(Unit { file: file.to_string(), funcs, main: main_id, hoisted, names: ub.names })
+    Ok(Unit {
+        file: file.to_string(),
+        funcs,
+        main: main_id,
+        hoisted,
+        names: ub.names,
+    })
 }
 
 /// Lowers a declared type to the unit's representation.
@@ -323,6 +368,8 @@ pub fn type_hint(t: &ast::TypeHint) -> TypeHint {
             _ => TypeHint::Class(n.clone()),
         },
         ast::TypeHint::Nullable(inner) => TypeHint::Union(vec![type_hint(inner), TypeHint::Null]),
-        ast::TypeHint::Union(ts) | ast::TypeHint::Intersection(ts) => TypeHint::Union(ts.iter().map(type_hint).collect()),
+        ast::TypeHint::Union(ts) | ast::TypeHint::Intersection(ts) => {
+            TypeHint::Union(ts.iter().map(type_hint).collect())
+        }
     }
 }

@@ -7,7 +7,7 @@
 use super::emit::{unsupported, CompileError, EmitResult, FuncBuilder};
 use super::emit_scan::arrow_free_vars;
 use super::emit_stmt::compile_body;
-use super::op::{BinOp, CastKind, Capture, IncDec, Op, Operand, Slot, NO_SLOT};
+use super::op::{BinOp, Capture, CastKind, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::compiler::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::runtime::array::{KeyRef, PhpArray};
 use crate::runtime::builtins::registry;
@@ -49,7 +49,10 @@ impl FuncBuilder<'_> {
             ExprKind::Array(_)
                 | ExprKind::Ternary { .. }
                 | ExprKind::Match { .. }
-                | ExprKind::Binary { op: BinaryOp::And | BinaryOp::Or | BinaryOp::Coalesce, .. }
+                | ExprKind::Binary {
+                    op: BinaryOp::And | BinaryOp::Or | BinaryOp::Coalesce,
+                    ..
+                }
                 | ExprKind::Isset(_)
                 | ExprKind::Print(_)
                 | ExprKind::Silence(_)
@@ -77,18 +80,33 @@ impl FuncBuilder<'_> {
                     });
                 }
                 self.line = e.line;
-                self.emit(Op::ConcatN { dst, parts: ops.into_boxed_slice() });
+                self.emit(Op::ConcatN {
+                    dst,
+                    parts: ops.into_boxed_slice(),
+                });
             }
             ExprKind::Array(items) => self.array_literal(items, dst)?,
-            ExprKind::List(_) => return Err(CompileError { msg: "Cannot use list() outside of an assignment context".into(), line: e.line }),
+            ExprKind::List(_) => {
+                return Err(CompileError {
+                    msg: "Cannot use list() outside of an assignment context".into(),
+                    line: e.line,
+                })
+            }
             ExprKind::Index { base, index } => {
                 let Some(index) = index else {
-                    return Err(CompileError { msg: "Cannot use [] for reading".into(), line: e.line });
+                    return Err(CompileError {
+                        msg: "Cannot use [] for reading".into(),
+                        line: e.line,
+                    });
                 };
                 let b = self.expr(base)?;
                 let k = self.expr(index)?;
                 self.line = e.line;
-                self.emit(Op::FetchDim { dst, base: b, key: k });
+                self.emit(Op::FetchDim {
+                    dst,
+                    base: b,
+                    key: k,
+                });
             }
             ExprKind::Const(name) => {
                 let name = self.name_const(name);
@@ -100,14 +118,25 @@ impl FuncBuilder<'_> {
                 if args.iter().any(|a| a.spread || a.name.is_some()) {
                     let arr = self.args_array(args)?;
                     self.line = e.line;
-                    self.emit(Op::CallArray { dst, callee: c, arr });
+                    self.emit(Op::CallArray {
+                        dst,
+                        callee: c,
+                        arr,
+                    });
                 } else {
                     let (base, argc) = self.args_by_value(args)?;
                     self.line = e.line;
-                    self.emit(Op::CallValue { dst, callee: c, args: base, argc });
+                    self.emit(Op::CallValue {
+                        dst,
+                        callee: c,
+                        args: base,
+                        argc,
+                    });
                 }
             }
-            ExprKind::MethodCall { obj, name, args, .. } => {
+            ExprKind::MethodCall {
+                obj, name, args, ..
+            } => {
                 let ast::MemberName::Ident(name) = name else {
                     return unsupported("dynamic method names", e.line);
                 };
@@ -115,7 +144,13 @@ impl FuncBuilder<'_> {
                 let (base, argc) = self.args_by_value(args)?;
                 let name = self.name_const(name);
                 self.line = e.line;
-                self.emit(Op::MethodCall { dst, obj: o, name, args: base, argc });
+                self.emit(Op::MethodCall {
+                    dst,
+                    obj: o,
+                    name,
+                    args: base,
+                    argc,
+                });
             }
             ExprKind::New { class, args } => {
                 let ast::ClassRef::Named(cn) = class else {
@@ -124,7 +159,12 @@ impl FuncBuilder<'_> {
                 let (base, argc) = self.args_by_value(args)?;
                 let class = self.name_const(cn);
                 self.line = e.line;
-                self.emit(Op::New { dst, class, args: base, argc });
+                self.emit(Op::New {
+                    dst,
+                    class,
+                    args: base,
+                    argc,
+                });
             }
             ExprKind::Unary { op, expr } => {
                 let v = self.expr(expr)?;
@@ -153,7 +193,10 @@ impl FuncBuilder<'_> {
             }
             ExprKind::AssignRef { target, value } => {
                 let r = self.assign_ref(target, value)?;
-                self.emit(Op::Move { dst, src: Operand::slot(r) });
+                self.emit(Op::Move {
+                    dst,
+                    src: Operand::slot(r),
+                });
             }
             ExprKind::CompoundAssign { op, target, value } => {
                 let r = self.compound_assign(*op, target, value)?;
@@ -212,7 +255,10 @@ impl FuncBuilder<'_> {
                     let q = self.quiet(x)?;
                     self.emit(Op::IsSet { dst, src: q });
                     if i + 1 < list.len() {
-                        fails.push(self.emit(Op::JmpZ { cond: Operand::slot(dst), target: 0 }));
+                        fails.push(self.emit(Op::JmpZ {
+                            cond: Operand::slot(dst),
+                            target: 0,
+                        }));
                     }
                 }
                 for f in fails {
@@ -245,12 +291,19 @@ impl FuncBuilder<'_> {
                 self.line = e.line;
                 self.emit(Op::Throw { src: v });
             }
-            ExprKind::MagicConst(_) | ExprKind::Null | ExprKind::Bool(_) | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) => {
+            ExprKind::MagicConst(_)
+            | ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_) => {
                 unreachable!("constant-folded above")
             }
             ExprKind::Include { .. } => return unsupported("include/require", e.line),
             ExprKind::VarVar(_) => return unsupported("variable variables", e.line),
-            ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => return unsupported("object properties", e.line),
+            ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
+                return unsupported("object properties", e.line)
+            }
             ExprKind::ClassConst { .. } => return unsupported("class constants", e.line),
             ExprKind::StaticCall { .. } => return unsupported("static method calls", e.line),
             ExprKind::Clone(_) => return unsupported("clone", e.line),
@@ -258,7 +311,14 @@ impl FuncBuilder<'_> {
         Ok(())
     }
 
-    fn binary(&mut self, op: BinaryOp, left: &Expr, right: &Expr, dst: Slot, line: u32) -> EmitResult<()> {
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+        dst: Slot,
+        line: u32,
+    ) -> EmitResult<()> {
         match op {
             BinaryOp::And | BinaryOp::Or => {
                 let a = self.expr(left)?;
@@ -305,7 +365,12 @@ impl FuncBuilder<'_> {
             BinaryOp::NotEq => Op::NotEq { dst, a, b },
             BinaryOp::Identical => Op::Identical { dst, a, b },
             BinaryOp::NotIdentical => Op::NotIdentical { dst, a, b },
-            other => Op::Bin { op: bin_op(other), dst, a, b },
+            other => Op::Bin {
+                op: bin_op(other),
+                dst,
+                a,
+                b,
+            },
         };
         self.emit(op);
         Ok(())
@@ -314,11 +379,18 @@ impl FuncBuilder<'_> {
     /// Operand for isset/empty/`??`: reads that never warn.
     pub fn quiet(&mut self, e: &Expr) -> EmitResult<Operand> {
         match &e.kind {
-            ExprKind::Index { base, index: Some(index) } => {
+            ExprKind::Index {
+                base,
+                index: Some(index),
+            } => {
                 let b = self.quiet(base)?;
                 let k = self.expr(index)?;
                 let t = self.temp();
-                self.emit(Op::FetchDimIs { dst: t, base: b, key: k });
+                self.emit(Op::FetchDimIs {
+                    dst: t,
+                    base: b,
+                    key: k,
+                });
                 Ok(Operand::slot(t))
             }
             _ => self.expr(e),
@@ -327,7 +399,10 @@ impl FuncBuilder<'_> {
 
     fn array_literal(&mut self, items: &[ast::ArrayItem], dst: Slot) -> EmitResult<()> {
         let arr = if self.is_temp(dst) { dst } else { self.temp() };
-        self.emit(Op::NewArray { dst: arr, cap: items.len() as u32 });
+        self.emit(Op::NewArray {
+            dst: arr,
+            cap: items.len() as u32,
+        });
         for it in items {
             if it.spread {
                 let v = self.expr(&it.value)?;
@@ -342,6 +417,7 @@ impl FuncBuilder<'_> {
                 let t = self.temp();
                 let src = self.ref_source(&it.value)?;
                 self.emit(Op::MakeRef { dst: t, src });
+                self.release_pointer(src);
                 Operand::slot(t)
             } else {
                 self.expr(&it.value)?
@@ -349,7 +425,10 @@ impl FuncBuilder<'_> {
             self.emit(Op::AddElem { arr, key, val });
         }
         if arr != dst {
-            self.emit(Op::Move { dst, src: Operand::slot(arr) });
+            self.emit(Op::Move {
+                dst,
+                src: Operand::slot(arr),
+            });
         }
         Ok(())
     }
@@ -365,21 +444,34 @@ impl FuncBuilder<'_> {
             ExprKind::MagicConst(m) => match m {
                 ast::MagicConst::File => TypedValue::str(self.unit.abs_file.as_bytes()),
                 ast::MagicConst::Dir => {
-                    let dir = std::path::Path::new(&self.unit.abs_file).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                    let dir = std::path::Path::new(&self.unit.abs_file)
+                        .parent()
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     TypedValue::str(dir.as_bytes())
                 }
                 ast::MagicConst::Function | ast::MagicConst::Method => {
-                    TypedValue::str(if self.is_main { b"" } else { self.name.as_bytes() })
+                    TypedValue::str(if self.is_main {
+                        b""
+                    } else {
+                        self.name.as_bytes()
+                    })
                 }
                 _ => TypedValue::str(b""),
             },
             ExprKind::Const(name) => builtin_constant(name)?,
-            ExprKind::Unary { op: UnaryOp::Neg, expr } => match self.const_eval(expr)? {
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                expr,
+            } => match self.const_eval(expr)? {
                 v if v.is_int() && v.int_val() != i64::MIN => TypedValue::int(-v.int_val()),
                 v if v.is_double() => TypedValue::double(-v.double_val()),
                 _ => return None,
             },
-            ExprKind::Unary { op: UnaryOp::Plus, expr } => match self.const_eval(expr)? {
+            ExprKind::Unary {
+                op: UnaryOp::Plus,
+                expr,
+            } => match self.const_eval(expr)? {
                 v if v.is_int() || v.is_double() => v,
                 _ => return None,
             },
@@ -421,7 +513,14 @@ impl FuncBuilder<'_> {
     /// Evaluates arguments by value into consecutive temporaries.
     pub fn args_by_value(&mut self, args: &[ast::Arg]) -> EmitResult<(Slot, u32)> {
         if let Some(a) = args.iter().find(|a| a.spread || a.name.is_some()) {
-            return unsupported(if a.spread { "argument unpacking here" } else { "named arguments" }, a.value.line);
+            return unsupported(
+                if a.spread {
+                    "argument unpacking here"
+                } else {
+                    "named arguments"
+                },
+                a.value.line,
+            );
         }
         let base = self.temps(args.len() as u32);
         for (i, a) in args.iter().enumerate() {
@@ -436,13 +535,20 @@ impl FuncBuilder<'_> {
             return unsupported("named arguments", a.value.line);
         }
         let arr = self.temp();
-        self.emit(Op::NewArray { dst: arr, cap: args.len() as u32 });
+        self.emit(Op::NewArray {
+            dst: arr,
+            cap: args.len() as u32,
+        });
         for a in args {
             let v = self.expr(&a.value)?;
             if a.spread {
                 self.emit(Op::AddSpread { arr, src: v });
             } else {
-                self.emit(Op::AddElem { arr, key: None, val: v });
+                self.emit(Op::AddElem {
+                    arr,
+                    key: None,
+                    val: v,
+                });
             }
         }
         Ok(arr)
@@ -453,7 +559,11 @@ impl FuncBuilder<'_> {
     pub fn call(&mut self, name: &str, args: &[ast::Arg], dst: Slot, line: u32) -> EmitResult<()> {
         let lower = name.to_ascii_lowercase();
         let user = self.unit.hoisted.get(&lower).copied();
-        let builtin = if user.is_none() { registry::lookup(&lower) } else { None };
+        let builtin = if user.is_none() {
+            registry::lookup(&lower)
+        } else {
+            None
+        };
         if args.iter().any(|a| a.spread || a.name.is_some()) {
             let arr = self.args_array(args)?;
             let callee = self.const_str(name.as_bytes());
@@ -463,7 +573,11 @@ impl FuncBuilder<'_> {
         }
         let by_ref = |i: usize, fb: &FuncBuilder| -> bool {
             match (user, builtin) {
-                (Some(id), _) => fb.unit.byref_params.get(&id).is_some_and(|v| v.get(i).copied().unwrap_or(false)),
+                (Some(id), _) => fb
+                    .unit
+                    .byref_params
+                    .get(&id)
+                    .is_some_and(|v| v.get(i).copied().unwrap_or(false)),
                 (None, Some(b)) => registry::get(b).is_by_ref(i),
                 _ => false,
             }
@@ -471,9 +585,11 @@ impl FuncBuilder<'_> {
         let base = self.temps(args.len() as u32);
         for (i, a) in args.iter().enumerate() {
             let slot = base + i as u32;
-            if by_ref(i, self) && matches!(a.value.kind, ExprKind::Var(_) | ExprKind::Index { .. }) {
+            if by_ref(i, self) && matches!(a.value.kind, ExprKind::Var(_) | ExprKind::Index { .. })
+            {
                 let src = self.ref_source(&a.value)?;
                 self.emit(Op::MakeRef { dst: slot, src });
+                self.release_pointer(src);
             } else {
                 self.expr_to(&a.value, slot)?;
             }
@@ -481,11 +597,26 @@ impl FuncBuilder<'_> {
         let argc = args.len() as u32;
         self.line = line;
         match (user, builtin) {
-            (Some(func), _) => self.emit(Op::Call { dst, func, args: base, argc }),
-            (None, Some(b)) => self.emit(Op::CallBuiltin { dst, builtin: b, args: base, argc }),
+            (Some(func), _) => self.emit(Op::Call {
+                dst,
+                func,
+                args: base,
+                argc,
+            }),
+            (None, Some(b)) => self.emit(Op::CallBuiltin {
+                dst,
+                builtin: b,
+                args: base,
+                argc,
+            }),
             _ => {
                 let name = self.name_const(name);
-                self.emit(Op::CallName { dst, name, args: base, argc })
+                self.emit(Op::CallName {
+                    dst,
+                    name,
+                    args: base,
+                    argc,
+                })
             }
         };
         Ok(())
@@ -494,31 +625,80 @@ impl FuncBuilder<'_> {
     fn closure(&mut self, c: &ast::ClosureDecl, dst: Slot) -> EmitResult<()> {
         let captures: Vec<String> = c.uses.iter().map(|u| u.name.clone()).collect();
         let id = self.unit.reserve();
-        let func = compile_body(self.unit, id, "{closure}", &c.params, &captures, &c.body, c.return_type.as_ref(), c.line, true)?;
+        let func = compile_body(
+            self.unit,
+            id,
+            "{closure}",
+            &c.params,
+            &captures,
+            &c.body,
+            c.return_type.as_ref(),
+            c.line,
+            true,
+        )?;
         self.unit.funcs[id as usize] = Some(func);
         let caps: Vec<(Slot, Capture)> = c
             .uses
             .iter()
-            .map(|u| (self.local_slot(&u.name), if u.by_ref { Capture::Ref } else { Capture::Value }))
+            .map(|u| {
+                (
+                    self.local_slot(&u.name),
+                    if u.by_ref {
+                        Capture::Ref
+                    } else {
+                        Capture::Value
+                    },
+                )
+            })
             .collect();
         self.line = c.line;
-        self.emit(Op::MakeClosure { dst, func: id, captures: caps.into_boxed_slice() });
+        self.emit(Op::MakeClosure {
+            dst,
+            func: id,
+            captures: caps.into_boxed_slice(),
+        });
         Ok(())
     }
 
     fn arrow_fn(&mut self, f: &ast::ArrowFnDecl, dst: Slot) -> EmitResult<()> {
         let captures = arrow_free_vars(f);
         let id = self.unit.reserve();
-        let body = vec![ast::Stmt::new(ast::StmtKind::Return(Some(f.body.clone())), f.line)];
-        let func = compile_body(self.unit, id, "{closure}", &f.params, &captures, &body, f.return_type.as_ref(), f.line, true)?;
+        let body = vec![ast::Stmt::new(
+            ast::StmtKind::Return(Some(f.body.clone())),
+            f.line,
+        )];
+        let func = compile_body(
+            self.unit,
+            id,
+            "{closure}",
+            &f.params,
+            &captures,
+            &body,
+            f.return_type.as_ref(),
+            f.line,
+            true,
+        )?;
         self.unit.funcs[id as usize] = Some(func);
-        let caps: Vec<(Slot, Capture)> = captures.iter().map(|n| (self.local_slot(n), Capture::ValueQuiet)).collect();
+        let caps: Vec<(Slot, Capture)> = captures
+            .iter()
+            .map(|n| (self.local_slot(n), Capture::ValueQuiet))
+            .collect();
         self.line = f.line;
-        self.emit(Op::MakeClosure { dst, func: id, captures: caps.into_boxed_slice() });
+        self.emit(Op::MakeClosure {
+            dst,
+            func: id,
+            captures: caps.into_boxed_slice(),
+        });
         Ok(())
     }
 
-    fn match_expr(&mut self, subject: &Expr, arms: &[ast::MatchArm], dst: Slot, line: u32) -> EmitResult<()> {
+    fn match_expr(
+        &mut self,
+        subject: &Expr,
+        arms: &[ast::MatchArm],
+        dst: Slot,
+        line: u32,
+    ) -> EmitResult<()> {
         let s = self.temp();
         self.expr_to(subject, s)?;
         let test = self.temp();
@@ -532,8 +712,15 @@ impl FuncBuilder<'_> {
             let mut hits = Vec::new();
             for c in conds {
                 let v = self.expr(c)?;
-                self.emit(Op::Identical { dst: test, a: Operand::slot(s), b: v });
-                hits.push(self.emit(Op::JmpNZ { cond: Operand::slot(test), target: 0 }));
+                self.emit(Op::Identical {
+                    dst: test,
+                    a: Operand::slot(s),
+                    b: v,
+                });
+                hits.push(self.emit(Op::JmpNZ {
+                    cond: Operand::slot(test),
+                    target: 0,
+                }));
             }
             let skip = self.jmp();
             for h in hits {
@@ -547,7 +734,9 @@ impl FuncBuilder<'_> {
             Some(arm) => self.expr_to(&arm.body, dst)?,
             None => {
                 self.line = line;
-                self.emit(Op::MatchError { src: Operand::slot(s) });
+                self.emit(Op::MatchError {
+                    src: Operand::slot(s),
+                });
             }
         }
         for j in ends {
@@ -569,7 +758,12 @@ impl FuncBuilder<'_> {
             _ => return unsupported("this increment target", target.line),
         };
         self.line = target.line;
-        self.emit(Op::IncDec { kind, dst, target: slot });
+        self.emit(Op::IncDec {
+            kind,
+            dst,
+            target: slot,
+        });
+        self.release_pointer(slot);
         Ok(())
     }
 }
@@ -590,7 +784,15 @@ fn fold_binary(op: BinaryOp, a: &TypedValue, b: &TypedValue) -> Option<TypedValu
             _ => return None,
         }));
     }
-    let num = |v: &TypedValue| if v.is_int() { Some(v.int_val() as f64) } else if v.is_double() { Some(v.double_val()) } else { None };
+    let num = |v: &TypedValue| {
+        if v.is_int() {
+            Some(v.int_val() as f64)
+        } else if v.is_double() {
+            Some(v.double_val())
+        } else {
+            None
+        }
+    };
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return Some(TypedValue::double(match op {
             BinaryOp::Add => x + y,

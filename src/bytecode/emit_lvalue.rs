@@ -13,7 +13,12 @@ use crate::compiler::ast::{self, BinaryOp, Expr, ExprKind};
 impl FuncBuilder<'_> {
     /// `target = value`; returns an operand holding the assigned value (when
     /// `want_result`; otherwise the operand may be anything).
-    pub fn assign(&mut self, target: &Expr, value: &Expr, want_result: bool) -> EmitResult<Operand> {
+    pub fn assign(
+        &mut self,
+        target: &Expr,
+        value: &Expr,
+        want_result: bool,
+    ) -> EmitResult<Operand> {
         match &target.kind {
             ExprKind::Var(n) => {
                 let slot = self.local_slot(n);
@@ -99,7 +104,9 @@ impl FuncBuilder<'_> {
         }
         let root = match &cur.kind {
             ExprKind::Var(n) if n != "this" => self.local_slot(n),
-            ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => return unsupported("object properties", cur.line),
+            ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
+                return unsupported("object properties", cur.line)
+            }
             _ => return unsupported("writing to an element of a temporary value", cur.line),
         };
         chain.reverse();
@@ -121,17 +128,38 @@ impl FuncBuilder<'_> {
         }
         let t = self.temp();
         for &k in keys {
-            self.emit(Op::FetchDimW { dst: t, base, key: k, mode });
+            self.emit(Op::FetchDimW {
+                dst: t,
+                base,
+                key: k,
+                mode,
+            });
             base = t;
         }
         base
     }
 
-    fn assign_dims(&mut self, root: Slot, keys: &[Option<Operand>], v: Operand, want_result: bool) -> EmitResult<Operand> {
+    fn assign_dims(
+        &mut self,
+        root: Slot,
+        keys: &[Option<Operand>],
+        v: Operand,
+        want_result: bool,
+    ) -> EmitResult<Operand> {
         let (last, inner) = keys.split_last().expect("an index expression has a key");
         let base = self.walk_dims(root, inner, DimMode::Write);
-        let dst = if want_result { self.temp() } else { super::op::NO_SLOT };
-        self.emit(Op::AssignDim { dst, base, key: *last, val: v });
+        let dst = if want_result {
+            self.temp()
+        } else {
+            super::op::NO_SLOT
+        };
+        self.emit(Op::AssignDim {
+            dst,
+            base,
+            key: *last,
+            val: v,
+        });
+        self.release_pointer(base);
         Ok(if want_result { Operand::slot(dst) } else { v })
     }
 
@@ -165,19 +193,27 @@ impl FuncBuilder<'_> {
                 // fetch may reallocate the array the source pointer points into.
                 let held = self.temp();
                 self.emit(Op::MakeRef { dst: held, src });
+                self.release_pointer(src);
                 let t = self.dim_target(target, DimMode::Write)?;
                 self.emit(Op::BindRef { dst: t, src: held });
-                return Ok(t);
+                self.release_pointer(t);
+                return Ok(held);
             }
             _ => return unsupported("this reference assignment target", target.line),
         };
         self.line = target.line;
         self.emit(Op::BindRef { dst, src });
+        self.release_pointer(src);
         Ok(dst)
     }
 
     /// `target op= value`.
-    pub fn compound_assign(&mut self, op: BinaryOp, target: &Expr, value: &Expr) -> EmitResult<Operand> {
+    pub fn compound_assign(
+        &mut self,
+        op: BinaryOp,
+        target: &Expr,
+        value: &Expr,
+    ) -> EmitResult<Operand> {
         if op == BinaryOp::Coalesce {
             return self.coalesce_assign(target, value);
         }
@@ -197,7 +233,11 @@ impl FuncBuilder<'_> {
                 self.emit_binop(op, t, Operand::slot(t), v);
                 // The INDIRECT dies with the statement; hand out a plain copy.
                 let r = self.temp();
-                self.emit(Op::Move { dst: r, src: Operand::slot(t) });
+                self.emit(Op::Move {
+                    dst: r,
+                    src: Operand::slot(t),
+                });
+                self.release_pointer(t);
                 Ok(Operand::slot(r))
             }
             _ => unsupported("this compound assignment target", target.line),
@@ -210,7 +250,12 @@ impl FuncBuilder<'_> {
             BinaryOp::Sub => Op::Sub { dst, a, b },
             BinaryOp::Mul => Op::Mul { dst, a, b },
             BinaryOp::Concat => Op::Concat { dst, a, b },
-            other => Op::Bin { op: compound_bin_op(other), dst, a, b },
+            other => Op::Bin {
+                op: compound_bin_op(other),
+                dst,
+                a,
+                b,
+            },
         };
         self.emit(op);
     }
@@ -230,7 +275,11 @@ impl FuncBuilder<'_> {
     }
 
     /// `[$a, 'k' => $b, [$c]] = src`.
-    pub fn destructure(&mut self, items: &[Option<ast::ArrayItem>], src: Operand) -> EmitResult<()> {
+    pub fn destructure(
+        &mut self,
+        items: &[Option<ast::ArrayItem>],
+        src: Operand,
+    ) -> EmitResult<()> {
         let mut pos = 0i64;
         for it in items {
             let Some(it) = it else {
@@ -250,7 +299,11 @@ impl FuncBuilder<'_> {
             };
             let t = self.temp();
             self.line = it.value.line;
-            self.emit(Op::FetchListDim { dst: t, base: src, key });
+            self.emit(Op::FetchListDim {
+                dst: t,
+                base: src,
+                key,
+            });
             self.assign_from_slot(&it.value, t)?;
         }
         Ok(())
@@ -267,11 +320,15 @@ impl FuncBuilder<'_> {
                 let (root, keys) = self.dim_chain(e)?;
                 let (last, inner) = keys.split_last().expect("an index expression has a key");
                 let Some(key) = last else {
-                    return Err(super::emit::CompileError { msg: "Cannot use [] for unsetting".into(), line: e.line });
+                    return Err(super::emit::CompileError {
+                        msg: "Cannot use [] for unsetting".into(),
+                        line: e.line,
+                    });
                 };
                 self.line = e.line;
                 let base = self.walk_dims(root, inner, DimMode::Unset);
                 self.emit(Op::UnsetDim { base, key: *key });
+                self.release_pointer(base);
             }
             _ => return unsupported("unset of this expression", e.line),
         }

@@ -24,7 +24,12 @@ fn scan_stmt(s: &Stmt, out: &mut Vec<String>) {
     match &s.kind {
         StmtKind::Expr(e) => scan_expr(e, out),
         StmtKind::Echo(es) | StmtKind::Unset(es) => es.iter().for_each(|e| scan_expr(e, out)),
-        StmtKind::If { cond, then, elseifs, else_ } => {
+        StmtKind::If {
+            cond,
+            then,
+            elseifs,
+            else_,
+        } => {
             scan_expr(cond, out);
             scan_block(then, out);
             for ei in elseifs {
@@ -39,11 +44,25 @@ fn scan_stmt(s: &Stmt, out: &mut Vec<String>) {
             scan_expr(cond, out);
             scan_block(body, out);
         }
-        StmtKind::For { init, cond, step, body } => {
-            init.iter().chain(cond).chain(step).for_each(|e| scan_expr(e, out));
+        StmtKind::For {
+            init,
+            cond,
+            step,
+            body,
+        } => {
+            init.iter()
+                .chain(cond)
+                .chain(step)
+                .for_each(|e| scan_expr(e, out));
             scan_block(body, out);
         }
-        StmtKind::Foreach { subject, key, value, body, .. } => {
+        StmtKind::Foreach {
+            subject,
+            key,
+            value,
+            body,
+            ..
+        } => {
             scan_expr(subject, out);
             if let Some(k) = key {
                 scan_expr(k, out);
@@ -72,7 +91,11 @@ fn scan_stmt(s: &Stmt, out: &mut Vec<String>) {
             }
         }
         StmtKind::Const(decls) => decls.iter().for_each(|d| scan_expr(&d.value, out)),
-        StmtKind::Try { body, catches, finally } => {
+        StmtKind::Try {
+            body,
+            catches,
+            finally,
+        } => {
             scan_block(body, out);
             for c in catches {
                 if let Some(v) = &c.var {
@@ -100,7 +123,12 @@ pub fn scan_expr(e: &Expr, out: &mut Vec<String>) {
                 }
             }
         }
-        ExprKind::VarVar(x) | ExprKind::Clone(x) | ExprKind::Silence(x) | ExprKind::Empty(x) | ExprKind::Print(x) | ExprKind::Throw(x) => sub(x),
+        ExprKind::VarVar(x)
+        | ExprKind::Clone(x)
+        | ExprKind::Silence(x)
+        | ExprKind::Empty(x)
+        | ExprKind::Print(x)
+        | ExprKind::Throw(x) => sub(x),
         ExprKind::Array(items) => {
             for it in items {
                 if let Some(k) = &it.key {
@@ -129,9 +157,9 @@ pub fn scan_expr(e: &Expr, out: &mut Vec<String>) {
                 scan_expr(x, out);
             }
         }
-        ExprKind::Call { args, .. } | ExprKind::StaticCall { args, .. } | ExprKind::New { args, .. } => {
-            args.iter().for_each(|a| scan_expr(&a.value, out))
-        }
+        ExprKind::Call { args, .. }
+        | ExprKind::StaticCall { args, .. }
+        | ExprKind::New { args, .. } => args.iter().for_each(|a| scan_expr(&a.value, out)),
         ExprKind::CallExpr { callee, args } => {
             scan_expr(callee, out);
             args.iter().for_each(|a| scan_expr(&a.value, out));
@@ -140,12 +168,16 @@ pub fn scan_expr(e: &Expr, out: &mut Vec<String>) {
             scan_expr(obj, out);
             args.iter().for_each(|a| scan_expr(&a.value, out));
         }
-        ExprKind::Unary { expr, .. } | ExprKind::Cast { expr, .. } | ExprKind::Instanceof { expr, .. } => sub(expr),
+        ExprKind::Unary { expr, .. }
+        | ExprKind::Cast { expr, .. }
+        | ExprKind::Instanceof { expr, .. } => sub(expr),
         ExprKind::Binary { left, right, .. } => {
             scan_expr(left, out);
             scan_expr(right, out);
         }
-        ExprKind::Assign { target, value } | ExprKind::AssignRef { target, value } | ExprKind::CompoundAssign { target, value, .. } => {
+        ExprKind::Assign { target, value }
+        | ExprKind::AssignRef { target, value }
+        | ExprKind::CompoundAssign { target, value, .. } => {
             scan_expr(target, out);
             scan_expr(value, out);
         }

@@ -1,6 +1,8 @@
 //! Emitting statements: control flow, loops, switch, try/catch/finally, declarations.
 
-use super::emit::{type_hint, unsupported, CompileError, EmitResult, FinallyCtx, FuncBuilder, LoopCtx, UnitBuilder};
+use super::emit::{
+    type_hint, unsupported, CompileError, EmitResult, FinallyCtx, FuncBuilder, LoopCtx, UnitBuilder,
+};
 use super::op::{Op, Operand, NO_SLOT};
 use super::unit::{Handler, Param};
 use crate::compiler::ast::{self, Expr, ExprKind, Stmt, StmtKind};
@@ -8,7 +10,17 @@ use crate::runtime::value::TypedValue;
 
 /// Compiles a named function into slot `id` of the unit.
 pub fn compile_function(ub: &mut UnitBuilder, id: u32, f: &ast::FunctionDecl) -> EmitResult<()> {
-    let func = compile_body(ub, id, &f.name, &f.params, &[], &f.body, f.return_type.as_ref(), f.line, false)?;
+    let func = compile_body(
+        ub,
+        id,
+        &f.name,
+        &f.params,
+        &[],
+        &f.body,
+        f.return_type.as_ref(),
+        f.line,
+        false,
+    )?;
     ub.funcs[id as usize] = Some(func);
     Ok(())
 }
@@ -41,7 +53,13 @@ pub fn compile_body(
     fb.emit(Op::Return { src: null });
     let ps = params
         .iter()
-        .map(|p| Param { name: p.name.clone(), by_ref: p.by_ref, variadic: p.variadic, has_default: p.default.is_some(), ty: p.ty.as_ref().map(type_hint) })
+        .map(|p| Param {
+            name: p.name.clone(),
+            by_ref: p.by_ref,
+            variadic: p.variadic,
+            has_default: p.default.is_some(),
+            ty: p.ty.as_ref().map(type_hint),
+        })
         .collect();
     Ok(fb.finish(id, ps, ret.map(type_hint), line))
 }
@@ -49,10 +67,19 @@ pub fn compile_body(
 impl FuncBuilder<'_> {
     /// Argument checks, default values, variadics and parameter types.
     fn prologue(&mut self, params: &[ast::Param]) -> EmitResult<()> {
-        let required = params.iter().take_while(|p| p.default.is_none() && !p.variadic).count() as u32;
-        let any_required_later = params.iter().skip(required as usize).any(|p| p.default.is_none() && !p.variadic);
+        let required = params
+            .iter()
+            .take_while(|p| p.default.is_none() && !p.variadic)
+            .count() as u32;
+        let any_required_later = params
+            .iter()
+            .skip(required as usize)
+            .any(|p| p.default.is_none() && !p.variadic);
         let required = if any_required_later {
-            params.iter().rposition(|p| p.default.is_none() && !p.variadic).map_or(0, |i| i as u32 + 1)
+            params
+                .iter()
+                .rposition(|p| p.default.is_none() && !p.variadic)
+                .map_or(0, |i| i as u32 + 1)
         } else {
             required
         };
@@ -61,14 +88,23 @@ impl FuncBuilder<'_> {
         }
         for (i, p) in params.iter().enumerate() {
             if p.variadic {
-                self.emit(Op::RecvVariadic { dst: i as u32, from: i as u32 });
+                self.emit(Op::RecvVariadic {
+                    dst: i as u32,
+                    from: i as u32,
+                });
             } else if let Some(d) = &p.default {
-                let j = self.emit(Op::JmpIfArg { n: i as u32, target: 0 });
+                let j = self.emit(Op::JmpIfArg {
+                    n: i as u32,
+                    target: 0,
+                });
                 self.expr_to(d, i as u32)?;
                 self.patch_here(j);
             }
             if p.ty.is_some() && !p.variadic {
-                self.emit(Op::VerifyParam { slot: i as u32, param: i as u32 });
+                self.emit(Op::VerifyParam {
+                    slot: i as u32,
+                    param: i as u32,
+                });
             }
         }
         Ok(())
@@ -97,7 +133,12 @@ impl FuncBuilder<'_> {
                 let o = self.const_str(bytes);
                 self.emit(Op::Echo { src: o });
             }
-            StmtKind::If { cond, then, elseifs, else_ } => {
+            StmtKind::If {
+                cond,
+                then,
+                elseifs,
+                else_,
+            } => {
                 let mut ends = Vec::new();
                 let mut next = self.cond_jump_false(cond)?;
                 self.block(then)?;
@@ -141,12 +182,20 @@ impl FuncBuilder<'_> {
                     self.patch_here(c);
                 }
                 let o = self.expr(cond)?;
-                self.emit(Op::JmpNZ { cond: o, target: top });
+                self.emit(Op::JmpNZ {
+                    cond: o,
+                    target: top,
+                });
                 for b in lp.breaks {
                     self.patch_here(b);
                 }
             }
-            StmtKind::For { init, cond, step, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                step,
+                body,
+            } => {
                 for e in init {
                     self.expr_discard(e)?;
                 }
@@ -174,7 +223,13 @@ impl FuncBuilder<'_> {
                     self.patch_here(b);
                 }
             }
-            StmtKind::Foreach { subject, key, value, by_ref, body } => self.foreach(subject, key.as_ref(), value, *by_ref, body)?,
+            StmtKind::Foreach {
+                subject,
+                key,
+                value,
+                by_ref,
+                body,
+            } => self.foreach(subject, key.as_ref(), value, *by_ref, body)?,
             StmtKind::Switch { subject, cases } => self.switch(subject, cases)?,
             StmtKind::Break(n) | StmtKind::Continue(n) => {
                 let is_break = matches!(s.kind, StmtKind::Break(_));
@@ -193,7 +248,10 @@ impl FuncBuilder<'_> {
                     return unsupported("break/continue out of a try block with finally", s.line);
                 }
                 // Leaving inner foreach loops releases their iterators.
-                let frees: Vec<u32> = self.loops[target + 1..].iter().filter_map(|l| l.iter).collect();
+                let frees: Vec<u32> = self.loops[target + 1..]
+                    .iter()
+                    .filter_map(|l| l.iter)
+                    .collect();
                 for it in frees {
                     self.emit(Op::IterFree { iter: it });
                 }
@@ -240,7 +298,12 @@ impl FuncBuilder<'_> {
             }
             StmtKind::FunctionDecl(f) => {
                 let lower = f.name.to_ascii_lowercase();
-                let hoisted_here = self.is_main && self.unit.hoisted.get(&lower).is_some_and(|&id| self.unit.funcs[id as usize].is_some());
+                let hoisted_here = self.is_main
+                    && self
+                        .unit
+                        .hoisted
+                        .get(&lower)
+                        .is_some_and(|&id| self.unit.funcs[id as usize].is_some());
                 // Hoisted top-level declarations were compiled by `compile` already.
                 if !hoisted_here {
                     let id = self.unit.reserve();
@@ -250,7 +313,11 @@ impl FuncBuilder<'_> {
                 }
             }
             StmtKind::ClassDecl(c) => return unsupported("class declarations", c.line),
-            StmtKind::Try { body, catches, finally } => self.try_stmt(body, catches, finally.as_ref())?,
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => self.try_stmt(body, catches, finally.as_ref())?,
             StmtKind::Unset(es) => {
                 for e in es {
                     self.unset(e)?;
@@ -262,14 +329,24 @@ impl FuncBuilder<'_> {
     }
 
     fn loop_body(&mut self, body: &[Stmt], iter: Option<u32>) -> EmitResult<()> {
-        self.loops.push(LoopCtx { breaks: Vec::new(), continues: Vec::new(), iter, finally_depth: self.finallys.len() });
+        self.loops.push(LoopCtx {
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            iter,
+            finally_depth: self.finallys.len(),
+        });
         self.block(body)
     }
 
     /// Evaluates a condition and emits a jump taken when it is false (returned for
     /// patching). `$a < $b` fuses into one compare-and-branch op.
     pub fn cond_jump_false(&mut self, cond: &Expr) -> EmitResult<usize> {
-        if let ExprKind::Binary { op: ast::BinaryOp::Lt, left, right } = &cond.kind {
+        if let ExprKind::Binary {
+            op: ast::BinaryOp::Lt,
+            left,
+            right,
+        } = &cond.kind
+        {
             let a = self.expr(left)?;
             let b = self.expr(right)?;
             self.line = cond.line;
@@ -279,7 +356,14 @@ impl FuncBuilder<'_> {
         Ok(self.emit(Op::JmpZ { cond: o, target: 0 }))
     }
 
-    fn foreach(&mut self, subject: &Expr, key: Option<&Expr>, value: &Expr, by_ref: bool, body: &[Stmt]) -> EmitResult<()> {
+    fn foreach(
+        &mut self,
+        subject: &Expr,
+        key: Option<&Expr>,
+        value: &Expr,
+        by_ref: bool,
+        body: &[Stmt],
+    ) -> EmitResult<()> {
         let iter = self.temps(2);
         let src = if by_ref {
             match &subject.kind {
@@ -289,11 +373,21 @@ impl FuncBuilder<'_> {
         } else {
             self.expr(subject)?
         };
-        let init = self.emit(Op::IterInit { iter, src, by_ref, exit: 0 });
+        let init = self.emit(Op::IterInit {
+            iter,
+            src,
+            by_ref,
+            exit: 0,
+        });
+        if !src.is_const() {
+            self.release_pointer(src.0);
+        }
         let top = self.pc();
         let val_slot = match &value.kind {
             ExprKind::Var(n) => self.local_slot(n),
-            _ if by_ref => return unsupported("foreach by reference into a non-variable", value.line),
+            _ if by_ref => {
+                return unsupported("foreach by reference into a non-variable", value.line)
+            }
             _ => self.temp(),
         };
         let key_slot = match key.map(|k| &k.kind) {
@@ -301,7 +395,13 @@ impl FuncBuilder<'_> {
             Some(ExprKind::Var(n)) => self.local_slot(n),
             Some(_) => return unsupported("foreach keys assigned to non-variables", value.line),
         };
-        let next = self.emit(Op::IterNext { iter, val: val_slot, key: key_slot, by_ref, exit: 0 });
+        let next = self.emit(Op::IterNext {
+            iter,
+            val: val_slot,
+            key: key_slot,
+            by_ref,
+            exit: 0,
+        });
         if !matches!(value.kind, ExprKind::Var(_)) {
             self.assign_from_slot(value, val_slot)?;
         }
@@ -331,14 +431,29 @@ impl FuncBuilder<'_> {
                 Some(e) => {
                     let v = self.expr(e)?;
                     self.line = c.line;
-                    self.emit(Op::Eq { dst: test, a: Operand::slot(subj), b: v });
-                    case_jumps.push((i, self.emit(Op::JmpNZ { cond: Operand::slot(test), target: 0 })));
+                    self.emit(Op::Eq {
+                        dst: test,
+                        a: Operand::slot(subj),
+                        b: v,
+                    });
+                    case_jumps.push((
+                        i,
+                        self.emit(Op::JmpNZ {
+                            cond: Operand::slot(test),
+                            target: 0,
+                        }),
+                    ));
                 }
                 None => default_idx = Some(i),
             }
         }
         let to_default = self.jmp();
-        self.loops.push(LoopCtx { breaks: Vec::new(), continues: Vec::new(), iter: None, finally_depth: self.finallys.len() });
+        self.loops.push(LoopCtx {
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            iter: None,
+            finally_depth: self.finallys.len(),
+        });
         let mut starts = Vec::new();
         for c in cases {
             starts.push(self.pc());
@@ -362,9 +477,15 @@ impl FuncBuilder<'_> {
             None => self.add_const(TypedValue::null()),
         };
         if let Some(fin) = self.finallys.last().copied() {
-            self.emit(Op::Move { dst: fin.ret, src: v });
+            self.emit(Op::Move {
+                dst: fin.ret,
+                src: v,
+            });
             let two = self.const_int(2);
-            self.emit(Op::Move { dst: fin.state, src: two });
+            self.emit(Op::Move {
+                dst: fin.state,
+                src: two,
+            });
             let j = self.jmp();
             self.finally_jumps[fin.entry_patch_list].push(j);
             return Ok(());
@@ -373,24 +494,39 @@ impl FuncBuilder<'_> {
             let t = self.temp();
             self.emit(Op::Move { dst: t, src: v });
             self.emit(Op::VerifyReturn { src: t });
-            self.emit(Op::Return { src: Operand::slot(t) });
+            self.emit(Op::Return {
+                src: Operand::slot(t),
+            });
         } else {
             self.emit(Op::Return { src: v });
         }
         Ok(())
     }
 
-    fn try_stmt(&mut self, body: &[Stmt], catches: &[ast::Catch], finally: Option<&Vec<Stmt>>) -> EmitResult<()> {
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        catches: &[ast::Catch],
+        finally: Option<&Vec<Stmt>>,
+    ) -> EmitResult<()> {
         let fin = finally.map(|_| {
             let state = self.temp();
             let exc = self.temp();
             let ret = self.temp();
             self.finally_jumps.push(Vec::new());
-            FinallyCtx { state, exc, ret, entry_patch_list: self.finally_jumps.len() - 1 }
+            FinallyCtx {
+                state,
+                exc,
+                ret,
+                entry_patch_list: self.finally_jumps.len() - 1,
+            }
         });
         if let Some(f) = fin {
             let zero = self.const_int(0);
-            self.emit(Op::Move { dst: f.state, src: zero });
+            self.emit(Op::Move {
+                dst: f.state,
+                src: zero,
+            });
             self.finallys.push(f);
         }
         let start = self.pc();
@@ -400,7 +536,14 @@ impl FuncBuilder<'_> {
         let handler_idx = self.handlers.len();
         if !catches.is_empty() {
             let handler = self.pc();
-            self.handlers.insert(0, Handler { start, end, handler });
+            self.handlers.insert(
+                0,
+                Handler {
+                    start,
+                    end,
+                    handler,
+                },
+            );
             let catch_start = self.pc();
             for c in catches {
                 self.line = c.line;
@@ -416,7 +559,11 @@ impl FuncBuilder<'_> {
                         self.patch_here(m);
                     }
                     let class = self.name_const(ty);
-                    let miss = self.emit(Op::Catch { class, dst, next: 0 });
+                    let miss = self.emit(Op::Catch {
+                        class,
+                        dst,
+                        next: 0,
+                    });
                     if k + 1 < c.types.len() {
                         into_body.push(self.jmp());
                     }
@@ -438,17 +585,34 @@ impl FuncBuilder<'_> {
             if fin.is_some() {
                 // Exceptions from catch bodies (or unmatched ones) run finally too.
                 let h = self.pc();
-                self.handlers.insert(0, Handler { start: catch_start, end: catch_end, handler: h });
+                self.handlers.insert(
+                    0,
+                    Handler {
+                        start: catch_start,
+                        end: catch_end,
+                        handler: h,
+                    },
+                );
             }
         } else if fin.is_some() {
             let h = self.pc();
-            self.handlers.insert(0, Handler { start, end, handler: h });
+            self.handlers.insert(
+                0,
+                Handler {
+                    start,
+                    end,
+                    handler: h,
+                },
+            );
         }
         let _ = handler_idx;
         if let (Some(f), Some(fbody)) = (fin, finally) {
             self.finallys.pop();
             // Entry from an exception: remember it, then run the finally body.
-            self.emit(Op::FinallyFromThrow { state: f.state, exc: f.exc });
+            self.emit(Op::FinallyFromThrow {
+                state: f.state,
+                exc: f.exc,
+            });
             let body_start = self.pc();
             for j in to_finally {
                 self.patch(j, body_start);
@@ -458,7 +622,12 @@ impl FuncBuilder<'_> {
             }
             self.block(fbody)?;
             let outer = self.finallys.last().map(|o| (o.state, o.exc, o.ret, 0));
-            let at = self.emit(Op::FinallyEnd { state: f.state, exc: f.exc, ret: f.ret, outer });
+            let at = self.emit(Op::FinallyEnd {
+                state: f.state,
+                exc: f.exc,
+                ret: f.ret,
+                outer,
+            });
             if let Some(o) = self.finallys.last().copied() {
                 // A pending return continues into the enclosing finally.
                 self.finally_jumps[o.entry_patch_list].push(at);

@@ -142,152 +142,396 @@ pub enum Capture {
 pub enum Op {
     Nop,
     /// `dst = src` (copying; dereferences `src`).
-    Move { dst: Slot, src: Operand },
+    Move {
+        dst: Slot,
+        src: Operand,
+    },
     /// `dst = &src_slot`: both slots share one reference box afterwards. `src` may be
     /// an INDIRECT temp (array element).
-    BindRef { dst: Slot, src: Slot },
+    BindRef {
+        dst: Slot,
+        src: Slot,
+    },
     /// `dst` gets a fresh handle to `src`'s reference box, boxing it first (by-ref
     /// arguments, `use (&$x)`, array elements `[&$x]`).
-    MakeRef { dst: Slot, src: Slot },
+    MakeRef {
+        dst: Slot,
+        src: Slot,
+    },
 
-    Add { dst: Slot, a: Operand, b: Operand },
-    Sub { dst: Slot, a: Operand, b: Operand },
-    Mul { dst: Slot, a: Operand, b: Operand },
+    Add {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    Sub {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    Mul {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
     /// `.`; when `dst` is the same slot as `a` and holds a unique string, appends in
     /// place (`$s .= x` and `$s = $s . x` are amortised O(1)).
-    Concat { dst: Slot, a: Operand, b: Operand },
+    Concat {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
     /// The other binary operators.
-    Bin { op: BinOp, dst: Slot, a: Operand, b: Operand },
+    Bin {
+        op: BinOp,
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
     /// Concatenation of all parts at once (string interpolation).
-    ConcatN { dst: Slot, parts: Box<[Operand]> },
-    Lt { dst: Slot, a: Operand, b: Operand },
-    Le { dst: Slot, a: Operand, b: Operand },
-    Eq { dst: Slot, a: Operand, b: Operand },
-    NotEq { dst: Slot, a: Operand, b: Operand },
-    Identical { dst: Slot, a: Operand, b: Operand },
-    NotIdentical { dst: Slot, a: Operand, b: Operand },
-    Not { dst: Slot, src: Operand },
-    BitNot { dst: Slot, src: Operand },
+    ConcatN {
+        dst: Slot,
+        parts: Box<[Operand]>,
+    },
+    Lt {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    Le {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    Eq {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    NotEq {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    Identical {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    NotIdentical {
+        dst: Slot,
+        a: Operand,
+        b: Operand,
+    },
+    Not {
+        dst: Slot,
+        src: Operand,
+    },
+    BitNot {
+        dst: Slot,
+        src: Operand,
+    },
     /// `(bool)` as a branch-free op (`&&`/`||` results).
-    ToBool { dst: Slot, src: Operand },
-    Cast { dst: Slot, src: Operand, kind: CastKind },
+    ToBool {
+        dst: Slot,
+        src: Operand,
+    },
+    Cast {
+        dst: Slot,
+        src: Operand,
+        kind: CastKind,
+    },
     /// `++`/`--` on a slot (local, or INDIRECT element); `dst` gets the result.
-    IncDec { kind: IncDec, dst: Slot, target: Slot },
+    IncDec {
+        kind: IncDec,
+        dst: Slot,
+        target: Slot,
+    },
 
-    Jmp { target: Pc },
+    Jmp {
+        target: Pc,
+    },
     /// Jump when `cond` is falsy.
-    JmpZ { cond: Operand, target: Pc },
+    JmpZ {
+        cond: Operand,
+        target: Pc,
+    },
     /// Jump when `cond` is truthy.
-    JmpNZ { cond: Operand, target: Pc },
+    JmpNZ {
+        cond: Operand,
+        target: Pc,
+    },
     /// Jump when `src` is neither null nor undefined (quietly: `??`).
-    JmpNotNull { src: Operand, target: Pc },
+    JmpNotNull {
+        src: Operand,
+        target: Pc,
+    },
     /// Fused compare-and-branch for loops: jump when `a < b` is false.
-    JmpNotLt { a: Operand, b: Operand, target: Pc },
+    JmpNotLt {
+        a: Operand,
+        b: Operand,
+        target: Pc,
+    },
 
-    Echo { src: Operand },
+    Echo {
+        src: Operand,
+    },
 
     /// `dst = []` with room for `cap` elements.
-    NewArray { dst: Slot, cap: u32 },
+    NewArray {
+        dst: Slot,
+        cap: u32,
+    },
     /// Appends (`key` None) or sets an element of the array being built in `arr`.
-    AddElem { arr: Slot, key: Option<Operand>, val: Operand },
+    AddElem {
+        arr: Slot,
+        key: Option<Operand>,
+        val: Operand,
+    },
     /// `...$src` inside an array literal.
-    AddSpread { arr: Slot, src: Operand },
+    AddSpread {
+        arr: Slot,
+        src: Operand,
+    },
     /// `dst = base[key]` with PHP's read warnings (undefined key, offset on scalar).
-    FetchDim { dst: Slot, base: Operand, key: Operand },
+    FetchDim {
+        dst: Slot,
+        base: Operand,
+        key: Operand,
+    },
     /// Quiet read for isset/empty/`??`: missing → null, no warnings.
-    FetchDimIs { dst: Slot, base: Operand, key: Operand },
+    FetchDimIs {
+        dst: Slot,
+        base: Operand,
+        key: Operand,
+    },
     /// `list()` element read: non-arrays give null silently, missing keys warn.
-    FetchListDim { dst: Slot, base: Operand, key: Operand },
+    FetchListDim {
+        dst: Slot,
+        base: Operand,
+        key: Operand,
+    },
     /// Write fetch: makes `base` (a local slot or an INDIRECT temp) an array if it is
     /// null/undefined (auto-vivification), separates it, and stores in `dst` an
     /// INDIRECT pointer to element `key` (or a new appended element when `key` is
     /// None). Only ops of the same statement use the pointer.
-    FetchDimW { dst: Slot, base: Slot, key: Option<Operand>, mode: DimMode },
+    FetchDimW {
+        dst: Slot,
+        base: Slot,
+        key: Option<Operand>,
+        mode: DimMode,
+    },
     /// `base[key] = val` (or `base[] = val`); `dst` gets the assigned value.
-    AssignDim { dst: Slot, base: Slot, key: Option<Operand>, val: Operand },
+    AssignDim {
+        dst: Slot,
+        base: Slot,
+        key: Option<Operand>,
+        val: Operand,
+    },
     /// `unset(base[key])`; `base` is a local or INDIRECT.
-    UnsetDim { base: Slot, key: Operand },
-    UnsetLocal { slot: Slot },
+    UnsetDim {
+        base: Slot,
+        key: Operand,
+    },
+    UnsetLocal {
+        slot: Slot,
+    },
     /// `dst = isset(src)` for a slot/value: neither undefined nor null (quiet).
-    IsSet { dst: Slot, src: Operand },
+    IsSet {
+        dst: Slot,
+        src: Operand,
+    },
     /// `dst = empty(src)` (quiet).
-    Empty { dst: Slot, src: Operand },
+    Empty {
+        dst: Slot,
+        src: Operand,
+    },
 
     /// `foreach` start: copies the array (by value) or binds the variable (by ref)
     /// into `iter`, position 0 in `iter + 1`; jumps to `exit` when empty. Non-arrays
     /// warn and jump.
-    IterInit { iter: Slot, src: Operand, by_ref: bool, exit: Pc },
+    IterInit {
+        iter: Slot,
+        src: Operand,
+        by_ref: bool,
+        exit: Pc,
+    },
     /// Next element: assigns value (or binds a reference) to `val` and the key to
     /// `key` (if any), or jumps to `exit` when done.
-    IterNext { iter: Slot, val: Slot, key: Slot, by_ref: bool, exit: Pc },
+    IterNext {
+        iter: Slot,
+        val: Slot,
+        key: Slot,
+        by_ref: bool,
+        exit: Pc,
+    },
     /// Releases a foreach's iterator (loop exit, break).
-    IterFree { iter: Slot },
+    IterFree {
+        iter: Slot,
+    },
 
     /// Call of a user function known at compile time; arguments are the `argc`
     /// consecutive slots from `args`.
-    Call { dst: Slot, func: u32, args: Slot, argc: u32 },
-    CallBuiltin { dst: Slot, builtin: u32, args: Slot, argc: u32 },
+    Call {
+        dst: Slot,
+        func: u32,
+        args: Slot,
+        argc: u32,
+    },
+    CallBuiltin {
+        dst: Slot,
+        builtin: u32,
+        args: Slot,
+        argc: u32,
+    },
     /// Call by a name resolved at run time (conditionally declared functions).
-    CallName { dst: Slot, name: u32, args: Slot, argc: u32 },
+    CallName {
+        dst: Slot,
+        name: u32,
+        args: Slot,
+        argc: u32,
+    },
     /// `$f(...)`: closures and callable strings/arrays.
-    CallValue { dst: Slot, callee: Operand, args: Slot, argc: u32 },
+    CallValue {
+        dst: Slot,
+        callee: Operand,
+        args: Slot,
+        argc: u32,
+    },
     /// A call whose arguments were collected in an array (argument unpacking).
-    CallArray { dst: Slot, callee: Operand, arr: Slot },
+    CallArray {
+        dst: Slot,
+        callee: Operand,
+        arr: Slot,
+    },
     /// `$obj->name(...)` on built-in objects.
-    MethodCall { dst: Slot, obj: Operand, name: u32, args: Slot, argc: u32 },
+    MethodCall {
+        dst: Slot,
+        obj: Operand,
+        name: u32,
+        args: Slot,
+        argc: u32,
+    },
     /// `new Class(...)` for built-in classes.
-    New { dst: Slot, class: u32, args: Slot, argc: u32 },
+    New {
+        dst: Slot,
+        class: u32,
+        args: Slot,
+        argc: u32,
+    },
     /// `dst = src instanceof Class`.
-    InstanceOf { dst: Slot, src: Operand, class: u32 },
-    Return { src: Operand },
+    InstanceOf {
+        dst: Slot,
+        src: Operand,
+        class: u32,
+    },
+    Return {
+        src: Operand,
+    },
 
     /// Prologue: throws ArgumentCountError when fewer than `required` arguments came.
-    CheckArgs { required: u32 },
+    CheckArgs {
+        required: u32,
+    },
     /// Prologue: skips a default-value initialiser when argument `n` was passed.
-    JmpIfArg { n: u32, target: Pc },
+    JmpIfArg {
+        n: u32,
+        target: Pc,
+    },
     /// Prologue: collects arguments from `from` on into an array in `dst`.
-    RecvVariadic { dst: Slot, from: u32 },
+    RecvVariadic {
+        dst: Slot,
+        from: u32,
+    },
     /// Coerces/validates a typed parameter (weak mode); `ty` indexes the function's
     /// type table.
-    VerifyParam { slot: Slot, param: u32 },
+    VerifyParam {
+        slot: Slot,
+        param: u32,
+    },
     /// Coerces/validates the return value against the declared type.
-    VerifyReturn { src: Slot },
+    VerifyReturn {
+        src: Slot,
+    },
 
     /// `dst = function (...) use (...) {}`: the captured locals, in the order of the
     /// closure's capture slots.
-    MakeClosure { dst: Slot, func: u32, captures: Box<[(Slot, Capture)]> },
+    MakeClosure {
+        dst: Slot,
+        func: u32,
+        captures: Box<[(Slot, Capture)]>,
+    },
     /// Declares a function at run time (a declaration inside a block).
-    DeclareFunc { func: u32 },
+    DeclareFunc {
+        func: u32,
+    },
     /// `const NAME = value;`
-    DeclareConst { name: u32, val: Operand },
+    DeclareConst {
+        name: u32,
+        val: Operand,
+    },
     /// `dst = NAME` (user constants, then built-ins; Error when undefined).
-    FetchConst { dst: Slot, name: u32 },
+    FetchConst {
+        dst: Slot,
+        name: u32,
+    },
     /// `global $x`: binds local `slot` to the global named by literal `name`.
-    BindGlobal { slot: Slot, name: u32 },
+    BindGlobal {
+        slot: Slot,
+        name: u32,
+    },
     /// `static $x = init`: binds local `slot` to the function's static number `idx`.
-    BindStatic { slot: Slot, idx: u32, init: Operand },
+    BindStatic {
+        slot: Slot,
+        idx: u32,
+        init: Operand,
+    },
 
     /// `@`: raises the silence level, saving the old one in `save`.
-    BeginSilence { save: Slot },
-    EndSilence { save: Slot },
+    BeginSilence {
+        save: Slot,
+    },
+    EndSilence {
+        save: Slot,
+    },
 
     /// Throws the object in `src`.
-    Throw { src: Operand },
+    Throw {
+        src: Operand,
+    },
     /// Catch clause test: if the pending exception is an instance of literal `class`,
     /// moves it to `dst` (unless NO_SLOT) and continues; otherwise jumps to `next`.
-    Catch { class: u32, dst: Slot, next: Pc },
+    Catch {
+        class: u32,
+        dst: Slot,
+        next: Pc,
+    },
     /// Rethrows the pending exception (no catch clause matched).
     Rethrow,
     /// Entering `finally` from an exception: stores the pending exception in `exc`
     /// and state 1 (rethrow) in `state`.
-    FinallyFromThrow { state: Slot, exc: Slot },
+    FinallyFromThrow {
+        state: Slot,
+        exc: Slot,
+    },
     /// End of `finally`: state 0 falls through, 1 rethrows `exc`, 2 returns `ret` (or
     /// continues to the enclosing finally at `outer` when there is one).
-    FinallyEnd { state: Slot, exc: Slot, ret: Slot, outer: Option<(Slot, Slot, Slot, Pc)> },
+    FinallyEnd {
+        state: Slot,
+        exc: Slot,
+        ret: Slot,
+        outer: Option<(Slot, Slot, Slot, Pc)>,
+    },
     /// `match` without a matching arm: UnhandledMatchError.
-    MatchError { src: Operand },
+    MatchError {
+        src: Operand,
+    },
     /// `exit`/`die`.
-    Exit { src: Option<Operand> },
+    Exit {
+        src: Option<Operand>,
+    },
     /// A construct the VM does not support: a fatal error naming it.
-    Unsupported { what: u32 },
+    Unsupported {
+        what: u32,
+    },
 }

@@ -51,7 +51,10 @@ pub struct Handler {
 /// The native code signature every tier exposes through the entry slot (see DESIGN.md
 /// decision 4): `frame` points at slot 0, the result goes to `ctx.ret`, the return
 /// value is a status (see `vm::status`).
-pub type EntryFn = unsafe extern "C" fn(frame: *mut crate::runtime::value::TypedValue, ctx: *mut crate::vm::ctx::ExecCtx) -> u64;
+pub type EntryFn = unsafe extern "C" fn(
+    frame: *mut crate::runtime::value::TypedValue,
+    ctx: *mut crate::vm::ctx::ExecCtx,
+) -> u64;
 
 pub struct Func {
     pub id: u32,
@@ -81,7 +84,10 @@ pub struct Func {
 impl Func {
     /// The slot of a named local, if it has one.
     pub fn local_slot(&self, name: &str) -> Option<Slot> {
-        self.local_names.iter().position(|n| n == name).map(|i| i as Slot)
+        self.local_names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| i as Slot)
     }
 }
 

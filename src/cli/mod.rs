@@ -12,7 +12,12 @@ use crate::compiler;
 use options::Options;
 
 #[derive(Parser, Debug)]
-#[command(name = "hopjit", version, about = "A tiered JIT virtual machine for PHP", disable_version_flag = true)]
+#[command(
+    name = "hopjit",
+    version,
+    about = "A tiered JIT virtual machine for PHP",
+    disable_version_flag = true
+)]
 struct Args {
     /// Set a runtime option (repeatable); `hopjit --options` lists them.
     #[arg(short = 'd', value_name = "name=value")]
@@ -95,25 +100,40 @@ fn load_source(args: &Args) -> Result<(Vec<u8>, String, Vec<String>), String> {
         return Ok((src, "Command line code".into(), argv));
     }
     let Some(path) = args.rest.first() else {
-        return Err("Usage: hopjit [options] [-r code | file.php | -] [args...]   (hopjit --help)".into());
+        return Err(
+            "Usage: hopjit [options] [-r code | file.php | -] [args...]   (hopjit --help)".into(),
+        );
     };
     if path == "-" {
         let mut src = Vec::new();
-        std::io::stdin().read_to_end(&mut src).map_err(|e| format!("Could not read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut src)
+            .map_err(|e| format!("Could not read standard input: {e}"))?;
         return Ok((src, "Standard input code".into(), args.rest.clone()));
     }
     let src = std::fs::read(path).map_err(|_| format!("Could not open input file: {path}"))?;
     // PHP reports scripts by their absolute, resolved path.
-    let shown = std::fs::canonicalize(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.clone());
+    let shown = std::fs::canonicalize(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.clone());
     Ok((src, shown, args.rest.clone()))
 }
 
 /// Parses, compiles and runs one program; prints errors as PHP does.
-pub fn run_source(source: &[u8], file: &str, argv: Vec<String>, dump_only: bool, opts: &Options) -> i32 {
+pub fn run_source(
+    source: &[u8],
+    file: &str,
+    argv: Vec<String>,
+    dump_only: bool,
+    opts: &Options,
+) -> i32 {
     let prog = match compiler::parse(source, file) {
         Ok(p) => p,
         Err(e) => {
-            let kind = if e.message.starts_with("syntax error") || e.message.starts_with("Unclosed") || e.message.starts_with("Unmatched") {
+            let kind = if e.message.starts_with("syntax error")
+                || e.message.starts_with("Unclosed")
+                || e.message.starts_with("Unmatched")
+            {
                 "Parse error"
             } else {
                 "Fatal error"

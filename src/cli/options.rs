@@ -35,24 +35,132 @@ pub struct OptDef {
 
 /// The option table. See DESIGN.md decision 11 for the names tools rely on.
 pub const OPTIONS: &[OptDef] = &[
-    OptDef { name: "jit", ty: OptType::Bool, default: "1", help: "0 runs everything in the interpreter", active: true },
-    OptDef { name: "jit.optimize", ty: OptType::Bool, default: "1", help: "0 stops at the baseline tier (no LLVM)", active: false },
-    OptDef { name: "jit.baseline_threshold", ty: OptType::Int, default: "1", help: "calls before a function gets a baseline translation (0 = first call)", active: false },
-    OptDef { name: "jit.optimize_threshold", ty: OptType::Int, default: "1000", help: "profiled calls + back-edges before a function is queued for LLVM", active: false },
-    OptDef { name: "jit.workers", ty: OptType::Int, default: "0", help: "optimizing worker threads (0 = cores - 1, at least 1)", active: false },
-    OptDef { name: "jit.concurrent", ty: OptType::Bool, default: "1", help: "per-function write leases (0 = one global lease)", active: false },
-    OptDef { name: "jit.max_threads", ty: OptType::Int, default: "4", help: "threads allowed inside the JIT at once", active: false },
-    OptDef { name: "jit.retranslate_all", ty: OptType::Int, default: "0", help: "optimize every profiled function after N profiled calls (0 = off)", active: false },
-    OptDef { name: "jit.llvm_opt", ty: OptType::Str, default: "O2", help: "LLVM pipeline: O1, O2 or O3", active: false },
-    OptDef { name: "jit.sync", ty: OptType::Bool, default: "0", help: "compile synchronously on the requesting thread (tests)", active: false },
-    OptDef { name: "jit.stats", ty: OptType::Str, default: "0", help: "1 prints JIT statistics at exit; a path writes them as JSON", active: false },
-    OptDef { name: "jit.trace", ty: OptType::Str, default: "", help: "path of a Chrome trace-event file of JIT activity", active: false },
-    OptDef { name: "jit.perf_map", ty: OptType::Bool, default: "0", help: "write /tmp/perf-PID.map for perf", active: false },
-    OptDef { name: "tc.hot_size", ty: OptType::Size, default: "16M", help: "translation cache: hot block (optimized code)", active: false },
-    OptDef { name: "tc.main_size", ty: OptType::Size, default: "32M", help: "translation cache: main block", active: false },
-    OptDef { name: "tc.prof_size", ty: OptType::Size, default: "32M", help: "translation cache: prof block (profiling translations)", active: false },
-    OptDef { name: "tc.cold_size", ty: OptType::Size, default: "16M", help: "translation cache: cold block (slow paths)", active: false },
-    OptDef { name: "tc.frozen_size", ty: OptType::Size, default: "16M", help: "translation cache: frozen block (rarely run code)", active: false },
+    OptDef {
+        name: "jit",
+        ty: OptType::Bool,
+        default: "1",
+        help: "0 runs everything in the interpreter",
+        active: true,
+    },
+    OptDef {
+        name: "jit.optimize",
+        ty: OptType::Bool,
+        default: "1",
+        help: "0 stops at the baseline tier (no LLVM)",
+        active: false,
+    },
+    OptDef {
+        name: "jit.baseline_threshold",
+        ty: OptType::Int,
+        default: "1",
+        help: "calls before a function gets a baseline translation (0 = first call)",
+        active: false,
+    },
+    OptDef {
+        name: "jit.optimize_threshold",
+        ty: OptType::Int,
+        default: "1000",
+        help: "profiled calls + back-edges before a function is queued for LLVM",
+        active: false,
+    },
+    OptDef {
+        name: "jit.workers",
+        ty: OptType::Int,
+        default: "0",
+        help: "optimizing worker threads (0 = cores - 1, at least 1)",
+        active: false,
+    },
+    OptDef {
+        name: "jit.concurrent",
+        ty: OptType::Bool,
+        default: "1",
+        help: "per-function write leases (0 = one global lease)",
+        active: false,
+    },
+    OptDef {
+        name: "jit.max_threads",
+        ty: OptType::Int,
+        default: "4",
+        help: "threads allowed inside the JIT at once",
+        active: false,
+    },
+    OptDef {
+        name: "jit.retranslate_all",
+        ty: OptType::Int,
+        default: "0",
+        help: "optimize every profiled function after N profiled calls (0 = off)",
+        active: false,
+    },
+    OptDef {
+        name: "jit.llvm_opt",
+        ty: OptType::Str,
+        default: "O2",
+        help: "LLVM pipeline: O1, O2 or O3",
+        active: false,
+    },
+    OptDef {
+        name: "jit.sync",
+        ty: OptType::Bool,
+        default: "0",
+        help: "compile synchronously on the requesting thread (tests)",
+        active: false,
+    },
+    OptDef {
+        name: "jit.stats",
+        ty: OptType::Str,
+        default: "0",
+        help: "1 prints JIT statistics at exit; a path writes them as JSON",
+        active: false,
+    },
+    OptDef {
+        name: "jit.trace",
+        ty: OptType::Str,
+        default: "",
+        help: "path of a Chrome trace-event file of JIT activity",
+        active: false,
+    },
+    OptDef {
+        name: "jit.perf_map",
+        ty: OptType::Bool,
+        default: "0",
+        help: "write /tmp/perf-PID.map for perf",
+        active: false,
+    },
+    OptDef {
+        name: "tc.hot_size",
+        ty: OptType::Size,
+        default: "16M",
+        help: "translation cache: hot block (optimized code)",
+        active: false,
+    },
+    OptDef {
+        name: "tc.main_size",
+        ty: OptType::Size,
+        default: "32M",
+        help: "translation cache: main block",
+        active: false,
+    },
+    OptDef {
+        name: "tc.prof_size",
+        ty: OptType::Size,
+        default: "32M",
+        help: "translation cache: prof block (profiling translations)",
+        active: false,
+    },
+    OptDef {
+        name: "tc.cold_size",
+        ty: OptType::Size,
+        default: "16M",
+        help: "translation cache: cold block (slow paths)",
+        active: false,
+    },
+    OptDef {
+        name: "tc.frozen_size",
+        ty: OptType::Size,
+        default: "16M",
+        help: "translation cache: frozen block (rarely run code)",
+        active: false,
+    },
 ];
 
 /// A parsed value.
@@ -71,7 +179,12 @@ pub struct Options {
 }
 
 fn parse_value(def: &OptDef, raw: &str) -> Result<OptValue, String> {
-    let bad = || format!("invalid value \"{raw}\" for option {} (expected {})", def.name, def.ty);
+    let bad = || {
+        format!(
+            "invalid value \"{raw}\" for option {} (expected {})",
+            def.name, def.ty
+        )
+    };
     let v = raw.trim();
     Ok(match def.ty {
         OptType::Bool => match v.to_ascii_lowercase().as_str() {
@@ -107,35 +220,52 @@ impl Default for Options {
 
 impl Options {
     pub fn new() -> Options {
-        let values = OPTIONS.iter().map(|d| parse_value(d, d.default).expect("defaults parse")).collect();
+        let values = OPTIONS
+            .iter()
+            .map(|d| parse_value(d, d.default).expect("defaults parse"))
+            .collect();
         Options { values }
     }
 
     /// Sets `name` from text; errors name the option and the problem.
     pub fn set(&mut self, name: &str, raw: &str) -> Result<(), String> {
-        let i = OPTIONS.iter().position(|d| d.name == name).ok_or_else(|| format!("unknown option \"{name}\" (hopjit --options lists them)"))?;
+        let i = OPTIONS
+            .iter()
+            .position(|d| d.name == name)
+            .ok_or_else(|| format!("unknown option \"{name}\" (hopjit --options lists them)"))?;
         self.values[i] = parse_value(&OPTIONS[i], raw)?;
         Ok(())
     }
 
     /// Applies `name=value` text.
     pub fn set_assignment(&mut self, text: &str) -> Result<(), String> {
-        let (n, v) = text.split_once('=').ok_or_else(|| format!("-d expects name=value, got \"{text}\""))?;
+        let (n, v) = text
+            .split_once('=')
+            .ok_or_else(|| format!("-d expects name=value, got \"{text}\""))?;
         self.set(n.trim(), v)
     }
 
     /// Applies an ini file: `name = value` lines, `;`/`#` comments, `[sections]`
     /// ignored.
     pub fn load_ini(&mut self, path: &str) -> Result<(), String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read ini file {path}: {e}"))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read ini file {path}: {e}"))?;
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
-            if line.is_empty() || line.starts_with(';') || line.starts_with('#') || line.starts_with('[') {
+            if line.is_empty()
+                || line.starts_with(';')
+                || line.starts_with('#')
+                || line.starts_with('[')
+            {
                 continue;
             }
-            let v = line.split_once('=').map(|(a, b)| (a.trim(), b.trim().trim_matches('"')));
-            let (name, value) = v.ok_or_else(|| format!("{path}:{}: expected name = value", n + 1))?;
-            self.set(name, value).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+            let v = line
+                .split_once('=')
+                .map(|(a, b)| (a.trim(), b.trim().trim_matches('"')));
+            let (name, value) =
+                v.ok_or_else(|| format!("{path}:{}: expected name = value", n + 1))?;
+            self.set(name, value)
+                .map_err(|e| format!("{path}:{}: {e}", n + 1))?;
         }
         Ok(())
     }
@@ -144,18 +274,31 @@ impl Options {
     /// case with dots as underscores.
     pub fn load_env(&mut self, vars: impl Iterator<Item = (String, String)>) -> Result<(), String> {
         for (k, v) in vars {
-            let Some(rest) = k.strip_prefix("HOPJIT_") else { continue };
-            let def = OPTIONS.iter().find(|d| d.name.replace('.', "_").eq_ignore_ascii_case(rest));
+            let Some(rest) = k.strip_prefix("HOPJIT_") else {
+                continue;
+            };
+            let def = OPTIONS
+                .iter()
+                .find(|d| d.name.replace('.', "_").eq_ignore_ascii_case(rest));
             match def {
-                Some(d) => self.set(d.name, &v).map_err(|e| format!("environment variable {k}: {e}"))?,
-                None => return Err(format!("environment variable {k} names no option (hopjit --options lists them)")),
+                Some(d) => self
+                    .set(d.name, &v)
+                    .map_err(|e| format!("environment variable {k}: {e}"))?,
+                None => {
+                    return Err(format!(
+                        "environment variable {k} names no option (hopjit --options lists them)"
+                    ))
+                }
             }
         }
         Ok(())
     }
 
     pub fn get(&self, name: &str) -> &OptValue {
-        let i = OPTIONS.iter().position(|d| d.name == name).unwrap_or_else(|| panic!("option {name} is not in the table"));
+        let i = OPTIONS
+            .iter()
+            .position(|d| d.name == name)
+            .unwrap_or_else(|| panic!("option {name} is not in the table"));
         &self.values[i]
     }
     pub fn bool(&self, name: &str) -> bool {
@@ -168,7 +311,14 @@ pub fn describe() -> String {
     let mut s = format!("{:<24} {:<7} {:<8} {}\n", "name", "type", "default", "help");
     for d in OPTIONS {
         let note = if d.active { "" } else { " (not active yet)" };
-        s.push_str(&format!("{:<24} {:<7} {:<8} {}{}\n", d.name, d.ty.to_string(), d.default, d.help, note));
+        s.push_str(&format!(
+            "{:<24} {:<7} {:<8} {}{}\n",
+            d.name,
+            d.ty.to_string(),
+            d.default,
+            d.help,
+            note
+        ));
     }
     s
 }
@@ -185,7 +335,10 @@ mod tests {
         o.set("tc.hot_size", "4K").unwrap();
         assert_eq!(o.get("tc.hot_size"), &OptValue::Size(4096));
         assert!(o.set("jit", "maybe").unwrap_err().contains("jit"));
-        assert!(o.set("nope", "1").unwrap_err().contains("unknown option \"nope\""));
+        assert!(o
+            .set("nope", "1")
+            .unwrap_err()
+            .contains("unknown option \"nope\""));
         assert!(o.set("jit.llvm_opt", "O9").is_err());
         assert!(o.set_assignment("jit").is_err());
     }
@@ -193,8 +346,11 @@ mod tests {
     #[test]
     fn env_names_map_to_options() {
         let mut o = Options::new();
-        o.load_env(vec![("HOPJIT_JIT_OPTIMIZE".to_string(), "0".to_string())].into_iter()).unwrap();
+        o.load_env(vec![("HOPJIT_JIT_OPTIMIZE".to_string(), "0".to_string())].into_iter())
+            .unwrap();
         assert!(!o.bool("jit.optimize"));
-        assert!(o.load_env(vec![("HOPJIT_BOGUS".to_string(), "1".to_string())].into_iter()).is_err());
+        assert!(o
+            .load_env(vec![("HOPJIT_BOGUS".to_string(), "1".to_string())].into_iter())
+            .is_err());
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod ast;
 pub mod lexer;
+mod lexer_str;
 pub mod parser;
+mod parser_array;
 mod parser_class;
 mod parser_expr;
 mod parser_special;

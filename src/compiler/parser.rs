@@ -6,10 +6,10 @@
 //! construction, and the pieces shared by functions, closures and methods
 //! (parameters, types, bodies).
 
+use super::ast;
 use super::ast::{Block, Param, TypeHint};
 use super::lexer::tokenize;
 use super::token::{Tok, Token};
-use super::ast;
 
 /// A syntax error, with PHP's message text and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,32 +23,24 @@ pub struct ParseError {
 
 impl ParseError {
     /// True when PHP reports this as "Fatal error" rather than "Parse error": a few
-    /// checks PHP makes while compiling the AST are done here by the parser.
+    /// checks PHP makes while compiling the AST (e.g. "Cannot use empty list",
+    /// "'break' operator accepts only positive integers") are done by this parser.
+    /// False for [`ParseError::is_unsupported`] errors.
     pub fn is_fatal(&self) -> bool {
-        const FATAL: &[&str] = &[
-            "Array and string offset access syntax with curly braces",
-            "The (unset) cast",
-            "Unparenthesized `",
-            "'break' operator",
-            "'continue' operator",
-            "Cannot use try without",
-            "Cannot use empty array elements",
-            "Cannot use empty list",
-            "Key element cannot be a reference",
-            "Cannot use isset() on the result",
-            "Cannot use positional argument after named argument",
-            "Cannot use [] for reading",
-            "Spread operator is not supported in assignments",
-            "Cannot re-assign $this",
-            "Cannot use list() as standalone expression",
-            "Can't use ",
-            "Cannot mix",
-            "strict_types declaration",
-            "Cannot use list as key element",
-            "Assignments can only happen to writable values",
-            "Cannot use argument unpacking after named arguments",
+        const PARSE: &[&str] = &[
+            "syntax error",
+            "Unclosed ",
+            "Unmatched ",
+            "Invalid ",
+            "Unterminated comment",
+            "The (real) cast",
         ];
-        FATAL.iter().any(|p| self.message.starts_with(p))
+        !self.is_unsupported() && !PARSE.iter().any(|p| self.message.starts_with(p))
+    }
+
+    /// True for "hopjit does not support ... yet" errors (valid PHP we reject).
+    pub fn is_unsupported(&self) -> bool {
+        self.message.starts_with("hopjit does not support")
     }
 }
 
@@ -82,9 +74,20 @@ impl<'f> Parser<'f> {
     pub(super) fn new(mut toks: Vec<Token>, lex_err: Option<ParseError>, file: &'f str) -> Self {
         if !matches!(toks.last(), Some(Token { tok: Tok::Eof, .. })) {
             let line = toks.last().map_or(1, |t| t.end_line);
-            toks.push(Token { tok: Tok::Eof, line, end_line: line, text: Vec::new() });
+            toks.push(Token {
+                tok: Tok::Eof,
+                line,
+                end_line: line,
+                text: Vec::new(),
+            });
         }
-        Parser { toks, pos: 0, lex_err, file, depth: 0 }
+        Parser {
+            toks,
+            pos: 0,
+            lex_err,
+            file,
+            depth: 0,
+        }
     }
 
     /// The current token (the final `Eof` once past the end).
@@ -191,7 +194,10 @@ impl<'f> Parser<'f> {
             message.push_str(", expecting ");
             message.push_str(w);
         }
-        ParseError { message, line: t.end_line }
+        ParseError {
+            message,
+            line: t.end_line,
+        }
     }
 
     /// The lexical error waiting at the end of the tokens, if any.
@@ -200,7 +206,10 @@ impl<'f> Parser<'f> {
     }
 
     pub(super) fn error(&self, message: impl Into<String>, line: u32) -> ParseError {
-        ParseError { message: message.into(), line }
+        ParseError {
+            message: message.into(),
+            line,
+        }
     }
 
     pub(super) fn unsupported(&self, what: &str, line: u32) -> ParseError {
@@ -298,7 +307,10 @@ impl<'f> Parser<'f> {
         // `A & $x` is a by-ref parameter, not an intersection type.
         if self.is_op("&") && !matches!(self.nth(1).tok, Tok::Var(_)) && !self.nth_is_op(1, "...") {
             let mut v = vec![first];
-            while self.is_op("&") && !matches!(self.nth(1).tok, Tok::Var(_)) && !self.nth_is_op(1, "...") {
+            while self.is_op("&")
+                && !matches!(self.nth(1).tok, Tok::Var(_))
+                && !self.nth_is_op(1, "...")
+            {
                 self.advance();
                 v.push(self.single_type()?);
             }
@@ -330,11 +342,10 @@ impl<'f> Parser<'f> {
     }
 
     fn at_type_start(&self) -> bool {
-        match &self.peek().tok {
-            Tok::Ident(_) | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) => true,
-            Tok::Op("?") => true,
-            _ => false,
-        }
+        matches!(
+            &self.peek().tok,
+            Tok::Ident(_) | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) | Tok::Op("?")
+        )
     }
 
     /// `(params)` of a function, closure or method.
@@ -351,12 +362,30 @@ impl<'f> Parser<'f> {
             if self.is_op("#[") {
                 return Err(self.unsupported("attributes", line));
             }
-            let ty = if self.at_type_start() { Some(self.type_hint()?) } else { None };
+            let ty = if self.at_type_start() {
+                Some(self.type_hint()?)
+            } else {
+                None
+            };
             let by_ref = self.eat_op("&");
             let variadic = self.eat_op("...");
             let name = self.expect_var(Some("variable"))?;
-            let default = if self.eat_op("=") { Some(self.expr()?) } else { None };
-            params.push(Param { name, ty, default, by_ref, variadic, line });
+            if name == "this" {
+                return Err(self.error("Cannot use $this as parameter", line));
+            }
+            let default = if self.eat_op("=") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            params.push(Param {
+                name,
+                ty,
+                default,
+                by_ref,
+                variadic,
+                line,
+            });
             if !self.eat_op(",") {
                 break;
             }
@@ -378,12 +407,25 @@ impl<'f> Parser<'f> {
     pub(super) fn function_decl(&mut self) -> PResult<ast::FunctionDecl> {
         let line = self.advance().line;
         let by_ref_return = self.eat_op("&");
-        let name = self.expect_plain_ident(Some("\"(\""))?;
+        // PHP 8.2 still allows `readonly` as a function name.
+        let name = if self.is_kw("readonly") {
+            self.expect_any_ident()?
+        } else {
+            self.expect_plain_ident(Some("\"(\""))?
+        };
         let params = self.params()?;
         let return_type = self.return_type()?;
         self.expect_op("{")?;
         let body = self.statements_until(&["}"])?;
         let end_line = self.expect_op_plain("}")?.line;
-        Ok(ast::FunctionDecl { name, params, by_ref_return, return_type, body, line, end_line })
+        Ok(ast::FunctionDecl {
+            name,
+            params,
+            by_ref_return,
+            return_type,
+            body,
+            line,
+            end_line,
+        })
     }
 }

@@ -85,20 +85,12 @@ pub(super) fn is_writable(e: &Expr) -> bool {
         ExprKind::Var(_)
             | ExprKind::VarVar(_)
             | ExprKind::Index { .. }
-            | ExprKind::Prop { nullsafe: false, .. }
+            | ExprKind::Prop {
+                nullsafe: false,
+                ..
+            }
             | ExprKind::StaticProp { .. }
     )
-}
-
-/// A skipped slot (`[, $b]`) while we do not yet know whether a `[...]` literal is
-/// an array or a destructuring pattern. `list()` with no elements is rejected at
-/// parse time, so an empty `List` never comes from source.
-fn hole(line: u32) -> ArrayItem {
-    ArrayItem { key: None, value: Expr::new(ExprKind::List(Vec::new()), line), by_ref: false, spread: false }
-}
-
-fn is_hole(it: &ArrayItem) -> bool {
-    matches!(&it.value.kind, ExprKind::List(v) if v.is_empty())
 }
 
 /// What a primary expression allows after it.
@@ -127,7 +119,7 @@ impl<'f> Parser<'f> {
     }
 
     /// Continues the binary-operator loop with an already-parsed left operand.
-    fn expr_continue(&mut self, mut left: Expr, min: u8) -> PResult<Expr> {
+    pub(super) fn expr_continue(&mut self, mut left: Expr, min: u8) -> PResult<Expr> {
         // Tracks an unparenthesized ternary on the left (`Some(is_short)`), which
         // PHP 8 rejects when nested again.
         let mut bare_ternary: Option<bool> = None;
@@ -140,7 +132,13 @@ impl<'f> Parser<'f> {
                 }
                 self.advance();
                 let class = self.class_ref()?;
-                left = Expr::new(ExprKind::Instanceof { expr: Box::new(left), class }, line);
+                left = Expr::new(
+                    ExprKind::Instanceof {
+                        expr: Box::new(left),
+                        class,
+                    },
+                    line,
+                );
                 bare_ternary = None;
                 continue;
             }
@@ -164,13 +162,19 @@ impl<'f> Parser<'f> {
                     }
                 }
                 left = Expr::new(
-                    ExprKind::Ternary { cond: Box::new(left), then, else_: Box::new(else_) },
+                    ExprKind::Ternary {
+                        cond: Box::new(left),
+                        then,
+                        else_: Box::new(else_),
+                    },
                     line,
                 );
                 bare_ternary = Some(short);
                 continue;
             }
-            let Some((prec, op)) = binop(&self.peek().tok) else { break };
+            let Some((prec, op)) = binop(&self.peek().tok) else {
+                break;
+            };
             if prec < min {
                 break;
             }
@@ -181,10 +185,18 @@ impl<'f> Parser<'f> {
             let right_assoc = prec == BP_POW || prec == BP_COALESCE;
             let right = self.expr_bp(if right_assoc { prec } else { prec + 1 })?;
             left = Expr::new(
-                ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) },
+                ExprKind::Binary {
+                    op,
+                    left: Box::new(left),
+                    right: Box::new(right),
+                },
                 line,
             );
-            last_nonassoc = if prec == 12 || prec == 13 { Some(prec) } else { None };
+            last_nonassoc = if prec == 12 || prec == 13 {
+                Some(prec)
+            } else {
+                None
+            };
             bare_ternary = None;
         }
         Ok(left)
@@ -203,26 +215,45 @@ impl<'f> Parser<'f> {
                 let ty = *ty;
                 self.advance();
                 let e = self.expr_bp(BP_UNARY)?;
-                return Ok(Expr::new(ExprKind::Cast { ty, expr: Box::new(e) }, line));
+                return Ok(Expr::new(
+                    ExprKind::Cast {
+                        ty,
+                        expr: Box::new(e),
+                    },
+                    line,
+                ));
             }
             Tok::Cast(CastTok::Unset) => {
                 return Err(self.error("The (unset) cast is no longer supported", line));
             }
             Tok::Op(o @ ("++" | "--")) => {
-                let op = if *o == "++" { IncDecOp::PreInc } else { IncDecOp::PreDec };
+                let op = if *o == "++" {
+                    IncDecOp::PreInc
+                } else {
+                    IncDecOp::PreDec
+                };
                 self.advance();
                 let (target, after) = self.primary_postfix()?;
                 if after != After::Variable || !is_writable(&target) {
                     return Err(self.unexpected());
                 }
-                return Ok(Expr::new(ExprKind::IncDec { op, target: Box::new(target) }, line));
+                return Ok(Expr::new(
+                    ExprKind::IncDec {
+                        op,
+                        target: Box::new(target),
+                    },
+                    line,
+                ));
             }
             _ => return self.operand(),
         };
         self.advance();
         let e = self.expr_bp(bp)?;
         let kind = match op {
-            Some(op) => ExprKind::Unary { op, expr: Box::new(e) },
+            Some(op) => ExprKind::Unary {
+                op,
+                expr: Box::new(e),
+            },
             None => ExprKind::Silence(Box::new(e)),
         };
         Ok(Expr::new(kind, line))
@@ -234,7 +265,7 @@ impl<'f> Parser<'f> {
         self.maybe_assign(e, after)
     }
 
-    fn maybe_assign(&mut self, e: Expr, after: After) -> PResult<Expr> {
+    pub(super) fn maybe_assign(&mut self, e: Expr, after: After) -> PResult<Expr> {
         let line = e.line;
         let op = match &self.peek().tok {
             Tok::Op(op) => *op,
@@ -250,7 +281,10 @@ impl<'f> Parser<'f> {
                 }
                 let value = self.expr_bp(BP_ASSIGN)?;
                 return Ok(Expr::new(
-                    ExprKind::Assign { target: Box::new(target), value: Box::new(value) },
+                    ExprKind::Assign {
+                        target: Box::new(target),
+                        value: Box::new(value),
+                    },
                     line,
                 ));
             }
@@ -258,7 +292,10 @@ impl<'f> Parser<'f> {
                 self.advance();
                 let value = self.expr_bp(BP_ASSIGN)?;
                 return Ok(Expr::new(
-                    ExprKind::Assign { target: Box::new(e), value: Box::new(value) },
+                    ExprKind::Assign {
+                        target: Box::new(e),
+                        value: Box::new(value),
+                    },
                     line,
                 ));
             }
@@ -282,7 +319,10 @@ impl<'f> Parser<'f> {
                     }
                     _ => return Ok(e),
                 };
-                return Err(self.error(format!("Can't use {} return value in write context", what), line));
+                return Err(self.error(
+                    format!("Can't use {} return value in write context", what),
+                    line,
+                ));
             }
             return Ok(e);
         }
@@ -290,7 +330,10 @@ impl<'f> Parser<'f> {
             self.advance();
             if self.eat_op("&") {
                 let ok_start = match &self.peek().tok {
-                    Tok::Var(_) | Tok::Op("$") | Tok::QualifiedName(_) | Tok::FullyQualifiedName(_) => true,
+                    Tok::Var(_)
+                    | Tok::Op("$")
+                    | Tok::QualifiedName(_)
+                    | Tok::FullyQualifiedName(_) => true,
                     Tok::Ident(n) => {
                         !super::token::is_reserved(n) || n.eq_ignore_ascii_case("static")
                     }
@@ -301,13 +344,19 @@ impl<'f> Parser<'f> {
                 }
                 let (value, _) = self.primary_postfix()?;
                 return Ok(Expr::new(
-                    ExprKind::AssignRef { target: Box::new(e), value: Box::new(value) },
+                    ExprKind::AssignRef {
+                        target: Box::new(e),
+                        value: Box::new(value),
+                    },
                     line,
                 ));
             }
             let value = self.expr_bp(BP_ASSIGN)?;
             return Ok(Expr::new(
-                ExprKind::Assign { target: Box::new(e), value: Box::new(value) },
+                ExprKind::Assign {
+                    target: Box::new(e),
+                    value: Box::new(value),
+                },
                 line,
             ));
         }
@@ -315,127 +364,15 @@ impl<'f> Parser<'f> {
             self.advance();
             let value = self.expr_bp(BP_ASSIGN)?;
             return Ok(Expr::new(
-                ExprKind::CompoundAssign { op: bop, target: Box::new(e), value: Box::new(value) },
+                ExprKind::CompoundAssign {
+                    op: bop,
+                    target: Box::new(e),
+                    value: Box::new(value),
+                },
                 line,
             ));
         }
         Ok(e)
-    }
-
-    /// Turns a `[...]` literal on the left of `=` into a destructuring pattern.
-    pub(super) fn to_list(&self, e: Expr) -> PResult<Expr> {
-        let line = e.line;
-        let items = match e.kind {
-            ExprKind::Array(items) => items,
-            ExprKind::List(items) => return Ok(Expr::new(ExprKind::List(items), line)),
-            _ => return Err(self.error("Assignments can only happen to writable values", line)),
-        };
-        if items.is_empty() {
-            return Err(self.error("Cannot use empty list", line));
-        }
-        let mut out = Vec::with_capacity(items.len());
-        for it in items {
-            if is_hole(&it) {
-                out.push(None);
-                continue;
-            }
-            if it.spread {
-                return Err(self.error("Spread operator is not supported in assignments", line));
-            }
-            let value = self.list_target(it.value)?;
-            out.push(Some(ArrayItem { value, ..it }));
-        }
-        if out.iter().all(|i| i.is_none()) {
-            return Err(self.error("Cannot use empty list", line));
-        }
-        Ok(Expr::new(ExprKind::List(out), line))
-    }
-
-    fn list_target(&self, v: Expr) -> PResult<Expr> {
-        match v.kind {
-            ExprKind::Array(_) | ExprKind::List(_) => self.to_list(v),
-            _ if is_writable(&v) => Ok(v),
-            _ => Err(self.error("Assignments can only happen to writable values", v.line)),
-        }
-    }
-
-    /// An array literal used as a value may not have skipped elements.
-    fn check_array_value(&self, e: &Expr) -> PResult<()> {
-        if let ExprKind::Array(items) = &e.kind {
-            for it in items {
-                if is_hole(it) {
-                    return Err(self.error("Cannot use empty array elements in arrays", e.line));
-                }
-                self.check_array_value(&it.value)?;
-                if matches!(it.value.kind, ExprKind::List(_)) {
-                    return Err(self.error("Cannot use list() as standalone expression", e.line));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Items of `[...]`, `array(...)` or `list(...)` up to `closer`; skipped slots
-    /// become holes (see [`hole`]).
-    pub(super) fn array_items(&mut self, closer: &str) -> PResult<Vec<ArrayItem>> {
-        let mut items = Vec::new();
-        loop {
-            if self.is_op(closer) {
-                break;
-            }
-            if self.is_op(",") {
-                items.push(hole(self.line()));
-                self.advance();
-                continue;
-            }
-            if self.eat_op("...") {
-                let value = self.expr()?;
-                items.push(ArrayItem { key: None, value, by_ref: false, spread: true });
-            } else if self.eat_op("&") {
-                let value = self.ref_operand()?;
-                items.push(ArrayItem { key: None, value, by_ref: true, spread: false });
-            } else {
-                let first = self.array_item_value()?;
-                if self.eat_op("=>") {
-                    let (value, by_ref) = if self.eat_op("&") {
-                        (self.ref_operand()?, true)
-                    } else {
-                        (self.array_item_value()?, false)
-                    };
-                    items.push(ArrayItem { key: Some(first), value, by_ref, spread: false });
-                } else {
-                    items.push(ArrayItem { key: None, value: first, by_ref: false, spread: false });
-                }
-            }
-            if !self.eat_op(",") {
-                break;
-            }
-        }
-        self.expect_op(closer)?;
-        Ok(items)
-    }
-
-    /// The operand of `&` in arrays and foreach: a variable.
-    pub(super) fn ref_operand(&mut self) -> PResult<Expr> {
-        let (e, after) = self.primary_postfix()?;
-        if after != After::Variable || !is_writable(&e) {
-            return Err(self.unexpected());
-        }
-        Ok(e)
-    }
-
-    /// An element value; nested `[...]`/`list()` literals are left undecided when
-    /// they stand alone, since the outer literal may turn out to be a pattern.
-    fn array_item_value(&mut self) -> PResult<Expr> {
-        if self.is_op("[") || (self.is_kw("list") && self.nth_is_op(1, "(")) {
-            let (e, after) = self.primary_postfix()?;
-            if self.is_op(",") || self.is_op("]") || self.is_op(")") || self.is_op("=>") {
-                return Ok(e);
-            }
-            let e = self.maybe_assign(e, after)?;
-            return self.expr_continue(e, 0);
-        }
-        self.expr()
     }
 
     /// `(args)`: positional, `...$spread` and `name: value` arguments.
@@ -455,13 +392,21 @@ impl<'f> Parser<'f> {
                         value.line,
                     ));
                 }
-                args.push(Arg { value, spread: true, name: None });
+                args.push(Arg {
+                    value,
+                    spread: true,
+                    name: None,
+                });
             } else if matches!(self.peek().tok, Tok::Ident(_)) && self.nth_is_op(1, ":") {
                 let name = self.expect_any_ident()?;
                 self.advance();
                 let value = self.expr()?;
                 seen_named = true;
-                args.push(Arg { value, spread: false, name: Some(name) });
+                args.push(Arg {
+                    value,
+                    spread: false,
+                    name: Some(name),
+                });
             } else {
                 let value = self.expr()?;
                 if seen_named {
@@ -470,7 +415,11 @@ impl<'f> Parser<'f> {
                         value.line,
                     ));
                 }
-                args.push(Arg { value, spread: false, name: None });
+                args.push(Arg {
+                    value,
+                    spread: false,
+                    name: None,
+                });
             }
             if !self.eat_op(",") {
                 break;
@@ -482,6 +431,13 @@ impl<'f> Parser<'f> {
 
     /// A primary expression and its postfix chain.
     pub(super) fn primary_postfix(&mut self) -> PResult<(Expr, After)> {
+        self.enter()?;
+        let r = self.primary_postfix_inner();
+        self.leave();
+        r
+    }
+
+    fn primary_postfix_inner(&mut self) -> PResult<(Expr, After)> {
         let (mut e, mut after) = self.primary()?;
         if after == After::Done {
             return Ok((e, after));
@@ -491,9 +447,19 @@ impl<'f> Parser<'f> {
             match &self.peek().tok {
                 Tok::Op("[") => {
                     self.advance();
-                    let index = if self.is_op("]") { None } else { Some(Box::new(self.expr()?)) };
+                    let index = if self.is_op("]") {
+                        None
+                    } else {
+                        Some(Box::new(self.expr()?))
+                    };
                     self.expect_op("]")?;
-                    e = Expr::new(ExprKind::Index { base: Box::new(e), index }, line);
+                    e = Expr::new(
+                        ExprKind::Index {
+                            base: Box::new(e),
+                            index,
+                        },
+                        line,
+                    );
                     after = After::Variable;
                 }
                 Tok::Op("{") => {
@@ -512,12 +478,24 @@ impl<'f> Parser<'f> {
                     if self.is_op("(") {
                         let args = self.args()?;
                         e = Expr::new(
-                            ExprKind::MethodCall { obj: Box::new(e), name, args, nullsafe },
+                            ExprKind::MethodCall {
+                                obj: Box::new(e),
+                                name,
+                                args,
+                                nullsafe,
+                            },
                             line,
                         );
                         after = After::Deref;
                     } else {
-                        e = Expr::new(ExprKind::Prop { obj: Box::new(e), name, nullsafe }, line);
+                        e = Expr::new(
+                            ExprKind::Prop {
+                                obj: Box::new(e),
+                                name,
+                                nullsafe,
+                            },
+                            line,
+                        );
                         after = After::Variable;
                     }
                 }
@@ -529,13 +507,29 @@ impl<'f> Parser<'f> {
                 }
                 Tok::Op("(") => {
                     let args = self.args()?;
-                    e = Expr::new(ExprKind::CallExpr { callee: Box::new(e), args }, line);
+                    e = Expr::new(
+                        ExprKind::CallExpr {
+                            callee: Box::new(e),
+                            args,
+                        },
+                        line,
+                    );
                     after = After::Deref;
                 }
                 Tok::Op(op @ ("++" | "--")) if after == After::Variable && is_writable(&e) => {
-                    let op = if *op == "++" { IncDecOp::PostInc } else { IncDecOp::PostDec };
+                    let op = if *op == "++" {
+                        IncDecOp::PostInc
+                    } else {
+                        IncDecOp::PostDec
+                    };
                     self.advance();
-                    let e = Expr::new(ExprKind::IncDec { op, target: Box::new(e) }, line);
+                    let e = Expr::new(
+                        ExprKind::IncDec {
+                            op,
+                            target: Box::new(e),
+                        },
+                        line,
+                    );
                     return Ok((e, After::Done));
                 }
                 _ => return Ok((e, after)),
@@ -555,7 +549,10 @@ impl<'f> Parser<'f> {
             Tok::Var(n) => {
                 let n = n.clone();
                 self.advance();
-                Ok(MemberName::Expr(Box::new(Expr::new(ExprKind::Var(n), line))))
+                Ok(MemberName::Expr(Box::new(Expr::new(
+                    ExprKind::Var(n),
+                    line,
+                ))))
             }
             Tok::Op("{") => {
                 self.advance();
@@ -576,10 +573,16 @@ impl<'f> Parser<'f> {
                 if self.is_op("(") {
                     let args = self.args()?;
                     let name = MemberName::Expr(Box::new(Expr::new(ExprKind::Var(n), vline)));
-                    Ok((Expr::new(ExprKind::StaticCall { class, name, args }, line), After::Deref))
+                    Ok((
+                        Expr::new(ExprKind::StaticCall { class, name, args }, line),
+                        After::Deref,
+                    ))
                 } else {
                     let name = MemberName::Ident(n);
-                    Ok((Expr::new(ExprKind::StaticProp { class, name }, line), After::Variable))
+                    Ok((
+                        Expr::new(ExprKind::StaticProp { class, name }, line),
+                        After::Variable,
+                    ))
                 }
             }
             Tok::Ident(n) => {
@@ -588,10 +591,20 @@ impl<'f> Parser<'f> {
                 if self.is_op("(") {
                     let args = self.args()?;
                     let name = MemberName::Ident(n);
-                    Ok((Expr::new(ExprKind::StaticCall { class, name, args }, line), After::Deref))
+                    Ok((
+                        Expr::new(ExprKind::StaticCall { class, name, args }, line),
+                        After::Deref,
+                    ))
                 } else {
-                    let name = if n.eq_ignore_ascii_case("class") { "class".to_string() } else { n };
-                    Ok((Expr::new(ExprKind::ClassConst { class, name }, line), After::Deref))
+                    let name = if n.eq_ignore_ascii_case("class") {
+                        "class".to_string()
+                    } else {
+                        n
+                    };
+                    Ok((
+                        Expr::new(ExprKind::ClassConst { class, name }, line),
+                        After::Deref,
+                    ))
                 }
             }
             _ => Err(self.unexpected()),
@@ -640,16 +653,35 @@ impl<'f> Parser<'f> {
             if self.eat_op("[") {
                 let index = Some(Box::new(self.expr()?));
                 self.expect_op("]")?;
-                e = Expr::new(ExprKind::Index { base: Box::new(e), index }, line);
+                e = Expr::new(
+                    ExprKind::Index {
+                        base: Box::new(e),
+                        index,
+                    },
+                    line,
+                );
             } else if self.is_op("->") || self.is_op("?->") {
                 let nullsafe = self.advance().tok == Tok::Op("?->");
                 let name = self.member_name()?;
-                e = Expr::new(ExprKind::Prop { obj: Box::new(e), name, nullsafe }, line);
+                e = Expr::new(
+                    ExprKind::Prop {
+                        obj: Box::new(e),
+                        name,
+                        nullsafe,
+                    },
+                    line,
+                );
             } else if self.is_op("::") && matches!(self.nth(1).tok, Tok::Var(_)) {
                 self.advance();
                 let n = self.expect_var(None)?;
                 let class = ClassRef::Expr(Box::new(e));
-                e = Expr::new(ExprKind::StaticProp { class, name: MemberName::Ident(n) }, line);
+                e = Expr::new(
+                    ExprKind::StaticProp {
+                        class,
+                        name: MemberName::Ident(n),
+                    },
+                    line,
+                );
             } else {
                 return Ok(e);
             }
@@ -669,9 +701,8 @@ impl<'f> Parser<'f> {
                 self.advance();
                 self.enter()?;
                 let inner = if self.eat_op("{") {
-                    let e = self.expr();
-                    let e = e.and_then(|e| self.expect_op_plain("}").map(|_| e));
-                    e
+                    self.expr()
+                        .and_then(|e| self.expect_op_plain("}").map(|_| e))
                 } else {
                     self.simple_var()
                 };
@@ -705,7 +736,9 @@ impl<'f> Parser<'f> {
             }
             Tok::Template(..) => {
                 let Token { tok, .. } = self.advance();
-                let Tok::Template(parts, _) = tok else { return Err(self.unexpected()) };
+                let Tok::Template(parts, _) = tok else {
+                    return Err(self.unexpected());
+                };
                 ExprKind::Interp(self.interp(parts)?)
             }
             Tok::Op("(") => {

@@ -101,7 +101,13 @@ impl<'f> Parser<'f> {
                     _ => IncludeKind::RequireOnce,
                 };
                 let e = self.expr()?;
-                let e = Expr::new(ExprKind::Include { kind, path: Box::new(e) }, line);
+                let e = Expr::new(
+                    ExprKind::Include {
+                        kind,
+                        path: Box::new(e),
+                    },
+                    line,
+                );
                 return Ok((e, After::Done));
             }
             "throw" => {
@@ -143,6 +149,10 @@ impl<'f> Parser<'f> {
                 self.advance();
                 return lit(ExprKind::Int(i64::from(line)));
             }
+            "readonly" if self.nth_is_op(1, "(") => {
+                self.advance();
+                return self.name_primary(name, line);
+            }
             _ => {}
         }
         let magic = match lower.as_str() {
@@ -177,7 +187,11 @@ impl<'f> Parser<'f> {
             return Err(self.unsupported("anonymous classes", line));
         }
         let class = self.class_ref()?;
-        let args = if self.is_op("(") { self.args()? } else { Vec::new() };
+        let args = if self.is_op("(") {
+            self.args()?
+        } else {
+            Vec::new()
+        };
         Ok((Expr::new(ExprKind::New { class, args }, line), After::Done))
     }
 
@@ -191,7 +205,11 @@ impl<'f> Parser<'f> {
             self.expect_op("(")?;
             while !self.is_op(")") {
                 let by_ref = self.eat_op("&");
+                let uline = self.line();
                 let name = self.expect_var(Some("variable"))?;
+                if name == "this" {
+                    return Err(self.error("Cannot use $this as lexical variable", uline));
+                }
                 uses.push(ClosureUse { name, by_ref });
                 if !self.eat_op(",") {
                     break;
@@ -224,7 +242,14 @@ impl<'f> Parser<'f> {
         let return_type = self.return_type()?;
         self.expect_op("=>")?;
         let body = self.expr()?;
-        let decl = ArrowFnDecl { params, by_ref_return, return_type, body, is_static, line };
+        let decl = ArrowFnDecl {
+            params,
+            by_ref_return,
+            return_type,
+            body,
+            is_static,
+            line,
+        };
         Ok(Expr::new(ExprKind::ArrowFn(Box::new(decl)), line))
     }
 
@@ -238,28 +263,39 @@ impl<'f> Parser<'f> {
         let mut arms = Vec::new();
         while !self.is_op("}") {
             let arm_line = self.line();
-            let conds = if self.is_kw("default") && !self.nth_is_op(1, "::") && !self.nth_is_op(1, "(") {
-                self.advance();
-                self.eat_op(",");
-                None
-            } else {
-                let mut conds = Vec::new();
-                loop {
-                    conds.push(self.expr()?);
-                    if !self.eat_op(",") || self.is_op("=>") {
-                        break;
+            let conds =
+                if self.is_kw("default") && !self.nth_is_op(1, "::") && !self.nth_is_op(1, "(") {
+                    self.advance();
+                    self.eat_op(",");
+                    None
+                } else {
+                    let mut conds = Vec::new();
+                    loop {
+                        conds.push(self.expr()?);
+                        if !self.eat_op(",") || self.is_op("=>") {
+                            break;
+                        }
                     }
-                }
-                Some(conds)
-            };
+                    Some(conds)
+                };
             self.expect_op("=>")?;
             let body = self.expr()?;
-            arms.push(MatchArm { conds, body, line: arm_line });
+            arms.push(MatchArm {
+                conds,
+                body,
+                line: arm_line,
+            });
             if !self.eat_op(",") {
                 break;
             }
         }
         self.expect_op_plain("}")?;
-        Ok(Expr::new(ExprKind::Match { subject: Box::new(subject), arms }, line))
+        Ok(Expr::new(
+            ExprKind::Match {
+                subject: Box::new(subject),
+                arms,
+            },
+            line,
+        ))
     }
 }

@@ -8,8 +8,18 @@ use super::token::{is_reserved, Tok};
 /// Keywords that can only continue an enclosing statement; at top level PHP
 /// reports them with `expecting end of file`.
 const CONTINUATIONS: &[&str] = &[
-    "else", "elseif", "endif", "endwhile", "endfor", "endforeach", "endswitch",
-    "enddeclare", "case", "default", "catch", "finally",
+    "else",
+    "elseif",
+    "endif",
+    "endwhile",
+    "endfor",
+    "endforeach",
+    "endswitch",
+    "enddeclare",
+    "case",
+    "default",
+    "catch",
+    "finally",
 ];
 
 impl<'f> Parser<'f> {
@@ -152,7 +162,11 @@ impl<'f> Parser<'f> {
             "while" => {
                 self.advance();
                 let cond = self.paren_cond()?;
-                let body = if self.eat_op(":") { self.alt_body("endwhile")? } else { self.body()? };
+                let body = if self.eat_op(":") {
+                    self.alt_body("endwhile")?
+                } else {
+                    self.body()?
+                };
                 StmtKind::While { cond, body }
             }
             "do" => {
@@ -187,7 +201,11 @@ impl<'f> Parser<'f> {
                     if self.is_op("$") {
                         return Err(self.unsupported("global variable-variables", line));
                     }
-                    names.push(self.expect_var(None)?);
+                    let name = self.expect_var(None)?;
+                    if name == "this" {
+                        return Err(self.error("Cannot use $this as global variable", line));
+                    }
+                    names.push(name);
                     if !self.eat_op(",") {
                         break;
                     }
@@ -201,8 +219,19 @@ impl<'f> Parser<'f> {
                 loop {
                     let vline = self.line();
                     let name = self.expect_var(None)?;
-                    let init = if self.eat_op("=") { Some(self.expr()?) } else { None };
-                    vars.push(StaticVarDecl { name, init, line: vline });
+                    if name == "this" {
+                        return Err(self.error("Cannot use $this as static variable", vline));
+                    }
+                    let init = if self.eat_op("=") {
+                        Some(self.expr()?)
+                    } else {
+                        None
+                    };
+                    vars.push(StaticVarDecl {
+                        name,
+                        init,
+                        line: vline,
+                    });
                     if !self.eat_op(",") {
                         break;
                     }
@@ -222,7 +251,11 @@ impl<'f> Parser<'f> {
                 StmtKind::FunctionDecl(Box::new(self.function_decl()?))
             }
             "abstract" | "final" | "class" | "interface" | "trait" => self.class_stmt()?,
-            "readonly" if self.nth_is_kw(1, "class") || self.nth_is_kw(1, "final") || self.nth_is_kw(1, "abstract") => {
+            "readonly"
+                if self.nth_is_kw(1, "class")
+                    || self.nth_is_kw(1, "final")
+                    || self.nth_is_kw(1, "abstract") =>
+            {
                 self.class_stmt()?
             }
             "enum" if matches!(&self.nth(1).tok, Tok::Ident(n) if !is_reserved(n)) => {
@@ -294,7 +327,12 @@ impl<'f> Parser<'f> {
                 return Err(self.unexpected());
             }
             self.end_stmt(Some("\";\""))?;
-            return Ok(StmtKind::If { cond, then, elseifs, else_ });
+            return Ok(StmtKind::If {
+                cond,
+                then,
+                elseifs,
+                else_,
+            });
         }
         let then = self.body()?;
         loop {
@@ -310,7 +348,12 @@ impl<'f> Parser<'f> {
                 break;
             }
         }
-        Ok(StmtKind::If { cond, then, elseifs, else_ })
+        Ok(StmtKind::If {
+            cond,
+            then,
+            elseifs,
+            else_,
+        })
     }
 
     fn expr_list(&mut self, end: &str) -> PResult<Vec<Expr>> {
@@ -333,8 +376,17 @@ impl<'f> Parser<'f> {
         let init = self.expr_list(";")?;
         let cond = self.expr_list(";")?;
         let step = self.expr_list(")")?;
-        let body = if self.eat_op(":") { self.alt_body("endfor")? } else { self.body()? };
-        Ok(StmtKind::For { init, cond, step, body })
+        let body = if self.eat_op(":") {
+            self.alt_body("endfor")?
+        } else {
+            self.body()?
+        };
+        Ok(StmtKind::For {
+            init,
+            cond,
+            step,
+            body,
+        })
     }
 
     /// A foreach key/value target: a variable or a destructuring pattern.
@@ -369,8 +421,18 @@ impl<'f> Parser<'f> {
             (None, first, first_ref)
         };
         self.expect_op(")")?;
-        let body = if self.eat_op(":") { self.alt_body("endforeach")? } else { self.body()? };
-        Ok(StmtKind::Foreach { subject, key, value, by_ref, body })
+        let body = if self.eat_op(":") {
+            self.alt_body("endforeach")?
+        } else {
+            self.body()?
+        };
+        Ok(StmtKind::Foreach {
+            subject,
+            key,
+            value,
+            by_ref,
+            body,
+        })
     }
 
     fn switch_stmt(&mut self) -> PResult<StmtKind> {
@@ -384,7 +446,10 @@ impl<'f> Parser<'f> {
             return Err(self.unexpected_expecting("\":\" or \"{\""));
         };
         let end = if alt { "endswitch" } else { "}" };
-        self.eat_op(";");
+        // An optional leading `;` (or `?>`, which acts as one) before the first case.
+        if !self.eat_op(";") && self.peek().tok == Tok::CloseTag {
+            self.advance();
+        }
         let mut cases = Vec::new();
         loop {
             let line = self.line();
@@ -395,10 +460,9 @@ impl<'f> Parser<'f> {
             } else if self.is_op(end) || self.is_kw(end) {
                 break;
             } else {
-                return Err(self.unexpected_expecting(&format!(
-                    "\"case\" or \"default\" or \"{}\"",
-                    end
-                )));
+                return Err(
+                    self.unexpected_expecting(&format!("\"case\" or \"default\" or \"{}\"", end))
+                );
             };
             if !self.eat_op(":") && !self.eat_op(";") {
                 return Err(self.unexpected());
@@ -430,13 +494,20 @@ impl<'f> Parser<'f> {
             _ => {
                 self.expr()?;
                 return Err(self.error(
-                    format!("'{}' operator with non-integer operand is no longer supported", kw),
+                    format!(
+                        "'{}' operator with non-integer operand is no longer supported",
+                        kw
+                    ),
                     line,
                 ));
             }
         };
         self.end_stmt(Some("\";\""))?;
-        Ok(if kw == "break" { StmtKind::Break(n) } else { StmtKind::Continue(n) })
+        Ok(if kw == "break" {
+            StmtKind::Break(n)
+        } else {
+            StmtKind::Continue(n)
+        })
     }
 
     /// `NAME = expr, ...;` after `const`.
@@ -480,13 +551,26 @@ impl<'f> Parser<'f> {
             };
             self.expect_op(")")?;
             let body = self.brace_block()?;
-            catches.push(Catch { types, var, body, line: cline });
+            catches.push(Catch {
+                types,
+                var,
+                body,
+                line: cline,
+            });
         }
-        let finally = if self.eat_kw("finally") { Some(self.brace_block()?) } else { None };
+        let finally = if self.eat_kw("finally") {
+            Some(self.brace_block()?)
+        } else {
+            None
+        };
         if catches.is_empty() && finally.is_none() {
             return Err(self.error("Cannot use try without catch or finally", line));
         }
-        Ok(StmtKind::Try { body, catches, finally })
+        Ok(StmtKind::Try {
+            body,
+            catches,
+            finally,
+        })
     }
 
     fn declare_stmt(&mut self) -> PResult<StmtKind> {
@@ -504,7 +588,10 @@ impl<'f> Parser<'f> {
         }
         self.expect_op(")")?;
         if !self.is_op(";") && self.peek().tok != Tok::CloseTag {
-            if dirs.iter().any(|d| d.name.eq_ignore_ascii_case("strict_types")) {
+            if dirs
+                .iter()
+                .any(|d| d.name.eq_ignore_ascii_case("strict_types"))
+            {
                 return Err(self.error("strict_types declaration must not use block mode", line));
             }
             return Err(self.unsupported("declare blocks", line));

@@ -87,7 +87,11 @@ fn parse_num(s: &[u8]) -> (Num, Kind) {
     while i < s.len() && is_ws(s[i]) {
         i += 1;
     }
-    let kind = if i == s.len() { Kind::Numeric } else { Kind::Leading };
+    let kind = if i == s.len() {
+        Kind::Numeric
+    } else {
+        Kind::Leading
+    };
     let text = std::str::from_utf8(&s[start..end]).unwrap_or("0");
     if !is_float {
         if let Ok(v) = text.parse::<i64>() {
@@ -108,7 +112,12 @@ fn type_label(v: &TypedValue) -> &'static str {
 }
 
 fn unsupported(ctx: &mut ExecCtx, op: BinOp, a: &TypedValue, b: &TypedValue) -> Fault {
-    let msg = format!("Unsupported operand types: {} {} {}", type_label(a), op.symbol(), type_label(b));
+    let msg = format!(
+        "Unsupported operand types: {} {} {}",
+        type_label(a),
+        op.symbol(),
+        type_label(b)
+    );
     ctx.type_error(msg)
 }
 
@@ -200,26 +209,41 @@ fn float_to_long(ctx: &mut ExecCtx, d: f64) -> i64 {
     let l = dval_to_lval(d);
     if !long_compatible(d, l) {
         let shown = format_float_repr(d);
-        ctx.deprecated(&format!("Implicit conversion from float {shown} to int loses precision"));
+        ctx.deprecated(&format!(
+            "Implicit conversion from float {shown} to int loses precision"
+        ));
     }
     l
 }
 
 /// Both operands as numbers, in PHP's order (left converted and checked first).
 fn numbers(ctx: &mut ExecCtx, op: BinOp, a: &TypedValue, b: &TypedValue) -> VmResult<(Num, Num)> {
-    let Some(x) = to_number(ctx, a) else { return Err(unsupported(ctx, op, a, b)) };
-    let Some(y) = to_number(ctx, b) else { return Err(unsupported(ctx, op, a, b)) };
+    let Some(x) = to_number(ctx, a) else {
+        return Err(unsupported(ctx, op, a, b));
+    };
+    let Some(y) = to_number(ctx, b) else {
+        return Err(unsupported(ctx, op, a, b));
+    };
     Ok((x, y))
 }
 
 fn longs(ctx: &mut ExecCtx, op: BinOp, a: &TypedValue, b: &TypedValue) -> VmResult<(i64, i64)> {
-    let Some(x) = to_long(ctx, a) else { return Err(unsupported(ctx, op, a, b)) };
-    let Some(y) = to_long(ctx, b) else { return Err(unsupported(ctx, op, a, b)) };
+    let Some(x) = to_long(ctx, a) else {
+        return Err(unsupported(ctx, op, a, b));
+    };
+    let Some(y) = to_long(ctx, b) else {
+        return Err(unsupported(ctx, op, a, b));
+    };
     Ok((x, y))
 }
 
 /// Any binary operator.
-pub fn binary_op(ctx: &mut ExecCtx, op: BinOp, a: &TypedValue, b: &TypedValue) -> VmResult<TypedValue> {
+pub fn binary_op(
+    ctx: &mut ExecCtx,
+    op: BinOp,
+    a: &TypedValue,
+    b: &TypedValue,
+) -> VmResult<TypedValue> {
     match op {
         BinOp::Add => add(ctx, a, b),
         BinOp::Sub => sub(ctx, a, b),
@@ -414,7 +438,9 @@ pub fn bit_not(ctx: &mut ExecCtx, a: &TypedValue) -> VmResult<TypedValue> {
     match a.tag() {
         tag::INT => Ok(TypedValue::int(!a.int_val())),
         tag::DOUBLE => Ok(TypedValue::int(!float_to_long(ctx, a.double_val()))),
-        tag::STRING => Ok(TypedValue::string(a.str_bytes().iter().map(|c| !c).collect())),
+        tag::STRING => Ok(TypedValue::string(
+            a.str_bytes().iter().map(|c| !c).collect(),
+        )),
         _ => {
             let msg = format!("Cannot perform bitwise not on {}", type_label(a));
             Err(ctx.type_error(msg))
@@ -428,11 +454,19 @@ pub fn inc_dec(ctx: &mut ExecCtx, target: &mut TypedValue, kind: IncDec) -> VmRe
     let t = target.deref_mut();
     let inc = matches!(kind, IncDec::PreInc | IncDec::PostInc);
     let post = matches!(kind, IncDec::PostInc | IncDec::PostDec);
-    let old = if post { t.copy_value() } else { TypedValue::null() };
+    let old = if post {
+        t.copy_value()
+    } else {
+        TypedValue::null()
+    };
     let step_num = |n: Num| -> TypedValue {
         match n {
             Num::I(i) => {
-                let r = if inc { i.checked_add(1) } else { i.checked_sub(1) };
+                let r = if inc {
+                    i.checked_add(1)
+                } else {
+                    i.checked_sub(1)
+                };
                 match r {
                     Some(r) => TypedValue::int(r),
                     None => TypedValue::double(i as f64 + if inc { 1.0 } else { -1.0 }),
@@ -444,12 +478,20 @@ pub fn inc_dec(ctx: &mut ExecCtx, target: &mut TypedValue, kind: IncDec) -> VmRe
     let new = match t.tag() {
         tag::INT => Some(step_num(Num::I(t.int_val()))),
         tag::DOUBLE => Some(step_num(Num::F(t.double_val()))),
-        tag::UNINIT | tag::NULL => Some(if inc { TypedValue::int(1) } else { TypedValue::null() }),
+        tag::UNINIT | tag::NULL => Some(if inc {
+            TypedValue::int(1)
+        } else {
+            TypedValue::null()
+        }),
         tag::BOOL => None,
         tag::STRING => {
             let s = t.str_bytes();
             if s.is_empty() {
-                Some(if inc { TypedValue::str(b"1") } else { TypedValue::int(-1) })
+                Some(if inc {
+                    TypedValue::str(b"1")
+                } else {
+                    TypedValue::int(-1)
+                })
             } else {
                 match parse_num(s) {
                     (n, Kind::Numeric) => Some(step_num(n)),
@@ -486,7 +528,9 @@ pub fn cast(ctx: &mut ExecCtx, v: &TypedValue, kind: CastKind) -> VmResult<Typed
         CastKind::Array => match v.tag() {
             tag::ARRAY => v.clone(),
             tag::UNINIT | tag::NULL => TypedValue::array(PhpArray::new()),
-            tag::OBJECT => return Err(ctx.fatal("hopjit does not support (array) casts of objects yet")),
+            tag::OBJECT => {
+                return Err(ctx.fatal("hopjit does not support (array) casts of objects yet"))
+            }
             _ => TypedValue::array(PhpArray::from_values(vec![v.copy_value()])),
         },
         CastKind::Object => return Err(ctx.fatal("hopjit does not support (object) casts yet")),
@@ -540,7 +584,9 @@ mod tests {
             },
             Err(Fault::Throw(e)) => {
                 let o = e.obj();
-                let msg = o.prop("message").map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
+                let msg = o
+                    .prop("message")
+                    .map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
                 format!("{}: {}", o.class_name(), msg.unwrap_or_default())
             }
             Err(_) => "fatal".into(),
@@ -574,65 +620,171 @@ mod tests {
     #[test]
     fn add_sub_mul() {
         use BinOp::*;
-        ok(Add, s("abc"), i(1), "TypeError: Unsupported operand types: string + int");
-        ok(Add, arr(&[]), i(1), "TypeError: Unsupported operand types: array + int");
-        ok(Add, n(), s("x"), "TypeError: Unsupported operand types: null + string");
-        ok(Add, i(1), arr(&[]), "TypeError: Unsupported operand types: int + array");
-        ok(Sub, arr(&[]), arr(&[]), "TypeError: Unsupported operand types: array - array");
-        ok(Mul, arr(&[]), i(1), "TypeError: Unsupported operand types: array * int");
+        ok(
+            Add,
+            s("abc"),
+            i(1),
+            "TypeError: Unsupported operand types: string + int",
+        );
+        ok(
+            Add,
+            arr(&[]),
+            i(1),
+            "TypeError: Unsupported operand types: array + int",
+        );
+        ok(
+            Add,
+            n(),
+            s("x"),
+            "TypeError: Unsupported operand types: null + string",
+        );
+        ok(
+            Add,
+            i(1),
+            arr(&[]),
+            "TypeError: Unsupported operand types: int + array",
+        );
+        ok(
+            Sub,
+            arr(&[]),
+            arr(&[]),
+            "TypeError: Unsupported operand types: array - array",
+        );
+        ok(
+            Mul,
+            arr(&[]),
+            i(1),
+            "TypeError: Unsupported operand types: array * int",
+        );
         diag(Add, s("5 apples"), i(1), "int(6)", &[NONNUM]);
         ok(Add, s("1.5"), i(1), "float(2.5)");
         ok(Add, s(" 12"), i(1), "int(13)");
         ok(Add, s("12 "), i(1), "int(13)");
         ok(Add, s("1e3"), i(1), "float(1001.0)");
-        ok(Add, s(""), i(1), "TypeError: Unsupported operand types: string + int");
+        ok(
+            Add,
+            s(""),
+            i(1),
+            "TypeError: Unsupported operand types: string + int",
+        );
         ok(Add, b(true), n(), "int(1)");
         ok(Add, i(MAX), i(1), "float(9.223372036854776e18)");
         ok(Sub, i(MIN), i(1), "float(-9.223372036854776e18)");
         ok(Mul, i(MAX), i(2), "float(1.8446744073709552e19)");
-        ok(Mul, s("abc"), s("def"), "TypeError: Unsupported operand types: string * string");
-        ok(Sub, s("abc"), f(1.5), "TypeError: Unsupported operand types: string - float");
-        diag(Mul, s("5 apples"), s("3 pears"), "int(15)", &[NONNUM, NONNUM]);
+        ok(
+            Mul,
+            s("abc"),
+            s("def"),
+            "TypeError: Unsupported operand types: string * string",
+        );
+        ok(
+            Sub,
+            s("abc"),
+            f(1.5),
+            "TypeError: Unsupported operand types: string - float",
+        );
+        diag(
+            Mul,
+            s("5 apples"),
+            s("3 pears"),
+            "int(15)",
+            &[NONNUM, NONNUM],
+        );
         diag(Add, s("0x1A"), i(0), "int(0)", &[NONNUM]);
         diag(Add, s("1e"), i(0), "int(1)", &[NONNUM]);
         diag(Add, s("  \n12abc"), i(0), "int(12)", &[NONNUM]);
         ok(Add, s(".5"), i(0), "float(0.5)");
         ok(Add, s("5."), i(0), "float(5.0)");
         ok(Add, s("-.5e1"), i(0), "float(-5.0)");
-        ok(Add, s("9223372036854775808"), i(0), "float(9.223372036854776e18)");
-        ok(Add, s("9223372036854775807"), i(0), "int(9223372036854775807)");
+        ok(
+            Add,
+            s("9223372036854775808"),
+            i(0),
+            "float(9.223372036854776e18)",
+        );
+        ok(
+            Add,
+            s("9223372036854775807"),
+            i(0),
+            "int(9223372036854775807)",
+        );
         ok(Add, f(1.5), b(true), "float(2.5)");
-        ok(Sub, i(1), s("x"), "TypeError: Unsupported operand types: int - string");
+        ok(
+            Sub,
+            i(1),
+            s("x"),
+            "TypeError: Unsupported operand types: int - string",
+        );
         ok(Sub, n(), n(), "int(0)");
         ok(Mul, s("3"), s("4"), "int(12)");
         ok(Mul, s("3.0"), s("4"), "float(12.0)");
         ok(Mul, i(MIN), i(-1), "float(9.223372036854776e18)");
         ok(Sub, i(-MAX), i(2), "float(-9.223372036854776e18)");
         // error order: the left operand is converted (and warns) first
-        diag(Add, s("5 apples"), s("abc"), "TypeError: Unsupported operand types: string + string", &[NONNUM]);
-        ok(Add, s("abc"), s("5 apples"), "TypeError: Unsupported operand types: string + string");
-        ok(Add, arr(&[]), s("5 apples"), "TypeError: Unsupported operand types: array + string");
-        diag(Add, s("5 apples"), arr(&[]), "TypeError: Unsupported operand types: string + array", &[NONNUM]);
-        ok(Add, s("5"), arr(&[]), "TypeError: Unsupported operand types: string + array");
+        diag(
+            Add,
+            s("5 apples"),
+            s("abc"),
+            "TypeError: Unsupported operand types: string + string",
+            &[NONNUM],
+        );
+        ok(
+            Add,
+            s("abc"),
+            s("5 apples"),
+            "TypeError: Unsupported operand types: string + string",
+        );
+        ok(
+            Add,
+            arr(&[]),
+            s("5 apples"),
+            "TypeError: Unsupported operand types: array + string",
+        );
+        diag(
+            Add,
+            s("5 apples"),
+            arr(&[]),
+            "TypeError: Unsupported operand types: string + array",
+            &[NONNUM],
+        );
+        ok(
+            Add,
+            s("5"),
+            arr(&[]),
+            "TypeError: Unsupported operand types: string + array",
+        );
         // references and uninit
-        ok(Add, TypedValue::new_ref(i(2)), TypedValue::uninit(), "int(2)");
+        ok(
+            Add,
+            TypedValue::new_ref(i(2)),
+            TypedValue::uninit(),
+            "int(2)",
+        );
     }
 
     #[test]
     fn array_union() {
-        ok(BinOp::Add, arr(&[1, 2]), arr(&[5, 6, 7]), "[Int(0)=>int(1),Int(1)=>int(2),Int(2)=>int(7)]");
+        ok(
+            BinOp::Add,
+            arr(&[1, 2]),
+            arr(&[5, 6, 7]),
+            "[Int(0)=>int(1),Int(1)=>int(2),Int(2)=>int(7)]",
+        );
         let mut l = PhpArray::new();
         l.set_str(b"a", i(1));
         let mut r = PhpArray::new();
         r.set_str(b"b", i(2));
         r.set_str(b"a", i(3));
         let (res, _) = run(BinOp::Add, TypedValue::array(l), TypedValue::array(r));
-        assert_eq!(res, show(Ok(TypedValue::array({
-            let mut w = PhpArray::new();
-            w.set_str(b"a", i(1));
-            w.set_str(b"b", i(2));
-            w
-        }))));
+        assert_eq!(
+            res,
+            show(Ok(TypedValue::array({
+                let mut w = PhpArray::new();
+                w.set_str(b"a", i(1));
+                w.set_str(b"b", i(2));
+                w
+            })))
+        );
         ok(BinOp::Add, arr(&[]), arr(&[4]), "[Int(0)=>int(4)]");
     }
 
@@ -647,8 +799,18 @@ mod tests {
         ok(Div, i(7), i(2), "float(3.5)");
         ok(Div, i(MIN), i(-1), "float(9.223372036854776e18)");
         ok(Div, i(MIN), i(1), &format!("int({MIN})"));
-        ok(Div, s("abc"), i(0), "TypeError: Unsupported operand types: string / int");
-        ok(Div, i(1), s("abc"), "TypeError: Unsupported operand types: int / string");
+        ok(
+            Div,
+            s("abc"),
+            i(0),
+            "TypeError: Unsupported operand types: string / int",
+        );
+        ok(
+            Div,
+            i(1),
+            s("abc"),
+            "TypeError: Unsupported operand types: int / string",
+        );
         ok(Div, i(10), f(4.0), "float(2.5)");
         ok(Div, i(0), i(-5), "int(0)");
         ok(Div, f(0.0), i(-5), "float(-0.0)");
@@ -660,21 +822,72 @@ mod tests {
         ok(Mod, i(7), i(0), "DivisionByZeroError: Modulo by zero");
         ok(Mod, i(7), s("0"), "DivisionByZeroError: Modulo by zero");
         ok(Mod, i(7), n(), "DivisionByZeroError: Modulo by zero");
-        diag(Mod, f(7.5), i(2), "int(1)", &["Deprecated: Implicit conversion from float 7.5 to int loses precision"]);
+        diag(
+            Mod,
+            f(7.5),
+            i(2),
+            "int(1)",
+            &["Deprecated: Implicit conversion from float 7.5 to int loses precision"],
+        );
         ok(Mod, i(-7), i(2), "int(-1)");
         // the float is shown in shortest round-trip form, not precision 17
-        diag(Mod, f(0.1), i(1), "int(0)", &["Deprecated: Implicit conversion from float 0.1 to int loses precision"]);
+        diag(
+            Mod,
+            f(0.1),
+            i(1),
+            "int(0)",
+            &["Deprecated: Implicit conversion from float 0.1 to int loses precision"],
+        );
         ok(Mod, i(7), i(-2), "int(1)");
         ok(Mod, i(MIN), i(-1), "int(0)");
-        diag(Mod, f(1e30), i(7), "int(5)", &["Deprecated: Implicit conversion from float"]);
-        ok(Mod, s("abc"), i(3), "TypeError: Unsupported operand types: string % int");
-        ok(Mod, s("abc"), i(0), "TypeError: Unsupported operand types: string % int");
-        ok(Mod, arr(&[]), i(3), "TypeError: Unsupported operand types: array % int");
-        diag(Mod, i(7), f(0.5), "DivisionByZeroError: Modulo by zero", &["Deprecated: Implicit conversion from float 0.5"]);
+        diag(
+            Mod,
+            f(1e30),
+            i(7),
+            "int(5)",
+            &["Deprecated: Implicit conversion from float"],
+        );
+        ok(
+            Mod,
+            s("abc"),
+            i(3),
+            "TypeError: Unsupported operand types: string % int",
+        );
+        ok(
+            Mod,
+            s("abc"),
+            i(0),
+            "TypeError: Unsupported operand types: string % int",
+        );
+        ok(
+            Mod,
+            arr(&[]),
+            i(3),
+            "TypeError: Unsupported operand types: array % int",
+        );
+        diag(
+            Mod,
+            i(7),
+            f(0.5),
+            "DivisionByZeroError: Modulo by zero",
+            &["Deprecated: Implicit conversion from float 0.5"],
+        );
         ok(Mod, s("1.0"), i(1), "int(0)");
         ok(Mod, f(1.0), i(1), "int(0)");
-        diag(Mod, f(-7.5), i(2), "int(-1)", &["Deprecated: Implicit conversion from float -7.5 to int"]);
-        diag(Mod, f(f64::INFINITY), i(2), "int(0)", &["Deprecated: Implicit conversion from float"]);
+        diag(
+            Mod,
+            f(-7.5),
+            i(2),
+            "int(-1)",
+            &["Deprecated: Implicit conversion from float -7.5 to int"],
+        );
+        diag(
+            Mod,
+            f(f64::INFINITY),
+            i(2),
+            "int(0)",
+            &["Deprecated: Implicit conversion from float"],
+        );
         diag(
             Mod,
             s("5.5 apples"),
@@ -682,7 +895,13 @@ mod tests {
             "int(1)",
             &[NONNUM, "Deprecated: Implicit conversion from float-string \"5.5 apples\" to int loses precision"],
         );
-        diag(Mod, s("5 apples"), s("abc"), "TypeError: Unsupported operand types: string % string", &[NONNUM]);
+        diag(
+            Mod,
+            s("5 apples"),
+            s("abc"),
+            "TypeError: Unsupported operand types: string % string",
+            &[NONNUM],
+        );
     }
 
     #[test]
@@ -695,8 +914,18 @@ mod tests {
         ok(Pow, i(0), i(0), "int(1)");
         ok(Pow, i(-2), i(63), &format!("int({MIN})"));
         ok(Pow, i(-2), i(64), "float(1.8446744073709552e19)");
-        ok(Pow, s("abc"), i(2), "TypeError: Unsupported operand types: string ** int");
-        ok(Pow, arr(&[]), i(2), "TypeError: Unsupported operand types: array ** int");
+        ok(
+            Pow,
+            s("abc"),
+            i(2),
+            "TypeError: Unsupported operand types: string ** int",
+        );
+        ok(
+            Pow,
+            arr(&[]),
+            i(2),
+            "TypeError: Unsupported operand types: array ** int",
+        );
         ok(Pow, i(2), s("3"), "int(8)");
         ok(Pow, f(2.0), i(3), "float(8.0)");
         ok(Pow, i(10), i(20), "float(1e20)");
@@ -717,15 +946,30 @@ mod tests {
         ok(Concat, i(1), i(1), "string(\"11\")");
         ok(Concat, s("abc"), i(1), "string(\"abc1\")");
         ok(Concat, n(), b(true), "string(\"1\")");
-        diag(Concat, arr(&[]), s("x"), "string(\"Arrayx\")", &["Warning: Array to string conversion"]);
+        diag(
+            Concat,
+            arr(&[]),
+            s("x"),
+            "string(\"Arrayx\")",
+            &["Warning: Array to string conversion"],
+        );
         diag(
             Concat,
             arr(&[]),
             arr(&[]),
             "string(\"ArrayArray\")",
-            &["Warning: Array to string conversion", "Warning: Array to string conversion"],
+            &[
+                "Warning: Array to string conversion",
+                "Warning: Array to string conversion",
+            ],
         );
-        diag(Concat, s("5 apples"), arr(&[]), "string(\"5 applesArray\")", &["Warning: Array to string"]);
+        diag(
+            Concat,
+            s("5 apples"),
+            arr(&[]),
+            "string(\"5 applesArray\")",
+            &["Warning: Array to string"],
+        );
     }
 
     #[test]
@@ -738,16 +982,60 @@ mod tests {
         ok(BitXor, s(""), s("abc"), "string(\"\")");
         ok(BitOr, s("abc"), s(""), "string(\"abc\")");
         ok(BitAnd, s("12"), i(7), "int(4)");
-        ok(BitAnd, s("abc"), i(1), "TypeError: Unsupported operand types: string & int");
-        diag(BitAnd, f(1.5), i(3), "int(1)", &["Deprecated: Implicit conversion from float 1.5 to int loses precision"]);
-        ok(BitAnd, arr(&[]), i(1), "TypeError: Unsupported operand types: array & int");
-        ok(BitAnd, s("x"), arr(&[]), "TypeError: Unsupported operand types: string & array");
-        ok(BitAnd, b(true), s("x"), "TypeError: Unsupported operand types: bool & string");
+        ok(
+            BitAnd,
+            s("abc"),
+            i(1),
+            "TypeError: Unsupported operand types: string & int",
+        );
+        diag(
+            BitAnd,
+            f(1.5),
+            i(3),
+            "int(1)",
+            &["Deprecated: Implicit conversion from float 1.5 to int loses precision"],
+        );
+        ok(
+            BitAnd,
+            arr(&[]),
+            i(1),
+            "TypeError: Unsupported operand types: array & int",
+        );
+        ok(
+            BitAnd,
+            s("x"),
+            arr(&[]),
+            "TypeError: Unsupported operand types: string & array",
+        );
+        ok(
+            BitAnd,
+            b(true),
+            s("x"),
+            "TypeError: Unsupported operand types: bool & string",
+        );
         ok(BitOr, n(), i(1), "int(1)");
         ok(BitXor, i(1), i(3), "int(2)");
-        diag(BitOr, f(1e30), i(0), "int(5076964154930102272)", &["Deprecated: Implicit conversion from float"]);
-        diag(BitOr, f(-1e30), i(0), "int(-5076964154930102272)", &["Deprecated: Implicit conversion from float"]);
-        diag(BitOr, f(f64::NAN), i(0), "int(0)", &["Deprecated: Implicit conversion from float"]);
+        diag(
+            BitOr,
+            f(1e30),
+            i(0),
+            "int(5076964154930102272)",
+            &["Deprecated: Implicit conversion from float"],
+        );
+        diag(
+            BitOr,
+            f(-1e30),
+            i(0),
+            "int(-5076964154930102272)",
+            &["Deprecated: Implicit conversion from float"],
+        );
+        diag(
+            BitOr,
+            f(f64::NAN),
+            i(0),
+            "int(0)",
+            &["Deprecated: Implicit conversion from float"],
+        );
         diag(
             BitOr,
             s("1.5"),
@@ -755,8 +1043,20 @@ mod tests {
             "int(1)",
             &["Deprecated: Implicit conversion from float-string \"1.5\" to int loses precision"],
         );
-        diag(BitOr, s("1e30"), i(0), &format!("int({MAX})"), &["Deprecated: Implicit conversion from float-string \"1e30\""]);
-        diag(BitOr, s("-1e30"), i(0), &format!("int({MIN})"), &["Deprecated: Implicit conversion from float-string"]);
+        diag(
+            BitOr,
+            s("1e30"),
+            i(0),
+            &format!("int({MAX})"),
+            &["Deprecated: Implicit conversion from float-string \"1e30\""],
+        );
+        diag(
+            BitOr,
+            s("-1e30"),
+            i(0),
+            &format!("int({MIN})"),
+            &["Deprecated: Implicit conversion from float-string"],
+        );
         ok(BitOr, s("1e3"), i(0), "int(1000)");
         ok(BitOr, s(" 12 "), i(0), "int(12)");
         diag(BitOr, s("5 apples"), i(1), "int(5)", &[NONNUM]);
@@ -767,15 +1067,37 @@ mod tests {
     #[test]
     fn shifts_xor_spaceship() {
         use BinOp::*;
-        ok(Shl, i(1), i(-1), "ArithmeticError: Bit shift by negative number");
+        ok(
+            Shl,
+            i(1),
+            i(-1),
+            "ArithmeticError: Bit shift by negative number",
+        );
         ok(Shl, i(1), i(64), "int(0)");
         ok(Shr, i(-1), i(64), "int(-1)");
         ok(Shr, i(8), i(65), "int(0)");
         ok(Shl, i(1), i(63), &format!("int({MIN})"));
-        ok(Shl, s("abc"), i(1), "TypeError: Unsupported operand types: string << int");
+        ok(
+            Shl,
+            s("abc"),
+            i(1),
+            "TypeError: Unsupported operand types: string << int",
+        );
         ok(Shl, s("12"), s("1"), "int(24)");
-        diag(Shl, s("12"), f(1.5), "int(24)", &["Deprecated: Implicit conversion from float 1.5"]);
-        diag(Shl, i(1), f(1e30), "int(0)", &["Deprecated: Implicit conversion from float"]);
+        diag(
+            Shl,
+            s("12"),
+            f(1.5),
+            "int(24)",
+            &["Deprecated: Implicit conversion from float 1.5"],
+        );
+        diag(
+            Shl,
+            i(1),
+            f(1e30),
+            "int(0)",
+            &["Deprecated: Implicit conversion from float"],
+        );
         ok(Shr, i(-16), i(2), "int(-4)");
         ok(Xor, i(1), i(0), "bool(true)");
         ok(Xor, arr(&[]), s("a"), "bool(true)");
@@ -798,13 +1120,23 @@ mod tests {
         assert_eq!(not(i(5)).0, "int(-6)");
         let (r, out) = not(f(5.7));
         assert_eq!(r, "int(-6)");
-        assert!(out.contains("Deprecated: Implicit conversion from float 5.7 to int loses precision"));
+        assert!(
+            out.contains("Deprecated: Implicit conversion from float 5.7 to int loses precision")
+        );
         let mut ctx = ExecCtx::for_tests();
-        let r = bit_not(&mut ctx, &s("ab")).ok().map(|v| v.str_bytes().to_vec());
+        let r = bit_not(&mut ctx, &s("ab"))
+            .ok()
+            .map(|v| v.str_bytes().to_vec());
         assert_eq!(r, Some(vec![!b'a', !b'b']));
         assert_eq!(not(n()).0, "TypeError: Cannot perform bitwise not on null");
-        assert_eq!(not(arr(&[])).0, "TypeError: Cannot perform bitwise not on array");
-        assert_eq!(not(b(true)).0, "TypeError: Cannot perform bitwise not on bool");
+        assert_eq!(
+            not(arr(&[])).0,
+            "TypeError: Cannot perform bitwise not on array"
+        );
+        assert_eq!(
+            not(b(true)).0,
+            "TypeError: Cannot perform bitwise not on bool"
+        );
         assert_eq!(not(TypedValue::new_ref(i(0))).0, "int(-1)");
     }
 
@@ -823,36 +1155,130 @@ mod tests {
             (IncDec::PreDec, dec, dec),
         ] {
             let (r, t) = incdec(v.clone(), kind);
-            assert_eq!((r.as_str(), t.as_str()), (res, after), "{kind:?} on {}", show(Ok(v.clone())));
+            assert_eq!(
+                (r.as_str(), t.as_str()),
+                (res, after),
+                "{kind:?} on {}",
+                show(Ok(v.clone()))
+            );
         }
     }
 
     #[test]
     fn inc_dec_vectors() {
         let (mx, mn) = (format!("int({MAX})"), format!("int({MIN})"));
-        check_incdec(i(MAX), &mx, "float(9.223372036854776e18)", &mx, &format!("int({})", MAX - 1));
-        check_incdec(i(MIN), &mn, &format!("int({})", MIN + 1), &mn, "float(-9.223372036854776e18)");
-        check_incdec(f(1.5), "float(1.5)", "float(2.5)", "float(1.5)", "float(0.5)");
+        check_incdec(
+            i(MAX),
+            &mx,
+            "float(9.223372036854776e18)",
+            &mx,
+            &format!("int({})", MAX - 1),
+        );
+        check_incdec(
+            i(MIN),
+            &mn,
+            &format!("int({})", MIN + 1),
+            &mn,
+            "float(-9.223372036854776e18)",
+        );
+        check_incdec(
+            f(1.5),
+            "float(1.5)",
+            "float(2.5)",
+            "float(1.5)",
+            "float(0.5)",
+        );
         check_incdec(n(), "NULL", "int(1)", "NULL", "NULL");
         check_incdec(TypedValue::uninit(), "NULL", "int(1)", "NULL", "NULL");
-        check_incdec(b(true), "bool(true)", "bool(true)", "bool(true)", "bool(true)");
-        check_incdec(b(false), "bool(false)", "bool(false)", "bool(false)", "bool(false)");
-        check_incdec(s("9"), "string(\"9\")", "int(10)", "string(\"9\")", "int(8)");
-        check_incdec(s("9.5"), "string(\"9.5\")", "float(10.5)", "string(\"9.5\")", "float(8.5)");
-        check_incdec(s("1e2"), "string(\"1e2\")", "float(101.0)", "string(\"1e2\")", "float(99.0)");
-        check_incdec(s(""), "string(\"\")", "string(\"1\")", "string(\"\")", "int(-1)");
-        check_incdec(s(" 5"), "string(\" 5\")", "int(6)", "string(\" 5\")", "int(4)");
-        check_incdec(s("5 "), "string(\"5 \")", "int(6)", "string(\"5 \")", "int(4)");
-        check_incdec(s("-0"), "string(\"-0\")", "int(1)", "string(\"-0\")", "int(-1)");
-        check_incdec(s("9223372036854775807"), "string(\"9223372036854775807\")", "float(9.223372036854776e18)",
-            "string(\"9223372036854775807\")", &format!("int({})", MAX - 1));
+        check_incdec(
+            b(true),
+            "bool(true)",
+            "bool(true)",
+            "bool(true)",
+            "bool(true)",
+        );
+        check_incdec(
+            b(false),
+            "bool(false)",
+            "bool(false)",
+            "bool(false)",
+            "bool(false)",
+        );
+        check_incdec(
+            s("9"),
+            "string(\"9\")",
+            "int(10)",
+            "string(\"9\")",
+            "int(8)",
+        );
+        check_incdec(
+            s("9.5"),
+            "string(\"9.5\")",
+            "float(10.5)",
+            "string(\"9.5\")",
+            "float(8.5)",
+        );
+        check_incdec(
+            s("1e2"),
+            "string(\"1e2\")",
+            "float(101.0)",
+            "string(\"1e2\")",
+            "float(99.0)",
+        );
+        check_incdec(
+            s(""),
+            "string(\"\")",
+            "string(\"1\")",
+            "string(\"\")",
+            "int(-1)",
+        );
+        check_incdec(
+            s(" 5"),
+            "string(\" 5\")",
+            "int(6)",
+            "string(\" 5\")",
+            "int(4)",
+        );
+        check_incdec(
+            s("5 "),
+            "string(\"5 \")",
+            "int(6)",
+            "string(\"5 \")",
+            "int(4)",
+        );
+        check_incdec(
+            s("-0"),
+            "string(\"-0\")",
+            "int(1)",
+            "string(\"-0\")",
+            "int(-1)",
+        );
+        check_incdec(
+            s("9223372036854775807"),
+            "string(\"9223372036854775807\")",
+            "float(9.223372036854776e18)",
+            "string(\"9223372036854775807\")",
+            &format!("int({})", MAX - 1),
+        );
         // non-numeric strings: -- leaves them alone
         let (r, t) = incdec(s("abc"), IncDec::PostDec);
-        assert_eq!((r.as_str(), t.as_str()), ("string(\"abc\")", "string(\"abc\")"));
+        assert_eq!(
+            (r.as_str(), t.as_str()),
+            ("string(\"abc\")", "string(\"abc\")")
+        );
         let (r, t) = incdec(s("5 apples"), IncDec::PreDec);
-        assert_eq!((r.as_str(), t.as_str()), ("string(\"5 apples\")", "string(\"5 apples\")"));
-        assert_eq!(incdec(arr(&[]), IncDec::PostInc).0, "TypeError: Cannot increment array");
-        assert_eq!(incdec(arr(&[]), IncDec::PreDec).0, "TypeError: Cannot decrement array");
+        assert_eq!(
+            (r.as_str(), t.as_str()),
+            ("string(\"5 apples\")", "string(\"5 apples\")")
+        );
+        assert_eq!(
+            incdec(arr(&[]), IncDec::PostInc).0,
+            "TypeError: Cannot increment array"
+        );
+        assert_eq!(
+            incdec(arr(&[]), IncDec::PreDec).0,
+            "TypeError: Cannot decrement array"
+        );
         // through a reference box: the box is written
         let mut ctx = ExecCtx::for_tests();
         let mut r = TypedValue::new_ref(i(4));

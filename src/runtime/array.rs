@@ -83,7 +83,11 @@ pub fn canonical_int(b: &[u8]) -> Option<i64> {
     let mut v: i64 = 0;
     for &d in digits {
         v = v.checked_mul(10)?;
-        v = if neg { v.checked_sub((d - b'0') as i64)? } else { v.checked_add((d - b'0') as i64)? };
+        v = if neg {
+            v.checked_sub((d - b'0') as i64)?
+        } else {
+            v.checked_add((d - b'0') as i64)?
+        };
     }
     Some(v)
 }
@@ -138,15 +142,24 @@ impl Default for PhpArray {
 
 impl PhpArray {
     pub fn new() -> PhpArray {
-        PhpArray { repr: Repr::Packed(Vec::new()), next_free: 0 }
+        PhpArray {
+            repr: Repr::Packed(Vec::new()),
+            next_free: 0,
+        }
     }
     pub fn with_capacity(n: usize) -> PhpArray {
-        PhpArray { repr: Repr::Packed(Vec::with_capacity(n)), next_free: 0 }
+        PhpArray {
+            repr: Repr::Packed(Vec::with_capacity(n)),
+            next_free: 0,
+        }
     }
     /// A packed array from values (keys 0..n).
     pub fn from_values(v: Vec<TypedValue>) -> PhpArray {
         let n = v.len() as i64;
-        PhpArray { repr: Repr::Packed(v), next_free: n }
+        PhpArray {
+            repr: Repr::Packed(v),
+            next_free: n,
+        }
     }
     pub fn len(&self) -> usize {
         match &self.repr {
@@ -164,7 +177,10 @@ impl PhpArray {
     pub fn is_list(&self) -> bool {
         match &self.repr {
             Repr::Packed(_) => true,
-            Repr::Hash(_) => self.iter().enumerate().all(|(i, (k, _))| k == KeyRef::Int(i as i64)),
+            Repr::Hash(_) => self
+                .iter()
+                .enumerate()
+                .all(|(i, (k, _))| k == KeyRef::Int(i as i64)),
         }
     }
     pub fn next_free(&self) -> i64 {
@@ -344,7 +360,12 @@ impl PhpArray {
     pub fn last(&self) -> Option<(KeyRef<'_>, &TypedValue)> {
         match &self.repr {
             Repr::Packed(v) => v.last().map(|x| (KeyRef::Int(v.len() as i64 - 1), x)),
-            Repr::Hash(h) => h.entries.iter().rev().find(|e| !e.val.is_uninit()).map(|e| (e.key.as_ref(), &e.val)),
+            Repr::Hash(h) => h
+                .entries
+                .iter()
+                .rev()
+                .find(|e| !e.val.is_uninit())
+                .map(|e| (e.key.as_ref(), &e.val)),
         }
     }
 
@@ -358,8 +379,17 @@ impl PhpArray {
     /// Keys and values in order, consuming the array (for sorts and rebuilds).
     pub fn into_entries(self) -> Vec<(Key, TypedValue)> {
         match self.repr {
-            Repr::Packed(v) => v.into_iter().enumerate().map(|(i, v)| (Key::Int(i as i64), v)).collect(),
-            Repr::Hash(h) => h.entries.into_iter().filter(|e| !e.val.is_uninit()).map(|e| (e.key, e.val)).collect(),
+            Repr::Packed(v) => v
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (Key::Int(i as i64), v))
+                .collect(),
+            Repr::Hash(h) => h
+                .entries
+                .into_iter()
+                .filter(|e| !e.val.is_uninit())
+                .map(|e| (e.key, e.val))
+                .collect(),
         }
     }
     /// Builds from ordered entries; later duplicates overwrite earlier ones in place.
@@ -407,7 +437,11 @@ impl PhpArray {
         let Repr::Packed(v) = std::mem::replace(&mut self.repr, Repr::Packed(Vec::new())) else {
             return;
         };
-        let mut h = HashRepr { entries: Vec::with_capacity(v.len()), index: HashTable::with_capacity(v.len()), live: 0 };
+        let mut h = HashRepr {
+            entries: Vec::with_capacity(v.len()),
+            index: HashTable::with_capacity(v.len()),
+            live: 0,
+        };
         for (i, val) in v.into_iter().enumerate() {
             h.append(Key::Int(i as i64), val);
         }
@@ -457,16 +491,23 @@ impl HashRepr {
     fn find(&self, k: KeyRef<'_>) -> Option<usize> {
         let hash = hash_key(k);
         let entries = &self.entries;
-        self.index.find(hash, |&p| entries[p as usize].key.as_ref() == k).map(|&p| p as usize)
+        self.index
+            .find(hash, |&p| entries[p as usize].key.as_ref() == k)
+            .map(|&p| p as usize)
     }
     fn append(&mut self, k: Key, val: TypedValue) -> usize {
-        if self.entries.len() == self.entries.capacity() && self.entries.len() > 8 && self.live * 2 < self.entries.len() {
+        if self.entries.len() == self.entries.capacity()
+            && self.entries.len() > 8
+            && self.live * 2 < self.entries.len()
+        {
             self.compact();
         }
         let pos = self.entries.len();
         let hash = hash_key(k.as_ref());
         let entries = &self.entries;
-        self.index.insert_unique(hash, pos as u32, |&p| hash_key(entries[p as usize].key.as_ref()));
+        self.index.insert_unique(hash, pos as u32, |&p| {
+            hash_key(entries[p as usize].key.as_ref())
+        });
         self.entries.push(Entry { key: k, val });
         self.live += 1;
         pos
@@ -474,7 +515,10 @@ impl HashRepr {
     fn remove(&mut self, k: KeyRef<'_>) -> Option<TypedValue> {
         let hash = hash_key(k);
         let entries = &self.entries;
-        let found = self.index.find_entry(hash, |&p| entries[p as usize].key.as_ref() == k).ok()?;
+        let found = self
+            .index
+            .find_entry(hash, |&p| entries[p as usize].key.as_ref() == k)
+            .ok()?;
         let (pos, _) = found.remove();
         self.live -= 1;
         Some(self.entries[pos as usize].val.take())
@@ -486,7 +530,9 @@ impl HashRepr {
         let entries = &self.entries;
         for (p, e) in entries.iter().enumerate() {
             let hash = hash_key(e.key.as_ref());
-            self.index.insert_unique(hash, p as u32, |&q| hash_key(entries[q as usize].key.as_ref()));
+            self.index.insert_unique(hash, p as u32, |&q| {
+                hash_key(entries[q as usize].key.as_ref())
+            });
         }
     }
 }

@@ -40,7 +40,10 @@ fn norm_tag(v: &TypedValue) -> u8 {
 }
 
 fn arrays_identical(a: &PhpArray, b: &PhpArray) -> bool {
-    a.len() == b.len() && a.iter().zip(b.iter()).all(|((ka, va), (kb, vb))| ka == kb && strict_equals(va, vb))
+    a.len() == b.len()
+        && a.iter()
+            .zip(b.iter())
+            .all(|((ka, va), (kb, vb))| ka == kb && strict_equals(va, vb))
 }
 
 /// `$a == $b`.
@@ -57,7 +60,9 @@ pub fn loose_equals(a: &TypedValue, b: &TypedValue) -> bool {
         }
         (tag::ARRAY, tag::ARRAY) => {
             let (x, y) = (a.arr(), b.arr());
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| loose_equals(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| loose_equals(v, w)))
         }
         _ => loose_compare(a, b) == Some(Ordering::Equal),
     }
@@ -107,11 +112,15 @@ pub fn loose_compare(a: &TypedValue, b: &TypedValue) -> Option<Ordering> {
             Some(compare_numeric_strings(x, y).unwrap_or_else(|| x.cmp(y)))
         }
         (tag::INT | tag::DOUBLE, tag::STRING) => number_vs_string(as_number(a)?, b.str_bytes()),
-        (tag::STRING, tag::INT | tag::DOUBLE) => number_vs_string(as_number(b)?, a.str_bytes()).map(Ordering::reverse),
+        (tag::STRING, tag::INT | tag::DOUBLE) => {
+            number_vs_string(as_number(b)?, a.str_bytes()).map(Ordering::reverse)
+        }
         (tag::NULL, tag::NULL) => Some(Ordering::Equal),
         (tag::NULL, tag::STRING) => Some(b"".as_slice().cmp(b.str_bytes())),
         (tag::STRING, tag::NULL) => Some(a.str_bytes().cmp(b"".as_slice())),
-        (tag::BOOL | tag::NULL, _) | (_, tag::BOOL | tag::NULL) => Some(to_bool(a).cmp(&to_bool(b))),
+        (tag::BOOL | tag::NULL, _) | (_, tag::BOOL | tag::NULL) => {
+            Some(to_bool(a).cmp(&to_bool(b)))
+        }
         (tag::ARRAY, tag::ARRAY) => compare_arrays(a.arr(), b.arr()),
         (tag::ARRAY, _) => Some(Ordering::Greater),
         (_, tag::ARRAY) => Some(Ordering::Less),

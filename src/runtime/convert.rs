@@ -89,11 +89,17 @@ pub fn to_str<'a>(ctx: &mut ExecCtx, v: &'a TypedValue) -> VmResult<Cow<'a, [u8]
         tag::OBJECT => {
             let o = d.obj();
             if o.class.is_throwable() {
-                let msg = o.prop("message").map(|m| to_str_quiet(m).into_owned()).unwrap_or_default();
+                let msg = o
+                    .prop("message")
+                    .map(|m| to_str_quiet(m).into_owned())
+                    .unwrap_or_default();
                 return Ok(Cow::Owned(msg));
             }
             let name = o.class_name();
-            Err(ctx.throw("Error", format!("Object of class {name} could not be converted to string")))
+            Err(ctx.throw(
+                "Error",
+                format!("Object of class {name} could not be converted to string"),
+            ))
         }
         _ => Ok(to_str_quiet(d)),
     }
@@ -160,7 +166,9 @@ pub fn to_key(ctx: &mut ExecCtx, v: &TypedValue) -> VmResult<Key> {
             let i = float_to_int(f);
             if !f.is_finite() || (i as f64) != f {
                 let shown = crate::runtime::float_fmt::format_float_repr(f);
-                ctx.deprecated(&format!("Implicit conversion from float {shown} to int loses precision"));
+                ctx.deprecated(&format!(
+                    "Implicit conversion from float {shown} to int loses precision"
+                ));
             }
             Key::Int(i)
         }

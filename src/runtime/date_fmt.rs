@@ -15,9 +15,27 @@
 //! (UTC+1). A backslash makes the next byte literal; a trailing backslash emits a NUL byte
 //! (PHP reads the string terminator). Any other byte is copied.
 
-const DAY_FULL: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const DAY_FULL: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 const MON_FULL: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -153,7 +171,13 @@ pub fn format_date(format: &[u8], timestamp: i64) -> Vec<u8> {
             b'Y' => out = year4(t.year),
             b'x' if t.year >= 10000 => out = format!("+{}", year4(t.year)),
             b'x' => out = year4(t.year),
-            b'X' => out = format!("{}{:04}", if t.year < 0 { '-' } else { '+' }, t.year.unsigned_abs()),
+            b'X' => {
+                out = format!(
+                    "{}{:04}",
+                    if t.year < 0 { '-' } else { '+' },
+                    t.year.unsigned_abs()
+                )
+            }
             b'y' => out = format!("{:02}", t.year % 100),
             b'a' => out.push_str(if t.hour >= 12 { "pm" } else { "am" }),
             b'A' => out.push_str(if t.hour >= 12 { "PM" } else { "AM" }),
@@ -180,12 +204,7 @@ pub fn format_date(format: &[u8], timestamp: i64) -> Vec<u8> {
             b'c' => {
                 out = format!(
                     "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00",
-                    t.year,
-                    t.month,
-                    t.day,
-                    t.hour,
-                    t.minute,
-                    t.second
+                    t.year, t.month, t.day, t.hour, t.minute, t.second
                 )
             }
             b'r' => {
@@ -245,11 +264,16 @@ mod tests {
 
     #[test]
     fn date_matches_php() {
-        let f = b"d D j l N S w z W F m M n t L o Y y a A B g G h H i s u v e I O P p T Z c r U x X";
+        let f =
+            b"d D j l N S w z W F m M n t L o Y y a A B g G h H i s u v e I O P p T Z c r U x X";
         for line in VECTORS.lines() {
             let (ts, want) = line.split_once('|').unwrap();
             let ts: i64 = ts.parse().unwrap();
-            assert_eq!(String::from_utf8_lossy(&format_date(f, ts)), want, "date(.., {ts})");
+            assert_eq!(
+                String::from_utf8_lossy(&format_date(f, ts)),
+                want,
+                "date(.., {ts})"
+            );
         }
     }
 
@@ -261,21 +285,34 @@ mod tests {
         for line in data.lines() {
             let (ts, want) = line.split_once('|').unwrap();
             let ts: i64 = ts.parse().unwrap();
-            assert_eq!(String::from_utf8_lossy(&format_date(b"W o N z t L B y Y c", ts)), want, "date(.., {ts})");
+            assert_eq!(
+                String::from_utf8_lossy(&format_date(b"W o N z t L B y Y c", ts)),
+                want,
+                "date(.., {ts})"
+            );
         }
     }
 
     #[test]
     fn escapes_and_extremes_match_php() {
         // php -n -r 'echo date("\\\\Y\\d \\\\\\\\ \\", 1700000000);'  → "\2023d \\ " + NUL
-        assert_eq!(format_date(b"\\\\Y\\d \\\\\\\\ \\", 1700000000), b"\\2023d \\\\ \0");
+        assert_eq!(
+            format_date(b"\\\\Y\\d \\\\\\\\ \\", 1700000000),
+            b"\\2023d \\\\ \0"
+        );
         assert_eq!(format_date(b"", 5), b"");
         assert_eq!(format_date(b"Q!@# %k", 5), b"Q!@# %k");
         // php -n -r 'echo date("Y", -100000000000000), "|", date("c", PHP_INT_MAX), "|", date("c", PHP_INT_MIN),
         //   "|", date("y", -62198755200);'
         assert_eq!(format_date(b"Y", -100000000000000), b"-3166904");
-        assert_eq!(format_date(b"c", i64::MAX), b"292277026596-12-04T15:30:07+00:00");
-        assert_eq!(format_date(b"c", i64::MIN), b"-292277022657-01-27T08:29:52+00:00");
+        assert_eq!(
+            format_date(b"c", i64::MAX),
+            b"292277026596-12-04T15:30:07+00:00"
+        );
+        assert_eq!(
+            format_date(b"c", i64::MIN),
+            b"-292277022657-01-27T08:29:52+00:00"
+        );
         assert_eq!(format_date(b"y", -62198755200), b"-1");
         // php -n -r 'echo date("Y|y|x|X|o|c|r", gmmktime(0,0,0,3,13,-5));'
         let t = -62318851200; // gmmktime(0,0,0,3,13,-5)

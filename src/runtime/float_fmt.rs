@@ -55,7 +55,11 @@ fn dtoa_digits(abs: f64, ndigit: i32) -> (Vec<u8>, i32) {
 /// (shortest round-trip, layout threshold 17). INF/NAN are truncated to `ndigit` chars like
 /// PHP's `snprintf(buf, ndigit + 1, ...)` (precision=2 echoes INF as "IN").
 pub fn zend_gcvt(value: f64, ndigit: i32, exp_char: u8) -> String {
-    let (mode0, ndigit) = if ndigit < 0 { (true, 17) } else { (false, ndigit.max(1)) };
+    let (mode0, ndigit) = if ndigit < 0 {
+        (true, 17)
+    } else {
+        (false, ndigit.max(1))
+    };
     if !value.is_finite() {
         let s = if value.is_nan() {
             "NAN"
@@ -72,7 +76,11 @@ pub fn zend_gcvt(value: f64, ndigit: i32, exp_char: u8) -> String {
         out.push('-');
     }
     let dig = |i: usize| digits.get(i).map(|&b| b as char);
-    if if decpt < 0 { decpt < -3 } else { decpt > ndigit } {
+    if if decpt < 0 {
+        decpt < -3
+    } else {
+        decpt > ndigit
+    } {
         // Exponential: d.ddd E±x
         let e = decpt - 1;
         out.push(digits[0] as char);
@@ -209,9 +217,15 @@ mod tests {
         assert_eq!(format_float_precision(1e15, 17), "1000000000000000");
         assert_eq!(format_float_precision(1e17, 17), "1.0E+17");
         // php -n -d precision=50 -r 'echo 0.1;'
-        assert_eq!(format_float_precision(0.1, 50), "0.1000000000000000055511151231257827021181583404541");
+        assert_eq!(
+            format_float_precision(0.1, 50),
+            "0.1000000000000000055511151231257827021181583404541"
+        );
         // php -n -d precision=1 -r 'echo 2.5," ",3.5," ",0.25," ",1.5," ",0.35;'  (ties to even)
-        let got: Vec<String> = [2.5, 3.5, 0.25, 1.5, 0.35].iter().map(|&f| format_float_precision(f, 1)).collect();
+        let got: Vec<String> = [2.5, 3.5, 0.25, 1.5, 0.35]
+            .iter()
+            .map(|&f| format_float_precision(f, 1))
+            .collect();
         assert_eq!(got, ["2", "4", "0.2", "2", "0.3"]);
         assert_eq!(format_float_ini(0.1 + 0.2, -1), "0.30000000000000004");
     }
@@ -274,7 +288,10 @@ mod tests {
             .iter()
             .map(|&f| format_float_json(f, false).unwrap_or_default())
             .collect();
-        assert_eq!(got.join(","), "1,1.0e+25,-0,0.1,1000000000000000,1.0e+17,2.5e-5,100,0.30000000000000004");
+        assert_eq!(
+            got.join(","),
+            "1,1.0e+25,-0,0.1,1000000000000000,1.0e+17,2.5e-5,100,0.30000000000000004"
+        );
         // php -n -r 'echo json_encode([1.0, 1e25], JSON_PRESERVE_ZERO_FRACTION);'  → [1.0,1.0e+25]
         assert_eq!(format_float_json(1.0, true).as_deref(), Some("1.0"));
         assert_eq!(format_float_json(1e25, true).as_deref(), Some("1.0e+25"));

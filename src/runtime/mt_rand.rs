@@ -39,7 +39,10 @@ pub struct MtRand {
 
 impl std::fmt::Debug for MtRand {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MtRand").field("count", &self.count).field("mode", &self.mode).finish()
+        f.debug_struct("MtRand")
+            .field("count", &self.count)
+            .field("mode", &self.mode)
+            .finish()
     }
 }
 
@@ -59,7 +62,11 @@ fn twist_php(m: u32, u: u32, v: u32) -> u32 {
 impl MtRand {
     /// A generator seeded like `mt_srand($seed)`.
     pub fn new(seed: u32) -> MtRand {
-        let mut r = MtRand { state: [0; N], count: 0, mode: MtMode::Mt19937 };
+        let mut r = MtRand {
+            state: [0; N],
+            count: 0,
+            mode: MtMode::Mt19937,
+        };
         r.seed(seed);
         r
     }
@@ -75,7 +82,9 @@ impl MtRand {
         self.state[0] = seed;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.state[i] = 1_812_433_253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.reload();
     }
@@ -160,7 +169,11 @@ impl MtRand {
     /// shuffle, str_shuffle, array_rand.
     pub fn range(&mut self, min: i64, max: i64) -> i64 {
         let umax = (max as u64).wrapping_sub(min as u64);
-        let r = if umax > u64::from(u32::MAX) { self.range64(umax) } else { u64::from(self.range32(umax as u32)) };
+        let r = if umax > u64::from(u32::MAX) {
+            self.range64(umax)
+        } else {
+            u64::from(self.range32(umax as u32))
+        };
         (min as u64).wrapping_add(r) as i64
     }
 
@@ -232,7 +245,11 @@ impl MtRand {
         if num == 0 || num > n {
             return None;
         }
-        let (negative, want) = if num > n >> 1 { (true, n - num) } else { (false, num) };
+        let (negative, want) = if num > n >> 1 {
+            (true, n - num)
+        } else {
+            (false, num)
+        };
         let mut marked = vec![false; n];
         let mut left = want;
         while left > 0 {
@@ -317,13 +334,24 @@ mod tests {
     fn rand_and_legacy_mode_match_php() {
         // php -n -r 'srand(5); echo rand(1,6), " ", rand(1,6), " ", rand(6,1), " ", rand(), " ", rand(-100,100);'
         let mut r = MtRand::new(5);
-        let got = [r.rand(1, 6), r.rand(1, 6), r.rand(6, 1), r.mt_rand(), r.rand(-100, 100)];
+        let got = [
+            r.rand(1, 6),
+            r.rand(1, 6),
+            r.rand(6, 1),
+            r.mt_rand(),
+            r.rand(-100, 100),
+        ];
         assert_eq!(got, [6, 1, 2, 1785262942, -68]);
         assert_eq!(r.mt_rand_range(5, 1), None);
         // php -n -r 'mt_srand(3, MT_RAND_PHP); echo mt_rand(), " ", mt_rand(1, 100), " ", mt_rand(), " ", mt_rand(0, PHP_INT_MAX);'
         let mut r = MtRand::new(0);
         r.seed_with_mode(3, MtMode::Php);
-        let got = [r.mt_rand(), r.rand_common(1, 100), r.mt_rand(), r.rand_common(0, i64::MAX)];
+        let got = [
+            r.mt_rand(),
+            r.rand_common(1, 100),
+            r.mt_rand(),
+            r.rand_common(0, i64::MAX),
+        ];
         assert_eq!(got, [969637571, 93, 1520735868, 1497594446882013184]);
     }
 
@@ -358,9 +386,17 @@ mod tests {
         assert_eq!(got, [Some(4), Some(6), Some(5)]);
         // php -n -r 'mt_srand(4); $b=range(0,9); foreach([0,1,2,4,5,7,8] as $k) unset($b[$k]);
         //   echo array_rand($b), array_rand($b);'  → keys 6 3 = positions 1 0 (linear-scan path)
-        let live = [false, false, false, true, false, false, true, false, false, true];
+        let live = [
+            false, false, false, true, false, false, true, false, false, true,
+        ];
         let mut r = MtRand::new(4);
-        assert_eq!((r.array_rand_one_sparse(&live), r.array_rand_one_sparse(&live)), (Some(1), Some(0)));
+        assert_eq!(
+            (
+                r.array_rand_one_sparse(&live),
+                r.array_rand_one_sparse(&live)
+            ),
+            (Some(1), Some(0))
+        );
         assert_eq!(r.array_rand_one_sparse(&[false]), None);
     }
 }

@@ -82,7 +82,8 @@ fn parse_float_parts(neg: bool, int_digits: &[u8], frac_digits: &[u8], exp: &[u8
 }
 
 fn count_digits(s: &[u8], from: usize) -> usize {
-    s.get(from..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    s.get(from..)
+        .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
 }
 
 /// Scan the longest numeric prefix (after leading whitespace). `None` when there is none.
@@ -135,7 +136,10 @@ fn scan(s: &[u8]) -> Option<Scan> {
         let mut mag: u64 = 0;
         let mut overflow = false;
         for &d in int_digits {
-            match mag.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
+            match mag
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(u64::from(d - b'0')))
+            {
                 Some(m) => mag = m,
                 None => {
                     overflow = true;
@@ -155,7 +159,12 @@ fn scan(s: &[u8]) -> Option<Scan> {
     };
     let rest = s.get(p..).unwrap_or(&[]);
     let garbage = rest.iter().any(|&c| !is_ws(c));
-    Some(Scan { value, oflow, end: p, garbage })
+    Some(Scan {
+        value,
+        oflow,
+        end: p,
+        garbage,
+    })
 }
 
 /// Classify `s` and return the value of its numeric prefix (PHP `is_numeric_string` with
@@ -193,8 +202,14 @@ pub fn str_to_int(s: &[u8]) -> i64 {
 pub fn str_to_float(s: &[u8]) -> f64 {
     match scan(s) {
         None => 0.0,
-        Some(Scan { value: Number::Float(f), .. }) => f,
-        Some(Scan { value: Number::Int(i), .. }) => {
+        Some(Scan {
+            value: Number::Float(f),
+            ..
+        }) => f,
+        Some(Scan {
+            value: Number::Int(i),
+            ..
+        }) => {
             // "-0" is Int(0) as a number but strtod gives -0.0.
             if i == 0 && s.iter().find(|&&c| !is_ws(c)) == Some(&b'-') {
                 -0.0
@@ -386,7 +401,9 @@ pub fn loose_cmp_float_str(f: f64, s: &[u8]) -> Ordering {
     }
     match numeric_value(s) {
         Some(n) => threeway(f, n.to_f64()),
-        None => crate::runtime::float_fmt::format_float_precision(f, 14).as_bytes().cmp(s),
+        None => crate::runtime::float_fmt::format_float_precision(f, 14)
+            .as_bytes()
+            .cmp(s),
     }
 }
 
@@ -481,13 +498,28 @@ mod tests {
     #[test]
     fn int_vs_float_results() {
         // php: var_dump("9223372036854775807"+0, "9223372036854775808"+0, "-9223372036854775808"+0, "1e3"+0, "-0"+0)
-        assert_eq!(parse_numeric(b"9223372036854775807").0, Some(Number::Int(i64::MAX)));
-        assert_eq!(parse_numeric(b"9223372036854775808").0, Some(Number::Float(9.223372036854776E18)));
-        assert_eq!(parse_numeric(b"-9223372036854775808").0, Some(Number::Int(i64::MIN)));
+        assert_eq!(
+            parse_numeric(b"9223372036854775807").0,
+            Some(Number::Int(i64::MAX))
+        );
+        assert_eq!(
+            parse_numeric(b"9223372036854775808").0,
+            Some(Number::Float(9.223372036854776E18))
+        );
+        assert_eq!(
+            parse_numeric(b"-9223372036854775808").0,
+            Some(Number::Int(i64::MIN))
+        );
         assert_eq!(parse_numeric(b"1e3").0, Some(Number::Float(1000.0)));
         assert_eq!(parse_numeric(b"-0").0, Some(Number::Int(0)));
-        assert_eq!(parse_numeric(b"5 apples"), (Some(Number::Int(5)), NumericKind::LeadingNumeric));
-        assert_eq!(parse_numeric(b"000000000000000000000000012").0, Some(Number::Int(12)));
+        assert_eq!(
+            parse_numeric(b"5 apples"),
+            (Some(Number::Int(5)), NumericKind::LeadingNumeric)
+        );
+        assert_eq!(
+            parse_numeric(b"000000000000000000000000012").0,
+            Some(Number::Int(12))
+        );
         assert_eq!(numeric_prefix_len(b" 12abc"), 3);
         assert_eq!(numeric_prefix_len(b"1e+x"), 1);
     }
@@ -539,7 +571,11 @@ mod tests {
             ("100000000000000000000", "1e20", Equal),
         ];
         for &(a, b, o) in v {
-            assert_eq!(loose_cmp_str_str(a.as_bytes(), b.as_bytes()), o, "{a:?} <=> {b:?}");
+            assert_eq!(
+                loose_cmp_str_str(a.as_bytes(), b.as_bytes()),
+                o,
+                "{a:?} <=> {b:?}"
+            );
         }
         assert_eq!(compare_numeric_strings(b"abc", b"1"), None);
     }
@@ -563,7 +599,11 @@ mod tests {
         ];
         for &(i, s, o) in v {
             assert_eq!(loose_cmp_int_str(i, s.as_bytes()), o, "{i} <=> {s:?}");
-            assert_eq!(loose_cmp_str_int(s.as_bytes(), i), o.reverse(), "{s:?} <=> {i}");
+            assert_eq!(
+                loose_cmp_str_int(s.as_bytes(), i),
+                o.reverse(),
+                "{s:?} <=> {i}"
+            );
         }
     }
 

@@ -26,7 +26,9 @@ impl Class {
     pub fn is_subclass_of(&self, name: &str) -> bool {
         let mut c = Some(self);
         while let Some(cls) = c {
-            if cls.name.eq_ignore_ascii_case(name) || cls.interfaces.iter().any(|i| i.eq_ignore_ascii_case(name)) {
+            if cls.name.eq_ignore_ascii_case(name)
+                || cls.interfaces.iter().any(|i| i.eq_ignore_ascii_case(name))
+            {
                 return true;
             }
             c = cls.parent.as_deref();
@@ -61,7 +63,11 @@ const BUILTIN_CLASSES: &[(&str, Option<&str>, &[&str])] = &[
     ("LengthException", Some("LogicException"), &[]),
     ("OutOfRangeException", Some("LogicException"), &[]),
     ("BadFunctionCallException", Some("LogicException"), &[]),
-    ("BadMethodCallException", Some("BadFunctionCallException"), &[]),
+    (
+        "BadMethodCallException",
+        Some("BadFunctionCallException"),
+        &[],
+    ),
     ("OutOfBoundsException", Some("RuntimeException"), &[]),
     ("OverflowException", Some("RuntimeException"), &[]),
     ("UnderflowException", Some("RuntimeException"), &[]),
@@ -75,20 +81,30 @@ static CLASSES: Lazy<FxHashMap<String, Arc<Class>>> = Lazy::new(|| {
     // Parents precede children in the table, so one pass resolves them.
     for (name, parent, ifaces) in BUILTIN_CLASSES {
         let parent = parent.map(|p| map[&p.to_ascii_lowercase()].clone());
-        map.insert(name.to_ascii_lowercase(), Arc::new(Class { name, parent, interfaces: ifaces }));
+        map.insert(
+            name.to_ascii_lowercase(),
+            Arc::new(Class {
+                name,
+                parent,
+                interfaces: ifaces,
+            }),
+        );
     }
     map
 });
 
 /// Looks a built-in class up by name, case-insensitively.
 pub fn find_class(name: &str) -> Option<Arc<Class>> {
-    CLASSES.get(&name.trim_start_matches('\\').to_ascii_lowercase()).cloned()
+    CLASSES
+        .get(&name.trim_start_matches('\\').to_ascii_lowercase())
+        .cloned()
 }
 
 /// Whether `name` is a known class or interface name (for `catch` validation).
 pub fn is_known_type(name: &str) -> bool {
     let n = name.trim_start_matches('\\');
-    find_class(n).is_some() || ["throwable", "stringable"].contains(&n.to_ascii_lowercase().as_str())
+    find_class(n).is_some()
+        || ["throwable", "stringable"].contains(&n.to_ascii_lowercase().as_str())
 }
 
 /// A closure's code and captured variables.
@@ -109,7 +125,11 @@ pub struct PhpObject {
 
 impl PhpObject {
     pub fn new(class: Arc<Class>) -> PhpObject {
-        PhpObject { class, props: PhpArray::new(), closure: None }
+        PhpObject {
+            class,
+            props: PhpArray::new(),
+            closure: None,
+        }
     }
     pub fn class_name(&self) -> &'static str {
         self.class.name

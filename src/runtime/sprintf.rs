@@ -86,7 +86,10 @@ impl std::fmt::Display for SprintfError {
 impl std::error::Error for SprintfError {}
 
 fn value_error(message: impl Into<String>) -> SprintfError {
-    SprintfError { class: PhpErrorClass::ValueError, message: message.into() }
+    SprintfError {
+        class: PhpErrorClass::ValueError,
+        message: message.into(),
+    }
 }
 
 /// Which builtin is formatting: it only changes the missing-argument message.
@@ -133,7 +136,11 @@ fn append_string(
     always_sign: bool,
 ) {
     let mut add = add;
-    let mut copy_len = if expprec { max_width.min(add.len()) } else { add.len() };
+    let mut copy_len = if expprec {
+        max_width.min(add.len())
+    } else {
+        add.len()
+    };
     let npad = min_width.saturating_sub(copy_len);
     out.reserve(copy_len + npad);
     if align == Align::Right {
@@ -150,7 +157,14 @@ fn append_string(
     }
 }
 
-fn append_int(out: &mut Vec<u8>, n: i64, width: usize, mut padding: u8, align: Align, always_sign: bool) {
+fn append_int(
+    out: &mut Vec<u8>,
+    n: i64,
+    width: usize,
+    mut padding: u8,
+    align: Align,
+    always_sign: bool,
+) {
     // "Can't right-pad 0's on integers"
     if align == Align::Left && padding == b'0' {
         padding = b' ';
@@ -170,11 +184,29 @@ fn append_uint(out: &mut Vec<u8>, n: i64, width: usize, mut padding: u8, align: 
         padding = b' ';
     }
     let s = (n as u64).to_string();
-    append_string(out, s.as_bytes(), width, 0, padding, align, false, false, false);
+    append_string(
+        out,
+        s.as_bytes(),
+        width,
+        0,
+        padding,
+        align,
+        false,
+        false,
+        false,
+    );
 }
 
 /// `%x %X %o %b`: two's complement digits; note `expprec` with max_width 0 (PHP quirk).
-fn append_2n(out: &mut Vec<u8>, n: i64, width: usize, padding: u8, align: Align, conv: u8, expprec: bool) {
+fn append_2n(
+    out: &mut Vec<u8>,
+    n: i64,
+    width: usize,
+    padding: u8,
+    align: Align,
+    conv: u8,
+    expprec: bool,
+) {
     let u = n as u64;
     let s = match conv {
         b'x' => format!("{:x}", u),
@@ -182,7 +214,17 @@ fn append_2n(out: &mut Vec<u8>, n: i64, width: usize, padding: u8, align: Align,
         b'o' => format!("{:o}", u),
         _ => format!("{:b}", u),
     };
-    append_string(out, s.as_bytes(), width, 0, padding, align, false, expprec, false);
+    append_string(
+        out,
+        s.as_bytes(),
+        width,
+        0,
+        padding,
+        align,
+        false,
+        expprec,
+        false,
+    );
 }
 
 /// `%e` body for a non-negative finite value: mantissa with `precision` decimals and an
@@ -191,7 +233,13 @@ fn format_exp(abs: f64, precision: usize, exp_char: u8) -> String {
     let s = format!("{:.*e}", precision, abs);
     let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    format!("{}{}{}{}", mant, exp_char as char, if exp < 0 { '-' } else { '+' }, exp.unsigned_abs())
+    format!(
+        "{}{}{}{}",
+        mant,
+        exp_char as char,
+        if exp < 0 { '-' } else { '+' },
+        exp.unsigned_abs()
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -222,7 +270,17 @@ fn append_double(
         return;
     }
     if number.is_infinite() {
-        append_string(out, b"INF", 3, 0, padding, align, number < 0.0, false, always_sign);
+        append_string(
+            out,
+            b"INF",
+            3,
+            0,
+            padding,
+            align,
+            number < 0.0,
+            false,
+            always_sign,
+        );
         return;
     }
     let (s, is_negative) = match conv {
@@ -249,7 +307,11 @@ fn append_double(
             if precision == 0 {
                 precision = 1;
             }
-            let exp_char = if conv == b'G' || conv == b'H' { b'E' } else { b'e' };
+            let exp_char = if conv == b'G' || conv == b'H' {
+                b'E'
+            } else {
+                b'e'
+            };
             let mut s = zend_gcvt(number, precision as i32, exp_char);
             let neg = s.starts_with('-');
             if !neg && always_sign {
@@ -258,7 +320,17 @@ fn append_double(
             (s, neg)
         }
     };
-    append_string(out, s.as_bytes(), width, 0, padding, align, is_negative, false, always_sign);
+    append_string(
+        out,
+        s.as_bytes(),
+        width,
+        0,
+        padding,
+        align,
+        is_negative,
+        false,
+        always_sign,
+    );
 }
 
 /// `php_sprintf_getnumber`: strtol of the digits at `*p`; -1 when >= INT_MAX.
@@ -282,7 +354,9 @@ enum ArgNum {
 
 /// `php_sprintf_get_argnum`: `N$` (1-based) or "next".
 fn get_argnum(f: &[u8], p: &mut usize) -> Result<ArgNum, SprintfError> {
-    let digits = f.get(*p..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let digits = f
+        .get(*p..)
+        .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
     if f.get(*p + digits) != Some(&b'$') {
         return Ok(ArgNum::Next);
     }
@@ -368,13 +442,17 @@ pub fn php_sprintf_ex(
                 return Err(value_error("Width must be an integer"));
             };
             if !(0..=INT_MAX).contains(&w) {
-                return Err(value_error(format!("Width must be greater than zero and less than {INT_MAX}")));
+                return Err(value_error(format!(
+                    "Width must be greater than zero and less than {INT_MAX}"
+                )));
             }
             width = w as usize;
         } else if at(p).is_ascii_digit() {
             let w = get_number(f, &mut p);
             if w < 0 {
-                return Err(value_error(format!("Width must be greater than zero and less than {INT_MAX}")));
+                return Err(value_error(format!(
+                    "Width must be greater than zero and less than {INT_MAX}"
+                )));
             }
             width = w as usize;
         } else {
@@ -400,7 +478,9 @@ pub fn php_sprintf_ex(
                     return Err(value_error("Precision must be an integer"));
                 };
                 if !(-1..=INT_MAX).contains(&pr) {
-                    return Err(value_error(format!("Precision must be between -1 and {INT_MAX}")));
+                    return Err(value_error(format!(
+                        "Precision must be between -1 and {INT_MAX}"
+                    )));
                 }
                 precision = pr;
                 expprec = true;
@@ -431,13 +511,17 @@ pub fn php_sprintf_ex(
         };
         let conv = at(p);
         if expprec && precision == -1 && !matches!(conv, b'g' | b'G' | b'h' | b'H') {
-            return Err(value_error("Precision -1 is only supported for %g, %G, %h and %H"));
+            return Err(value_error(
+                "Precision -1 is only supported for %g, %G, %h and %H",
+            ));
         }
         match conv {
             b's' => {
                 let s = arg.to_bytes();
                 let maxw = precision.max(0) as usize;
-                append_string(&mut out, &s, width, maxw, padding, align, false, expprec, false);
+                append_string(
+                    &mut out, &s, width, maxw, padding, align, false, expprec, false,
+                );
             }
             b'd' => append_int(&mut out, arg.to_int(), width, padding, align, always_sign),
             b'u' => append_uint(&mut out, arg.to_int(), width, padding, align),
@@ -454,9 +538,13 @@ pub fn php_sprintf_ex(
                 notice,
             ),
             b'c' => out.push(arg.to_int() as u8),
-            b'o' | b'x' | b'X' | b'b' => append_2n(&mut out, arg.to_int(), width, padding, align, conv, expprec),
+            b'o' | b'x' | b'X' | b'b' => {
+                append_2n(&mut out, arg.to_int(), width, padding, align, conv, expprec)
+            }
             b'%' => out.push(b'%'),
-            0 if p >= f.len() => return Err(value_error("Missing format specifier at end of string")),
+            0 if p >= f.len() => {
+                return Err(value_error("Missing format specifier at end of string"))
+            }
             c => {
                 let mut m = b"Unknown format specifier \"".to_vec();
                 m.push(c);
@@ -566,7 +654,11 @@ pub fn php_round_mode(value: f64, places: i64, mode: RoundMode) -> f64 {
     if precision_places > places && precision_places - 15 < places {
         let use_precision = precision_places.max(i64::from(i32::MIN) + 1);
         let f2 = intpow10(use_precision.abs());
-        tmp = if use_precision >= 0 { value * f2 } else { value / f2 };
+        tmp = if use_precision >= 0 {
+            value * f2
+        } else {
+            value / f2
+        };
         tmp = round_helper(tmp, mode);
         let use_precision = (places - precision_places).max(i64::from(i32::MIN) + 1);
         let f2 = intpow10(use_precision.abs());
@@ -588,7 +680,11 @@ pub fn php_round_mode(value: f64, places: i64, mode: RoundMode) -> f64 {
         // PHP's own snprintf("%15fe%d") (which prints -0.0 as "0.000000" and INF as "inf"),
         // then zend_strtod ("inf" parses as 0).
         let tmp = if tmp == 0.0 { 0.0 } else { tmp };
-        let s = if tmp.is_finite() { format!("{:.6}e{}", tmp, -places) } else { String::new() };
+        let s = if tmp.is_finite() {
+            format!("{:.6}e{}", tmp, -places)
+        } else {
+            String::new()
+        };
         let s = &s.as_bytes()[..s.len().min(38)];
         let r = str_to_float(s);
         if r.is_finite() {

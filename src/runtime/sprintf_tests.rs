@@ -222,16 +222,30 @@ fn vsprintf_errors_and_notices() {
     // php -n -r 'vsprintf("%d %d", [1]);' → ValueError: The arguments array must contain 2 items, 1 given
     let e = php_vsprintf(b"%d %d", &[Int(1)]).unwrap_err();
     assert_eq!(e.class, PhpErrorClass::ValueError);
-    assert_eq!(e.message, "The arguments array must contain 2 items, 1 given");
+    assert_eq!(
+        e.message,
+        "The arguments array must contain 2 items, 1 given"
+    );
     let e = php_vsprintf(b"%3$s", &[Str(b"a")]).unwrap_err();
-    assert_eq!(e.message, "The arguments array must contain 3 items, 1 given");
+    assert_eq!(
+        e.message,
+        "The arguments array must contain 3 items, 1 given"
+    );
     let e = php_vsprintf(b"%s", &[]).unwrap_err();
-    assert_eq!(e.message, "The arguments array must contain 1 items, 0 given");
+    assert_eq!(
+        e.message,
+        "The arguments array must contain 1 items, 0 given"
+    );
     // Notice: sprintf(): Requested precision of 60 digits was truncated to PHP maximum of 53 digits
     let mut notes = Vec::new();
-    let r = php_sprintf_ex(b"%.60f", &[Float(0.1)], ArgsMode::Variadic, &mut |n| notes.push(n));
+    let r = php_sprintf_ex(b"%.60f", &[Float(0.1)], ArgsMode::Variadic, &mut |n| {
+        notes.push(n)
+    });
     assert!(r.is_ok());
-    assert_eq!(notes, ["Requested precision of 60 digits was truncated to PHP maximum of 53 digits"]);
+    assert_eq!(
+        notes,
+        ["Requested precision of 60 digits was truncated to PHP maximum of 53 digits"]
+    );
     // %c of -1 is byte 0xFF
     assert_eq!(php_sprintf(b"%c", &[Int(-1)]).ok(), Some(vec![0xFF]));
 }
@@ -264,8 +278,15 @@ fn round_matches_php() {
     let mut n = 0;
     for line in data.lines() {
         let parts: Vec<&str> = line.split(' ').collect();
-        let [v, p, m, want] = parts[..] else { panic!("bad line {line}") };
-        let (v, p, m, want) = (parse_repr(v), p.parse::<i64>().unwrap(), m.parse::<i64>().unwrap(), parse_repr(want));
+        let [v, p, m, want] = parts[..] else {
+            panic!("bad line {line}")
+        };
+        let (v, p, m, want) = (
+            parse_repr(v),
+            p.parse::<i64>().unwrap(),
+            m.parse::<i64>().unwrap(),
+            parse_repr(want),
+        );
         let got = php_round_mode(v, p, RoundMode::from_php(m));
         assert!(
             got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
@@ -279,7 +300,9 @@ fn round_matches_php() {
 #[test]
 fn number_format_matches_php() {
     // php -n -r 'echo number_format(1234.5), "|", number_format(1234.5678, 2), ...;'
-    let nf = |f: f64, d: i64, dp: &str, ts: &str| String::from_utf8_lossy(&number_format(f, d, dp.as_bytes(), ts.as_bytes())).into_owned();
+    let nf = |f: f64, d: i64, dp: &str, ts: &str| {
+        String::from_utf8_lossy(&number_format(f, d, dp.as_bytes(), ts.as_bytes())).into_owned()
+    };
     assert_eq!(nf(1234.5, 0, ".", ","), "1,235");
     assert_eq!(nf(1234.5678, 2, ".", ","), "1,234.57");
     assert_eq!(nf(-1234.567, 2, ",", "."), "-1.234,57");
@@ -304,5 +327,8 @@ fn number_format_matches_php() {
     assert_eq!(nf(-1234567.0, 0, ".", " "), "-1 234 567");
     assert_eq!(nf(0.129, 2, ".", ""), "0.13");
     assert_eq!(nf(1.5, 60, ".", ","), format!("1.5{}", "0".repeat(59)));
-    assert_eq!(nf(0.1, 60, ".", ","), "0.100000000000000005551115123125782702118158340454101562500000");
+    assert_eq!(
+        nf(0.1, 60, ".", ","),
+        "0.100000000000000005551115123125782702118158340454101562500000"
+    );
 }

@@ -61,7 +61,10 @@ pub const STATIC_FLAG: u32 = 1;
 impl Header {
     #[inline]
     pub fn new() -> Header {
-        Header { rc: Cell::new(1), flags: 0 }
+        Header {
+            rc: Cell::new(1),
+            flags: 0,
+        }
     }
     #[inline(always)]
     pub fn is_static(&self) -> bool {
@@ -139,7 +142,11 @@ const _: () = assert!(std::mem::offset_of!(StrCell, hdr) == 0);
 impl TypedValue {
     #[inline(always)]
     pub const fn raw(tag: u8, data: u64) -> TypedValue {
-        TypedValue { data, tag, _pad: [0; 7] }
+        TypedValue {
+            data,
+            tag,
+            _pad: [0; 7],
+        }
     }
     #[inline(always)]
     pub const fn uninit() -> TypedValue {
@@ -162,24 +169,36 @@ impl TypedValue {
         Self::raw(tag::DOUBLE, f.to_bits())
     }
     pub fn string(bytes: Vec<u8>) -> TypedValue {
-        let cell = Box::new(StrCell { hdr: Header::new(), bytes });
+        let cell = Box::new(StrCell {
+            hdr: Header::new(),
+            bytes,
+        });
         Self::raw(tag::STRING, Box::into_raw(cell) as u64)
     }
     pub fn str(bytes: &[u8]) -> TypedValue {
         Self::string(bytes.to_vec())
     }
     pub fn array(arr: PhpArray) -> TypedValue {
-        let cell = Box::new(ArrCell { hdr: Header::new(), arr });
+        let cell = Box::new(ArrCell {
+            hdr: Header::new(),
+            arr,
+        });
         Self::raw(tag::ARRAY, Box::into_raw(cell) as u64)
     }
     pub fn object(obj: PhpObject) -> TypedValue {
-        let cell = Box::new(ObjCell { hdr: Header::new(), obj });
+        let cell = Box::new(ObjCell {
+            hdr: Header::new(),
+            obj,
+        });
         Self::raw(tag::OBJECT, Box::into_raw(cell) as u64)
     }
     /// A fresh reference box holding `val` (which must not be a `REF`).
     pub fn new_ref(val: TypedValue) -> TypedValue {
         debug_assert!(val.tag != tag::REF);
-        let cell = Box::new(RefBox { hdr: Header::new(), val });
+        let cell = Box::new(RefBox {
+            hdr: Header::new(),
+            val,
+        });
         Self::raw(tag::REF, Box::into_raw(cell) as u64)
     }
     /// An INDIRECT pointer to `target`; valid only until the next op that can

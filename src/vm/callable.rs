@@ -8,7 +8,11 @@ use crate::runtime::value::TypedValue;
 impl ExecCtx {
     /// Calls `callee` with `args` (by value) and returns its result. A non-callable
     /// value is a TypeError naming the calling built-in.
-    pub fn call_callable(&mut self, callee: &TypedValue, args: &mut [TypedValue]) -> VmResult<TypedValue> {
+    pub fn call_callable(
+        &mut self,
+        callee: &TypedValue,
+        args: &mut [TypedValue],
+    ) -> VmResult<TypedValue> {
         let callee = callee.deref();
         if callee.is_string() {
             let name = String::from_utf8_lossy(callee.str_bytes()).into_owned();
@@ -25,7 +29,10 @@ impl ExecCtx {
             }
         }
         let fname = registry::get(self.cur_builtin).name;
-        let msg = format!("{fname}(): Argument #1 ($callback) must be a valid callback, {}", not_callable_reason(callee));
+        let msg = format!(
+            "{fname}(): Argument #1 ($callback) must be a valid callback, {}",
+            not_callable_reason(callee)
+        );
         Err(self.type_error(msg))
     }
 
@@ -61,7 +68,10 @@ impl ExecCtx {
                 _ => ("at least", b.min),
             };
             let plural = if count == 1 { "" } else { "s" };
-            let msg = format!("{}() expects {kind} {count} argument{plural}, {n} given", b.name);
+            let msg = format!(
+                "{}() expects {kind} {count} argument{plural}, {n} given",
+                b.name
+            );
             return Err(self.throw("ArgumentCountError", msg));
         }
         let saved = std::mem::replace(&mut self.cur_builtin, id);
@@ -73,7 +83,10 @@ impl ExecCtx {
 
 fn not_callable_reason(v: &TypedValue) -> String {
     if v.is_string() {
-        format!("function \"{}\" not found or invalid function name", String::from_utf8_lossy(v.str_bytes()))
+        format!(
+            "function \"{}\" not found or invalid function name",
+            String::from_utf8_lossy(v.str_bytes())
+        )
     } else {
         "no array or string given".to_string()
     }

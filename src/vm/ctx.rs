@@ -129,7 +129,8 @@ impl ExecCtx {
     /// Creates a built-in exception object (`TypeError`, `ValueError`, ...) with the
     /// current line and stack trace.
     pub fn new_exception(&mut self, class: &str, msg: &str, code: i64) -> TypedValue {
-        let cls = find_class(class).unwrap_or_else(|| find_class("Error").expect("Error is built in"));
+        let cls =
+            find_class(class).unwrap_or_else(|| find_class("Error").expect("Error is built in"));
         let mut o = PhpObject::new(cls);
         o.set_prop("message", TypedValue::str(msg.as_bytes()));
         o.set_prop("code", TypedValue::int(code));
@@ -151,7 +152,10 @@ impl ExecCtx {
         self.throw("ValueError", msg)
     }
     pub fn fatal(&self, msg: impl Into<String>) -> Fault {
-        Fault::Fatal { msg: msg.into(), line: self.line }
+        Fault::Fatal {
+            msg: msg.into(),
+            line: self.line,
+        }
     }
 
     /// The stack trace as PHP stores it: a list of frames, innermost first, each with
@@ -194,7 +198,13 @@ impl ExecCtx {
 impl ExecCtx {
     /// A context over an empty unit, for unit tests of built-ins.
     pub fn for_tests() -> ExecCtx {
-        let unit = Unit { file: "test.php".into(), funcs: Vec::new(), main: 0, hoisted: Vec::new(), names: Vec::new() };
+        let unit = Unit {
+            file: "test.php".into(),
+            funcs: Vec::new(),
+            main: 0,
+            hoisted: Vec::new(),
+            names: Vec::new(),
+        };
         ExecCtx::new(Arc::new(unit), "test.php".into())
     }
 

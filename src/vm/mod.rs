@@ -3,4 +3,14 @@
 pub mod call;
 pub mod callable;
 pub mod ctx;
+pub mod exceptions;
+pub mod interp;
+pub mod interp_call;
+pub mod interp_dim;
+pub mod interp_iter;
+pub mod interp_ops;
+#[cfg(test)]
+mod interp_tests;
 pub mod output;
+pub mod run;
+pub mod status;

@@ -39,7 +39,11 @@ impl Output {
     pub fn flush_stdout(&mut self) {
         if !self.broken && !self.stdout.is_empty() {
             let mut out = std::io::stdout().lock();
-            if out.write_all(&self.stdout).and_then(|_| out.flush()).is_err() {
+            if out
+                .write_all(&self.stdout)
+                .and_then(|_| out.flush())
+                .is_err()
+            {
                 self.broken = true;
             }
         }

@@ -38,7 +38,13 @@ pub fn type_error(ctx: &mut ExecCtx, i: usize, expected: &str, given: &TypedValu
 
 /// `f(): Argument #N ($p) must ...` as a ValueError with the given tail.
 pub fn value_error(ctx: &mut ExecCtx, i: usize, tail: &str) -> Fault {
-    let msg = format!("{}(): Argument #{} (${}) {}", fname(ctx), i + 1, param(ctx, i), tail);
+    let msg = format!(
+        "{}(): Argument #{} (${}) {}",
+        fname(ctx),
+        i + 1,
+        param(ctx, i),
+        tail
+    );
     ctx.value_error(msg)
 }
 
@@ -62,11 +68,17 @@ pub fn str<'a>(ctx: &mut ExecCtx, args: &'a [TypedValue], i: usize) -> VmResult<
             null_deprecated(ctx, i, "string");
             Ok(Cow::Borrowed(b""))
         }
-        _ if v.is_object() && v.obj().class.is_throwable() => Ok(Cow::Owned(to_str_quiet(v).into_owned())),
+        _ if v.is_object() && v.obj().class.is_throwable() => {
+            Ok(Cow::Owned(to_str_quiet(v).into_owned()))
+        }
         _ => Err(type_error(ctx, i, "string", v)),
     }
 }
-pub fn opt_str<'a>(ctx: &mut ExecCtx, args: &'a [TypedValue], i: usize) -> VmResult<Option<Cow<'a, [u8]>>> {
+pub fn opt_str<'a>(
+    ctx: &mut ExecCtx,
+    args: &'a [TypedValue],
+    i: usize,
+) -> VmResult<Option<Cow<'a, [u8]>>> {
     if i < args.len() {
         str(ctx, args, i).map(Some)
     } else {
@@ -81,7 +93,10 @@ fn float_to_int_arg(ctx: &mut ExecCtx, i: usize, f: f64, given: &TypedValue) -> 
         return Err(type_error(ctx, i, "int", given));
     }
     if f.fract() != 0.0 {
-        let msg = format!("Implicit conversion from float {} to int loses precision", float_to_string_repr(f));
+        let msg = format!(
+            "Implicit conversion from float {} to int loses precision",
+            float_to_string_repr(f)
+        );
         ctx.deprecated(&msg);
     }
     Ok(float_to_int(f))
@@ -191,7 +206,11 @@ pub fn array<'a>(ctx: &mut ExecCtx, args: &'a [TypedValue], i: usize) -> VmResul
 
 /// A by-reference array argument for in-place mutation (sort, array_push, ...):
 /// separates it if shared. TypeError when the variable does not hold an array.
-pub fn array_mut<'a>(ctx: &mut ExecCtx, args: &'a mut [TypedValue], i: usize) -> VmResult<&'a mut PhpArray> {
+pub fn array_mut<'a>(
+    ctx: &mut ExecCtx,
+    args: &'a mut [TypedValue],
+    i: usize,
+) -> VmResult<&'a mut PhpArray> {
     if !args[i].deref().is_array() {
         let given = args[i].deref().clone();
         return Err(type_error(ctx, i, "array", &given));

@@ -22,8 +22,16 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("array_merge", "...arrays", array_merge),
     ("array_merge_recursive", "...arrays", array_merge_recursive),
     ("array_replace", "array, ...replacements", array_replace),
-    ("array_slice", "array, offset, length=, preserve_keys=", array_slice),
-    ("array_splice", "&array, offset, length=, replacement=", array_splice),
+    (
+        "array_slice",
+        "array, offset, length=, preserve_keys=",
+        array_slice,
+    ),
+    (
+        "array_splice",
+        "&array, offset, length=, replacement=",
+        array_splice,
+    ),
     ("array_push", "&array, ...values", array_push),
     ("array_pop", "&array", array_pop),
     ("array_shift", "&array", array_shift),
@@ -58,11 +66,19 @@ pub fn too_big(ctx: &mut ExecCtx, n: u64) -> Fault {
 }
 
 fn cannot_add(ctx: &mut ExecCtx) -> Fault {
-    ctx.throw("Error", "Cannot add element to the array as the next element is already occupied")
+    ctx.throw(
+        "Error",
+        "Cannot add element to the array as the next element is already occupied",
+    )
 }
 
 /// Appends `v` to `out` keeping string keys and renumbering int keys.
-fn add_renumbered(ctx: &mut ExecCtx, out: &mut PhpArray, k: KeyRef<'_>, v: TypedValue) -> VmResult<()> {
+fn add_renumbered(
+    ctx: &mut ExecCtx,
+    out: &mut PhpArray,
+    k: KeyRef<'_>,
+    v: TypedValue,
+) -> VmResult<()> {
     match k {
         KeyRef::Int(_) => {
             if !out.push(v) {
@@ -75,12 +91,21 @@ fn add_renumbered(ctx: &mut ExecCtx, out: &mut PhpArray, k: KeyRef<'_>, v: Typed
 }
 
 /// A variadic array argument at index `i` ("f(): Argument #N must be of type array").
-pub fn variadic_array<'a>(ctx: &mut ExecCtx, a: &'a [TypedValue], i: usize) -> VmResult<&'a PhpArray> {
+pub fn variadic_array<'a>(
+    ctx: &mut ExecCtx,
+    a: &'a [TypedValue],
+    i: usize,
+) -> VmResult<&'a PhpArray> {
     let v = a[i].deref();
     if v.is_array() {
         return Ok(v.arr());
     }
-    let msg = format!("{}(): Argument #{} must be of type array, {} given", args::fname(ctx), i + 1, v.debug_type());
+    let msg = format!(
+        "{}(): Argument #{} must be of type array, {} given",
+        args::fname(ctx),
+        i + 1,
+        v.debug_type()
+    );
     Err(ctx.type_error(msg))
 }
 
@@ -105,10 +130,18 @@ fn count(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     }
     let mode = args::opt_int(ctx, a, 1)?.unwrap_or(0);
     if mode != 0 && mode != 1 {
-        return Err(args::value_error(ctx, 1, "must be either COUNT_NORMAL or COUNT_RECURSIVE"));
+        return Err(args::value_error(
+            ctx,
+            1,
+            "must be either COUNT_NORMAL or COUNT_RECURSIVE",
+        ));
     }
     let arr = a[0].deref().arr();
-    Ok(TypedValue::int(if mode == 1 { count_recursive(arr, 0) } else { arr.len() as i64 }))
+    Ok(TypedValue::int(if mode == 1 {
+        count_recursive(arr, 0)
+    } else {
+        arr.len() as i64
+    }))
 }
 
 // ---- range ------------------------------------------------------------------
@@ -120,7 +153,11 @@ fn range_err(ctx: &mut ExecCtx) -> Fault {
 /// `%0.0f` formatting.
 fn fmt0(f: f64) -> String {
     if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
+        if f > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        }
     } else if f.is_nan() {
         "nan".into()
     } else {
@@ -129,10 +166,18 @@ fn fmt0(f: f64) -> String {
 }
 
 fn is_double_str(v: &TypedValue) -> bool {
-    v.is_string() && matches!(parse_numeric(v.str_bytes()), (Some(Number::Float(_)), NumericKind::Numeric))
+    v.is_string()
+        && matches!(
+            parse_numeric(v.str_bytes()),
+            (Some(Number::Float(_)), NumericKind::Numeric)
+        )
 }
 fn is_long_str(v: &TypedValue) -> bool {
-    v.is_string() && matches!(parse_numeric(v.str_bytes()), (Some(Number::Int(_)), NumericKind::Numeric))
+    v.is_string()
+        && matches!(
+            parse_numeric(v.str_bytes()),
+            (Some(Number::Int(_)), NumericKind::Numeric)
+        )
 }
 
 fn range(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -143,7 +188,11 @@ fn range(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         step_double = s.is_double() || is_double_str(&s);
         step = to_float(&s).abs();
     }
-    if low.is_string() && high.is_string() && !low.str_bytes().is_empty() && !high.str_bytes().is_empty() {
+    if low.is_string()
+        && high.is_string()
+        && !low.str_bytes().is_empty()
+        && !high.str_bytes().is_empty()
+    {
         if is_double_str(&low) || is_double_str(&high) || step_double {
             return range_double(ctx, to_float(&low), to_float(&high), step);
         }
@@ -188,11 +237,19 @@ fn range(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 
 fn range_double(ctx: &mut ExecCtx, low: f64, high: f64, step: f64) -> VmResult<TypedValue> {
     if low.is_infinite() || high.is_infinite() {
-        return Err(ctx.value_error(format!("Invalid range supplied: start={} end={}", fmt0(low), fmt0(high))));
+        return Err(ctx.value_error(format!(
+            "Invalid range supplied: start={} end={}",
+            fmt0(low),
+            fmt0(high)
+        )));
     }
     let mut out = PhpArray::new();
     if low > high || high > low {
-        let (span, sign) = if low > high { (low - high, -1.0) } else { (high - low, 1.0) };
+        let (span, sign) = if low > high {
+            (low - high, -1.0)
+        } else {
+            (high - low, 1.0)
+        };
         if span < step || step <= 0.0 || step.is_nan() {
             return Err(range_err(ctx));
         }
@@ -226,7 +283,11 @@ fn range_long(ctx: &mut ExecCtx, low: i64, high: i64, step: f64) -> VmResult<Typ
     if step <= 0.0 || step.is_nan() {
         return Err(range_err(ctx));
     }
-    let lstep = if step >= 1.8446744073709552e19 { u64::MAX } else { step as u64 };
+    let lstep = if step >= 1.8446744073709552e19 {
+        u64::MAX
+    } else {
+        step as u64
+    };
     if lstep == 0 {
         return Err(range_err(ctx));
     }
@@ -242,7 +303,9 @@ fn range_long(ctx: &mut ExecCtx, low: i64, high: i64, step: f64) -> VmResult<Typ
     let calc = span / lstep;
     if calc >= 0x4000_0000 - 1 {
         let (s, e) = if high > low { (low, high) } else { (high, low) };
-        return Err(ctx.value_error(format!("The supplied range exceeds the maximum array size: start={s} end={e}")));
+        return Err(ctx.value_error(format!(
+            "The supplied range exceeds the maximum array size: start={s} end={e}"
+        )));
     }
     let size = calc + 1;
     if size > MAX_ELEMENTS {
@@ -250,7 +313,11 @@ fn range_long(ctx: &mut ExecCtx, low: i64, high: i64, step: f64) -> VmResult<Typ
     }
     let mut vals = Vec::with_capacity(size as usize);
     for i in 0..size as i128 {
-        let v = if high > low { low as i128 + i * lstep as i128 } else { low as i128 - i * lstep as i128 };
+        let v = if high > low {
+            low as i128 + i * lstep as i128
+        } else {
+            low as i128 - i * lstep as i128
+        };
         vals.push(TypedValue::int(v as i64));
     }
     Ok(TypedValue::array(PhpArray::from_values(vals)))
@@ -282,7 +349,9 @@ fn array_values(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
     if arr.is_packed() {
         return Ok(a[0].deref().clone());
     }
-    Ok(TypedValue::array(PhpArray::from_values(arr.iter().map(|(_, v)| v.copy_value()).collect())))
+    Ok(TypedValue::array(PhpArray::from_values(
+        arr.iter().map(|(_, v)| v.copy_value()).collect(),
+    )))
 }
 
 fn array_merge(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -298,7 +367,12 @@ fn array_merge(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
     Ok(TypedValue::array(out))
 }
 
-fn merge_recursive(ctx: &mut ExecCtx, dest: &mut PhpArray, src: &PhpArray, depth: u32) -> VmResult<()> {
+fn merge_recursive(
+    ctx: &mut ExecCtx,
+    dest: &mut PhpArray,
+    src: &PhpArray,
+    depth: u32,
+) -> VmResult<()> {
     if depth > 256 {
         return Err(ctx.throw("Error", "Recursion detected"));
     }
@@ -383,7 +457,9 @@ fn array_slice(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
     let (start, len) = (offset as usize, length as usize);
     if let Some(vals) = arr.packed() {
         // Packed fast path: a direct sub-slice, keys 0.. (or kept, with preserve_keys).
-        let part = vals.get(start..start.saturating_add(len).min(vals.len())).unwrap_or(&[]);
+        let part = vals
+            .get(start..start.saturating_add(len).min(vals.len()))
+            .unwrap_or(&[]);
         let part: Vec<TypedValue> = part.iter().map(TypedValue::copy_value).collect();
         if !preserve || start == 0 {
             return Ok(TypedValue::array(PhpArray::from_values(part)));
@@ -487,7 +563,9 @@ fn array_push(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 fn array_pop(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array_mut(ctx, a, 0)?;
     let old_next = arr.next_free();
-    let Some((k, _)) = arr.last() else { return Ok(TypedValue::null()) };
+    let Some((k, _)) = arr.last() else {
+        return Ok(TypedValue::null());
+    };
     let k = k.to_owned_key();
     let v = match k {
         // PHP lowers the next free key only when the popped key was the last one used.
@@ -506,7 +584,9 @@ fn array_pop(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 
 fn array_shift(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array_mut(ctx, a, 0)?;
-    let Some((_, first)) = arr.first() else { return Ok(TypedValue::null()) };
+    let Some((_, first)) = arr.first() else {
+        return Ok(TypedValue::null());
+    };
     let first = first.copy_value();
     let mut out = PhpArray::with_capacity(arr.len());
     for (k, v) in arr.iter().skip(1) {
@@ -557,7 +637,11 @@ fn search(ctx: &mut ExecCtx, a: &[TypedValue]) -> VmResult<Option<TypedValue>> {
     let arr = a[1].deref().arr();
     let needle = a[0].deref();
     for (k, v) in arr.iter() {
-        let hit = if strict { strict_equals(v, needle) } else { loose_equals(v, needle) };
+        let hit = if strict {
+            strict_equals(v, needle)
+        } else {
+            loose_equals(v, needle)
+        };
         if hit {
             return Ok(Some(k.to_owned_key().to_value()));
         }
@@ -579,20 +663,28 @@ fn array_key_exists(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedVa
     // array key is "Illegal offset type" (as `to_key` says); `key_exists` and dynamic
     // calls run the function, which words it as an argument error.
     if args::fname(ctx) == "key_exists" && matches!(a[0].deref().tag(), tag::ARRAY | tag::OBJECT) {
-        return Err(ctx.type_error("key_exists(): Argument #1 ($key) must be a valid array offset type"));
+        return Err(
+            ctx.type_error("key_exists(): Argument #1 ($key) must be a valid array offset type")
+        );
     }
     let k = to_key(ctx, &a[0])?;
-    Ok(TypedValue::bool(a[1].deref().arr().contains_key(k.as_ref())))
+    Ok(TypedValue::bool(
+        a[1].deref().arr().contains_key(k.as_ref()),
+    ))
 }
 
 fn array_key_first(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array(ctx, a, 0)?;
-    Ok(arr.first().map_or_else(TypedValue::null, |(k, _)| k.to_owned_key().to_value()))
+    Ok(arr
+        .first()
+        .map_or_else(TypedValue::null, |(k, _)| k.to_owned_key().to_value()))
 }
 
 fn array_key_last(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array(ctx, a, 0)?;
-    Ok(arr.last().map_or_else(TypedValue::null, |(k, _)| k.to_owned_key().to_value()))
+    Ok(arr
+        .last()
+        .map_or_else(TypedValue::null, |(k, _)| k.to_owned_key().to_value()))
 }
 
 /// An int or string value as an array key (`None` for other types).
@@ -614,7 +706,9 @@ fn array_flip(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     for (k, v) in arr.iter() {
         match int_or_str_key(v) {
             Some(key) => out.set_key(key, k.to_owned_key().to_value()),
-            None => ctx.warn("array_flip(): Can only flip string and integer values, entry skipped"),
+            None => {
+                ctx.warn("array_flip(): Can only flip string and integer values, entry skipped")
+            }
         }
     }
     Ok(TypedValue::array(out))
@@ -626,17 +720,26 @@ fn array_fill(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let start = args::int(ctx, a, 0)?;
     let count = args::int(ctx, a, 1)?;
     if count < 0 {
-        return Err(args::value_error(ctx, 1, "must be greater than or equal to 0"));
+        return Err(args::value_error(
+            ctx,
+            1,
+            "must be greater than or equal to 0",
+        ));
     }
     if count as u64 >= 0x4000_0000 {
-        return Err(ctx.fatal(format!("Possible integer overflow in memory allocation ({count} * 32 + 32)")));
+        return Err(ctx.fatal(format!(
+            "Possible integer overflow in memory allocation ({count} * 32 + 32)"
+        )));
     }
     if count as u64 > MAX_ELEMENTS {
         return Err(too_big(ctx, count as u64));
     }
     let v = a[2].copy_value();
     if start == 0 {
-        return Ok(TypedValue::array(PhpArray::from_values(vec![v; count as usize])));
+        return Ok(TypedValue::array(PhpArray::from_values(vec![
+            v;
+            count as usize
+        ])));
     }
     let mut out = PhpArray::new();
     for i in 0..count {
@@ -697,7 +800,13 @@ fn array_pad(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let abs = size.checked_abs();
     match abs {
         Some(s) if s - n <= 1_048_576 => {}
-        _ => return Err(args::value_error(ctx, 1, "must be less than or equal to 1048576")),
+        _ => {
+            return Err(args::value_error(
+                ctx,
+                1,
+                "must be less than or equal to 1048576",
+            ))
+        }
     }
     let abs = abs.unwrap_or(0);
     if n >= abs {
@@ -752,10 +861,14 @@ fn array_chunk(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
 
 fn reset(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array(ctx, a, 0)?;
-    Ok(arr.first().map_or(TypedValue::bool(false), |(_, v)| v.copy_value()))
+    Ok(arr
+        .first()
+        .map_or(TypedValue::bool(false), |(_, v)| v.copy_value()))
 }
 
 fn end(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array(ctx, a, 0)?;
-    Ok(arr.last().map_or(TypedValue::bool(false), |(_, v)| v.copy_value()))
+    Ok(arr
+        .last()
+        .map_or(TypedValue::bool(false), |(_, v)| v.copy_value()))
 }

@@ -18,7 +18,11 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("array_filter", "array, callback=, mode=", array_filter),
     ("array_reduce", "array, callback, initial=", array_reduce),
     ("array_walk", "&array, callback, arg=", array_walk),
-    ("array_walk_recursive", "&array, callback, arg=", array_walk_recursive),
+    (
+        "array_walk_recursive",
+        "&array, callback, arg=",
+        array_walk_recursive,
+    ),
     ("array_sum", "array", array_sum),
     ("array_product", "array", array_product),
 ];
@@ -26,16 +30,29 @@ pub const FUNCS: &[BuiltinDef] = &[
 const ARRAY_FILTER_USE_BOTH: i64 = 1;
 const ARRAY_FILTER_USE_KEY: i64 = 2;
 
-fn callable_error(ctx: &mut ExecCtx, i: usize, v: &TypedValue, nullable: bool) -> crate::vm::ctx::Fault {
+fn callable_error(
+    ctx: &mut ExecCtx,
+    i: usize,
+    v: &TypedValue,
+    nullable: bool,
+) -> crate::vm::ctx::Fault {
     let v = v.deref();
     let reason = if v.is_string() {
-        format!("function \"{}\" not found or invalid function name", String::from_utf8_lossy(v.str_bytes()))
+        format!(
+            "function \"{}\" not found or invalid function name",
+            String::from_utf8_lossy(v.str_bytes())
+        )
     } else {
         "no array or string given".to_string()
     };
     let or_null = if nullable { " or null" } else { "" };
     let b = super::registry::get(ctx.cur_builtin);
-    let msg = format!("{}(): Argument #{} (${}) must be a valid callback{or_null}, {reason}", b.name, i + 1, b.param_name(i));
+    let msg = format!(
+        "{}(): Argument #{} (${}) must be a valid callback{or_null}, {reason}",
+        b.name,
+        i + 1,
+        b.param_name(i)
+    );
     ctx.type_error(msg)
 }
 
@@ -69,7 +86,9 @@ fn array_map(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let cb = opt_callable(ctx, a, 0)?;
     let first = args::array(ctx, a, 1)?.clone();
     if a.len() == 2 {
-        let Some(cb) = cb else { return Ok(a[1].deref().clone()) };
+        let Some(cb) = cb else {
+            return Ok(a[1].deref().clone());
+        };
         let mut out = PhpArray::with_capacity(first.len());
         for (k, v) in first.iter() {
             let r = ctx.call_callable(&cb, &mut [v.copy_value()])?;
@@ -81,7 +100,11 @@ fn array_map(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     for (i, v) in a.iter().enumerate().skip(2) {
         let v = v.deref();
         if !v.is_array() {
-            let msg = format!("array_map(): Argument #{} must be of type array, {} given", i + 1, v.debug_type());
+            let msg = format!(
+                "array_map(): Argument #{} must be of type array, {} given",
+                i + 1,
+                v.debug_type()
+            );
             return Err(ctx.type_error(msg));
         }
         lists.push(v.arr().values());
@@ -89,8 +112,13 @@ fn array_map(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let n = lists.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = PhpArray::with_capacity(n);
     for j in 0..n {
-        let mut row: Vec<TypedValue> =
-            lists.iter().map(|l| l.get(j).map_or_else(TypedValue::null, TypedValue::copy_value)).collect();
+        let mut row: Vec<TypedValue> = lists
+            .iter()
+            .map(|l| {
+                l.get(j)
+                    .map_or_else(TypedValue::null, TypedValue::copy_value)
+            })
+            .collect();
         let r = match &cb {
             None => TypedValue::array(PhpArray::from_values(row)),
             Some(cb) => ctx.call_callable(cb, &mut row)?,
@@ -128,7 +156,9 @@ fn array_filter(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
 fn array_reduce(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array(ctx, a, 0)?.clone();
     let cb = check_callable(ctx, a, 1)?;
-    let mut acc = a.get(2).map_or_else(TypedValue::null, TypedValue::copy_value);
+    let mut acc = a
+        .get(2)
+        .map_or_else(TypedValue::null, TypedValue::copy_value);
     for (_, v) in arr.iter() {
         acc = ctx.call_callable(&cb, &mut [acc, v.copy_value()])?;
     }
@@ -172,10 +202,14 @@ fn walk(
             break;
         }
         let arr = target.deref_mut().arr_mut();
-        let Some((p, k, _)) = arr.entry_from(pos) else { break };
+        let Some((p, k, _)) = arr.entry_from(pos) else {
+            break;
+        };
         let key = k.to_owned_key().to_value();
         pos = p + 1;
-        let Some(slot) = arr.value_at_mut(p) else { break };
+        let Some(slot) = arr.value_at_mut(p) else {
+            break;
+        };
         let mut r = slot.make_ref();
         let res = if recursive && r.deref().is_array() {
             walk(ctx, &mut r, cb, extra, recursive, depth + 1)
@@ -226,7 +260,12 @@ fn as_f(n: Number) -> f64 {
     }
 }
 
-fn fold(arr: &PhpArray, init: i64, int_op: fn(i64, i64) -> Option<i64>, f_op: fn(f64, f64) -> f64) -> TypedValue {
+fn fold(
+    arr: &PhpArray,
+    init: i64,
+    int_op: fn(i64, i64) -> Option<i64>,
+    f_op: fn(f64, f64) -> f64,
+) -> TypedValue {
     let mut acc = Number::Int(init);
     for (_, v) in arr.iter() {
         let v = v.deref();

@@ -14,13 +14,25 @@ use crate::vm::ctx::{ExecCtx, VmResult};
 pub const FUNCS: &[BuiltinDef] = &[
     ("array_unique", "array, flags=", array_unique),
     ("array_count_values", "array", array_count_values),
-    ("array_column", "array, column_key, index_key=", array_column),
+    (
+        "array_column",
+        "array, column_key, index_key=",
+        array_column,
+    ),
     ("array_diff", "array, ...arrays", array_diff),
     ("array_diff_key", "array, ...arrays", array_diff_key),
     ("array_intersect", "array, ...arrays", array_intersect),
-    ("array_intersect_key", "array, ...arrays", array_intersect_key),
+    (
+        "array_intersect_key",
+        "array, ...arrays",
+        array_intersect_key,
+    ),
     ("array_diff_assoc", "array, ...arrays", array_diff_assoc),
-    ("array_intersect_assoc", "array, ...arrays", array_intersect_assoc),
+    (
+        "array_intersect_assoc",
+        "array, ...arrays",
+        array_intersect_assoc,
+    ),
     ("array_is_list", "array", array_is_list),
     ("array_rand", "array, num=", array_rand),
     ("compact", "var_name, ...var_names", compact),
@@ -43,12 +55,16 @@ fn array_unique(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
     // Other flags: a stable sort, then every run of equal values keeps its first
     // element in the original order.
     let vals: Vec<TypedValue> = arr.values();
-    let order = sort_indices_unstable(vals.len(), &mut |i, j| Ok(flag_compare(ctx, flags, &vals[i], &vals[j])))?;
+    let order = sort_indices_unstable(vals.len(), &mut |i, j| {
+        Ok(flag_compare(ctx, flags, &vals[i], &vals[j]))
+    })?;
     let mut drop = vec![false; vals.len()];
     let mut kept: Option<usize> = None;
     for &i in &order {
         match kept {
-            Some(k) if flag_compare(ctx, flags, &vals[k], &vals[i]) == std::cmp::Ordering::Equal => {
+            Some(k)
+                if flag_compare(ctx, flags, &vals[k], &vals[i]) == std::cmp::Ordering::Equal =>
+            {
                 // The later of the two (in the original order) goes; the earlier one
                 // stays the comparison base.
                 if let Some(d) = drop.get_mut(i.max(k)) {
@@ -78,7 +94,9 @@ fn array_count_values(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<Typed
                 let n = if slot.is_int() { slot.int_val() } else { 0 };
                 *slot = TypedValue::int(n + 1);
             }
-            None => ctx.warn("array_count_values(): Can only count string and integer values, entry skipped"),
+            None => ctx.warn(
+                "array_count_values(): Can only count string and integer values, entry skipped",
+            ),
         }
     }
     Ok(TypedValue::array(out))
@@ -86,7 +104,9 @@ fn array_count_values(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<Typed
 
 /// A `string|int|null` argument as an optional key.
 fn opt_key_arg(ctx: &mut ExecCtx, a: &[TypedValue], i: usize) -> VmResult<Option<Key>> {
-    let Some(v) = a.get(i).map(TypedValue::deref) else { return Ok(None) };
+    let Some(v) = a.get(i).map(TypedValue::deref) else {
+        return Ok(None);
+    };
     match v.tag() {
         tag::UNINIT | tag::NULL => Ok(None),
         tag::INT | tag::STRING => Ok(int_or_str_key(v)),
@@ -123,7 +143,10 @@ fn array_column(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
             }
             None => {
                 if !out.push(val) {
-                    return Err(ctx.throw("Error", "Cannot add element to the array as the next element is already occupied"));
+                    return Err(ctx.throw(
+                        "Error",
+                        "Cannot add element to the array as the next element is already occupied",
+                    ));
                 }
             }
         }
@@ -255,7 +278,9 @@ fn array_is_list(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue
 fn ensure_seeded(ctx: &mut ExecCtx) {
     if !ctx.mt_seeded {
         use std::hash::{BuildHasher, Hasher};
-        let h = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        let h = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
         ctx.mt.seed(h as u32);
         ctx.mt_seeded = true;
     }
@@ -278,8 +303,14 @@ fn array_rand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     ensure_seeded(ctx);
     // PhpArray does not expose deleted slots, so the draw is always the dense one.
     let picked = ctx.mt.array_rand(n, num as usize).unwrap_or_default();
-    let keys: Vec<TypedValue> = arr.iter().map(|(k, _)| k.to_owned_key().to_value()).collect();
-    let mut chosen: Vec<TypedValue> = picked.iter().filter_map(|&i| keys.get(i).cloned()).collect();
+    let keys: Vec<TypedValue> = arr
+        .iter()
+        .map(|(k, _)| k.to_owned_key().to_value())
+        .collect();
+    let mut chosen: Vec<TypedValue> = picked
+        .iter()
+        .filter_map(|&i| keys.get(i).cloned())
+        .collect();
     if num == 1 {
         return Ok(chosen.pop().unwrap_or_else(TypedValue::null));
     }
@@ -320,7 +351,11 @@ fn read_var(ctx: &mut ExecCtx, name: &[u8]) -> Option<TypedValue> {
     }
     if in_main(ctx) {
         let key = String::from_utf8_lossy(name).into_owned();
-        return ctx.extra_globals.get(&key).filter(|v| !v.deref().is_uninit()).map(TypedValue::copy_value);
+        return ctx
+            .extra_globals
+            .get(&key)
+            .filter(|v| !v.deref().is_uninit())
+            .map(TypedValue::copy_value);
     }
     None
 }
@@ -355,7 +390,10 @@ fn compact_add(ctx: &mut ExecCtx, out: &mut PhpArray, v: &TypedValue, argn: usiz
         let name = v.str_bytes();
         match read_var(ctx, name) {
             Some(val) => out.set_str(name, val),
-            None => ctx.warn(&format!("compact(): Undefined variable ${}", String::from_utf8_lossy(name))),
+            None => ctx.warn(&format!(
+                "compact(): Undefined variable ${}",
+                String::from_utf8_lossy(name)
+            )),
         }
     } else if v.is_array() {
         if depth > 64 {
@@ -427,7 +465,11 @@ fn extract(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     }
     let prefix = args::opt_str(ctx, a, 2)?.map(|p| p.into_owned());
     if mode > EXTR_SKIP && mode <= EXTR_PREFIX_IF_EXISTS && prefix.is_none() {
-        return Err(args::value_error(ctx, 2, "is required when using this extract type"));
+        return Err(args::value_error(
+            ctx,
+            2,
+            "is required when using this extract type",
+        ));
     }
     let prefix = prefix.unwrap_or_default();
     if !prefix.is_empty() && !valid_var_name(&prefix) {
@@ -438,7 +480,9 @@ fn extract(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     for (p, (k, v)) in positions(&arr) {
         let key: Vec<u8> = match k {
             KeyRef::Str(s) => s.to_vec(),
-            KeyRef::Int(i) if mode == EXTR_PREFIX_ALL || mode == EXTR_PREFIX_INVALID => i.to_string().into_bytes(),
+            KeyRef::Int(i) if mode == EXTR_PREFIX_ALL || mode == EXTR_PREFIX_INVALID => {
+                i.to_string().into_bytes()
+            }
             KeyRef::Int(_) => continue,
         };
         let is_int = matches!(k, KeyRef::Int(_));
@@ -465,7 +509,9 @@ fn extract(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         }
         if refs {
             // EXTR_REFS: the element becomes a reference shared with the variable.
-            let Some(slot) = a[0].deref_mut().arr_mut().value_at_mut(p) else { continue };
+            let Some(slot) = a[0].deref_mut().arr_mut().value_at_mut(p) else {
+                continue;
+            };
             let r = slot.make_ref();
             write_var(ctx, &name, r, true);
         } else {

@@ -47,7 +47,10 @@ where
     F: FnMut(usize, usize) -> VmResult<Ordering>,
 {
     let mut v: Vec<usize> = (0..n).collect();
-    let mut s = Sorter { v: &mut v, cmp: |i: usize, j: usize| -> VmResult<Ordering> { Ok(cmp(i, j)?.then(i.cmp(&j))) } };
+    let mut s = Sorter {
+        v: &mut v,
+        cmp: |i: usize, j: usize| -> VmResult<Ordering> { Ok(cmp(i, j)?.then(i.cmp(&j))) },
+    };
     s.zend_sort(0, n)?;
     Ok(v)
 }
@@ -415,7 +418,12 @@ enum By {
 }
 
 /// Writes the sorted entries back through the by-reference argument.
-fn write_back(args: &mut [TypedValue], entries: Vec<(Key, TypedValue)>, order: Vec<usize>, renumber: bool) {
+fn write_back(
+    args: &mut [TypedValue],
+    entries: Vec<(Key, TypedValue)>,
+    order: Vec<usize>,
+    renumber: bool,
+) {
     let mut slots: Vec<Option<(Key, TypedValue)>> = entries.into_iter().map(Some).collect();
     let mut sorted = Vec::with_capacity(order.len());
     for i in order {
@@ -435,7 +443,13 @@ fn entries_of(ctx: &mut ExecCtx, args: &mut [TypedValue]) -> VmResult<Vec<(Key, 
     Ok(args::array_mut(ctx, args, 0)?.clone().into_entries())
 }
 
-fn flag_sort(ctx: &mut ExecCtx, args: &mut [TypedValue], by: By, reverse: bool, renumber: bool) -> VmResult<TypedValue> {
+fn flag_sort(
+    ctx: &mut ExecCtx,
+    args: &mut [TypedValue],
+    by: By,
+    reverse: bool,
+    renumber: bool,
+) -> VmResult<TypedValue> {
     let entries = entries_of(ctx, args)?;
     let flags = args::opt_int(ctx, args, 1)?.unwrap_or(SORT_REGULAR);
     // Reverse sorts swap the operands; ties keep the original order either way.
@@ -468,10 +482,12 @@ enum FastKeys<'a> {
 
 impl<'a> FastKeys<'a> {
     fn build(entries: &'a [(Key, TypedValue)], by: By, flags: i64) -> Option<FastKeys<'a>> {
-        let items = || entries.iter().map(move |(k, v)| match by {
-            By::Value => Item::Val(v.deref()),
-            By::Key => Item::Key(k),
-        });
+        let items = || {
+            entries.iter().map(move |(k, v)| match by {
+                By::Value => Item::Val(v.deref()),
+                By::Key => Item::Key(k),
+            })
+        };
         let regular = flags == SORT_REGULAR;
         if regular || flags == SORT_NUMERIC {
             if let Some(v) = items().map(|x| x.int()).collect::<Option<Vec<i64>>>() {
@@ -554,7 +570,9 @@ fn natcasesort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
 }
 fn nat(ctx: &mut ExecCtx, args: &mut [TypedValue], flags: i64) -> VmResult<TypedValue> {
     let entries = entries_of(ctx, args)?;
-    let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> { Ok(flag_compare(ctx, flags, &entries[i].1, &entries[j].1)) };
+    let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> {
+        Ok(flag_compare(ctx, flags, &entries[i].1, &entries[j].1))
+    };
     let order = sort_indices(entries.len(), &mut cmp)?;
     write_back(args, entries, order, false);
     Ok(TypedValue::bool(true))
@@ -595,7 +613,12 @@ fn user_compare(
     Ok(to_int(r).cmp(&0))
 }
 
-fn user_sort(ctx: &mut ExecCtx, args: &mut [TypedValue], by: By, renumber: bool) -> VmResult<TypedValue> {
+fn user_sort(
+    ctx: &mut ExecCtx,
+    args: &mut [TypedValue],
+    by: By,
+    renumber: bool,
+) -> VmResult<TypedValue> {
     let entries = entries_of(ctx, args)?;
     let cb = check_callable(ctx, args, 1)?;
     let mut warned = false;

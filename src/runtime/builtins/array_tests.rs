@@ -44,7 +44,9 @@ impl P<'_> {
                     let v = self.value();
                     if self.eat("=>") {
                         let x = self.value();
-                        let k = crate::runtime::convert::to_key(&mut ExecCtx::for_tests(), &v).ok().unwrap();
+                        let k = crate::runtime::convert::to_key(&mut ExecCtx::for_tests(), &v)
+                            .ok()
+                            .unwrap();
                         a.set_key(k, x);
                     } else {
                         a.push(v);
@@ -68,7 +70,11 @@ impl P<'_> {
             }
             _ => {
                 let start = self.i;
-                while self.s.get(self.i).is_some_and(|c| !b",]=".contains(c) && !c.is_ascii_whitespace()) {
+                while self
+                    .s
+                    .get(self.i)
+                    .is_some_and(|c| !b",]=".contains(c) && !c.is_ascii_whitespace())
+                {
                     self.i += 1;
                 }
                 let w = std::str::from_utf8(&self.s[start..self.i]).unwrap();
@@ -78,7 +84,10 @@ impl P<'_> {
                     "false" => TypedValue::bool(false),
                     _ => match w.parse::<i64>() {
                         Ok(i) => TypedValue::int(i),
-                        Err(_) => TypedValue::double(w.parse::<f64>().unwrap_or_else(|_| panic!("bad literal {w}"))),
+                        Err(_) => TypedValue::double(
+                            w.parse::<f64>()
+                                .unwrap_or_else(|_| panic!("bad literal {w}")),
+                        ),
                     },
                 }
             }
@@ -149,7 +158,11 @@ pub fn run_case(fname: &str, lit: &str) -> String {
     let mut ctx = ExecCtx::for_tests();
     let id = registry::lookup(fname).unwrap_or_else(|| panic!("no built-in {fname}"));
     let b = registry::get(id);
-    let mut args = P { s: lit.as_bytes(), i: 0 }.list();
+    let mut args = P {
+        s: lit.as_bytes(),
+        i: 0,
+    }
+    .list();
     for (i, a) in args.iter_mut().enumerate() {
         if b.is_by_ref(i) {
             let v = a.take();
@@ -163,13 +176,19 @@ pub fn run_case(fname: &str, lit: &str) -> String {
         Ok(v) => format!("R={}", dump(&v)),
         Err(Fault::Throw(e)) => {
             let o = e.obj();
-            let msg = o.prop("message").map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
+            let msg = o
+                .prop("message")
+                .map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
             format!("E={}:{}", o.class_name(), msg.unwrap_or_default())
         }
         Err(Fault::Fatal { msg, .. }) => format!("F={msg}"),
         Err(Fault::Exit(c)) => format!("X={c}"),
     };
-    s += &format!(" A={} {}", args.first().map_or("-".into(), dump), diagnostics(&out));
+    s += &format!(
+        " A={} {}",
+        args.first().map_or("-".into(), dump),
+        diagnostics(&out)
+    );
     s
 }
 
@@ -177,13 +196,22 @@ fn check(cases: &str) {
     let mut failures = Vec::new();
     for line in cases.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.splitn(3, '|');
-        let (f, lit, want) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        let (f, lit, want) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
         let got = run_case(f, lit);
         if got.trim_end() != want.trim_end() {
             failures.push(format!("{f}({lit})\n   want {want}\n    got {got}"));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -219,7 +247,13 @@ mod scope {
             decl_line: 0,
             entry: AtomicPtr::new(std::ptr::null_mut()),
         };
-        let unit = Unit { file: "test.php".into(), funcs: vec![f], main: 0, hoisted: Vec::new(), names: Vec::new() };
+        let unit = Unit {
+            file: "test.php".into(),
+            funcs: vec![f],
+            main: 0,
+            hoisted: Vec::new(),
+            names: Vec::new(),
+        };
         let mut ctx = ExecCtx::new(Arc::new(unit), "test.php".into());
         ctx.main_frame = frame.as_mut_ptr();
         ctx
@@ -233,17 +267,31 @@ mod scope {
             TypedValue::str(b"c"),
             TypedValue::str(b"zz"),
         ]));
-        let (r, out) = run_builtin(&mut ctx, "compact", vec![TypedValue::str(b"a"), TypedValue::str(b"b"), names]);
+        let (r, out) = run_builtin(
+            &mut ctx,
+            "compact",
+            vec![TypedValue::str(b"a"), TypedValue::str(b"b"), names],
+        );
         assert_eq!(r, "R={\"a\":1,\"c\":null}");
-        assert_eq!(out, "W:compact(): Undefined variable $b;W:compact(): Undefined variable $zz;");
+        assert_eq!(
+            out,
+            "W:compact(): Undefined variable $b;W:compact(): Undefined variable $zz;"
+        );
         let (r, out) = run_builtin(&mut ctx, "compact", vec![TypedValue::int(5)]);
         assert_eq!(r, "R={}");
-        assert_eq!(out, "W:compact(): Argument #1 must be string or array of strings, int given;");
+        assert_eq!(
+            out,
+            "W:compact(): Argument #1 must be string or array of strings, int given;"
+        );
     }
 
     #[test]
     fn extract_writes_the_callers_locals() {
-        let mut frame = vec![TypedValue::int(1), TypedValue::uninit(), TypedValue::uninit()];
+        let mut frame = vec![
+            TypedValue::int(1),
+            TypedValue::uninit(),
+            TypedValue::uninit(),
+        ];
         let mut ctx = ctx_with_locals(&mut frame);
         let mut src = crate::runtime::array::PhpArray::new();
         src.set_str(b"a", TypedValue::int(2));
@@ -260,11 +308,18 @@ mod scope {
         let (r, _) = run_builtin(&mut ctx, "extract", vec![src.clone()]);
         assert_eq!(r, "R=3");
         assert_eq!(ctx.extra_globals.get("d").map(dump), Some("5".into()));
-        let (r, _) = run_builtin(&mut ctx, "extract", vec![src.clone(), TypedValue::int(3), TypedValue::str(b"p")]);
+        let (r, _) = run_builtin(
+            &mut ctx,
+            "extract",
+            vec![src.clone(), TypedValue::int(3), TypedValue::str(b"p")],
+        );
         assert_eq!(r, "R=5");
         assert_eq!(ctx.extra_globals.get("p_7").map(dump), Some("8".into()));
         let (r, _) = run_builtin(&mut ctx, "extract", vec![src.clone(), TypedValue::int(99)]);
-        assert_eq!(r, "E=ValueError:extract(): Argument #2 ($flags) must be a valid extract type");
+        assert_eq!(
+            r,
+            "E=ValueError:extract(): Argument #2 ($flags) must be a valid extract type"
+        );
         let (r, _) = run_builtin(&mut ctx, "extract", vec![src, TypedValue::int(3)]);
         assert_eq!(r, "E=ValueError:extract(): Argument #3 ($prefix) is required when using this extract type");
         drop(ctx);
@@ -273,13 +328,21 @@ mod scope {
 
     #[test]
     fn extract_refs_binds_variables_to_the_elements() {
-        let mut frame = vec![TypedValue::int(1), TypedValue::uninit(), TypedValue::uninit()];
+        let mut frame = vec![
+            TypedValue::int(1),
+            TypedValue::uninit(),
+            TypedValue::uninit(),
+        ];
         let mut ctx = ctx_with_locals(&mut frame);
         let mut src = crate::runtime::array::PhpArray::new();
         src.set_str(b"a", TypedValue::int(2));
         src.set_str(b"b", TypedValue::int(3));
         let data = TypedValue::new_ref(TypedValue::array(src));
-        let (r, _) = run_builtin(&mut ctx, "extract", vec![data.clone(), TypedValue::int(256)]);
+        let (r, _) = run_builtin(
+            &mut ctx,
+            "extract",
+            vec![data.clone(), TypedValue::int(256)],
+        );
         assert_eq!(r, "R=2");
         drop(ctx);
         assert!(frame[0].is_ref() && frame[1].is_ref());
@@ -298,7 +361,9 @@ fn run_builtin(ctx: &mut ExecCtx, fname: &str, mut args: Vec<TypedValue>) -> (St
         Ok(v) => format!("R={}", dump(&v)),
         Err(Fault::Throw(e)) => {
             let o = e.obj();
-            let msg = o.prop("message").map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
+            let msg = o
+                .prop("message")
+                .map(|m| String::from_utf8_lossy(m.str_bytes()).into_owned());
             format!("E={}:{}", o.class_name(), msg.unwrap_or_default())
         }
         Err(f) => format!("{f:?}"),
@@ -313,22 +378,41 @@ fn array_rand_matches_php_seed_42() {
     let mut ctx = ExecCtx::for_tests();
     ctx.mt.seed(42);
     ctx.mt_seeded = true;
-    let ten = || TypedValue::array(PhpArray::from_values((0..10).map(TypedValue::int).collect()));
+    let ten = || {
+        TypedValue::array(PhpArray::from_values(
+            (0..10).map(TypedValue::int).collect(),
+        ))
+    };
     assert_eq!(run_builtin(&mut ctx, "array_rand", vec![ten()]).0, "R=2");
-    assert_eq!(run_builtin(&mut ctx, "array_rand", vec![ten(), TypedValue::int(3)]).0, "R={0:4,1:6,2:7}");
+    assert_eq!(
+        run_builtin(&mut ctx, "array_rand", vec![ten(), TypedValue::int(3)]).0,
+        "R={0:4,1:6,2:7}"
+    );
     let mut abc = PhpArray::new();
     for k in [b"a", b"b", b"c"] {
         abc.set_str(k, TypedValue::int(1));
     }
-    let r = run_builtin(&mut ctx, "array_rand", vec![TypedValue::array(abc), TypedValue::int(2)]).0;
+    let r = run_builtin(
+        &mut ctx,
+        "array_rand",
+        vec![TypedValue::array(abc), TypedValue::int(2)],
+    )
+    .0;
     assert_eq!(r, "R={0:\"b\",1:\"c\"}");
-    let hundred = TypedValue::array(PhpArray::from_values((0..100).map(TypedValue::int).collect()));
+    let hundred = TypedValue::array(PhpArray::from_values(
+        (0..100).map(TypedValue::int).collect(),
+    ));
     let r = run_builtin(&mut ctx, "array_rand", vec![hundred, TypedValue::int(90)]).0;
-    let want: Vec<String> = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 15, 16, 17, 18, 19, 21, 22, 23, 25, 26, 27, 28, 29, 30, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]
-        .iter()
-        .enumerate()
-        .map(|(i, k)| format!("{i}:{k}"))
-        .collect();
+    let want: Vec<String> = [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 15, 16, 17, 18, 19, 21, 22, 23, 25, 26, 27, 28, 29,
+        30, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 55, 56,
+        57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 79, 80,
+        81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99,
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, k)| format!("{i}:{k}"))
+    .collect();
     assert_eq!(r, format!("R={{{}}}", want.join(",")));
 }
 
@@ -341,16 +425,26 @@ fn sort_indices_survives_random_comparators() {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            Ok([std::cmp::Ordering::Less, std::cmp::Ordering::Equal, std::cmp::Ordering::Greater][(state % 3) as usize])
+            Ok([
+                std::cmp::Ordering::Less,
+                std::cmp::Ordering::Equal,
+                std::cmp::Ordering::Greater,
+            ][(state % 3) as usize])
         };
         let mut v = super::array_sort::sort_indices(n, &mut cmp).ok().unwrap();
         v.sort_unstable();
         assert_eq!(v, (0..n).collect::<Vec<_>>());
     }
     // A consistent comparator sorts, ties in the original order.
-    let keys: Vec<u32> = (0..5000u32).map(|i| i.wrapping_mul(2_654_435_761) % 97).collect();
-    let v = super::array_sort::sort_indices(keys.len(), &mut |i, j| Ok(keys[i].cmp(&keys[j]))).ok().unwrap();
-    assert!(v.windows(2).all(|w| (keys[w[0]], w[0]) < (keys[w[1]], w[1])));
+    let keys: Vec<u32> = (0..5000u32)
+        .map(|i| i.wrapping_mul(2_654_435_761) % 97)
+        .collect();
+    let v = super::array_sort::sort_indices(keys.len(), &mut |i, j| Ok(keys[i].cmp(&keys[j])))
+        .ok()
+        .unwrap();
+    assert!(v
+        .windows(2)
+        .all(|w| (keys[w[0]], w[0]) < (keys[w[1]], w[1])));
 }
 
 #[test]
@@ -366,10 +460,19 @@ fn bench_sort_million() {
             TypedValue::int((x % 1_000_000) as i64)
         })
         .collect();
-    let strs: Vec<TypedValue> = vals.iter().map(|v| TypedValue::string(format!("s{}", v.int_val()).into_bytes())).collect();
+    let strs: Vec<TypedValue> = vals
+        .iter()
+        .map(|v| TypedValue::string(format!("s{}", v.int_val()).into_bytes()))
+        .collect();
     for (name, v) in [("sort", vals.clone()), ("sort", strs), ("asort", vals)] {
         let t = std::time::Instant::now();
-        let r = run_builtin(&mut ctx, name, vec![TypedValue::new_ref(TypedValue::array(PhpArray::from_values(v)))]);
+        let r = run_builtin(
+            &mut ctx,
+            name,
+            vec![TypedValue::new_ref(TypedValue::array(
+                PhpArray::from_values(v),
+            ))],
+        );
         eprintln!("{name}: {:?} {}", t.elapsed(), r.0);
     }
 }

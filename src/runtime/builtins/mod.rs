@@ -17,11 +17,17 @@ mod array_tests;
 pub mod funcs;
 pub mod json;
 pub mod math;
+pub mod objects;
 pub mod output;
 pub mod random;
 pub mod registry;
 pub mod serialize;
 pub mod string;
+pub mod string_compare;
+pub mod string_escape;
+pub mod string_format;
+pub mod string_hash;
+pub mod string_search;
 pub mod time;
 pub mod types;
 

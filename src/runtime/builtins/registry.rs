@@ -52,7 +52,12 @@ fn parse_sig(sig: &'static str) -> Vec<ParamSpec> {
             let by_ref = p.starts_with('&');
             let p = p.trim_start_matches('&');
             let optional = p.ends_with('=') || variadic;
-            ParamSpec { name: p.trim_end_matches('='), optional, by_ref, variadic }
+            ParamSpec {
+                name: p.trim_end_matches('='),
+                optional,
+                by_ref,
+                variadic,
+            }
         })
         .collect()
 }
@@ -61,12 +66,18 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
     use super::*;
     vec![
         string::FUNCS,
+        string_compare::FUNCS,
+        string_escape::FUNCS,
+        string_search::FUNCS,
+        string_format::FUNCS,
+        string_hash::FUNCS,
         array::FUNCS,
         array_sort::FUNCS,
         array_callback::FUNCS,
         array_set::FUNCS,
         math::FUNCS,
         output::FUNCS,
+        objects::FUNCS,
         json::FUNCS,
         serialize::FUNCS,
         types::FUNCS,
@@ -88,9 +99,19 @@ pub static REGISTRY: Lazy<Registry> = Lazy::new(|| {
         for &(name, sig, f) in table {
             let params = parse_sig(sig);
             let min = params.iter().take_while(|p| !p.optional).count();
-            let max = if params.last().is_some_and(|p| p.variadic) { None } else { Some(params.len()) };
+            let max = if params.last().is_some_and(|p| p.variadic) {
+                None
+            } else {
+                Some(params.len())
+            };
             by_name.insert(name, list.len() as u32);
-            list.push(Builtin { name, params, f, min, max });
+            list.push(Builtin {
+                name,
+                params,
+                f,
+                min,
+                max,
+            });
         }
     }
     Registry { list, by_name }

@@ -1,0 +1,530 @@
+//! Tier 0: the bytecode interpreter.
+//!
+//! A frame is a window of `func.num_slots` values on the VM stack (`ctx.stack`); the
+//! dispatch loop matches on `&func.ops[pc]`. Int/float arithmetic and comparisons,
+//! jumps, moves of scalars, packed-array reads and in-place concatenation have inline
+//! fast paths; everything else calls the runtime helpers. Faults propagate as
+//! `Err(Fault)`; a `Throw` is routed to the innermost handler covering the faulting pc
+//! (the exception stays *pending* in a local of `execute` until `Catch`,
+//! `FinallyFromThrow` or `Rethrow` consume it).
+
+use std::ptr;
+
+use super::ctx::{ExecCtx, Fault, VmResult};
+use crate::bytecode::op::{Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::unit::{Func, Unit};
+use crate::runtime::arith;
+use crate::runtime::compare::{less_equal, less_than, loose_equals, strict_equals};
+use crate::runtime::convert::{append_str, to_bool};
+use crate::runtime::value::{tag, TypedValue};
+
+/// The shared null returned for reads of undefined variables.
+pub(crate) static NULL_VALUE: TypedValue = TypedValue::null();
+
+/// Follows `REF` and `INDIRECT` to the value a slot designates.
+#[inline(always)]
+pub(crate) fn deref_slot(v: &TypedValue) -> &TypedValue {
+    if v.tag == tag::INDIRECT {
+        // SAFETY: an INDIRECT slot was written by FetchDimW earlier in the same
+        // statement; the element it points to is live until the statement's last op.
+        unsafe { (*(v.data as *const TypedValue)).deref() }
+    } else {
+        v.deref()
+    }
+}
+
+/// Mutable access to the storage a slot designates (through REF and INDIRECT).
+#[inline(always)]
+pub(crate) fn deref_slot_mut(v: &mut TypedValue) -> &mut TypedValue {
+    if v.tag == tag::INDIRECT {
+        // SAFETY: as in `deref_slot`.
+        unsafe { (*(v.data as *mut TypedValue)).deref_mut() }
+    } else {
+        v.deref_mut()
+    }
+}
+
+/// A frame slot.
+///
+/// # Safety
+/// `frame` must be a live frame of a function with more than `s` slots, and the
+/// caller must not hold another reference to that slot.
+#[inline(always)]
+pub(crate) unsafe fn slot<'a>(frame: *mut TypedValue, s: Slot) -> &'a mut TypedValue {
+    &mut *frame.add(s as usize)
+}
+
+/// Reads an operand without diagnostics (fast paths, quiet reads).
+#[inline(always)]
+pub(crate) fn peek(func: &Func, frame: *mut TypedValue, o: Operand) -> &TypedValue {
+    if o.is_const() {
+        func.consts.get(o.index() as usize).unwrap_or(&NULL_VALUE)
+    } else {
+        // SAFETY: the emitter only names slots below num_slots of the running function.
+        deref_slot(unsafe { &*frame.add(o.0 as usize) })
+    }
+}
+
+/// Reads an operand; an undefined local warns "Undefined variable $x" and reads null.
+#[inline(always)]
+pub(crate) fn read<'a>(
+    ctx: &mut ExecCtx,
+    func: &'a Func,
+    frame: *mut TypedValue,
+    o: Operand,
+) -> &'a TypedValue {
+    let v = peek(func, frame, o);
+    if v.tag == tag::UNINIT {
+        return undefined_var(ctx, func, o);
+    }
+    v
+}
+
+#[cold]
+fn undefined_var(ctx: &mut ExecCtx, func: &Func, o: Operand) -> &'static TypedValue {
+    if !o.is_const() && o.0 < func.num_locals {
+        let name = func
+            .local_names
+            .get(o.0 as usize)
+            .map(String::as_str)
+            .unwrap_or("");
+        let name = name.trim_start_matches('$');
+        ctx.warn(&format!("Undefined variable ${name}"));
+    }
+    &NULL_VALUE
+}
+
+/// Writes a destination slot, through `REF` and `INDIRECT`; `NO_SLOT` drops `v`.
+#[inline(always)]
+pub(crate) fn write(frame: *mut TypedValue, dst: Slot, v: TypedValue) {
+    if dst == NO_SLOT {
+        return;
+    }
+    // SAFETY: dst is a slot of the running frame (emitter invariant).
+    let p = unsafe { slot(frame, dst) };
+    if p.tag == tag::REF || p.tag == tag::INDIRECT {
+        *deref_slot_mut(p) = v;
+    } else {
+        *p = v;
+    }
+}
+
+/// Writes a scalar without touching refcounts when the old value is not counted.
+#[inline(always)]
+fn write_scalar(frame: *mut TypedValue, dst: Slot, t: u8, data: u64) {
+    if dst == NO_SLOT {
+        return;
+    }
+    // SAFETY: as in `write`.
+    let p = unsafe { slot(frame, dst) };
+    if p.tag < tag::STRING {
+        p.tag = t;
+        p.data = data;
+    } else {
+        write(frame, dst, TypedValue::raw(t, data));
+    }
+}
+
+/// The line of op `pc`.
+#[inline(always)]
+pub(crate) fn line_of(func: &Func, pc: usize) -> u32 {
+    func.lines.get(pc).copied().unwrap_or(0)
+}
+
+/// Runs function `fid` on `frame` (already set up by the caller) to completion and
+/// returns its return value. The caller owns the frame's slots and drops them.
+pub fn execute(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    fid: u32,
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
+    let Some(func) = unit.funcs.get(fid as usize) else {
+        return Err(ctx.fatal(format!("invalid function index {fid}")));
+    };
+    let mut pc = 0usize;
+    let mut pending: Option<TypedValue> = None;
+    loop {
+        match run_ops(ctx, unit, func, frame, &mut pc, &mut pending) {
+            Ok(v) => return Ok(v),
+            Err(Fault::Throw(e)) => {
+                let p = pc as u32;
+                match func.handlers.iter().find(|h| h.start <= p && p < h.end) {
+                    Some(h) => {
+                        pending = Some(e);
+                        pc = h.handler as usize;
+                    }
+                    None => return Err(Fault::Throw(e)),
+                }
+            }
+            Err(f) => return Err(f),
+        }
+    }
+}
+
+macro_rules! int_or_float_cmp {
+    ($a:expr, $b:expr, $op:tt) => {
+        if $a.tag == tag::INT && $b.tag == tag::INT {
+            Some($a.int_val() $op $b.int_val())
+        } else if $a.tag == tag::DOUBLE && $b.tag == tag::DOUBLE {
+            Some($a.double_val() $op $b.double_val())
+        } else {
+            None
+        }
+    };
+}
+
+fn run_ops(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    pcr: &mut usize,
+    pending: &mut Option<TypedValue>,
+) -> VmResult<TypedValue> {
+    let ops = &func.ops[..];
+    let mut pc = *pcr;
+    macro_rules! sync {
+        () => {{
+            *pcr = pc;
+            ctx.line = line_of(func, pc);
+        }};
+    }
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(f) => {
+                    *pcr = pc;
+                    return Err(f);
+                }
+            }
+        };
+    }
+    loop {
+        let Some(op) = ops.get(pc) else {
+            return Ok(TypedValue::null());
+        };
+        match op {
+            Op::Nop => {}
+            Op::Move { dst, src } => {
+                let v = peek(func, frame, *src);
+                if v.tag < tag::STRING && v.tag != tag::UNINIT {
+                    let (t, d) = (v.tag, v.data);
+                    write_scalar(frame, *dst, t, d);
+                } else {
+                    sync!();
+                    let v = read(ctx, func, frame, *src).clone();
+                    write(frame, *dst, v);
+                }
+            }
+            Op::BindRef { dst, src } => {
+                // SAFETY: src and dst are distinct slots of this frame (distinct
+                // borrows are taken one after the other).
+                let r = unsafe { make_ref_of(slot(frame, *src)) };
+                if *dst != NO_SLOT {
+                    // SAFETY: as above.
+                    unsafe { *slot(frame, *dst) = r };
+                }
+            }
+            Op::MakeRef { dst, src } => {
+                // SAFETY: as in BindRef.
+                let r = unsafe { make_ref_of(slot(frame, *src)) };
+                if *dst != NO_SLOT {
+                    // SAFETY: as above; a ref temp is overwritten, never written through.
+                    unsafe { *slot(frame, *dst) = r };
+                }
+            }
+            Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b } => {
+                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
+                if x.tag == tag::INT && y.tag == tag::INT {
+                    let (i, j) = (x.int_val(), y.int_val());
+                    let r = match op {
+                        Op::Add { .. } => i.checked_add(j),
+                        Op::Sub { .. } => i.checked_sub(j),
+                        _ => i.checked_mul(j),
+                    };
+                    if let Some(r) = r {
+                        write_scalar(frame, *dst, tag::INT, r as u64);
+                        pc += 1;
+                        continue;
+                    }
+                } else if x.tag == tag::DOUBLE && y.tag == tag::DOUBLE {
+                    let (i, j) = (x.double_val(), y.double_val());
+                    let r = match op {
+                        Op::Add { .. } => i + j,
+                        Op::Sub { .. } => i - j,
+                        _ => i * j,
+                    };
+                    write_scalar(frame, *dst, tag::DOUBLE, r.to_bits());
+                    pc += 1;
+                    continue;
+                }
+                sync!();
+                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                let r = tri!(match op {
+                    Op::Add { .. } => arith::add(ctx, x, y),
+                    Op::Sub { .. } => arith::sub(ctx, x, y),
+                    _ => arith::mul(ctx, x, y),
+                });
+                write(frame, *dst, r);
+            }
+            Op::Concat { dst, a, b } => {
+                sync!();
+                tri!(concat_op(ctx, func, frame, *dst, *a, *b));
+            }
+            Op::Bin { op, dst, a, b } => {
+                sync!();
+                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                let r = tri!(arith::binary_op(ctx, *op, x, y));
+                write(frame, *dst, r);
+            }
+            Op::ConcatN { dst, parts } => {
+                sync!();
+                let mut buf = Vec::new();
+                for p in parts.iter() {
+                    let v = read(ctx, func, frame, *p);
+                    tri!(append_str(ctx, &mut buf, v));
+                }
+                write(frame, *dst, TypedValue::string(buf));
+            }
+            Op::Lt { dst, a, b } | Op::Le { dst, a, b } => {
+                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
+                let fast = if matches!(op, Op::Lt { .. }) {
+                    int_or_float_cmp!(x, y, <)
+                } else {
+                    int_or_float_cmp!(x, y, <=)
+                };
+                let r = match fast {
+                    Some(r) => r,
+                    None => {
+                        sync!();
+                        let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                        if matches!(op, Op::Lt { .. }) {
+                            less_than(x, y)
+                        } else {
+                            less_equal(x, y)
+                        }
+                    }
+                };
+                write_scalar(frame, *dst, tag::BOOL, r as u64);
+            }
+            Op::Eq { dst, a, b } | Op::NotEq { dst, a, b } => {
+                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
+                let r = match int_or_float_cmp!(x, y, ==) {
+                    Some(r) => r,
+                    None => {
+                        sync!();
+                        let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                        loose_equals(x, y)
+                    }
+                };
+                let r = if matches!(op, Op::Eq { .. }) { r } else { !r };
+                write_scalar(frame, *dst, tag::BOOL, r as u64);
+            }
+            Op::Identical { dst, a, b } | Op::NotIdentical { dst, a, b } => {
+                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
+                let r = if x.tag == tag::INT && y.tag == tag::INT {
+                    x.data == y.data
+                } else {
+                    sync!();
+                    let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                    strict_equals(x, y)
+                };
+                let r = if matches!(op, Op::Identical { .. }) {
+                    r
+                } else {
+                    !r
+                };
+                write_scalar(frame, *dst, tag::BOOL, r as u64);
+            }
+            Op::Not { dst, src } => {
+                sync!();
+                let r = !to_bool(read(ctx, func, frame, *src));
+                write_scalar(frame, *dst, tag::BOOL, r as u64);
+            }
+            Op::ToBool { dst, src } => {
+                sync!();
+                let r = to_bool(read(ctx, func, frame, *src));
+                write_scalar(frame, *dst, tag::BOOL, r as u64);
+            }
+            Op::BitNot { dst, src } => {
+                sync!();
+                let v = read(ctx, func, frame, *src);
+                let r = tri!(arith::bit_not(ctx, v));
+                write(frame, *dst, r);
+            }
+            Op::Cast { dst, src, kind } => {
+                sync!();
+                let v = read(ctx, func, frame, *src);
+                let r = tri!(arith::cast(ctx, v, *kind));
+                write(frame, *dst, r);
+            }
+            Op::IncDec { kind, dst, target } => {
+                // SAFETY: target is a slot of this frame.
+                let t = deref_slot_mut(unsafe { slot(frame, *target) });
+                if t.tag == tag::INT {
+                    let i = t.int_val();
+                    let n = match kind {
+                        crate::bytecode::op::IncDec::PreInc
+                        | crate::bytecode::op::IncDec::PostInc => i.checked_add(1),
+                        _ => i.checked_sub(1),
+                    };
+                    if let Some(n) = n {
+                        t.data = n as u64;
+                        let r = match kind {
+                            crate::bytecode::op::IncDec::PreInc
+                            | crate::bytecode::op::IncDec::PreDec => n,
+                            _ => i,
+                        };
+                        write_scalar(frame, *dst, tag::INT, r as u64);
+                        pc += 1;
+                        continue;
+                    }
+                }
+                sync!();
+                if t.tag == tag::UNINIT && *target < func.num_locals {
+                    undefined_var(ctx, func, Operand::slot(*target));
+                }
+                let r = tri!(arith::inc_dec(ctx, t, *kind));
+                write(frame, *dst, r);
+            }
+            Op::Jmp { target } => {
+                pc = *target as usize;
+                continue;
+            }
+            Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } => {
+                let v = peek(func, frame, *cond);
+                let b = if v.tag == tag::BOOL || v.tag == tag::INT {
+                    v.data != 0
+                } else {
+                    sync!();
+                    to_bool(read(ctx, func, frame, *cond))
+                };
+                if b == matches!(op, Op::JmpNZ { .. }) {
+                    pc = *target as usize;
+                    continue;
+                }
+            }
+            Op::JmpNotNull { src, target } => {
+                if !peek(func, frame, *src).is_null() {
+                    pc = *target as usize;
+                    continue;
+                }
+            }
+            Op::JmpNotLt { a, b, target } => {
+                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
+                let lt = match int_or_float_cmp!(x, y, <) {
+                    Some(r) => r,
+                    None => {
+                        sync!();
+                        let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                        less_than(x, y)
+                    }
+                };
+                if !lt {
+                    pc = *target as usize;
+                    continue;
+                }
+            }
+            Op::Echo { src } => {
+                sync!();
+                let v = read(ctx, func, frame, *src);
+                if v.is_string() {
+                    ctx.out.write(v.str_bytes());
+                } else {
+                    let mut buf = Vec::new();
+                    tri!(append_str(ctx, &mut buf, v));
+                    ctx.out.write(&buf);
+                }
+            }
+            Op::Return { src } => {
+                sync!();
+                let v = read(ctx, func, frame, *src).clone();
+                return Ok(v);
+            }
+            Op::JmpIfArg { n, target } => {
+                if super::interp_call::arg_passed(ctx, *n) {
+                    pc = *target as usize;
+                    continue;
+                }
+            }
+            _ => {
+                sync!();
+                match tri!(super::interp_ops::slow_op(
+                    ctx, unit, func, frame, op, pending
+                )) {
+                    super::interp_ops::Flow::Next => {}
+                    super::interp_ops::Flow::Jump(t) => {
+                        pc = t as usize;
+                        continue;
+                    }
+                    super::interp_ops::Flow::Return(v) => return Ok(v),
+                }
+            }
+        }
+        pc += 1;
+    }
+}
+
+/// `$a . $b`, appending in place when `dst` is `a`'s slot and holds a unique string.
+fn concat_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    dst: Slot,
+    a: Operand,
+    b: Operand,
+) -> VmResult<()> {
+    if !a.is_const() && a.0 == dst && b != a {
+        // SAFETY: dst is a slot of this frame; b is read before the slot is borrowed
+        // mutably and is a different slot (or a constant).
+        let bv = read(ctx, func, frame, b);
+        let bv: *const TypedValue = bv;
+        let d = deref_slot_mut(unsafe { slot(frame, dst) });
+        if d.is_string() && d.refcount() == Some(1) && !ptr::eq(d, bv) {
+            // SAFETY: bv points at a different live value (checked above).
+            let bv = unsafe { &*bv };
+            if bv.is_string() {
+                d.str_bytes_mut().extend_from_slice(bv.str_bytes());
+                return Ok(());
+            }
+            let mut tmp = Vec::new();
+            append_str(ctx, &mut tmp, bv)?;
+            d.str_bytes_mut().extend_from_slice(&tmp);
+            return Ok(());
+        }
+    }
+    let x = read(ctx, func, frame, a);
+    let y = read(ctx, func, frame, b);
+    let r = arith::concat(ctx, x, y)?;
+    write(frame, dst, r);
+    Ok(())
+}
+
+/// Turns a slot (or the element an INDIRECT designates) into a reference box and
+/// returns a new handle to it.
+pub(crate) fn make_ref_of(s: &mut TypedValue) -> TypedValue {
+    if s.tag == tag::INDIRECT {
+        // SAFETY: see `deref_slot`.
+        unsafe { (*(s.data as *mut TypedValue)).make_ref() }
+    } else {
+        s.make_ref()
+    }
+}
+
+/// Drops `n` slots starting at `frame` (frame teardown).
+///
+/// # Safety
+/// The slots must be initialised values owned by the frame being torn down.
+pub(crate) unsafe fn drop_slots(frame: *mut TypedValue, n: usize) {
+    for i in 0..n {
+        let p = frame.add(i);
+        if (*p).tag == tag::INDIRECT {
+            // INDIRECT is never owned: forget it.
+            ptr::write(p, TypedValue::uninit());
+        } else {
+            ptr::drop_in_place(p);
+        }
+    }
+}

@@ -1,0 +1,548 @@
+//! Calls and frames: frame allocation on the VM stack, argument passing, the call
+//! ops, the prologue ops (`CheckArgs`, `RecvVariadic`, `VerifyParam`) and
+//! `VerifyReturn`, and `interp_entry`, the native entry-slot target.
+
+use std::cell::RefCell;
+use std::ptr;
+use std::sync::atomic::Ordering;
+
+use super::ctx::{CallInfo, ExecCtx, Fault, VmResult, STACK_SLOTS};
+use super::interp::{drop_slots, execute, peek, read, slot, write};
+use super::interp_ops::name_of;
+use super::status;
+use crate::bytecode::op::{Op, Operand, Slot};
+use crate::bytecode::unit::{EntryFn, Func, TypeHint, Unit};
+use crate::runtime::array::PhpArray;
+use crate::runtime::builtins::registry;
+use crate::runtime::convert::{to_bool, to_float, to_int, to_str_quiet};
+use crate::runtime::numeric::{parse_numeric, Number, NumericKind};
+use crate::runtime::value::{tag, TypedValue};
+
+thread_local! {
+    /// The fault behind a non-OK status returned through the native convention
+    /// (until `ExecCtx` gets a field for it).
+    static PENDING_FAULT: RefCell<Option<Fault>> = const { RefCell::new(None) };
+}
+
+/// Stores the fault of a non-OK status for the caller to pick up.
+pub fn store_fault(f: Fault) -> u64 {
+    let s = status::of_fault(&f);
+    PENDING_FAULT.with(|p| *p.borrow_mut() = Some(f));
+    s
+}
+
+/// The fault behind a non-OK status.
+pub fn take_fault(s: u64) -> Fault {
+    PENDING_FAULT
+        .with(|p| p.borrow_mut().take())
+        .unwrap_or(match s {
+            status::EXIT => Fault::Exit(0),
+            _ => Fault::Fatal {
+                msg: "unknown fault".into(),
+                line: 0,
+            },
+        })
+}
+
+/// The interpreter as an entry-slot target (`EntryFn`). Convention: the caller has
+/// allocated and filled `frame` and pushed the `CallInfo` whose `func` names the
+/// callee (or, for the script body, pushed nothing and passes `ctx.main_frame`).
+/// The return value goes to `ctx.ret`; a fault is left for [`take_fault`].
+///
+/// # Safety
+/// `ctx` must be a valid, exclusively usable `ExecCtx` and `frame` a frame of the
+/// function named by the innermost `CallInfo`, with `num_slots` initialised slots.
+pub unsafe extern "C" fn interp_entry(frame: *mut TypedValue, ctx: *mut ExecCtx) -> u64 {
+    // SAFETY: guaranteed by the caller (see above).
+    let ctx = &mut *ctx;
+    let fid = match ctx.calls.last() {
+        Some(ci) if ci.frame == frame => ci.func,
+        _ => ctx.unit.main,
+    };
+    let unit = ctx.unit.clone();
+    match execute(ctx, &unit, fid, frame) {
+        Ok(v) => {
+            ctx.ret = v;
+            status::OK
+        }
+        Err(f) => store_fault(f),
+    }
+}
+
+/// Takes `argc` argument values out of consecutive slots (leaving them uninit).
+pub(crate) fn take_args(frame: *mut TypedValue, args: Slot, argc: u32) -> Vec<TypedValue> {
+    (0..argc)
+        .map(|i| {
+            // SAFETY: argument slots are temporaries of this frame.
+            let v = unsafe { slot(frame, args + i) }.take();
+            if v.tag == tag::INDIRECT {
+                // SAFETY: see interp::deref_slot.
+                unsafe { (*(v.data as *const TypedValue)).copy_value() }
+            } else {
+                v
+            }
+        })
+        .collect()
+}
+
+/// Whether argument `n` (0-based) was passed to the innermost call.
+pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
+    ctx.calls.last().is_some_and(|ci| ci.argc > n)
+}
+
+/// Calls user function `fid` with `args` (by-reference parameters expect `REF`
+/// values; others are dereferenced) and, for closures, the bound capture values.
+pub fn call_function(
+    ctx: &mut ExecCtx,
+    fid: u32,
+    args: Vec<TypedValue>,
+    bound: Option<&[TypedValue]>,
+) -> VmResult<TypedValue> {
+    let unit = ctx.unit.clone();
+    let Some(func) = unit.funcs.get(fid as usize) else {
+        return Err(ctx.fatal(format!("Call to an invalid function index {fid}")));
+    };
+    let nparams = func.params.len();
+    let ncap = func.num_captures as usize;
+    let n = (func.num_slots as usize).max(nparams + ncap);
+    let base = ctx.sp;
+    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+        return Err(ctx.fatal(
+            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
+        ));
+    }
+    // SAFETY: base + n is within the stack's capacity (checked above), the Vec is
+    // never reallocated, and the slots at and above sp belong to no live frame.
+    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    for i in 0..n {
+        // SAFETY: as above; the slots are uninitialised memory being claimed.
+        unsafe { ptr::write(frame.add(i), TypedValue::uninit()) };
+    }
+    ctx.sp = base + n;
+    let argc = args.len() as u32;
+    let declared = func.params.iter().take_while(|p| !p.variadic).count();
+    let mut extra = Vec::new();
+    for (i, v) in args.into_iter().enumerate() {
+        if i < declared {
+            let v = if func.params[i].by_ref {
+                if v.is_ref() {
+                    v
+                } else {
+                    TypedValue::new_ref(v.copy_value())
+                }
+            } else if v.is_ref() || v.is_uninit() {
+                v.copy_value()
+            } else {
+                v
+            };
+            // SAFETY: i < nparams <= n.
+            unsafe { *frame.add(i) = v };
+        } else {
+            extra.push(v.copy_value());
+        }
+    }
+    if let Some(b) = bound {
+        for (j, v) in b.iter().take(ncap).enumerate() {
+            // SAFETY: nparams + j < nparams + ncap <= n.
+            unsafe { *frame.add(nparams + j) = v.clone() };
+        }
+    }
+    let saved_line = ctx.line;
+    ctx.calls.push(CallInfo {
+        func: fid,
+        call_line: ctx.line,
+        frame,
+        argc,
+        extra,
+    });
+    let entry = func.entry.load(Ordering::Acquire);
+    let r = if entry.is_null() || entry == interp_entry as EntryFn as *mut () {
+        execute(ctx, &unit, fid, frame)
+    } else {
+        // SAFETY: a non-null entry slot holds an `EntryFn` published by a JIT tier
+        // with a Release store (DESIGN.md decision 4).
+        let f: EntryFn = unsafe { std::mem::transmute::<*mut (), EntryFn>(entry) };
+        // SAFETY: the frame and CallInfo are set up per the entry convention.
+        match unsafe { f(frame, ctx) } {
+            status::OK => Ok(ctx.ret.take()),
+            s => Err(take_fault(s)),
+        }
+    };
+    ctx.calls.pop();
+    // SAFETY: the frame's n slots were initialised above and nothing else owns them.
+    unsafe { drop_slots(frame, n) };
+    ctx.sp = base;
+    ctx.line = saved_line;
+    r
+}
+
+/// Calls a built-in with the arguments in consecutive frame slots, in place.
+fn call_builtin_slots(
+    ctx: &mut ExecCtx,
+    b: u32,
+    frame: *mut TypedValue,
+    args: Slot,
+    argc: u32,
+) -> VmResult<TypedValue> {
+    let def = registry::get(b);
+    for i in 0..argc {
+        // SAFETY: argument slots are temporaries of this frame.
+        let s = unsafe { slot(frame, args + i) };
+        if s.tag == tag::INDIRECT || s.is_uninit() || (s.is_ref() && !def.is_by_ref(i as usize)) {
+            *s = super::interp::deref_slot(s).copy_value();
+        }
+    }
+    // SAFETY: the argc argument slots are initialised values of this frame; the
+    // built-in may re-enter the VM, which only allocates frames above `sp`.
+    let argv = unsafe { std::slice::from_raw_parts_mut(frame.add(args as usize), argc as usize) };
+    let r = ctx.call_builtin(b, argv);
+    for v in argv.iter_mut() {
+        *v = TypedValue::uninit();
+    }
+    r
+}
+
+/// Calls a callable value (closure, function name) with `args`.
+pub fn call_value(
+    ctx: &mut ExecCtx,
+    callee: &TypedValue,
+    mut args: Vec<TypedValue>,
+) -> VmResult<TypedValue> {
+    let callee = callee.deref();
+    if callee.is_object() {
+        if let Some(c) = &callee.obj().closure {
+            let bound = c.bound.clone();
+            return call_function(ctx, c.func, args, Some(&bound));
+        }
+        let msg = "Object of type {} is not callable".replace("{}", callee.obj().class_name());
+        return Err(ctx.throw("Error", msg));
+    }
+    if callee.is_string() {
+        let name = String::from_utf8_lossy(callee.str_bytes()).into_owned();
+        if let Some(id) = ctx.user_function(&name) {
+            return call_function(ctx, id, args, None);
+        }
+        if let Some(b) = registry::lookup(&name) {
+            let def = registry::get(b);
+            for (i, v) in args.iter_mut().enumerate() {
+                if v.is_ref() && !def.is_by_ref(i) {
+                    *v = v.copy_value();
+                }
+            }
+            return ctx.call_builtin(b, &mut args);
+        }
+        return Err(ctx.throw("Error", format!("Call to undefined function {name}()")));
+    }
+    if callee.is_array() {
+        return Err(ctx.throw("Error", "Array callback must have exactly two elements"));
+    }
+    Err(ctx.throw("Error", "Value not callable"))
+}
+
+pub(crate) fn call_op(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    op: &Op,
+) -> VmResult<()> {
+    match op {
+        Op::Call {
+            dst,
+            func: f,
+            args,
+            argc,
+        } => {
+            let argv = take_args(frame, *args, *argc);
+            let r = call_function(ctx, *f, argv, None)?;
+            write(frame, *dst, r);
+        }
+        Op::CallBuiltin {
+            dst,
+            builtin,
+            args,
+            argc,
+        } => {
+            let r = call_builtin_slots(ctx, *builtin, frame, *args, *argc)?;
+            write(frame, *dst, r);
+        }
+        Op::CallName {
+            dst,
+            name,
+            args,
+            argc,
+        } => {
+            let n = name_of(unit, *name);
+            let r = if let Some(id) = ctx.user_function(n) {
+                let argv = take_args(frame, *args, *argc);
+                call_function(ctx, id, argv, None)?
+            } else if let Some(b) = registry::lookup(n) {
+                call_builtin_slots(ctx, b, frame, *args, *argc)?
+            } else {
+                let msg = format!(
+                    "Call to undefined function {}()",
+                    n.trim_start_matches('\\')
+                );
+                return Err(ctx.throw("Error", msg));
+            };
+            write(frame, *dst, r);
+        }
+        Op::CallValue {
+            dst,
+            callee,
+            args,
+            argc,
+        } => {
+            let c = read(ctx, func, frame, *callee).clone();
+            let argv = take_args(frame, *args, *argc);
+            let r = call_value(ctx, &c, argv)?;
+            write(frame, *dst, r);
+        }
+        Op::CallArray { dst, callee, arr } => {
+            let c = read(ctx, func, frame, *callee).clone();
+            let a = peek(func, frame, Operand::slot(*arr));
+            let argv: Vec<TypedValue> = if a.is_array() {
+                a.arr()
+                    .iter()
+                    .map(|(_, v)| {
+                        if v.is_lonely_ref() {
+                            v.copy_value()
+                        } else {
+                            v.clone()
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let r = call_value(ctx, &c, argv)?;
+            write(frame, *dst, r);
+        }
+        Op::CheckArgs { required } => {
+            let argc = ctx.calls.last().map_or(0, |ci| ci.argc);
+            if argc < *required {
+                let call_line = ctx.calls.last().map_or(0, |ci| ci.call_line);
+                let fixed = func.params.iter().all(|p| !p.variadic && !p.has_default);
+                let how = if fixed && func.params.len() as u32 == *required {
+                    "exactly"
+                } else {
+                    "at least"
+                };
+                let msg = format!(
+                    "Too few arguments to function {}(), {argc} passed in {} on line {call_line} and {how} {required} expected",
+                    func.name, ctx.file
+                );
+                if func.decl_line != 0 {
+                    ctx.line = func.decl_line;
+                }
+                return Err(ctx.throw("ArgumentCountError", msg));
+            }
+        }
+        Op::RecvVariadic { dst, from } => {
+            let declared = func.params.iter().take_while(|p| !p.variadic).count() as u32;
+            let skip = from.saturating_sub(declared) as usize;
+            let vals: Vec<TypedValue> = ctx
+                .calls
+                .last()
+                .map(|ci| ci.extra.iter().skip(skip).cloned().collect())
+                .unwrap_or_default();
+            write(frame, *dst, TypedValue::array(PhpArray::from_values(vals)));
+        }
+        Op::VerifyParam { slot: s, param } => {
+            let Some(p) = func.params.get(*param as usize) else {
+                return Ok(());
+            };
+            let Some(ty) = &p.ty else { return Ok(()) };
+            // SAFETY: s is a slot of this frame.
+            let v = super::interp::deref_slot_mut(unsafe { slot(frame, *s) });
+            if v.is_uninit() {
+                return Ok(());
+            }
+            match coerce(ctx, v, ty) {
+                Some(Some(nv)) => *v = nv,
+                Some(None) => {}
+                None => {
+                    let call_line = ctx.calls.last().map_or(0, |ci| ci.call_line);
+                    let msg = format!(
+                        "{}(): Argument #{} (${}) must be of type {}, {} given, called in {} on line {call_line}",
+                        func.name,
+                        param + 1,
+                        p.name.trim_start_matches('$'),
+                        type_string(ty),
+                        v.debug_type(),
+                        ctx.file
+                    );
+                    return Err(ctx.type_error(msg));
+                }
+            }
+        }
+        Op::VerifyReturn { src } => {
+            let Some(ty) = &func.return_type else {
+                return Ok(());
+            };
+            // SAFETY: src is a slot of this frame.
+            let v = super::interp::deref_slot_mut(unsafe { slot(frame, *src) });
+            if matches!(ty, TypeHint::Void) {
+                return Ok(());
+            }
+            if v.is_uninit() {
+                *v = TypedValue::null();
+            }
+            match coerce(ctx, v, ty) {
+                Some(Some(nv)) => *v = nv,
+                Some(None) => {}
+                None => {
+                    let msg = format!(
+                        "{}(): Return value must be of type {}, {} returned",
+                        func.name,
+                        type_string(ty),
+                        if v.is_null() {
+                            "none".to_string()
+                        } else {
+                            v.debug_type()
+                        }
+                    );
+                    let msg = if v.is_null() {
+                        msg.replace(", none returned", ", null returned")
+                    } else {
+                        msg
+                    };
+                    return Err(ctx.type_error(msg));
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// PHP's spelling of a declared type.
+pub(crate) fn type_string(t: &TypeHint) -> String {
+    match t {
+        TypeHint::Int => "int".into(),
+        TypeHint::Float => "float".into(),
+        TypeHint::String => "string".into(),
+        TypeHint::Bool => "bool".into(),
+        TypeHint::Array => "array".into(),
+        TypeHint::Callable => "callable".into(),
+        TypeHint::Iterable => "iterable".into(),
+        TypeHint::Object => "object".into(),
+        TypeHint::Mixed => "mixed".into(),
+        TypeHint::Void => "void".into(),
+        TypeHint::Null => "null".into(),
+        TypeHint::False => "false".into(),
+        TypeHint::True => "true".into(),
+        TypeHint::Never => "never".into(),
+        TypeHint::Class(c) => c.trim_start_matches('\\').to_string(),
+        TypeHint::Union(ts) => {
+            if ts.len() == 2 && ts.contains(&TypeHint::Null) {
+                let other = ts
+                    .iter()
+                    .find(|t| **t != TypeHint::Null)
+                    .map(type_string)
+                    .unwrap_or_default();
+                return format!("?{other}");
+            }
+            ts.iter().map(type_string).collect::<Vec<_>>().join("|")
+        }
+    }
+}
+
+fn members(t: &TypeHint) -> &[TypeHint] {
+    match t {
+        TypeHint::Union(ts) => ts,
+        _ => std::slice::from_ref(t),
+    }
+}
+
+fn accepts_exactly(ctx: &ExecCtx, v: &TypedValue, t: &TypeHint) -> bool {
+    match t {
+        TypeHint::Int => v.is_int(),
+        TypeHint::Float => v.is_double(),
+        TypeHint::String => v.is_string(),
+        TypeHint::Bool => v.is_bool(),
+        TypeHint::Array | TypeHint::Iterable => v.is_array(),
+        TypeHint::Callable => ctx.is_callable(v),
+        TypeHint::Object => v.is_object(),
+        TypeHint::Mixed => true,
+        TypeHint::Void | TypeHint::Null => v.is_null(),
+        TypeHint::False => v.is_bool() && !v.bool_val(),
+        TypeHint::True => v.is_bool() && v.bool_val(),
+        TypeHint::Never => false,
+        TypeHint::Class(c) => {
+            v.is_object() && v.obj().class.is_subclass_of(c.trim_start_matches('\\'))
+        }
+        TypeHint::Union(ts) => ts.iter().any(|t| accepts_exactly(ctx, v, t)),
+    }
+}
+
+/// Weak-mode coercion: `None` = TypeError, `Some(None)` = accepted as is,
+/// `Some(Some(v))` = converted.
+fn coerce(ctx: &mut ExecCtx, v: &TypedValue, t: &TypeHint) -> Option<Option<TypedValue>> {
+    if accepts_exactly(ctx, v, t) {
+        return Some(None);
+    }
+    let ms = members(t);
+    let has = |x: TypeHint| ms.contains(&x);
+    if !(v.is_int() || v.is_double() || v.is_string() || v.is_bool()) {
+        return None;
+    }
+    // int → float is allowed even without other scalar targets.
+    if v.is_int() && has(TypeHint::Float) {
+        return Some(Some(TypedValue::double(v.int_val() as f64)));
+    }
+    if v.is_string() {
+        let (n, kind) = parse_numeric(v.str_bytes());
+        if kind == NumericKind::Numeric {
+            match n {
+                Some(Number::Int(i)) if has(TypeHint::Int) => {
+                    return Some(Some(TypedValue::int(i)))
+                }
+                Some(Number::Int(i)) if has(TypeHint::Float) => {
+                    return Some(Some(TypedValue::double(i as f64)))
+                }
+                Some(Number::Float(f)) if has(TypeHint::Float) => {
+                    return Some(Some(TypedValue::double(f)))
+                }
+                Some(Number::Float(f))
+                    if has(TypeHint::Int) && f.fract() == 0.0 && f.is_finite() =>
+                {
+                    return Some(Some(TypedValue::int(f as i64)))
+                }
+                _ => {}
+            }
+        }
+        if has(TypeHint::Bool) {
+            return Some(Some(TypedValue::bool(to_bool(v))));
+        }
+        return None;
+    }
+    if has(TypeHint::Int) && (v.is_bool() || v.is_double()) {
+        if v.is_double() {
+            let f = v.double_val();
+            if !f.is_finite() {
+                return None;
+            }
+            if f.fract() != 0.0 {
+                if has(TypeHint::String) && !has(TypeHint::Int) {
+                    return Some(Some(TypedValue::string(to_str_quiet(v).into_owned())));
+                }
+                let shown = crate::runtime::convert::float_to_string(f);
+                ctx.deprecated(&format!(
+                    "Implicit conversion from float {shown} to int loses precision"
+                ));
+            }
+        }
+        return Some(Some(TypedValue::int(to_int(v))));
+    }
+    if has(TypeHint::Float) {
+        return Some(Some(TypedValue::double(to_float(v))));
+    }
+    if has(TypeHint::String) {
+        return Some(Some(TypedValue::string(to_str_quiet(v).into_owned())));
+    }
+    if has(TypeHint::Bool) {
+        return Some(Some(TypedValue::bool(to_bool(v))));
+    }
+    None
+}

@@ -1,0 +1,98 @@
+//! The entry point: runs a compiled unit's script body on a thread with a large
+//! native stack (a PHP call is a Rust call), prints uncaught errors like `php -n`
+//! and returns the process exit status.
+
+use std::ptr;
+use std::sync::Arc;
+
+use super::ctx::{ExecCtx, Fault, STACK_SLOTS};
+use super::exceptions::uncaught_message;
+use super::interp::{drop_slots, execute};
+use crate::bytecode::unit::Unit;
+use crate::runtime::array::PhpArray;
+use crate::runtime::value::TypedValue;
+
+/// Native stack of the VM thread: deep PHP recursion needs it.
+const VM_THREAD_STACK: usize = 1 << 30;
+
+/// Runs `unit` as a script; returns the exit status.
+pub fn run(unit: Arc<Unit>, file: String, argv: Vec<Vec<u8>>) -> i32 {
+    let spawned = std::thread::Builder::new()
+        .name("hopjit-vm".into())
+        .stack_size(VM_THREAD_STACK)
+        .spawn(move || run_here(unit, file, argv));
+    match spawned {
+        Ok(h) => h.join().unwrap_or(255),
+        Err(e) => {
+            eprintln!("hopjit: cannot start the VM thread: {e}");
+            255
+        }
+    }
+}
+
+/// Runs `unit` on the current thread (tests; `run` adds the big stack).
+pub fn run_here(unit: Arc<Unit>, file: String, argv: Vec<Vec<u8>>) -> i32 {
+    let mut ctx = ExecCtx::new(unit, file);
+    ctx.argv = argv;
+    let code = run_main(&mut ctx);
+    ctx.out.finish();
+    code
+}
+
+/// Runs the script body in `ctx` and prints any uncaught error; returns the status.
+pub fn run_main(ctx: &mut ExecCtx) -> i32 {
+    let unit = ctx.unit.clone();
+    let Some(main) = unit.funcs.get(unit.main as usize) else {
+        return 0;
+    };
+    let n = main.num_slots as usize;
+    let base = ctx.sp;
+    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+        ctx.echo(b"\nFatal error: Allowed memory size exhausted\n");
+        return 255;
+    }
+    // SAFETY: base + n is within the stack's capacity and the Vec never reallocates;
+    // the slots above sp belong to no frame.
+    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    for i in 0..n {
+        // SAFETY: as above.
+        unsafe { ptr::write(frame.add(i), TypedValue::uninit()) };
+    }
+    ctx.sp = base + n;
+    let saved_main = std::mem::replace(&mut ctx.main_frame, frame);
+    if let Some(s) = main.local_slot("argv").or_else(|| main.local_slot("$argv")) {
+        let vals = ctx.argv.iter().map(|a| TypedValue::str(a)).collect();
+        // SAFETY: s < num_locals <= n.
+        unsafe { *frame.add(s as usize) = TypedValue::array(PhpArray::from_values(vals)) };
+    }
+    if let Some(s) = main.local_slot("argc").or_else(|| main.local_slot("$argc")) {
+        let c = ctx.argv.len() as i64;
+        // SAFETY: as above.
+        unsafe { *frame.add(s as usize) = TypedValue::int(c) };
+    }
+    let r = execute(ctx, &unit, unit.main, frame);
+    let code = report(ctx, r.map(|_| ()));
+    // SAFETY: the main frame's n slots were initialised above.
+    unsafe { drop_slots(frame, n) };
+    ctx.sp = base;
+    ctx.main_frame = saved_main;
+    code
+}
+
+/// Prints a fault the way php does and gives the exit status.
+pub fn report(ctx: &mut ExecCtx, r: Result<(), Fault>) -> i32 {
+    match r {
+        Ok(()) => 0,
+        Err(Fault::Exit(c)) => c,
+        Err(Fault::Throw(e)) => {
+            let m = uncaught_message(&e);
+            ctx.echo(m.as_bytes());
+            255
+        }
+        Err(Fault::Fatal { msg, line }) => {
+            let m = format!("\nFatal error: {msg} in {} on line {line}\n", ctx.file);
+            ctx.echo(m.as_bytes());
+            255
+        }
+    }
+}
