@@ -454,8 +454,24 @@ fn array_slice(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
     if length <= 0 {
         return Ok(TypedValue::array(PhpArray::new()));
     }
+    let (start, len) = (offset as usize, length as usize);
+    if let Some(vals) = arr.packed() {
+        // Packed fast path: a direct sub-slice, keys 0.. (or kept, with preserve_keys).
+        let part = vals
+            .get(start..start.saturating_add(len).min(vals.len()))
+            .unwrap_or(&[]);
+        let part: Vec<TypedValue> = part.iter().map(TypedValue::copy_value).collect();
+        if !preserve || start == 0 {
+            return Ok(TypedValue::array(PhpArray::from_values(part)));
+        }
+        let mut out = PhpArray::new();
+        for (i, v) in part.into_iter().enumerate() {
+            out.set_int((start + i) as i64, v);
+        }
+        return Ok(TypedValue::array(out));
+    }
     let mut out = PhpArray::new();
-    for (k, v) in arr.iter().skip(offset as usize).take(length as usize) {
+    for (k, v) in arr.iter().skip(start).take(len) {
         if preserve {
             out.set(k, v.copy_value());
         } else {

@@ -36,7 +36,7 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("array_is_list", "array", array_is_list),
     ("array_rand", "array, num=", array_rand),
     ("compact", "var_name, ...var_names", compact),
-    ("extract", "array, flags=, prefix=", extract),
+    ("extract", "&array, flags=, prefix=", extract),
 ];
 
 fn array_unique(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -360,16 +360,22 @@ fn read_var(ctx: &mut ExecCtx, name: &[u8]) -> Option<TypedValue> {
     None
 }
 
-fn write_var(ctx: &mut ExecCtx, name: &[u8], v: TypedValue) {
+/// Assigns variable `name` in the caller's scope: through its reference if it is one,
+/// or (`rebind`, EXTR_REFS) making the variable that reference box itself.
+fn write_var(ctx: &mut ExecCtx, name: &[u8], v: TypedValue, rebind: bool) {
     if let Some(slot) = local_slot(ctx, name) {
-        *slot.deref_mut() = v;
+        if rebind {
+            *slot = v;
+        } else {
+            *slot.deref_mut() = v;
+        }
         return;
     }
     if in_main(ctx) {
         let key = String::from_utf8_lossy(name).into_owned();
         match ctx.extra_globals.get_mut(&key) {
-            Some(slot) => *slot.deref_mut() = v,
-            None => {
+            Some(slot) if !rebind => *slot.deref_mut() = v,
+            _ => {
                 ctx.extra_globals.insert(key, v);
             }
         }
@@ -438,6 +444,18 @@ fn prefixed(prefix: &[u8], key: &[u8]) -> Vec<u8> {
     n
 }
 
+/// Entries with their iteration positions (stable while the array's shape does not
+/// change: EXTR_REFS only boxes values in place).
+fn positions(arr: &PhpArray) -> Vec<(usize, (KeyRef<'_>, &TypedValue))> {
+    let mut out = Vec::with_capacity(arr.len());
+    let mut pos = 0;
+    while let Some((p, k, v)) = arr.entry_from(pos) {
+        out.push((p, (k, v)));
+        pos = p + 1;
+    }
+    out
+}
+
 fn extract(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array(ctx, a, 0)?.clone();
     let flags = args::opt_int(ctx, a, 1)?.unwrap_or(EXTR_OVERWRITE);
@@ -457,8 +475,9 @@ fn extract(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     if !prefix.is_empty() && !valid_var_name(&prefix) {
         return Err(args::value_error(ctx, 2, "must be a valid identifier"));
     }
+    let refs = flags & EXTR_REFS != 0;
     let mut count = 0;
-    for (k, v) in arr.iter() {
+    for (p, (k, v)) in positions(&arr) {
         let key: Vec<u8> = match k {
             KeyRef::Str(s) => s.to_vec(),
             KeyRef::Int(i) if mode == EXTR_PREFIX_ALL || mode == EXTR_PREFIX_INVALID => {
@@ -488,7 +507,16 @@ fn extract(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         if name == b"this" {
             return Err(ctx.throw("Error", "Cannot re-assign $this"));
         }
-        write_var(ctx, &name, v.copy_value());
+        if refs {
+            // EXTR_REFS: the element becomes a reference shared with the variable.
+            let Some(slot) = a[0].deref_mut().arr_mut().value_at_mut(p) else {
+                continue;
+            };
+            let r = slot.make_ref();
+            write_var(ctx, &name, r, true);
+        } else {
+            write_var(ctx, &name, v.copy_value(), false);
+        }
         count += 1;
     }
     Ok(TypedValue::int(count))

@@ -13,6 +13,7 @@ use super::{args, BuiltinDef};
 use crate::runtime::array::{Key, PhpArray};
 use crate::runtime::compare::loose_compare;
 use crate::runtime::convert::{to_float, to_int, to_str_quiet};
+use crate::runtime::numeric::numeric_value;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 
@@ -449,20 +450,104 @@ fn flag_sort(
     reverse: bool,
     renumber: bool,
 ) -> VmResult<TypedValue> {
-    let flags = args::opt_int(ctx, args, 1)?.unwrap_or(SORT_REGULAR);
     let entries = entries_of(ctx, args)?;
-    let mut cmp = |i: usize, j: usize| -> VmResult<Ordering> {
-        let (i, j) = if reverse { (j, i) } else { (i, j) };
-        let (a, b) = (&entries[i], &entries[j]);
-        Ok(match by {
-            By::Value => flag_compare(ctx, flags, &a.1, &b.1),
-            By::Key => key_compare(ctx, flags, &a.0, &b.0),
-        })
-    };
+    let flags = args::opt_int(ctx, args, 1)?.unwrap_or(SORT_REGULAR);
     // Reverse sorts swap the operands; ties keep the original order either way.
-    let order = sort_indices(entries.len(), &mut cmp)?;
+    let order = match FastKeys::build(&entries, by, flags) {
+        Some(fast) => sort_indices(entries.len(), &mut |i, j| {
+            let (i, j) = if reverse { (j, i) } else { (i, j) };
+            Ok(fast.cmp(i, j))
+        })?,
+        None => sort_indices(entries.len(), &mut |i, j| {
+            let (i, j) = if reverse { (j, i) } else { (i, j) };
+            let (a, b) = (&entries[i], &entries[j]);
+            Ok(match by {
+                By::Value => flag_compare(ctx, flags, &a.1, &b.1),
+                By::Key => key_compare(ctx, flags, &a.0, &b.0),
+            })
+        })?,
+    };
     write_back(args, entries, order, renumber);
     Ok(TypedValue::bool(true))
+}
+
+/// Precomputed sort keys for the common homogeneous cases, where the flag's
+/// comparison reduces to comparing them (same results as `flag_compare`, without
+/// its per-comparison dispatch).
+enum FastKeys<'a> {
+    Ints(Vec<i64>),
+    Floats(Vec<f64>),
+    Bytes(Vec<&'a [u8]>),
+}
+
+impl<'a> FastKeys<'a> {
+    fn build(entries: &'a [(Key, TypedValue)], by: By, flags: i64) -> Option<FastKeys<'a>> {
+        let items = || {
+            entries.iter().map(move |(k, v)| match by {
+                By::Value => Item::Val(v.deref()),
+                By::Key => Item::Key(k),
+            })
+        };
+        let regular = flags == SORT_REGULAR;
+        if regular || flags == SORT_NUMERIC {
+            if let Some(v) = items().map(|x| x.int()).collect::<Option<Vec<i64>>>() {
+                // Under SORT_NUMERIC ints compare as floats: exact only below 2^53.
+                if regular || v.iter().all(|i| i.unsigned_abs() < 1 << 53) {
+                    return Some(FastKeys::Ints(v));
+                }
+            }
+        }
+        if regular || flags == SORT_NUMERIC {
+            if let Some(v) = items().map(|x| x.float()).collect::<Option<Vec<f64>>>() {
+                if v.iter().all(|f| !f.is_nan()) {
+                    return Some(FastKeys::Floats(v));
+                }
+            }
+        }
+        if regular || flags == SORT_STRING {
+            let v = items().map(|x| x.bytes()).collect::<Option<Vec<&[u8]>>>()?;
+            // SORT_REGULAR compares two strings numerically when both are numeric.
+            if flags == SORT_STRING || v.iter().all(|s| numeric_value(s).is_none()) {
+                return Some(FastKeys::Bytes(v));
+            }
+        }
+        None
+    }
+    fn cmp(&self, i: usize, j: usize) -> Ordering {
+        match self {
+            FastKeys::Ints(v) => v[i].cmp(&v[j]),
+            FastKeys::Floats(v) => three_way_f(v[i], v[j]),
+            FastKeys::Bytes(v) => v[i].cmp(v[j]),
+        }
+    }
+}
+
+enum Item<'a> {
+    Val(&'a TypedValue),
+    Key(&'a Key),
+}
+
+impl<'a> Item<'a> {
+    fn int(&self) -> Option<i64> {
+        match self {
+            Item::Val(v) if v.is_int() => Some(v.int_val()),
+            Item::Key(Key::Int(i)) => Some(*i),
+            _ => None,
+        }
+    }
+    fn float(&self) -> Option<f64> {
+        match self {
+            Item::Val(v) if v.is_double() => Some(v.double_val()),
+            _ => None,
+        }
+    }
+    fn bytes(&self) -> Option<&'a [u8]> {
+        match self {
+            Item::Val(v) if v.is_string() => Some(v.str_bytes()),
+            Item::Key(Key::Str(s)) => Some(s.str_bytes()),
+            _ => None,
+        }
+    }
 }
 
 fn sort(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {

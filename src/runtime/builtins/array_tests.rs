@@ -112,6 +112,10 @@ fn dump(v: &TypedValue) -> String {
         tag::DOUBLE => {
             // var_export's form: 1.0E+25, 1.5E-7.
             let r = format!("{:?}", v.double_val());
+            let r = match r.split_once('e') {
+                Some((m, e)) if !m.contains('.') => format!("{m}.0e{e}"),
+                _ => r,
+            };
             match r.split_once('e') {
                 Some((m, e)) if e.starts_with('-') => format!("f{m}E{e}"),
                 Some((m, e)) => format!("f{m}E+{e}"),
@@ -321,6 +325,30 @@ mod scope {
         drop(ctx);
         assert_eq!(dump(&frame[0]), "2");
     }
+
+    #[test]
+    fn extract_refs_binds_variables_to_the_elements() {
+        let mut frame = vec![
+            TypedValue::int(1),
+            TypedValue::uninit(),
+            TypedValue::uninit(),
+        ];
+        let mut ctx = ctx_with_locals(&mut frame);
+        let mut src = crate::runtime::array::PhpArray::new();
+        src.set_str(b"a", TypedValue::int(2));
+        src.set_str(b"b", TypedValue::int(3));
+        let data = TypedValue::new_ref(TypedValue::array(src));
+        let (r, _) = run_builtin(
+            &mut ctx,
+            "extract",
+            vec![data.clone(), TypedValue::int(256)],
+        );
+        assert_eq!(r, "R=2");
+        drop(ctx);
+        assert!(frame[0].is_ref() && frame[1].is_ref());
+        *frame[0].deref_mut() = TypedValue::int(100);
+        assert_eq!(dump(&data), "{\"a\":100,\"b\":3}");
+    }
 }
 
 /// Calls a built-in in `ctx`; returns the result (`R=`/`E=`) and the diagnostics.
@@ -417,4 +445,34 @@ fn sort_indices_survives_random_comparators() {
     assert!(v
         .windows(2)
         .all(|w| (keys[w[0]], w[0]) < (keys[w[1]], w[1])));
+}
+
+#[test]
+#[ignore]
+fn bench_sort_million() {
+    let mut ctx = ExecCtx::for_tests();
+    let mut x = 12345u64;
+    let vals: Vec<TypedValue> = (0..1_000_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            TypedValue::int((x % 1_000_000) as i64)
+        })
+        .collect();
+    let strs: Vec<TypedValue> = vals
+        .iter()
+        .map(|v| TypedValue::string(format!("s{}", v.int_val()).into_bytes()))
+        .collect();
+    for (name, v) in [("sort", vals.clone()), ("sort", strs), ("asort", vals)] {
+        let t = std::time::Instant::now();
+        let r = run_builtin(
+            &mut ctx,
+            name,
+            vec![TypedValue::new_ref(TypedValue::array(
+                PhpArray::from_values(v),
+            ))],
+        );
+        eprintln!("{name}: {:?} {}", t.elapsed(), r.0);
+    }
 }
