@@ -120,7 +120,9 @@ fn call_user_func_array(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<Typ
 fn current_args(ctx: &ExecCtx) -> Option<Vec<TypedValue>> {
     let ci = ctx.calls.last()?;
     let f = ctx.unit.funcs.get(ci.func as usize)?;
-    let declared = (f.params.len() as u32).min(ci.argc) as usize;
+    // A variadic parameter's slot holds the packed rest; those arguments are in `extra`.
+    let fixed = f.params.iter().filter(|p| !p.variadic).count() as u32;
+    let declared = fixed.min(ci.argc) as usize;
     let mut out = Vec::with_capacity(declared + ci.extra.len());
     for i in 0..declared {
         // SAFETY: the frame of an active call is live and holds at least its declared

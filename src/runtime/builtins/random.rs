@@ -14,8 +14,8 @@ use crate::vm::ctx::{ExecCtx, VmResult};
 pub const FUNCS: &[BuiltinDef] = &[
     ("mt_srand", "seed=, mode=", mt_srand),
     ("srand", "seed=, mode=", mt_srand),
-    ("mt_rand", "min=, max=", mt_rand),
-    ("rand", "min=, max=", rand),
+    ("mt_rand", "min=, max=, ...extra", mt_rand),
+    ("rand", "min=, max=, ...extra", rand),
     ("mt_getrandmax", "", getrandmax),
     ("getrandmax", "", getrandmax),
     ("random_int", "min, max", random_int),
@@ -118,8 +118,8 @@ fn mt_srand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 fn two_args(ctx: &mut ExecCtx, a: &[TypedValue], name: &str) -> VmResult<Option<(i64, i64)>> {
     match a.len() {
         0 => Ok(None),
-        1 => Err(ctx.throw("ArgumentCountError", format!("{name}() expects exactly 2 arguments, 1 given"))),
-        _ => Ok(Some((args::int(ctx, a, 0)?, args::int(ctx, a, 1)?))),
+        2 => Ok(Some((args::int(ctx, a, 0)?, args::int(ctx, a, 1)?))),
+        n => Err(ctx.throw("ArgumentCountError", format!("{name}() expects exactly 2 arguments, {n} given"))),
     }
 }
 
@@ -334,6 +334,7 @@ mod tests {
         let mut err = |f: super::super::BuiltinFn, n: &str, a: &mut [TypedValue]| run(&mut ctx, f, n, a).unwrap_err();
         assert_eq!(err(mt_rand, "mt_rand", &mut [i(1)]), "ArgumentCountError: mt_rand() expects exactly 2 arguments, 1 given");
         assert_eq!(err(rand, "rand", &mut [i(1)]), "ArgumentCountError: rand() expects exactly 2 arguments, 1 given");
+        assert_eq!(err(mt_rand, "mt_rand", &mut [i(1), i(2), i(3)]), "ArgumentCountError: mt_rand() expects exactly 2 arguments, 3 given");
         assert_eq!(
             err(mt_rand, "mt_rand", &mut [i(5), i(1)]),
             "ValueError: mt_rand(): Argument #2 ($max) must be greater than or equal to argument #1 ($min)"
