@@ -19,6 +19,7 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("pow", "num, exponent", pow),
     ("intdiv", "num1, num2", intdiv),
     ("fmod", "num1, num2", fmod),
+    ("fdiv", "num1, num2", fdiv),
     ("pi", "", pi),
     ("sin", "num", sin),
     ("cos", "num", cos),
@@ -185,6 +186,13 @@ fn fmod(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let x = args::float(ctx, a, 0)?;
     let y = args::float(ctx, a, 1)?;
     Ok(TypedValue::double(x % y))
+}
+
+/// IEEE division: no DivisionByZeroError (INF, -INF or NAN instead).
+fn fdiv(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let x = args::float(ctx, a, 0)?;
+    let y = args::float(ctx, a, 1)?;
+    Ok(TypedValue::double(x / y))
 }
 
 fn log(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -544,6 +552,10 @@ mod tests {
         assert_eq!(ok(call(abs, "abs", vec![s("-5")])).int_val(), 5);
         assert_eq!(fl(ok(call(floor, "floor", vec![i(5)]))), 5.0);
         assert_eq!(fl(ok(call(fmod, "fmod", vec![i(-5), i(3)]))), -2.0);
+        assert_eq!(fl(ok(call(fdiv, "fdiv", vec![i(1), i(0)]))), f64::INFINITY);
+        assert_eq!(fl(ok(call(fdiv, "fdiv", vec![i(-1), i(0)]))), f64::NEG_INFINITY);
+        assert!(fl(ok(call(fdiv, "fdiv", vec![i(0), i(0)]))).is_nan());
+        assert_eq!(fl(ok(call(fdiv, "fdiv", vec![i(7), i(2)]))), 3.5);
         assert_eq!(fl(ok(call(log1p, "log1p", vec![d(0.5)]))), 0.4054651081081644);
         assert_eq!(fl(ok(call(expm1, "expm1", vec![d(0.5)]))), 0.6487212707001282);
     }
