@@ -195,6 +195,19 @@ fn str_shuffle(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> 
     Ok(TypedValue::string(mt(ctx).str_shuffle(&s)))
 }
 
+/// Which of the array's storage positions hold an element (PHP's buckets up to
+/// nNumUsed: deletions leave holes, trailing ones are trimmed as PHP does).
+fn live_buckets(arr: &PhpArray) -> Vec<bool> {
+    let mut live = Vec::with_capacity(arr.len());
+    let mut pos = 0;
+    while let Some((p, _, _)) = arr.entry_from(pos) {
+        live.resize(p, false);
+        live.push(true);
+        pos = p + 1;
+    }
+    live
+}
+
 fn array_rand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let n = args::array(ctx, a, 0)?.len();
     let num = args::opt_int(ctx, a, 1)?.unwrap_or(1);
@@ -204,9 +217,13 @@ fn array_rand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     if num != 1 && (num <= 0 || num as u64 > n as u64) {
         return Err(args::value_error(ctx, 1, "must be between 1 and the number of elements in argument #1 ($array)"));
     }
-    // The table is treated as hole-free (PHP draws over its bucket count when
-    // deletions left holes, which this array layout does not expose).
-    let picks = mt(ctx).array_rand(n, num as usize).unwrap_or_default();
+    let picks = if num == 1 {
+        // One key: PHP samples buckets, so holes left by deletions matter.
+        let live = live_buckets(args::array(ctx, a, 0)?);
+        mt(ctx).array_rand_one_sparse(&live).into_iter().collect()
+    } else {
+        mt(ctx).array_rand(n, num as usize).unwrap_or_default()
+    };
     let arr = a[0].deref().arr();
     let mut keys = Vec::with_capacity(picks.len());
     let mut want = picks.iter().peekable();
@@ -317,6 +334,27 @@ mod tests {
         let r = ints(&run(&mut ctx, array_rand, "array_rand", &mut [hundred, i(95)]).unwrap());
         let missing: Vec<i64> = (0..100).filter(|k| !r.contains(k)).collect();
         assert_eq!(missing, [15, 21, 83, 86, 92]);
+    }
+
+    #[test]
+    fn array_rand_with_holes_matches_php() {
+        // $a = range(0, 9); unset($a[3]); mt_srand(1); 8 × array_rand($a) → 5 9 4 8 1 1 9 2
+        // $h = [a..d]; unset($h['b']); mt_srand(3); → c a d a a a d c
+        let mut arr = PhpArray::from_values((0..10).map(i).collect());
+        arr.remove(crate::runtime::array::KeyRef::Int(3));
+        let arr = TypedValue::array(arr);
+        let mut ctx = seeded(1);
+        let got: Vec<i64> =
+            (0..8).map(|_| run(&mut ctx, array_rand, "array_rand", &mut [arr.clone()]).unwrap().int_val()).collect();
+        assert_eq!(got, [5, 9, 4, 8, 1, 1, 9, 2]);
+        let mut h = PhpArray::from_entries([b"a", b"b", b"c", b"d"].iter().map(|k| (Key::str(*k), i(1))));
+        h.remove(crate::runtime::array::KeyRef::Str(b"b"));
+        let h = TypedValue::array(h);
+        let mut ctx = seeded(3);
+        let got: Vec<Vec<u8>> =
+            (0..8).map(|_| run(&mut ctx, array_rand, "array_rand", &mut [h.clone()]).unwrap().str_bytes().to_vec()).collect();
+        let want: Vec<Vec<u8>> = "c a d a a a d c".split(' ').map(|x| x.as_bytes().to_vec()).collect();
+        assert_eq!(got, want);
     }
 
     #[test]
