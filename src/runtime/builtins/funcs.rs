@@ -19,6 +19,7 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("ini_get", "option", ini_get),
     ("ini_set", "option, value", ini_set),
     ("set_error_handler", "callback, error_levels=", set_error_handler),
+    ("restore_error_handler", "", restore_error_handler),
     ("trigger_error", "message, error_level=", trigger_error),
     ("user_error", "message, error_level=", trigger_error),
     ("php_sapi_name", "", php_sapi_name),
@@ -190,8 +191,18 @@ fn constant(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     }
 }
 
-fn error_reporting(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
+fn error_reporting(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     // The level is not tracked (needs ExecCtx support); php -n's is E_ALL.
+    if let Some(v) = a.first().map(|v| v.deref().clone()).filter(|v| !v.is_null()) {
+        let bad = v.is_array()
+            || v.is_object()
+            || (v.is_string()
+                && crate::runtime::numeric::parse_numeric(v.str_bytes()).1 == crate::runtime::numeric::NumericKind::NonNumeric);
+        if bad {
+            return Err(args::type_error(ctx, 0, "?int", &v));
+        }
+        args::int(ctx, a, 0)?;
+    }
     Ok(TypedValue::int(32767))
 }
 
@@ -238,6 +249,10 @@ fn ini_set(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 fn set_error_handler(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
     // Storing the handler needs an ExecCtx field; the previous handler is null.
     Ok(TypedValue::null())
+}
+
+fn restore_error_handler(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    Ok(TypedValue::bool(true))
 }
 
 fn trigger_error(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -415,6 +430,12 @@ mod tests {
         assert_eq!(run(&mut ctx, ini_set, "ini_set", &mut [s("precision"), i(14)]).unwrap().str_bytes(), b"14");
         assert!(!run(&mut ctx, ini_set, "ini_set", &mut [s("foo"), i(1)]).unwrap().bool_val());
         assert_eq!(run(&mut ctx, error_reporting, "error_reporting", &mut [i(0)]).unwrap().int_val(), 32767);
+        assert_eq!(run(&mut ctx, error_reporting, "error_reporting", &mut [TypedValue::null()]).unwrap().int_val(), 32767);
+        assert_eq!(
+            run(&mut ctx, error_reporting, "error_reporting", &mut [TypedValue::array(PhpArray::new())]).unwrap_err(),
+            "TypeError: error_reporting(): Argument #1 ($error_level) must be of type ?int, array given"
+        );
+        assert!(run(&mut ctx, restore_error_handler, "restore_error_handler", &mut []).unwrap().bool_val());
     }
 
     #[test]
