@@ -124,6 +124,17 @@ impl<'a> Lexer<'a> {
                         _ => {}
                     }
                     let close = t.tok == Tok::CloseTag;
+                    let mut t = t;
+                    if let Tok::BadString(e, _) = &mut t.tok {
+                        // At end of file PHP's lexer reports open brackets first.
+                        if e.message
+                            .starts_with("syntax error, unexpected end of file")
+                        {
+                            if let Some(&(c, oline)) = open.last() {
+                                **e = unclosed(c, oline, self.line);
+                            }
+                        }
+                    }
                     self.out.push(t);
                     if close {
                         self.lex_html();
@@ -133,12 +144,7 @@ impl<'a> Lexer<'a> {
             }
         }
         if let Some(&(c, line)) = open.last() {
-            let at = if line == self.line {
-                String::new()
-            } else {
-                format!(" on line {}", line)
-            };
-            return Err(err(format!("Unclosed '{}'{}", c as char, at), self.line));
+            return Err(unclosed(c, line, self.line));
         }
         Ok(())
     }
@@ -434,6 +440,15 @@ impl<'a> Lexer<'a> {
         self.pos = i + 1;
         Ok(Some(self.token(Tok::Cast(kind), start, line)))
     }
+}
+
+fn unclosed(c: u8, open_line: u32, eof_line: u32) -> ParseError {
+    let at = if open_line == eof_line {
+        String::new()
+    } else {
+        format!(" on line {}", open_line)
+    };
+    err(format!("Unclosed '{}'{}", c as char, at), eof_line)
 }
 
 fn check_close(open: &mut Vec<(u8, u32)>, close: &str, line: u32) -> Result<(), ParseError> {

@@ -63,7 +63,7 @@ impl<'a> Lexer<'a> {
                 // string only matters if a string is acceptable at this point.
                 self.pos = self.src.len();
                 Ok(Token {
-                    tok: Tok::BadString(Box::new(e)),
+                    tok: Tok::BadString(Box::new(e), false),
                     line,
                     end_line: line,
                     text: b"\"".to_vec(),
@@ -149,9 +149,27 @@ impl<'a> Lexer<'a> {
         let mut ls = body_start;
         let (close_line_start, indent, close_end) = loop {
             if ls >= self.src.len() {
+                let body = self.src.get(body_start..).unwrap_or(&[]);
+                let interpolates = body.windows(2).any(|w| {
+                    (w[0] == b'$' && (is_label_start(w[1]) || w[1] == b'{')) || w == b"{$"
+                });
                 self.pos = self.src.len();
-                self.line += count_lines(self.src.get(body_start..).unwrap_or(&[]));
-                return Err(err("syntax error, unexpected end of file", self.line));
+                self.line += count_lines(body);
+                let msg = if nowdoc || !interpolates {
+                    "syntax error, unexpected end of file, expecting variable or heredoc end or \"${\" or \"{$\""
+                } else {
+                    "syntax error, unexpected end of file"
+                };
+                let mut text = self.src.get(start..body_start).unwrap_or(&[]).to_vec();
+                while matches!(text.last(), Some(b'\n' | b'\r' | b'"' | b'\'')) {
+                    text.pop();
+                }
+                return Ok(Some(Token {
+                    tok: Tok::BadString(Box::new(err(msg, self.line)), true),
+                    line,
+                    end_line: line + 1,
+                    text,
+                }));
             }
             let mut j = ls;
             while matches!(self.at(j), b' ' | b'\t') {
@@ -275,10 +293,14 @@ impl<'a> Lexer<'a> {
                 }
             }
             if self.eof() {
-                return Err(err(
-                    "syntax error, unexpected end of file, expecting variable or \"${\" or \"{$\"",
-                    self.line,
-                ));
+                // After an embedded expression PHP's parser state lists no
+                // expected tokens.
+                let msg = if parts.iter().any(|p| !matches!(p, TemplatePart::Lit(_))) {
+                    "syntax error, unexpected end of file"
+                } else {
+                    "syntax error, unexpected end of file, expecting variable or \"${\" or \"{$\""
+                };
+                return Err(err(msg, self.line));
             }
             let c = self.cur();
             match c {

@@ -23,7 +23,7 @@ fn lex_err(src: &str) -> (String, u32) {
     }
     // Errors inside double-quoted strings travel in a `BadString` token.
     for t in toks {
-        if let Tok::BadString(e) = t.tok {
+        if let Tok::BadString(e, _) = t.tok {
             return (e.message, e.line);
         }
     }

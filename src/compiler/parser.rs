@@ -392,6 +392,14 @@ impl<'f> Parser<'f> {
             if self.is_op("#[") {
                 return Err(self.unsupported("attributes", line));
             }
+            if let Tok::Ident(n) = &self.peek().tok {
+                let l = n.to_ascii_lowercase();
+                if super::token::is_reserved(&l)
+                    && !matches!(l.as_str(), "array" | "callable" | "static")
+                {
+                    return Err(self.unexpected_expecting("variable"));
+                }
+            }
             let ty = if self.at_type_start() {
                 Some(self.type_hint()?)
             } else {

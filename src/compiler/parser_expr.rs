@@ -14,6 +14,8 @@ use super::parser::{PResult, Parser};
 use super::token::{CastTok, TemplatePart, Tok, Token};
 
 const BP_ASSIGN: u8 = 4;
+/// PHP's expectation after something that must become a variable.
+pub(super) const VARLIST: &str = "\"->\" or \"?->\" or \"{\" or \"[\"";
 const BP_TERNARY: u8 = 5;
 const BP_COALESCE: u8 = 6;
 const BP_NOT: u8 = 18;
@@ -387,12 +389,23 @@ impl<'f> Parser<'f> {
                     Tok::Ident(n) => {
                         !super::token::is_reserved(n) || n.eq_ignore_ascii_case("static")
                     }
+                    Tok::Str(..) | Tok::Template(..) | Tok::Op("(" | "[") => true,
                     _ => false,
                 };
                 if !ok_start {
                     return Err(self.unexpected());
                 }
-                let (value, _) = self.primary_postfix()?;
+                let (value, after) = self.primary_postfix()?;
+                let callish = matches!(
+                    value.kind,
+                    ExprKind::Call { .. }
+                        | ExprKind::CallExpr { .. }
+                        | ExprKind::MethodCall { .. }
+                        | ExprKind::StaticCall { .. }
+                );
+                if !callish && (after != After::Variable || !is_writable(&value)) {
+                    return Err(self.unexpected_expecting(VARLIST));
+                }
                 return Ok(Expr::new(
                     ExprKind::AssignRef {
                         target: Box::new(e),
@@ -434,10 +447,32 @@ impl<'f> Parser<'f> {
         }
         let mut seen_named = false;
         while !self.is_op(")") {
-            if let Tok::Ident(_) = self.peek().tok {
+            if let Tok::Ident(n) = &self.peek().tok {
                 // Any keyword may name an argument (`f(array: 1)`), so PHP's
                 // parser waits for the `:` before complaining.
-                if !self.can_start_expr() && !self.nth_is_op(1, ":") {
+                let l = n.to_ascii_lowercase();
+                let needs_paren = matches!(
+                    l.as_str(),
+                    "array" | "list" | "isset" | "empty" | "eval" | "match"
+                ) || (l == "static"
+                    && !self.nth_is_kw(1, "function")
+                    && !self.nth_is_kw(1, "fn")
+                    && !self.nth_is_op(1, "::"));
+                let needs_operand =
+                    matches!(
+                        l.as_str(),
+                        "print"
+                            | "throw"
+                            | "include"
+                            | "include_once"
+                            | "require"
+                            | "require_once"
+                            | "clone"
+                            | "new"
+                            | "yield"
+                    ) && matches!(self.nth(1).tok, Tok::Op(")" | "," | ";" | "]" | "=" | "=>"));
+                let stuck = (needs_paren && !self.nth_is_op(1, "(")) || needs_operand;
+                if (!self.can_start_expr() || stuck) && !self.nth_is_op(1, ":") {
                     self.advance();
                     return Err(self.unexpected_expecting("\":\""));
                 }
@@ -825,7 +860,7 @@ impl<'f> Parser<'f> {
                 let items = self.array_items("]")?;
                 return Ok((Expr::new(ExprKind::Array(items), line), After::Variable));
             }
-            Tok::BadString(e) => return Err((**e).clone()),
+            Tok::BadString(e, _) => return Err((**e).clone()),
             Tok::Op("`") => return Err(self.unsupported("shell execution (backticks)", line)),
             Tok::Op("#[") => return Err(self.unsupported("attributes", line)),
             Tok::Ident(_) => return self.keyword_or_name(),
@@ -897,7 +932,7 @@ impl<'f> Parser<'f> {
     /// (`unset($a 1)`, `"{$a 1}"`).
     pub(super) fn after_variable_error(&self, e: &Expr) -> super::parser::ParseError {
         if matches!(e.kind, ExprKind::Var(_)) {
-            self.unexpected_expecting("\"->\" or \"?->\" or \"{\" or \"[\"")
+            self.unexpected_expecting(VARLIST)
         } else {
             self.unexpected()
         }

@@ -139,7 +139,8 @@ impl<'f> Parser<'f> {
                     self.advance();
                     return self.name_primary(name, line);
                 }
-                return Err(self.unexpected());
+                self.advance();
+                return Err(self.unexpected_expecting("\"::\""));
             }
             "match" => return Ok((self.match_expr()?, After::Done)),
             "yield" => return Err(self.unsupported("generators (yield)", line)),
@@ -262,6 +263,9 @@ impl<'f> Parser<'f> {
         self.expect_op("{")?;
         let mut arms = Vec::new();
         while !self.is_op("}") {
+            if !self.can_start_expr() && !self.is_kw("default") {
+                return Err(self.unexpected_expecting("\"}\""));
+            }
             let arm_line = self.line();
             let conds =
                 if self.is_kw("default") && !self.nth_is_op(1, "::") && !self.nth_is_op(1, "(") {
@@ -289,7 +293,7 @@ impl<'f> Parser<'f> {
                 break;
             }
         }
-        self.expect_op_plain("}")?;
+        self.expect_op("}")?;
         Ok(Expr::new(
             ExprKind::Match {
                 subject: Box::new(subject),

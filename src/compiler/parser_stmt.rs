@@ -89,6 +89,10 @@ impl<'f> Parser<'f> {
             if ends.iter().any(|e| self.is_op(e) || self.is_kw(e)) {
                 return Ok(stmts);
             }
+            if ends != ["}"] && !self.can_start_statement() {
+                let list: Vec<String> = ends.iter().map(|e| format!("\"{}\"", e)).collect();
+                return Err(self.unexpected_expecting(&list.join(" or ")));
+            }
             stmts.push(self.statement()?);
         }
     }
@@ -312,6 +316,15 @@ impl<'f> Parser<'f> {
                     if !self.is_op(",") && !self.is_op(")") {
                         return Err(self.after_variable_error(&e));
                     }
+                    if matches!(
+                        e.kind,
+                        ExprKind::Array(_)
+                            | ExprKind::Str(_)
+                            | ExprKind::Interp(_)
+                            | ExprKind::Const(_)
+                    ) {
+                        return Err(self.unexpected_expecting(super::parser_expr::VARLIST));
+                    }
                     v.push(e);
                     if !self.eat_op(",") {
                         break;
@@ -435,11 +448,15 @@ impl<'f> Parser<'f> {
 
     /// A foreach key/value target: a variable or a destructuring pattern.
     fn foreach_target(&mut self) -> PResult<Expr> {
+        let start = self.mark();
         let (e, after) = self.primary_postfix()?;
         let e = match e.kind {
             ExprKind::Array(_) | ExprKind::List(_) => self.make_pattern(e)?,
             _ if after == After::Variable && is_writable(&e) => e,
-            _ => return Err(self.unexpected()),
+            _ => {
+                self.reset(start);
+                return Err(self.unexpected());
+            }
         };
         if !self.is_op("=>") && !self.is_op(")") {
             return Err(self.after_variable_error(&e));

@@ -1088,3 +1088,69 @@ fn more_php_behaviour() {
     let e = super::parse(b"<?php yield 1;", "t.php").unwrap_err();
     assert!(!e.is_fatal() && e.is_unsupported());
 }
+
+#[test]
+fn syntax_errors_win_over_compile_errors() {
+    // PHP runs its compile-time checks only after the whole file parsed.
+    assert_eq!(
+        perr("<?php try {} $a = [1,,2];\n1 1;"),
+        ("syntax error, unexpected integer \"1\"".into(), 2)
+    );
+    assert_eq!(
+        perr("<?php try {} $a = [1,,2];"),
+        ("Cannot use try without catch or finally".into(), 1)
+    );
+    assert_eq!(
+        perr("<?php break 0; f()->x() = 1;"),
+        ("'break' operator accepts only positive integers".into(), 1)
+    );
+    assert_eq!(
+        perr("<?php $x = \"{$a{1}}\"; 1 1;").0,
+        "syntax error, unexpected integer \"1\""
+    );
+}
+
+#[test]
+fn unterminated_strings() {
+    assert_eq!(
+        perr("<?php echo <<<EOT\nabc"),
+        ("syntax error, unexpected end of file, expecting variable or heredoc end or \"${\" or \"{$\"".into(), 2)
+    );
+    assert_eq!(
+        perr("<?php f(<<<EOT\nabc"),
+        ("Unclosed '(' on line 1".into(), 2)
+    );
+    assert_eq!(
+        perr("<?php f(1 <<<EOT\nabc"),
+        (
+            "syntax error, unexpected heredoc start \"<<<EOT\", expecting \")\"".into(),
+            2
+        )
+    );
+    assert_eq!(
+        perr("<?php echo \"abc"),
+        (
+            "syntax error, unexpected end of file, expecting variable or \"${\" or \"{$\"".into(),
+            1
+        )
+    );
+    assert_eq!(perr("<?php f(\"abc"), ("Unclosed '('".into(), 1));
+    assert_eq!(
+        perr("<?php f(1 \"a$x\n\n"),
+        (
+            "syntax error, unexpected double-quote mark, expecting \")\"".into(),
+            1
+        )
+    );
+    assert_eq!(
+        perr("<?php f(1, 'abc\n"),
+        (
+            "syntax error, unexpected string content \"abc\", expecting \")\"".into(),
+            1
+        )
+    );
+    assert_eq!(
+        perr("<?php function f( default ) {}").0,
+        "syntax error, unexpected token \"default\", expecting variable"
+    );
+}

@@ -75,9 +75,10 @@ pub enum Tok {
     Op(&'static str),
     /// An unterminated single-quoted string (the rest of the file).
     StringContent(Vec<u8>),
-    /// A double-quoted string with a lexical error inside (e.g. unterminated);
-    /// reported as the error when parsed as an operand.
-    BadString(Box<ParseError>),
+    /// A double-quoted string (`false`) or heredoc (`true`) with a lexical error
+    /// inside (e.g. unterminated); reported as that error when parsed as an
+    /// operand, and as its opening token when unexpected.
+    BadString(Box<ParseError>, bool),
     /// End of input.
     Eof,
 }
@@ -240,7 +241,8 @@ impl Token {
             Tok::Str(_, Quote::Heredoc | Quote::Nowdoc) | Tok::Template(_, true) => {
                 format!("heredoc start \"{}\"", clip(&self.text))
             }
-            Tok::Template(_, false) | Tok::BadString(_) => "double-quote mark".to_string(),
+            Tok::Template(_, false) | Tok::BadString(_, false) => "double-quote mark".to_string(),
+            Tok::BadString(_, true) => format!("heredoc start \"{}\"", clip(&self.text)),
             Tok::StringContent(_) => format!("string content \"{}\"", clip(&self.text)),
             Tok::Cast(CastTok::Unset) => "token \"(unset)\"".to_string(),
             Tok::Cast(CastTok::Cast(c)) => format!(
@@ -256,7 +258,8 @@ impl Token {
             ),
             Tok::Op(op) => format!("token \"{}\"", op),
             Tok::OpenTagEcho => "token \"<?=\"".to_string(),
-            Tok::CloseTag => "token \"?>\"".to_string(),
+            // PHP's grammar treats `?>` as the token ";".
+            Tok::CloseTag => "token \";\"".to_string(),
             Tok::InlineHtml(_) => format!("inline html \"{}\"", clip(&self.text)),
         }
     }
