@@ -98,6 +98,10 @@ pub struct FuncBuilder<'u> {
     pub finallys: Vec<FinallyCtx>,
     /// Pending jumps into each finally block, indexed by `FinallyCtx::entry_patch_list`.
     pub finally_jumps: Vec<Vec<usize>>,
+    /// `break`/`continue` statements that leave a `try` through its finally block:
+    /// (loop index, is_break), indexed like `finally_jumps`; the finally block
+    /// resumes them by state `3 + position`.
+    pub finally_exits: Vec<Vec<(usize, bool)>>,
     pub line: u32,
     pub static_count: u32,
     pub is_main: bool,
@@ -138,6 +142,7 @@ impl<'u> FuncBuilder<'u> {
             loops: Vec::new(),
             finallys: Vec::new(),
             finally_jumps: Vec::new(),
+            finally_exits: Vec::new(),
             line: 0,
             static_count: 0,
             is_main: false,

@@ -153,9 +153,19 @@ impl FuncBuilder<'_> {
                 });
             }
             ExprKind::New { class, args } => {
-                let ast::ClassRef::Named(cn) = class else {
-                    return unsupported("dynamic class names in new", e.line);
+                let dynamic = match class {
+                    ast::ClassRef::Named(_) if !args.iter().any(|a| a.spread || a.name.is_some()) => None,
+                    ast::ClassRef::Named(cn) => Some(self.const_str(cn.as_bytes())),
+                    ast::ClassRef::Expr(x) => Some(self.expr(x)?),
+                    _ => return unsupported("self/parent/static outside classes", e.line),
                 };
+                if let Some(class) = dynamic {
+                    let arr = self.args_array(args)?;
+                    self.line = e.line;
+                    self.emit(Op::NewArgs { dst, class, arr });
+                    return Ok(());
+                }
+                let ast::ClassRef::Named(cn) = class else { unreachable!("dynamic classes handled above") };
                 let (base, argc) = self.args_by_value(args)?;
                 let class = self.name_const(cn);
                 self.line = e.line;
@@ -529,11 +539,9 @@ impl FuncBuilder<'_> {
         Ok((base, args.len() as u32))
     }
 
-    /// Arguments collected into an array (for `...$spread`).
+    /// Arguments collected into an array (for `...$spread` and named arguments,
+    /// which become string keys).
     fn args_array(&mut self, args: &[ast::Arg]) -> EmitResult<Slot> {
-        if let Some(a) = args.iter().find(|a| a.name.is_some()) {
-            return unsupported("named arguments", a.value.line);
-        }
         let arr = self.temp();
         self.emit(Op::NewArray {
             dst: arr,
@@ -544,9 +552,10 @@ impl FuncBuilder<'_> {
             if a.spread {
                 self.emit(Op::AddSpread { arr, src: v });
             } else {
+                let key = a.name.as_ref().map(|n| self.const_str(n.as_bytes()));
                 self.emit(Op::AddElem {
                     arr,
-                    key: None,
+                    key,
                     val: v,
                 });
             }

@@ -244,24 +244,7 @@ impl FuncBuilder<'_> {
                     return Err(CompileError { msg, line: s.line });
                 }
                 let target = self.loops.len() - n;
-                if self.loops[target].finally_depth != self.finallys.len() {
-                    return unsupported("break/continue out of a try block with finally", s.line);
-                }
-                // Leaving inner foreach loops releases their iterators.
-                let frees: Vec<u32> = self.loops[target + 1..]
-                    .iter()
-                    .filter_map(|l| l.iter)
-                    .collect();
-                for it in frees {
-                    self.emit(Op::IterFree { iter: it });
-                }
-                let j = self.jmp();
-                let lp = &mut self.loops[target];
-                if is_break {
-                    lp.breaks.push(j);
-                } else {
-                    lp.continues.push(j);
-                }
+                self.jump_out(target, is_break);
             }
             StmtKind::Return(e) => self.return_stmt(e.as_ref())?,
             StmtKind::Block(b) => self.block(b)?,
@@ -326,6 +309,34 @@ impl FuncBuilder<'_> {
         }
         self.next_temp = mark;
         Ok(())
+    }
+
+    /// Emits the jump of a `break`/`continue` to loop `target`, releasing the
+    /// iterators of the foreach loops it leaves. Crossing a `finally` goes through
+    /// the finally block first (state `3 + k`), which resumes the jump afterwards.
+    fn jump_out(&mut self, target: usize, is_break: bool) {
+        let frees: Vec<u32> = self.loops[target + 1..].iter().filter_map(|l| l.iter).collect();
+        for it in frees {
+            self.emit(Op::IterFree { iter: it });
+        }
+        if self.finallys.len() > self.loops[target].finally_depth {
+            let fin = *self.finallys.last().expect("checked non-empty");
+            let exits = &mut self.finally_exits[fin.entry_patch_list];
+            let k = exits.len() as i64;
+            exits.push((target, is_break));
+            let c = self.const_int(3 + k);
+            self.emit(Op::Move { dst: fin.state, src: c });
+            let j = self.jmp();
+            self.finally_jumps[fin.entry_patch_list].push(j);
+            return;
+        }
+        let j = self.jmp();
+        let lp = &mut self.loops[target];
+        if is_break {
+            lp.breaks.push(j);
+        } else {
+            lp.continues.push(j);
+        }
     }
 
     fn loop_body(&mut self, body: &[Stmt], iter: Option<u32>) -> EmitResult<()> {
@@ -393,7 +404,7 @@ impl FuncBuilder<'_> {
         let key_slot = match key.map(|k| &k.kind) {
             None => NO_SLOT,
             Some(ExprKind::Var(n)) => self.local_slot(n),
-            Some(_) => return unsupported("foreach keys assigned to non-variables", value.line),
+            Some(_) => self.temp(),
         };
         let next = self.emit(Op::IterNext {
             iter,
@@ -404,6 +415,9 @@ impl FuncBuilder<'_> {
         });
         if !matches!(value.kind, ExprKind::Var(_)) {
             self.assign_from_slot(value, val_slot)?;
+        }
+        if let Some(k) = key.filter(|k| !matches!(k.kind, ExprKind::Var(_))) {
+            self.assign_from_slot(k, key_slot)?;
         }
         self.loop_body(body, Some(iter))?;
         let lp = self.loops.pop().expect("pushed by loop_body");
@@ -514,6 +528,7 @@ impl FuncBuilder<'_> {
             let exc = self.temp();
             let ret = self.temp();
             self.finally_jumps.push(Vec::new());
+            self.finally_exits.push(Vec::new());
             FinallyCtx {
                 state,
                 exc,
@@ -631,6 +646,16 @@ impl FuncBuilder<'_> {
             if let Some(o) = self.finallys.last().copied() {
                 // A pending return continues into the enclosing finally.
                 self.finally_jumps[o.entry_patch_list].push(at);
+            }
+            // Resume the break/continue statements that entered this finally.
+            let exits = std::mem::take(&mut self.finally_exits[f.entry_patch_list]);
+            for (k, (target, is_break)) in exits.into_iter().enumerate() {
+                let t = self.temp();
+                let c = self.const_int(3 + k as i64);
+                self.emit(Op::Eq { dst: t, a: Operand::slot(f.state), b: c });
+                let skip = self.emit(Op::JmpZ { cond: Operand::slot(t), target: 0 });
+                self.jump_out(target, is_break);
+                self.patch_here(skip);
             }
         } else {
             for j in to_finally {

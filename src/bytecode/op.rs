@@ -419,6 +419,9 @@ pub enum Op {
         args: Slot,
         argc: u32,
     },
+    /// `new $class(...)` or `new C(...$args)`: the class name is a value, the
+    /// arguments an array (string keys are named arguments).
+    NewArgs { dst: Slot, class: Operand, arr: Slot },
     /// `dst = src instanceof Class`.
     InstanceOf {
         dst: Slot,

@@ -170,7 +170,7 @@ impl ExecCtx {
             fr.set_str(b"line", TypedValue::int(ci.call_line as i64));
             fr.set_str(b"function", TypedValue::str(f.name.as_bytes()));
             let mut args = PhpArray::new();
-            let declared = (f.params.len() as u32).min(ci.argc);
+            let declared = (f.params.iter().filter(|p| !p.variadic).count() as u32).min(ci.argc);
             for i in 0..declared {
                 // SAFETY: the frame of an active call is live and holds at least its
                 // declared parameters.

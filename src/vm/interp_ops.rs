@@ -77,6 +77,36 @@ pub(crate) fn slow_op(
             let r = exceptions::new_object(ctx, name_of(unit, *class), argv)?;
             write(frame, *dst, r);
         }
+        Op::NewArgs { dst, class, arr } => {
+            let cls = read(ctx, func, frame, *class).clone();
+            let name = crate::runtime::convert::to_str(ctx, &cls)?.into_owned();
+            let a = peek(func, frame, Operand::slot(*arr));
+            let mut argv: Vec<TypedValue> = Vec::new();
+            if a.is_array() {
+                // Built-in constructors take (message, code, previous); named arguments
+                // are placed by those names.
+                for (k, v) in a.arr().iter() {
+                    let pos = match k {
+                        crate::runtime::array::KeyRef::Int(_) => argv.len(),
+                        crate::runtime::array::KeyRef::Str(n) => match n {
+                            b"message" => 0,
+                            b"code" => 1,
+                            b"previous" => 2,
+                            _ => {
+                                let n = String::from_utf8_lossy(n).into_owned();
+                                return Err(ctx.throw("Error", format!("Unknown named parameter ${n}")));
+                            }
+                        },
+                    };
+                    while argv.len() <= pos {
+                        argv.push(if argv.len() == 1 { TypedValue::int(0) } else if argv.is_empty() { TypedValue::str(b"") } else { TypedValue::null() });
+                    }
+                    argv[pos] = v.copy_value();
+                }
+            }
+            let r = exceptions::new_object(ctx, &String::from_utf8_lossy(&name), argv)?;
+            write(frame, *dst, r);
+        }
         Op::InstanceOf { dst, src, class } => {
             let v = peek(func, frame, *src);
             let r = v.is_object()
