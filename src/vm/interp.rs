@@ -443,6 +443,21 @@ fn run_ops(
                 let v = read(ctx, func, frame, *src).clone();
                 return Ok(v);
             }
+            Op::Call {
+                dst,
+                func: f,
+                args,
+                argc,
+            } => {
+                sync!();
+                // SAFETY: the argument temporaries are `argc` slots of this frame,
+                // below the VM stack pointer.
+                let r = tri!(unsafe {
+                    super::interp_call::call_function_from(ctx, *f, slot(frame, *args), *argc as usize, None)
+                });
+                write(frame, *dst, r);
+            }
+            Op::CheckArgs { required } if ctx.calls.last().is_some_and(|ci| ci.argc >= *required) => {}
             Op::JmpIfArg { n, target } => {
                 if super::interp_call::arg_passed(ctx, *n) {
                     pc = *target as usize;

@@ -95,10 +95,32 @@ pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
 pub fn call_function(
     ctx: &mut ExecCtx,
     fid: u32,
-    args: Vec<TypedValue>,
+    mut args: Vec<TypedValue>,
     bound: Option<&[TypedValue]>,
 ) -> VmResult<TypedValue> {
-    let unit = ctx.unit.clone();
+    let argc = args.len();
+    // SAFETY: `args` holds `argc` initialised values; taking them leaves uninit.
+    unsafe { call_function_from(ctx, fid, args.as_mut_ptr(), argc, bound) }
+}
+
+/// The call path proper: takes (moves out) `argc` arguments starting at `args` —
+/// the caller's argument temporaries or a vector — so a PHP-to-PHP call allocates
+/// nothing.
+///
+/// # Safety
+/// `args` must point at `argc` initialised values that stay valid for the call and
+/// do not overlap the VM stack above `ctx.sp`.
+pub unsafe fn call_function_from(
+    ctx: &mut ExecCtx,
+    fid: u32,
+    args: *mut TypedValue,
+    argc: usize,
+    bound: Option<&[TypedValue]>,
+) -> VmResult<TypedValue> {
+    // SAFETY: the unit is owned by `ctx.unit` (an Arc never replaced while code
+    // runs), so it outlives this call; a raw borrow avoids an atomic refcount pair per
+    // call.
+    let unit: &crate::bytecode::unit::Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("Call to an invalid function index {fid}")));
     };
@@ -119,10 +141,17 @@ pub fn call_function(
         unsafe { ptr::write(frame.add(i), TypedValue::uninit()) };
     }
     ctx.sp = base + n;
-    let argc = args.len() as u32;
     let declared = func.params.iter().take_while(|p| !p.variadic).count();
     let mut extra = Vec::new();
-    for (i, v) in args.into_iter().enumerate() {
+    for i in 0..argc {
+        // SAFETY: the caller guarantees `argc` readable values at `args`.
+        let v = unsafe { (*args.add(i)).take() };
+        let v = if v.tag == tag::INDIRECT {
+            // SAFETY: see interp::deref_slot.
+            unsafe { (*(v.data as *const TypedValue)).copy_value() }
+        } else {
+            v
+        };
         if i < declared {
             let v = if func.params[i].by_ref {
                 if v.is_ref() {
@@ -152,12 +181,12 @@ pub fn call_function(
         func: fid,
         call_line: ctx.line,
         frame,
-        argc,
+        argc: argc as u32,
         extra,
     });
     let entry = func.entry.load(Ordering::Acquire);
     let r = if entry.is_null() || entry == interp_entry as EntryFn as *mut () {
-        execute(ctx, &unit, fid, frame)
+        execute(ctx, unit, fid, frame)
     } else {
         // SAFETY: a non-null entry slot holds an `EntryFn` published by a JIT tier
         // with a Release store (DESIGN.md decision 4).
@@ -253,8 +282,8 @@ pub(crate) fn call_op(
             args,
             argc,
         } => {
-            let argv = take_args(frame, *args, *argc);
-            let r = call_function(ctx, *f, argv, None)?;
+            // SAFETY: the argument temporaries are `argc` slots of this frame, below sp.
+            let r = unsafe { call_function_from(ctx, *f, slot(frame, *args), *argc as usize, None)? };
             write(frame, *dst, r);
         }
         Op::CallBuiltin {
