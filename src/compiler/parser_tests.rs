@@ -705,7 +705,7 @@ fn expressions_misc() {
     assert_eq!(ex("empty($a)"), "(empty $a)");
     assert_eq!(
         ex("__LINE__ . __FILE__ . __DIR__ . __FUNCTION__"),
-        "(Concat (Concat (Concat 1 File) Dir) Function)"
+        "(Concat (Concat (Concat 1 File) Dir) '')"
     );
     assert_eq!(ex("fn($x) => $x * $k"), "(fn 1 (Mul $x $k))");
     assert_eq!(ex("static fn() => 1"), "(fn 0 1)");
@@ -1153,4 +1153,49 @@ fn unterminated_strings() {
         perr("<?php function f( default ) {}").0,
         "syntax error, unexpected token \"default\", expecting variable"
     );
+}
+
+#[test]
+fn magic_constants_resolved() {
+    let src = "<?php\nfunction f() { echo __FUNCTION__, __METHOD__, __CLASS__; $c = function () { echo __FUNCTION__, __METHOD__; }; }\n\
+class K { function m() { echo __FUNCTION__, __METHOD__, __CLASS__, __TRAIT__; $f = fn() => __CLASS__ . __METHOD__; } }\n\
+trait T { function t() { echo __CLASS__, __METHOD__, __TRAIT__; } }\necho __FUNCTION__, __CLASS__, __NAMESPACE__, __METHOD__;";
+    assert_eq!(
+        sts(src),
+        "function f/0 {echo 'f','f',''; (= $c (closure 0 0 1));} \
+class K (1 members) class T (1 members) echo '','','','';"
+    );
+    let stmts = prog(src);
+    let StmtKind::ClassDecl(k) = &stmts[1].kind else {
+        panic!()
+    };
+    let ClassMember::Method(m) = &k.members[0] else {
+        panic!()
+    };
+    assert_eq!(st(&m.func.body[0]), "echo 'm','K::m','K','';");
+    assert_eq!(
+        st(&m.func.body[1]),
+        "(= $f (fn 0 (Concat 'K' '{closure}')));"
+    );
+    let StmtKind::ClassDecl(t) = &stmts[2].kind else {
+        panic!()
+    };
+    let ClassMember::Method(m) = &t.members[0] else {
+        panic!()
+    };
+    assert_eq!(st(&m.func.body[0]), "echo Class,'T::t','T';");
+    let StmtKind::FunctionDecl(f) = &stmts[0].kind else {
+        panic!()
+    };
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::Assign { value, .. },
+        ..
+    }) = &f.body[1].kind
+    else {
+        panic!()
+    };
+    let ExprKind::Closure(c) = &value.kind else {
+        panic!()
+    };
+    assert_eq!(st(&c.body[0]), "echo '{closure}','{closure}';");
 }
