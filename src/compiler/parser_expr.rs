@@ -125,6 +125,9 @@ impl<'f> Parser<'f> {
         // Tracks an unparenthesized ternary on the left (`Some(is_short)`), which
         // PHP 8 rejects when nested again.
         let mut bare_ternary: Option<bool> = None;
+        // PHP checks an outer ternary before compiling its operands, so the
+        // outermost violation wins over errors found inside this expression.
+        let fatal_before = self.deferred.is_some();
         let mut last_nonassoc: Option<u8> = None;
         loop {
             let line = left.line;
@@ -160,7 +163,15 @@ impl<'f> Parser<'f> {
                 let else_ = self.expr_bp(BP_TERNARY + 1)?;
                 if let Some(prev_short) = bare_ternary {
                     if !(prev_short && short) {
-                        self.fatal(nested_ternary_message(prev_short, short), line);
+                        let msg = nested_ternary_message(prev_short, short);
+                        if fatal_before {
+                            self.fatal(msg, line);
+                        } else {
+                            self.deferred = Some(super::parser::ParseError {
+                                message: msg.to_string(),
+                                line,
+                            });
+                        }
                     }
                 }
                 left = Expr::new(
@@ -237,8 +248,10 @@ impl<'f> Parser<'f> {
                     IncDecOp::PreDec
                 };
                 self.advance();
+                let start = self.mark();
                 let (target, after) = self.primary_postfix()?;
                 if after != After::Variable || !is_writable(&target) {
+                    self.reset(start);
                     return Err(self.unexpected());
                 }
                 return Ok(Expr::new(
