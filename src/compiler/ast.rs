@@ -440,6 +440,10 @@ pub enum ExprKind {
         /// Arguments.
         args: Vec<Arg>,
     },
+    /// First-class callable syntax (PHP 8.1): `f(...)`, `$o->m(...)`, `A::m(...)`,
+    /// `$f(...)`. Evaluates to a `Closure` for the wrapped call's callee; the
+    /// wrapped `Call`/`MethodCall`/`StaticCall`/`CallExpr` has no arguments.
+    CallableRef(Box<Expr>),
     /// `obj->name(args)` / `obj?->name(args)`.
     MethodCall {
         /// The object expression.

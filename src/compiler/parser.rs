@@ -75,6 +75,8 @@ pub(super) struct Parser<'f> {
     pub(super) scopes: Vec<Scope>,
     /// Enclosing class-like declarations, innermost last.
     pub(super) classes: Vec<(String, ast::ClassKind)>,
+    /// Set by `args()` when it read `(...)` (first-class callable syntax).
+    pub(super) fcc: bool,
 }
 
 /// A function-like body being parsed.
@@ -110,6 +112,7 @@ impl<'f> Parser<'f> {
             deferred: None,
             scopes: Vec::new(),
             classes: Vec::new(),
+            fcc: false,
         }
     }
 

@@ -519,6 +519,7 @@ impl<'f> Parser<'f> {
                             },
                             line,
                         );
+                        e = self.wrap_call(e);
                         after = After::Deref;
                     } else {
                         e = Expr::new(
@@ -547,6 +548,7 @@ impl<'f> Parser<'f> {
                         },
                         line,
                     );
+                    e = self.wrap_call(e);
                     after = After::Deref;
                 }
                 Tok::Op(op @ ("++" | "--")) if after == After::Variable && is_writable(&e) => {
@@ -628,7 +630,8 @@ impl<'f> Parser<'f> {
     pub(super) fn name_primary(&mut self, name: String, line: u32) -> PResult<(Expr, After)> {
         if self.is_op("(") {
             let args = self.args()?;
-            return Ok((Expr::new(ExprKind::Call { name, args }, line), After::Deref));
+            let e = self.wrap_call(Expr::new(ExprKind::Call { name, args }, line));
+            return Ok((e, After::Deref));
         }
         if self.eat_op("::") {
             return self.static_member(Self::class_ref_from_name(name), line);

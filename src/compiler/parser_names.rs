@@ -7,12 +7,30 @@ use super::parser_expr::{After, VARLIST};
 use super::token::{TemplatePart, Tok, Token};
 
 impl<'f> Parser<'f> {
+    /// Wraps a just-built call in `CallableRef` when its argument list was `(...)`.
+    pub(super) fn wrap_call(&mut self, e: Expr) -> Expr {
+        if !std::mem::take(&mut self.fcc) {
+            return e;
+        }
+        if matches!(e.kind, ExprKind::MethodCall { nullsafe: true, .. }) {
+            self.fatal(
+                "Cannot combine nullsafe operator with Closure creation",
+                e.line,
+            );
+        }
+        let line = e.line;
+        Expr::new(ExprKind::CallableRef(Box::new(e)), line)
+    }
+
     /// `(args)`: positional, `...$spread` and `name: value` arguments.
     pub(super) fn args(&mut self) -> PResult<Vec<Arg>> {
-        let open = self.expect_op("(")?;
+        self.expect_op("(")?;
         let mut args = Vec::new();
         if self.is_op("...") && self.nth_is_op(1, ")") {
-            return Err(self.unsupported("first-class callable syntax", open.line));
+            self.advance();
+            self.advance();
+            self.fcc = true;
+            return Ok(args);
         }
         let mut seen_named = false;
         while !self.is_op(")") {
@@ -130,7 +148,7 @@ impl<'f> Parser<'f> {
                     let args = self.args()?;
                     let name = MemberName::Expr(Box::new(Expr::new(ExprKind::Var(n), vline)));
                     Ok((
-                        Expr::new(ExprKind::StaticCall { class, name, args }, line),
+                        self.wrap_call(Expr::new(ExprKind::StaticCall { class, name, args }, line)),
                         After::Deref,
                     ))
                 } else {
@@ -148,7 +166,7 @@ impl<'f> Parser<'f> {
                     let args = self.args()?;
                     let name = MemberName::Ident(n);
                     Ok((
-                        Expr::new(ExprKind::StaticCall { class, name, args }, line),
+                        self.wrap_call(Expr::new(ExprKind::StaticCall { class, name, args }, line)),
                         After::Deref,
                     ))
                 } else {

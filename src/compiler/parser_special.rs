@@ -215,6 +215,9 @@ impl<'f> Parser<'f> {
         } else {
             Vec::new()
         };
+        if std::mem::take(&mut self.fcc) {
+            self.fatal("Cannot create Closure for new expression", line);
+        }
         Ok((Expr::new(ExprKind::New { class, args }, line), After::Done))
     }
 

@@ -315,7 +315,6 @@ fn unsupported_constructs() {
         ("<?php goto a;", "goto"),
         ("<?php namespace A;", "namespaces"),
         ("<?php enum E {}", "enums"),
-        ("<?php strlen(...);", "first-class callable syntax"),
         ("<?php new class {};", "anonymous classes"),
         ("<?php class A { use T { a as b; } }", "trait adaptations"),
         (
@@ -587,4 +586,21 @@ class K (1 members) class T (1 members) echo '','','','';"
         panic!()
     };
     assert_eq!(st(&c.body[0]), "echo '{closure}','{closure}';");
+}
+
+#[test]
+fn first_class_callables() {
+    assert_eq!(ex("strlen(...)"), "(fcc (strlen))");
+    assert_eq!(ex("$o->m(...)"), "(fcc ($o->m))");
+    assert_eq!(ex("A::m(...)"), "(fcc (A::m))");
+    assert_eq!(ex("$f(...)"), "(fcc (call $f))");
+    assert_eq!(ex("f(g(...), ...$a)"), "(f (fcc (g)) ...$a)");
+    assert_eq!(
+        perr("<?php new A(...);").0,
+        "Cannot create Closure for new expression"
+    );
+    assert_eq!(
+        perr("<?php $o?->m(...);").0,
+        "Cannot combine nullsafe operator with Closure creation"
+    );
 }

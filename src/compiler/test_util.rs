@@ -197,6 +197,7 @@ pub(super) fn sx(e: &Expr) -> String {
                 .join(" ")
         ),
         Throw(e) => format!("(throw {})", sx(e)),
+        CallableRef(e) => format!("(fcc {})", sx(e)),
     }
 }
 
