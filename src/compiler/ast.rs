@@ -420,7 +420,11 @@ pub enum ExprKind {
     },
     /// Bare constant name `FOO` (leading `\` stripped).
     Const(String),
-    /// `__LINE__`, `__FILE__`, ... (`__LINE__` is resolved by the parser to `Int`).
+    /// `__FILE__` / `__DIR__` (and `__CLASS__` inside traits: the using class). The
+    /// parser resolves the others itself: `__LINE__` becomes `Int`, and
+    /// `__FUNCTION__`, `__METHOD__`, `__CLASS__`, `__NAMESPACE__`, `__TRAIT__`
+    /// become `Str` (`"{closure}"` inside closures, `"Class::method"` for
+    /// `__METHOD__`, `""` where PHP gives an empty string).
     MagicConst(MagicConst),
     /// `name(args)` — call of a function by name (leading `\` stripped).
     Call {
@@ -436,6 +440,10 @@ pub enum ExprKind {
         /// Arguments.
         args: Vec<Arg>,
     },
+    /// First-class callable syntax (PHP 8.1): `f(...)`, `$o->m(...)`, `A::m(...)`,
+    /// `$f(...)`. Evaluates to a `Closure` for the wrapped call's callee; the
+    /// wrapped `Call`/`MethodCall`/`StaticCall`/`CallExpr` has no arguments.
+    CallableRef(Box<Expr>),
     /// `obj->name(args)` / `obj?->name(args)`.
     MethodCall {
         /// The object expression.

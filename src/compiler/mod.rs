@@ -7,6 +7,7 @@ pub mod parser;
 mod parser_array;
 mod parser_class;
 mod parser_expr;
+mod parser_names;
 mod parser_special;
 mod parser_stmt;
 pub mod token;
@@ -14,6 +15,12 @@ pub mod token;
 #[cfg(test)]
 mod lexer_tests;
 #[cfg(test)]
+mod parser_debug_tests;
+#[cfg(test)]
+mod parser_error_tests;
+#[cfg(test)]
 mod parser_tests;
+#[cfg(test)]
+mod test_util;
 
 pub use parser::{parse, ParseError};

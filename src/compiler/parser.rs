@@ -71,6 +71,22 @@ pub(super) struct Parser<'f> {
     /// First compile-time ("Fatal error") check that failed. PHP only runs these
     /// after the whole file parsed, so a later syntax error must still win.
     pub(super) deferred: Option<ParseError>,
+    /// Enclosing function-like bodies, innermost last (for `__FUNCTION__` etc.).
+    pub(super) scopes: Vec<Scope>,
+    /// Enclosing class-like declarations, innermost last.
+    pub(super) classes: Vec<(String, ast::ClassKind)>,
+    /// Set by `args()` when it read `(...)` (first-class callable syntax).
+    pub(super) fcc: bool,
+}
+
+/// A function-like body being parsed.
+pub(super) enum Scope {
+    /// A named function.
+    Function(String),
+    /// A method of the innermost class.
+    Method(String),
+    /// A closure or arrow function.
+    Closure,
 }
 
 /// How deep expressions and statements may nest before we give up.
@@ -94,6 +110,9 @@ impl<'f> Parser<'f> {
             file,
             depth: 0,
             deferred: None,
+            scopes: Vec::new(),
+            classes: Vec::new(),
+            fcc: false,
         }
     }
 
@@ -454,7 +473,10 @@ impl<'f> Parser<'f> {
         let params = self.params()?;
         let return_type = self.return_type()?;
         self.expect_op("{")?;
-        let body = self.statements_until(&["}"])?;
+        self.scopes.push(Scope::Function(name.clone()));
+        let body = self.statements_until(&["}"]);
+        self.scopes.pop();
+        let body = body?;
         let end_line = self.expect_op_plain("}")?.line;
         Ok(ast::FunctionDecl {
             name,

@@ -1,7 +1,7 @@
 //! Class-like declarations: `class`, `interface`, `trait` (enums are unsupported).
 
 use super::ast::*;
-use super::parser::{PResult, Parser};
+use super::parser::{PResult, Parser, Scope};
 use super::token::Tok;
 
 impl<'f> Parser<'f> {
@@ -44,12 +44,10 @@ impl<'f> Parser<'f> {
         }
         self.expect_op("{")?;
         let mut members = Vec::new();
-        while !self.is_op("}") {
-            if self.at_eof() {
-                return Err(self.unexpected());
-            }
-            members.push(self.class_member()?);
-        }
+        self.classes.push((name.clone(), kind));
+        let r = self.class_members(&mut members);
+        self.classes.pop();
+        r?;
         let end_line = self.advance().line;
         Ok(StmtKind::ClassDecl(Box::new(ClassDecl {
             name,
@@ -63,6 +61,16 @@ impl<'f> Parser<'f> {
             line,
             end_line,
         })))
+    }
+
+    fn class_members(&mut self, members: &mut Vec<ClassMember>) -> PResult<()> {
+        while !self.is_op("}") {
+            if self.at_eof() {
+                return Err(self.unexpected());
+            }
+            members.push(self.class_member()?);
+        }
+        Ok(())
     }
 
     fn name_list(&mut self) -> PResult<Vec<String>> {
@@ -183,7 +191,10 @@ impl<'f> Parser<'f> {
         let (body, has_body, end_line) = if self.is_op(";") {
             (Vec::new(), false, self.advance().line)
         } else if self.eat_op("{") {
-            let body = self.statements_until(&["}"])?;
+            self.scopes.push(Scope::Method(name.clone()));
+            let body = self.statements_until(&["}"]);
+            self.scopes.pop();
+            let body = body?;
             let end = self.expect_op_plain("}")?.line;
             (body, true, end)
         } else {

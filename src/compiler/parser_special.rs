@@ -1,7 +1,7 @@
 //! Expressions introduced by keywords: `new`, `clone`, `isset`, closures, `match`, ...
 
 use super::ast::*;
-use super::parser::{PResult, Parser};
+use super::parser::{PResult, Parser, Scope};
 use super::token::{is_reserved, Tok};
 
 use super::parser_expr::After;
@@ -156,25 +156,47 @@ impl<'f> Parser<'f> {
             }
             _ => {}
         }
-        let magic = match lower.as_str() {
-            "__file__" => Some(MagicConst::File),
-            "__dir__" => Some(MagicConst::Dir),
-            "__function__" => Some(MagicConst::Function),
-            "__class__" => Some(MagicConst::Class),
-            "__method__" => Some(MagicConst::Method),
-            "__namespace__" => Some(MagicConst::Namespace),
-            "__trait__" => Some(MagicConst::Trait),
-            _ => None,
-        };
-        if let Some(m) = magic {
+        if let Some(k) = self.magic_const(&lower) {
             self.advance();
-            return lit(ExprKind::MagicConst(m));
+            return lit(k);
         }
         if is_reserved(&lower) {
             return Err(self.unexpected());
         }
         self.advance();
         self.name_primary(name, line)
+    }
+
+    /// Magic constants known at parse time become literals; `__FILE__`/`__DIR__`
+    /// (and `__CLASS__` inside traits, which names the using class) stay for the
+    /// emitter.
+    fn magic_const(&self, lower: &str) -> Option<ExprKind> {
+        let str_lit = |s: &str| Some(ExprKind::Str(s.as_bytes().to_vec()));
+        let class = self.classes.last();
+        let in_trait = matches!(class, Some((_, ClassKind::Trait)));
+        match lower {
+            "__file__" => Some(ExprKind::MagicConst(MagicConst::File)),
+            "__dir__" => Some(ExprKind::MagicConst(MagicConst::Dir)),
+            "__namespace__" => str_lit(""),
+            "__function__" => match self.scopes.last() {
+                Some(Scope::Function(n) | Scope::Method(n)) => str_lit(n),
+                Some(Scope::Closure) => str_lit("{closure}"),
+                None => str_lit(""),
+            },
+            "__method__" => match self.scopes.last() {
+                Some(Scope::Method(n)) => {
+                    str_lit(&format!("{}::{}", class.map_or("", |c| c.0.as_str()), n))
+                }
+                Some(Scope::Function(n)) => str_lit(n),
+                Some(Scope::Closure) => str_lit("{closure}"),
+                None => str_lit(""),
+            },
+            "__class__" if in_trait => Some(ExprKind::MagicConst(MagicConst::Class)),
+            "__class__" => str_lit(class.map_or("", |c| c.0.as_str())),
+            "__trait__" if in_trait => str_lit(class.map_or("", |c| c.0.as_str())),
+            "__trait__" => str_lit(""),
+            _ => None,
+        }
     }
 
     fn clone_operand(&mut self) -> PResult<Expr> {
@@ -193,6 +215,9 @@ impl<'f> Parser<'f> {
         } else {
             Vec::new()
         };
+        if std::mem::take(&mut self.fcc) {
+            self.fatal("Cannot create Closure for new expression", line);
+        }
         Ok((Expr::new(ExprKind::New { class, args }, line), After::Done))
     }
 
@@ -220,7 +245,10 @@ impl<'f> Parser<'f> {
         }
         let return_type = self.return_type()?;
         self.expect_op("{")?;
-        let body = self.statements_until(&["}"])?;
+        self.scopes.push(Scope::Closure);
+        let body = self.statements_until(&["}"]);
+        self.scopes.pop();
+        let body = body?;
         let end_line = self.expect_op_plain("}")?.line;
         let decl = ClosureDecl {
             params,
@@ -242,7 +270,10 @@ impl<'f> Parser<'f> {
         let params = self.params()?;
         let return_type = self.return_type()?;
         self.expect_op("=>")?;
-        let body = self.expr()?;
+        self.scopes.push(Scope::Closure);
+        let body = self.expr();
+        self.scopes.pop();
+        let body = body?;
         let decl = ArrowFnDecl {
             params,
             by_ref_return,
