@@ -10,6 +10,7 @@
 pub mod args;
 pub mod array;
 pub mod array_callback;
+pub mod array_range;
 pub mod array_set;
 pub mod array_sort;
 #[cfg(test)]

@@ -73,6 +73,7 @@ fn all_defs() -> Vec<&'static [BuiltinDef]> {
         string_hash::FUNCS,
         array::FUNCS,
         array_sort::FUNCS,
+        array_range::FUNCS,
         array_callback::FUNCS,
         array_set::FUNCS,
         math::FUNCS,
