@@ -309,6 +309,7 @@ impl FuncBuilder<'_> {
             | ExprKind::Str(_) => {
                 unreachable!("constant-folded above")
             }
+            ExprKind::CallableRef(call) => self.callable_ref(call, dst)?,
             ExprKind::Include { .. } => return unsupported("include/require", e.line),
             ExprKind::VarVar(_) => return unsupported("variable variables", e.line),
             ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
@@ -628,6 +629,25 @@ impl FuncBuilder<'_> {
                 })
             }
         };
+        Ok(())
+    }
+
+    /// `f(...)`: a closure over a hoisted user function. For a built-in the callable
+    /// name itself is produced (it behaves the same when called; `var_dump` of it
+    /// differs from PHP's `object(Closure)` — noted as a known gap).
+    fn callable_ref(&mut self, call: &Expr, dst: Slot) -> EmitResult<()> {
+        let ExprKind::Call { name, .. } = &call.kind else {
+            return unsupported("first-class callables of methods or expressions", call.line);
+        };
+        let lower = name.to_ascii_lowercase();
+        if let Some(&func) = self.unit.hoisted.get(&lower) {
+            self.emit(Op::MakeClosure { dst, func, captures: Box::new([]) });
+        } else if registry::lookup(&lower).is_some() {
+            let c = self.const_str(name.as_bytes());
+            self.emit(Op::Move { dst, src: c });
+        } else {
+            return unsupported("first-class callables of functions declared later at run time", call.line);
+        }
         Ok(())
     }
 
