@@ -130,14 +130,7 @@ pub fn run_source(
     let prog = match compiler::parse(source, file) {
         Ok(p) => p,
         Err(e) => {
-            let kind = if e.message.starts_with("syntax error")
-                || e.message.starts_with("Unclosed")
-                || e.message.starts_with("Unmatched")
-            {
-                "Parse error"
-            } else {
-                "Fatal error"
-            };
+            let kind = if e.is_fatal() { "Fatal error" } else { "Parse error" };
             print!("\n{kind}: {} in {} on line {}\n", e.message, file, e.line);
             return 255;
         }
