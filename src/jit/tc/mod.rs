@@ -35,6 +35,8 @@
 
 mod block;
 mod mapping;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 use std::marker::PhantomData;
