@@ -28,8 +28,13 @@ pub enum BlockKind {
 
 impl BlockKind {
     /// Every kind, in address order.
-    pub const ALL: [BlockKind; 5] =
-        [BlockKind::Hot, BlockKind::Main, BlockKind::Prof, BlockKind::Cold, BlockKind::Frozen];
+    pub const ALL: [BlockKind; 5] = [
+        BlockKind::Hot,
+        BlockKind::Main,
+        BlockKind::Prof,
+        BlockKind::Cold,
+        BlockKind::Frozen,
+    ];
 
     /// Index into per-kind arrays (address order).
     pub const fn index(self) -> usize {
@@ -98,7 +103,12 @@ pub(crate) struct Bump {
 
 impl Bump {
     pub(crate) fn new(base: usize, capacity: usize) -> Bump {
-        Bump { base, capacity, state: Mutex::new(BumpState::default()), used_hint: AtomicUsize::new(0) }
+        Bump {
+            base,
+            capacity,
+            state: Mutex::new(BumpState::default()),
+            used_hint: AtomicUsize::new(0),
+        }
     }
 
     /// Reserves `size` bytes aligned to `align` (a power of two); returns the offset
@@ -130,11 +140,17 @@ impl Bump {
 
     pub(crate) fn stats(&self) -> BlockStats {
         let st = self.state.lock();
-        BlockStats { used: st.used, capacity: self.capacity, allocs: st.allocs, failed: st.failed }
+        BlockStats {
+            used: st.used,
+            capacity: self.capacity,
+            allocs: st.allocs,
+            failed: st.failed,
+        }
     }
 
     pub(crate) fn available(&self) -> usize {
-        self.capacity.saturating_sub(self.used_hint.load(Ordering::Relaxed))
+        self.capacity
+            .saturating_sub(self.used_hint.load(Ordering::Relaxed))
     }
 
     pub(crate) fn base(&self) -> usize {
@@ -157,7 +173,11 @@ pub struct Block {
 
 impl Block {
     pub(crate) fn new(kind: BlockKind, rx_base: usize, rw_base: usize, capacity: usize) -> Block {
-        Block { kind, bump: Bump::new(rx_base, capacity), rw_delta: rw_base.wrapping_sub(rx_base) }
+        Block {
+            kind,
+            bump: Bump::new(rx_base, capacity),
+            rw_delta: rw_base.wrapping_sub(rx_base),
+        }
     }
 
     /// Which block this is.
@@ -258,7 +278,11 @@ pub struct SpanOverflow {
 
 impl std::fmt::Display for SpanOverflow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "write of {} bytes at offset {} overflows a {}-byte code span", self.len, self.offset, self.span_len)
+        write!(
+            f,
+            "write of {} bytes at offset {} overflows a {}-byte code span",
+            self.len, self.offset, self.span_len
+        )
     }
 }
 
@@ -294,7 +318,11 @@ impl CodeSpan<'_> {
     /// Copies `bytes` to `offset` within the span through the writable view (for
     /// patching displacements after relocation). Writes nothing if out of range.
     pub fn write_at(&self, offset: usize, bytes: &[u8]) -> Result<(), SpanOverflow> {
-        let err = SpanOverflow { offset, len: bytes.len(), span_len: self.len };
+        let err = SpanOverflow {
+            offset,
+            len: bytes.len(),
+            span_len: self.len,
+        };
         let end = offset.checked_add(bytes.len()).ok_or(err)?;
         if end > self.len {
             return Err(err);
@@ -340,7 +368,11 @@ impl DataSpan<'_> {
 
     /// Copies `bytes` to `offset` within the span. Writes nothing if out of range.
     pub fn write_at(&self, offset: usize, bytes: &[u8]) -> Result<(), SpanOverflow> {
-        let err = SpanOverflow { offset, len: bytes.len(), span_len: self.len };
+        let err = SpanOverflow {
+            offset,
+            len: bytes.len(),
+            span_len: self.len,
+        };
         let end = offset.checked_add(bytes.len()).ok_or(err)?;
         if end > self.len {
             return Err(err);
