@@ -251,12 +251,13 @@ impl Block {
 /// different contract: see DESIGN.md's note on 8-byte-aligned atomic `jmp` patches.
 #[derive(Debug)]
 pub struct CodeSpan<'a> {
+    // Private: `write` trusts these, so safe code must not be able to change them.
     /// Executable address of the first byte.
-    pub rx: *const u8,
+    rx: *const u8,
     /// Writable alias of the first byte.
-    pub rw: *mut u8,
+    rw: *mut u8,
     /// Length in bytes.
-    pub len: usize,
+    len: usize,
     _cache: PhantomData<&'a super::CodeCache>,
 }
 
@@ -297,6 +298,17 @@ impl CodeSpan<'_> {
     /// Writable address of the first byte.
     pub fn rw_addr(&self) -> usize {
         self.rw as usize
+    }
+
+    /// Executable pointer to the first byte.
+    pub fn rx(&self) -> *const u8 {
+        self.rx
+    }
+
+    /// Writable pointer to the first byte (writing through it is `unsafe`; prefer
+    /// [`CodeSpan::write_at`]).
+    pub fn rw(&self) -> *mut u8 {
+        self.rw
     }
 
     /// Length in bytes.
@@ -350,17 +362,41 @@ impl CodeSpan<'_> {
 /// one writer, `Send` but not `Sync`.
 #[derive(Debug)]
 pub struct DataSpan<'a> {
+    // Private for the same reason as CodeSpan's fields.
     /// First byte (readable and writable; this is also the address code refers to).
-    pub ptr: *mut u8,
+    ptr: *mut u8,
     /// Length in bytes.
-    pub len: usize,
-    pub(crate) _cache: PhantomData<&'a super::CodeCache>,
+    len: usize,
+    _cache: PhantomData<&'a super::CodeCache>,
 }
 
 // SAFETY: like CodeSpan — a unique handle on bytes no other span covers.
 unsafe impl Send for DataSpan<'_> {}
 
 impl DataSpan<'_> {
+    pub(crate) fn new(ptr: *mut u8, len: usize) -> Self {
+        DataSpan {
+            ptr,
+            len,
+            _cache: PhantomData,
+        }
+    }
+
+    /// Pointer to the first byte.
+    pub fn ptr(&self) -> *mut u8 {
+        self.ptr
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// Address of the first byte.
     pub fn addr(&self) -> usize {
         self.ptr as usize

@@ -39,7 +39,6 @@ mod mapping;
 mod tests;
 
 use std::fmt;
-use std::marker::PhantomData;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use block::{Block, BlockKind, BlockStats, CodeSpan, DataSpan, SpanOverflow};
@@ -332,11 +331,7 @@ impl CodeCache {
     /// `None` when the data block is full (counted).
     pub fn alloc_data(&self, size: usize, align: usize) -> Option<DataSpan<'_>> {
         let off = self.data.alloc(size, align)?;
-        Some(DataSpan {
-            ptr: (self.data.base() + off) as *mut u8,
-            len: size,
-            _cache: PhantomData,
-        })
+        Some(DataSpan::new((self.data.base() + off) as *mut u8, size))
     }
 
     /// The blocks a translation of the given kind writes to:

@@ -40,7 +40,7 @@ fn alloc_in_every_block() {
         assert_eq!(s.rx_addr() % 16, 0);
         assert!(b.contains(s.rx_addr()) && b.contains(s.rx_addr() + 99));
         assert!(s.rx_addr() >= c0 && s.rx_addr() + 100 <= c1);
-        assert_eq!(tc.rw_for_rx(s.rx_addr()), Some(s.rw));
+        assert_eq!(tc.rw_for_rx(s.rx_addr()), Some(s.rw()));
         let s2 = tc.alloc(k, 10, 64).expect("alloc");
         assert_eq!(s2.rx_addr() % 64, 0);
         assert!(
@@ -66,8 +66,8 @@ fn alloc_in_every_block() {
     assert!(!tc.contains_code(d.addr()));
     d.write_at(0, &7u64.to_le_bytes()).unwrap();
     assert!(d.write_at(20, &[0; 8]).is_err());
-    // SAFETY: d.ptr is 8-aligned and 8 bytes were just written there.
-    assert_eq!(unsafe { (d.ptr as *const u64).read() }, 7);
+    // SAFETY: d.ptr() is 8-aligned and 8 bytes were just written there.
+    assert_eq!(unsafe { (d.ptr() as *const u64).read() }, 7);
     assert!(rel32(c0, d1).is_some() && rel32(d1, c0).is_some());
     assert_eq!(tc.stats().data.allocs, 1);
     // Whole cache inside one rel32 span.
@@ -367,7 +367,7 @@ fn views_are_w_xor_x() {
     let s = tc.alloc(BlockKind::Frozen, 8, 8).unwrap();
     s.write(&[1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
     // SAFETY: rx is mapped readable; 8 bytes inside the span.
-    let seen = unsafe { std::slice::from_raw_parts(s.rx, 8) };
+    let seen = unsafe { std::slice::from_raw_parts(s.rx(), 8) };
     assert_eq!(seen, &[1, 2, 3, 4, 5, 6, 7, 8]);
 }
 
