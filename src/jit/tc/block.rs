@@ -28,8 +28,13 @@ pub enum BlockKind {
 
 impl BlockKind {
     /// Every kind, in address order.
-    pub const ALL: [BlockKind; 5] =
-        [BlockKind::Hot, BlockKind::Main, BlockKind::Prof, BlockKind::Cold, BlockKind::Frozen];
+    pub const ALL: [BlockKind; 5] = [
+        BlockKind::Hot,
+        BlockKind::Main,
+        BlockKind::Prof,
+        BlockKind::Cold,
+        BlockKind::Frozen,
+    ];
 
     /// Index into per-kind arrays (address order).
     pub const fn index(self) -> usize {
@@ -98,7 +103,12 @@ pub(crate) struct Bump {
 
 impl Bump {
     pub(crate) fn new(base: usize, capacity: usize) -> Bump {
-        Bump { base, capacity, state: Mutex::new(BumpState::default()), used_hint: AtomicUsize::new(0) }
+        Bump {
+            base,
+            capacity,
+            state: Mutex::new(BumpState::default()),
+            used_hint: AtomicUsize::new(0),
+        }
     }
 
     /// Reserves `size` bytes aligned to `align` (a power of two); returns the offset
@@ -130,11 +140,17 @@ impl Bump {
 
     pub(crate) fn stats(&self) -> BlockStats {
         let st = self.state.lock();
-        BlockStats { used: st.used, capacity: self.capacity, allocs: st.allocs, failed: st.failed }
+        BlockStats {
+            used: st.used,
+            capacity: self.capacity,
+            allocs: st.allocs,
+            failed: st.failed,
+        }
     }
 
     pub(crate) fn available(&self) -> usize {
-        self.capacity.saturating_sub(self.used_hint.load(Ordering::Relaxed))
+        self.capacity
+            .saturating_sub(self.used_hint.load(Ordering::Relaxed))
     }
 
     pub(crate) fn base(&self) -> usize {
@@ -157,7 +173,11 @@ pub struct Block {
 
 impl Block {
     pub(crate) fn new(kind: BlockKind, rx_base: usize, rw_base: usize, capacity: usize) -> Block {
-        Block { kind, bump: Bump::new(rx_base, capacity), rw_delta: rw_base.wrapping_sub(rx_base) }
+        Block {
+            kind,
+            bump: Bump::new(rx_base, capacity),
+            rw_delta: rw_base.wrapping_sub(rx_base),
+        }
     }
 
     /// Which block this is.
@@ -231,12 +251,13 @@ impl Block {
 /// different contract: see DESIGN.md's note on 8-byte-aligned atomic `jmp` patches.
 #[derive(Debug)]
 pub struct CodeSpan<'a> {
+    // Private: `write` trusts these, so safe code must not be able to change them.
     /// Executable address of the first byte.
-    pub rx: *const u8,
+    rx: *const u8,
     /// Writable alias of the first byte.
-    pub rw: *mut u8,
+    rw: *mut u8,
     /// Length in bytes.
-    pub len: usize,
+    len: usize,
     _cache: PhantomData<&'a super::CodeCache>,
 }
 
@@ -258,7 +279,11 @@ pub struct SpanOverflow {
 
 impl std::fmt::Display for SpanOverflow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "write of {} bytes at offset {} overflows a {}-byte code span", self.len, self.offset, self.span_len)
+        write!(
+            f,
+            "write of {} bytes at offset {} overflows a {}-byte code span",
+            self.len, self.offset, self.span_len
+        )
     }
 }
 
@@ -273,6 +298,17 @@ impl CodeSpan<'_> {
     /// Writable address of the first byte.
     pub fn rw_addr(&self) -> usize {
         self.rw as usize
+    }
+
+    /// Executable pointer to the first byte.
+    pub fn rx(&self) -> *const u8 {
+        self.rx
+    }
+
+    /// Writable pointer to the first byte (writing through it is `unsafe`; prefer
+    /// [`CodeSpan::write_at`]).
+    pub fn rw(&self) -> *mut u8 {
+        self.rw
     }
 
     /// Length in bytes.
@@ -294,7 +330,11 @@ impl CodeSpan<'_> {
     /// Copies `bytes` to `offset` within the span through the writable view (for
     /// patching displacements after relocation). Writes nothing if out of range.
     pub fn write_at(&self, offset: usize, bytes: &[u8]) -> Result<(), SpanOverflow> {
-        let err = SpanOverflow { offset, len: bytes.len(), span_len: self.len };
+        let err = SpanOverflow {
+            offset,
+            len: bytes.len(),
+            span_len: self.len,
+        };
         let end = offset.checked_add(bytes.len()).ok_or(err)?;
         if end > self.len {
             return Err(err);
@@ -322,17 +362,41 @@ impl CodeSpan<'_> {
 /// one writer, `Send` but not `Sync`.
 #[derive(Debug)]
 pub struct DataSpan<'a> {
+    // Private for the same reason as CodeSpan's fields.
     /// First byte (readable and writable; this is also the address code refers to).
-    pub ptr: *mut u8,
+    ptr: *mut u8,
     /// Length in bytes.
-    pub len: usize,
-    pub(crate) _cache: PhantomData<&'a super::CodeCache>,
+    len: usize,
+    _cache: PhantomData<&'a super::CodeCache>,
 }
 
 // SAFETY: like CodeSpan — a unique handle on bytes no other span covers.
 unsafe impl Send for DataSpan<'_> {}
 
 impl DataSpan<'_> {
+    pub(crate) fn new(ptr: *mut u8, len: usize) -> Self {
+        DataSpan {
+            ptr,
+            len,
+            _cache: PhantomData,
+        }
+    }
+
+    /// Pointer to the first byte.
+    pub fn ptr(&self) -> *mut u8 {
+        self.ptr
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// Address of the first byte.
     pub fn addr(&self) -> usize {
         self.ptr as usize
@@ -340,7 +404,11 @@ impl DataSpan<'_> {
 
     /// Copies `bytes` to `offset` within the span. Writes nothing if out of range.
     pub fn write_at(&self, offset: usize, bytes: &[u8]) -> Result<(), SpanOverflow> {
-        let err = SpanOverflow { offset, len: bytes.len(), span_len: self.len };
+        let err = SpanOverflow {
+            offset,
+            len: bytes.len(),
+            span_len: self.len,
+        };
         let end = offset.checked_add(bytes.len()).ok_or(err)?;
         if end > self.len {
             return Err(err);

@@ -188,7 +188,12 @@ fn read_maps(addr: usize) -> Option<(AddrRange, Vec<AddrRange>)> {
 /// Candidate start addresses for a reservation of `len` bytes, nearest to the text
 /// segment first, every one of them keeping the reservation within rel32 reach of the
 /// whole segment.
-fn candidates(text: (usize, usize), gaps: &[(usize, usize)], len: usize, page: usize) -> Vec<usize> {
+pub(crate) fn candidates(
+    text: (usize, usize),
+    gaps: &[(usize, usize)],
+    len: usize,
+    page: usize,
+) -> Vec<usize> {
     let (t0, t1) = text;
     let reach = REL32_SPAN as usize;
     // Reservation [s, s+len) must satisfy: s + len - t0 <= reach and t1 - s <= reach.
@@ -217,7 +222,11 @@ fn candidates(text: (usize, usize), gaps: &[(usize, usize)], len: usize, page: u
             (s >= a && s + len <= b).then_some(s)
         };
         if let Some(s) = place(PREFERRED_ALIGN).or_else(|| place(page)) {
-            let dist = if s + len <= t0 { t0 - (s + len) } else { s.saturating_sub(t1) };
+            let dist = if s + len <= t0 {
+                t0 - (s + len)
+            } else {
+                s.saturating_sub(t1)
+            };
             out.push((dist, s));
         }
     }
@@ -227,7 +236,7 @@ fn candidates(text: (usize, usize), gaps: &[(usize, usize)], len: usize, page: u
 
 /// Fallback candidates when `/proc/self/maps` cannot be read: step away from the
 /// anchor in both directions, 64 MiB at a time, while staying within reach.
-fn stepping_candidates(anchor: usize, len: usize) -> Vec<usize> {
+pub(crate) fn stepping_candidates(anchor: usize, len: usize) -> Vec<usize> {
     let step: usize = 64 << 20;
     // Assume the text segment is smaller than 256 MiB around the anchor.
     let reach = (REL32_SPAN as usize).saturating_sub(256 << 20);
@@ -257,7 +266,10 @@ fn reserve_at(hint: usize, len: usize) -> Option<usize> {
             hint as *mut libc::c_void,
             len,
             libc::PROT_NONE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_FIXED_NOREPLACE,
+            libc::MAP_PRIVATE
+                | libc::MAP_ANONYMOUS
+                | libc::MAP_NORESERVE
+                | libc::MAP_FIXED_NOREPLACE,
             -1,
             0,
         )
@@ -299,7 +311,7 @@ fn reserve_anywhere(len: usize) -> io::Result<usize> {
 }
 
 /// Whether `[s, s+len)` is within rel32 reach of every byte of `text`.
-fn within_reach(s: usize, len: usize, text: (usize, usize)) -> bool {
+pub(crate) fn within_reach(s: usize, len: usize, text: (usize, usize)) -> bool {
     let (t0, t1) = text;
     let far_hi = (s + len).max(t1) as u64;
     let far_lo = s.min(t0) as u64;
@@ -338,7 +350,10 @@ impl Mapping {
             Some(b) => b,
             None => reserve_anywhere(total)?,
         };
-        let reservation = Unmap { addr: base, len: total };
+        let reservation = Unmap {
+            addr: base,
+            len: total,
+        };
         let near_text = match text {
             Some(t) => within_reach(base, total, t),
             None => {
@@ -417,7 +432,10 @@ impl Drop for Mapping {
         // CodeCache that owns self outlives every CodeSpan/DataSpan (they borrow it),
         // so no safe reference into them survives this point.
         unsafe {
-            libc::munmap(self.rx_base as *mut libc::c_void, self.code_len + self.data_len);
+            libc::munmap(
+                self.rx_base as *mut libc::c_void,
+                self.code_len + self.data_len,
+            );
             libc::munmap(self.rw_base as *mut libc::c_void, self.code_len);
         }
     }

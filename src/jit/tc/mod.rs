@@ -39,7 +39,6 @@ mod mapping;
 mod tests;
 
 use std::fmt;
-use std::marker::PhantomData;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use block::{Block, BlockKind, BlockStats, CodeSpan, DataSpan, SpanOverflow};
@@ -67,7 +66,13 @@ impl Default for TcConfig {
     /// The defaults of the `tc.*_size` options: 16M/32M/32M/16M/16M. Only touched pages
     /// use memory: the rest is address space.
     fn default() -> TcConfig {
-        TcConfig { hot: 16 << 20, main: 32 << 20, prof: 32 << 20, cold: 16 << 20, frozen: 16 << 20 }
+        TcConfig {
+            hot: 16 << 20,
+            main: 32 << 20,
+            prof: 32 << 20,
+            cold: 16 << 20,
+            frozen: 16 << 20,
+        }
     }
 }
 
@@ -85,7 +90,9 @@ impl TcConfig {
 
     /// Sum of the code block sizes (before alignment), `None` on overflow.
     pub fn code_total(&self) -> Option<usize> {
-        BlockKind::ALL.iter().try_fold(0usize, |acc, &k| acc.checked_add(self.size(k)))
+        BlockKind::ALL
+            .iter()
+            .try_fold(0usize, |acc, &k| acc.checked_add(self.size(k)))
     }
 
     /// The data block size used by [`CodeCache::new`]: 1/16 of the code, at least
@@ -216,10 +223,22 @@ impl fmt::Display for TcStats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for k in BlockKind::ALL {
             let b = self.block(k);
-            writeln!(f, "tc.{:<7} {:>10}/{:<10} allocs={} failed={}", k.name(), b.used, b.capacity, b.allocs, b.failed)?;
+            writeln!(
+                f,
+                "tc.{:<7} {:>10}/{:<10} allocs={} failed={}",
+                k.name(),
+                b.used,
+                b.capacity,
+                b.allocs,
+                b.failed
+            )?;
         }
         let d = self.data;
-        writeln!(f, "tc.{:<7} {:>10}/{:<10} allocs={} failed={}", "data", d.used, d.capacity, d.allocs, d.failed)?;
+        writeln!(
+            f,
+            "tc.{:<7} {:>10}/{:<10} allocs={} failed={}",
+            "data", d.used, d.capacity, d.allocs, d.failed
+        )?;
         write!(f, "tc.near_text {}", self.near_text)
     }
 }
@@ -266,14 +285,18 @@ impl CodeCache {
         for k in BlockKind::ALL {
             let start = align_up(end, BLOCK_ALIGN).ok_or_else(|| bad("sizes overflow"))?;
             offsets[k.index()] = start;
-            end = start.checked_add(config.size(k)).ok_or_else(|| bad("sizes overflow"))?;
+            end = start
+                .checked_add(config.size(k))
+                .ok_or_else(|| bad("sizes overflow"))?;
         }
         if end == 0 {
             return Err(bad("every block has size 0"));
         }
         let code_len = align_up(end, page).ok_or_else(|| bad("sizes overflow"))?;
         let data_len = align_up(data, page).ok_or_else(|| bad("data size overflows"))?;
-        let total = code_len.checked_add(data_len).ok_or_else(|| bad("sizes overflow"))?;
+        let total = code_len
+            .checked_add(data_len)
+            .ok_or_else(|| bad("sizes overflow"))?;
         if total as u64 > mapping::REL32_SPAN {
             return Err(TcError::BadSize(format!(
                 "{total} bytes exceed the 2 GiB a rel32 jump can span (tc.*_size sum too large)"
@@ -286,7 +309,12 @@ impl CodeCache {
         };
         let blocks = BlockKind::ALL.map(mk);
         let data = Bump::new(map.data_base, data_len);
-        Ok(CodeCache { map, blocks, data, config })
+        Ok(CodeCache {
+            map,
+            blocks,
+            data,
+            config,
+        })
     }
 
     /// One block by kind (its own name: `block(Main)` is always the real main block).
@@ -303,7 +331,7 @@ impl CodeCache {
     /// `None` when the data block is full (counted).
     pub fn alloc_data(&self, size: usize, align: usize) -> Option<DataSpan<'_>> {
         let off = self.data.alloc(size, align)?;
-        Some(DataSpan { ptr: (self.data.base() + off) as *mut u8, len: size, _cache: PhantomData })
+        Some(DataSpan::new((self.data.base() + off) as *mut u8, size))
     }
 
     /// The blocks a translation of the given kind writes to:
@@ -318,10 +346,17 @@ impl CodeCache {
         use BlockKind::*;
         let (main, cold, frozen) = match kind {
             ViewKind::Profiling => (Prof, Frozen, Frozen),
-            ViewKind::Optimized if self.block(Hot).available() >= HOT_MIN_AVAILABLE => (Hot, Cold, Frozen),
+            ViewKind::Optimized if self.block(Hot).available() >= HOT_MIN_AVAILABLE => {
+                (Hot, Cold, Frozen)
+            }
             ViewKind::Optimized | ViewKind::Live => (Main, Cold, Frozen),
         };
-        View { cache: self, main, cold, frozen }
+        View {
+            cache: self,
+            main,
+            cold,
+            frozen,
+        }
     }
 
     /// A snapshot of every block's counters (each block is read under its own lock;
@@ -376,7 +411,8 @@ impl CodeCache {
     /// The writable alias of an executable address of this cache, for patching code
     /// after it was allocated (e.g. smashable jumps). `None` outside the cache.
     pub fn rw_for_rx(&self, addr: usize) -> Option<*mut u8> {
-        self.contains_code(addr).then(|| (addr - self.map.rx_base + self.map.rw_base) as *mut u8)
+        self.contains_code(addr)
+            .then(|| (addr - self.map.rx_base + self.map.rw_base) as *mut u8)
     }
 }
 

@@ -2,7 +2,13 @@ use super::*;
 use std::sync::{Arc, Barrier};
 
 fn small() -> TcConfig {
-    TcConfig { hot: 64 << 10, main: 64 << 10, prof: 64 << 10, cold: 32 << 10, frozen: 32 << 10 }
+    TcConfig {
+        hot: 64 << 10,
+        main: 64 << 10,
+        prof: 64 << 10,
+        cold: 32 << 10,
+        frozen: 32 << 10,
+    }
 }
 
 /// `mov eax, imm32; ret`
@@ -34,10 +40,13 @@ fn alloc_in_every_block() {
         assert_eq!(s.rx_addr() % 16, 0);
         assert!(b.contains(s.rx_addr()) && b.contains(s.rx_addr() + 99));
         assert!(s.rx_addr() >= c0 && s.rx_addr() + 100 <= c1);
-        assert_eq!(tc.rw_for_rx(s.rx_addr()), Some(s.rw));
+        assert_eq!(tc.rw_for_rx(s.rx_addr()), Some(s.rw()));
         let s2 = tc.alloc(k, 10, 64).expect("alloc");
         assert_eq!(s2.rx_addr() % 64, 0);
-        assert!(s2.rx_addr() >= s.rx_addr() + 100, "bump allocations never overlap");
+        assert!(
+            s2.rx_addr() >= s.rx_addr() + 100,
+            "bump allocations never overlap"
+        );
         let st = tc.stats().block(k);
         assert_eq!(st.allocs, 2);
         assert_eq!(st.failed, 0);
@@ -57,8 +66,8 @@ fn alloc_in_every_block() {
     assert!(!tc.contains_code(d.addr()));
     d.write_at(0, &7u64.to_le_bytes()).unwrap();
     assert!(d.write_at(20, &[0; 8]).is_err());
-    // SAFETY: d.ptr is 8-aligned and 8 bytes were just written there.
-    assert_eq!(unsafe { (d.ptr as *const u64).read() }, 7);
+    // SAFETY: d.ptr() is 8-aligned and 8 bytes were just written there.
+    assert_eq!(unsafe { (d.ptr() as *const u64).read() }, 7);
     assert!(rel32(c0, d1).is_some() && rel32(d1, c0).is_some());
     assert_eq!(tc.stats().data.allocs, 1);
     // Whole cache inside one rel32 span.
@@ -94,7 +103,13 @@ fn view_mapping() {
 
 #[test]
 fn tiny_tc_fills_up_without_panicking() {
-    let cfg = TcConfig { hot: 1024, main: 2048, prof: 1024, cold: 512, frozen: 512 };
+    let cfg = TcConfig {
+        hot: 1024,
+        main: 2048,
+        prof: 1024,
+        cold: 512,
+        frozen: 512,
+    };
     let tc = CodeCache::new(cfg).unwrap();
     for k in BlockKind::ALL {
         let cap = cfg.size(k);
@@ -150,11 +165,25 @@ fn tiny_tc_fills_up_without_panicking() {
 
 #[test]
 fn bad_configs_are_errors() {
-    let zero = TcConfig { hot: 0, main: 0, prof: 0, cold: 0, frozen: 0 };
+    let zero = TcConfig {
+        hot: 0,
+        main: 0,
+        prof: 0,
+        cold: 0,
+        frozen: 0,
+    };
     assert!(matches!(CodeCache::new(zero), Err(TcError::BadSize(_))));
-    let huge = TcConfig { hot: 1 << 30, main: 1 << 30, ..zero };
+    let huge = TcConfig {
+        hot: 1 << 30,
+        main: 1 << 30,
+        ..zero
+    };
     assert!(matches!(CodeCache::new(huge), Err(TcError::BadSize(_))));
-    let overflow = TcConfig { hot: usize::MAX, main: 1, ..zero };
+    let overflow = TcConfig {
+        hot: usize::MAX,
+        main: 1,
+        ..zero
+    };
     assert!(matches!(CodeCache::new(overflow), Err(TcError::BadSize(_))));
 }
 
@@ -203,7 +232,10 @@ fn rel32_bounds() {
     let base = 1usize << 40;
     assert_eq!(rel32(base, base + i32::MAX as usize), Some(i32::MAX));
     assert_eq!(rel32(base, base + i32::MAX as usize + 1), None);
-    assert_eq!(rel32(base + 1 + i32::MAX as usize, base + 1), Some(i32::MIN + 1));
+    assert_eq!(
+        rel32(base + 1 + i32::MAX as usize, base + 1),
+        Some(i32::MIN + 1)
+    );
     assert_eq!(rel32(base + (1 << 31), base), Some(i32::MIN));
     assert_eq!(rel32(base + (1 << 31) + 1, base), None);
     assert_eq!(rel32(0, usize::MAX), None);
@@ -219,12 +251,17 @@ fn concurrent_alloc_write_call() {
     const PER_THREAD: u32 = 50;
     for round in 0..100 {
         let tc = Arc::new(CodeCache::new(small()).unwrap());
-        let slots: Arc<Vec<EntrySlot>> = Arc::new((0..THREADS * PER_THREAD).map(|_| EntrySlot::new()).collect());
+        let slots: Arc<Vec<EntrySlot>> = Arc::new(
+            (0..THREADS * PER_THREAD)
+                .map(|_| EntrySlot::new())
+                .collect(),
+        );
         let start = Arc::new(Barrier::new(THREADS as usize));
         let done = Arc::new(Barrier::new(THREADS as usize));
         let handles: Vec<_> = (0..THREADS)
             .map(|t| {
-                let (tc, slots, start, done) = (tc.clone(), slots.clone(), start.clone(), done.clone());
+                let (tc, slots, start, done) =
+                    (tc.clone(), slots.clone(), start.clone(), done.clone());
                 std::thread::spawn(move || {
                     start.wait();
                     for i in 0..PER_THREAD {
@@ -294,7 +331,10 @@ fn maps_perms(addr: usize) -> Option<String> {
     for line in maps.lines() {
         let mut it = line.split_whitespace();
         let (a, b) = it.next()?.split_once('-')?;
-        let (a, b) = (usize::from_str_radix(a, 16).ok()?, usize::from_str_radix(b, 16).ok()?);
+        let (a, b) = (
+            usize::from_str_radix(a, 16).ok()?,
+            usize::from_str_radix(b, 16).ok()?,
+        );
         if a <= addr && addr < b {
             return Some(it.next()?.to_string());
         }
@@ -327,7 +367,7 @@ fn views_are_w_xor_x() {
     let s = tc.alloc(BlockKind::Frozen, 8, 8).unwrap();
     s.write(&[1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
     // SAFETY: rx is mapped readable; 8 bytes inside the span.
-    let seen = unsafe { std::slice::from_raw_parts(s.rx, 8) };
+    let seen = unsafe { std::slice::from_raw_parts(s.rx(), 8) };
     assert_eq!(seen, &[1, 2, 3, 4, 5, 6, 7, 8]);
 }
 
@@ -379,5 +419,38 @@ fn many_caches_map_and_unmap() {
         s.write(&ret_imm(9)).unwrap();
         // SAFETY: fully written; tc alive.
         assert_eq!(unsafe { call0(s.rx_addr()) }, 9);
+    }
+}
+
+#[test]
+fn placement_candidates_stay_within_reach() {
+    let page = 4096;
+    let gib = 1usize << 30;
+    let text = (0x5555_0000_0000usize, 0x5555_0000_0000 + (32 << 20));
+    let len = 200 << 20;
+    let gaps = vec![
+        (1 << 20, text.0 - (8 << 20)),              // huge gap below the binary
+        (text.1 + (1 << 20), text.1 + (100 << 20)), // too small above
+        (text.1 + (300 << 20), text.1 + 10 * gib),  // big gap above
+        (0x7f00_0000_0000, 0x7f10_0000_0000),       // far away: unreachable
+    ];
+    let c = mapping::candidates(text, &gaps, len, page);
+    assert!(!c.is_empty());
+    for &s in &c {
+        assert!(mapping::within_reach(s, len, text), "{s:#x}");
+        assert!(
+            gaps.iter().any(|&(g0, g1)| s > g0 && s + len < g1),
+            "{s:#x} inside a gap with guard pages"
+        );
+    }
+    // Nearest first: the gap right below the binary.
+    assert!(c[0] + len <= text.0 && text.0 - (c[0] + len) < (16 << 20));
+    // Nothing reachable: no candidates, the cache is then mapped anywhere.
+    assert!(mapping::candidates(text, &gaps[3..], len, page).is_empty());
+    assert!(mapping::candidates(text, &[], len, page).is_empty());
+    // A reservation as large as the whole reach cannot be near a non-empty text.
+    assert!(mapping::candidates(text, &gaps, i32::MAX as usize, page).is_empty());
+    for s in mapping::stepping_candidates(text.0, len) {
+        assert!(mapping::within_reach(s, len, (text.0, text.0 + 1)));
     }
 }
