@@ -130,6 +130,12 @@ fn corpus_interpreter() {
     run_mode(&["-d", "jit=0"]);
 }
 
+/// Every function translated by the baseline tier on its first call.
+#[test]
+fn corpus_baseline_first_call() {
+    run_mode(&["-d", "jit.baseline_threshold=0"]);
+}
+
 #[test]
 fn corpus_default_mode() {
     run_mode(&[]);

@@ -263,6 +263,7 @@ impl<'u> FuncBuilder<'u> {
         return_type: Option<TypeHint>,
         decl_line: u32,
     ) -> Func {
+        let num_ops = self.ops.len();
         Func {
             id,
             name: self.name,
@@ -278,6 +279,7 @@ impl<'u> FuncBuilder<'u> {
             return_type,
             is_closure: self.is_closure,
             decl_line,
+            jit: crate::jit::state::FuncJit::new(num_ops),
             entry: AtomicPtr::new(std::ptr::null_mut()),
         }
     }

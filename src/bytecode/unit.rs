@@ -79,6 +79,8 @@ pub struct Func {
     pub decl_line: u32,
     /// The entry slot: all tiers call through it; tier-up is a release store.
     pub entry: AtomicPtr<()>,
+    /// Profile, write lease and translation state (see `jit::state`).
+    pub jit: crate::jit::state::FuncJit,
 }
 
 impl Func {

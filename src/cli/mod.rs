@@ -2,7 +2,7 @@
 
 pub mod options;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::sync::Arc;
 
 use clap::Parser;
@@ -37,6 +37,12 @@ struct Args {
     /// Print the bytecode listing instead of running.
     #[arg(long = "dump-bytecode")]
     dump_bytecode: bool,
+    /// After the run, disassemble the JIT translations of function NAME.
+    #[arg(long = "dump-asm", value_name = "NAME")]
+    dump_asm: Option<String>,
+    /// After the run, print the profile the baseline tier gathered for NAME.
+    #[arg(long = "dump-profile", value_name = "NAME")]
+    dump_profile: Option<String>,
     /// Print the version.
     #[arg(short = 'v', long = "version")]
     version: bool,
@@ -86,7 +92,15 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
             return 1;
         }
     };
-    run_source(&source, &file, script_args, args.dump_bytecode, &opts)
+    let dumps = Dumps { asm: args.dump_asm.clone(), profile: args.dump_profile.clone() };
+    run_source(&source, &file, script_args, args.dump_bytecode, &opts, &dumps)
+}
+
+/// What to print about the JIT after the program ran.
+#[derive(Default)]
+pub struct Dumps {
+    pub asm: Option<String>,
+    pub profile: Option<String>,
 }
 
 /// Reads the program: `-r` code, a file, or standard input. Returns the source, the
@@ -126,6 +140,7 @@ pub fn run_source(
     argv: Vec<String>,
     dump_only: bool,
     opts: &Options,
+    dumps: &Dumps,
 ) -> i32 {
     let prog = match compiler::parse(source, file) {
         Ok(p) => p,
@@ -146,7 +161,17 @@ pub fn run_source(
         print!("{}", dump::dump_unit(&unit));
         return 0;
     }
-    let _ = opts;
+    crate::jit::config::configure(crate::jit::config::JitConfig::from_options(opts));
     let argv = argv.into_iter().map(String::into_bytes).collect();
-    crate::vm::run::run(Arc::new(unit), file.to_string(), argv)
+    let unit = Arc::new(unit);
+    let code = crate::vm::run::run(unit.clone(), file.to_string(), argv);
+    // A closed pipe (`| head`) is not an error worth more than silence.
+    let mut out = std::io::stdout().lock();
+    if let Some(name) = &dumps.asm {
+        let _ = out.write_all(crate::jit::dump::dump_asm(name).as_bytes());
+    }
+    if let Some(name) = &dumps.profile {
+        let _ = out.write_all(crate::jit::dump::dump_profile(&unit, name).as_bytes());
+    }
+    code
 }

@@ -1,4 +1,16 @@
-//! The JIT tiers: translation cache (`tc`), the dynasm baseline (`baseline`) and the
-//! LLVM optimizing tier (`opt`). Not built yet: every function runs in the interpreter.
+//! The JIT tiers, HHVM-style: the translation cache (`tc`), the dynasm baseline
+//! tier emitting profiling translations (`baseline`), per-function profiles and
+//! leases, and the metadata every translation commits. The LLVM optimizing tier
+//! (issue 4) is not built yet.
 
+pub mod baseline;
+pub mod config;
+pub mod dump;
+pub mod enter;
+pub mod lease;
+pub mod meta;
+pub mod perf_map;
+pub mod profile;
+pub mod state;
+pub mod stats;
 pub mod tc;

@@ -64,6 +64,11 @@ pub struct ExecCtx {
     pub calls: Vec<CallInfo>,
     /// The value a returning function leaves for its caller.
     pub ret: TypedValue,
+    /// Argument count of the call being entered (read by JIT code's argument check).
+    pub cur_argc: u32,
+    /// The exception a baseline-translated function caught and has not yet handed to
+    /// its `Catch`/`FinallyFromThrow` op (the interpreter keeps its own in `execute`).
+    pub jit_pending: Option<TypedValue>,
     /// Command-line arguments ($argv).
     pub argv: Vec<Vec<u8>>,
     /// JSON error state for json_last_error().
@@ -96,6 +101,8 @@ impl ExecCtx {
             mt_seeded: false,
             calls: Vec::new(),
             ret: TypedValue::null(),
+            jit_pending: None,
+            cur_argc: 0,
             argv: Vec::new(),
             json_error: 0,
             stack: Vec::with_capacity(STACK_SLOTS),

@@ -145,7 +145,7 @@ pub fn execute(
     let mut pc = 0usize;
     let mut pending: Option<TypedValue> = None;
     loop {
-        match run_ops(ctx, unit, func, frame, &mut pc, &mut pending) {
+        match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
             Ok(v) => return Ok(v),
             Err(Fault::Throw(e)) => {
                 let p = pc as u32;
@@ -174,7 +174,26 @@ macro_rules! int_or_float_cmp {
     };
 }
 
-fn run_ops(
+/// The value `run_ops::<true>` returns after executing its one op without the
+/// function returning: a tag no PHP value ever has.
+const PAUSED: TypedValue = TypedValue::raw(0xff, 0);
+
+/// Executes the single op at `*pc` for JIT code's out-of-line path: afterwards `*pc`
+/// is the next op to run. Returns `Some(value)` when the op returned from the
+/// function. Semantics are the interpreter's own, so every tier behaves the same.
+pub fn step(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    pc: &mut usize,
+    pending: &mut Option<TypedValue>,
+) -> VmResult<Option<TypedValue>> {
+    let v = run_ops::<true>(ctx, unit, func, frame, pc, pending)?;
+    Ok(if v.tag == PAUSED.tag { None } else { Some(v) })
+}
+
+fn run_ops<const SINGLE: bool>(
     ctx: &mut ExecCtx,
     unit: &Unit,
     func: &Func,
@@ -184,6 +203,7 @@ fn run_ops(
 ) -> VmResult<TypedValue> {
     let ops = &func.ops[..];
     let mut pc = *pcr;
+    let mut first = true;
     macro_rules! sync {
         () => {{
             *pcr = pc;
@@ -202,6 +222,14 @@ fn run_ops(
         };
     }
     loop {
+        if SINGLE {
+            // Stop before the second op: `pc` is where the first one went.
+            if !first {
+                *pcr = pc;
+                return Ok(PAUSED);
+            }
+            first = false;
+        }
         let Some(op) = ops.get(pc) else {
             return Ok(TypedValue::null());
         };

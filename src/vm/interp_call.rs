@@ -4,14 +4,13 @@
 
 use std::cell::RefCell;
 use std::ptr;
-use std::sync::atomic::Ordering;
 
 use super::ctx::{CallInfo, ExecCtx, Fault, VmResult, STACK_SLOTS};
 use super::interp::{drop_slots, execute, peek, read, slot, write};
 use super::interp_ops::name_of;
 use super::status;
 use crate::bytecode::op::{Op, Operand, Slot};
-use crate::bytecode::unit::{EntryFn, Func, TypeHint, Unit};
+use crate::bytecode::unit::{Func, TypeHint, Unit};
 use crate::runtime::array::PhpArray;
 use crate::runtime::builtins::registry;
 use crate::runtime::convert::{to_bool, to_float, to_int, to_str_quiet};
@@ -184,19 +183,8 @@ pub unsafe fn call_function_from(
         argc: argc as u32,
         extra,
     });
-    let entry = func.entry.load(Ordering::Acquire);
-    let r = if entry.is_null() || entry == interp_entry as EntryFn as *mut () {
-        execute(ctx, unit, fid, frame)
-    } else {
-        // SAFETY: a non-null entry slot holds an `EntryFn` published by a JIT tier
-        // with a Release store (DESIGN.md decision 4).
-        let f: EntryFn = unsafe { std::mem::transmute::<*mut (), EntryFn>(entry) };
-        // SAFETY: the frame and CallInfo are set up per the entry convention.
-        match unsafe { f(frame, ctx) } {
-            status::OK => Ok(ctx.ret.take()),
-            s => Err(take_fault(s)),
-        }
-    };
+    ctx.cur_argc = argc as u32;
+    let r = crate::jit::enter::run_function(ctx, unit, fid, frame);
     ctx.calls.pop();
     // SAFETY: the frame's n slots were initialised above and nothing else owns them.
     unsafe { drop_slots(frame, n) };

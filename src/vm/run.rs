@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::ctx::{ExecCtx, Fault, STACK_SLOTS};
 use super::exceptions::uncaught_message;
-use super::interp::{drop_slots, execute};
+use super::interp::drop_slots;
 use crate::bytecode::unit::Unit;
 use crate::runtime::array::PhpArray;
 use crate::runtime::value::TypedValue;
@@ -70,7 +70,7 @@ pub fn run_main(ctx: &mut ExecCtx) -> i32 {
         // SAFETY: as above.
         unsafe { *frame.add(s as usize) = TypedValue::int(c) };
     }
-    let r = execute(ctx, &unit, unit.main, frame);
+    let r = crate::jit::enter::run_function(ctx, &unit, unit.main, frame);
     let code = report(ctx, r.map(|_| ()));
     // SAFETY: the main frame's n slots were initialised above.
     unsafe { drop_slots(frame, n) };

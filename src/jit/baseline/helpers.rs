@@ -1,0 +1,138 @@
+//! Runtime helpers baseline code calls. Each is `extern "C"` with its contract
+//! documented here once; baseline code reaches them through absolute addresses.
+
+use std::sync::Arc;
+
+use crate::bytecode::op::{Op, Operand};
+use crate::bytecode::unit::Func;
+use crate::runtime::value::TypedValue;
+use crate::vm::ctx::{ExecCtx, Fault};
+use crate::vm::interp::{peek, step, write};
+use crate::vm::interp_call::{call_function_from, store_fault};
+
+/// `hop_step` result: the function returned; its value is in `ctx.ret`.
+pub const STEP_RETURNED: i64 = -1;
+/// `hop_step` result: a fault is pending (`interp_call::take_fault` has it).
+pub const STEP_FAULT: i64 = -2;
+
+/// Executes bytecode op `pc` of `func` on `frame` with the interpreter's semantics —
+/// the out-of-line path of every baseline op — and records what the profile wants
+/// to know about it (operand tags, callees).
+///
+/// Returns the pc to continue at (`>= 0`; an exception caught by a handler of this
+/// function continues at the handler), `STEP_RETURNED`, or `STEP_FAULT`.
+///
+/// # Safety
+/// `ctx` is the running request's context, `frame` the live frame of `func` (which
+/// belongs to `ctx.unit`), and `pc < func.ops.len()`.
+pub unsafe extern "C" fn hop_step(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+    // SAFETY: per the contract above.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    // SAFETY: the unit is owned by ctx.unit, which outlives this call.
+    let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
+    let pc = pc as usize;
+    record_profile(func, frame, pc);
+    let mut next = pc;
+    let mut pending = ctx.jit_pending.take();
+    let r = step(ctx, unit, func, frame, &mut next, &mut pending);
+    ctx.jit_pending = pending;
+    match r {
+        Ok(None) => next as i64,
+        Ok(Some(v)) => {
+            ctx.ret = v;
+            STEP_RETURNED
+        }
+        Err(Fault::Throw(e)) => {
+            let p = pc as u32;
+            match func.handlers.iter().find(|h| h.start <= p && p < h.end) {
+                Some(h) => {
+                    ctx.jit_pending = Some(e);
+                    h.handler as i64
+                }
+                None => {
+                    store_fault(Fault::Throw(e));
+                    STEP_FAULT
+                }
+            }
+        }
+        Err(f) => {
+            store_fault(f);
+            STEP_FAULT
+        }
+    }
+}
+
+/// Operand tags of type-sensitive ops and callees of call sites, into ProfData.
+fn record_profile(func: &Func, frame: *mut TypedValue, pc: usize) {
+    let prof = &func.jit.prof;
+    let Some(op) = func.ops.get(pc) else { return };
+    let operands: [Option<Operand>; 2] = match op {
+        Op::Add { a, b, .. }
+        | Op::Sub { a, b, .. }
+        | Op::Mul { a, b, .. }
+        | Op::Concat { a, b, .. }
+        | Op::Bin { a, b, .. }
+        | Op::Lt { a, b, .. }
+        | Op::Le { a, b, .. }
+        | Op::Eq { a, b, .. }
+        | Op::NotEq { a, b, .. }
+        | Op::Identical { a, b, .. }
+        | Op::NotIdentical { a, b, .. }
+        | Op::JmpNotLt { a, b, .. } => [Some(*a), Some(*b)],
+        Op::FetchDim { base, key, .. } => [Some(*base), Some(*key)],
+        Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } => [Some(*cond), None],
+        Op::Move { src, .. } => [Some(*src), None],
+        Op::IncDec { target, .. } => [Some(Operand::slot(*target)), None],
+        Op::Call { func: f, .. } => {
+            prof.record_callee(pc, *f);
+            [None, None]
+        }
+        _ => [None, None],
+    };
+    for o in operands.into_iter().flatten() {
+        prof.record_tag(pc, peek(func, frame, o).tag());
+    }
+}
+
+/// The out-of-line path of `Call` (a user function known at compile time): moves
+/// the arguments from this frame into the callee's, runs it in its best tier, and
+/// stores the result. Same results as `hop_step`.
+///
+/// # Safety
+/// As for [`hop_step`]; op `pc` of `func` is a `Call`.
+pub unsafe extern "C" fn hop_call(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+    // SAFETY: per the contract above.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    let pc = pc as usize;
+    let Some(Op::Call { dst, func: callee, args, argc }) = func.ops.get(pc) else {
+        // SAFETY: forwarded contract.
+        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+    };
+    func.jit.prof.record_callee(pc, *callee);
+    ctx.line = func.lines.get(pc).copied().unwrap_or(0);
+    // SAFETY: the argument temporaries are `argc` slots of this live frame.
+    let r = unsafe { call_function_from(ctx, *callee, frame.add(*args as usize), *argc as usize, None) };
+    match r {
+        Ok(v) => {
+            write(frame, *dst, v);
+            pc as i64 + 1
+        }
+        Err(Fault::Throw(e)) => {
+            let p = pc as u32;
+            match func.handlers.iter().find(|h| h.start <= p && p < h.end) {
+                Some(h) => {
+                    ctx.jit_pending = Some(e);
+                    h.handler as i64
+                }
+                None => {
+                    store_fault(Fault::Throw(e));
+                    STEP_FAULT
+                }
+            }
+        }
+        Err(f) => {
+            store_fault(f);
+            STEP_FAULT
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Tier 1: the baseline JIT. Profiling translations of whole functions, emitted on
+//! the requesting thread in microseconds into the TC's `prof` block (see
+//! `translate.rs` for the code shape and `helpers.rs` for what it calls).
+
+pub mod helpers;
+pub mod translate;
+
+use std::time::Instant;
+
+use super::meta::{self, TranslationMeta};
+use super::stats::STATS;
+use super::tc::{CodeCache, ViewKind};
+use crate::bytecode::unit::Func;
+use std::sync::atomic::Ordering;
+
+/// Translates `func` into `tc` and returns the entry address, or `None` when the
+/// JIT declines (TC full, function too large): the caller stays in the interpreter.
+/// Metadata is committed before the caller publishes the entry.
+pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
+    let started = Instant::now();
+    let view = tc.view(ViewKind::Profiling);
+    let table_len = func.ops.len().max(1) * 8;
+    let Some(table) = view.alloc_data(table_len, 8) else {
+        STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+        return None;
+    };
+    let asm = translate::assemble(func, table.addr()).ok()?;
+    let Some(code) = view.alloc_main(asm.code.len(), 16) else {
+        STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+        return None;
+    };
+    code.write(&asm.code).ok()?;
+    let start = code.rx_addr();
+    for (pc, off) in asm.pc_offsets.iter().enumerate() {
+        let target = (start + *off as usize) as u64;
+        table.write_at(pc * 8, &target.to_ne_bytes()).ok()?;
+    }
+    meta::commit(TranslationMeta {
+        func_name: func.name.clone(),
+        func_id: func.id,
+        unit: unit_id,
+        tier: "baseline",
+        start,
+        len: asm.code.len(),
+        pc_offsets: asm.pc_offsets.iter().enumerate().map(|(pc, o)| (pc as u32, *o)).collect(),
+        helper_calls: asm.helper_calls,
+    });
+    STATS.baseline_translations.fetch_add(1, Ordering::Relaxed);
+    STATS.baseline_nanos.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    Some(start)
+}

@@ -1,0 +1,450 @@
+//! The baseline translator: one whole function → x86-64 with dynasm-rs.
+//!
+//! **Whole functions, not tracelets.** Bytecode is three-address over frame slots,
+//! so each op translates on its own with no stack state to carry between blocks; a
+//! whole function in one pass is simplest, keeps every jump inside one translation as
+//! a rel32, and is fast enough for the requesting thread (one linear pass, no IR).
+//!
+//! **Templates with one generic slow path.** Each op gets an inline fast path where
+//! one pays off (int arithmetic and comparisons with tag guards, compare-and-branch,
+//! scalar moves, int increments, jumps); everything else — and every failed guard —
+//! calls [`hop_step`], which runs that op with the interpreter's own semantics. So
+//! semantics live in one place, every op is supported, and the fast paths only ever
+//! commit results after all their guards passed (a failed guard re-runs the whole op
+//! out of line). Slow paths are emitted after the function body (cold, out of the
+//! fall-through path).
+//!
+//! **Control flow.** Every op has a label. `hop_step` returns the next pc: the common
+//! case (pc + 1) falls through; anything else goes through a per-function jump table
+//! (in the TC's data block) indexed by pc. Profiling: each block head increments its
+//! ProfData counter.
+//!
+//! Registers: `rbx` = frame, `r12` = ctx, `r13` = `*const Func`, `r14` = jump table.
+
+use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+
+use super::helpers::{hop_call, hop_step, STEP_RETURNED};
+use crate::vm::ctx::ExecCtx;
+use crate::bytecode::op::{IncDec, Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::unit::Func;
+use crate::runtime::value::tag;
+
+/// The assembled body, position independent (all internal jumps are relative).
+pub struct Assembled {
+    pub code: Vec<u8>,
+    /// Offset of each op's code (the jump-table targets).
+    pub pc_offsets: Vec<u32>,
+    pub helper_calls: Vec<u32>,
+}
+
+/// Why a function was not translated.
+#[derive(Debug)]
+pub enum Decline {
+    TooLarge,
+    Assembler(String),
+}
+
+type Asm = VecAssembler<X64Relocation>;
+
+/// Frame slots are addressed `[rbx + slot * 16]`; keep displacements in i32.
+const MAX_SLOT: u32 = 1 << 26;
+
+fn disp(s: Slot) -> i32 {
+    (s * 16) as i32
+}
+
+/// Ops that start a basic block (for profiling counters).
+fn block_heads(func: &Func) -> Vec<bool> {
+    let n = func.ops.len();
+    let mut heads = vec![false; n + 1];
+    heads[0] = true;
+    let mut mark = |t: u32| {
+        if let Some(h) = heads.get_mut(t as usize) {
+            *h = true;
+        }
+    };
+    for (pc, op) in func.ops.iter().enumerate() {
+        match op {
+            Op::Jmp { target }
+            | Op::JmpZ { target, .. }
+            | Op::JmpNZ { target, .. }
+            | Op::JmpNotNull { target, .. }
+            | Op::JmpNotLt { target, .. }
+            | Op::JmpIfArg { target, .. } => {
+                mark(*target);
+                mark(pc as u32 + 1);
+            }
+            Op::IterInit { exit, .. } | Op::IterNext { exit, .. } | Op::Catch { next: exit, .. } => {
+                mark(*exit);
+                mark(pc as u32 + 1);
+            }
+            _ => {}
+        }
+    }
+    for h in &func.handlers {
+        mark(h.handler);
+    }
+    heads
+}
+
+struct Translator<'f> {
+    func: &'f Func,
+    ops: Asm,
+    labels: Vec<DynamicLabel>,
+    slow: Vec<Option<DynamicLabel>>,
+    helper_calls: Vec<u32>,
+    dispatch: DynamicLabel,
+    exit_ok: DynamicLabel,
+    exit_fault: DynamicLabel,
+}
+
+/// Translates `func`. `table_addr` is where the caller will put the jump table.
+pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
+    if func.num_slots >= MAX_SLOT || func.ops.len() >= (1 << 24) {
+        return Err(Decline::TooLarge);
+    }
+    let mut ops = Asm::new(0);
+    let labels: Vec<DynamicLabel> = (0..=func.ops.len()).map(|_| ops.new_dynamic_label()).collect();
+    let (dispatch, exit_ok, exit_fault) = (ops.new_dynamic_label(), ops.new_dynamic_label(), ops.new_dynamic_label());
+    let mut t = Translator { func, ops, labels, slow: vec![None; func.ops.len()], helper_calls: Vec::new(), dispatch, exit_ok, exit_fault };
+    t.prologue(table_addr);
+    let heads = block_heads(func);
+    for pc in 0..func.ops.len() {
+        let l = t.labels[pc];
+        dynasm!(t.ops ; .arch x64 ; =>l);
+        if heads[pc] {
+            if let Some(addr) = func.jit.prof.block_counter_addr(pc) {
+                dynasm!(t.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; inc QWORD [rax]);
+            }
+        }
+        t.op(pc);
+    }
+    // Falling off the end returns null, like the interpreter.
+    let end = t.labels[func.ops.len()];
+    dynasm!(t.ops ; .arch x64 ; =>end);
+    t.call_step(func.ops.len().saturating_sub(1), true);
+    t.cold_paths();
+    t.epilogue();
+    let pc_offsets = t
+        .labels
+        .iter()
+        .take(func.ops.len())
+        .map(|l| t.ops.labels().resolve_dynamic(*l).map(|o| o.0 as u32))
+        .collect::<Result<Vec<u32>, _>>()
+        .map_err(|e| Decline::Assembler(e.to_string()))?;
+    let helper_calls = t.helper_calls;
+    let code = t.ops.finalize().map_err(|e| Decline::Assembler(e.to_string()))?;
+    Ok(Assembled { code, pc_offsets, helper_calls })
+}
+
+impl Translator<'_> {
+    fn prologue(&mut self, table_addr: usize) {
+        let func_addr = self.func as *const Func as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; push rbp
+            ; mov rbp, rsp
+            ; push rbx
+            ; push r12
+            ; push r13
+            ; push r14
+            ; push r15
+            ; sub rsp, 8
+            ; mov rbx, rdi
+            ; mov r12, rsi
+            ; mov r13, QWORD func_addr
+            ; mov r14, QWORD table_addr as i64
+        );
+    }
+
+    fn epilogue(&mut self) {
+        let (ok, fault, dispatch) = (self.exit_ok, self.exit_fault, self.dispatch);
+        dynasm!(self.ops
+            ; .arch x64
+            // rax is a pc (>= 0) or a negative step result.
+            ; =>dispatch
+            ; test rax, rax
+            ; js >negative
+            ; jmp QWORD [r14 + rax * 8]
+            ; negative:
+            ; cmp rax, STEP_RETURNED as i32
+            ; jne =>fault
+            ; =>ok
+            ; xor eax, eax
+            ; jmp >out
+            ; =>fault
+            ; mov eax, crate::vm::status::THROW as i32
+            ; out:
+            ; add rsp, 8
+            ; pop r15
+            ; pop r14
+            ; pop r13
+            ; pop r12
+            ; pop rbx
+            ; pop rbp
+            ; ret
+        );
+    }
+
+    /// Calls `hop_step(ctx, frame, func, pc)` and continues where it says. With
+    /// `fallthrough`, pc + 1 continues right after the call; otherwise it jumps there.
+    fn call_step(&mut self, pc: usize, fallthrough: bool) {
+        self.call_helper(hop_step as *const () as usize, pc, fallthrough)
+    }
+
+    /// Calls a helper with `hop_step`'s signature and result convention.
+    fn call_helper(&mut self, helper: usize, pc: usize, fallthrough: bool) {
+        let helper = helper as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rdi, r12
+            ; mov rsi, rbx
+            ; mov rdx, r13
+            ; mov ecx, pc as i32
+            ; mov rax, QWORD helper
+        );
+        self.helper_calls.push(self.ops.offset().0 as u32);
+        let (next, dispatch) = (self.labels[pc + 1], self.dispatch);
+        dynasm!(self.ops
+            ; .arch x64
+            ; call rax
+            ; cmp rax, (pc + 1) as i32
+            ; jne =>dispatch
+        );
+        if !fallthrough {
+            dynasm!(self.ops ; .arch x64 ; jmp =>next);
+        }
+    }
+
+    /// The out-of-line label of op `pc` (created on first use).
+    fn slow_label(&mut self, pc: usize) -> DynamicLabel {
+        if let Some(l) = self.slow[pc] {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.slow[pc] = Some(l);
+        l
+    }
+
+    fn cold_paths(&mut self) {
+        for pc in 0..self.slow.len() {
+            if let Some(l) = self.slow[pc] {
+                dynasm!(self.ops ; .arch x64 ; =>l);
+                self.call_step(pc, false);
+            }
+        }
+    }
+
+    /// Loads an int operand into `Rq(reg)`; jumps to `slow` unless it is an int.
+    /// Returns false when the operand is a non-int literal (no fast path).
+    fn load_int(&mut self, o: Operand, reg: u8, slow: DynamicLabel) -> bool {
+        if o.is_const() {
+            let Some(v) = self.func.consts.get(o.index() as usize) else { return false };
+            if !v.is_int() {
+                return false;
+            }
+            let i = v.int_val();
+            if i32::try_from(i).is_ok() {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), i as i32);
+            } else {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), QWORD i);
+            }
+            return true;
+        }
+        let d = disp(o.0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp BYTE [rbx + d + 8], tag::INT as i8
+            ; jne =>slow
+            ; mov Rq(reg), QWORD [rbx + d]
+        );
+        true
+    }
+
+    /// Guards that `dst` holds no counted value, REF or INDIRECT (so a scalar store
+    /// needs no release and no write-through).
+    fn guard_plain_dst(&mut self, dst: Slot, slow: DynamicLabel) {
+        let d = disp(dst);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp BYTE [rbx + d + 8], tag::STRING as i8
+            ; jae =>slow
+        );
+    }
+
+    fn store_scalar(&mut self, dst: Slot, t: u8, reg: u8) {
+        let d = disp(dst);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov QWORD [rbx + d], Rq(reg)
+            ; mov BYTE [rbx + d + 8], t as i8
+        );
+    }
+
+    fn op(&mut self, pc: usize) {
+        let func = self.func;
+        match &func.ops[pc] {
+            Op::Nop => {}
+            Op::Jmp { target } => {
+                let l = self.labels[*target as usize];
+                dynasm!(self.ops ; .arch x64 ; jmp =>l);
+            }
+            Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b } if *dst != NO_SLOT => {
+                let slow = self.slow_label(pc);
+                if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
+                    return self.call_step(pc, true);
+                }
+                match &func.ops[pc] {
+                    Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
+                    Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
+                    _ => dynasm!(self.ops ; .arch x64 ; imul rax, rcx ; jo =>slow),
+                }
+                self.guard_plain_dst(*dst, slow);
+                self.store_scalar(*dst, tag::INT, 0);
+            }
+            Op::Lt { dst, a, b } | Op::Le { dst, a, b } | Op::Eq { dst, a, b } | Op::Identical { dst, a, b } | Op::NotEq { dst, a, b }
+                if *dst != NO_SLOT =>
+            {
+                let slow = self.slow_label(pc);
+                if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
+                    return self.call_step(pc, true);
+                }
+                self.guard_plain_dst(*dst, slow);
+                dynasm!(self.ops ; .arch x64 ; cmp rax, rcx);
+                match &func.ops[pc] {
+                    Op::Lt { .. } => dynasm!(self.ops ; .arch x64 ; setl al),
+                    Op::Le { .. } => dynasm!(self.ops ; .arch x64 ; setle al),
+                    Op::NotEq { .. } => dynasm!(self.ops ; .arch x64 ; setne al),
+                    _ => dynasm!(self.ops ; .arch x64 ; sete al),
+                }
+                dynasm!(self.ops ; .arch x64 ; movzx eax, al);
+                self.store_scalar(*dst, tag::BOOL, 0);
+            }
+            Op::JmpNotLt { a, b, target } => {
+                let slow = self.slow_label(pc);
+                if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
+                    return self.call_step(pc, true);
+                }
+                let l = self.labels[*target as usize];
+                dynasm!(self.ops ; .arch x64 ; cmp rax, rcx ; jge =>l);
+            }
+            Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } if !cond.is_const() => {
+                let slow = self.slow_label(pc);
+                let d = disp(cond.0);
+                let l = self.labels[*target as usize];
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; movzx eax, BYTE [rbx + d + 8]
+                    ; cmp al, tag::BOOL as i8
+                    ; je >check
+                    ; cmp al, tag::INT as i8
+                    ; jne =>slow
+                    ; check:
+                    ; cmp QWORD [rbx + d], 0
+                );
+                if matches!(func.ops[pc], Op::JmpZ { .. }) {
+                    dynasm!(self.ops ; .arch x64 ; je =>l);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; jne =>l);
+                }
+            }
+            Op::Move { dst, src } if *dst != NO_SLOT => {
+                let slow = self.slow_label(pc);
+                if src.is_const() {
+                    let Some(v) = func.consts.get(src.index() as usize) else { return self.call_step(pc, true) };
+                    if v.tag() >= tag::STRING || v.is_uninit() {
+                        return self.call_step(pc, true);
+                    }
+                    self.guard_plain_dst(*dst, slow);
+                    dynasm!(self.ops ; .arch x64 ; mov rax, QWORD v.data as i64);
+                    self.store_scalar(*dst, v.tag(), 0);
+                } else {
+                    let s = disp(src.0);
+                    dynasm!(self.ops
+                        ; .arch x64
+                        ; movzx ecx, BYTE [rbx + s + 8]
+                        ; cmp cl, tag::NULL as i8
+                        ; jb =>slow
+                        ; cmp cl, tag::STRING as i8
+                        ; jae =>slow
+                    );
+                    self.guard_plain_dst(*dst, slow);
+                    let d = disp(*dst);
+                    dynasm!(self.ops
+                        ; .arch x64
+                        ; mov rax, QWORD [rbx + s]
+                        ; mov QWORD [rbx + d], rax
+                        ; mov BYTE [rbx + d + 8], cl
+                    );
+                }
+            }
+            Op::IncDec { kind, dst, target } => {
+                let slow = self.slow_label(pc);
+                let t = disp(*target);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp BYTE [rbx + t + 8], tag::INT as i8
+                    ; jne =>slow
+                    ; mov rax, QWORD [rbx + t]
+                    ; mov rcx, rax
+                );
+                match kind {
+                    IncDec::PreInc | IncDec::PostInc => dynasm!(self.ops ; .arch x64 ; add rcx, 1 ; jo =>slow),
+                    IncDec::PreDec | IncDec::PostDec => dynasm!(self.ops ; .arch x64 ; sub rcx, 1 ; jo =>slow),
+                }
+                if *dst != NO_SLOT {
+                    self.guard_plain_dst(*dst, slow);
+                }
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [rbx + t], rcx);
+                if *dst != NO_SLOT {
+                    let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) { 1 } else { 0 };
+                    self.store_scalar(*dst, tag::INT, result);
+                }
+            }
+            Op::Call { .. } => self.call_helper(hop_call as *const () as usize, pc, true),
+            Op::CheckArgs { required } => {
+                let slow = self.slow_label(pc);
+                let off = std::mem::offset_of!(ExecCtx, cur_argc) as i32;
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp DWORD [r12 + off], *required as i32
+                    ; jb =>slow
+                );
+            }
+            Op::Return { src } => {
+                // Scalars go straight to ctx.ret (which callers leave empty); the
+                // rest (and undefined variables, which warn) take the slow path.
+                let slow = self.slow_label(pc);
+                let ret = std::mem::offset_of!(ExecCtx, ret) as i32;
+                let ok = self.exit_ok;
+                if src.is_const() {
+                    let Some(v) = func.consts.get(src.index() as usize) else { return self.call_step(pc, true) };
+                    if v.tag() >= tag::STRING || v.is_uninit() {
+                        return self.call_step(pc, true);
+                    }
+                    dynasm!(self.ops ; .arch x64 ; mov rax, QWORD v.data as i64 ; mov ecx, v.tag() as i32);
+                } else {
+                    let s = disp(src.0);
+                    dynasm!(self.ops
+                        ; .arch x64
+                        ; movzx ecx, BYTE [rbx + s + 8]
+                        ; cmp cl, tag::NULL as i8
+                        ; jb =>slow
+                        ; cmp cl, tag::STRING as i8
+                        ; jae =>slow
+                        ; mov rax, QWORD [rbx + s]
+                    );
+                }
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp BYTE [r12 + ret + 8], tag::STRING as i8
+                    ; jae =>slow
+                    ; mov QWORD [r12 + ret], rax
+                    ; mov BYTE [r12 + ret + 8], cl
+                    ; jmp =>ok
+                );
+            }
+            _ => self.call_step(pc, true),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! `--dump-asm NAME` and `--dump-profile NAME`: what the JIT did to a function,
+//! printed after the program ran.
+
+use std::fmt::Write;
+use std::sync::atomic::Ordering;
+
+use iced_x86::{Decoder, DecoderOptions, Formatter, GasFormatter, Instruction};
+
+use super::meta;
+use super::profile::{tag_names, POLYMORPHIC};
+use crate::bytecode::unit::Unit;
+
+/// Disassembly of every translation of functions named `name`, with bytecode pcs
+/// marked where their code starts.
+pub fn dump_asm(name: &str) -> String {
+    let mut out = String::new();
+    let ts = meta::find(name);
+    if ts.is_empty() {
+        let _ = writeln!(out, "no translation of {name} (run it with the JIT on, e.g. -d jit.baseline_threshold=0)");
+        return out;
+    }
+    for t in ts {
+        let _ = writeln!(out, "== {} [{} translation] {:#x}, {} bytes, {} helper calls", t.func_name, t.tier, t.start, t.len, t.helper_calls.len());
+        // SAFETY: committed translations are never freed and stay mapped readable
+        // (RX) for the life of the process; `len` bytes were written at `start`.
+        let code = unsafe { std::slice::from_raw_parts(t.start as *const u8, t.len) };
+        let mut decoder = Decoder::with_ip(64, code, t.start as u64, DecoderOptions::NONE);
+        let mut fmt = GasFormatter::new();
+        let mut text = String::new();
+        let mut insn = Instruction::default();
+        let mut marks = t.pc_offsets.iter().peekable();
+        while decoder.can_decode() {
+            decoder.decode_out(&mut insn);
+            let off = (insn.ip() - t.start as u64) as u32;
+            while let Some((pc, o)) = marks.peek() {
+                if *o <= off {
+                    if *o == off {
+                        let _ = writeln!(out, "  ; pc {pc}");
+                    }
+                    marks.next();
+                } else {
+                    break;
+                }
+            }
+            text.clear();
+            fmt.format(&insn, &mut text);
+            let _ = writeln!(out, "  {:6x}  {}", off, text);
+        }
+    }
+    out
+}
+
+/// The profile of functions named `name` in `unit`.
+pub fn dump_profile(unit: &Unit, name: &str) -> String {
+    let mut out = String::new();
+    let funcs: Vec<_> = unit.funcs.iter().filter(|f| f.name.eq_ignore_ascii_case(name)).collect();
+    if funcs.is_empty() {
+        let _ = writeln!(out, "no function named {name}");
+    }
+    for f in funcs {
+        let p = &f.jit.prof;
+        let _ = writeln!(out, "== profile of {} (#{}) calls={} state={}", f.name, f.id, p.calls.load(Ordering::Relaxed), f.jit.state());
+        for (pc, op) in f.ops.iter().enumerate() {
+            let count = p.block_counts[pc].load(Ordering::Relaxed);
+            let tags = p.tags[pc].load(Ordering::Relaxed);
+            let callee = p.callees[pc].load(Ordering::Relaxed);
+            if count == 0 && tags == 0 && callee == 0 {
+                continue;
+            }
+            let mut line = format!("  {pc:4}");
+            if count > 0 {
+                line.push_str(&format!("  block entries={count}"));
+            }
+            if tags != 0 {
+                line.push_str(&format!("  slow-path types={}", tag_names(tags).join("|")));
+            }
+            match callee {
+                0 => {}
+                POLYMORPHIC => line.push_str("  callee=polymorphic"),
+                c => {
+                    let n = unit.funcs.get(c as usize - 1).map_or("?", |g| g.name.as_str());
+                    line.push_str(&format!("  callee={n}"));
+                }
+            }
+            let _ = writeln!(out, "{line}  ; {op:?}");
+        }
+    }
+    out
+}

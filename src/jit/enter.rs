@@ -1,0 +1,91 @@
+//! Entering a function: the one place that decides which tier runs a call.
+//!
+//! Every call goes through the function's entry slot. An empty slot means "not
+//! translated": the call counts toward `jit.baseline_threshold`, and the thread that
+//! crosses it tries to take the function's write lease and translate; a thread that
+//! cannot (lease taken, JIT thread limit, TC full) simply interprets this call.
+//! Tier-up is one Release store into the slot; callers Acquire-load it.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use once_cell::sync::OnceCell;
+
+use super::state::{BASELINE, DECLINED, UNTRANSLATED};
+use super::tc::CodeCache;
+use super::{baseline, config, lease};
+use crate::bytecode::unit::{EntryFn, Unit};
+use crate::runtime::value::TypedValue;
+use crate::vm::ctx::{ExecCtx, VmResult};
+use crate::vm::interp::execute;
+use crate::vm::interp_call::take_fault;
+use crate::vm::status;
+
+static TC: OnceCell<Option<CodeCache>> = OnceCell::new();
+
+/// The process's translation cache (`None` if it could not be mapped: no JIT).
+pub fn tc() -> Option<&'static CodeCache> {
+    TC.get_or_init(|| CodeCache::new(config::get().tc).ok()).as_ref()
+}
+
+/// Runs function `fid` of `unit` on `frame` (set up by the caller, with its CallInfo
+/// pushed) in the best tier available, and returns its value.
+pub fn run_function(ctx: &mut ExecCtx, unit: &Unit, fid: u32, frame: *mut TypedValue) -> VmResult<TypedValue> {
+    let Some(func) = unit.funcs.get(fid as usize) else {
+        return Err(ctx.fatal(format!("Call to an invalid function index {fid}")));
+    };
+    let mut entry = func.entry.load(Ordering::Acquire);
+    if entry.is_null() {
+        let cfg = config::get();
+        let calls = func.jit.prof.calls.fetch_add(1, Ordering::Relaxed);
+        // The script body runs once, so a call threshold means nothing for it.
+        let hot = calls >= cfg.baseline_threshold || fid == unit.main;
+        if cfg.enabled && hot && func.jit.state() == UNTRANSLATED {
+            entry = try_translate(unit, fid);
+        }
+    }
+    if entry.is_null() {
+        return execute(ctx, unit, fid, frame);
+    }
+    // SAFETY: a non-null entry slot holds an `EntryFn` published with a Release
+    // store after its code and metadata were complete (DESIGN.md decision 4).
+    let f: EntryFn = unsafe { std::mem::transmute::<*mut (), EntryFn>(entry) };
+    // SAFETY: the caller set up the frame (and its CallInfo) per the convention.
+    match unsafe { f(frame, ctx) } {
+        status::OK => Ok(ctx.ret.take()),
+        s => Err(take_fault(s)),
+    }
+}
+
+/// Translates under the function's write lease; returns the published entry or null.
+fn try_translate(unit: &Unit, fid: u32) -> *mut () {
+    let func = &unit.funcs[fid as usize];
+    let Some(_lease) = lease::try_acquire(&func.jit.lease) else {
+        return std::ptr::null_mut();
+    };
+    // Another thread may have finished while we took the lease.
+    let current = func.entry.load(Ordering::Acquire);
+    if !current.is_null() || func.jit.state() != UNTRANSLATED {
+        return current;
+    }
+    let Some(tc) = tc() else {
+        func.jit.state.store(DECLINED, Ordering::Release);
+        return std::ptr::null_mut();
+    };
+    match baseline::translate(tc, func, unit as *const Unit as usize) {
+        Some(addr) => {
+            func.entry.store(addr as *mut (), Ordering::Release);
+            func.jit.state.store(BASELINE, Ordering::Release);
+            addr as *mut ()
+        }
+        None => {
+            func.jit.state.store(DECLINED, Ordering::Release);
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// Keeps `Arc` in the public signature of callers that hold units by Arc.
+pub fn unit_id(unit: &Arc<Unit>) -> usize {
+    Arc::as_ptr(unit) as usize
+}

@@ -1,0 +1,81 @@
+//! ProfData: what profiling translations observe about a function, lock-free.
+//!
+//! Every field is an atomic array indexed by bytecode pc, allocated with the function,
+//! so baseline code can bump a counter at a fixed address and the optimizing tier can
+//! read a snapshot at any time without a lock (DESIGN.md decision 7).
+//!
+//! Baseline code increments block counters with a plain (unlocked) `inc` on these
+//! atomics' memory: concurrent increments may lose counts, which a profile tolerates,
+//! and a locked RMW on a shared line would cost more than the count is worth.
+
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+
+/// `callees[pc]` after two different callees were seen at one call site.
+pub const POLYMORPHIC: u32 = u32::MAX;
+
+pub struct ProfData {
+    /// Calls of the function (all tiers).
+    pub calls: AtomicU64,
+    /// Entries into each basic block, counted by baseline code at the block's first
+    /// op (jump targets, handler entries, pc 0); zero elsewhere.
+    pub block_counts: Box<[AtomicU64]>,
+    /// For type-sensitive ops: the set of operand tags (bit `1 << tag`) seen on the
+    /// out-of-line path. An op with an inline int fast path whose set stays empty ran
+    /// only int (or bool) operands.
+    pub tags: Box<[AtomicU32]>,
+    /// For call sites: callee function index + 1, or `POLYMORPHIC`.
+    pub callees: Box<[AtomicU32]>,
+}
+
+fn zeroed<T: Default>(n: usize) -> Box<[T]> {
+    (0..n).map(|_| T::default()).collect()
+}
+
+impl ProfData {
+    pub fn new(num_ops: usize) -> ProfData {
+        ProfData { calls: AtomicU64::new(0), block_counts: zeroed(num_ops), tags: zeroed(num_ops), callees: zeroed(num_ops) }
+    }
+
+    pub fn record_tag(&self, pc: usize, tag: u8) {
+        if let Some(t) = self.tags.get(pc) {
+            let bit = 1u32 << (tag & 31);
+            if t.load(Ordering::Relaxed) & bit == 0 {
+                t.fetch_or(bit, Ordering::Relaxed);
+            }
+        }
+    }
+
+    pub fn record_callee(&self, pc: usize, func: u32) {
+        if let Some(c) = self.callees.get(pc) {
+            let id = func.saturating_add(1);
+            match c.load(Ordering::Relaxed) {
+                0 => c.store(id, Ordering::Relaxed),
+                x if x == id || x == POLYMORPHIC => {}
+                _ => c.store(POLYMORPHIC, Ordering::Relaxed),
+            }
+        }
+    }
+
+    /// Address of the block counter of `pc`, for baseline code.
+    pub fn block_counter_addr(&self, pc: usize) -> Option<usize> {
+        self.block_counts.get(pc).map(|c| c.as_ptr() as usize)
+    }
+}
+
+/// Names of the tags in a tag set (for `--dump-profile`).
+pub fn tag_names(set: u32) -> Vec<&'static str> {
+    use crate::runtime::value::tag;
+    let names = [
+        (tag::UNINIT, "uninit"),
+        (tag::NULL, "null"),
+        (tag::BOOL, "bool"),
+        (tag::INT, "int"),
+        (tag::DOUBLE, "float"),
+        (tag::STRING, "string"),
+        (tag::ARRAY, "array"),
+        (tag::OBJECT, "object"),
+        (tag::REF, "ref"),
+        (tag::INDIRECT, "indirect"),
+    ];
+    names.iter().filter(|(t, _)| set & (1 << t) != 0).map(|(_, n)| *n).collect()
+}
