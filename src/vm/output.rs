@@ -15,6 +15,8 @@ pub struct Output {
     buffers: Vec<Vec<u8>>,
     /// Set when stdout has gone away (a closed pipe): further output is dropped.
     broken: bool,
+    /// Embedding and tests: keep everything in memory instead of writing stdout.
+    captured: Option<Vec<u8>>,
 }
 
 impl Output {
@@ -37,6 +39,11 @@ impl Output {
 
     /// `flush()`: pushes what reached stdout to the OS (buffers stay buffered).
     pub fn flush_stdout(&mut self) {
+        if let Some(c) = self.captured.as_mut() {
+            c.extend_from_slice(&self.stdout);
+            self.stdout.clear();
+            return;
+        }
         if !self.broken && !self.stdout.is_empty() {
             let mut out = std::io::stdout().lock();
             if out
@@ -48,6 +55,16 @@ impl Output {
             }
         }
         self.stdout.clear();
+    }
+
+    /// An output that collects what the program prints (see `take_captured`).
+    pub fn capturing() -> Output {
+        Output { captured: Some(Vec::new()), ..Output::default() }
+    }
+    /// Everything printed so far by a capturing output.
+    pub fn take_captured(&mut self) -> Vec<u8> {
+        self.flush_stdout();
+        self.captured.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
     pub fn start_buffer(&mut self) {

@@ -39,6 +39,23 @@ pub fn run_here(unit: Arc<Unit>, file: String, argv: Vec<Vec<u8>>) -> i32 {
     code
 }
 
+/// Runs `unit` on a big-stack thread of its own and returns what it printed and its
+/// exit status, without touching the process's stdout — for embedding and for tests
+/// that run many requests at once (several threads sharing one unit and its JIT code).
+pub fn run_captured(unit: Arc<Unit>, file: String) -> (Vec<u8>, i32) {
+    let spawned = std::thread::Builder::new().stack_size(VM_THREAD_STACK).spawn(move || {
+        let mut ctx = ExecCtx::new(unit, file);
+        ctx.out = super::output::Output::capturing();
+        let code = run_main(&mut ctx);
+        ctx.out.finish();
+        (ctx.out.take_captured(), code)
+    });
+    match spawned.map(|h| h.join()) {
+        Ok(Ok(r)) => r,
+        _ => (b"hopjit: VM thread failed".to_vec(), 255),
+    }
+}
+
 /// Runs the script body in `ctx` and prints any uncaught error; returns the status.
 pub fn run_main(ctx: &mut ExecCtx) -> i32 {
     let unit = ctx.unit.clone();
