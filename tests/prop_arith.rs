@@ -127,7 +127,7 @@ fn any_float() -> impl Strategy<Value = f64> {
         1 => Just(9_223_372_036_854_775_808.0f64),
         1 => Just(-9_223_372_036_854_775_808.0f64),
         1 => Just(9_007_199_254_740_992.0f64),
-        1 => (-1e6f64..1e6),
+        1 => -1e6f64..1e6,
     ]
 }
 
@@ -140,7 +140,7 @@ fn int_string() -> impl Strategy<Value = V> {
     (ws(), any_int(), 0u8..4, ws()).prop_map(|(l, i, style, t)| {
         let body = match style {
             1 if i >= 0 => format!("+{i}"),
-            2 if i >= 0 && i < 1_000_000 => format!("00{i}"),
+            2 if (0..1_000_000).contains(&i) => format!("00{i}"),
             _ => i.to_string(),
         };
         V::Str(format!("{l}{body}{t}"), SKind::Numeric(Num::I(i)))
@@ -619,7 +619,7 @@ fn known_php_results() {
     assert_eq!(model_cmp(&V::Bool(true), &nan), Some(0));
     assert_eq!(model_cmp(&V::Null, &V::Int(-1)), Some(-1));
     assert_eq!(
-        model_cmp(&V::Int(i64::MAX - 1), &V::Float(9.223372036854775808e18)),
+        model_cmp(&V::Int(i64::MAX - 1), &V::Float(9.223_372_036_854_776e18)),
         Some(0)
     );
     assert_eq!(
@@ -628,7 +628,7 @@ fn known_php_results() {
     );
     assert_eq!(
         model_arith(Op::Div, &V::Int(i64::MIN), &V::Int(-1)),
-        Some((Expect::Float(9.223372036854775808e18), 0))
+        Some((Expect::Float(9.223_372_036_854_776e18), 0))
     );
     assert_eq!(
         model_arith(Op::Pow, &V::Int(-2), &V::Int(63)),
