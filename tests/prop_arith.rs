@@ -528,9 +528,6 @@ fn check_cmp(a: &V, b: &V) -> Result<(), TestCaseError> {
     let Some(c) = model_cmp(a, b) else {
         return Ok(());
     };
-    if known_bug_nan_vs_string(a, b) && std::env::var_os("HOPJIT_KNOWN_BUGS").is_none() {
-        return Ok(());
-    }
     prop_assert_eq!(
         spaceship(&ta, &tb),
         c,
@@ -543,18 +540,6 @@ fn check_cmp(a: &V, b: &V) -> Result<(), TestCaseError> {
     prop_assert_eq!(less_than(&ta, &tb), c < 0, "{:?} < {:?}", a, b);
     prop_assert_eq!(less_equal(&ta, &tb), c <= 0, "{:?} <= {:?}", a, b);
     Ok(())
-}
-
-/// KNOWN BUG (compare.rs `number_vs_string`): NaN against a non-numeric string is
-/// compared as the string "NAN"; PHP 8.2 (`zend_compare`, DOUBLE/STRING pairs) returns
-/// 1 in both operand orders. Skipped in the properties unless `HOPJIT_KNOWN_BUGS` is
-/// set; `bug_nan_vs_non_numeric_string` (ignored) reproduces it.
-fn known_bug_nan_vs_string(a: &V, b: &V) -> bool {
-    let nan_str = |x: &V, y: &V| {
-        matches!(x, V::Float(f) if f.is_nan())
-            && matches!(y, V::Str(_, SKind::NonNumeric | SKind::Leading(_)))
-    };
-    nan_str(a, b) || nan_str(b, a)
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -639,7 +624,6 @@ fn known_php_results() {
 /// php -n -r 'var_dump(NAN <=> "abc", "abc" <=> NAN, NAN < "abc", "abc" < NAN);'
 /// prints int(1) int(1) bool(false) bool(false).
 #[test]
-#[ignore = "known bug: NaN vs non-numeric string (compare.rs number_vs_string)"]
 fn bug_nan_vs_non_numeric_string() {
     let nan = TypedValue::double(f64::NAN);
     let abc = TypedValue::str(b"abc");

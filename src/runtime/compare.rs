@@ -88,6 +88,10 @@ fn as_number(v: &TypedValue) -> Option<Number> {
 /// A number against a string: numerically if the string is numeric, else the number's
 /// string form against the string (PHP 8).
 fn number_vs_string(n: Number, s: &[u8]) -> Option<Ordering> {
+    // NaN is uncomparable with any string, whichever side it is on.
+    if matches!(n, Number::Float(f) if f.is_nan()) {
+        return None;
+    }
     match parse_numeric(s) {
         (Some(m), NumericKind::Numeric) => num_cmp(n, m),
         _ => {
