@@ -302,6 +302,14 @@ fn run_ops<const SINGLE: bool>(
                 tri!(concat_op(ctx, func, frame, *dst, *a, *b));
             }
             Op::Bin { op, dst, a, b } => {
+                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
+                if x.tag == tag::INT && y.tag == tag::INT {
+                    if let Some(r) = int_binop(*op, x.int_val(), y.int_val()) {
+                        write_scalar(frame, *dst, tag::INT, r as u64);
+                        pc += 1;
+                        continue;
+                    }
+                }
                 sync!();
                 let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
                 let r = tri!(arith::binary_op(ctx, *op, x, y));
@@ -507,6 +515,28 @@ fn run_ops<const SINGLE: bool>(
             }
         }
         pc += 1;
+    }
+}
+
+/// Int ⊕ int for the operators whose int result needs no allocation, no warning and
+/// no exception; `None` sends the op to the runtime (division by zero, overflow,
+/// negative shifts, `/` with a remainder, `**`, ...). Shared by the interpreter's
+/// fast path and the baseline tier's out-of-line path.
+#[inline(always)]
+pub fn int_binop(op: crate::bytecode::op::BinOp, x: i64, y: i64) -> Option<i64> {
+    use crate::bytecode::op::BinOp;
+    match op {
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
+        BinOp::Mod if y != 0 && y != -1 => Some(x % y),
+        BinOp::Shl if (0..64).contains(&y) => Some(x << y),
+        BinOp::Shr if (0..64).contains(&y) => Some(x >> y),
+        BinOp::Div if y != 0 && y != -1 && x % y == 0 => Some(x / y),
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        _ => None,
     }
 }
 

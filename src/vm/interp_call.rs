@@ -136,11 +136,13 @@ pub unsafe fn call_function_from(
     // never reallocated, and the slots at and above sp belong to no live frame.
     let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
     for i in 0..n {
-        // SAFETY: as above; the slots are uninitialised memory being claimed.
-        unsafe { ptr::write(frame.add(i), TypedValue::uninit()) };
+        // SAFETY: as above; the slots are uninitialised memory being claimed. An
+        // UNINIT value is defined by its tag alone (its data is never read), so only
+        // the tag byte is written.
+        unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
     }
     ctx.sp = base + n;
-    let declared = func.params.iter().take_while(|p| !p.variadic).count();
+    let declared = if func.params.last().is_some_and(|p| p.variadic) { nparams - 1 } else { nparams };
     let mut extra = Vec::new();
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`.
@@ -163,8 +165,8 @@ pub unsafe fn call_function_from(
             } else {
                 v
             };
-            // SAFETY: i < nparams <= n.
-            unsafe { *frame.add(i) = v };
+            // SAFETY: i < nparams <= n; the slot holds UNINIT (nothing to release).
+            unsafe { ptr::write(frame.add(i), v) };
         } else {
             extra.push(v.copy_value());
         }

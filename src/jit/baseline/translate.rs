@@ -25,7 +25,7 @@ use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelA
 
 use super::helpers::{hop_call, hop_step, STEP_RETURNED};
 use crate::vm::ctx::ExecCtx;
-use crate::bytecode::op::{IncDec, Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::tag;
 
@@ -298,6 +298,35 @@ impl Translator<'_> {
                     Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
                     Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
                     _ => dynasm!(self.ops ; .arch x64 ; imul rax, rcx ; jo =>slow),
+                }
+                self.guard_plain_dst(*dst, slow);
+                self.store_scalar(*dst, tag::INT, 0);
+            }
+            Op::Bin { op, dst, a, b }
+                if *dst != NO_SLOT && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Mod | BinOp::Shl | BinOp::Shr) =>
+            {
+                let slow = self.slow_label(pc);
+                if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
+                    return self.call_step(pc, true);
+                }
+                match op {
+                    BinOp::BitAnd => dynasm!(self.ops ; .arch x64 ; and rax, rcx),
+                    BinOp::BitOr => dynasm!(self.ops ; .arch x64 ; or rax, rcx),
+                    BinOp::BitXor => dynasm!(self.ops ; .arch x64 ; xor rax, rcx),
+                    // Division by 0 and by -1 (PHP_INT_MIN % -1) go out of line.
+                    BinOp::Mod => dynasm!(self.ops
+                        ; .arch x64
+                        ; test rcx, rcx
+                        ; jz =>slow
+                        ; cmp rcx, -1
+                        ; je =>slow
+                        ; cqo
+                        ; idiv rcx
+                        ; mov rax, rdx
+                    ),
+                    // Negative or >= 64 shift counts go out of line.
+                    BinOp::Shl => dynasm!(self.ops ; .arch x64 ; cmp rcx, 63 ; ja =>slow ; shl rax, cl),
+                    _ => dynasm!(self.ops ; .arch x64 ; cmp rcx, 63 ; ja =>slow ; sar rax, cl),
                 }
                 self.guard_plain_dst(*dst, slow);
                 self.store_scalar(*dst, tag::INT, 0);
