@@ -36,6 +36,9 @@ impl FuncBuilder<'_> {
         match &e.kind {
             ExprKind::Assign { target, value } => self.assign(target, value, false).map(|_| ()),
             ExprKind::IncDec { op, target } => self.inc_dec(*op, target, NO_SLOT),
+            ExprKind::CompoundAssign { op, target, value } => {
+                self.compound_assign_to(*op, target, value, false).map(|_| ())
+            }
             ExprKind::Call { name, args } => self.call(name, args, NO_SLOT, e.line),
             _ => self.expr(e).map(|_| ()),
         }

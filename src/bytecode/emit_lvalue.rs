@@ -214,6 +214,18 @@ impl FuncBuilder<'_> {
         target: &Expr,
         value: &Expr,
     ) -> EmitResult<Operand> {
+        self.compound_assign_to(op, target, value, true)
+    }
+
+    /// `target op= value`; without `want_result` (a statement) no copy of the new
+    /// value is made.
+    pub fn compound_assign_to(
+        &mut self,
+        op: BinaryOp,
+        target: &Expr,
+        value: &Expr,
+        want_result: bool,
+    ) -> EmitResult<Operand> {
         if op == BinaryOp::Coalesce {
             return self.coalesce_assign(target, value);
         }
@@ -231,6 +243,10 @@ impl FuncBuilder<'_> {
                 self.line = target.line;
                 let t = self.walk_dims(root, &keys, DimMode::ReadWrite);
                 self.emit_binop(op, t, Operand::slot(t), v);
+                if !want_result {
+                    self.release_pointer(t);
+                    return Ok(v);
+                }
                 // The INDIRECT dies with the statement; hand out a plain copy.
                 let r = self.temp();
                 self.emit(Op::Move {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::bytecode::op::{Op, Operand};
+use crate::bytecode::op::{DimMode, Op, Operand};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault};
@@ -135,4 +135,56 @@ pub unsafe extern "C" fn hop_call(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
             STEP_FAULT
         }
     }
+}
+
+/// The out-of-line path of `FetchDim`: reads a packed array's element by int key
+/// directly (the common case in loops), everything else via [`hop_step`]. Same
+/// results as `hop_step`.
+///
+/// # Safety
+/// As for [`hop_step`].
+pub unsafe extern "C" fn hop_fetch_dim(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+    // SAFETY: per the contract above.
+    let f = unsafe { &*func };
+    if let Some(Op::FetchDim { dst, base, key }) = f.ops.get(pc as usize) {
+        let (b, k) = (peek(f, frame, *base), peek(f, frame, *key));
+        if b.is_array() && k.is_int() && k.int_val() >= 0 {
+            if let Some(v) = b.arr().packed().and_then(|p| p.get(k.int_val() as usize)) {
+                let v = v.copy_value();
+                write(frame, *dst, v);
+                return pc as i64 + 1;
+            }
+        }
+    }
+    // SAFETY: forwarded contract.
+    unsafe { hop_step(ctx, frame, func, pc) }
+}
+
+/// The out-of-line path of `FetchDimW` for writes and read-modify-writes of an
+/// existing element of a packed array held directly (and uniquely) by a local: the
+/// element's address goes to `dst` as an INDIRECT. Everything else via [`hop_step`].
+///
+/// # Safety
+/// As for [`hop_step`].
+pub unsafe extern "C" fn hop_fetch_dim_w(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+    // SAFETY: per the contract above.
+    let f = unsafe { &*func };
+    if let Some(Op::FetchDimW { dst, base, key: Some(key), mode: DimMode::Write | DimMode::ReadWrite }) = f.ops.get(pc as usize) {
+        let k = peek(f, frame, *key);
+        // SAFETY: `base` and `dst` are distinct slots of this live frame (the fast
+        // case requires `base` to hold the array itself, so it is not `dst`'s INDIRECT).
+        let b = unsafe { &mut *frame.add(*base as usize) };
+        if k.is_int() && k.int_val() >= 0 && b.is_array() && b.refcount() == Some(1) && *base != *dst {
+            let i = k.int_val() as usize;
+            if let Some(elem) = b.arr_mut().packed_mut().and_then(|p| p.get_mut(i)) {
+                let ptr: *mut TypedValue = elem;
+                // SAFETY: dst is a temporary of this frame; it holds no value that
+                // needs a write-through (FetchDimW overwrites its destination).
+                unsafe { *frame.add(*dst as usize) = TypedValue::indirect(ptr) };
+                return pc as i64 + 1;
+            }
+        }
+    }
+    // SAFETY: forwarded contract.
+    unsafe { hop_step(ctx, frame, func, pc) }
 }

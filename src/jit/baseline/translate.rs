@@ -23,7 +23,7 @@
 
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
-use super::helpers::{hop_call, hop_step, STEP_RETURNED};
+use super::helpers::{hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_step, STEP_RETURNED};
 use crate::vm::ctx::ExecCtx;
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -251,33 +251,52 @@ impl Translator<'_> {
             }
             return true;
         }
+        // An int in the slot, or behind an INDIRECT (an element fetched for writing).
         let d = disp(o.0);
         dynasm!(self.ops
             ; .arch x64
             ; cmp BYTE [rbx + d + 8], tag::INT as i8
+            ; je >direct
+            ; cmp BYTE [rbx + d + 8], tag::INDIRECT as i8
             ; jne =>slow
             ; mov Rq(reg), QWORD [rbx + d]
+            ; cmp BYTE [Rq(reg) + 8], tag::INT as i8
+            ; jne =>slow
+            ; mov Rq(reg), QWORD [Rq(reg)]
+            ; jmp >done
+            ; direct:
+            ; mov Rq(reg), QWORD [rbx + d]
+            ; done:
         );
         true
     }
 
-    /// Guards that `dst` holds no counted value, REF or INDIRECT (so a scalar store
-    /// needs no release and no write-through).
+    /// Leaves in `rdx` the address a scalar result for `dst` is stored at: the slot
+    /// itself, or the element an INDIRECT slot points to. Guards that the old value
+    /// there is not counted (no release needed) and not a REF (no write-through).
+    /// Must come after anything that clobbers rdx (idiv).
     fn guard_plain_dst(&mut self, dst: Slot, slow: DynamicLabel) {
         let d = disp(dst);
         dynasm!(self.ops
             ; .arch x64
-            ; cmp BYTE [rbx + d + 8], tag::STRING as i8
+            ; lea rdx, [rbx + d]
+            ; cmp BYTE [rdx + 8], tag::STRING as i8
+            ; jb >plain
+            ; cmp BYTE [rdx + 8], tag::INDIRECT as i8
+            ; jne =>slow
+            ; mov rdx, QWORD [rdx]
+            ; cmp BYTE [rdx + 8], tag::STRING as i8
             ; jae =>slow
+            ; plain:
         );
     }
 
-    fn store_scalar(&mut self, dst: Slot, t: u8, reg: u8) {
-        let d = disp(dst);
+    /// Stores `Rq(reg)` with tag `t` at the address `guard_plain_dst` left in rdx.
+    fn store_scalar(&mut self, t: u8, reg: u8) {
         dynasm!(self.ops
             ; .arch x64
-            ; mov QWORD [rbx + d], Rq(reg)
-            ; mov BYTE [rbx + d + 8], t as i8
+            ; mov QWORD [rdx], Rq(reg)
+            ; mov BYTE [rdx + 8], t as i8
         );
     }
 
@@ -300,7 +319,7 @@ impl Translator<'_> {
                     _ => dynasm!(self.ops ; .arch x64 ; imul rax, rcx ; jo =>slow),
                 }
                 self.guard_plain_dst(*dst, slow);
-                self.store_scalar(*dst, tag::INT, 0);
+                self.store_scalar(tag::INT, 0);
             }
             Op::Bin { op, dst, a, b }
                 if *dst != NO_SLOT && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Mod | BinOp::Shl | BinOp::Shr) =>
@@ -329,7 +348,7 @@ impl Translator<'_> {
                     _ => dynasm!(self.ops ; .arch x64 ; cmp rcx, 63 ; ja =>slow ; sar rax, cl),
                 }
                 self.guard_plain_dst(*dst, slow);
-                self.store_scalar(*dst, tag::INT, 0);
+                self.store_scalar(tag::INT, 0);
             }
             Op::Lt { dst, a, b } | Op::Le { dst, a, b } | Op::Eq { dst, a, b } | Op::Identical { dst, a, b } | Op::NotEq { dst, a, b }
                 if *dst != NO_SLOT =>
@@ -347,7 +366,7 @@ impl Translator<'_> {
                     _ => dynasm!(self.ops ; .arch x64 ; sete al),
                 }
                 dynasm!(self.ops ; .arch x64 ; movzx eax, al);
-                self.store_scalar(*dst, tag::BOOL, 0);
+                self.store_scalar(tag::BOOL, 0);
             }
             Op::JmpNotLt { a, b, target } => {
                 let slow = self.slow_label(pc);
@@ -386,7 +405,7 @@ impl Translator<'_> {
                     }
                     self.guard_plain_dst(*dst, slow);
                     dynasm!(self.ops ; .arch x64 ; mov rax, QWORD v.data as i64);
-                    self.store_scalar(*dst, v.tag(), 0);
+                    self.store_scalar(v.tag(), 0);
                 } else {
                     let s = disp(src.0);
                     dynasm!(self.ops
@@ -398,12 +417,11 @@ impl Translator<'_> {
                         ; jae =>slow
                     );
                     self.guard_plain_dst(*dst, slow);
-                    let d = disp(*dst);
                     dynasm!(self.ops
                         ; .arch x64
                         ; mov rax, QWORD [rbx + s]
-                        ; mov QWORD [rbx + d], rax
-                        ; mov BYTE [rbx + d + 8], cl
+                        ; mov QWORD [rdx], rax
+                        ; mov BYTE [rdx + 8], cl
                     );
                 }
             }
@@ -427,10 +445,28 @@ impl Translator<'_> {
                 dynasm!(self.ops ; .arch x64 ; mov QWORD [rbx + t], rcx);
                 if *dst != NO_SLOT {
                     let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) { 1 } else { 0 };
-                    self.store_scalar(*dst, tag::INT, result);
+                    self.store_scalar(tag::INT, result);
                 }
             }
             Op::Call { .. } => self.call_helper(hop_call as *const () as usize, pc, true),
+            Op::FetchDim { .. } => self.call_helper(hop_fetch_dim as *const () as usize, pc, true),
+            Op::FetchDimW { .. } => self.call_helper(hop_fetch_dim_w as *const () as usize, pc, true),
+            Op::UnsetLocal { slot } => {
+                // Uncounted values (scalars, INDIRECT pointers) are dropped by
+                // rewriting the tag; counted ones are released out of line.
+                let slow = self.slow_label(pc);
+                let d = disp(*slot);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; movzx eax, BYTE [rbx + d + 8]
+                    ; cmp al, tag::STRING as i8
+                    ; jb >clear
+                    ; cmp al, tag::INDIRECT as i8
+                    ; jne =>slow
+                    ; clear:
+                    ; mov BYTE [rbx + d + 8], tag::UNINIT as i8
+                );
+            }
             Op::CheckArgs { required } => {
                 let slow = self.slow_label(pc);
                 let off = std::mem::offset_of!(ExecCtx, cur_argc) as i32;
