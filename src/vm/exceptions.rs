@@ -95,6 +95,13 @@ pub fn exception_to_string(exc: &TypedValue) -> String {
         let msg = String::from_utf8_lossy(&to_str_quiet(&prop(e, "message"))).into_owned();
         let file = String::from_utf8_lossy(&to_str_quiet(&prop(e, "file"))).into_owned();
         let line = to_int(&prop(e, "line"));
+        let msg = if (class == "TypeError" || class == "ArgumentCountError")
+            && msg.contains(", called in ")
+        {
+            format!("{msg} and defined")
+        } else {
+            msg
+        };
         let head = if msg.is_empty() {
             class.to_string()
         } else {

@@ -149,7 +149,14 @@ pub fn execute(
             Ok(v) => return Ok(v),
             Err(Fault::Throw(e)) => {
                 let p = pc as u32;
-                match func.handlers.iter().find(|h| h.start <= p && p < h.end) {
+                // The innermost region covering p: regions nest, so it is the
+                // smallest one (the emitter's list order is not reliable for that).
+                let h = func
+                    .handlers
+                    .iter()
+                    .filter(|h| h.start <= p && p < h.end)
+                    .min_by_key(|h| h.end - h.start);
+                match h {
                     Some(h) => {
                         pending = Some(e);
                         pc = h.handler as usize;

@@ -236,7 +236,8 @@ pub fn call_value(
     if callee.is_array() {
         return Err(ctx.throw("Error", "Array callback must have exactly two elements"));
     }
-    Err(ctx.throw("Error", "Value not callable"))
+    let msg = format!("Value of type {} is not callable", callee.zend_type_name());
+    Err(ctx.throw("Error", msg))
 }
 
 pub(crate) fn call_op(
@@ -355,7 +356,7 @@ pub(crate) fn call_op(
             let Some(ty) = &p.ty else { return Ok(()) };
             // SAFETY: s is a slot of this frame.
             let v = super::interp::deref_slot_mut(unsafe { slot(frame, *s) });
-            if v.is_uninit() {
+            if v.is_uninit() || (v.is_null() && default_is_null(func, *param)) {
                 return Ok(());
             }
             match coerce(ctx, v, ty) {
@@ -392,21 +393,22 @@ pub(crate) fn call_op(
                 Some(Some(nv)) => *v = nv,
                 Some(None) => {}
                 None => {
+                    // The implicit return at the end of the body is the last
+                    // VerifyReturn (followed only by the final Return): "none".
+                    let pc = (op as *const Op as usize)
+                        .wrapping_sub(func.ops.as_ptr() as usize)
+                        / std::mem::size_of::<Op>().max(1);
+                    let implicit = v.is_null() && pc + 2 == func.ops.len();
                     let msg = format!(
                         "{}(): Return value must be of type {}, {} returned",
                         func.name,
                         type_string(ty),
-                        if v.is_null() {
+                        if implicit {
                             "none".to_string()
                         } else {
                             v.debug_type()
                         }
                     );
-                    let msg = if v.is_null() {
-                        msg.replace(", none returned", ", null returned")
-                    } else {
-                        msg
-                    };
                     return Err(ctx.type_error(msg));
                 }
             }
@@ -414,6 +416,38 @@ pub(crate) fn call_op(
         _ => {}
     }
     Ok(())
+}
+
+/// Whether parameter `param` has the literal default `null` (which makes its
+/// declared type implicitly nullable): its default-value code, between the
+/// `JmpIfArg` for it and the jump target, is one move of the constant null.
+fn default_is_null(func: &Func, param: u32) -> bool {
+    let Some(p) = func.params.get(param as usize) else {
+        return false;
+    };
+    if !p.has_default {
+        return false;
+    }
+    for (j, op) in func.ops.iter().enumerate() {
+        if let Op::JmpIfArg { n, target } = op {
+            if *n != param {
+                continue;
+            }
+            let body = func.ops.get(j + 1..*target as usize).unwrap_or(&[]);
+            return match body {
+                [Op::Move { dst, src }] => {
+                    *dst == param
+                        && src.is_const()
+                        && func
+                            .consts
+                            .get(src.index() as usize)
+                            .is_some_and(|c| c.is_null())
+                }
+                _ => false,
+            };
+        }
+    }
+    false
 }
 
 /// PHP's spelling of a declared type.
@@ -508,6 +542,18 @@ fn coerce(ctx: &mut ExecCtx, v: &TypedValue, t: &TypeHint) -> Option<Option<Type
                     if has(TypeHint::Int) && f.fract() == 0.0 && f.is_finite() =>
                 {
                     return Some(Some(TypedValue::int(f as i64)))
+                }
+                Some(Number::Float(f))
+                    if has(TypeHint::Int)
+                        && f.is_finite()
+                        && f >= i64::MIN as f64
+                        && f < i64::MAX as f64 =>
+                {
+                    ctx.deprecated(&format!(
+                        "Implicit conversion from float-string \"{}\" to int loses precision",
+                        String::from_utf8_lossy(v.str_bytes())
+                    ));
+                    return Some(Some(TypedValue::int(f as i64)));
                 }
                 _ => {}
             }
