@@ -38,6 +38,9 @@ pub struct CallInfo {
     pub argc: u32,
     /// Arguments beyond the declared parameters.
     pub extra: Vec<TypedValue>,
+    /// Variables created at run time (`extract`) that have no slot in the frame:
+    /// the compiled code cannot reach them, but `compact` and references can.
+    pub dyn_vars: Vec<(Vec<u8>, TypedValue)>,
 }
 
 pub struct ExecCtx {

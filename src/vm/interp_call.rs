@@ -154,6 +154,7 @@ pub fn call_function(
         frame,
         argc,
         extra,
+        dyn_vars: Vec::new(),
     });
     let entry = func.entry.load(Ordering::Acquire);
     let r = if entry.is_null() || entry == interp_entry as EntryFn as *mut () {
