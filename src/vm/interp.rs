@@ -448,6 +448,9 @@ fn run_ops(
             Op::Return { src } => {
                 sync!();
                 let v = read(ctx, func, frame, *src).clone();
+                if let Some(f) = ctx.pending_fault.take() {
+                    return Err(f);
+                }
                 return Ok(v);
             }
             Op::JmpIfArg { n, target } => {
@@ -458,9 +461,12 @@ fn run_ops(
             }
             _ => {
                 sync!();
-                match tri!(super::interp_ops::slow_op(
-                    ctx, unit, func, frame, op, pending
-                )) {
+                let r = super::interp_ops::slow_op(ctx, unit, func, frame, op, pending);
+                if let Some(f) = ctx.pending_fault.take() {
+                    *pcr = pc;
+                    return Err(f);
+                }
+                match tri!(r) {
                     super::interp_ops::Flow::Next => {}
                     super::interp_ops::Flow::Jump(t) => {
                         pc = t as usize;
@@ -468,6 +474,13 @@ fn run_ops(
                     }
                     super::interp_ops::Flow::Return(v) => return Ok(v),
                 }
+            }
+        }
+        if ctx.pending_fault.is_some() {
+            // A user error handler threw while this op reported a diagnostic.
+            *pcr = pc;
+            if let Some(f) = ctx.pending_fault.take() {
+                return Err(f);
             }
         }
         pc += 1;

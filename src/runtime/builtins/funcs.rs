@@ -246,12 +246,33 @@ fn ini_set(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     })
 }
 
-fn set_error_handler(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    // Storing the handler needs an ExecCtx field; the previous handler is null.
-    Ok(TypedValue::null())
+fn set_error_handler(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let cb = a[0].copy_value();
+    if !cb.is_null() && !ctx.is_callable(&cb) {
+        let why = if cb.is_string() {
+            format!(
+                "function \"{}\" not found or invalid function name",
+                String::from_utf8_lossy(cb.str_bytes())
+            )
+        } else {
+            "no array or string given".to_string()
+        };
+        let msg = format!(
+            "set_error_handler(): Argument #1 ($callback) must be a valid callback or null, {why}"
+        );
+        return Err(ctx.type_error(msg));
+    }
+    let levels = args::opt_int(ctx, a, 1)?.unwrap_or(32767);
+    let prev = ctx
+        .error_handlers
+        .last()
+        .map_or_else(TypedValue::null, |(h, _)| h.clone());
+    ctx.error_handlers.push((cb, levels));
+    Ok(prev)
 }
 
-fn restore_error_handler(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
+fn restore_error_handler(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    ctx.error_handlers.pop();
     Ok(TypedValue::bool(true))
 }
 
@@ -260,9 +281,7 @@ fn trigger_error(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue
     let level = args::opt_int(ctx, a, 1)?.unwrap_or(1024);
     match level {
         256 => return Err(ctx.fatal(msg)),
-        512 => ctx.warn(&msg),
-        1024 => ctx.notice(&msg),
-        16384 => ctx.deprecated(&msg),
+        512 | 1024 | 16384 => ctx.raise(level, &msg),
         _ => {
             return Err(args::value_error(
                 ctx,
