@@ -84,6 +84,9 @@ pub struct ExecCtx {
     /// A fault raised by a user error handler while reporting a diagnostic; taken by
     /// the interpreter after the built-in or op that raised the diagnostic.
     pub pending_fault: Option<Fault>,
+    /// Per function index: the slot of its `$GLOBALS` local (-1: none; -2: not
+    /// looked up yet).
+    pub globals_slots: Vec<i64>,
 }
 
 /// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
@@ -114,6 +117,7 @@ impl ExecCtx {
             error_handlers: Vec::new(),
             in_error_handler: false,
             pending_fault: None,
+            globals_slots: Vec::new(),
         }
     }
 

@@ -75,9 +75,29 @@ pub(crate) fn read<'a>(
 ) -> &'a TypedValue {
     let v = peek(func, frame, o);
     if v.tag == tag::UNINIT {
+        if let Some(v) = globals_on_read(ctx, func, frame, o) {
+            return v;
+        }
         return undefined_var(ctx, func, o);
     }
     v
+}
+
+/// An unset `$GLOBALS` local read: fill it (see `vm::globals`) and read it.
+#[cold]
+pub(crate) fn globals_on_read<'a>(
+    ctx: &mut ExecCtx,
+    func: &'a Func,
+    frame: *mut TypedValue,
+    o: Operand,
+) -> Option<&'a TypedValue> {
+    if o.is_const() || super::globals::globals_slot(func) != Some(o.0) {
+        return None;
+    }
+    let g = super::globals::globals_array(ctx);
+    // SAFETY: o names a local slot of this frame.
+    unsafe { *slot(frame, o.0) = g };
+    Some(peek(func, frame, o))
 }
 
 #[cold]

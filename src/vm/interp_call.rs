@@ -156,6 +156,11 @@ pub fn call_function(
         extra,
         dyn_vars: Vec::new(),
     });
+    if let Some(gs) = globals_slot_cached(ctx, func) {
+        let g = super::globals::globals_array(ctx);
+        // SAFETY: gs < num_locals <= n.
+        unsafe { *frame.add(gs as usize) = g };
+    }
     let entry = func.entry.load(Ordering::Acquire);
     let r = if entry.is_null() || entry == interp_entry as EntryFn as *mut () {
         execute(ctx, &unit, fid, frame)
@@ -175,6 +180,18 @@ pub fn call_function(
     ctx.sp = base;
     ctx.line = saved_line;
     r
+}
+
+/// `vm::globals::globals_slot`, looked up once per function.
+fn globals_slot_cached(ctx: &mut ExecCtx, func: &Func) -> Option<u32> {
+    let i = func.id as usize;
+    if ctx.globals_slots.len() <= i {
+        ctx.globals_slots.resize(i + 1, -2);
+    }
+    if ctx.globals_slots[i] == -2 {
+        ctx.globals_slots[i] = super::globals::globals_slot(func).map_or(-1, i64::from);
+    }
+    u32::try_from(ctx.globals_slots[i]).ok()
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.

@@ -280,7 +280,12 @@ pub(crate) fn dim_op(
             write(frame, *dst, r);
         }
         Op::FetchDimIs { dst, base, key } => {
-            let b = peek(func, frame, *base);
+            let mut b = peek(func, frame, *base);
+            if b.is_uninit() {
+                if let Some(g) = super::interp::globals_on_read(ctx, func, frame, *base) {
+                    b = g;
+                }
+            }
             let k = peek(func, frame, *key);
             let r = fetch_dim(ctx, b, k, true, false)?;
             write(frame, *dst, r);
