@@ -41,6 +41,8 @@ pub struct CallInfo {
     /// Variables created at run time (`extract`) that have no slot in the frame:
     /// the compiled code cannot reach them, but `compact` and references can.
     pub dyn_vars: Vec<(Vec<u8>, TypedValue)>,
+    /// Named arguments collected by a variadic parameter (string keys).
+    pub named_extra: Vec<(Vec<u8>, TypedValue)>,
 }
 
 pub struct ExecCtx {
@@ -87,6 +89,8 @@ pub struct ExecCtx {
     /// Per function index: the slot of its `$GLOBALS` local (-1: none; -2: not
     /// looked up yet).
     pub globals_slots: Vec<i64>,
+    /// Named arguments for the variadic parameter of the next `call_function`.
+    pub pending_named: Vec<(Vec<u8>, TypedValue)>,
 }
 
 /// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
@@ -118,6 +122,7 @@ impl ExecCtx {
             in_error_handler: false,
             pending_fault: None,
             globals_slots: Vec::new(),
+            pending_named: Vec::new(),
         }
     }
 

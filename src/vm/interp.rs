@@ -474,7 +474,10 @@ fn run_ops(
                 return Ok(v);
             }
             Op::JmpIfArg { n, target } => {
-                if super::interp_call::arg_passed(ctx, *n) {
+                // A skipped argument (named arguments past a gap) is passed as uninit.
+                // SAFETY: parameter n is a slot of this frame.
+                if super::interp_call::arg_passed(ctx, *n) && !unsafe { slot(frame, *n) }.is_uninit()
+                {
                     pc = *target as usize;
                     continue;
                 }

@@ -78,6 +78,8 @@ pub(crate) fn take_args(frame: *mut TypedValue, args: Slot, argc: u32) -> Vec<Ty
             if v.tag == tag::INDIRECT {
                 // SAFETY: see interp::deref_slot.
                 unsafe { (*(v.data as *const TypedValue)).copy_value() }
+            } else if v.is_uninit() {
+                TypedValue::null()
             } else {
                 v
             }
@@ -122,6 +124,7 @@ pub fn call_function(
     let argc = args.len() as u32;
     let declared = func.params.iter().take_while(|p| !p.variadic).count();
     let mut extra = Vec::new();
+    let variadic_by_ref = func.params.last().is_some_and(|p| p.variadic && p.by_ref);
     for (i, v) in args.into_iter().enumerate() {
         if i < declared {
             let v = if func.params[i].by_ref {
@@ -130,13 +133,17 @@ pub fn call_function(
                 } else {
                     TypedValue::new_ref(v.copy_value())
                 }
-            } else if v.is_ref() || v.is_uninit() {
+            } else if v.is_ref() {
                 v.copy_value()
             } else {
+                // (uninit stays uninit: a parameter skipped by named arguments,
+                // which gets its default value.)
                 v
             };
             // SAFETY: i < nparams <= n.
             unsafe { *frame.add(i) = v };
+        } else if variadic_by_ref && v.is_ref() {
+            extra.push(v);
         } else {
             extra.push(v.copy_value());
         }
@@ -147,6 +154,7 @@ pub fn call_function(
             unsafe { *frame.add(nparams + j) = v.clone() };
         }
     }
+    let named_extra = std::mem::take(&mut ctx.pending_named);
     let saved_line = ctx.line;
     ctx.calls.push(CallInfo {
         func: fid,
@@ -155,6 +163,7 @@ pub fn call_function(
         argc,
         extra,
         dyn_vars: Vec::new(),
+        named_extra,
     });
     if let Some(gs) = globals_slot_cached(ctx, func) {
         let g = super::globals::globals_array(ctx);
@@ -258,6 +267,142 @@ pub fn call_value(
     Err(ctx.throw("Error", msg))
 }
 
+/// Calls `callee` with the arguments in `arr`: int keys are positional, string keys
+/// named (`f(...$args)` and `call_user_func_array`). Named arguments bind to the
+/// parameters of that name; a user function's skipped optional parameters take their
+/// defaults; unknown names go to a variadic parameter or are an Error.
+pub fn call_value_array(
+    ctx: &mut ExecCtx,
+    callee: &TypedValue,
+    arr: &PhpArray,
+    unpacking: bool,
+) -> VmResult<TypedValue> {
+    use crate::runtime::array::KeyRef;
+    let mut positional = Vec::with_capacity(arr.len());
+    let mut named: Vec<(Vec<u8>, TypedValue)> = Vec::new();
+    for (k, v) in arr.iter() {
+        let v = if v.is_lonely_ref() {
+            v.copy_value()
+        } else {
+            v.clone()
+        };
+        match k {
+            KeyRef::Int(_) => {
+                if !named.is_empty() {
+                    let msg = if unpacking {
+                        "Cannot use positional argument after named argument during unpacking"
+                    } else {
+                        "Cannot use positional argument after named argument"
+                    };
+                    return Err(ctx.throw("Error", msg));
+                }
+                positional.push(v);
+            }
+            KeyRef::Str(s) => named.push((s.to_vec(), v)),
+        }
+    }
+    if named.is_empty() {
+        return call_value(ctx, callee, positional);
+    }
+    let c = callee.deref();
+    // (function name, parameters as (name, has default, variadic), user function, bound)
+    let target: Option<(String, Vec<(String, bool, bool)>, Option<u32>, Option<Vec<TypedValue>>)> =
+        if c.is_object() && c.obj().closure.is_some() {
+            let cl = c.obj().closure.as_ref().map(|cl| (cl.func, cl.bound.clone()));
+            cl.and_then(|(id, bound)| {
+                let f = ctx.unit.funcs.get(id as usize)?;
+                Some((f.name.clone(), user_param_list(f), Some(id), Some(bound)))
+            })
+        } else if c.is_string() {
+            let name = String::from_utf8_lossy(c.str_bytes()).into_owned();
+            if let Some(id) = ctx.user_function(&name) {
+                let unit = ctx.unit.clone();
+                unit.funcs
+                    .get(id as usize)
+                    .map(|f| (f.name.clone(), user_param_list(f), Some(id), None))
+            } else {
+                registry::lookup(&name).map(|b| {
+                    let d = registry::get(b);
+                    let ps = d
+                        .params
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (p.name.to_string(), i >= d.min, p.variadic))
+                        .collect();
+                    (d.name.to_string(), ps, None, None)
+                })
+            }
+        } else {
+            None
+        };
+    let Some((fname, params, user, bound)) = target else {
+        return call_value(ctx, callee, positional);
+    };
+    let has_variadic = params.last().is_some_and(|p| p.2);
+    let mut slots: Vec<Option<TypedValue>> = positional.into_iter().map(Some).collect();
+    let mut extra_named = Vec::new();
+    for (name, v) in named {
+        let idx = params
+            .iter()
+            .position(|p| !p.2 && p.0.as_bytes() == name.as_slice());
+        match idx {
+            Some(i) => {
+                if slots.get(i).is_some_and(Option::is_some) {
+                    let msg = format!(
+                        "Named parameter ${} overwrites previous argument",
+                        String::from_utf8_lossy(&name)
+                    );
+                    return Err(ctx.throw("Error", msg));
+                }
+                if slots.len() <= i {
+                    slots.resize_with(i + 1, || None);
+                }
+                slots[i] = Some(v);
+            }
+            None if has_variadic => extra_named.push((name, v)),
+            None => {
+                let msg = format!("Unknown named parameter ${}", String::from_utf8_lossy(&name));
+                return Err(ctx.throw("Error", msg));
+            }
+        }
+    }
+    for (i, s) in slots.iter().enumerate() {
+        if s.is_none() {
+            let p = params.get(i);
+            if !p.is_some_and(|p| p.1) {
+                let name = p.map_or("", |p| p.0.as_str());
+                let msg = format!("{fname}(): Argument #{} (${name}) not passed", i + 1);
+                return Err(ctx.throw("ArgumentCountError", msg));
+            }
+        }
+    }
+    let args: Vec<TypedValue> = slots
+        .into_iter()
+        .map(|s| s.unwrap_or_else(TypedValue::uninit))
+        .collect();
+    match user {
+        Some(id) => {
+            ctx.pending_named = extra_named;
+            call_function(ctx, id, args, bound.as_deref())
+        }
+        None => {
+            if !extra_named.is_empty() {
+                return Err(ctx.fatal(format!(
+                    "{fname}(): named variadic arguments to built-in functions are not supported"
+                )));
+            }
+            call_value(ctx, callee, args)
+        }
+    }
+}
+
+fn user_param_list(f: &Func) -> Vec<(String, bool, bool)> {
+    f.params
+        .iter()
+        .map(|p| (p.name.trim_start_matches('$').to_string(), p.has_default, p.variadic))
+        .collect()
+}
+
 pub(crate) fn call_op(
     ctx: &mut ExecCtx,
     unit: &Unit,
@@ -319,22 +464,10 @@ pub(crate) fn call_op(
         }
         Op::CallArray { dst, callee, arr } => {
             let c = read(ctx, func, frame, *callee).clone();
-            let a = peek(func, frame, Operand::slot(*arr));
-            let argv: Vec<TypedValue> = if a.is_array() {
-                a.arr()
-                    .iter()
-                    .map(|(_, v)| {
-                        if v.is_lonely_ref() {
-                            v.copy_value()
-                        } else {
-                            v.clone()
-                        }
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let r = call_value(ctx, &c, argv)?;
+            let a = peek(func, frame, Operand::slot(*arr)).clone();
+            let empty = PhpArray::new();
+            let arr = if a.is_array() { a.arr() } else { &empty };
+            let r = call_value_array(ctx, &c, arr, true)?;
             write(frame, *dst, r);
         }
         Op::CheckArgs { required } => {
@@ -360,12 +493,42 @@ pub(crate) fn call_op(
         Op::RecvVariadic { dst, from } => {
             let declared = func.params.iter().take_while(|p| !p.variadic).count() as u32;
             let skip = from.saturating_sub(declared) as usize;
-            let vals: Vec<TypedValue> = ctx
+            let mut vals: Vec<TypedValue> = ctx
                 .calls
                 .last()
                 .map(|ci| ci.extra.iter().skip(skip).cloned().collect())
                 .unwrap_or_default();
-            write(frame, *dst, TypedValue::array(PhpArray::from_values(vals)));
+            let named: Vec<(Vec<u8>, TypedValue)> = ctx
+                .calls
+                .last()
+                .map(|ci| ci.named_extra.clone())
+                .unwrap_or_default();
+            if let Some(ty) = func.params.get(*from as usize).and_then(|p| p.ty.as_ref()) {
+                for (j, v) in vals.iter_mut().enumerate() {
+                    let target = if v.is_ref() { v.deref_mut() } else { v };
+                    match coerce(ctx, target, ty) {
+                        Some(Some(nv)) => *target = nv,
+                        Some(None) => {}
+                        None => {
+                            let call_line = ctx.calls.last().map_or(0, |ci| ci.call_line);
+                            let msg = format!(
+                                "{}(): Argument #{} must be of type {}, {} given, called in {} on line {call_line}",
+                                func.name,
+                                *from as usize + skip + j + 1,
+                                type_string(ty),
+                                target.debug_type(),
+                                ctx.file
+                            );
+                            return Err(ctx.type_error(msg));
+                        }
+                    }
+                }
+            }
+            let mut arr = PhpArray::from_values(vals);
+            for (k, v) in named {
+                arr.set_str(&k, v);
+            }
+            write(frame, *dst, TypedValue::array(arr));
         }
         Op::VerifyParam { slot: s, param } => {
             let Some(p) = func.params.get(*param as usize) else {

@@ -46,75 +46,13 @@ fn call_user_func(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
     ctx.call_callable(&callee, &mut rest)
 }
 
-/// Parameter names of the callable's target, when it is a function we can see.
-fn param_names(ctx: &ExecCtx, callee: &TypedValue) -> Option<Vec<String>> {
-    let callee = callee.deref();
-    let func = if callee.is_string() {
-        let name = String::from_utf8_lossy(callee.str_bytes()).into_owned();
-        match ctx.user_function(&name) {
-            Some(id) => Some(id),
-            None => {
-                let b = registry::get(registry::lookup(&name)?);
-                return Some(b.params.iter().map(|p| p.name.to_string()).collect());
-            }
-        }
-    } else if callee.is_object() {
-        callee.obj().closure.as_ref().map(|c| c.func)
-    } else {
-        None
-    }?;
-    let f = ctx.unit.funcs.get(func as usize)?;
-    Some(f.params.iter().map(|p| p.name.trim_start_matches('$').to_string()).collect())
-}
-
 fn call_user_func_array(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let callee = a[0].clone();
     let arr = args::array(ctx, a, 1)?.clone();
-    let mut positional: Vec<TypedValue> = Vec::with_capacity(arr.len());
-    let mut named: Vec<(Vec<u8>, TypedValue)> = Vec::new();
-    for (k, v) in arr.iter() {
-        match k {
-            KeyRef::Int(_) => {
-                if !named.is_empty() {
-                    return Err(ctx.throw("Error", "Cannot use positional argument after named argument"));
-                }
-                positional.push(v.copy_value());
-            }
-            KeyRef::Str(s) => named.push((s.to_vec(), v.copy_value())),
-        }
+    if !ctx.is_callable(&callee) {
+        return ctx.call_callable(&callee, &mut []);
     }
-    if !named.is_empty() {
-        // Named arguments: place them by parameter name. Only a gap-free result can
-        // be expressed (defaults of skipped parameters are not reachable from here).
-        if !ctx.is_callable(&callee) {
-            return ctx.call_callable(&callee, &mut positional);
-        }
-        let Some(names) = param_names(ctx, &callee) else {
-            return Err(ctx.fatal("call_user_func_array(): named arguments are not supported for this callable"));
-        };
-        let mut slots: Vec<Option<TypedValue>> = positional.into_iter().map(Some).collect();
-        let fixed = slots.len();
-        for (name, v) in named {
-            let Some(idx) = names.iter().position(|n| n.as_bytes() == name.as_slice()) else {
-                let msg = format!("Unknown named parameter ${}", String::from_utf8_lossy(&name));
-                return Err(ctx.throw("Error", msg));
-            };
-            if idx < fixed || slots.get(idx).is_some_and(Option::is_some) {
-                let msg = format!("Named parameter ${} overwrites previous argument", String::from_utf8_lossy(&name));
-                return Err(ctx.throw("Error", msg));
-            }
-            if slots.len() <= idx {
-                slots.resize_with(idx + 1, || None);
-            }
-            slots[idx] = Some(v);
-        }
-        if slots.iter().any(Option::is_none) {
-            return Err(ctx.fatal("call_user_func_array(): named arguments that skip optional parameters are not supported"));
-        }
-        let mut args: Vec<TypedValue> = slots.into_iter().flatten().collect();
-        return ctx.call_callable(&callee, &mut args);
-    }
-    ctx.call_callable(&callee, &mut positional)
+    crate::vm::interp_call::call_value_array(ctx, &callee, &arr, false)
 }
 
 /// The arguments of the innermost active PHP function call, or `None` at top level.
