@@ -87,6 +87,106 @@ pub(crate) fn take_args(frame: *mut TypedValue, args: Slot, argc: u32) -> Vec<Ty
         .collect()
 }
 
+/// Which parameters of a callable value take their argument by reference.
+fn by_ref_params_of(ctx: &ExecCtx, c: &TypedValue) -> Vec<bool> {
+    let c = c.deref();
+    let id = if c.is_object() {
+        c.obj().closure.as_ref().map(|cl| cl.func)
+    } else if c.is_string() {
+        let name = String::from_utf8_lossy(c.str_bytes());
+        match ctx.user_function(&name) {
+            Some(id) => Some(id),
+            None => {
+                return registry::lookup(&name).map_or_else(Vec::new, |b| {
+                    let d = registry::get(b);
+                    (0..d.params.len().max(8)).map(|i| d.is_by_ref(i)).collect()
+                })
+            }
+        }
+    } else {
+        None
+    };
+    id.and_then(|id| ctx.unit.funcs.get(id as usize))
+        .map_or_else(Vec::new, |f| by_ref_flags(f, 64))
+}
+
+/// Per argument position (at least `argc`): whether it binds by reference.
+fn by_ref_flags(f: &Func, argc: u32) -> Vec<bool> {
+    let mut v: Vec<bool> = f.params.iter().map(|p| p.by_ref).collect();
+    if let Some(p) = f.params.last() {
+        if p.variadic {
+            while v.len() < argc as usize {
+                v.push(p.by_ref);
+            }
+        }
+    }
+    v
+}
+
+/// Dynamic calls (`$f($x)`, calls of functions unknown at compile time): the
+/// emitter passes every argument by value, copying a variable into the argument
+/// slot with a `Move`. For parameters that take a reference, find that `Move` (the
+/// last write of the argument slot before the call, with no jump in between) and
+/// pass a reference to the variable instead, as PHP's SEND_VAR_EX does.
+fn bind_ref_args(func: &Func, frame: *mut TypedValue, op: &Op, args: Slot, argc: u32, by_ref: &[bool]) {
+    let pc = (op as *const Op as usize).wrapping_sub(func.ops.as_ptr() as usize)
+        / std::mem::size_of::<Op>().max(1);
+    if pc >= func.ops.len() {
+        return;
+    }
+    for i in 0..argc {
+        if !by_ref.get(i as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let target = args + i;
+        let mut j = pc;
+        let mut found = None;
+        while j > 0 && pc - j < 256 {
+            j -= 1;
+            match &func.ops[j] {
+                Op::Move { dst, src } if *dst == target => {
+                    if !src.is_const() && src.0 < func.num_locals {
+                        found = Some(src.0);
+                    }
+                    break;
+                }
+                Op::Jmp { .. }
+                | Op::JmpZ { .. }
+                | Op::JmpNZ { .. }
+                | Op::JmpNotNull { .. }
+                | Op::JmpNotLt { .. }
+                | Op::JmpIfArg { .. } => break,
+                _ => {}
+            }
+        }
+        if let Some(local) = found {
+            // SAFETY: local and target are distinct slots of this frame.
+            let r = super::interp::make_ref_of(unsafe { slot(frame, local) });
+            unsafe { *slot(frame, target) = r };
+        }
+    }
+}
+
+/// `take_args`, but references in by-reference positions stay references.
+fn take_args_keep_refs(frame: *mut TypedValue, args: Slot, argc: u32, by_ref: &[bool]) -> Vec<TypedValue> {
+    (0..argc)
+        .map(|i| {
+            // SAFETY: argument slots are temporaries of this frame.
+            let v = unsafe { slot(frame, args + i) }.take();
+            if v.tag == tag::INDIRECT {
+                // SAFETY: see interp::deref_slot.
+                unsafe { (*(v.data as *const TypedValue)).copy_value() }
+            } else if v.is_uninit() {
+                TypedValue::null()
+            } else if v.is_ref() && !by_ref.get(i as usize).copied().unwrap_or(false) {
+                v.copy_value()
+            } else {
+                v
+            }
+        })
+        .collect()
+}
+
 /// Whether argument `n` (0-based) was passed to the innermost call.
 pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
     ctx.calls.last().is_some_and(|ci| ci.argc > n)
@@ -417,6 +517,13 @@ pub(crate) fn call_op(
             args,
             argc,
         } => {
+            if let Some(callee) = unit.funcs.get(*f as usize) {
+                if callee.params.last().is_some_and(|p| p.variadic && p.by_ref) {
+                    // The emitter marks only declared positions as by-reference.
+                    let by_ref = by_ref_flags(callee, *argc);
+                    bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+                }
+            }
             let argv = take_args(frame, *args, *argc);
             let r = call_function(ctx, *f, argv, None)?;
             write(frame, *dst, r);
@@ -438,9 +545,18 @@ pub(crate) fn call_op(
         } => {
             let n = name_of(unit, *name);
             let r = if let Some(id) = ctx.user_function(n) {
-                let argv = take_args(frame, *args, *argc);
+                let by_ref = by_ref_flags(&unit.funcs[id as usize], *argc);
+                if by_ref.iter().any(|&b| b) {
+                    bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+                }
+                let argv = take_args_keep_refs(frame, *args, *argc, &by_ref);
                 call_function(ctx, id, argv, None)?
             } else if let Some(b) = registry::lookup(n) {
+                let def = registry::get(b);
+                let by_ref: Vec<bool> = (0..*argc as usize).map(|i| def.is_by_ref(i)).collect();
+                if by_ref.iter().any(|&b| b) {
+                    bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+                }
                 call_builtin_slots(ctx, b, frame, *args, *argc)?
             } else {
                 let msg = format!(
@@ -458,7 +574,11 @@ pub(crate) fn call_op(
             argc,
         } => {
             let c = read(ctx, func, frame, *callee).clone();
-            let argv = take_args(frame, *args, *argc);
+            let by_ref = by_ref_params_of(ctx, &c);
+            if by_ref.iter().any(|&b| b) {
+                bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+            }
+            let argv = take_args_keep_refs(frame, *args, *argc, &by_ref);
             let r = call_value(ctx, &c, argv)?;
             write(frame, *dst, r);
         }
