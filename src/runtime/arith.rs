@@ -528,12 +528,24 @@ pub fn cast(ctx: &mut ExecCtx, v: &TypedValue, kind: CastKind) -> VmResult<Typed
         CastKind::Array => match v.tag() {
             tag::ARRAY => v.clone(),
             tag::UNINIT | tag::NULL => TypedValue::array(PhpArray::new()),
-            tag::OBJECT => {
-                return Err(ctx.fatal("hopjit does not support (array) casts of objects yet"))
-            }
+            tag::OBJECT => TypedValue::array(v.obj().props.clone()),
             _ => TypedValue::array(PhpArray::from_values(vec![v.copy_value()])),
         },
-        CastKind::Object => return Err(ctx.fatal("hopjit does not support (object) casts yet")),
+        CastKind::Object => {
+            if v.is_object() {
+                return Ok(v.clone());
+            }
+            let Some(cls) = crate::runtime::object::find_class("stdClass") else {
+                return Err(ctx.fatal("stdClass is missing"));
+            };
+            let mut o = crate::runtime::object::PhpObject::new(cls);
+            if v.is_array() {
+                o.props = v.arr().clone();
+            } else if !v.is_null() && !v.is_uninit() {
+                o.set_prop("scalar", v.copy_value());
+            }
+            TypedValue::object(o)
+        }
     })
 }
 
@@ -1305,7 +1317,9 @@ mod tests {
         assert_eq!(c(b(true), CastKind::Int), "int(1)");
         assert_eq!(c(i(3), CastKind::Float), "float(3.0)");
         assert_eq!(c(TypedValue::new_ref(i(3)), CastKind::Int), "int(3)");
-        assert_eq!(c(i(3), CastKind::Object), "fatal");
+        let o = cast(&mut ctx, &i(3), CastKind::Object).unwrap_or_default();
+        assert!(o.is_object() && o.obj().class_name() == "stdClass");
+        assert_eq!(o.obj().prop("scalar").map(|v| v.int_val()), Some(3));
         ctx.out.start_buffer();
         let r = show(cast(&mut ctx, &arr(&[]), CastKind::String));
         let out = String::from_utf8_lossy(&ctx.out.pop_buffer().unwrap_or_default()).into_owned();

@@ -130,7 +130,8 @@ enum Repr {
 pub struct PhpArray {
     repr: Repr,
     /// The key `$a[] = v` uses next (PHP's nNextFreeElement); never below `len` for
-    /// packed arrays.
+    /// packed arrays. `NO_KEY_YET` (PHP's ZEND_LONG_MIN) until an int key is used:
+    /// then the first int key k makes it k+1 even when k is negative (PHP 8.2).
     next_free: i64,
 }
 
@@ -140,17 +141,27 @@ impl Default for PhpArray {
     }
 }
 
+/// `next_free` of an array that has had no int key yet.
+const NO_KEY_YET: i64 = i64::MIN;
+
 impl PhpArray {
     pub fn new() -> PhpArray {
         PhpArray {
             repr: Repr::Packed(Vec::new()),
-            next_free: 0,
+            next_free: NO_KEY_YET,
         }
     }
     pub fn with_capacity(n: usize) -> PhpArray {
         PhpArray {
             repr: Repr::Packed(Vec::with_capacity(n)),
-            next_free: 0,
+            next_free: NO_KEY_YET,
+        }
+    }
+    /// PHP's shared empty array (the literal `[]`) starts counting at 0: negative
+    /// keys written into a copy of it do not move the next free key.
+    pub fn set_empty_literal_next_free(&mut self) {
+        if self.next_free == NO_KEY_YET {
+            self.next_free = 0;
         }
     }
     /// A packed array from values (keys 0..n).
@@ -184,7 +195,11 @@ impl PhpArray {
         }
     }
     pub fn next_free(&self) -> i64 {
-        self.next_free
+        if self.next_free == NO_KEY_YET {
+            0
+        } else {
+            self.next_free
+        }
     }
     /// Packed storage, for fast paths.
     pub fn packed(&self) -> Option<&Vec<TypedValue>> {
@@ -256,7 +271,7 @@ impl PhpArray {
             if i >= 0 && (i as usize) < len {
                 return self.packed_slot(i as usize);
             }
-            if i >= 0 && i as usize == len && i >= self.next_free {
+            if i >= 0 && i as usize == len && i >= self.next_free() {
                 self.next_free = i + 1;
                 if let Repr::Packed(v) = &mut self.repr {
                     v.push(TypedValue::null());
@@ -298,8 +313,8 @@ impl PhpArray {
     pub fn push_slot(&mut self) -> Option<&mut TypedValue> {
         if let Repr::Packed(v) = &self.repr {
             let len = v.len();
-            if self.next_free == len as i64 {
-                self.next_free += 1;
+            if self.next_free() == len as i64 {
+                self.next_free = len as i64 + 1;
                 if let Repr::Packed(v) = &mut self.repr {
                     v.push(TypedValue::null());
                 }
@@ -309,7 +324,7 @@ impl PhpArray {
         if self.next_free == i64::MAX && self.contains_key(KeyRef::Int(i64::MAX)) {
             return None;
         }
-        let k = self.next_free;
+        let k = self.next_free();
         Some(self.entry_mut(KeyRef::Int(k)))
     }
 
@@ -337,21 +352,13 @@ impl PhpArray {
         let (k, _) = self.last()?;
         let k = k.to_owned_key();
         let v = self.remove(k.as_ref());
-        self.next_free = self.max_int_key().map_or(0, |m| m + 1);
-        v
-    }
-
-    fn max_int_key(&self) -> Option<i64> {
-        match &self.repr {
-            Repr::Packed(v) => (!v.is_empty()).then(|| v.len() as i64 - 1),
-            Repr::Hash(_) => self
-                .iter()
-                .filter_map(|(k, _)| match k {
-                    KeyRef::Int(i) => Some(i),
-                    KeyRef::Str(_) => None,
-                })
-                .max(),
+        // PHP lowers the next free key only when the popped key was the last used.
+        if let Key::Int(i) = k {
+            if self.next_free != NO_KEY_YET && i == self.next_free.wrapping_sub(1) {
+                self.next_free = i;
+            }
         }
+        v
     }
 
     pub fn first(&self) -> Option<(KeyRef<'_>, &TypedValue)> {

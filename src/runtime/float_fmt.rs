@@ -29,7 +29,7 @@
 /// zero is `"0"` with `decpt == 1`). `ndigit < 0` selects shortest round-trip (mode 0).
 fn dtoa_digits(abs: f64, ndigit: i32) -> (Vec<u8>, i32) {
     let s = if ndigit < 0 {
-        format!("{:e}", abs)
+        return shortest_digits(abs);
     } else {
         // mode 2 with ndigit <= 0 behaves like ndigit 1; a double never needs more than
         // 767 significant digits, so capping bounds the work without changing the output.
@@ -39,6 +39,82 @@ fn dtoa_digits(abs: f64, ndigit: i32) -> (Vec<u8>, i32) {
     let (mant, exp) = match s.split_once('e') {
         Some(p) => p,
         None => (s.as_str(), "0"),
+    };
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
+    while digits.len() > 1 && digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    if digits.iter().all(|&d| d == b'0') {
+        return (b"0".to_vec(), 1);
+    }
+    (digits, exp + 1)
+}
+
+/// Mode 0 (shortest round-trip) digits. Rust's shortest formatting breaks a tie
+/// between two equally close candidates of the same length differently from
+/// `zend_dtoa`, which rounds the last digit half to even (1e15 + 0.3, exactly
+/// ...000.25, is "1000000000000000.2" in PHP).
+fn shortest_digits(abs: f64) -> (Vec<u8>, i32) {
+    let (digits, decpt) = split_sci(&format!("{:e}", abs));
+    if digits == b"0" {
+        return (digits, decpt);
+    }
+    let n = digits.len();
+    // A tie needs the unit of the last digit to be at most one ulp apart, which for
+    // normal doubles means at least 16 digits.
+    if n < 16 && abs >= f64::MIN_POSITIVE {
+        return (digits, decpt);
+    }
+    // The exact decimal expansion (a double has at most 767 significant digits).
+    let (exact, exact_decpt) = split_sci(&format!("{:.*e}", 799, abs));
+    if exact_decpt != decpt || exact.len() <= n {
+        return (digits, decpt);
+    }
+    let rest = &exact[n..];
+    if rest[0] != b'5' || rest[1..].iter().any(|&d| d != b'0') {
+        return (digits, decpt);
+    }
+    // A tie between exact[..n] and exact[..n] + 1: PHP takes the even one.
+    let low = exact[..n].to_vec();
+    let mut high = low.clone();
+    let mut i = n;
+    loop {
+        if i == 0 {
+            return (digits, decpt);
+        }
+        i -= 1;
+        if high[i] == b'9' {
+            high[i] = b'0';
+        } else {
+            high[i] += 1;
+            break;
+        }
+    }
+    let even = if low[n - 1] % 2 == 0 { low } else { high };
+    if even == digits {
+        return (digits, decpt);
+    }
+    let text = format!(
+        "0.{}e{}",
+        String::from_utf8_lossy(&even),
+        decpt
+    );
+    if text.parse::<f64>().ok() != Some(abs) {
+        return (digits, decpt);
+    }
+    let mut even = even;
+    while even.len() > 1 && even.last() == Some(&b'0') {
+        even.pop();
+    }
+    (even, decpt)
+}
+
+/// Digits (trailing zeros stripped) and decimal-point position of Rust's `{:e}` text.
+fn split_sci(s: &str) -> (Vec<u8>, i32) {
+    let (mant, exp) = match s.split_once('e') {
+        Some(p) => p,
+        None => (s, "0"),
     };
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut digits: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
@@ -163,6 +239,13 @@ pub fn format_float_json(f: f64, preserve_zero_fraction: bool) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortest_ties_round_half_even() {
+        assert_eq!(format_float_repr(1e15 + 0.3), "1000000000000000.2");
+        assert_eq!(format_float_repr(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(format_float_repr(1.5), "1.5");
+    }
 
     #[test]
     fn precision_14_matches_php_echo() {

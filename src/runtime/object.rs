@@ -121,14 +121,43 @@ pub struct PhpObject {
     /// Properties by name, in declaration order.
     pub props: PhpArray,
     pub closure: Option<Closure>,
+    /// The object handle (`#N` in var_dump, spl_object_id): as in PHP's object
+    /// store, the most recently freed handle is reused first.
+    pub handle: u32,
+}
+
+thread_local! {
+    /// PHP's object store numbering: next new handle, and freed handles (LIFO).
+    static HANDLES: std::cell::RefCell<(u32, Vec<u32>)> =
+        const { std::cell::RefCell::new((1, Vec::new())) };
+}
+
+impl Drop for PhpObject {
+    fn drop(&mut self) {
+        let h = self.handle;
+        let _ = HANDLES.try_with(|c| c.borrow_mut().1.push(h));
+    }
 }
 
 impl PhpObject {
     pub fn new(class: Arc<Class>) -> PhpObject {
+        let handle = HANDLES
+            .try_with(|c| {
+                let mut c = c.borrow_mut();
+                match c.1.pop() {
+                    Some(h) => h,
+                    None => {
+                        c.0 += 1;
+                        c.0 - 1
+                    }
+                }
+            })
+            .unwrap_or(1);
         PhpObject {
             class,
             props: PhpArray::new(),
             closure: None,
+            handle,
         }
     }
     pub fn class_name(&self) -> &'static str {

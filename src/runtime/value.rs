@@ -318,7 +318,10 @@ impl TypedValue {
     pub fn arr_mut(&mut self) -> &mut PhpArray {
         debug_assert_eq!(self.tag, tag::ARRAY);
         if !self.header().is_unique() {
-            let copy = self.arr().clone();
+            let mut copy = self.arr().clone();
+            if self.header().is_static() && copy.is_empty() {
+                copy.set_empty_literal_next_free();
+            }
             *self = TypedValue::array(copy);
         }
         // SAFETY: now uniquely owned by self.

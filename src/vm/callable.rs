@@ -77,6 +77,9 @@ impl ExecCtx {
         let saved = std::mem::replace(&mut self.cur_builtin, id);
         let r = (b.f)(self, args);
         self.cur_builtin = saved;
+        if let Some(f) = self.pending_fault.take() {
+            return Err(f);
+        }
         r
     }
 }

@@ -38,6 +38,11 @@ pub struct CallInfo {
     pub argc: u32,
     /// Arguments beyond the declared parameters.
     pub extra: Vec<TypedValue>,
+    /// Variables created at run time (`extract`) that have no slot in the frame:
+    /// the compiled code cannot reach them, but `compact` and references can.
+    pub dyn_vars: Vec<(Vec<u8>, TypedValue)>,
+    /// Named arguments collected by a variadic parameter (string keys).
+    pub named_extra: Vec<(Vec<u8>, TypedValue)>,
 }
 
 pub struct ExecCtx {
@@ -79,6 +84,18 @@ pub struct ExecCtx {
     /// Index of the built-in being called (see `runtime::builtins::registry`), for
     /// argument error messages.
     pub cur_builtin: u32,
+    /// `set_error_handler` stack: (callback or null, error_levels mask).
+    pub error_handlers: Vec<(TypedValue, i64)>,
+    /// Whether a user error handler is running (errors inside it use the default).
+    pub in_error_handler: bool,
+    /// A fault raised by a user error handler while reporting a diagnostic; taken by
+    /// the interpreter after the built-in or op that raised the diagnostic.
+    pub pending_fault: Option<Fault>,
+    /// Per function index: the slot of its `$GLOBALS` local (-1: none; -2: not
+    /// looked up yet).
+    pub globals_slots: Vec<i64>,
+    /// Named arguments for the variadic parameter of the next `call_function`.
+    pub pending_named: Vec<(Vec<u8>, TypedValue)>,
 }
 
 /// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
@@ -108,6 +125,11 @@ impl ExecCtx {
             stack: Vec::with_capacity(STACK_SLOTS),
             sp: 0,
             cur_builtin: 0,
+            error_handlers: Vec::new(),
+            in_error_handler: false,
+            pending_fault: None,
+            globals_slots: Vec::new(),
+            pending_named: Vec::new(),
         }
     }
 
@@ -116,21 +138,57 @@ impl ExecCtx {
         self.out.write(bytes);
     }
 
-    fn diagnostic(&mut self, kind: &str, msg: &str) {
+    /// Reports a diagnostic of level `errno` (E_WARNING, E_USER_NOTICE, ...): to the
+    /// user error handler if one is set for that level (the standard message is
+    /// printed only when it returns false), else as PHP prints it.
+    pub fn raise(&mut self, errno: i64, msg: &str) {
+        if !self.in_error_handler && self.pending_fault.is_none() {
+            if let Some((h, mask)) = self.error_handlers.last() {
+                if !h.is_null() && mask & errno != 0 {
+                    let h = h.clone();
+                    let args = vec![
+                        TypedValue::int(errno),
+                        TypedValue::str(msg.as_bytes()),
+                        TypedValue::str(self.file.as_bytes()),
+                        TypedValue::int(self.line as i64),
+                    ];
+                    let line = self.line;
+                    self.in_error_handler = true;
+                    let r = super::interp_call::call_value(self, &h, args);
+                    self.in_error_handler = false;
+                    self.line = line;
+                    match r {
+                        Ok(v) if v.deref().is_bool() && !v.deref().bool_val() => {}
+                        Ok(_) => return,
+                        Err(f) => {
+                            self.pending_fault = Some(f);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
         if self.silence > 0 {
             return;
         }
+        let kind = match errno {
+            2 | 512 => "Warning",
+            8 | 1024 => "Notice",
+            8192 | 16384 => "Deprecated",
+            256 => "Fatal error",
+            _ => "Warning",
+        };
         let text = format!("\n{kind}: {msg} in {} on line {}\n", self.file, self.line);
         self.out.write(text.as_bytes());
     }
     pub fn warn(&mut self, msg: &str) {
-        self.diagnostic("Warning", msg);
+        self.raise(2, msg);
     }
     pub fn notice(&mut self, msg: &str) {
-        self.diagnostic("Notice", msg);
+        self.raise(8, msg);
     }
     pub fn deprecated(&mut self, msg: &str) {
-        self.diagnostic("Deprecated", msg);
+        self.raise(8192, msg);
     }
 
     /// Creates a built-in exception object (`TypeError`, `ValueError`, ...) with the

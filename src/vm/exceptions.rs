@@ -95,6 +95,13 @@ pub fn exception_to_string(exc: &TypedValue) -> String {
         let msg = String::from_utf8_lossy(&to_str_quiet(&prop(e, "message"))).into_owned();
         let file = String::from_utf8_lossy(&to_str_quiet(&prop(e, "file"))).into_owned();
         let line = to_int(&prop(e, "line"));
+        let msg = if (class == "TypeError" || class == "ArgumentCountError")
+            && msg.contains(", called in ")
+        {
+            format!("{msg} and defined")
+        } else {
+            msg
+        };
         let head = if msg.is_empty() {
             class.to_string()
         } else {
@@ -167,6 +174,39 @@ pub fn new_object(ctx: &mut ExecCtx, class: &str, args: Vec<TypedValue>) -> VmRe
         }
         o.set_prop("code", TypedValue::int(to_int(c)));
     }
+    if cls.name == "ErrorException" {
+        o.set_prop("severity", TypedValue::int(1));
+        if let Some(sv) = args.get(2) {
+            let sv = sv.deref();
+            if !(sv.is_int() || sv.is_bool() || sv.is_double() || sv.is_null()) {
+                let msg = format!(
+                    "ErrorException::__construct(): Argument #3 ($severity) must be of type int, {} given",
+                    sv.debug_type()
+                );
+                return Err(ctx.type_error(msg));
+            }
+            o.set_prop("severity", TypedValue::int(to_int(sv)));
+        }
+        if let Some(f) = args.get(3).map(|v| v.deref()).filter(|v| !v.is_null()) {
+            let f = to_str(ctx, f)?.into_owned();
+            o.set_prop("file", TypedValue::string(f));
+        }
+        if let Some(l) = args.get(4).map(|v| v.deref()).filter(|v| !v.is_null()) {
+            o.set_prop("line", TypedValue::int(to_int(l)));
+        }
+        if let Some(p) = args.get(5) {
+            let p = p.copy_value();
+            if !(p.is_null() || p.is_object() && p.obj().class.is_throwable()) {
+                let msg = format!(
+                    "ErrorException::__construct(): Argument #6 ($previous) must be of type ?Throwable, {} given",
+                    p.debug_type()
+                );
+                return Err(ctx.type_error(msg));
+            }
+            o.set_prop("previous", p);
+        }
+        return Ok(e);
+    }
     if let Some(p) = args.get(2) {
         let p = p.copy_value();
         if !(p.is_null() || p.is_object() && p.obj().class.is_throwable()) {
@@ -213,6 +253,9 @@ pub fn method_call(
             "getprevious" => Some(prop(o, "previous")),
             "getline" => Some(prop(o, "line")),
             "getfile" => Some(prop(o, "file")),
+            "getseverity" if o.obj().class.name == "ErrorException" => {
+                Some(prop(o, "severity"))
+            }
             "gettrace" => Some(prop(o, "trace")),
             "gettraceasstring" => Some(TypedValue::string(trace_as_string(o).into_bytes())),
             "__tostring" => Some(TypedValue::string(exception_to_string(o).into_bytes())),

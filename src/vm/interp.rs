@@ -75,9 +75,29 @@ pub(crate) fn read<'a>(
 ) -> &'a TypedValue {
     let v = peek(func, frame, o);
     if v.tag == tag::UNINIT {
+        if let Some(v) = globals_on_read(ctx, func, frame, o) {
+            return v;
+        }
         return undefined_var(ctx, func, o);
     }
     v
+}
+
+/// An unset `$GLOBALS` local read: fill it (see `vm::globals`) and read it.
+#[cold]
+pub(crate) fn globals_on_read<'a>(
+    ctx: &mut ExecCtx,
+    func: &'a Func,
+    frame: *mut TypedValue,
+    o: Operand,
+) -> Option<&'a TypedValue> {
+    if o.is_const() || super::globals::globals_slot(func) != Some(o.0) {
+        return None;
+    }
+    let g = super::globals::globals_array(ctx);
+    // SAFETY: o names a local slot of this frame.
+    unsafe { *slot(frame, o.0) = g };
+    Some(peek(func, frame, o))
 }
 
 #[cold]
@@ -149,7 +169,7 @@ pub fn execute(
             Ok(v) => return Ok(v),
             Err(Fault::Throw(e)) => {
                 let p = pc as u32;
-                match func.handlers.iter().find(|h| h.start <= p && p < h.end) {
+                match func.handler_for(p) {
                     Some(h) => {
                         pending = Some(e);
                         pc = h.handler as usize;
@@ -477,6 +497,9 @@ fn run_ops<const SINGLE: bool>(
             Op::Return { src } => {
                 sync!();
                 let v = read(ctx, func, frame, *src).clone();
+                if let Some(f) = ctx.pending_fault.take() {
+                    return Err(f);
+                }
                 return Ok(v);
             }
             Op::Call {
@@ -484,7 +507,7 @@ fn run_ops<const SINGLE: bool>(
                 func: f,
                 args,
                 argc,
-            } => {
+            } if !super::interp_call::binds_variadic_refs(unit, *f) => {
                 sync!();
                 // SAFETY: the argument temporaries are `argc` slots of this frame,
                 // below the VM stack pointer.
@@ -495,16 +518,22 @@ fn run_ops<const SINGLE: bool>(
             }
             Op::CheckArgs { required } if ctx.calls.last().is_some_and(|ci| ci.argc >= *required) => {}
             Op::JmpIfArg { n, target } => {
-                if super::interp_call::arg_passed(ctx, *n) {
+                // A skipped argument (named arguments past a gap) is passed as uninit.
+                // SAFETY: parameter n is a slot of this frame.
+                if super::interp_call::arg_passed(ctx, *n) && !unsafe { slot(frame, *n) }.is_uninit()
+                {
                     pc = *target as usize;
                     continue;
                 }
             }
             _ => {
                 sync!();
-                match tri!(super::interp_ops::slow_op(
-                    ctx, unit, func, frame, op, pending
-                )) {
+                let r = super::interp_ops::slow_op(ctx, unit, func, frame, op, pending);
+                if let Some(f) = ctx.pending_fault.take() {
+                    *pcr = pc;
+                    return Err(f);
+                }
+                match tri!(r) {
                     super::interp_ops::Flow::Next => {}
                     super::interp_ops::Flow::Jump(t) => {
                         pc = t as usize;
@@ -512,6 +541,13 @@ fn run_ops<const SINGLE: bool>(
                     }
                     super::interp_ops::Flow::Return(v) => return Ok(v),
                 }
+            }
+        }
+        if ctx.pending_fault.is_some() {
+            // A user error handler threw while this op reported a diagnostic.
+            *pcr = pc;
+            if let Some(f) = ctx.pending_fault.take() {
+                return Err(f);
             }
         }
         pc += 1;

@@ -77,6 +77,108 @@ pub(crate) fn take_args(frame: *mut TypedValue, args: Slot, argc: u32) -> Vec<Ty
             if v.tag == tag::INDIRECT {
                 // SAFETY: see interp::deref_slot.
                 unsafe { (*(v.data as *const TypedValue)).copy_value() }
+            } else if v.is_uninit() {
+                TypedValue::null()
+            } else {
+                v
+            }
+        })
+        .collect()
+}
+
+/// Which parameters of a callable value take their argument by reference.
+fn by_ref_params_of(ctx: &ExecCtx, c: &TypedValue) -> Vec<bool> {
+    let c = c.deref();
+    let id = if c.is_object() {
+        c.obj().closure.as_ref().map(|cl| cl.func)
+    } else if c.is_string() {
+        let name = String::from_utf8_lossy(c.str_bytes());
+        match ctx.user_function(&name) {
+            Some(id) => Some(id),
+            None => {
+                return registry::lookup(&name).map_or_else(Vec::new, |b| {
+                    let d = registry::get(b);
+                    (0..d.params.len().max(8)).map(|i| d.is_by_ref(i)).collect()
+                })
+            }
+        }
+    } else {
+        None
+    };
+    id.and_then(|id| ctx.unit.funcs.get(id as usize))
+        .map_or_else(Vec::new, |f| by_ref_flags(f, 64))
+}
+
+/// Per argument position (at least `argc`): whether it binds by reference.
+fn by_ref_flags(f: &Func, argc: u32) -> Vec<bool> {
+    let mut v: Vec<bool> = f.params.iter().map(|p| p.by_ref).collect();
+    if let Some(p) = f.params.last() {
+        if p.variadic {
+            while v.len() < argc as usize {
+                v.push(p.by_ref);
+            }
+        }
+    }
+    v
+}
+
+/// Dynamic calls (`$f($x)`, calls of functions unknown at compile time): the
+/// emitter passes every argument by value, copying a variable into the argument
+/// slot with a `Move`. For parameters that take a reference, find that `Move` (the
+/// last write of the argument slot before the call, with no jump in between) and
+/// pass a reference to the variable instead, as PHP's SEND_VAR_EX does.
+fn bind_ref_args(func: &Func, frame: *mut TypedValue, op: &Op, args: Slot, argc: u32, by_ref: &[bool]) {
+    let pc = (op as *const Op as usize).wrapping_sub(func.ops.as_ptr() as usize)
+        / std::mem::size_of::<Op>().max(1);
+    if pc >= func.ops.len() {
+        return;
+    }
+    for i in 0..argc {
+        if !by_ref.get(i as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let target = args + i;
+        let mut j = pc;
+        let mut found = None;
+        while j > 0 && pc - j < 256 {
+            j -= 1;
+            match &func.ops[j] {
+                Op::Move { dst, src } if *dst == target => {
+                    if !src.is_const() && src.0 < func.num_locals {
+                        found = Some(src.0);
+                    }
+                    break;
+                }
+                Op::Jmp { .. }
+                | Op::JmpZ { .. }
+                | Op::JmpNZ { .. }
+                | Op::JmpNotNull { .. }
+                | Op::JmpNotLt { .. }
+                | Op::JmpIfArg { .. } => break,
+                _ => {}
+            }
+        }
+        if let Some(local) = found {
+            // SAFETY: local and target are distinct slots of this frame.
+            let r = super::interp::make_ref_of(unsafe { slot(frame, local) });
+            unsafe { *slot(frame, target) = r };
+        }
+    }
+}
+
+/// `take_args`, but references in by-reference positions stay references.
+fn take_args_keep_refs(frame: *mut TypedValue, args: Slot, argc: u32, by_ref: &[bool]) -> Vec<TypedValue> {
+    (0..argc)
+        .map(|i| {
+            // SAFETY: argument slots are temporaries of this frame.
+            let v = unsafe { slot(frame, args + i) }.take();
+            if v.tag == tag::INDIRECT {
+                // SAFETY: see interp::deref_slot.
+                unsafe { (*(v.data as *const TypedValue)).copy_value() }
+            } else if v.is_uninit() {
+                TypedValue::null()
+            } else if v.is_ref() && !by_ref.get(i as usize).copied().unwrap_or(false) {
+                v.copy_value()
             } else {
                 v
             }
@@ -87,6 +189,12 @@ pub(crate) fn take_args(frame: *mut TypedValue, args: Slot, argc: u32) -> Vec<Ty
 /// Whether argument `n` (0-based) was passed to the innermost call.
 pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
     ctx.calls.last().is_some_and(|ci| ci.argc > n)
+}
+
+/// Whether calls of `fid` must turn the caller's extra arguments into references
+/// (a by-reference variadic parameter): such calls take the general path.
+pub fn binds_variadic_refs(unit: &Unit, fid: u32) -> bool {
+    unit.funcs.get(fid as usize).is_some_and(|f| f.params.last().is_some_and(|p| p.variadic && p.by_ref))
 }
 
 /// Calls user function `fid` with `args` (by-reference parameters expect `REF`
@@ -144,6 +252,7 @@ pub unsafe fn call_function_from(
     ctx.sp = base + n;
     let declared = if func.params.last().is_some_and(|p| p.variadic) { nparams - 1 } else { nparams };
     let mut extra = Vec::new();
+    let variadic_by_ref = func.params.last().is_some_and(|p| p.variadic && p.by_ref);
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`.
         let v = unsafe { (*args.add(i)).take() };
@@ -160,13 +269,17 @@ pub unsafe fn call_function_from(
                 } else {
                     TypedValue::new_ref(v.copy_value())
                 }
-            } else if v.is_ref() || v.is_uninit() {
+            } else if v.is_ref() {
                 v.copy_value()
             } else {
+                // (uninit stays uninit: a parameter skipped by named arguments,
+                // which gets its default value.)
                 v
             };
             // SAFETY: i < nparams <= n; the slot holds UNINIT (nothing to release).
             unsafe { ptr::write(frame.add(i), v) };
+        } else if variadic_by_ref && v.is_ref() {
+            extra.push(v);
         } else {
             extra.push(v.copy_value());
         }
@@ -177,6 +290,7 @@ pub unsafe fn call_function_from(
             unsafe { *frame.add(nparams + j) = v.clone() };
         }
     }
+    let named_extra = std::mem::take(&mut ctx.pending_named);
     let saved_line = ctx.line;
     ctx.calls.push(CallInfo {
         func: fid,
@@ -184,7 +298,14 @@ pub unsafe fn call_function_from(
         frame,
         argc: argc as u32,
         extra,
+        dyn_vars: Vec::new(),
+        named_extra,
     });
+    if let Some(gs) = globals_slot_cached(ctx, func) {
+        let g = super::globals::globals_array(ctx);
+        // SAFETY: gs < num_locals <= n.
+        unsafe { *frame.add(gs as usize) = g };
+    }
     ctx.cur_argc = argc as u32;
     let r = crate::jit::enter::run_function(ctx, unit, fid, frame);
     ctx.calls.pop();
@@ -193,6 +314,18 @@ pub unsafe fn call_function_from(
     ctx.sp = base;
     ctx.line = saved_line;
     r
+}
+
+/// `vm::globals::globals_slot`, looked up once per function.
+fn globals_slot_cached(ctx: &mut ExecCtx, func: &Func) -> Option<u32> {
+    let i = func.id as usize;
+    if ctx.globals_slots.len() <= i {
+        ctx.globals_slots.resize(i + 1, -2);
+    }
+    if ctx.globals_slots[i] == -2 {
+        ctx.globals_slots[i] = super::globals::globals_slot(func).map_or(-1, i64::from);
+    }
+    u32::try_from(ctx.globals_slots[i]).ok()
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.
@@ -255,7 +388,144 @@ pub fn call_value(
     if callee.is_array() {
         return Err(ctx.throw("Error", "Array callback must have exactly two elements"));
     }
-    Err(ctx.throw("Error", "Value not callable"))
+    let msg = format!("Value of type {} is not callable", callee.zend_type_name());
+    Err(ctx.throw("Error", msg))
+}
+
+/// Calls `callee` with the arguments in `arr`: int keys are positional, string keys
+/// named (`f(...$args)` and `call_user_func_array`). Named arguments bind to the
+/// parameters of that name; a user function's skipped optional parameters take their
+/// defaults; unknown names go to a variadic parameter or are an Error.
+pub fn call_value_array(
+    ctx: &mut ExecCtx,
+    callee: &TypedValue,
+    arr: &PhpArray,
+    unpacking: bool,
+) -> VmResult<TypedValue> {
+    use crate::runtime::array::KeyRef;
+    let mut positional = Vec::with_capacity(arr.len());
+    let mut named: Vec<(Vec<u8>, TypedValue)> = Vec::new();
+    for (k, v) in arr.iter() {
+        let v = if v.is_lonely_ref() {
+            v.copy_value()
+        } else {
+            v.clone()
+        };
+        match k {
+            KeyRef::Int(_) => {
+                if !named.is_empty() {
+                    let msg = if unpacking {
+                        "Cannot use positional argument after named argument during unpacking"
+                    } else {
+                        "Cannot use positional argument after named argument"
+                    };
+                    return Err(ctx.throw("Error", msg));
+                }
+                positional.push(v);
+            }
+            KeyRef::Str(s) => named.push((s.to_vec(), v)),
+        }
+    }
+    if named.is_empty() {
+        return call_value(ctx, callee, positional);
+    }
+    let c = callee.deref();
+    // (function name, parameters as (name, has default, variadic), user function, bound)
+    let target: Option<(String, Vec<(String, bool, bool)>, Option<u32>, Option<Vec<TypedValue>>)> =
+        if c.is_object() && c.obj().closure.is_some() {
+            let cl = c.obj().closure.as_ref().map(|cl| (cl.func, cl.bound.clone()));
+            cl.and_then(|(id, bound)| {
+                let f = ctx.unit.funcs.get(id as usize)?;
+                Some((f.name.clone(), user_param_list(f), Some(id), Some(bound)))
+            })
+        } else if c.is_string() {
+            let name = String::from_utf8_lossy(c.str_bytes()).into_owned();
+            if let Some(id) = ctx.user_function(&name) {
+                let unit = ctx.unit.clone();
+                unit.funcs
+                    .get(id as usize)
+                    .map(|f| (f.name.clone(), user_param_list(f), Some(id), None))
+            } else {
+                registry::lookup(&name).map(|b| {
+                    let d = registry::get(b);
+                    let ps = d
+                        .params
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (p.name.to_string(), i >= d.min, p.variadic))
+                        .collect();
+                    (d.name.to_string(), ps, None, None)
+                })
+            }
+        } else {
+            None
+        };
+    let Some((fname, params, user, bound)) = target else {
+        return call_value(ctx, callee, positional);
+    };
+    let has_variadic = params.last().is_some_and(|p| p.2);
+    let mut slots: Vec<Option<TypedValue>> = positional.into_iter().map(Some).collect();
+    let mut extra_named = Vec::new();
+    for (name, v) in named {
+        let idx = params
+            .iter()
+            .position(|p| !p.2 && p.0.as_bytes() == name.as_slice());
+        match idx {
+            Some(i) => {
+                if slots.get(i).is_some_and(Option::is_some) {
+                    let msg = format!(
+                        "Named parameter ${} overwrites previous argument",
+                        String::from_utf8_lossy(&name)
+                    );
+                    return Err(ctx.throw("Error", msg));
+                }
+                if slots.len() <= i {
+                    slots.resize_with(i + 1, || None);
+                }
+                slots[i] = Some(v);
+            }
+            None if has_variadic => extra_named.push((name, v)),
+            None => {
+                let msg = format!("Unknown named parameter ${}", String::from_utf8_lossy(&name));
+                return Err(ctx.throw("Error", msg));
+            }
+        }
+    }
+    for (i, s) in slots.iter().enumerate() {
+        if s.is_none() {
+            let p = params.get(i);
+            if !p.is_some_and(|p| p.1) {
+                let name = p.map_or("", |p| p.0.as_str());
+                let msg = format!("{fname}(): Argument #{} (${name}) not passed", i + 1);
+                return Err(ctx.throw("ArgumentCountError", msg));
+            }
+        }
+    }
+    let args: Vec<TypedValue> = slots
+        .into_iter()
+        .map(|s| s.unwrap_or_else(TypedValue::uninit))
+        .collect();
+    match user {
+        Some(id) => {
+            ctx.pending_named = extra_named;
+            call_function(ctx, id, args, bound.as_deref())
+        }
+        None => {
+            if !extra_named.is_empty() {
+                return Err(ctx.fatal(format!(
+                    "{fname}(): named variadic arguments to built-in functions are not supported"
+                )));
+            }
+            call_value(ctx, callee, args)
+        }
+    }
+}
+
+fn user_param_list(f: &Func) -> Vec<(String, bool, bool)> {
+    f.params
+        .iter()
+        .map(|p| (p.name.trim_start_matches('$').to_string(), p.has_default, p.variadic))
+        .collect()
 }
 
 pub(crate) fn call_op(
@@ -272,8 +542,15 @@ pub(crate) fn call_op(
             args,
             argc,
         } => {
-            // SAFETY: the argument temporaries are `argc` slots of this frame, below sp.
-            let r = unsafe { call_function_from(ctx, *f, slot(frame, *args), *argc as usize, None)? };
+            if let Some(callee) = unit.funcs.get(*f as usize) {
+                if callee.params.last().is_some_and(|p| p.variadic && p.by_ref) {
+                    // The emitter marks only declared positions as by-reference.
+                    let by_ref = by_ref_flags(callee, *argc);
+                    bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+                }
+            }
+            let argv = take_args(frame, *args, *argc);
+            let r = call_function(ctx, *f, argv, None)?;
             write(frame, *dst, r);
         }
         Op::CallBuiltin {
@@ -293,9 +570,18 @@ pub(crate) fn call_op(
         } => {
             let n = name_of(unit, *name);
             let r = if let Some(id) = ctx.user_function(n) {
-                let argv = take_args(frame, *args, *argc);
+                let by_ref = by_ref_flags(&unit.funcs[id as usize], *argc);
+                if by_ref.iter().any(|&b| b) {
+                    bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+                }
+                let argv = take_args_keep_refs(frame, *args, *argc, &by_ref);
                 call_function(ctx, id, argv, None)?
             } else if let Some(b) = registry::lookup(n) {
+                let def = registry::get(b);
+                let by_ref: Vec<bool> = (0..*argc as usize).map(|i| def.is_by_ref(i)).collect();
+                if by_ref.iter().any(|&b| b) {
+                    bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+                }
                 call_builtin_slots(ctx, b, frame, *args, *argc)?
             } else {
                 let msg = format!(
@@ -313,28 +599,20 @@ pub(crate) fn call_op(
             argc,
         } => {
             let c = read(ctx, func, frame, *callee).clone();
-            let argv = take_args(frame, *args, *argc);
+            let by_ref = by_ref_params_of(ctx, &c);
+            if by_ref.iter().any(|&b| b) {
+                bind_ref_args(func, frame, op, *args, *argc, &by_ref);
+            }
+            let argv = take_args_keep_refs(frame, *args, *argc, &by_ref);
             let r = call_value(ctx, &c, argv)?;
             write(frame, *dst, r);
         }
         Op::CallArray { dst, callee, arr } => {
             let c = read(ctx, func, frame, *callee).clone();
-            let a = peek(func, frame, Operand::slot(*arr));
-            let argv: Vec<TypedValue> = if a.is_array() {
-                a.arr()
-                    .iter()
-                    .map(|(_, v)| {
-                        if v.is_lonely_ref() {
-                            v.copy_value()
-                        } else {
-                            v.clone()
-                        }
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let r = call_value(ctx, &c, argv)?;
+            let a = peek(func, frame, Operand::slot(*arr)).clone();
+            let empty = PhpArray::new();
+            let arr = if a.is_array() { a.arr() } else { &empty };
+            let r = call_value_array(ctx, &c, arr, true)?;
             write(frame, *dst, r);
         }
         Op::CheckArgs { required } => {
@@ -360,12 +638,42 @@ pub(crate) fn call_op(
         Op::RecvVariadic { dst, from } => {
             let declared = func.params.iter().take_while(|p| !p.variadic).count() as u32;
             let skip = from.saturating_sub(declared) as usize;
-            let vals: Vec<TypedValue> = ctx
+            let mut vals: Vec<TypedValue> = ctx
                 .calls
                 .last()
                 .map(|ci| ci.extra.iter().skip(skip).cloned().collect())
                 .unwrap_or_default();
-            write(frame, *dst, TypedValue::array(PhpArray::from_values(vals)));
+            let named: Vec<(Vec<u8>, TypedValue)> = ctx
+                .calls
+                .last()
+                .map(|ci| ci.named_extra.clone())
+                .unwrap_or_default();
+            if let Some(ty) = func.params.get(*from as usize).and_then(|p| p.ty.as_ref()) {
+                for (j, v) in vals.iter_mut().enumerate() {
+                    let target = if v.is_ref() { v.deref_mut() } else { v };
+                    match coerce(ctx, target, ty) {
+                        Some(Some(nv)) => *target = nv,
+                        Some(None) => {}
+                        None => {
+                            let call_line = ctx.calls.last().map_or(0, |ci| ci.call_line);
+                            let msg = format!(
+                                "{}(): Argument #{} must be of type {}, {} given, called in {} on line {call_line}",
+                                func.name,
+                                *from as usize + skip + j + 1,
+                                type_string(ty),
+                                target.debug_type(),
+                                ctx.file
+                            );
+                            return Err(ctx.type_error(msg));
+                        }
+                    }
+                }
+            }
+            let mut arr = PhpArray::from_values(vals);
+            for (k, v) in named {
+                arr.set_str(&k, v);
+            }
+            write(frame, *dst, TypedValue::array(arr));
         }
         Op::VerifyParam { slot: s, param } => {
             let Some(p) = func.params.get(*param as usize) else {
@@ -374,7 +682,7 @@ pub(crate) fn call_op(
             let Some(ty) = &p.ty else { return Ok(()) };
             // SAFETY: s is a slot of this frame.
             let v = super::interp::deref_slot_mut(unsafe { slot(frame, *s) });
-            if v.is_uninit() {
+            if v.is_uninit() || (v.is_null() && default_is_null(func, *param)) {
                 return Ok(());
             }
             match coerce(ctx, v, ty) {
@@ -411,21 +719,22 @@ pub(crate) fn call_op(
                 Some(Some(nv)) => *v = nv,
                 Some(None) => {}
                 None => {
+                    // The implicit return at the end of the body is the last
+                    // VerifyReturn (followed only by the final Return): "none".
+                    let pc = (op as *const Op as usize)
+                        .wrapping_sub(func.ops.as_ptr() as usize)
+                        / std::mem::size_of::<Op>().max(1);
+                    let implicit = v.is_null() && pc + 2 == func.ops.len();
                     let msg = format!(
                         "{}(): Return value must be of type {}, {} returned",
                         func.name,
                         type_string(ty),
-                        if v.is_null() {
+                        if implicit {
                             "none".to_string()
                         } else {
                             v.debug_type()
                         }
                     );
-                    let msg = if v.is_null() {
-                        msg.replace(", none returned", ", null returned")
-                    } else {
-                        msg
-                    };
                     return Err(ctx.type_error(msg));
                 }
             }
@@ -433,6 +742,38 @@ pub(crate) fn call_op(
         _ => {}
     }
     Ok(())
+}
+
+/// Whether parameter `param` has the literal default `null` (which makes its
+/// declared type implicitly nullable): its default-value code, between the
+/// `JmpIfArg` for it and the jump target, is one move of the constant null.
+fn default_is_null(func: &Func, param: u32) -> bool {
+    let Some(p) = func.params.get(param as usize) else {
+        return false;
+    };
+    if !p.has_default {
+        return false;
+    }
+    for (j, op) in func.ops.iter().enumerate() {
+        if let Op::JmpIfArg { n, target } = op {
+            if *n != param {
+                continue;
+            }
+            let body = func.ops.get(j + 1..*target as usize).unwrap_or(&[]);
+            return match body {
+                [Op::Move { dst, src }] => {
+                    *dst == param
+                        && src.is_const()
+                        && func
+                            .consts
+                            .get(src.index() as usize)
+                            .is_some_and(|c| c.is_null())
+                }
+                _ => false,
+            };
+        }
+    }
+    false
 }
 
 /// PHP's spelling of a declared type.
@@ -527,6 +868,18 @@ fn coerce(ctx: &mut ExecCtx, v: &TypedValue, t: &TypeHint) -> Option<Option<Type
                     if has(TypeHint::Int) && f.fract() == 0.0 && f.is_finite() =>
                 {
                     return Some(Some(TypedValue::int(f as i64)))
+                }
+                Some(Number::Float(f))
+                    if has(TypeHint::Int)
+                        && f.is_finite()
+                        && f >= i64::MIN as f64
+                        && f < i64::MAX as f64 =>
+                {
+                    ctx.deprecated(&format!(
+                        "Implicit conversion from float-string \"{}\" to int loses precision",
+                        String::from_utf8_lossy(v.str_bytes())
+                    ));
+                    return Some(Some(TypedValue::int(f as i64)));
                 }
                 _ => {}
             }

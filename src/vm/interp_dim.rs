@@ -280,7 +280,12 @@ pub(crate) fn dim_op(
             write(frame, *dst, r);
         }
         Op::FetchDimIs { dst, base, key } => {
-            let b = peek(func, frame, *base);
+            let mut b = peek(func, frame, *base);
+            if b.is_uninit() {
+                if let Some(g) = super::interp::globals_on_read(ctx, func, frame, *base) {
+                    b = g;
+                }
+            }
             let k = peek(func, frame, *key);
             let r = fetch_dim(ctx, b, k, true, false)?;
             write(frame, *dst, r);
@@ -308,16 +313,13 @@ pub(crate) fn dim_op(
             check_undefined_base(ctx, func, frame, *base);
             // SAFETY: base is a local or INDIRECT temp of this frame.
             let c = deref_slot_mut(unsafe { slot(frame, *base) });
-            if c.is_string() && !c.str_bytes().is_empty() {
+            if c.is_string() {
                 let Some(k) = k else {
                     return Err(ctx.throw("Error", "[] operator not supported for strings"));
                 };
                 let r = assign_string_offset(ctx, c, &k, &v)?;
                 write(frame, *dst, r);
                 return Ok(());
-            }
-            if c.is_string() {
-                *c = TypedValue::null();
             }
             vivify(ctx, c)?;
             match k {
@@ -336,6 +338,7 @@ pub(crate) fn dim_op(
         }
         Op::UnsetDim { base, key } => {
             let k = read(ctx, func, frame, *key).clone();
+            warn_undefined_local(ctx, func, frame, *base);
             // SAFETY: base is a local or INDIRECT temp of this frame.
             let c = deref_slot_mut(unsafe { slot(frame, *base) });
             if c.is_array() {
@@ -358,6 +361,26 @@ pub(crate) fn dim_op(
     Ok(())
 }
 
+/// "Undefined variable $x" when local `base` is unset (`unset($x['k'])`).
+fn warn_undefined_local(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, base: Slot) {
+    if base >= func.num_locals {
+        return;
+    }
+    // SAFETY: base is a local of this frame.
+    if !unsafe { &*frame.add(base as usize) }.is_uninit() {
+        return;
+    }
+    let name = func
+        .local_names
+        .get(base as usize)
+        .map(String::as_str)
+        .unwrap_or("");
+    ctx.warn(&format!(
+        "Undefined variable ${}",
+        name.trim_start_matches('$')
+    ));
+}
+
 /// `$a[k] .= v` and friends on an undefined local warn like a read would; plain
 /// writes vivify silently.
 fn check_undefined_base(_ctx: &mut ExecCtx, _func: &Func, _frame: *mut TypedValue, _base: Slot) {}
@@ -377,6 +400,11 @@ fn fetch_dim_w(
     // (dst is written only after this borrow ends).
     let c = deref_slot_mut(unsafe { slot(frame, base) });
     let target: *mut TypedValue = if mode == DimMode::Unset {
+        if c.is_uninit() {
+            warn_undefined_local(ctx, func, frame, base);
+        }
+        // SAFETY: as above (the warning did not touch the frame).
+        let c = deref_slot_mut(unsafe { slot(frame, base) });
         if !c.is_array() {
             if c.is_string() {
                 return Err(ctx.throw("Error", "Cannot unset string offsets"));

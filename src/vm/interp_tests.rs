@@ -50,6 +50,7 @@ fn func(
         return_type: None,
         is_closure: false,
         decl_line: 2,
+        jit: crate::jit::state::FuncJit::new(n),
         entry: AtomicPtr::new(std::ptr::null_mut()),
     }
 }
@@ -612,7 +613,7 @@ fn typed_param_coercion_and_error() {
     );
     let (out, code) = run(vec![main, f], &[]);
     assert_eq!(code, 255);
-    assert!(out.starts_with("6\nFatal error: Uncaught TypeError: f(): Argument #1 ($x) must be of type int, string given, called in t.php on line 7 in t.php:2\nStack trace:\n#0 t.php(7): f('abc')\n#1 {main}\n"), "{out}");
+    assert!(out.starts_with("6\nFatal error: Uncaught TypeError: f(): Argument #1 ($x) must be of type int, string given, called in t.php on line 7 and defined in t.php:2\nStack trace:\n#0 t.php(7): f('abc')\n#1 {main}\n"), "{out}");
 }
 
 #[test]

@@ -4,6 +4,7 @@ pub mod call;
 pub mod callable;
 pub mod ctx;
 pub mod exceptions;
+pub mod globals;
 pub mod interp;
 pub mod interp_call;
 pub mod interp_dim;

@@ -24,7 +24,8 @@ pub const STEP_FAULT: i64 = -2;
 ///
 /// # Safety
 /// `ctx` is the running request's context, `frame` the live frame of `func` (which
-/// belongs to `ctx.unit`), and `pc < func.ops.len()`.
+/// belongs to `ctx.unit`), and `pc <= func.ops.len()` (one past the end returns
+/// null, as falling off the end of a function does).
 pub unsafe extern "C" fn hop_step(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
@@ -44,7 +45,7 @@ pub unsafe extern "C" fn hop_step(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
         }
         Err(Fault::Throw(e)) => {
             let p = pc as u32;
-            match func.handlers.iter().find(|h| h.start <= p && p < h.end) {
+            match func.handler_for(p) {
                 Some(h) => {
                     ctx.jit_pending = Some(e);
                     h.handler as i64
@@ -104,7 +105,10 @@ pub unsafe extern "C" fn hop_call(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     let pc = pc as usize;
-    let Some(Op::Call { dst, func: callee, args, argc }) = func.ops.get(pc) else {
+    // SAFETY: the unit is owned by ctx.unit, which outlives this call.
+    let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
+    let call = func.ops.get(pc).filter(|op| !matches!(op, Op::Call { func: f, .. } if crate::vm::interp_call::binds_variadic_refs(unit, *f)));
+    let Some(Op::Call { dst, func: callee, args, argc }) = call else {
         // SAFETY: forwarded contract.
         return unsafe { hop_step(ctx, frame, func, pc as u64) };
     };
@@ -119,7 +123,7 @@ pub unsafe extern "C" fn hop_call(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
         }
         Err(Fault::Throw(e)) => {
             let p = pc as u32;
-            match func.handlers.iter().find(|h| h.start <= p && p < h.end) {
+            match func.handler_for(p) {
                 Some(h) => {
                     ctx.jit_pending = Some(e);
                     h.handler as i64

@@ -119,10 +119,21 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
         }
         t.op(pc);
     }
-    // Falling off the end returns null, like the interpreter.
+    // Falling off the end returns null, like the interpreter: `hop_step` at the
+    // one-past-the-end pc does exactly that.
     let end = t.labels[func.ops.len()];
-    dynasm!(t.ops ; .arch x64 ; =>end);
-    t.call_step(func.ops.len().saturating_sub(1), true);
+    let (helper, dispatch) = (hop_step as *const () as usize as i64, t.dispatch);
+    dynasm!(t.ops
+        ; .arch x64
+        ; =>end
+        ; mov rdi, r12
+        ; mov rsi, rbx
+        ; mov rdx, r13
+        ; mov ecx, func.ops.len() as i32
+        ; mov rax, QWORD helper
+        ; call rax
+        ; jmp =>dispatch
+    );
     t.cold_paths();
     t.epilogue();
     let pc_offsets = t

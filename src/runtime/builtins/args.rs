@@ -79,7 +79,7 @@ pub fn opt_str<'a>(
     args: &'a [TypedValue],
     i: usize,
 ) -> VmResult<Option<Cow<'a, [u8]>>> {
-    if i < args.len() {
+    if i < args.len() && !args[i].is_uninit() {
         str(ctx, args, i).map(Some)
     } else {
         Ok(None)
@@ -138,7 +138,7 @@ pub fn int(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<i64> {
     }
 }
 pub fn opt_int(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<Option<i64>> {
-    if i < args.len() {
+    if i < args.len() && !args[i].is_uninit() {
         int(ctx, args, i).map(Some)
     } else {
         Ok(None)
@@ -152,7 +152,7 @@ pub fn float(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<f64> 
     }
 }
 pub fn opt_float(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<Option<f64>> {
-    if i < args.len() {
+    if i < args.len() && !args[i].is_uninit() {
         float(ctx, args, i).map(Some)
     } else {
         Ok(None)
@@ -188,7 +188,7 @@ pub fn bool(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<bool> 
     }
 }
 pub fn opt_bool(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<Option<bool>> {
-    if i < args.len() {
+    if i < args.len() && !args[i].is_uninit() {
         bool(ctx, args, i).map(Some)
     } else {
         Ok(None)

@@ -381,23 +381,8 @@ fn array_push(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 
 fn array_pop(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array_mut(ctx, a, 0)?;
-    let old_next = arr.next_free();
-    let Some((k, _)) = arr.last() else {
-        return Ok(TypedValue::null());
-    };
-    let k = k.to_owned_key();
-    let v = match k {
-        // PHP lowers the next free key only when the popped key was the last one used.
-        Key::Int(i) if i == old_next - 1 => {
-            let v = arr.pop();
-            if arr.next_free() < i {
-                arr.set_int(i - 1, TypedValue::null());
-                arr.remove(KeyRef::Int(i - 1));
-            }
-            v
-        }
-        _ => arr.remove(k.as_ref()),
-    };
+    // `pop` lowers the next free key as PHP does.
+    let v = arr.pop();
     Ok(v.map_or_else(TypedValue::null, |v| v.copy_value()))
 }
 

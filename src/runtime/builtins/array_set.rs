@@ -357,7 +357,12 @@ fn read_var(ctx: &mut ExecCtx, name: &[u8]) -> Option<TypedValue> {
             .filter(|v| !v.deref().is_uninit())
             .map(TypedValue::copy_value);
     }
-    None
+    ctx.calls.last().and_then(|ci| {
+        ci.dyn_vars
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.copy_value())
+    })
 }
 
 /// Assigns variable `name` in the caller's scope: through its reference if it is one,
@@ -379,9 +384,18 @@ fn write_var(ctx: &mut ExecCtx, name: &[u8], v: TypedValue, rebind: bool) {
                 ctx.extra_globals.insert(key, v);
             }
         }
+        return;
     }
     // A new variable in a function without a slot for it cannot be reached by the
-    // compiled code; it is dropped.
+    // compiled code; it lives in the call's dynamic variables (for `compact` and so
+    // that EXTR_REFS references stay shared).
+    if let Some(ci) = ctx.calls.last_mut() {
+        match ci.dyn_vars.iter_mut().find(|(n, _)| n == name) {
+            Some((_, slot)) if !rebind => *slot.deref_mut() = v,
+            Some((_, slot)) => *slot = v,
+            None => ci.dyn_vars.push((name.to_vec(), v)),
+        }
+    }
 }
 
 fn compact_add(ctx: &mut ExecCtx, out: &mut PhpArray, v: &TypedValue, argn: usize, depth: u32) {

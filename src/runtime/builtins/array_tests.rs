@@ -245,6 +245,7 @@ mod scope {
             return_type: None,
             is_closure: false,
             decl_line: 0,
+            jit: crate::jit::state::FuncJit::new(0),
             entry: AtomicPtr::new(std::ptr::null_mut()),
         };
         let unit = Unit {

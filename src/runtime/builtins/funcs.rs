@@ -46,75 +46,13 @@ fn call_user_func(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValu
     ctx.call_callable(&callee, &mut rest)
 }
 
-/// Parameter names of the callable's target, when it is a function we can see.
-fn param_names(ctx: &ExecCtx, callee: &TypedValue) -> Option<Vec<String>> {
-    let callee = callee.deref();
-    let func = if callee.is_string() {
-        let name = String::from_utf8_lossy(callee.str_bytes()).into_owned();
-        match ctx.user_function(&name) {
-            Some(id) => Some(id),
-            None => {
-                let b = registry::get(registry::lookup(&name)?);
-                return Some(b.params.iter().map(|p| p.name.to_string()).collect());
-            }
-        }
-    } else if callee.is_object() {
-        callee.obj().closure.as_ref().map(|c| c.func)
-    } else {
-        None
-    }?;
-    let f = ctx.unit.funcs.get(func as usize)?;
-    Some(f.params.iter().map(|p| p.name.trim_start_matches('$').to_string()).collect())
-}
-
 fn call_user_func_array(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let callee = a[0].clone();
     let arr = args::array(ctx, a, 1)?.clone();
-    let mut positional: Vec<TypedValue> = Vec::with_capacity(arr.len());
-    let mut named: Vec<(Vec<u8>, TypedValue)> = Vec::new();
-    for (k, v) in arr.iter() {
-        match k {
-            KeyRef::Int(_) => {
-                if !named.is_empty() {
-                    return Err(ctx.throw("Error", "Cannot use positional argument after named argument"));
-                }
-                positional.push(v.copy_value());
-            }
-            KeyRef::Str(s) => named.push((s.to_vec(), v.copy_value())),
-        }
+    if !ctx.is_callable(&callee) {
+        return ctx.call_callable(&callee, &mut []);
     }
-    if !named.is_empty() {
-        // Named arguments: place them by parameter name. Only a gap-free result can
-        // be expressed (defaults of skipped parameters are not reachable from here).
-        if !ctx.is_callable(&callee) {
-            return ctx.call_callable(&callee, &mut positional);
-        }
-        let Some(names) = param_names(ctx, &callee) else {
-            return Err(ctx.fatal("call_user_func_array(): named arguments are not supported for this callable"));
-        };
-        let mut slots: Vec<Option<TypedValue>> = positional.into_iter().map(Some).collect();
-        let fixed = slots.len();
-        for (name, v) in named {
-            let Some(idx) = names.iter().position(|n| n.as_bytes() == name.as_slice()) else {
-                let msg = format!("Unknown named parameter ${}", String::from_utf8_lossy(&name));
-                return Err(ctx.throw("Error", msg));
-            };
-            if idx < fixed || slots.get(idx).is_some_and(Option::is_some) {
-                let msg = format!("Named parameter ${} overwrites previous argument", String::from_utf8_lossy(&name));
-                return Err(ctx.throw("Error", msg));
-            }
-            if slots.len() <= idx {
-                slots.resize_with(idx + 1, || None);
-            }
-            slots[idx] = Some(v);
-        }
-        if slots.iter().any(Option::is_none) {
-            return Err(ctx.fatal("call_user_func_array(): named arguments that skip optional parameters are not supported"));
-        }
-        let mut args: Vec<TypedValue> = slots.into_iter().flatten().collect();
-        return ctx.call_callable(&callee, &mut args);
-    }
-    ctx.call_callable(&callee, &mut positional)
+    crate::vm::interp_call::call_value_array(ctx, &callee, &arr, false)
 }
 
 /// The arguments of the innermost active PHP function call, or `None` at top level.
@@ -246,12 +184,33 @@ fn ini_set(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     })
 }
 
-fn set_error_handler(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    // Storing the handler needs an ExecCtx field; the previous handler is null.
-    Ok(TypedValue::null())
+fn set_error_handler(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let cb = a[0].copy_value();
+    if !cb.is_null() && !ctx.is_callable(&cb) {
+        let why = if cb.is_string() {
+            format!(
+                "function \"{}\" not found or invalid function name",
+                String::from_utf8_lossy(cb.str_bytes())
+            )
+        } else {
+            "no array or string given".to_string()
+        };
+        let msg = format!(
+            "set_error_handler(): Argument #1 ($callback) must be a valid callback or null, {why}"
+        );
+        return Err(ctx.type_error(msg));
+    }
+    let levels = args::opt_int(ctx, a, 1)?.unwrap_or(32767);
+    let prev = ctx
+        .error_handlers
+        .last()
+        .map_or_else(TypedValue::null, |(h, _)| h.clone());
+    ctx.error_handlers.push((cb, levels));
+    Ok(prev)
 }
 
-fn restore_error_handler(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
+fn restore_error_handler(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    ctx.error_handlers.pop();
     Ok(TypedValue::bool(true))
 }
 
@@ -260,9 +219,7 @@ fn trigger_error(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue
     let level = args::opt_int(ctx, a, 1)?.unwrap_or(1024);
     match level {
         256 => return Err(ctx.fatal(msg)),
-        512 => ctx.warn(&msg),
-        1024 => ctx.notice(&msg),
-        16384 => ctx.deprecated(&msg),
+        512 | 1024 | 16384 => ctx.raise(level, &msg),
         _ => {
             return Err(args::value_error(
                 ctx,

@@ -78,13 +78,22 @@ impl Dump {
                 } else {
                     let props = shows_props(v).then(|| &v.obj().props);
                     let n = props.map_or(0, |p| p.len());
-                    let head = format!("object({})#1 ({}) {{\n", v.obj().class_name(), n);
+                    let head = format!(
+                        "object({})#{} ({}) {{\n",
+                        v.obj().class_name(),
+                        v.obj().handle,
+                        n
+                    );
                     self.buf.extend_from_slice(head.as_bytes());
                     props
                 };
+                let is_obj = v.is_object();
                 for (k, e) in arr.into_iter().flat_map(|a| a.iter()) {
                     spaces(&mut self.buf, indent + 2);
                     match k {
+                        KeyRef::Int(i) if is_obj => {
+                            self.buf.extend_from_slice(format!("[\"{i}\"]=>\n").as_bytes())
+                        }
                         KeyRef::Int(i) => {
                             self.buf.extend_from_slice(format!("[{i}]=>\n").as_bytes())
                         }

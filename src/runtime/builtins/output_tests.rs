@@ -159,7 +159,8 @@ fn var_dump_objects() {
         "stdClass Object\n(\n    [a] => 1\n)\n"
     );
     let e = ctx.new_exception("Exception", "m", 0);
-    assert_eq!(dump(&mut ctx, e), "object(Exception)#1 (0) {\n}\n");
+    // Handle 2: the stdClass object above still holds handle 1.
+    assert_eq!(dump(&mut ctx, e), "object(Exception)#2 (0) {\n}\n");
     // var_export([(object)["a" => 1, "b" => [1]]])
     o.obj_mut().set_prop("b", list(vec![i(1)]));
     let out = super::var_export_to(&mut ctx, &list(vec![o]));

@@ -257,9 +257,24 @@ fn round_trips() {
     for v in values {
         let text = ser_bytes(&mut ctx, v.clone());
         let back = call(&mut ctx, "unserialize", vec![TypedValue::str(&text)]).unwrap();
+        // Object handles differ between the original and the copy.
+        let no_handles = |b: Vec<u8>| -> Vec<u8> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                out.push(b[i]);
+                if b[i] == b'#' {
+                    while i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                        i += 1;
+                    }
+                }
+                i += 1;
+            }
+            out
+        };
         assert_eq!(
-            var_dump_to(&back),
-            var_dump_to(&v),
+            no_handles(var_dump_to(&back)),
+            no_handles(var_dump_to(&v)),
             "{}",
             String::from_utf8_lossy(&text)
         );
