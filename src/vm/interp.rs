@@ -251,7 +251,14 @@ fn run_ops(
                 let r = unsafe { make_ref_of(slot(frame, *src)) };
                 if *dst != NO_SLOT {
                     // SAFETY: as above.
-                    unsafe { *slot(frame, *dst) = r };
+                    let d = unsafe { slot(frame, *dst) };
+                    if d.tag == tag::INDIRECT {
+                        // `$a[k] = &$x`: the element (which the INDIRECT temp
+                        // designates, see `deref_slot`) becomes the reference.
+                        unsafe { *(d.data as *mut TypedValue) = r };
+                    } else {
+                        *d = r;
+                    }
                 }
             }
             Op::MakeRef { dst, src } => {
