@@ -14,6 +14,10 @@ use crate::runtime::value::{tag, TypedValue};
 /// Which parameters of a callable value take their argument by reference.
 pub(crate) fn by_ref_params_of(ctx: &ExecCtx, c: &TypedValue) -> Vec<bool> {
     let c = c.deref();
+    if let Some(b) = c.is_object().then(|| c.obj().closure.as_ref().and_then(|cl| cl.builtin)).flatten() {
+        let d = registry::get(b);
+        return (0..d.params.len().max(8)).map(|i| d.is_by_ref(i)).collect();
+    }
     let id = if c.is_object() {
         c.obj().closure.as_ref().map(|cl| cl.func)
     } else if c.is_string() {
@@ -152,7 +156,10 @@ pub fn call_value_array(
     if named.is_empty() {
         return call_value(ctx, callee, positional);
     }
-    let c = callee.deref();
+    let mut c = callee.deref().clone();
+    if let Some(b) = c.is_object().then(|| c.obj().closure.as_ref().and_then(|cl| cl.builtin)).flatten() {
+        c = TypedValue::str(registry::get(b).name.as_bytes());
+    }
     // (function name, parameters as (name, has default, variadic), user function, bound)
     let target: Option<NamedTarget> =
         if c.is_object() && c.obj().closure.is_some() {

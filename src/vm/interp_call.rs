@@ -240,6 +240,15 @@ pub fn call_value(
     let callee = callee.deref();
     if callee.is_object() {
         if let Some(c) = &callee.obj().closure {
+            if let Some(b) = c.builtin {
+                let def = registry::get(b);
+                for (i, v) in args.iter_mut().enumerate() {
+                    if v.is_ref() && !def.is_by_ref(i) {
+                        *v = v.copy_value();
+                    }
+                }
+                return ctx.call_builtin(b, &mut args);
+            }
             let bound = c.bound.clone();
             return call_function(ctx, c.func, args, Some(&bound));
         }
