@@ -144,7 +144,30 @@ fn year4(y: i64) -> String {
 
 /// PHP `date($format, $timestamp)` in UTC.
 pub fn format_date(format: &[u8], timestamp: i64) -> Vec<u8> {
-    let t = civil_from_timestamp(timestamp);
+    format_date_in(format, timestamp, None)
+}
+
+/// `±hh{sep}mm` of a UTC offset in seconds.
+fn offset_text(off: i32, sep: &str) -> String {
+    let sign = if off < 0 { '-' } else { '+' };
+    let a = off.unsigned_abs();
+    format!("{sign}{:02}{sep}{:02}", a / 3600, a / 60 % 60)
+}
+
+/// PHP `date($format, $timestamp)` in time zone `zone` (None: UTC).
+pub fn format_date_in(
+    format: &[u8],
+    timestamp: i64,
+    zone: Option<&crate::runtime::tz::Zone>,
+) -> Vec<u8> {
+    let (off, dst, abbr, zname) = match zone {
+        Some(z) => {
+            let lt = z.at(timestamp);
+            (lt.offset, lt.is_dst, lt.abbr, z.name.as_str())
+        }
+        None => (0, false, "UTC".to_string(), "UTC"),
+    };
+    let t = civil_from_timestamp(timestamp.saturating_add(off as i64));
     let mut out = String::new();
     let mut raw: Vec<u8> = Vec::with_capacity(format.len() * 3);
     let mut i = 0;
@@ -196,27 +219,37 @@ pub fn format_date(format: &[u8], timestamp: i64) -> Vec<u8> {
             b's' => out = format!("{:02}", t.second),
             b'u' => out.push_str("000000"),
             b'v' => out.push_str("000"),
-            b'e' | b'T' => out.push_str("UTC"),
-            b'I' | b'Z' => out.push('0'),
-            b'O' => out.push_str("+0000"),
-            b'P' => out.push_str("+00:00"),
-            b'p' => out.push('Z'),
+            b'e' => out.push_str(zname),
+            b'T' => out.push_str(&abbr),
+            b'I' => out.push(if dst { '1' } else { '0' }),
+            b'Z' => out = off.to_string(),
+            b'O' => out = offset_text(off, ""),
+            b'P' => out = offset_text(off, ":"),
+            b'p' if off == 0 => out.push('Z'),
+            b'p' => out = offset_text(off, ":"),
             b'c' => {
                 out = format!(
-                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00",
-                    t.year, t.month, t.day, t.hour, t.minute, t.second
+                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
+                    t.year,
+                    t.month,
+                    t.day,
+                    t.hour,
+                    t.minute,
+                    t.second,
+                    offset_text(off, ":")
                 )
             }
             b'r' => {
                 out = format!(
-                    "{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000",
+                    "{}, {:02} {} {:04} {:02}:{:02}:{:02} {}",
                     &DAY_FULL[t.weekday as usize][..3],
                     t.day,
                     &MON_FULL[(t.month - 1) as usize][..3],
                     t.year,
                     t.hour,
                     t.minute,
-                    t.second
+                    t.second,
+                    offset_text(off, "")
                 )
             }
             b'U' => out = timestamp.to_string(),

@@ -13,3 +13,4 @@ pub mod numeric;
 pub mod object;
 pub mod sprintf;
 pub mod value;
+pub mod tz;

@@ -114,6 +114,9 @@ pub struct Closure {
     /// Values bound by `use (...)` (by-reference captures hold `REF` boxes), in the
     /// order the function's capture slots expect.
     pub bound: Vec<TypedValue>,
+    /// A closure over a built-in function (`strlen(...)`): calls go to this
+    /// registry index and `func` is unused.
+    pub builtin: Option<u32>,
 }
 
 pub struct PhpObject {
@@ -174,6 +177,21 @@ impl PhpObject {
 /// A closure object.
 pub fn new_closure(func: u32, bound: Vec<TypedValue>) -> TypedValue {
     let mut o = PhpObject::new(find_class("Closure").expect("Closure is built in"));
-    o.closure = Some(Closure { func, bound });
+    o.closure = Some(Closure {
+        func,
+        bound,
+        builtin: None,
+    });
+    TypedValue::object(o)
+}
+
+/// A closure object calling built-in `builtin` (registry index).
+pub fn new_builtin_closure(builtin: u32) -> TypedValue {
+    let mut o = PhpObject::new(find_class("Closure").expect("Closure is built in"));
+    o.closure = Some(Closure {
+        func: 0,
+        bound: Vec::new(),
+        builtin: Some(builtin),
+    });
     TypedValue::object(o)
 }

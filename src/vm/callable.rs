@@ -24,6 +24,9 @@ impl ExecCtx {
             }
         } else if callee.is_object() {
             if let Some(c) = &callee.obj().closure {
+                if let Some(b) = c.builtin {
+                    return self.call_builtin(b, args);
+                }
                 let bound = c.bound.clone();
                 return self.call_user(c.func, args.to_vec(), Some(bound));
             }

@@ -96,6 +96,8 @@ pub struct ExecCtx {
     pub globals_slots: Vec<i64>,
     /// Named arguments for the variadic parameter of the next `call_function`.
     pub pending_named: Vec<(Vec<u8>, TypedValue)>,
+    /// The default time zone (`date_default_timezone_set`); None is UTC.
+    pub timezone: Option<Box<crate::runtime::tz::Zone>>,
 }
 
 /// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
@@ -130,6 +132,7 @@ impl ExecCtx {
             pending_fault: None,
             globals_slots: Vec::new(),
             pending_named: Vec::new(),
+            timezone: None,
         }
     }
 

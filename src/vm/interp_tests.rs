@@ -735,3 +735,36 @@ fn closure_with_capture_via_call_user() {
     );
     assert_eq!(run(vec![main, clo], &[]).0, "42");
 }
+
+#[test]
+fn bind_ref_into_array_element() {
+    // $v = 1; $a[] = &$v; $a[0] = 5; echo $v;
+    let main = func(
+        0,
+        "{main}",
+        &[],
+        &["v", "a"],
+        5,
+        vec![
+            Op::Move { dst: 0, src: k(0) },
+            Op::MakeRef { dst: 2, src: 0 },
+            Op::FetchDimW {
+                dst: 3,
+                base: 1,
+                key: None,
+                mode: DimMode::Write,
+            },
+            Op::BindRef { dst: 3, src: 2 },
+            Op::AssignDim {
+                dst: NO_SLOT,
+                base: 1,
+                key: Some(k(1)),
+                val: k(2),
+            },
+            Op::Echo { src: s(0) },
+            Op::Return { src: k(3) },
+        ],
+        vec![int(1), int(0), int(5), TypedValue::null()],
+    );
+    assert_eq!(run(vec![main], &[]), ("5".into(), 0));
+}

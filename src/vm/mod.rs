@@ -1,6 +1,7 @@
 //! The execution context, frames, calls and the interpreter (tier 0).
 
 pub mod call;
+pub mod call_args;
 pub mod callable;
 pub mod ctx;
 pub mod exceptions;

@@ -45,7 +45,7 @@ pub unsafe extern "C" fn hop_step(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
         }
         Err(Fault::Throw(e)) => {
             let p = pc as u32;
-            match func.handler_for(p) {
+            match crate::vm::interp::unwind_target(func, frame, p, &e) {
                 Some(h) => {
                     ctx.jit_pending = Some(e);
                     h.handler as i64
@@ -123,7 +123,7 @@ pub unsafe extern "C" fn hop_call(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
         }
         Err(Fault::Throw(e)) => {
             let p = pc as u32;
-            match func.handler_for(p) {
+            match crate::vm::interp::unwind_target(func, frame, p, &e) {
                 Some(h) => {
                     ctx.jit_pending = Some(e);
                     h.handler as i64

@@ -10,6 +10,9 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("function_exists", "function", function_exists),
     ("call_user_func", "callback, ...args", call_user_func),
     ("call_user_func_array", "callback, args", call_user_func_array),
+    // `Closure::fromCallable($c)` and the first-class callable syntax `f(...)`
+    // (the emitter calls it by this name, which no PHP function can have).
+    ("closure::fromcallable", "callback", closure_from_callable),
     ("func_get_args", "", func_get_args),
     ("func_num_args", "", func_num_args),
     ("define", "constant_name, value, case_insensitive=", define),
@@ -37,13 +40,40 @@ const PHP_VERSION: &str = "8.2.36";
 
 fn function_exists(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let name = String::from_utf8_lossy(&args::str(ctx, a, 0)?).into_owned();
-    Ok(TypedValue::bool(ctx.user_function(&name).is_some() || registry::lookup(&name).is_some()))
+    let builtin = !name.contains("::") && registry::lookup(&name).is_some();
+    Ok(TypedValue::bool(ctx.user_function(&name).is_some() || builtin))
 }
 
 fn call_user_func(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let callee = a[0].clone();
     let mut rest: Vec<TypedValue> = a[1..].iter().map(TypedValue::copy_value).collect();
     ctx.call_callable(&callee, &mut rest)
+}
+
+fn closure_from_callable(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let c = a[0].copy_value();
+    if c.is_object() && c.obj().closure.is_some() {
+        return Ok(c);
+    }
+    if c.is_string() {
+        let name = String::from_utf8_lossy(c.str_bytes()).into_owned();
+        if let Some(id) = ctx.user_function(&name) {
+            return Ok(crate::runtime::object::new_closure(id, Vec::new()));
+        }
+        if let Some(b) = registry::lookup(&name) {
+            return Ok(crate::runtime::object::new_builtin_closure(b));
+        }
+    }
+    let why = if c.is_string() {
+        format!(
+            "function \"{}\" not found or invalid function name",
+            String::from_utf8_lossy(c.str_bytes())
+        )
+    } else {
+        "no array or string given".to_string()
+    };
+    let msg = format!("Closure::fromCallable(): Argument #1 ($callback) must be a valid callback, {why}");
+    Err(ctx.type_error(msg))
 }
 
 fn call_user_func_array(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -439,5 +469,16 @@ mod tests {
             run(&mut ctx, call_user_func_array, "call_user_func_array", &mut [s("define"), TypedValue::array(bad)]).unwrap_err(),
             "Error: Unknown named parameter $zz"
         );
+    }
+
+    #[test]
+    fn closure_from_builtin_name() {
+        let mut ctx = ExecCtx::for_tests();
+        let c = run(&mut ctx, closure_from_callable, "closure::fromcallable", &mut [TypedValue::str(b"strlen")]).unwrap();
+        assert!(c.is_object() && ctx.is_callable(&c));
+        let r = ctx.call_callable(&c, &mut [TypedValue::str(b"abcd")]).unwrap();
+        assert_eq!(r.int_val(), 4);
+        let e = run(&mut ctx, closure_from_callable, "closure::fromcallable", &mut [TypedValue::str(b"nope")]).unwrap_err();
+        assert_eq!(e, "TypeError: Closure::fromCallable(): Argument #1 ($callback) must be a valid callback, function \"nope\" not found or invalid function name");
     }
 }

@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 
 use super::{args, BuiltinDef};
 use crate::runtime::array::PhpArray;
-use crate::runtime::date_fmt::{days_in_month, format_date};
+use crate::runtime::date_fmt::days_in_month;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -130,7 +130,11 @@ fn opt_nullable_int(ctx: &mut ExecCtx, a: &[TypedValue], i: usize) -> VmResult<O
 fn date(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let fmt = args::str(ctx, a, 0)?.into_owned();
     let ts = opt_nullable_int(ctx, a, 1)?.unwrap_or_else(|| now().0);
-    Ok(TypedValue::string(format_date(&fmt, ts)))
+    Ok(TypedValue::string(crate::runtime::date_fmt::format_date_in(
+        &fmt,
+        ts,
+        ctx.timezone.as_deref(),
+    )))
 }
 
 /// `mktime` in UTC: out-of-range parts carry over; two-digit years map
@@ -153,6 +157,7 @@ pub fn make_time(h: i64, mi: i64, s: i64, mon: i64, d: i64, y: i64) -> i64 {
 
 fn mktime(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let t = now().0;
+    let t = t + ctx.timezone.as_deref().map_or(0, |z| z.at(t).offset as i64);
     let days = t.div_euclid(86400);
     let secs = t.rem_euclid(86400);
     let (cy, cm, cd) = civil_from_days(days);
@@ -166,7 +171,11 @@ fn mktime(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let y = y.clamp(-1_000_000_000_000, 1_000_000_000_000);
     let mon = mon.clamp(-1_000_000_000_000, 1_000_000_000_000);
     let d = d.clamp(-1_000_000_000_000_000, 1_000_000_000_000_000);
-    Ok(TypedValue::int(make_time(h, mi, s, mon, d, y)))
+    let local = make_time(h, mi, s, mon, d, y);
+    Ok(TypedValue::int(match ctx.timezone.as_deref() {
+        Some(z) => z.local_to_utc(local),
+        None => local,
+    }))
 }
 
 fn checkdate(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -183,31 +192,33 @@ fn checkdate(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 fn date_default_timezone_set(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let tz = args::str(ctx, a, 0)?.into_owned();
     if tz.eq_ignore_ascii_case(b"UTC") {
+        ctx.timezone = None;
         return Ok(TypedValue::bool(true));
     }
     let name = String::from_utf8_lossy(&tz).into_owned();
-    // A name the system's zone database does not know is invalid for PHP too.
-    let zoneinfo = std::path::Path::new("/usr/share/zoneinfo");
-    let plausible =
-        !name.is_empty() && !name.contains("..") && !name.starts_with('/') && !name.contains('\0');
-    if zoneinfo.is_dir() && !(plausible && zoneinfo.join(&name).is_file()) {
-        ctx.notice(&format!(
-            "date_default_timezone_set(): Timezone ID '{name}' is invalid"
-        ));
-        return Ok(TypedValue::bool(false));
+    match crate::runtime::tz::Zone::load(&name) {
+        Some(z) => {
+            ctx.timezone = Some(Box::new(z));
+            Ok(TypedValue::bool(true))
+        }
+        None => {
+            ctx.notice(&format!(
+                "date_default_timezone_set(): Timezone ID '{name}' is invalid"
+            ));
+            Ok(TypedValue::bool(false))
+        }
     }
-    Err(ctx.fatal(format!(
-        "date_default_timezone_set(): only the UTC time zone is supported, '{name}' given"
-    )))
 }
 
-fn date_default_timezone_get(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    Ok(TypedValue::str(b"UTC"))
+fn date_default_timezone_get(ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> {
+    let name = ctx.timezone.as_ref().map_or("UTC", |z| z.name.as_str());
+    Ok(TypedValue::str(name.as_bytes()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::date_fmt::format_date;
 
     const ALL: &str =
         "d D j l N S w z W F m M n t L o Y y a A B g G h H i s u v e I O P p T Z c r U";
@@ -283,7 +294,8 @@ mod tests {
                 .bool_val()
         );
         assert!(
-            date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")]).is_err()
+            date_default_timezone_set(&mut ctx, &mut [TypedValue::str(b"Europe/Paris")])
+                .is_ok_and(|v| v.bool_val())
                 || !std::path::Path::new("/usr/share/zoneinfo").is_dir()
         );
         ctx.out.start_buffer();
