@@ -110,14 +110,14 @@ pub const OPTIONS: &[OptDef] = &[
         ty: OptType::Str,
         default: "0",
         help: "1 prints JIT statistics at exit; a path writes them as JSON",
-        active: false,
+        active: true,
     },
     OptDef {
         name: "jit.trace",
         ty: OptType::Str,
         default: "",
         help: "path of a Chrome trace-event file of JIT activity",
-        active: false,
+        active: true,
     },
     OptDef {
         name: "jit.perf_map",
