@@ -212,3 +212,29 @@ fn perf_map_names_every_translation() {
     }
     assert_eq!(seen, expected_names());
 }
+
+#[test]
+fn tc_full_declines_are_counted_and_traced() {
+    let dir = TempDir::new("full");
+    let (s, t) = (dir.path("s.json"), dir.path("t.json"));
+    // A 1 KiB prof block holds one small translation at most.
+    run(
+        &dir,
+        &["tc.prof_size=1k".to_string(), format!("jit.stats={}", s.display()), format!("jit.trace={}", t.display())],
+        &[],
+    );
+    let stats = read_json(&s);
+    let translated = stats["translations"]["baseline"].as_u64().unwrap();
+    let full = stats["declines"]["tc_full"].as_u64().unwrap();
+    assert!(full > 0, "{stats:#}");
+    assert_eq!(translated + full, expected_names().len() as u64, "{stats:#}");
+    assert!(stats["interp_fallback_calls"].as_u64().unwrap() >= full, "{stats:#}");
+    let trace = read_json(&t);
+    let declined = trace
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["ph"] == "i" && e["name"] == "translation declined")
+        .count() as u64;
+    assert_eq!(declined, full);
+}
