@@ -23,7 +23,11 @@ echo add(1, 2), " ", mul(3, 4), " ", fib(10), " ", greet("x"), " ", sum_to(10), 
 
 /// Translations expected: every called function plus the script body.
 fn expected_names() -> BTreeSet<String> {
-    FUNCS.iter().map(|s| s.to_string()).chain(["{main}".to_string()]).collect()
+    FUNCS
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["{main}".to_string()])
+        .collect()
 }
 
 struct TempDir(PathBuf);
@@ -58,7 +62,11 @@ fn run(dir: &TempDir, opts: &[String], env: &[(&str, &Path)]) -> Output {
         cmd.env(k, v);
     }
     let out = cmd.arg(&script).output().expect("run hopjit");
-    assert!(out.status.success(), "hopjit failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "hopjit failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "3 12 55 hi x 45\n");
     out
 }
@@ -69,26 +77,45 @@ fn read_json(p: &Path) -> Value {
 }
 
 fn num(v: &Value, what: &str) -> f64 {
-    v.as_f64().unwrap_or_else(|| panic!("{what} is not a number: {v}"))
+    v.as_f64()
+        .unwrap_or_else(|| panic!("{what} is not a number: {v}"))
 }
 
 #[test]
 fn stats_json_and_trace() {
     let dir = TempDir::new("json");
     let (s, t) = (dir.path("s.json"), dir.path("t.json"));
-    run(&dir, &[format!("jit.stats={}", s.display()), format!("jit.trace={}", t.display())], &[]);
+    run(
+        &dir,
+        &[
+            format!("jit.stats={}", s.display()),
+            format!("jit.trace={}", t.display()),
+        ],
+        &[],
+    );
     let want = expected_names();
 
     // Statistics.
     let stats = read_json(&s);
-    assert_eq!(stats["translations"]["baseline"], want.len() as u64, "{stats:#}");
+    assert_eq!(
+        stats["translations"]["baseline"],
+        want.len() as u64,
+        "{stats:#}"
+    );
     assert_eq!(stats["translations"]["optimized"], 0);
     let lat = &stats["baseline_latency_us"];
     assert_eq!(lat["count"], want.len() as u64);
     for phase in ["total", "assemble", "emit", "commit"] {
         let p = &lat[phase];
-        let (p50, p99, max) = (num(&p["p50"], "p50"), num(&p["p99"], "p99"), num(&p["max"], "max"));
-        assert!(p50 >= 0.0 && p50 <= p99 && p99 <= max * 1.01 + 0.01, "{phase}: {p}");
+        let (p50, p99, max) = (
+            num(&p["p50"], "p50"),
+            num(&p["p99"], "p99"),
+            num(&p["max"], "max"),
+        );
+        assert!(
+            p50 >= 0.0 && p50 <= p99 && p99 <= max * 1.01 + 0.01,
+            "{phase}: {p}"
+        );
     }
     let prof = stats["tc"]["blocks"]
         .as_array()
@@ -110,15 +137,31 @@ fn stats_json_and_trace() {
     let events = trace.as_array().expect("a JSON array of events");
     let pid = events[0]["pid"].as_u64().expect("pid");
     assert!(events.iter().all(|e| e["pid"] == pid), "one pid");
-    let thread_names: Vec<&Value> =
-        events.iter().filter(|e| e["ph"] == "M" && e["name"] == "thread_name").collect();
+    let thread_names: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["ph"] == "M" && e["name"] == "thread_name")
+        .collect();
     assert!(!thread_names.is_empty(), "thread_name metadata");
-    let named_tids: BTreeSet<u64> = thread_names.iter().map(|e| e["tid"].as_u64().unwrap()).collect();
+    let named_tids: BTreeSet<u64> = thread_names
+        .iter()
+        .map(|e| e["tid"].as_u64().unwrap())
+        .collect();
 
     let slices: Vec<&Value> = events.iter().filter(|e| e["ph"] == "X").collect();
-    let parents: Vec<&Value> = slices.iter().copied().filter(|e| e["args"]["tier"] == "baseline").collect();
-    let names: Vec<String> = parents.iter().map(|e| e["name"].as_str().unwrap().to_string()).collect();
-    assert_eq!(names.len(), want.len(), "one slice per translation: {names:?}");
+    let parents: Vec<&Value> = slices
+        .iter()
+        .copied()
+        .filter(|e| e["args"]["tier"] == "baseline")
+        .collect();
+    let names: Vec<String> = parents
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        names.len(),
+        want.len(),
+        "one slice per translation: {names:?}"
+    );
     assert_eq!(names.iter().cloned().collect::<BTreeSet<_>>(), want);
     for p in &parents {
         assert_eq!(p["cat"], "baseline");
@@ -133,7 +176,10 @@ fn stats_json_and_trace() {
     let mut phases_of = vec![BTreeSet::new(); parents.len()];
     for c in slices.iter().filter(|e| e["args"]["tier"] != "baseline") {
         let phase = c["name"].as_str().unwrap();
-        assert!(["assemble", "emit", "commit"].contains(&phase), "unexpected slice {c}");
+        assert!(
+            ["assemble", "emit", "commit"].contains(&phase),
+            "unexpected slice {c}"
+        );
         let (cts, cdur) = (num(&c["ts"], "ts"), num(&c["dur"], "dur"));
         let inside: Vec<usize> = parents
             .iter()
@@ -175,7 +221,10 @@ fn stats_text_on_stderr() {
     ] {
         assert!(err.contains(heading), "missing {heading:?} in:\n{err}");
     }
-    assert!(err.contains(&format!("baseline   {}", expected_names().len())), "{err}");
+    assert!(
+        err.contains(&format!("baseline   {}", expected_names().len())),
+        "{err}"
+    );
     assert!(err.contains("tc.prof"), "{err}");
 }
 
@@ -183,7 +232,11 @@ fn stats_text_on_stderr() {
 fn stats_off_prints_nothing() {
     let dir = TempDir::new("off");
     let out = run(&dir, &[], &[]);
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -191,24 +244,39 @@ fn perf_map_names_every_translation() {
     let dir = TempDir::new("perf");
     let maps = dir.path("maps");
     std::fs::create_dir_all(&maps).unwrap();
-    run(&dir, &["jit.perf_map=1".to_string()], &[("HOPJIT_PERF_MAP_DIR", &maps)]);
-    let files: Vec<PathBuf> = std::fs::read_dir(&maps).unwrap().map(|e| e.unwrap().path()).collect();
+    run(
+        &dir,
+        &["jit.perf_map=1".to_string()],
+        &[("HOPJIT_PERF_MAP_DIR", &maps)],
+    );
+    let files: Vec<PathBuf> = std::fs::read_dir(&maps)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     let fname = files[0].file_name().unwrap().to_string_lossy().into_owned();
-    assert!(fname.starts_with("perf-") && fname.ends_with(".map"), "{fname}");
+    assert!(
+        fname.starts_with("perf-") && fname.ends_with(".map"),
+        "{fname}"
+    );
     let text = std::fs::read_to_string(&files[0]).unwrap();
     let mut seen = BTreeSet::new();
     for line in text.lines() {
         let parts: Vec<&str> = line.split(' ').collect();
         assert_eq!(parts.len(), 3, "{line:?}");
-        let start = u64::from_str_radix(parts[0], 16).unwrap_or_else(|_| panic!("start hex: {line:?}"));
-        let size = u64::from_str_radix(parts[1], 16).unwrap_or_else(|_| panic!("size hex: {line:?}"));
+        let start =
+            u64::from_str_radix(parts[0], 16).unwrap_or_else(|_| panic!("start hex: {line:?}"));
+        let size =
+            u64::from_str_radix(parts[1], 16).unwrap_or_else(|_| panic!("size hex: {line:?}"));
         assert!(start > 0 && size > 0, "{line:?}");
         let name = parts[2]
             .strip_prefix("php::")
             .and_then(|n| n.strip_suffix("[baseline]"))
             .unwrap_or_else(|| panic!("php::NAME[baseline]: {line:?}"));
-        assert!(seen.insert(name.to_string()), "one line per translation: {line:?}");
+        assert!(
+            seen.insert(name.to_string()),
+            "one line per translation: {line:?}"
+        );
     }
     assert_eq!(seen, expected_names());
 }
@@ -220,15 +288,26 @@ fn tc_full_declines_are_counted_and_traced() {
     // A 1 KiB prof block holds one small translation at most.
     run(
         &dir,
-        &["tc.prof_size=1k".to_string(), format!("jit.stats={}", s.display()), format!("jit.trace={}", t.display())],
+        &[
+            "tc.prof_size=1k".to_string(),
+            format!("jit.stats={}", s.display()),
+            format!("jit.trace={}", t.display()),
+        ],
         &[],
     );
     let stats = read_json(&s);
     let translated = stats["translations"]["baseline"].as_u64().unwrap();
     let full = stats["declines"]["tc_full"].as_u64().unwrap();
     assert!(full > 0, "{stats:#}");
-    assert_eq!(translated + full, expected_names().len() as u64, "{stats:#}");
-    assert!(stats["interp_fallback_calls"].as_u64().unwrap() >= full, "{stats:#}");
+    assert_eq!(
+        translated + full,
+        expected_names().len() as u64,
+        "{stats:#}"
+    );
+    assert!(
+        stats["interp_fallback_calls"].as_u64().unwrap() >= full,
+        "{stats:#}"
+    );
     let trace = read_json(&t);
     let declined = trace
         .as_array()

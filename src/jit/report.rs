@@ -106,7 +106,13 @@ fn percentiles(h: &Histogram<u64>) -> Percentiles {
 }
 
 fn block(name: &'static str, b: BlockStats) -> BlockUsage {
-    BlockUsage { name, used: b.used, capacity: b.capacity, allocs: b.allocs, failed: b.failed }
+    BlockUsage {
+        name,
+        used: b.used,
+        capacity: b.capacity,
+        allocs: b.allocs,
+        failed: b.failed,
+    }
 }
 
 /// Takes the statistics now.
@@ -123,7 +129,10 @@ pub fn collect() -> Report {
     let tc = enter::tc_if_created().map(|tc| {
         let s = tc.stats();
         TcUsage {
-            blocks: BlockKind::ALL.iter().map(|&k| block(k.name(), s.block(k))).collect(),
+            blocks: BlockKind::ALL
+                .iter()
+                .map(|&k| block(k.name(), s.block(k)))
+                .collect(),
             data: block("data", s.data),
             near_text: s.near_text,
             raw: s,
@@ -160,7 +169,11 @@ impl Report {
         let _ = writeln!(s, "=== hopjit JIT statistics ===");
         let _ = writeln!(s, "Translations:");
         let _ = writeln!(s, "  baseline   {}", self.translations.baseline);
-        let _ = writeln!(s, "  optimized  {} ({})", self.translations.optimized, self.translations.optimized_note);
+        let _ = writeln!(
+            s,
+            "  optimized  {} ({})",
+            self.translations.optimized, self.translations.optimized_note
+        );
         let _ = writeln!(s, "Baseline translation latency (µs):");
         match &self.baseline_latency_us {
             None => {
@@ -172,14 +185,23 @@ impl Report {
                     "  {:<9} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10}",
                     "phase", "count", "p50", "p90", "p99", "max", "mean"
                 );
-                for (name, p) in [("total", l.total), ("assemble", l.assemble), ("emit", l.emit), ("commit", l.commit)] {
+                for (name, p) in [
+                    ("total", l.total),
+                    ("assemble", l.assemble),
+                    ("emit", l.emit),
+                    ("commit", l.commit),
+                ] {
                     let _ = writeln!(
                         s,
                         "  {:<9} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
                         name, l.count, p.p50, p.p90, p.p99, p.max, p.mean
                     );
                 }
-                let _ = writeln!(s, "  (emit = TC allocs + code copy + jump table; sum of all: {:.1} µs)", self.baseline_total_us);
+                let _ = writeln!(
+                    s,
+                    "  (emit = TC allocs + code copy + jump table; sum of all: {:.1} µs)",
+                    self.baseline_total_us
+                );
             }
         }
         let _ = writeln!(s, "Translation cache:");
@@ -197,7 +219,11 @@ impl Report {
         let _ = writeln!(s, "  tc full       {}", self.declines.tc_full);
         let _ = writeln!(s, "  lease taken   {}", self.declines.lease_taken);
         let _ = writeln!(s, "  thread limit  {}", self.declines.thread_limit);
-        let _ = writeln!(s, "Interpreted calls of hot functions (declined/pending): {}", self.interp_fallback_calls);
+        let _ = writeln!(
+            s,
+            "Interpreted calls of hot functions (declined/pending): {}",
+            self.interp_fallback_calls
+        );
         match self.last_tierup_ms {
             Some(ms) => {
                 let _ = writeln!(s, "Last tier-up: {ms:.3} ms after process start");

@@ -54,7 +54,9 @@ pub fn nanos_since_start(t: Instant) -> u64 {
 
 /// Records that a translation was published in an entry slot now.
 pub fn note_tierup() {
-    STATS.last_tierup_nanos.fetch_max(nanos_since_start(Instant::now()), Ordering::Relaxed);
+    STATS
+        .last_tierup_nanos
+        .fetch_max(nanos_since_start(Instant::now()), Ordering::Relaxed);
 }
 
 /// Where one baseline translation spent its time, as instants in phase order:
@@ -102,7 +104,12 @@ fn histogram() -> Histogram<u64> {
 
 impl PhaseHistograms {
     fn new() -> PhaseHistograms {
-        PhaseHistograms { total: histogram(), assemble: histogram(), emit: histogram(), commit: histogram() }
+        PhaseHistograms {
+            total: histogram(),
+            assemble: histogram(),
+            emit: histogram(),
+            commit: histogram(),
+        }
     }
 }
 
@@ -115,7 +122,9 @@ fn nanos(d: Duration) -> u64 {
 /// Records one successful baseline translation (counter, total time, histograms).
 pub fn record_baseline(t: &TranslationTiming) {
     STATS.baseline_translations.fetch_add(1, Ordering::Relaxed);
-    STATS.baseline_nanos.fetch_add(t.total().as_nanos() as u64, Ordering::Relaxed);
+    STATS
+        .baseline_nanos
+        .fetch_add(t.total().as_nanos() as u64, Ordering::Relaxed);
     let mut g = BASELINE_LATENCY.lock();
     let h = g.get_or_insert_with(PhaseHistograms::new);
     h.total.saturating_record(nanos(t.total()));

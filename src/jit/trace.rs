@@ -82,7 +82,10 @@ fn tid(events: &mut Vec<Event>) -> u64 {
         if c.get() == 0 {
             let id = NEXT_TID.fetch_add(1, Ordering::Relaxed);
             c.set(id);
-            let name = std::thread::current().name().map(str::to_string).unwrap_or_else(|| format!("thread-{id}"));
+            let name = std::thread::current()
+                .name()
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("thread-{id}"));
             events.push(Event {
                 name: "thread_name".into(),
                 cat: "",
@@ -99,7 +102,14 @@ fn tid(events: &mut Vec<Event>) -> u64 {
     })
 }
 
-fn slice(name: &str, cat: &'static str, tid: u64, from: Instant, to: Instant, args: Value) -> Event {
+fn slice(
+    name: &str,
+    cat: &'static str,
+    tid: u64,
+    from: Instant,
+    to: Instant,
+    args: Value,
+) -> Event {
     let (from, to) = (nanos_since_start(from), nanos_since_start(to));
     Event {
         name: name.to_string(),
@@ -115,17 +125,44 @@ fn slice(name: &str, cat: &'static str, tid: u64, from: Instant, to: Instant, ar
 }
 
 /// Records one translation and its phases (no-op when tracing is off).
-pub fn translation(func: &str, tier: &'static str, bytes: usize, ops: usize, t: &TranslationTiming) {
+pub fn translation(
+    func: &str,
+    tier: &'static str,
+    bytes: usize,
+    ops: usize,
+    t: &TranslationTiming,
+) {
     if !enabled() {
         return;
     }
     let mut ev = EVENTS.lock();
     let tid = tid(&mut ev);
-    ev.push(slice(func, tier, tid, t.start, t.committed, json!({ "bytes": bytes, "ops": ops, "tier": tier })));
+    ev.push(slice(
+        func,
+        tier,
+        tid,
+        t.start,
+        t.committed,
+        json!({ "bytes": bytes, "ops": ops, "tier": tier }),
+    ));
     // The jump table is allocated before assembly (the code embeds its address), so
     // "emit" shows up as two slices: the data alloc, then code alloc + copy + table.
-    ev.push(slice("emit", tier, tid, t.start, t.table_allocated, json!({ "step": "jump table alloc" })));
-    ev.push(slice("assemble", tier, tid, t.table_allocated, t.assembled, Value::Null));
+    ev.push(slice(
+        "emit",
+        tier,
+        tid,
+        t.start,
+        t.table_allocated,
+        json!({ "step": "jump table alloc" }),
+    ));
+    ev.push(slice(
+        "assemble",
+        tier,
+        tid,
+        t.table_allocated,
+        t.assembled,
+        Value::Null,
+    ));
     ev.push(slice(
         "emit",
         tier,
@@ -134,7 +171,14 @@ pub fn translation(func: &str, tier: &'static str, bytes: usize, ops: usize, t: 
         t.emitted,
         json!({ "step": "code alloc + copy + jump table fill" }),
     ));
-    ev.push(slice("commit", tier, tid, t.emitted, t.committed, Value::Null));
+    ev.push(slice(
+        "commit",
+        tier,
+        tid,
+        t.emitted,
+        t.committed,
+        Value::Null,
+    ));
 }
 
 /// Records an instant event on this thread (no-op when tracing is off).
@@ -145,7 +189,17 @@ pub fn instant(name: &str, cat: &'static str, args: Value) {
     let ts = us(Instant::now());
     let mut ev = EVENTS.lock();
     let tid = tid(&mut ev);
-    ev.push(Event { name: name.to_string(), cat, ph: "i", ts, dur: None, pid: std::process::id(), tid, s: Some("t"), args });
+    ev.push(Event {
+        name: name.to_string(),
+        cat,
+        ph: "i",
+        ts,
+        dur: None,
+        pid: std::process::id(),
+        tid,
+        s: Some("t"),
+        args,
+    });
 }
 
 /// A copy of the events recorded so far.
