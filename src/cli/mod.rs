@@ -53,6 +53,8 @@ struct Args {
 
 /// Runs the command line and returns the process exit status.
 pub fn main_with_args(argv: Vec<String>) -> i32 {
+    // JIT times (`jit.stats`, `jit.trace`) count from here.
+    crate::jit::stats::process_start();
     let args = match Args::try_parse_from(argv) {
         Ok(a) => a,
         Err(e) => {
@@ -165,6 +167,8 @@ pub fn run_source(
     let argv = argv.into_iter().map(String::into_bytes).collect();
     let unit = Arc::new(unit);
     let code = crate::vm::run::run(unit.clone(), file.to_string(), argv);
+    // `exit()` and fatal errors return here too, so this runs for every program run.
+    crate::jit::report::finish();
     // A closed pipe (`| head`) is not an error worth more than silence.
     let mut out = std::io::stdout().lock();
     if let Some(name) = &dumps.asm {

@@ -110,14 +110,14 @@ pub const OPTIONS: &[OptDef] = &[
         ty: OptType::Str,
         default: "0",
         help: "1 prints JIT statistics at exit; a path writes them as JSON",
-        active: false,
+        active: true,
     },
     OptDef {
         name: "jit.trace",
         ty: OptType::Str,
         default: "",
         help: "path of a Chrome trace-event file of JIT activity",
-        active: false,
+        active: true,
     },
     OptDef {
         name: "jit.perf_map",
@@ -171,6 +171,10 @@ pub enum OptValue {
     Size(u64),
     Str(String),
 }
+
+/// `HOPJIT_` environment variables that are not options: `load_env` skips them.
+/// `HOPJIT_PERF_MAP_DIR`: where `jit.perf_map` writes perf-PID.map (default /tmp).
+pub const NOT_OPTIONS: &[&str] = &["HOPJIT_PERF_MAP_DIR"];
 
 /// The options in force for a run.
 #[derive(Clone, Debug)]
@@ -271,12 +275,16 @@ impl Options {
     }
 
     /// Applies `HOPJIT_JIT_OPTIMIZE=0`-style variables: `HOPJIT_` + the name in upper
-    /// case with dots as underscores.
+    /// case with dots as underscores. Any other `HOPJIT_` variable is an error unless
+    /// it is in [`NOT_OPTIONS`].
     pub fn load_env(&mut self, vars: impl Iterator<Item = (String, String)>) -> Result<(), String> {
         for (k, v) in vars {
             let Some(rest) = k.strip_prefix("HOPJIT_") else {
                 continue;
             };
+            if NOT_OPTIONS.contains(&k.as_str()) {
+                continue;
+            }
             let def = OPTIONS
                 .iter()
                 .find(|d| d.name.replace('.', "_").eq_ignore_ascii_case(rest));
@@ -352,5 +360,7 @@ mod tests {
         assert!(o
             .load_env(vec![("HOPJIT_BOGUS".to_string(), "1".to_string())].into_iter())
             .is_err());
+        o.load_env(vec![("HOPJIT_PERF_MAP_DIR".to_string(), "/x".to_string())].into_iter())
+            .unwrap();
     }
 }

@@ -19,7 +19,35 @@ pub struct JitConfig {
     pub max_threads: usize,
     /// `jit.perf_map`: write /tmp/perf-PID.map lines for translations.
     pub perf_map: bool,
+    /// `jit.stats`: where the statistics go at exit.
+    pub stats: StatsOutput,
+    /// `jit.trace`: path of the Chrome trace-event file written at exit.
+    pub trace: Option<String>,
     pub tc: TcConfig,
+}
+
+/// Where `jit.stats` sends the statistics at exit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StatsOutput {
+    /// `0` (or empty): none; fall-back calls are not counted.
+    Off,
+    /// `1`: a readable summary on stderr.
+    Text,
+    /// Anything else: a JSON file at this path.
+    Json(String),
+}
+
+impl StatsOutput {
+    pub fn parse(v: &str) -> StatsOutput {
+        match v.trim() {
+            "" | "0" => StatsOutput::Off,
+            "1" => StatsOutput::Text,
+            p => StatsOutput::Json(p.to_string()),
+        }
+    }
+    pub fn is_on(&self) -> bool {
+        *self != StatsOutput::Off
+    }
 }
 
 static CONFIG: OnceCell<JitConfig> = OnceCell::new();
@@ -28,6 +56,12 @@ fn size(o: &Options, name: &str) -> usize {
     match o.get(name) {
         OptValue::Size(n) => usize::try_from(*n).unwrap_or(usize::MAX),
         _ => 0,
+    }
+}
+fn string<'a>(o: &'a Options, name: &str) -> &'a str {
+    match o.get(name) {
+        OptValue::Str(s) => s,
+        _ => "",
     }
 }
 fn int(o: &Options, name: &str) -> i64 {
@@ -45,6 +79,8 @@ impl JitConfig {
             concurrent: o.bool("jit.concurrent"),
             max_threads: int(o, "jit.max_threads").max(1) as usize,
             perf_map: o.bool("jit.perf_map"),
+            stats: StatsOutput::parse(string(o, "jit.stats")),
+            trace: Some(string(o, "jit.trace").trim()).filter(|p| !p.is_empty()).map(str::to_string),
             tc: TcConfig {
                 hot: size(o, "tc.hot_size"),
                 main: size(o, "tc.main_size"),
@@ -56,9 +92,13 @@ impl JitConfig {
     }
 }
 
-/// Sets the configuration; the first call wins (the process has one JIT).
+/// Sets the configuration; the first call wins (the process has one JIT). Turns
+/// tracing on when `jit.trace` names a file.
 pub fn configure(cfg: JitConfig) {
-    let _ = CONFIG.set(cfg);
+    let trace = cfg.trace.is_some();
+    if CONFIG.set(cfg).is_ok() && trace {
+        super::trace::enable();
+    }
 }
 
 pub fn get() -> &'static JitConfig {

@@ -13,7 +13,8 @@ use once_cell::sync::OnceCell;
 
 use super::state::{BASELINE, DECLINED, UNTRANSLATED};
 use super::tc::CodeCache;
-use super::{baseline, config, lease};
+use super::stats::{self, STATS};
+use super::{baseline, config, lease, trace};
 use crate::bytecode::unit::{EntryFn, Unit};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
@@ -26,6 +27,11 @@ static TC: OnceCell<Option<CodeCache>> = OnceCell::new();
 /// The process's translation cache (`None` if it could not be mapped: no JIT).
 pub fn tc() -> Option<&'static CodeCache> {
     TC.get_or_init(|| CodeCache::new(config::get().tc).ok()).as_ref()
+}
+
+/// The translation cache if it was created (statistics must not create it).
+pub fn tc_if_created() -> Option<&'static CodeCache> {
+    TC.get().and_then(Option::as_ref)
 }
 
 /// Runs function `fid` of `unit` on `frame` (set up by the caller, with its CallInfo
@@ -42,6 +48,10 @@ pub fn run_function(ctx: &mut ExecCtx, unit: &Unit, fid: u32, frame: *mut TypedV
         let hot = calls >= cfg.baseline_threshold || fid == unit.main;
         if cfg.enabled && hot && func.jit.state() == UNTRANSLATED {
             entry = try_translate(unit, fid);
+        }
+        // A hot function that still has no translation runs in the interpreter.
+        if entry.is_null() && hot && cfg.enabled && cfg.stats.is_on() {
+            STATS.interp_fallback_calls.fetch_add(1, Ordering::Relaxed);
         }
     }
     if entry.is_null() {
@@ -61,6 +71,9 @@ pub fn run_function(ctx: &mut ExecCtx, unit: &Unit, fid: u32, frame: *mut TypedV
 fn try_translate(unit: &Unit, fid: u32) -> *mut () {
     let func = &unit.funcs[fid as usize];
     let Some(_lease) = lease::try_acquire(&func.jit.lease) else {
+        if trace::enabled() {
+            trace::instant("lease declined", "jit", serde_json::json!({ "func": func.name }));
+        }
         return std::ptr::null_mut();
     };
     // Another thread may have finished while we took the lease.
@@ -70,16 +83,34 @@ fn try_translate(unit: &Unit, fid: u32) -> *mut () {
     }
     let Some(tc) = tc() else {
         func.jit.state.store(DECLINED, Ordering::Release);
+        if trace::enabled() {
+            trace::instant("translation declined", "jit", serde_json::json!({ "func": func.name, "reason": "no TC" }));
+        }
         return std::ptr::null_mut();
     };
     match baseline::translate(tc, func, unit as *const Unit as usize) {
         Some(addr) => {
             func.entry.store(addr as *mut (), Ordering::Release);
             func.jit.state.store(BASELINE, Ordering::Release);
+            stats::note_tierup();
+            if trace::enabled() {
+                trace::instant(
+                    "entry swap",
+                    "jit",
+                    serde_json::json!({ "func": func.name, "tier": "baseline", "entry": format!("{addr:#x}") }),
+                );
+            }
             addr as *mut ()
         }
         None => {
             func.jit.state.store(DECLINED, Ordering::Release);
+            if trace::enabled() {
+                trace::instant(
+                    "translation declined",
+                    "jit",
+                    serde_json::json!({ "func": func.name, "reason": "TC full or translation failed" }),
+                );
+            }
             std::ptr::null_mut()
         }
     }

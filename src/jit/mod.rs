@@ -11,6 +11,8 @@ pub mod lease;
 pub mod meta;
 pub mod perf_map;
 pub mod profile;
+pub mod report;
 pub mod state;
 pub mod stats;
 pub mod tc;
+pub mod trace;

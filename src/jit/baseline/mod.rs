@@ -8,8 +8,9 @@ pub mod translate;
 use std::time::Instant;
 
 use super::meta::{self, TranslationMeta};
-use super::stats::STATS;
+use super::stats::{self, TranslationTiming, STATS};
 use super::tc::{CodeCache, ViewKind};
+use super::trace;
 use crate::bytecode::unit::Func;
 use std::sync::atomic::Ordering;
 
@@ -24,7 +25,9 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
         STATS.tc_full.fetch_add(1, Ordering::Relaxed);
         return None;
     };
+    let table_allocated = Instant::now();
     let asm = translate::assemble(func, table.addr()).ok()?;
+    let assembled = Instant::now();
     let Some(code) = view.alloc_main(asm.code.len(), 16) else {
         STATS.tc_full.fetch_add(1, Ordering::Relaxed);
         return None;
@@ -35,6 +38,7 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
         let target = (start + *off as usize) as u64;
         table.write_at(pc * 8, &target.to_ne_bytes()).ok()?;
     }
+    let emitted = Instant::now();
     meta::commit(TranslationMeta {
         func_name: func.name.clone(),
         func_id: func.id,
@@ -45,7 +49,8 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
         pc_offsets: asm.pc_offsets.iter().enumerate().map(|(pc, o)| (pc as u32, *o)).collect(),
         helper_calls: asm.helper_calls,
     });
-    STATS.baseline_translations.fetch_add(1, Ordering::Relaxed);
-    STATS.baseline_nanos.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    let timing = TranslationTiming { start: started, table_allocated, assembled, emitted, committed: Instant::now() };
+    stats::record_baseline(&timing);
+    trace::translation(&func.name, "baseline", asm.code.len(), func.ops.len(), &timing);
     Some(start)
 }
