@@ -102,6 +102,7 @@ pub fn config(threshold: u64, concurrent: bool) -> JitConfig {
         max_threads: THREADS,
         perf_map: false,
         tc: TcConfig::default(),
+        ..JitConfig::from_options(&hopjit::cli::options::Options::new())
     }
 }
 

@@ -177,6 +177,7 @@ fn tiny_tc_in_process() {
         max_threads: 4,
         perf_map: false,
         tc: tiny,
+        ..JitConfig::from_options(&hopjit::cli::options::Options::new())
     });
     // Programs without arguments or stdin, so they can run in-process.
     let progs: Vec<PathBuf> = programs()
