@@ -238,7 +238,6 @@ fn tiny_tc_in_process() {
 /// not depend on the table address: assemble, allocate code, then allocate the table
 /// and patch/reassemble), or check `view.main().available()` before `alloc_data`.
 #[test]
-#[ignore = "known bug: declined translations leak their jump table in the TC data block"]
 fn declined_translation_leaks_data() {
     use hopjit::jit::tc::CodeCache;
     let src = b"<?php function f($n) { $s = 0; for ($i = 0; $i < $n; $i++) { $s += $i; } return $s; } echo f(3);";

@@ -296,17 +296,11 @@ proptest! {
 
     #[test]
     fn array_matches_model(ops in prop::collection::vec(op(), 0..60)) {
-        if std::env::var_os("HOPJIT_KNOWN_BUGS").is_none() && touches_pop_bug(&ops) {
-            return Ok(());
-        }
         run_ops(&ops)?;
     }
 
     #[test]
     fn packed_workloads_match_model(ops in prop::collection::vec(packed_op(), 0..80)) {
-        if std::env::var_os("HOPJIT_KNOWN_BUGS").is_none() && touches_pop_bug(&ops) {
-            return Ok(());
-        }
         run_ops(&ops)?;
     }
 
@@ -333,10 +327,6 @@ proptest! {
         ops in prop::collection::vec(op(), 1..30),
         mutate_original in any::<bool>(),
     ) {
-        let all: Vec<Op> = setup.iter().chain(ops.iter()).cloned().collect();
-        if std::env::var_os("HOPJIT_KNOWN_BUGS").is_none() && touches_pop_bug(&all) {
-            return Ok(());
-        }
         let mut arr = PhpArray::new();
         let mut m = Model::default();
         for op in &setup {
@@ -363,37 +353,11 @@ proptest! {
     }
 }
 
-/// Whether a `Pop` follows an unset of the last element or of a higher int key (the
-/// case where `PhpArray::pop` recomputes the next free key instead of PHP's rule), or
-/// pops while PHP_INT_MAX is a key. See `bug_pop_next_free_*`.
-fn touches_pop_bug(ops: &[Op]) -> bool {
-    let mut m = Model::default();
-    let mut arr = PhpArray::new();
-    for op in ops {
-        if let Op::Pop = op {
-            if m.pos(&MKey::Int(i64::MAX)).is_some() {
-                return true;
-            }
-            let mut a2 = arr.clone();
-            let mut m2 = m.clone();
-            a2.pop();
-            m2.pop();
-            if a2.next_free() != m2.next_free {
-                return true;
-            }
-        }
-        if apply(&mut arr, &mut m, op).is_err() {
-            return false; // a real mismatch: let the property report it
-        }
-    }
-    false
-}
 
 /// php -n -r '$a=[0,1,2]; unset($a[2]); array_pop($a); $a[]="x"; var_dump(array_keys($a));'
 /// gives keys 0, 3 (array_pop lowers nNextFreeElement only when the popped key is
 /// nNextFreeElement - 1).
 #[test]
-#[ignore = "known bug: PhpArray::pop recomputes next_free as max int key + 1"]
 fn bug_pop_next_free_after_unset() {
     let mut a = PhpArray::from_values(vec![
         TypedValue::int(0),
@@ -412,7 +376,6 @@ fn bug_pop_next_free_after_unset() {
 /// [PHP_INT_MAX=>1]). hopjit: `max_int_key() + 1` overflows (a panic in debug
 /// builds; wraps to PHP_INT_MIN in release, and the push then succeeds with that key).
 #[test]
-#[ignore = "known bug: PhpArray::pop overflows next_free when PHP_INT_MAX is a key"]
 fn bug_pop_next_free_overflow() {
     let mut a = PhpArray::new();
     a.set_int(i64::MAX, TypedValue::int(1));

@@ -20,18 +20,21 @@ use std::sync::atomic::Ordering;
 pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
     let started = Instant::now();
     let view = tc.view(ViewKind::Profiling);
-    let table_len = func.ops.len().max(1) * 8;
-    let Some(table) = view.alloc_data(table_len, 8) else {
-        STATS.tc_full.fetch_add(1, Ordering::Relaxed);
-        return None;
-    };
-    let table_allocated = Instant::now();
-    let asm = translate::assemble(func, table.addr()).ok()?;
+    // Assemble first: a translation that does not fit allocates nothing (the
+    // blocks are bump allocators; a failed translation must not leak space).
+    let mut asm = translate::assemble(func, 0).ok()?;
     let assembled = Instant::now();
     let Some(code) = view.alloc_main(asm.code.len(), 16) else {
         STATS.tc_full.fetch_add(1, Ordering::Relaxed);
         return None;
     };
+    let table_len = func.ops.len().max(1) * 8;
+    let Some(table) = view.alloc_data(table_len, 8) else {
+        STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+        return None;
+    };
+    let at = asm.table_imm_offset;
+    asm.code.get_mut(at..at + 8)?.copy_from_slice(&(table.addr() as u64).to_ne_bytes());
     code.write(&asm.code).ok()?;
     let start = code.rx_addr();
     for (pc, off) in asm.pc_offsets.iter().enumerate() {
@@ -49,7 +52,8 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
         pc_offsets: asm.pc_offsets.iter().enumerate().map(|(pc, o)| (pc as u32, *o)).collect(),
         helper_calls: asm.helper_calls,
     });
-    let timing = TranslationTiming { start: started, table_allocated, assembled, emitted, committed: Instant::now() };
+    // Assembly now comes first; the table allocation is part of the emit phase.
+    let timing = TranslationTiming { start: started, table_allocated: started, assembled, emitted, committed: Instant::now() };
     stats::record_baseline(&timing);
     trace::translation(&func.name, "baseline", asm.code.len(), func.ops.len(), &timing);
     Some(start)

@@ -35,6 +35,9 @@ pub struct Assembled {
     /// Offset of each op's code (the jump-table targets).
     pub pc_offsets: Vec<u32>,
     pub helper_calls: Vec<u32>,
+    /// Where the jump table's address sits in `code` (an imm64): the caller patches
+    /// it once the table is allocated, so nothing is allocated before the code fits.
+    pub table_imm_offset: usize,
 }
 
 /// Why a function was not translated.
@@ -107,7 +110,7 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
     let labels: Vec<DynamicLabel> = (0..=func.ops.len()).map(|_| ops.new_dynamic_label()).collect();
     let (dispatch, exit_ok, exit_fault) = (ops.new_dynamic_label(), ops.new_dynamic_label(), ops.new_dynamic_label());
     let mut t = Translator { func, ops, labels, slow: vec![None; func.ops.len()], helper_calls: Vec::new(), dispatch, exit_ok, exit_fault };
-    t.prologue(table_addr);
+    let table_imm_offset = t.prologue(table_addr);
     let heads = block_heads(func);
     for pc in 0..func.ops.len() {
         let l = t.labels[pc];
@@ -145,11 +148,12 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
         .map_err(|e| Decline::Assembler(e.to_string()))?;
     let helper_calls = t.helper_calls;
     let code = t.ops.finalize().map_err(|e| Decline::Assembler(e.to_string()))?;
-    Ok(Assembled { code, pc_offsets, helper_calls })
+    Ok(Assembled { code, pc_offsets, helper_calls, table_imm_offset })
 }
 
 impl Translator<'_> {
-    fn prologue(&mut self, table_addr: usize) {
+    /// Emits the prologue; returns the offset of the jump table's imm64.
+    fn prologue(&mut self, table_addr: usize) -> usize {
         let func_addr = self.func as *const Func as i64;
         dynasm!(self.ops
             ; .arch x64
@@ -166,6 +170,7 @@ impl Translator<'_> {
             ; mov r13, QWORD func_addr
             ; mov r14, QWORD table_addr as i64
         );
+        self.ops.offset().0 - 8
     }
 
     fn epilogue(&mut self) {
