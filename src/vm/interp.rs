@@ -643,7 +643,7 @@ pub fn int_binop(op: crate::bytecode::op::BinOp, x: i64, y: i64) -> Option<i64> 
 }
 
 /// `$a . $b`, appending in place when `dst` is `a`'s slot and holds a unique string.
-fn concat_op(
+pub(crate) fn concat_op(
     ctx: &mut ExecCtx,
     func: &Func,
     frame: *mut TypedValue,

@@ -326,8 +326,9 @@ pub(crate) fn slow_op(
             let msg = name_of(unit, *what).to_string();
             return Err(ctx.fatal(msg));
         }
-        // The inline ops never reach here; treat defensively as no-ops.
-        _ => {}
+        // The dispatch loop's own ops never come here; if one does, say so loudly
+        // instead of skipping it.
+        other => return Err(ctx.fatal(format!("internal error: {other:?} has no out-of-line implementation"))),
     }
     Ok(Flow::Next)
 }

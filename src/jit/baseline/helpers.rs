@@ -6,7 +6,9 @@ use std::sync::Arc;
 use crate::bytecode::op::{DimMode, Op, Operand};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
-use crate::vm::ctx::{ExecCtx, Fault};
+use crate::vm::ctx::{ExecCtx, Fault, VmResult};
+use crate::vm::interp::concat_op;
+use crate::vm::interp_ops::{slow_op, Flow};
 use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::{call_function_from, store_fault};
 
@@ -191,4 +193,72 @@ pub unsafe extern "C" fn hop_fetch_dim_w(ctx: *mut ExecCtx, frame: *mut TypedVal
     }
     // SAFETY: forwarded contract.
     unsafe { hop_step(ctx, frame, func, pc) }
+}
+
+/// What the out-of-line path of op `pc` returns once the op ran: the next pc, or a
+/// returned value / fault / caught exception, in `hop_step`'s convention.
+fn finish_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, pc: usize, r: VmResult<Flow>) -> i64 {
+    match r {
+        Ok(Flow::Next) => pc as i64 + 1,
+        Ok(Flow::Jump(t)) => t as i64,
+        Ok(Flow::Return(v)) => {
+            ctx.ret = v;
+            STEP_RETURNED
+        }
+        Err(Fault::Throw(e)) => match crate::vm::interp::unwind_target(func, frame, pc as u32, &e) {
+            Some(h) => {
+                ctx.jit_pending = Some(e);
+                h.handler as i64
+            }
+            None => {
+                store_fault(Fault::Throw(e));
+                STEP_FAULT
+            }
+        },
+        Err(f) => {
+            store_fault(f);
+            STEP_FAULT
+        }
+    }
+}
+
+/// The out-of-line path of ops the interpreter itself runs out of line (arrays,
+/// iteration, built-in calls, ...): calls the interpreter's implementation of the op
+/// directly, without entering its dispatch loop. Same results as [`hop_step`].
+///
+/// # Safety
+/// As for [`hop_step`]; op `pc` is one `vm::interp_ops::slow_op` implements.
+pub unsafe extern "C" fn hop_slow(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+    // SAFETY: per the contract above.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    // SAFETY: the unit is owned by ctx.unit, which outlives this call.
+    let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
+    let pc = pc as usize;
+    let Some(op) = func.ops.get(pc) else {
+        // SAFETY: forwarded contract.
+        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+    };
+    record_profile(func, frame, pc);
+    ctx.line = func.lines.get(pc).copied().unwrap_or(0);
+    let mut pending = ctx.jit_pending.take();
+    let r = slow_op(ctx, unit, func, frame, op, &mut pending);
+    ctx.jit_pending = pending;
+    finish_op(ctx, func, frame, pc, r)
+}
+
+/// The out-of-line path of `Concat` (appends in place when it can).
+///
+/// # Safety
+/// As for [`hop_step`]; op `pc` is a `Concat`.
+pub unsafe extern "C" fn hop_concat(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+    // SAFETY: per the contract above.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    let pc = pc as usize;
+    let Some(Op::Concat { dst, a, b }) = func.ops.get(pc) else {
+        // SAFETY: forwarded contract.
+        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+    };
+    ctx.line = func.lines.get(pc).copied().unwrap_or(0);
+    let r = concat_op(ctx, func, frame, *dst, *a, *b).map(|_| Flow::Next);
+    finish_op(ctx, func, frame, pc, r)
 }

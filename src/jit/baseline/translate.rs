@@ -23,7 +23,7 @@
 
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
-use super::helpers::{hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_step, STEP_RETURNED};
+use super::helpers::{hop_call, hop_concat, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED};
 use crate::vm::ctx::ExecCtx;
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -88,6 +88,45 @@ fn block_heads(func: &Func) -> Vec<bool> {
         mark(h.handler);
     }
     heads
+}
+
+/// Ops the interpreter implements inside its dispatch loop (everything else is in
+/// `interp_ops::slow_op`, which baseline code calls directly through `hop_slow`).
+fn runs_in_dispatch_loop(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Add { .. }
+            | Op::Sub { .. }
+            | Op::Mul { .. }
+            | Op::Bin { .. }
+            | Op::BindRef { .. }
+            | Op::BitNot { .. }
+            | Op::Call { .. }
+            | Op::Cast { .. }
+            | Op::CheckArgs { .. }
+            | Op::Concat { .. }
+            | Op::ConcatN { .. }
+            | Op::Echo { .. }
+            | Op::Eq { .. }
+            | Op::NotEq { .. }
+            | Op::Identical { .. }
+            | Op::NotIdentical { .. }
+            | Op::IncDec { .. }
+            | Op::Jmp { .. }
+            | Op::JmpIfArg { .. }
+            | Op::JmpNotLt { .. }
+            | Op::JmpNotNull { .. }
+            | Op::JmpZ { .. }
+            | Op::JmpNZ { .. }
+            | Op::Lt { .. }
+            | Op::Le { .. }
+            | Op::MakeRef { .. }
+            | Op::Move { .. }
+            | Op::Nop
+            | Op::Not { .. }
+            | Op::Return { .. }
+            | Op::ToBool { .. }
+    )
 }
 
 struct Translator<'f> {
@@ -525,7 +564,9 @@ impl Translator<'_> {
                     ; jmp =>ok
                 );
             }
-            _ => self.call_step(pc, true),
+            Op::Concat { .. } => self.call_helper(hop_concat as *const () as usize, pc, true),
+            op if runs_in_dispatch_loop(op) => self.call_step(pc, true),
+            _ => self.call_helper(hop_slow as *const () as usize, pc, true),
         }
     }
 }
