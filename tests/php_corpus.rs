@@ -130,13 +130,15 @@ fn corpus_interpreter() {
     run_mode(&["-d", "jit=0"]);
 }
 
-/// Every function translated by the baseline tier on its first call.
-#[test]
-fn corpus_baseline_first_call() {
-    run_mode(&["-d", "jit.baseline_threshold=0"]);
-}
-
+/// The default: every function translated by the baseline tier on its first call.
 #[test]
 fn corpus_default_mode() {
     run_mode(&[]);
+}
+
+/// Functions interpreted for their first two calls, then translated: exercises
+/// the interpreter → baseline transition inside one run.
+#[test]
+fn corpus_baseline_after_two_calls() {
+    run_mode(&["-d", "jit.baseline_threshold=2"]);
 }

@@ -52,7 +52,7 @@ pub const OPTIONS: &[OptDef] = &[
     OptDef {
         name: "jit.baseline_threshold",
         ty: OptType::Int,
-        default: "1",
+        default: "0",
         help: "calls before a function gets a baseline translation (0 = first call)",
         active: true,
     },

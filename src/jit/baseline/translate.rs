@@ -129,6 +129,24 @@ fn runs_in_dispatch_loop(op: &Op) -> bool {
     )
 }
 
+/// Translation-time knowledge about an operand.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OperandKind {
+    Slot,
+    IntConst,
+    DoubleConst,
+    OtherConst,
+}
+
+impl OperandKind {
+    fn may_be_int(self) -> bool {
+        matches!(self, OperandKind::Slot | OperandKind::IntConst)
+    }
+    fn may_be_double(self) -> bool {
+        matches!(self, OperandKind::Slot | OperandKind::DoubleConst)
+    }
+}
+
 struct Translator<'f> {
     func: &'f Func,
     ops: Asm,
@@ -326,6 +344,35 @@ impl Translator<'_> {
         true
     }
 
+    /// What is known about an operand at translation time.
+    fn kind(&self, o: Operand) -> OperandKind {
+        if !o.is_const() {
+            return OperandKind::Slot;
+        }
+        match self.func.consts.get(o.index() as usize) {
+            Some(v) if v.is_int() => OperandKind::IntConst,
+            Some(v) if v.is_double() => OperandKind::DoubleConst,
+            _ => OperandKind::OtherConst,
+        }
+    }
+
+    /// Loads a float operand (a DOUBLE slot or a float literal) into `xmm(reg)`;
+    /// jumps to `slow` otherwise. Uses rax as scratch.
+    fn load_f64(&mut self, o: Operand, reg: u8, slow: DynamicLabel) {
+        if o.is_const() {
+            let bits = self.func.consts.get(o.index() as usize).map_or(0, |v| v.data as i64);
+            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD bits ; movq Rx(reg), rax);
+            return;
+        }
+        let d = disp(o.0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp BYTE [rbx + d + 8], tag::DOUBLE as i8
+            ; jne =>slow
+            ; movsd Rx(reg), QWORD [rbx + d]
+        );
+    }
+
     /// Leaves in `rdx` the address a scalar result for `dst` is stored at: the slot
     /// itself, or the element an INDIRECT slot points to. Guards that the old value
     /// there is not counted (no release needed) and not a REF (no write-through).
@@ -365,16 +412,64 @@ impl Translator<'_> {
             }
             Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b } if *dst != NO_SLOT => {
                 let slow = self.slow_label(pc);
-                if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
+                let (ka, kb) = (self.kind(*a), self.kind(*b));
+                let int_ok = ka.may_be_int() && kb.may_be_int();
+                let float_ok = ka.may_be_double() && kb.may_be_double();
+                if !int_ok && !float_ok {
                     return self.call_step(pc, true);
                 }
-                match &func.ops[pc] {
-                    Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
-                    Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
-                    _ => dynasm!(self.ops ; .arch x64 ; imul rax, rcx ; jo =>slow),
+                let float_path = self.ops.new_dynamic_label();
+                let done = self.ops.new_dynamic_label();
+                if int_ok {
+                    let miss = if float_ok { float_path } else { slow };
+                    self.load_int(*a, 0, miss);
+                    self.load_int(*b, 1, miss);
+                    match &func.ops[pc] {
+                        Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
+                        Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
+                        _ => dynasm!(self.ops ; .arch x64 ; imul rax, rcx ; jo =>slow),
+                    }
+                    self.guard_plain_dst(*dst, slow);
+                    self.store_scalar(tag::INT, 0);
+                    dynasm!(self.ops ; .arch x64 ; jmp =>done);
                 }
+                dynasm!(self.ops ; .arch x64 ; =>float_path);
+                if float_ok {
+                    self.load_f64(*a, 0, slow);
+                    self.load_f64(*b, 1, slow);
+                    match &func.ops[pc] {
+                        Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
+                        Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
+                        _ => dynasm!(self.ops ; .arch x64 ; mulsd xmm0, xmm1),
+                    }
+                    self.guard_plain_dst(*dst, slow);
+                    dynasm!(self.ops ; .arch x64 ; movq rax, xmm0);
+                    self.store_scalar(tag::DOUBLE, 0);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; jmp =>slow);
+                }
+                dynasm!(self.ops ; .arch x64 ; =>done);
+            }
+            Op::Bin { op: BinOp::Div, dst, a, b } if *dst != NO_SLOT => {
+                // Float division inline; int division (exactness), mixed types and
+                // division by zero go out of line.
+                let slow = self.slow_label(pc);
+                let (ka, kb) = (self.kind(*a), self.kind(*b));
+                if !(ka.may_be_double() && kb.may_be_double()) {
+                    return self.call_step(pc, true);
+                }
+                self.load_f64(*a, 0, slow);
+                self.load_f64(*b, 1, slow);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; xorpd xmm2, xmm2
+                    ; ucomisd xmm1, xmm2
+                    ; je =>slow
+                    ; divsd xmm0, xmm1
+                );
                 self.guard_plain_dst(*dst, slow);
-                self.store_scalar(tag::INT, 0);
+                dynasm!(self.ops ; .arch x64 ; movq rax, xmm0);
+                self.store_scalar(tag::DOUBLE, 0);
             }
             Op::Bin { op, dst, a, b }
                 if *dst != NO_SLOT && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Mod | BinOp::Shl | BinOp::Shr) =>
@@ -425,11 +520,31 @@ impl Translator<'_> {
             }
             Op::JmpNotLt { a, b, target } => {
                 let slow = self.slow_label(pc);
-                if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
+                let (ka, kb) = (self.kind(*a), self.kind(*b));
+                let int_ok = ka.may_be_int() && kb.may_be_int();
+                let float_ok = ka.may_be_double() && kb.may_be_double();
+                if !int_ok && !float_ok {
                     return self.call_step(pc, true);
                 }
                 let l = self.labels[*target as usize];
-                dynasm!(self.ops ; .arch x64 ; cmp rax, rcx ; jge =>l);
+                let float_path = self.ops.new_dynamic_label();
+                let done = self.ops.new_dynamic_label();
+                if int_ok {
+                    let miss = if float_ok { float_path } else { slow };
+                    self.load_int(*a, 0, miss);
+                    self.load_int(*b, 1, miss);
+                    dynasm!(self.ops ; .arch x64 ; cmp rax, rcx ; jge =>l ; jmp =>done);
+                }
+                dynasm!(self.ops ; .arch x64 ; =>float_path);
+                if float_ok {
+                    self.load_f64(*a, 0, slow);
+                    self.load_f64(*b, 1, slow);
+                    // Not (a < b), NaN included: b <= a or unordered.
+                    dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>l);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; jmp =>slow);
+                }
+                dynasm!(self.ops ; .arch x64 ; =>done);
             }
             Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } if !cond.is_const() => {
                 let slow = self.slow_label(pc);
