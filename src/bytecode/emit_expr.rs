@@ -110,6 +110,7 @@ impl FuncBuilder<'_> {
                     base: b,
                     key: k,
                 });
+                self.release_container(b, dst);
             }
             ExprKind::Const(name) => {
                 let name = self.name_const(name);
@@ -390,6 +391,15 @@ impl FuncBuilder<'_> {
         Ok(())
     }
 
+    /// After `dst = base[key]` with `base` a temporary holding a container (the
+    /// inner step of `$a[i][j]`): drop that temporary's reference now, or the array
+    /// stays shared and the next write to `$a[i][..]` must copy it.
+    fn release_container(&mut self, base: Operand, dst: Slot) {
+        if !base.is_const() && self.is_temp(base.0) && base.0 != dst {
+            self.emit(Op::UnsetLocal { slot: base.0 });
+        }
+    }
+
     /// Operand for isset/empty/`??`: reads that never warn.
     pub fn quiet(&mut self, e: &Expr) -> EmitResult<Operand> {
         match &e.kind {
@@ -405,6 +415,7 @@ impl FuncBuilder<'_> {
                     base: b,
                     key: k,
                 });
+                self.release_container(b, t);
                 Ok(Operand::slot(t))
             }
             _ => self.expr(e),

@@ -177,10 +177,12 @@ pub unsafe extern "C" fn hop_fetch_dim_w(ctx: *mut ExecCtx, frame: *mut TypedVal
     let f = unsafe { &*func };
     if let Some(Op::FetchDimW { dst, base, key: Some(key), mode: DimMode::Write | DimMode::ReadWrite }) = f.ops.get(pc as usize) {
         let k = peek(f, frame, *key);
-        // SAFETY: `base` and `dst` are distinct slots of this live frame (the fast
-        // case requires `base` to hold the array itself, so it is not `dst`'s INDIRECT).
-        let b = unsafe { &mut *frame.add(*base as usize) };
-        if k.is_int() && k.int_val() >= 0 && b.is_array() && b.refcount() == Some(1) && *base != *dst {
+        // SAFETY: `base` is a slot of this live frame; through REF/INDIRECT it
+        // designates the container (a local's value or an element fetched for writing
+        // earlier in the same statement, still live). The element pointer is read
+        // before `dst` (possibly the same slot as `base`) is overwritten.
+        let b = crate::vm::interp::deref_slot_mut(unsafe { &mut *frame.add(*base as usize) });
+        if k.is_int() && k.int_val() >= 0 && b.is_array() && b.refcount() == Some(1) {
             let i = k.int_val() as usize;
             if let Some(elem) = b.arr_mut().packed_mut().and_then(|p| p.get_mut(i)) {
                 let ptr: *mut TypedValue = elem;

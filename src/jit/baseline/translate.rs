@@ -364,12 +364,18 @@ impl Translator<'_> {
             dynasm!(self.ops ; .arch x64 ; mov rax, QWORD bits ; movq Rx(reg), rax);
             return;
         }
+        // A float in the slot, or behind an INDIRECT (an element fetched for writing).
         let d = disp(o.0);
         dynasm!(self.ops
             ; .arch x64
-            ; cmp BYTE [rbx + d + 8], tag::DOUBLE as i8
+            ; lea rax, [rbx + d]
+            ; cmp BYTE [rax + 8], tag::INDIRECT as i8
+            ; jne >direct
+            ; mov rax, QWORD [rax]
+            ; direct:
+            ; cmp BYTE [rax + 8], tag::DOUBLE as i8
             ; jne =>slow
-            ; movsd Rx(reg), QWORD [rbx + d]
+            ; movsd Rx(reg), QWORD [rax]
         );
     }
 
