@@ -125,6 +125,11 @@ pub fn record_baseline(t: &TranslationTiming) {
     STATS
         .baseline_nanos
         .fetch_add(t.total().as_nanos() as u64, Ordering::Relaxed);
+    // Histograms cost ~1 ms to create and a lock per translation: only when someone
+    // will read them.
+    if matches!(super::config::get().stats, super::config::StatsOutput::Off) {
+        return;
+    }
     let mut g = BASELINE_LATENCY.lock();
     let h = g.get_or_insert_with(PhaseHistograms::new);
     h.total.saturating_record(nanos(t.total()));
