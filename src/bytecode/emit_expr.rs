@@ -319,6 +319,18 @@ impl FuncBuilder<'_> {
                 return unsupported("object properties", e.line)
             }
             ExprKind::ClassConst { .. } => return unsupported("class constants", e.line),
+            ExprKind::StaticCall {
+                class: ast::ClassRef::Named(cn),
+                name: ast::MemberName::Ident(m),
+                args,
+            } if cn.eq_ignore_ascii_case("Closure")
+                && m.eq_ignore_ascii_case("fromCallable")
+                && !args.iter().any(|a| a.spread || a.name.is_some()) =>
+            {
+                // Static methods of built-in classes that the runtime has as
+                // built-in functions named "class::method".
+                self.call("closure::fromcallable", args, dst, e.line)?
+            }
             ExprKind::StaticCall { .. } => return unsupported("static method calls", e.line),
             ExprKind::Clone(_) => return unsupported("clone", e.line),
         }
