@@ -287,6 +287,14 @@ impl<'u> FuncBuilder<'u> {
 
 /// Compiles a parsed program. `file` is the path as given, `abs_file` its absolute
 /// form (`__FILE__`).
+/// The text PHP prints for the program's compile-time diagnostics.
+pub fn diagnostics_text(prog: &ast::Program, file: &str) -> String {
+    prog.warnings
+        .iter()
+        .map(|(kind, msg, line)| format!("\n{kind}: {msg} in {file} on line {line}\n"))
+        .collect()
+}
+
 pub fn compile(prog: &ast::Program, file: &str, abs_file: &str) -> EmitResult<Unit> {
     let mut ub = UnitBuilder {
         funcs: Vec::new(),
@@ -326,6 +334,13 @@ pub fn compile(prog: &ast::Program, file: &str, abs_file: &str) -> EmitResult<Un
     let main = {
         let mut fb = FuncBuilder::new(&mut ub, "{main}", &[], &[], &prog.stmts);
         fb.is_main = true;
+        // Compile-time diagnostics are printed before the script runs, as output
+        // (so captured runs see them too).
+        let diags = diagnostics_text(prog, file);
+        if !diags.is_empty() {
+            let o = fb.const_str(diags.as_bytes());
+            fb.emit(Op::Echo { src: o });
+        }
         fb.block(&prog.stmts)?;
         let null = fb.add_const(TypedValue::int(1));
         fb.emit(Op::Return { src: null });

@@ -320,6 +320,18 @@ impl FuncBuilder<'_> {
                 return unsupported("object properties", e.line)
             }
             ExprKind::ClassConst { .. } => return unsupported("class constants", e.line),
+            ExprKind::StaticCall {
+                class: ast::ClassRef::Named(cn),
+                name: ast::MemberName::Ident(m),
+                args,
+            } if cn.eq_ignore_ascii_case("Closure")
+                && m.eq_ignore_ascii_case("fromCallable")
+                && !args.iter().any(|a| a.spread || a.name.is_some()) =>
+            {
+                // Static methods of built-in classes that the runtime has as
+                // built-in functions named "class::method".
+                self.call("closure::fromcallable", args, dst, e.line)?
+            }
             ExprKind::StaticCall { .. } => return unsupported("static method calls", e.line),
             ExprKind::Clone(_) => return unsupported("clone", e.line),
         }
@@ -556,14 +568,42 @@ impl FuncBuilder<'_> {
 
     /// Arguments collected into an array (for `...$spread` and named arguments,
     /// which become string keys).
+    /// `throw new CLASS(MSG)` for errors the compiler can see coming.
+    fn throw_error(&mut self, class: &str, msg: &str) {
+        let arg = self.temps(1);
+        let m = self.const_str(msg.as_bytes());
+        self.emit(Op::Move { dst: arg, src: m });
+        let obj = self.temp();
+        let class = self.name_const(class);
+        self.emit(Op::New {
+            dst: obj,
+            class,
+            args: arg,
+            argc: 1,
+        });
+        self.emit(Op::Throw {
+            src: Operand::slot(obj),
+        });
+    }
+
+    /// A name used twice (`f(a: 1, a: 2)`) throws PHP's Error once the repeated
+    /// argument's value has been evaluated, as PHP's SEND does.
     fn args_array(&mut self, args: &[ast::Arg]) -> EmitResult<Slot> {
         let arr = self.temp();
         self.emit(Op::NewArray {
             dst: arr,
             cap: args.len() as u32,
         });
-        for a in args {
+        for (i, a) in args.iter().enumerate() {
             let v = self.expr(&a.value)?;
+            if let Some(n) = &a.name {
+                if args[..i].iter().any(|b| b.name.as_ref() == Some(n)) {
+                    self.line = a.value.line;
+                    let msg = format!("Named parameter ${n} overwrites previous argument");
+                    self.throw_error("Error", &msg);
+                    return Ok(arr);
+                }
+            }
             if a.spread {
                 self.emit(Op::AddSpread { arr, src: v });
             } else {

@@ -43,6 +43,9 @@ impl FuncBuilder<'_> {
                 self.line = target.line;
                 self.assign_dims(root, &keys, v, want_result)
             }
+            ExprKind::List(items) if items.iter().flatten().any(|i| i.by_ref) => {
+                self.destructure_ref(items, value)
+            }
             ExprKind::List(items) => {
                 let v = self.expr(value)?;
                 let src = self.stable_copy(v);
@@ -51,6 +54,9 @@ impl FuncBuilder<'_> {
             }
             ExprKind::Array(items) => {
                 let list: Vec<Option<ast::ArrayItem>> = items.iter().cloned().map(Some).collect();
+                if items.iter().any(|i| i.by_ref) {
+                    return self.destructure_ref(&list, value);
+                }
                 let v = self.expr(value)?;
                 let src = self.stable_copy(v);
                 self.destructure(&list, src)?;
@@ -296,6 +302,7 @@ impl FuncBuilder<'_> {
         items: &[Option<ast::ArrayItem>],
         src: Operand,
     ) -> EmitResult<()> {
+        check_list_keys(items)?;
         let mut pos = 0i64;
         for it in items {
             let Some(it) = it else {
@@ -325,6 +332,70 @@ impl FuncBuilder<'_> {
         Ok(())
     }
 
+    /// `[&$a, $b] = $var`: by-reference elements bind to the source variable's
+    /// elements (created as null when missing); the others are read as usual.
+    fn destructure_ref(
+        &mut self,
+        items: &[Option<ast::ArrayItem>],
+        value: &Expr,
+    ) -> EmitResult<Operand> {
+        let ExprKind::Var(n) = &value.kind else {
+            return unsupported("by-reference list() elements from this expression", value.line);
+        };
+        check_list_keys(items)?;
+        let root = self.local_slot(n);
+        let mut pos = 0i64;
+        for it in items {
+            let Some(it) = it else {
+                pos += 1;
+                continue;
+            };
+            let key = match &it.key {
+                Some(k) => self.expr(k)?,
+                None => {
+                    let k = self.const_int(pos);
+                    pos += 1;
+                    k
+                }
+            };
+            self.line = it.value.line;
+            if !it.by_ref {
+                let t = self.temp();
+                self.emit(Op::FetchListDim {
+                    dst: t,
+                    base: Operand::slot(root),
+                    key,
+                });
+                self.assign_from_slot(&it.value, t)?;
+                continue;
+            }
+            let elem = self.temp();
+            self.emit(Op::FetchDimW {
+                dst: elem,
+                base: root,
+                key: Some(key),
+                mode: DimMode::Ref,
+            });
+            match &it.value.kind {
+                ExprKind::Var(t) => {
+                    let dst = self.local_slot(t);
+                    self.emit(Op::BindRef { dst, src: elem });
+                    self.release_pointer(elem);
+                }
+                ExprKind::Index { .. } => {
+                    let held = self.temp();
+                    self.emit(Op::MakeRef { dst: held, src: elem });
+                    self.release_pointer(elem);
+                    let t = self.dim_target(&it.value, DimMode::Write)?;
+                    self.emit(Op::BindRef { dst: t, src: held });
+                    self.release_pointer(t);
+                }
+                _ => return unsupported("by-reference list() elements", it.value.line),
+            }
+        }
+        Ok(Operand::slot(root))
+    }
+
     /// `unset($x)`, `unset($a[k]...)`.
     pub fn unset(&mut self, e: &Expr) -> EmitResult<()> {
         match &e.kind {
@@ -350,4 +421,17 @@ impl FuncBuilder<'_> {
         }
         Ok(())
     }
+}
+
+/// PHP's compile-time check that a list() is all keyed or all positional.
+fn check_list_keys(items: &[Option<ast::ArrayItem>]) -> EmitResult<()> {
+    let mut present = items.iter().flatten();
+    let Some(first) = present.next() else { return Ok(()) };
+    if present.any(|i| i.key.is_some() != first.key.is_some()) {
+        return Err(super::emit::CompileError {
+            msg: "Cannot mix keyed and unkeyed array entries in assignments".into(),
+            line: first.value.line,
+        });
+    }
+    Ok(())
 }

@@ -155,6 +155,8 @@ pub fn run_source(
     let unit = match emit::compile(&prog, file, file) {
         Ok(u) => u,
         Err(e) => {
+            // The program's compile-time warnings come before the error.
+            print!("{}", emit::diagnostics_text(&prog, file));
             print!("\nFatal error: {} in {} on line {}\n", e.msg, file, e.line);
             return 255;
         }

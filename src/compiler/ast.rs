@@ -13,7 +13,14 @@
 pub struct Program {
     /// Top-level statements in source order.
     pub stmts: Vec<Stmt>,
+    /// Compile-time diagnostics PHP prints before the program runs (scanner
+    /// warnings first, then compiler deprecations), in PHP's order.
+    pub warnings: Vec<Diag>,
 }
+
+/// A compile-time diagnostic: (kind as PHP prints it, e.g. "Warning" or
+/// "Deprecated"; message; 1-based line).
+pub type Diag = (String, String, u32);
 
 /// A statement with the line it starts on.
 #[derive(Debug, Clone, PartialEq)]

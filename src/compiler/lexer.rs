@@ -5,18 +5,26 @@
 //! lexical error plus that error; the parser reports it only when it reaches the end
 //! of the token list.
 
-use super::ast::CastType;
+use super::ast::{CastType, Diag};
 use super::parser::ParseError;
 use super::token::{CastTok, Tok, Token};
 
 /// Tokenizes a whole file. The token list always ends with `Tok::Eof`.
 pub fn tokenize(src: &[u8]) -> (Vec<Token>, Option<ParseError>) {
+    let (toks, err, _) = tokenize_with_warnings(src);
+    (toks, err)
+}
+
+/// [`tokenize`], also returning the compile-time warnings the scanner raised
+/// (e.g. "Octal escape sequence overflow"), in source order.
+pub fn tokenize_with_warnings(src: &[u8]) -> (Vec<Token>, Option<ParseError>, Vec<Diag>) {
     let mut lx = Lexer {
         src,
         pos: 0,
         line: 1,
         out: Vec::new(),
         depth: 0,
+        warnings: Vec::new(),
     };
     let err = lx.run().err();
     lx.out.push(Token {
@@ -25,7 +33,7 @@ pub fn tokenize(src: &[u8]) -> (Vec<Token>, Option<ParseError>) {
         end_line: lx.line,
         text: Vec::new(),
     });
-    (lx.out, err)
+    (lx.out, err, lx.warnings)
 }
 
 /// Operators, longest first so that the first match is the longest one.
@@ -58,6 +66,8 @@ pub(super) struct Lexer<'a> {
     pub(super) out: Vec<Token>,
     /// Nesting of strings inside `{$...}` inside strings; bounded to protect the stack.
     pub(super) depth: u32,
+    /// Compile-time warnings raised while scanning.
+    pub(super) warnings: Vec<Diag>,
 }
 
 impl<'a> Lexer<'a> {
@@ -479,9 +489,18 @@ fn int_radix(digits: &str, radix: u32) -> Tok {
     match i64::from_str_radix(digits, radix) {
         Ok(v) => Tok::Int(v),
         Err(_) => {
+            // zend_hex_strtod adds the digit value; zend_oct_strtod and
+            // zend_bin_strtod compute `value * radix + c - '0'` in double
+            // arithmetic left to right (the character code is added before
+            // '0' is subtracted, which rounds differently).
             let mut f = 0.0f64;
-            for c in digits.chars() {
-                f = f * f64::from(radix) + f64::from(c.to_digit(radix).unwrap_or(0));
+            for c in digits.bytes() {
+                if radix == 16 {
+                    let d = char::from(c).to_digit(16).unwrap_or(0);
+                    f = f * 16.0 + f64::from(d);
+                } else {
+                    f = f * f64::from(radix) + f64::from(c) - f64::from(b'0');
+                }
             }
             Tok::Float(f)
         }

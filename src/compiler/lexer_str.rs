@@ -281,7 +281,13 @@ impl<'a> Lexer<'a> {
         let mut parts = Vec::new();
         let mut lit = Vec::new();
         let mut at_line_start = true;
+        // Start line of the literal being collected, and of the last part pushed.
+        let mut lit_start = self.line;
+        let mut prev_line: Option<u32> = None;
         loop {
+            if lit.is_empty() {
+                lit_start = self.line;
+            }
             if let StrMode::Heredoc { end, indent, tab } = mode {
                 if self.pos >= end {
                     break;
@@ -312,19 +318,26 @@ impl<'a> Lexer<'a> {
                 b'$' if is_label_start(self.peek(1)) => {
                     flush(&mut parts, &mut lit);
                     let line = self.line;
+                    prev_line = Some(line);
                     let toks = self.simple_interp()?;
                     parts.push(TemplatePart::Expr(toks, line));
                 }
                 b'$' if self.peek(1) == b'{' => {
+                    if !lit.is_empty() {
+                        prev_line = Some(lit_start);
+                    }
                     flush(&mut parts, &mut lit);
                     let line = self.line;
                     self.pos += 2;
                     let toks = self.tokens_until_brace(line)?;
-                    parts.push(TemplatePart::DollarBrace(toks, line));
+                    let own = toks.first().map_or(line, |t| t.line);
+                    parts.push(TemplatePart::DollarBrace(toks, line, prev_line.unwrap_or(own)));
+                    prev_line = Some(own);
                 }
                 b'{' if self.peek(1) == b'$' => {
                     flush(&mut parts, &mut lit);
                     let line = self.line;
+                    prev_line = Some(line);
                     self.pos += 1;
                     let toks = self.tokens_until_brace(line)?;
                     parts.push(TemplatePart::Expr(toks, line));
@@ -365,10 +378,19 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 let mut v: u32 = 0;
                 let mut k = 0;
+                let start = self.pos;
                 while k < 3 && matches!(self.cur(), b'0'..=b'7') {
                     v = v * 8 + u32::from(self.cur() - b'0');
                     self.pos += 1;
                     k += 1;
+                }
+                if k == 3 && v > 0o377 {
+                    let digits = String::from_utf8_lossy(&self.src[start..self.pos]).into_owned();
+                    self.warnings.push((
+                        "Warning".to_string(),
+                        format!("Octal escape sequence overflow \\{digits} is greater than \\377"),
+                        self.line,
+                    ));
                 }
                 lit.push((v & 0xff) as u8);
             }

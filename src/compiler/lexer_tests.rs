@@ -117,7 +117,7 @@ fn parts(t: Tok) -> Vec<TemplatePart> {
 
 fn expr_toks(p: &TemplatePart) -> Vec<Tok> {
     match p {
-        TemplatePart::Expr(t, _) | TemplatePart::DollarBrace(t, _) => {
+        TemplatePart::Expr(t, _) | TemplatePart::DollarBrace(t, _, _) => {
             t.iter().map(|t| t.tok.clone()).collect()
         }
         TemplatePart::Lit(_) => panic!("literal part"),
@@ -144,7 +144,7 @@ fn interpolation_forms() {
     assert_eq!(p[1], TemplatePart::Lit(b"->q".to_vec()));
     let p = parts(one(r#""{$a[1][2]}x${name}""#));
     assert_eq!(expr_toks(&p[0]).len(), 7);
-    assert!(matches!(p[2], TemplatePart::DollarBrace(_, _)));
+    assert!(matches!(p[2], TemplatePart::DollarBrace(_, _, _)));
     // `$` not followed by a name and `{` not followed by `$` are literal.
     assert_eq!(one(r#""$ {x} $1""#), s("$ {x} $1"));
 }

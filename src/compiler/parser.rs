@@ -8,7 +8,7 @@
 
 use super::ast;
 use super::ast::{Block, Param, TypeHint};
-use super::lexer::tokenize;
+use super::lexer::tokenize_with_warnings;
 use super::token::{Tok, Token};
 
 /// A syntax error, with PHP's message text and line.
@@ -46,13 +46,15 @@ impl ParseError {
 
 /// Parses a whole file.
 pub fn parse(source: &[u8], file: &str) -> Result<ast::Program, ParseError> {
-    let (toks, lex_err) = tokenize(source);
+    let (toks, lex_err, mut warnings) = tokenize_with_warnings(source);
     let mut p = Parser::new(toks, lex_err, file);
     let stmts = p.top_statements()?;
     if let Some(e) = p.deferred {
         return Err(e);
     }
-    Ok(ast::Program { stmts })
+    // PHP scans the whole file before compiling it: scanner warnings come first.
+    warnings.append(&mut p.warnings);
+    Ok(ast::Program { stmts, warnings })
 }
 
 pub(super) type PResult<T> = Result<T, ParseError>;
@@ -77,6 +79,8 @@ pub(super) struct Parser<'f> {
     pub(super) classes: Vec<(String, ast::ClassKind)>,
     /// Set by `args()` when it read `(...)` (first-class callable syntax).
     pub(super) fcc: bool,
+    /// Compile-time diagnostics (deprecations PHP's compiler raises), in order.
+    pub(super) warnings: Vec<ast::Diag>,
 }
 
 /// A function-like body being parsed.
@@ -113,6 +117,7 @@ impl<'f> Parser<'f> {
             scopes: Vec::new(),
             classes: Vec::new(),
             fcc: false,
+            warnings: Vec::new(),
         }
     }
 

@@ -296,11 +296,17 @@ impl<'f> Parser<'f> {
             match p {
                 TemplatePart::Lit(b) => out.push(InterpPart::Lit(b)),
                 TemplatePart::Expr(toks, _) => out.push(InterpPart::Expr(self.sub_expr(toks)?)),
-                TemplatePart::DollarBrace(mut toks, line) => {
+                TemplatePart::DollarBrace(mut toks, line, dep_line) => {
                     let named = match (toks.first().map(|t| &t.tok), toks.get(1).map(|t| &t.tok)) {
                         (Some(Tok::Ident(n)), None | Some(Tok::Op("["))) => Some(n.clone()),
                         _ => None,
                     };
+                    let msg = if named.is_some() {
+                        "Using ${var} in strings is deprecated, use {$var} instead"
+                    } else {
+                        "Using ${expr} (variable variables) in strings is deprecated, use {${expr}} instead"
+                    };
+                    self.warnings.push(("Deprecated".to_string(), msg.to_string(), dep_line));
                     let e = if let Some(n) = named {
                         if let Some(first) = toks.first_mut() {
                             first.tok = Tok::Var(n);
@@ -327,6 +333,7 @@ impl<'f> Parser<'f> {
         if let Some(d) = sub.deferred {
             self.fatal(d.message, d.line);
         }
+        self.warnings.append(&mut sub.warnings);
         Ok(e)
     }
 

@@ -38,8 +38,10 @@ pub enum TemplatePart {
     /// the parser parses them as a single expression.
     Expr(Vec<Token>, u32),
     /// Tokens between `${` and `}`: `${name}` / `${name[expr]}` name a variable,
-    /// anything else is a variable-variable.
-    DollarBrace(Vec<Token>, u32),
+    /// anything else is a variable-variable. The second line is the one PHP
+    /// reports its 8.2 deprecation on (the start line of the part before it in
+    /// the string, or its own line when it comes first).
+    DollarBrace(Vec<Token>, u32, u32),
 }
 
 /// Token kinds.
