@@ -68,7 +68,12 @@ fn main() {
         .filter(|f| assemble(f, TABLE_ADDR).is_ok())
         .collect();
     let ops: usize = funcs.iter().map(|f| f.ops.len()).sum();
-    println!("baseline_latency: {} units, {} functions, {} bytecode ops", units.len(), funcs.len(), ops);
+    println!(
+        "baseline_latency: {} units, {} functions, {} bytecode ops",
+        units.len(),
+        funcs.len(),
+        ops
+    );
 
     // 1. criterion: assembly of every function, one benchmark.
     let mut c = Criterion::default()
@@ -116,7 +121,11 @@ fn main() {
     );
 
     // 2. full translations into a large TC (commits metadata and TC space each time).
-    let tc = CodeCache::new(TcConfig { prof: 512 << 20, ..TcConfig::default() }).expect("TC maps");
+    let tc = CodeCache::new(TcConfig {
+        prof: 512 << 20,
+        ..TcConfig::default()
+    })
+    .expect("TC maps");
     let passes = 5;
     let mut full: Vec<Duration> = Vec::with_capacity(funcs.len() * passes);
     let mut declined = 0;

@@ -86,8 +86,17 @@ pub const EXPECTED: &str = "610\n496491\n118\nabcdefghijklmnopqrstuvwxyzabcd:30\
 /// Every user function of `PROGRAM` plus the script body; each is called more than
 /// 3 times per round across the threads (the counters are shared), so each must get
 /// exactly one translation per unit.
-pub const FUNCS: &[&str] =
-    &["fib", "sum_loop", "collatz", "build_str", "arr_work", "risky", "safe", "fsum", "{main}"];
+pub const FUNCS: &[&str] = &[
+    "fib",
+    "sum_loop",
+    "collatz",
+    "build_str",
+    "arr_work",
+    "risky",
+    "safe",
+    "fsum",
+    "{main}",
+];
 
 pub fn compile() -> Arc<Unit> {
     let prog = hopjit::compiler::parse(PROGRAM.as_bytes(), FILE).expect("parses");
@@ -138,25 +147,47 @@ pub fn stress(rounds: usize) {
         units.push(unit);
     }
     let unit_ids: BTreeSet<usize> = units.iter().map(|u| Arc::as_ptr(u) as usize).collect();
-    assert_eq!(unit_ids.len(), rounds, "units were alive together, so their addresses differ");
+    assert_eq!(
+        unit_ids.len(),
+        rounds,
+        "units were alive together, so their addresses differ"
+    );
 
     let translations = STATS.baseline_translations.load(Ordering::Relaxed) - translations_before;
     let metas = meta::count() - meta_before;
     assert!(translations > 0, "no baseline translation happened");
-    assert_eq!(translations as usize, metas, "every translation commits exactly one metadata record");
-    assert_eq!(STATS.tc_full.load(Ordering::Relaxed), 0, "the default TC must not fill up");
+    assert_eq!(
+        translations as usize, metas,
+        "every translation commits exactly one metadata record"
+    );
+    assert_eq!(
+        STATS.tc_full.load(Ordering::Relaxed),
+        0,
+        "the default TC must not fill up"
+    );
 
     let mut total = 0;
     for name in FUNCS {
         let mut per_unit: BTreeMap<(usize, u32), usize> = BTreeMap::new();
         for m in meta::find(name) {
-            assert!(unit_ids.contains(&m.unit), "{name}: translation for an unknown unit {:#x}", m.unit);
+            assert!(
+                unit_ids.contains(&m.unit),
+                "{name}: translation for an unknown unit {:#x}",
+                m.unit
+            );
             *per_unit.entry((m.unit, m.func_id)).or_default() += 1;
         }
         for ((unit, fid), n) in &per_unit {
-            assert_eq!(*n, 1, "{name} (func {fid}) of unit {unit:#x} was translated {n} times");
+            assert_eq!(
+                *n, 1,
+                "{name} (func {fid}) of unit {unit:#x} was translated {n} times"
+            );
         }
-        assert_eq!(per_unit.len(), rounds, "{name}: expected one translation in each of the {rounds} units");
+        assert_eq!(
+            per_unit.len(),
+            rounds,
+            "{name}: expected one translation in each of the {rounds} units"
+        );
         total += per_unit.len();
     }
     assert_eq!(total, metas, "translations of functions outside FUNCS");

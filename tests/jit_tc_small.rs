@@ -85,11 +85,18 @@ fn run_binary(php: &Path, opts: &[&str]) -> Result<(), String> {
         .map(Stdio::from)
         .unwrap_or_else(|_| Stdio::null());
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hopjit"));
-    cmd.current_dir(root()).arg("-d").arg("jit.baseline_threshold=0");
+    cmd.current_dir(root())
+        .arg("-d")
+        .arg("jit.baseline_threshold=0");
     for o in opts {
         cmd.arg("-d").arg(o);
     }
-    let out = cmd.arg(rel).args(&args).stdin(stdin).output().expect("hopjit runs");
+    let out = cmd
+        .arg(rel)
+        .args(&args)
+        .stdin(stdin)
+        .output()
+        .expect("hopjit runs");
     let prefix = format!("{}/", root().display());
     let got = String::from_utf8_lossy(&out.stdout).replace(&prefix, "");
     let Some(status) = out.status.code() else {
@@ -97,7 +104,10 @@ fn run_binary(php: &Path, opts: &[&str]) -> Result<(), String> {
         return Err(format!(
             "CRASHED (signal {:?}); stderr: {}",
             out.status.signal(),
-            String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or("")
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .next()
+                .unwrap_or("")
         ));
     };
     if got == want && status == want_status {
@@ -112,7 +122,10 @@ fn run_binary(php: &Path, opts: &[&str]) -> Result<(), String> {
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     if !stderr.trim().is_empty() {
-        detail.push_str(&format!("; stderr: {}", stderr.lines().next().unwrap_or("")));
+        detail.push_str(&format!(
+            "; stderr: {}",
+            stderr.lines().next().unwrap_or("")
+        ));
     }
     Err(detail)
 }
@@ -120,7 +133,9 @@ fn run_binary(php: &Path, opts: &[&str]) -> Result<(), String> {
 fn run_corpus(opts: &[&str]) {
     let progs = programs();
     // Two workers: the corpus is a few hundred short processes.
-    let chunks: Vec<Vec<PathBuf>> = (0..2).map(|k| progs.iter().skip(k).step_by(2).cloned().collect()).collect();
+    let chunks: Vec<Vec<PathBuf>> = (0..2)
+        .map(|k| progs.iter().skip(k).step_by(2).cloned().collect())
+        .collect();
     let failed: Vec<String> = std::thread::scope(|s| {
         let hs: Vec<_> = chunks
             .iter()
@@ -128,7 +143,9 @@ fn run_corpus(opts: &[&str]) {
                 s.spawn(move || {
                     c.iter()
                         .filter_map(|p| {
-                            run_binary(p, opts).err().map(|e| format!("{}: {e}", p.file_stem().unwrap().to_string_lossy()))
+                            run_binary(p, opts).err().map(|e| {
+                                format!("{}: {e}", p.file_stem().unwrap().to_string_lossy())
+                            })
                         })
                         .collect::<Vec<_>>()
                 })
@@ -136,8 +153,17 @@ fn run_corpus(opts: &[&str]) {
             .collect();
         hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
     });
-    println!("tiny TC {opts:?}: {} programs, {} failed", progs.len(), failed.len());
-    assert!(failed.is_empty(), "{} program(s) differ from php with a tiny TC:\n{}", failed.len(), failed.join("\n"));
+    println!(
+        "tiny TC {opts:?}: {} programs, {} failed",
+        progs.len(),
+        failed.len()
+    );
+    assert!(
+        failed.is_empty(),
+        "{} program(s) differ from php with a tiny TC:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 /// The brief's configuration: the baseline tier's blocks (prof for code, frozen for
@@ -163,10 +189,25 @@ fn corpus_tiny_all_blocks() {
 /// threads, outputs equal php's, and translations were declined as "TC full".
 #[test]
 fn tiny_tc_in_process() {
-    let tiny = TcConfig { hot: 4 << 10, main: 4 << 10, prof: 4 << 10, cold: 4 << 10, frozen: 4 << 10 };
-    assert_eq!(tiny.default_data_size(), 64 << 10, "data block at its floor");
+    let tiny = TcConfig {
+        hot: 4 << 10,
+        main: 4 << 10,
+        prof: 4 << 10,
+        cold: 4 << 10,
+        frozen: 4 << 10,
+    };
     assert_eq!(
-        TcConfig { prof: 4 << 10, frozen: 4 << 10, ..TcConfig::default() }.default_data_size(),
+        tiny.default_data_size(),
+        64 << 10,
+        "data block at its floor"
+    );
+    assert_eq!(
+        TcConfig {
+            prof: 4 << 10,
+            frozen: 4 << 10,
+            ..TcConfig::default()
+        }
+        .default_data_size(),
         ((16 + 32 + 16) << 20) / 16 + (8 << 10) / 16,
         "with only prof and frozen shrunk the data block is still ~4 MiB"
     );
@@ -194,8 +235,12 @@ fn tiny_tc_in_process() {
                 std::thread::spawn(move || {
                     let file = p.to_string_lossy().to_string();
                     let src = std::fs::read(&p).unwrap();
-                    let Ok(prog) = hopjit::compiler::parse(&src, &file) else { return None };
-                    let Ok(unit) = hopjit::bytecode::emit::compile(&prog, &file, &file) else { return None };
+                    let Ok(prog) = hopjit::compiler::parse(&src, &file) else {
+                        return None;
+                    };
+                    let Ok(unit) = hopjit::bytecode::emit::compile(&prog, &file, &file) else {
+                        return None;
+                    };
                     Some((p, hopjit::vm::run::run_captured(Arc::new(unit), file)))
                 })
             })
@@ -203,7 +248,9 @@ fn tiny_tc_in_process() {
         for h in hs {
             // Programs that do not compile print their error in `run_source`; the
             // binary tests above cover them.
-            let Some((p, (out, status))) = h.join().expect("thread joins") else { continue };
+            let Some((p, (out, status))) = h.join().expect("thread joins") else {
+                continue;
+            };
             let got = String::from_utf8_lossy(&out).replace(&prefix, "");
             let (want, want_status) = expected(&p);
             if got != want || status != want_status {
@@ -217,15 +264,36 @@ fn tiny_tc_in_process() {
     }
     let tc = hopjit::jit::enter::tc().expect("a 4 KiB TC maps");
     let st = tc.stats();
-    println!("{} programs in-process; tc_full={}; translations={}\n{st}", progs.len(),
-        STATS.tc_full.load(Ordering::Relaxed), STATS.baseline_translations.load(Ordering::Relaxed));
-    assert!(failed.is_empty(), "{} program(s) differ in-process with a tiny TC:\n{}", failed.len(), failed.join("\n"));
+    println!(
+        "{} programs in-process; tc_full={}; translations={}\n{st}",
+        progs.len(),
+        STATS.tc_full.load(Ordering::Relaxed),
+        STATS.baseline_translations.load(Ordering::Relaxed)
+    );
+    assert!(
+        failed.is_empty(),
+        "{} program(s) differ in-process with a tiny TC:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
     let prof = st.block(BlockKind::Prof);
-    assert!(prof.used <= prof.capacity && prof.capacity <= 4 << 10, "prof block: {prof:?}");
+    assert!(
+        prof.used <= prof.capacity && prof.capacity <= 4 << 10,
+        "prof block: {prof:?}"
+    );
     assert_eq!(st.data.capacity, 64 << 10, "data block: {:?}", st.data);
-    assert!(STATS.tc_full.load(Ordering::Relaxed) > 0, "a 4 KiB TC must decline translations as full");
-    assert!(prof.failed > 0, "the prof block must have refused allocations");
-    assert!(STATS.baseline_translations.load(Ordering::Relaxed) > 0, "some small translations still fit");
+    assert!(
+        STATS.tc_full.load(Ordering::Relaxed) > 0,
+        "a 4 KiB TC must decline translations as full"
+    );
+    assert!(
+        prof.failed > 0,
+        "the prof block must have refused allocations"
+    );
+    assert!(
+        STATS.baseline_translations.load(Ordering::Relaxed) > 0,
+        "some small translations still fit"
+    );
 }
 
 /// Reproducer (bug, see the report of this branch): `jit::baseline::translate`
@@ -246,7 +314,13 @@ fn declined_translation_leaks_data() {
     let func = unit.funcs.iter().find(|f| f.name == "f").unwrap();
     // A prof block far too small for any translation.
     let tc = CodeCache::with_data_size(
-        TcConfig { hot: 0, main: 0, prof: 16, cold: 0, frozen: 16 },
+        TcConfig {
+            hot: 0,
+            main: 0,
+            prof: 16,
+            cold: 0,
+            frozen: 16,
+        },
         4096,
     )
     .unwrap();
@@ -254,5 +328,9 @@ fn declined_translation_leaks_data() {
         assert!(hopjit::jit::baseline::translate(&tc, func, 1).is_none());
     }
     let st = tc.stats();
-    assert_eq!(st.data.used, 0, "10 declined translations left {} bytes of data behind", st.data.used);
+    assert_eq!(
+        st.data.used, 0,
+        "10 declined translations left {} bytes of data behind",
+        st.data.used
+    );
 }

@@ -353,7 +353,6 @@ proptest! {
     }
 }
 
-
 /// php -n -r '$a=[0,1,2]; unset($a[2]); array_pop($a); $a[]="x"; var_dump(array_keys($a));'
 /// gives keys 0, 3 (array_pop lowers nNextFreeElement only when the popped key is
 /// nNextFreeElement - 1).

@@ -50,12 +50,20 @@ fn expr(vars: &'static [&'static str], callable: usize) -> BoxedStrategy<String>
     let atom = prop_oneof![2 => literal(), 3 => prop::sample::select(vars).prop_map(String::from)];
     atom.prop_recursive(3, 12, 3, move |inner| {
         let mut alts: Vec<(u32, BoxedStrategy<String>)> = vec![
-            (6, (inner.clone(), prop::sample::select(BIN_OPS), inner.clone())
-                .prop_map(|(l, op, r)| format!("({l} {op} {r})"))
-                .boxed()),
+            (
+                6,
+                (inner.clone(), prop::sample::select(BIN_OPS), inner.clone())
+                    .prop_map(|(l, op, r)| format!("({l} {op} {r})"))
+                    .boxed(),
+            ),
             (1, inner.clone().prop_map(|e| format!("!{e}")).boxed()),
             (1, inner.clone().prop_map(|e| format!("(-{e})")).boxed()),
-            (1, (inner.clone(), inner.clone()).prop_map(|(l, r)| format!("intdiv({l}, {r})")).boxed()),
+            (
+                1,
+                (inner.clone(), inner.clone())
+                    .prop_map(|(l, r)| format!("intdiv({l}, {r})"))
+                    .boxed(),
+            ),
         ];
         if callable > 0 {
             alts.push((
@@ -113,9 +121,15 @@ fn stmt(vars: &'static [&'static str], callable: usize, depth: u32) -> BoxedStra
 }
 
 fn function(k: usize) -> BoxedStrategy<String> {
-    (prop::collection::vec(stmt(FN_VARS, k, 1), 0..5), expr(FN_VARS, k))
+    (
+        prop::collection::vec(stmt(FN_VARS, k, 1), 0..5),
+        expr(FN_VARS, k),
+    )
         .prop_map(move |(body, ret)| {
-            format!("function f{k}($a, $b, $c) {{\n$t = 0;\n{}\nreturn {ret};\n}}\n", body.join("\n"))
+            format!(
+                "function f{k}($a, $b, $c) {{\n$t = 0;\n{}\nreturn {ret};\n}}\n",
+                body.join("\n")
+            )
         })
         .boxed()
 }
@@ -156,8 +170,16 @@ fn run(opts: &[&str], file: &Path) -> Run {
     for o in opts {
         cmd.arg("-d").arg(o);
     }
-    let out = cmd.arg(file).stdin(Stdio::null()).stderr(Stdio::piped()).output().expect("spawn hopjit");
-    Run { stdout: String::from_utf8_lossy(&out.stdout).into_owned(), status: out.status.code() }
+    let out = cmd
+        .arg(file)
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("spawn hopjit");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        status: out.status.code(),
+    }
 }
 
 fn scratch_dir() -> PathBuf {
@@ -175,17 +197,39 @@ fn check_program(dir: &Path, src: &str) -> Result<(), TestCaseError> {
     let interp = run(&["jit=0"], &file);
     let jit = run(&["jit.baseline_threshold=0"], &file);
     let _ = std::fs::remove_file(&file);
-    prop_assert!(jit.status.is_some(), "the JIT run crashed (killed by a signal) on:\n{}", src);
-    prop_assert_eq!(&jit.stdout, &interp.stdout, "stdout differs (left: baseline JIT, right: interpreter) for:\n{}", src);
-    prop_assert_eq!(jit.status, interp.status, "exit status differs (left: JIT) for:\n{}", src);
+    prop_assert!(
+        jit.status.is_some(),
+        "the JIT run crashed (killed by a signal) on:\n{}",
+        src
+    );
+    prop_assert_eq!(
+        &jit.stdout,
+        &interp.stdout,
+        "stdout differs (left: baseline JIT, right: interpreter) for:\n{}",
+        src
+    );
+    prop_assert_eq!(
+        jit.status,
+        interp.status,
+        "exit status differs (left: JIT) for:\n{}",
+        src
+    );
     Ok(())
 }
 
 #[test]
 fn baseline_jit_matches_interpreter() {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(64);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(64);
     let dir = scratch_dir();
-    let mut runner = TestRunner::new(Config { cases, max_shrink_iters: 400, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases,
+        max_shrink_iters: 400,
+        failure_persistence: None,
+        ..Config::default()
+    });
     let result = runner.run(&program(), |src| check_program(&dir, &src));
     let _ = std::fs::remove_dir_all(&dir);
     if let Err(e) = result {
@@ -203,12 +247,24 @@ fn generated_programs_are_valid_php() {
     }
     let dir = scratch_dir().join("lint");
     std::fs::create_dir_all(&dir).expect("lint dir");
-    let mut runner = TestRunner::new(Config { cases: 16, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: 16,
+        ..Config::default()
+    });
     let result = runner.run(&program(), |src| {
         let file = dir.join("lint.php");
         std::fs::write(&file, &src).expect("write");
-        let out = Command::new("php").args(["-n", "-l"]).arg(&file).output().expect("php -l");
-        prop_assert!(out.status.success(), "generated invalid PHP:\n{}\n{}", src, String::from_utf8_lossy(&out.stdout));
+        let out = Command::new("php")
+            .args(["-n", "-l"])
+            .arg(&file)
+            .output()
+            .expect("php -l");
+        prop_assert!(
+            out.status.success(),
+            "generated invalid PHP:\n{}\n{}",
+            src,
+            String::from_utf8_lossy(&out.stdout)
+        );
         Ok(())
     });
     let _ = std::fs::remove_dir_all(&dir);

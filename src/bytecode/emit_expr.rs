@@ -36,9 +36,9 @@ impl FuncBuilder<'_> {
         match &e.kind {
             ExprKind::Assign { target, value } => self.assign(target, value, false).map(|_| ()),
             ExprKind::IncDec { op, target } => self.inc_dec(*op, target, NO_SLOT),
-            ExprKind::CompoundAssign { op, target, value } => {
-                self.compound_assign_to(*op, target, value, false).map(|_| ())
-            }
+            ExprKind::CompoundAssign { op, target, value } => self
+                .compound_assign_to(*op, target, value, false)
+                .map(|_| ()),
             ExprKind::Call { name, args } => self.call(name, args, NO_SLOT, e.line),
             _ => self.expr(e).map(|_| ()),
         }
@@ -158,7 +158,11 @@ impl FuncBuilder<'_> {
             }
             ExprKind::New { class, args } => {
                 let dynamic = match class {
-                    ast::ClassRef::Named(_) if !args.iter().any(|a| a.spread || a.name.is_some()) => None,
+                    ast::ClassRef::Named(_)
+                        if !args.iter().any(|a| a.spread || a.name.is_some()) =>
+                    {
+                        None
+                    }
                     ast::ClassRef::Named(cn) => Some(self.const_str(cn.as_bytes())),
                     ast::ClassRef::Expr(x) => Some(self.expr(x)?),
                     _ => return unsupported("self/parent/static outside classes", e.line),
@@ -169,7 +173,9 @@ impl FuncBuilder<'_> {
                     self.emit(Op::NewArgs { dst, class, arr });
                     return Ok(());
                 }
-                let ast::ClassRef::Named(cn) = class else { unreachable!("dynamic classes handled above") };
+                let ast::ClassRef::Named(cn) = class else {
+                    unreachable!("dynamic classes handled above")
+                };
                 let (base, argc) = self.args_by_value(args)?;
                 let class = self.name_const(cn);
                 self.line = e.line;
@@ -608,11 +614,7 @@ impl FuncBuilder<'_> {
                 self.emit(Op::AddSpread { arr, src: v });
             } else {
                 let key = a.name.as_ref().map(|n| self.const_str(n.as_bytes()));
-                self.emit(Op::AddElem {
-                    arr,
-                    key,
-                    val: v,
-                });
+                self.emit(Op::AddElem { arr, key, val: v });
             }
         }
         Ok(arr)
@@ -695,12 +697,19 @@ impl FuncBuilder<'_> {
         };
         let lower = name.to_ascii_lowercase();
         if let Some(&func) = self.unit.hoisted.get(&lower) {
-            self.emit(Op::MakeClosure { dst, func, captures: Box::new([]) });
+            self.emit(Op::MakeClosure {
+                dst,
+                func,
+                captures: Box::new([]),
+            });
         } else if registry::lookup(&lower).is_some() {
             let c = self.const_str(name.as_bytes());
             self.emit(Op::Move { dst, src: c });
         } else {
-            return unsupported("first-class callables of functions declared later at run time", call.line);
+            return unsupported(
+                "first-class callables of functions declared later at run time",
+                call.line,
+            );
         }
         Ok(())
     }

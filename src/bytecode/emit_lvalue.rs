@@ -340,7 +340,10 @@ impl FuncBuilder<'_> {
         value: &Expr,
     ) -> EmitResult<Operand> {
         let ExprKind::Var(n) = &value.kind else {
-            return unsupported("by-reference list() elements from this expression", value.line);
+            return unsupported(
+                "by-reference list() elements from this expression",
+                value.line,
+            );
         };
         check_list_keys(items)?;
         let root = self.local_slot(n);
@@ -384,7 +387,10 @@ impl FuncBuilder<'_> {
                 }
                 ExprKind::Index { .. } => {
                     let held = self.temp();
-                    self.emit(Op::MakeRef { dst: held, src: elem });
+                    self.emit(Op::MakeRef {
+                        dst: held,
+                        src: elem,
+                    });
                     self.release_pointer(elem);
                     let t = self.dim_target(&it.value, DimMode::Write)?;
                     self.emit(Op::BindRef { dst: t, src: held });
@@ -426,7 +432,9 @@ impl FuncBuilder<'_> {
 /// PHP's compile-time check that a list() is all keyed or all positional.
 fn check_list_keys(items: &[Option<ast::ArrayItem>]) -> EmitResult<()> {
     let mut present = items.iter().flatten();
-    let Some(first) = present.next() else { return Ok(()) };
+    let Some(first) = present.next() else {
+        return Ok(());
+    };
     if present.any(|i| i.key.is_some() != first.key.is_some()) {
         return Err(super::emit::CompileError {
             msg: "Cannot mix keyed and unkeyed array entries in assignments".into(),

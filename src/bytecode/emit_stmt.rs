@@ -315,7 +315,10 @@ impl FuncBuilder<'_> {
     /// iterators of the foreach loops it leaves. Crossing a `finally` goes through
     /// the finally block first (state `3 + k`), which resumes the jump afterwards.
     fn jump_out(&mut self, target: usize, is_break: bool) {
-        let frees: Vec<u32> = self.loops[target + 1..].iter().filter_map(|l| l.iter).collect();
+        let frees: Vec<u32> = self.loops[target + 1..]
+            .iter()
+            .filter_map(|l| l.iter)
+            .collect();
         for it in frees {
             self.emit(Op::IterFree { iter: it });
         }
@@ -325,7 +328,10 @@ impl FuncBuilder<'_> {
             let k = exits.len() as i64;
             exits.push((target, is_break));
             let c = self.const_int(3 + k);
-            self.emit(Op::Move { dst: fin.state, src: c });
+            self.emit(Op::Move {
+                dst: fin.state,
+                src: c,
+            });
             let j = self.jmp();
             self.finally_jumps[fin.entry_patch_list].push(j);
             return;
@@ -652,8 +658,15 @@ impl FuncBuilder<'_> {
             for (k, (target, is_break)) in exits.into_iter().enumerate() {
                 let t = self.temp();
                 let c = self.const_int(3 + k as i64);
-                self.emit(Op::Eq { dst: t, a: Operand::slot(f.state), b: c });
-                let skip = self.emit(Op::JmpZ { cond: Operand::slot(t), target: 0 });
+                self.emit(Op::Eq {
+                    dst: t,
+                    a: Operand::slot(f.state),
+                    b: c,
+                });
+                let skip = self.emit(Op::JmpZ {
+                    cond: Operand::slot(t),
+                    target: 0,
+                });
                 self.jump_out(target, is_break);
                 self.patch_here(skip);
             }

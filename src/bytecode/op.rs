@@ -421,7 +421,11 @@ pub enum Op {
     },
     /// `new $class(...)` or `new C(...$args)`: the class name is a value, the
     /// arguments an array (string keys are named arguments).
-    NewArgs { dst: Slot, class: Operand, arr: Slot },
+    NewArgs {
+        dst: Slot,
+        class: Operand,
+        arr: Slot,
+    },
     /// `dst = src instanceof Class`.
     InstanceOf {
         dst: Slot,

@@ -87,7 +87,10 @@ impl Func {
     /// The exception handler for a fault at `pc`: the innermost try region covering
     /// it. Regions nest, so the innermost is the smallest. Every tier unwinds with it.
     pub fn handler_for(&self, pc: u32) -> Option<&Handler> {
-        self.handlers.iter().filter(|h| h.start <= pc && pc < h.end).min_by_key(|h| h.end - h.start)
+        self.handlers
+            .iter()
+            .filter(|h| h.start <= pc && pc < h.end)
+            .min_by_key(|h| h.end - h.start)
     }
 
     /// The slot of a named local, if it has one.

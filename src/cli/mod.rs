@@ -94,8 +94,18 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
             return 1;
         }
     };
-    let dumps = Dumps { asm: args.dump_asm.clone(), profile: args.dump_profile.clone() };
-    run_source(&source, &file, script_args, args.dump_bytecode, &opts, &dumps)
+    let dumps = Dumps {
+        asm: args.dump_asm.clone(),
+        profile: args.dump_profile.clone(),
+    };
+    run_source(
+        &source,
+        &file,
+        script_args,
+        args.dump_bytecode,
+        &opts,
+        &dumps,
+    )
 }
 
 /// What to print about the JIT after the program ran.
@@ -147,7 +157,11 @@ pub fn run_source(
     let prog = match compiler::parse(source, file) {
         Ok(p) => p,
         Err(e) => {
-            let kind = if e.is_fatal() { "Fatal error" } else { "Parse error" };
+            let kind = if e.is_fatal() {
+                "Fatal error"
+            } else {
+                "Parse error"
+            };
             print!("\n{kind}: {} in {} on line {}\n", e.message, file, e.line);
             return 255;
         }

@@ -331,7 +331,11 @@ impl<'a> Lexer<'a> {
                     self.pos += 2;
                     let toks = self.tokens_until_brace(line)?;
                     let own = toks.first().map_or(line, |t| t.line);
-                    parts.push(TemplatePart::DollarBrace(toks, line, prev_line.unwrap_or(own)));
+                    parts.push(TemplatePart::DollarBrace(
+                        toks,
+                        line,
+                        prev_line.unwrap_or(own),
+                    ));
                     prev_line = Some(own);
                 }
                 b'{' if self.peek(1) == b'$' => {

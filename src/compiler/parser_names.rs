@@ -306,7 +306,8 @@ impl<'f> Parser<'f> {
                     } else {
                         "Using ${expr} (variable variables) in strings is deprecated, use {${expr}} instead"
                     };
-                    self.warnings.push(("Deprecated".to_string(), msg.to_string(), dep_line));
+                    self.warnings
+                        .push(("Deprecated".to_string(), msg.to_string(), dep_line));
                     let e = if let Some(n) = named {
                         if let Some(first) = toks.first_mut() {
                             first.tok = Tok::Var(n);

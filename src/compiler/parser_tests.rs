@@ -616,11 +616,25 @@ fn compile_time_diagnostics() {
     // Scanner warnings first, then the compiler's deprecations.
     assert_eq!(
         kinds,
-        [("Warning", 3), ("Warning", 3), ("Deprecated", 2), ("Deprecated", 2)]
+        [
+            ("Warning", 3),
+            ("Warning", 3),
+            ("Deprecated", 2),
+            ("Deprecated", 2)
+        ]
     );
-    assert_eq!(d[0].1, "Octal escape sequence overflow \\400 is greater than \\377");
-    assert_eq!(d[1].1, "Octal escape sequence overflow \\477 is greater than \\377");
-    assert_eq!(d[2].1, "Using ${var} in strings is deprecated, use {$var} instead");
+    assert_eq!(
+        d[0].1,
+        "Octal escape sequence overflow \\400 is greater than \\377"
+    );
+    assert_eq!(
+        d[1].1,
+        "Octal escape sequence overflow \\477 is greater than \\377"
+    );
+    assert_eq!(
+        d[2].1,
+        "Using ${var} in strings is deprecated, use {$var} instead"
+    );
     assert_eq!(
         d[3].1,
         "Using ${expr} (variable variables) in strings is deprecated, use {${expr}} instead"
@@ -633,7 +647,13 @@ fn overflowing_radix_literals() {
     use super::lexer::tokenize;
     use super::token::Tok;
     let first = |s: &str| tokenize(format!("<?php {s}").as_bytes()).0[0].tok.clone();
-    assert_eq!(first("0xFFFFFFFFFFFFFFFF"), Tok::Float(18446744073709551615.0));
+    assert_eq!(
+        first("0xFFFFFFFFFFFFFFFF"),
+        Tok::Float(18446744073709551615.0)
+    );
     // zend_bin_strtod rounds `value * 2 + '1'` before subtracting '0'.
-    assert_eq!(first(&format!("0b{}", "1".repeat(64))), Tok::Float(1.844674407370955e19));
+    assert_eq!(
+        first(&format!("0b{}", "1".repeat(64))),
+        Tok::Float(1.844674407370955e19)
+    );
 }

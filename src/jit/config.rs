@@ -80,7 +80,9 @@ impl JitConfig {
             max_threads: int(o, "jit.max_threads").max(1) as usize,
             perf_map: o.bool("jit.perf_map"),
             stats: StatsOutput::parse(string(o, "jit.stats")),
-            trace: Some(string(o, "jit.trace").trim()).filter(|p| !p.is_empty()).map(str::to_string),
+            trace: Some(string(o, "jit.trace").trim())
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
             tc: TcConfig {
                 hot: size(o, "tc.hot_size"),
                 main: size(o, "tc.main_size"),

@@ -16,11 +16,22 @@ pub fn dump_asm(name: &str) -> String {
     let mut out = String::new();
     let ts = meta::find(name);
     if ts.is_empty() {
-        let _ = writeln!(out, "no translation of {name} (run it with the JIT on, e.g. -d jit.baseline_threshold=0)");
+        let _ = writeln!(
+            out,
+            "no translation of {name} (run it with the JIT on, e.g. -d jit.baseline_threshold=0)"
+        );
         return out;
     }
     for t in ts {
-        let _ = writeln!(out, "== {} [{} translation] {:#x}, {} bytes, {} helper calls", t.func_name, t.tier, t.start, t.len, t.helper_calls.len());
+        let _ = writeln!(
+            out,
+            "== {} [{} translation] {:#x}, {} bytes, {} helper calls",
+            t.func_name,
+            t.tier,
+            t.start,
+            t.len,
+            t.helper_calls.len()
+        );
         // SAFETY: committed translations are never freed and stay mapped readable
         // (RX) for the life of the process; `len` bytes were written at `start`.
         let code = unsafe { std::slice::from_raw_parts(t.start as *const u8, t.len) };
@@ -53,13 +64,24 @@ pub fn dump_asm(name: &str) -> String {
 /// The profile of functions named `name` in `unit`.
 pub fn dump_profile(unit: &Unit, name: &str) -> String {
     let mut out = String::new();
-    let funcs: Vec<_> = unit.funcs.iter().filter(|f| f.name.eq_ignore_ascii_case(name)).collect();
+    let funcs: Vec<_> = unit
+        .funcs
+        .iter()
+        .filter(|f| f.name.eq_ignore_ascii_case(name))
+        .collect();
     if funcs.is_empty() {
         let _ = writeln!(out, "no function named {name}");
     }
     for f in funcs {
         let p = &f.jit.prof;
-        let _ = writeln!(out, "== profile of {} (#{}) calls={} state={}", f.name, f.id, p.calls.load(Ordering::Relaxed), f.jit.state());
+        let _ = writeln!(
+            out,
+            "== profile of {} (#{}) calls={} state={}",
+            f.name,
+            f.id,
+            p.calls.load(Ordering::Relaxed),
+            f.jit.state()
+        );
         for (pc, op) in f.ops.iter().enumerate() {
             let count = p.block_counts[pc].load(Ordering::Relaxed);
             let tags = p.tags[pc].load(Ordering::Relaxed);
@@ -78,7 +100,10 @@ pub fn dump_profile(unit: &Unit, name: &str) -> String {
                 0 => {}
                 POLYMORPHIC => line.push_str("  callee=polymorphic"),
                 c => {
-                    let n = unit.funcs.get(c as usize - 1).map_or("?", |g| g.name.as_str());
+                    let n = unit
+                        .funcs
+                        .get(c as usize - 1)
+                        .map_or("?", |g| g.name.as_str());
                     line.push_str(&format!("  callee={n}"));
                 }
             }

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use once_cell::sync::OnceCell;
 
 use super::state::{BASELINE, DECLINED, UNTRANSLATED};
-use super::tc::CodeCache;
 use super::stats::{self, STATS};
+use super::tc::CodeCache;
 use super::{baseline, config, lease, trace};
 use crate::bytecode::unit::{EntryFn, Unit};
 use crate::runtime::value::TypedValue;
@@ -26,7 +26,8 @@ static TC: OnceCell<Option<CodeCache>> = OnceCell::new();
 
 /// The process's translation cache (`None` if it could not be mapped: no JIT).
 pub fn tc() -> Option<&'static CodeCache> {
-    TC.get_or_init(|| CodeCache::new(config::get().tc).ok()).as_ref()
+    TC.get_or_init(|| CodeCache::new(config::get().tc).ok())
+        .as_ref()
 }
 
 /// The translation cache if it was created (statistics must not create it).
@@ -36,7 +37,12 @@ pub fn tc_if_created() -> Option<&'static CodeCache> {
 
 /// Runs function `fid` of `unit` on `frame` (set up by the caller, with its CallInfo
 /// pushed) in the best tier available, and returns its value.
-pub fn run_function(ctx: &mut ExecCtx, unit: &Unit, fid: u32, frame: *mut TypedValue) -> VmResult<TypedValue> {
+pub fn run_function(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    fid: u32,
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("Call to an invalid function index {fid}")));
     };
@@ -72,7 +78,11 @@ fn try_translate(unit: &Unit, fid: u32) -> *mut () {
     let func = &unit.funcs[fid as usize];
     let Some(_lease) = lease::try_acquire(&func.jit.lease) else {
         if trace::enabled() {
-            trace::instant("lease declined", "jit", serde_json::json!({ "func": func.name }));
+            trace::instant(
+                "lease declined",
+                "jit",
+                serde_json::json!({ "func": func.name }),
+            );
         }
         return std::ptr::null_mut();
     };
@@ -84,7 +94,11 @@ fn try_translate(unit: &Unit, fid: u32) -> *mut () {
     let Some(tc) = tc() else {
         func.jit.state.store(DECLINED, Ordering::Release);
         if trace::enabled() {
-            trace::instant("translation declined", "jit", serde_json::json!({ "func": func.name, "reason": "no TC" }));
+            trace::instant(
+                "translation declined",
+                "jit",
+                serde_json::json!({ "func": func.name, "reason": "no TC" }),
+            );
         }
         return std::ptr::null_mut();
     };

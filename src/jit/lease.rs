@@ -27,12 +27,19 @@ pub fn try_acquire(func_lease: &AtomicBool) -> Option<Lease<'_>> {
         return None;
     }
     let global = !cfg.concurrent;
-    if global && GLOBAL_LEASE.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+    if global
+        && GLOBAL_LEASE
+            .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+    {
         THREADS_IN_JIT.fetch_sub(1, Ordering::AcqRel);
         STATS.declined_lease.fetch_add(1, Ordering::Relaxed);
         return None;
     }
-    if func_lease.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+    if func_lease
+        .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
         if global {
             GLOBAL_LEASE.store(false, Ordering::Release);
         }

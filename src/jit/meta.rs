@@ -36,7 +36,12 @@ pub fn commit(meta: TranslationMeta) {
 
 /// Translations of functions named `name` (case-insensitive), oldest first.
 pub fn find(name: &str) -> Vec<TranslationMeta> {
-    METADATA.lock().iter().filter(|m| m.func_name.eq_ignore_ascii_case(name)).cloned().collect()
+    METADATA
+        .lock()
+        .iter()
+        .filter(|m| m.func_name.eq_ignore_ascii_case(name))
+        .cloned()
+        .collect()
 }
 
 /// Number of committed translations.

@@ -15,9 +15,17 @@ pub fn record(m: &TranslationMeta) {
     if f.is_none() {
         let dir = std::env::var_os("HOPJIT_PERF_MAP_DIR").unwrap_or_else(|| "/tmp".into());
         let path = std::path::Path::new(&dir).join(format!("perf-{}.map", std::process::id()));
-        *f = std::fs::OpenOptions::new().create(true).append(true).open(path).ok();
+        *f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .ok();
     }
     if let Some(file) = f.as_mut() {
-        let _ = writeln!(file, "{:x} {:x} php::{}[{}]", m.start, m.len, m.func_name, m.tier);
+        let _ = writeln!(
+            file,
+            "{:x} {:x} php::{}[{}]",
+            m.start, m.len, m.func_name, m.tier
+        );
     }
 }

@@ -33,7 +33,12 @@ fn zeroed<T: Default>(n: usize) -> Box<[T]> {
 
 impl ProfData {
     pub fn new(num_ops: usize) -> ProfData {
-        ProfData { calls: AtomicU64::new(0), block_counts: zeroed(num_ops), tags: zeroed(num_ops), callees: zeroed(num_ops) }
+        ProfData {
+            calls: AtomicU64::new(0),
+            block_counts: zeroed(num_ops),
+            tags: zeroed(num_ops),
+            callees: zeroed(num_ops),
+        }
     }
 
     pub fn record_tag(&self, pc: usize, tag: u8) {
@@ -77,5 +82,9 @@ pub fn tag_names(set: u32) -> Vec<&'static str> {
         (tag::REF, "ref"),
         (tag::INDIRECT, "indirect"),
     ];
-    names.iter().filter(|(t, _)| set & (1 << t) != 0).map(|(_, n)| *n).collect()
+    names
+        .iter()
+        .filter(|(t, _)| set & (1 << t) != 0)
+        .map(|(_, n)| *n)
+        .collect()
 }

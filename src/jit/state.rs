@@ -21,7 +21,11 @@ pub struct FuncJit {
 
 impl FuncJit {
     pub fn new(num_ops: usize) -> FuncJit {
-        FuncJit { prof: ProfData::new(num_ops), lease: AtomicBool::new(false), state: AtomicU8::new(UNTRANSLATED) }
+        FuncJit {
+            prof: ProfData::new(num_ops),
+            lease: AtomicBool::new(false),
+            state: AtomicU8::new(UNTRANSLATED),
+        }
     }
     pub fn state(&self) -> u8 {
         self.state.load(Ordering::Acquire)

@@ -95,11 +95,7 @@ fn shortest_digits(abs: f64) -> (Vec<u8>, i32) {
     if even == digits {
         return (digits, decpt);
     }
-    let text = format!(
-        "0.{}e{}",
-        String::from_utf8_lossy(&even),
-        decpt
-    );
+    let text = format!("0.{}e{}", String::from_utf8_lossy(&even), decpt);
     if text.parse::<f64>().ok() != Some(abs) {
         return (digits, decpt);
     }

@@ -12,5 +12,5 @@ pub mod mt_rand;
 pub mod numeric;
 pub mod object;
 pub mod sprintf;
-pub mod value;
 pub mod tz;
+pub mod value;

@@ -182,7 +182,10 @@ mod tests {
             return; // no tzdata on this machine
         };
         let t = ny.at(1_700_000_000);
-        assert_eq!((t.offset, t.is_dst, t.abbr.as_str()), (-18000, false, "EST"));
+        assert_eq!(
+            (t.offset, t.is_dst, t.abbr.as_str()),
+            (-18000, false, "EST")
+        );
         let t = ny.at(1_690_000_000);
         assert_eq!((t.offset, t.is_dst, t.abbr.as_str()), (-14400, true, "EDT"));
         if let Some(k) = Zone::load("Asia/Kolkata") {

@@ -14,7 +14,11 @@ use crate::runtime::value::{tag, TypedValue};
 /// Which parameters of a callable value take their argument by reference.
 pub(crate) fn by_ref_params_of(ctx: &ExecCtx, c: &TypedValue) -> Vec<bool> {
     let c = c.deref();
-    if let Some(b) = c.is_object().then(|| c.obj().closure.as_ref().and_then(|cl| cl.builtin)).flatten() {
+    if let Some(b) = c
+        .is_object()
+        .then(|| c.obj().closure.as_ref().and_then(|cl| cl.builtin))
+        .flatten()
+    {
         let d = registry::get(b);
         return (0..d.params.len().max(8)).map(|i| d.is_by_ref(i)).collect();
     }
@@ -56,7 +60,14 @@ pub(crate) fn by_ref_flags(f: &Func, argc: u32) -> Vec<bool> {
 /// slot with a `Move`. For parameters that take a reference, find that `Move` (the
 /// last write of the argument slot before the call, with no jump in between) and
 /// pass a reference to the variable instead, as PHP's SEND_VAR_EX does.
-pub(crate) fn bind_ref_args(func: &Func, frame: *mut TypedValue, op: &Op, args: Slot, argc: u32, by_ref: &[bool]) {
+pub(crate) fn bind_ref_args(
+    func: &Func,
+    frame: *mut TypedValue,
+    op: &Op,
+    args: Slot,
+    argc: u32,
+    by_ref: &[bool],
+) {
     let pc = (op as *const Op as usize).wrapping_sub(func.ops.as_ptr() as usize)
         / std::mem::size_of::<Op>().max(1);
     if pc >= func.ops.len() {
@@ -96,7 +107,12 @@ pub(crate) fn bind_ref_args(func: &Func, frame: *mut TypedValue, op: &Op, args: 
 }
 
 /// `take_args`, but references in by-reference positions stay references.
-pub(crate) fn take_args_keep_refs(frame: *mut TypedValue, args: Slot, argc: u32, by_ref: &[bool]) -> Vec<TypedValue> {
+pub(crate) fn take_args_keep_refs(
+    frame: *mut TypedValue,
+    args: Slot,
+    argc: u32,
+    by_ref: &[bool],
+) -> Vec<TypedValue> {
     (0..argc)
         .map(|i| {
             // SAFETY: argument slots are temporaries of this frame.
@@ -117,7 +133,12 @@ pub(crate) fn take_args_keep_refs(frame: *mut TypedValue, args: Slot, argc: u32,
 
 /// A callee for named arguments: function name, parameters as (name, has default,
 /// variadic), the user function index (None: built-in) and closure bound values.
-type NamedTarget = (String, Vec<(String, bool, bool)>, Option<u32>, Option<Vec<TypedValue>>);
+type NamedTarget = (
+    String,
+    Vec<(String, bool, bool)>,
+    Option<u32>,
+    Option<Vec<TypedValue>>,
+);
 
 /// Calls `callee` with the arguments in `arr`: int keys are positional, string keys
 /// named (`f(...$args)` and `call_user_func_array`). Named arguments bind to the
@@ -157,39 +178,46 @@ pub fn call_value_array(
         return call_value(ctx, callee, positional);
     }
     let mut c = callee.deref().clone();
-    if let Some(b) = c.is_object().then(|| c.obj().closure.as_ref().and_then(|cl| cl.builtin)).flatten() {
+    if let Some(b) = c
+        .is_object()
+        .then(|| c.obj().closure.as_ref().and_then(|cl| cl.builtin))
+        .flatten()
+    {
         c = TypedValue::str(registry::get(b).name.as_bytes());
     }
     // (function name, parameters as (name, has default, variadic), user function, bound)
-    let target: Option<NamedTarget> =
-        if c.is_object() && c.obj().closure.is_some() {
-            let cl = c.obj().closure.as_ref().map(|cl| (cl.func, cl.bound.clone()));
-            cl.and_then(|(id, bound)| {
-                let f = ctx.unit.funcs.get(id as usize)?;
-                Some((f.name.clone(), user_param_list(f), Some(id), Some(bound)))
-            })
-        } else if c.is_string() {
-            let name = String::from_utf8_lossy(c.str_bytes()).into_owned();
-            if let Some(id) = ctx.user_function(&name) {
-                let unit = ctx.unit.clone();
-                unit.funcs
-                    .get(id as usize)
-                    .map(|f| (f.name.clone(), user_param_list(f), Some(id), None))
-            } else {
-                registry::lookup(&name).map(|b| {
-                    let d = registry::get(b);
-                    let ps = d
-                        .params
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| (p.name.to_string(), i >= d.min, p.variadic))
-                        .collect();
-                    (d.name.to_string(), ps, None, None)
-                })
-            }
+    let target: Option<NamedTarget> = if c.is_object() && c.obj().closure.is_some() {
+        let cl = c
+            .obj()
+            .closure
+            .as_ref()
+            .map(|cl| (cl.func, cl.bound.clone()));
+        cl.and_then(|(id, bound)| {
+            let f = ctx.unit.funcs.get(id as usize)?;
+            Some((f.name.clone(), user_param_list(f), Some(id), Some(bound)))
+        })
+    } else if c.is_string() {
+        let name = String::from_utf8_lossy(c.str_bytes()).into_owned();
+        if let Some(id) = ctx.user_function(&name) {
+            let unit = ctx.unit.clone();
+            unit.funcs
+                .get(id as usize)
+                .map(|f| (f.name.clone(), user_param_list(f), Some(id), None))
         } else {
-            None
-        };
+            registry::lookup(&name).map(|b| {
+                let d = registry::get(b);
+                let ps = d
+                    .params
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.name.to_string(), i >= d.min, p.variadic))
+                    .collect();
+                (d.name.to_string(), ps, None, None)
+            })
+        }
+    } else {
+        None
+    };
     let Some((fname, params, user, bound)) = target else {
         return call_value(ctx, callee, positional);
     };
@@ -216,7 +244,10 @@ pub fn call_value_array(
             }
             None if has_variadic => extra_named.push((name, v)),
             None => {
-                let msg = format!("Unknown named parameter ${}", String::from_utf8_lossy(&name));
+                let msg = format!(
+                    "Unknown named parameter ${}",
+                    String::from_utf8_lossy(&name)
+                );
                 return Err(ctx.throw("Error", msg));
             }
         }
@@ -254,6 +285,12 @@ pub fn call_value_array(
 fn user_param_list(f: &Func) -> Vec<(String, bool, bool)> {
     f.params
         .iter()
-        .map(|p| (p.name.trim_start_matches('$').to_string(), p.has_default, p.variadic))
+        .map(|p| {
+            (
+                p.name.trim_start_matches('$').to_string(),
+                p.has_default,
+                p.variadic,
+            )
+        })
         .collect()
 }

@@ -253,9 +253,7 @@ pub fn method_call(
             "getprevious" => Some(prop(o, "previous")),
             "getline" => Some(prop(o, "line")),
             "getfile" => Some(prop(o, "file")),
-            "getseverity" if o.obj().class.name == "ErrorException" => {
-                Some(prop(o, "severity"))
-            }
+            "getseverity" if o.obj().class.name == "ErrorException" => Some(prop(o, "severity")),
             "gettrace" => Some(prop(o, "trace")),
             "gettraceasstring" => Some(TypedValue::string(trace_as_string(o).into_bytes())),
             "__tostring" => Some(TypedValue::string(exception_to_string(o).into_bytes())),

@@ -191,9 +191,9 @@ fn chain_over_pending_finally(func: &Func, frame: *mut TypedValue, pc: usize, ne
         let Op::FinallyFromThrow { state, exc } = op else {
             continue;
         };
-        let end = func.ops[h + 1..].iter().position(
-            |o| matches!(o, Op::FinallyEnd { state: s, .. } if s == state),
-        );
+        let end = func.ops[h + 1..]
+            .iter()
+            .position(|o| matches!(o, Op::FinallyEnd { state: s, .. } if s == state));
         let Some(end) = end.map(|e| e + h + 1) else {
             continue;
         };
@@ -236,7 +236,12 @@ fn chain_over_pending_finally(func: &Func, frame: *mut TypedValue, pc: usize, ne
 /// Where a Throw at `pc` continues in this function: the innermost handler covering
 /// it (after chaining the exception over one a `finally` was already unwinding), or
 /// `None` to propagate. Every tier unwinds through this.
-pub fn unwind_target(func: &Func, frame: *mut TypedValue, pc: u32, e: &TypedValue) -> Option<crate::bytecode::unit::Handler> {
+pub fn unwind_target(
+    func: &Func,
+    frame: *mut TypedValue,
+    pc: u32,
+    e: &TypedValue,
+) -> Option<crate::bytecode::unit::Handler> {
     chain_over_pending_finally(func, frame, pc as usize, e);
     func.handler_for(pc).copied()
 }
@@ -578,15 +583,23 @@ fn run_ops<const SINGLE: bool>(
                 // SAFETY: the argument temporaries are `argc` slots of this frame,
                 // below the VM stack pointer.
                 let r = tri!(unsafe {
-                    super::interp_call::call_function_from(ctx, *f, slot(frame, *args), *argc as usize, None)
+                    super::interp_call::call_function_from(
+                        ctx,
+                        *f,
+                        slot(frame, *args),
+                        *argc as usize,
+                        None,
+                    )
                 });
                 write(frame, *dst, r);
             }
-            Op::CheckArgs { required } if ctx.calls.last().is_some_and(|ci| ci.argc >= *required) => {}
+            Op::CheckArgs { required }
+                if ctx.calls.last().is_some_and(|ci| ci.argc >= *required) => {}
             Op::JmpIfArg { n, target } => {
                 // A skipped argument (named arguments past a gap) is passed as uninit.
                 // SAFETY: parameter n is a slot of this frame.
-                if super::interp_call::arg_passed(ctx, *n) && !unsafe { slot(frame, *n) }.is_uninit()
+                if super::interp_call::arg_passed(ctx, *n)
+                    && !unsafe { slot(frame, *n) }.is_uninit()
                 {
                     pc = *target as usize;
                     continue;

@@ -5,10 +5,10 @@
 use std::cell::RefCell;
 use std::ptr;
 
+pub use super::call_args::call_value_array;
+use super::call_args::{bind_ref_args, by_ref_flags, by_ref_params_of, take_args_keep_refs};
 use super::ctx::{CallInfo, ExecCtx, Fault, VmResult, STACK_SLOTS};
 use super::interp::{drop_slots, execute, peek, read, slot, write};
-use super::call_args::{bind_ref_args, by_ref_flags, by_ref_params_of, take_args_keep_refs};
-pub use super::call_args::call_value_array;
 use super::interp_ops::name_of;
 use super::status;
 use crate::bytecode::op::{Op, Operand, Slot};
@@ -96,7 +96,9 @@ pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
 /// Whether calls of `fid` must turn the caller's extra arguments into references
 /// (a by-reference variadic parameter): such calls take the general path.
 pub fn binds_variadic_refs(unit: &Unit, fid: u32) -> bool {
-    unit.funcs.get(fid as usize).is_some_and(|f| f.params.last().is_some_and(|p| p.variadic && p.by_ref))
+    unit.funcs
+        .get(fid as usize)
+        .is_some_and(|f| f.params.last().is_some_and(|p| p.variadic && p.by_ref))
 }
 
 /// Calls user function `fid` with `args` (by-reference parameters expect `REF`
@@ -152,7 +154,11 @@ pub unsafe fn call_function_from(
         unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
     }
     ctx.sp = base + n;
-    let declared = if func.params.last().is_some_and(|p| p.variadic) { nparams - 1 } else { nparams };
+    let declared = if func.params.last().is_some_and(|p| p.variadic) {
+        nparams - 1
+    } else {
+        nparams
+    };
     let mut extra = Vec::new();
     let variadic_by_ref = func.params.last().is_some_and(|p| p.variadic && p.by_ref);
     for i in 0..argc {
@@ -496,8 +502,7 @@ pub(crate) fn call_op(
                 None => {
                     // The implicit return at the end of the body is the last
                     // VerifyReturn (followed only by the final Return): "none".
-                    let pc = (op as *const Op as usize)
-                        .wrapping_sub(func.ops.as_ptr() as usize)
+                    let pc = (op as *const Op as usize).wrapping_sub(func.ops.as_ptr() as usize)
                         / std::mem::size_of::<Op>().max(1);
                     let implicit = v.is_null() && pc + 2 == func.ops.len();
                     let msg = format!(

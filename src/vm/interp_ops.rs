@@ -94,12 +94,20 @@ pub(crate) fn slow_op(
                             b"previous" => 2,
                             _ => {
                                 let n = String::from_utf8_lossy(n).into_owned();
-                                return Err(ctx.throw("Error", format!("Unknown named parameter ${n}")));
+                                return Err(
+                                    ctx.throw("Error", format!("Unknown named parameter ${n}"))
+                                );
                             }
                         },
                     };
                     while argv.len() <= pos {
-                        argv.push(if argv.len() == 1 { TypedValue::int(0) } else if argv.is_empty() { TypedValue::str(b"") } else { TypedValue::null() });
+                        argv.push(if argv.len() == 1 {
+                            TypedValue::int(0)
+                        } else if argv.is_empty() {
+                            TypedValue::str(b"")
+                        } else {
+                            TypedValue::null()
+                        });
                     }
                     argv[pos] = v.copy_value();
                 }
@@ -328,7 +336,11 @@ pub(crate) fn slow_op(
         }
         // The dispatch loop's own ops never come here; if one does, say so loudly
         // instead of skipping it.
-        other => return Err(ctx.fatal(format!("internal error: {other:?} has no out-of-line implementation"))),
+        other => {
+            return Err(ctx.fatal(format!(
+                "internal error: {other:?} has no out-of-line implementation"
+            )))
+        }
     }
     Ok(Flow::Next)
 }

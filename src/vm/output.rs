@@ -59,12 +59,18 @@ impl Output {
 
     /// An output that collects what the program prints (see `take_captured`).
     pub fn capturing() -> Output {
-        Output { captured: Some(Vec::new()), ..Output::default() }
+        Output {
+            captured: Some(Vec::new()),
+            ..Output::default()
+        }
     }
     /// Everything printed so far by a capturing output.
     pub fn take_captured(&mut self) -> Vec<u8> {
         self.flush_stdout();
-        self.captured.as_mut().map(std::mem::take).unwrap_or_default()
+        self.captured
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
     }
 
     pub fn start_buffer(&mut self) {

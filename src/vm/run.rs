@@ -43,13 +43,15 @@ pub fn run_here(unit: Arc<Unit>, file: String, argv: Vec<Vec<u8>>) -> i32 {
 /// exit status, without touching the process's stdout — for embedding and for tests
 /// that run many requests at once (several threads sharing one unit and its JIT code).
 pub fn run_captured(unit: Arc<Unit>, file: String) -> (Vec<u8>, i32) {
-    let spawned = std::thread::Builder::new().stack_size(VM_THREAD_STACK).spawn(move || {
-        let mut ctx = ExecCtx::new(unit, file);
-        ctx.out = super::output::Output::capturing();
-        let code = run_main(&mut ctx);
-        ctx.out.finish();
-        (ctx.out.take_captured(), code)
-    });
+    let spawned = std::thread::Builder::new()
+        .stack_size(VM_THREAD_STACK)
+        .spawn(move || {
+            let mut ctx = ExecCtx::new(unit, file);
+            ctx.out = super::output::Output::capturing();
+            let code = run_main(&mut ctx);
+            ctx.out.finish();
+            (ctx.out.take_captured(), code)
+        });
     match spawned.map(|h| h.join()) {
         Ok(Ok(r)) => r,
         _ => (b"hopjit: VM thread failed".to_vec(), 255),

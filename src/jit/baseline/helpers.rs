@@ -8,9 +8,9 @@ use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 use crate::vm::interp::concat_op;
-use crate::vm::interp_ops::{slow_op, Flow};
 use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::{call_function_from, store_fault};
+use crate::vm::interp_ops::{slow_op, Flow};
 
 /// `hop_step` result: the function returned; its value is in `ctx.ret`.
 pub const STEP_RETURNED: i64 = -1;
@@ -28,7 +28,12 @@ pub const STEP_FAULT: i64 = -2;
 /// `ctx` is the running request's context, `frame` the live frame of `func` (which
 /// belongs to `ctx.unit`), and `pc <= func.ops.len()` (one past the end returns
 /// null, as falling off the end of a function does).
-pub unsafe extern "C" fn hop_step(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+pub unsafe extern "C" fn hop_step(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     // SAFETY: the unit is owned by ctx.unit, which outlives this call.
@@ -103,21 +108,40 @@ fn record_profile(func: &Func, frame: *mut TypedValue, pc: usize) {
 ///
 /// # Safety
 /// As for [`hop_step`]; op `pc` of `func` is a `Call`.
-pub unsafe extern "C" fn hop_call(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+pub unsafe extern "C" fn hop_call(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     let pc = pc as usize;
     // SAFETY: the unit is owned by ctx.unit, which outlives this call.
     let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
     let call = func.ops.get(pc).filter(|op| !matches!(op, Op::Call { func: f, .. } if crate::vm::interp_call::binds_variadic_refs(unit, *f)));
-    let Some(Op::Call { dst, func: callee, args, argc }) = call else {
+    let Some(Op::Call {
+        dst,
+        func: callee,
+        args,
+        argc,
+    }) = call
+    else {
         // SAFETY: forwarded contract.
         return unsafe { hop_step(ctx, frame, func, pc as u64) };
     };
     func.jit.prof.record_callee(pc, *callee);
     ctx.line = func.lines.get(pc).copied().unwrap_or(0);
     // SAFETY: the argument temporaries are `argc` slots of this live frame.
-    let r = unsafe { call_function_from(ctx, *callee, frame.add(*args as usize), *argc as usize, None) };
+    let r = unsafe {
+        call_function_from(
+            ctx,
+            *callee,
+            frame.add(*args as usize),
+            *argc as usize,
+            None,
+        )
+    };
     match r {
         Ok(v) => {
             write(frame, *dst, v);
@@ -149,7 +173,12 @@ pub unsafe extern "C" fn hop_call(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
 ///
 /// # Safety
 /// As for [`hop_step`].
-pub unsafe extern "C" fn hop_fetch_dim(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+pub unsafe extern "C" fn hop_fetch_dim(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
     // SAFETY: per the contract above.
     let f = unsafe { &*func };
     if let Some(Op::FetchDim { dst, base, key }) = f.ops.get(pc as usize) {
@@ -172,10 +201,21 @@ pub unsafe extern "C" fn hop_fetch_dim(ctx: *mut ExecCtx, frame: *mut TypedValue
 ///
 /// # Safety
 /// As for [`hop_step`].
-pub unsafe extern "C" fn hop_fetch_dim_w(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+pub unsafe extern "C" fn hop_fetch_dim_w(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
     // SAFETY: per the contract above.
     let f = unsafe { &*func };
-    if let Some(Op::FetchDimW { dst, base, key: Some(key), mode: DimMode::Write | DimMode::ReadWrite }) = f.ops.get(pc as usize) {
+    if let Some(Op::FetchDimW {
+        dst,
+        base,
+        key: Some(key),
+        mode: DimMode::Write | DimMode::ReadWrite,
+    }) = f.ops.get(pc as usize)
+    {
         let k = peek(f, frame, *key);
         // SAFETY: `base` is a slot of this live frame; through REF/INDIRECT it
         // designates the container (a local's value or an element fetched for writing
@@ -199,7 +239,13 @@ pub unsafe extern "C" fn hop_fetch_dim_w(ctx: *mut ExecCtx, frame: *mut TypedVal
 
 /// What the out-of-line path of op `pc` returns once the op ran: the next pc, or a
 /// returned value / fault / caught exception, in `hop_step`'s convention.
-fn finish_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, pc: usize, r: VmResult<Flow>) -> i64 {
+fn finish_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    pc: usize,
+    r: VmResult<Flow>,
+) -> i64 {
     match r {
         Ok(Flow::Next) => pc as i64 + 1,
         Ok(Flow::Jump(t)) => t as i64,
@@ -207,16 +253,18 @@ fn finish_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, pc: usize, 
             ctx.ret = v;
             STEP_RETURNED
         }
-        Err(Fault::Throw(e)) => match crate::vm::interp::unwind_target(func, frame, pc as u32, &e) {
-            Some(h) => {
-                ctx.jit_pending = Some(e);
-                h.handler as i64
+        Err(Fault::Throw(e)) => {
+            match crate::vm::interp::unwind_target(func, frame, pc as u32, &e) {
+                Some(h) => {
+                    ctx.jit_pending = Some(e);
+                    h.handler as i64
+                }
+                None => {
+                    store_fault(Fault::Throw(e));
+                    STEP_FAULT
+                }
             }
-            None => {
-                store_fault(Fault::Throw(e));
-                STEP_FAULT
-            }
-        },
+        }
         Err(f) => {
             store_fault(f);
             STEP_FAULT
@@ -230,7 +278,12 @@ fn finish_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, pc: usize, 
 ///
 /// # Safety
 /// As for [`hop_step`]; op `pc` is one `vm::interp_ops::slow_op` implements.
-pub unsafe extern "C" fn hop_slow(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+pub unsafe extern "C" fn hop_slow(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     // SAFETY: the unit is owned by ctx.unit, which outlives this call.
@@ -252,7 +305,12 @@ pub unsafe extern "C" fn hop_slow(ctx: *mut ExecCtx, frame: *mut TypedValue, fun
 ///
 /// # Safety
 /// As for [`hop_step`]; op `pc` is a `Concat`.
-pub unsafe extern "C" fn hop_concat(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+pub unsafe extern "C" fn hop_concat(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     let pc = pc as usize;

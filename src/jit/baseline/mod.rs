@@ -34,7 +34,9 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
         return None;
     };
     let at = asm.table_imm_offset;
-    asm.code.get_mut(at..at + 8)?.copy_from_slice(&(table.addr() as u64).to_ne_bytes());
+    asm.code
+        .get_mut(at..at + 8)?
+        .copy_from_slice(&(table.addr() as u64).to_ne_bytes());
     code.write(&asm.code).ok()?;
     let start = code.rx_addr();
     for (pc, off) in asm.pc_offsets.iter().enumerate() {
@@ -49,12 +51,29 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
         tier: "baseline",
         start,
         len: asm.code.len(),
-        pc_offsets: asm.pc_offsets.iter().enumerate().map(|(pc, o)| (pc as u32, *o)).collect(),
+        pc_offsets: asm
+            .pc_offsets
+            .iter()
+            .enumerate()
+            .map(|(pc, o)| (pc as u32, *o))
+            .collect(),
         helper_calls: asm.helper_calls,
     });
     // Assembly now comes first; the table allocation is part of the emit phase.
-    let timing = TranslationTiming { start: started, table_allocated: started, assembled, emitted, committed: Instant::now() };
+    let timing = TranslationTiming {
+        start: started,
+        table_allocated: started,
+        assembled,
+        emitted,
+        committed: Instant::now(),
+    };
     stats::record_baseline(&timing);
-    trace::translation(&func.name, "baseline", asm.code.len(), func.ops.len(), &timing);
+    trace::translation(
+        &func.name,
+        "baseline",
+        asm.code.len(),
+        func.ops.len(),
+        &timing,
+    );
     Some(start)
 }

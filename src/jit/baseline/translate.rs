@@ -23,11 +23,13 @@
 
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
-use super::helpers::{hop_call, hop_concat, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED};
-use crate::vm::ctx::ExecCtx;
+use super::helpers::{
+    hop_call, hop_concat, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED,
+};
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::tag;
+use crate::vm::ctx::ExecCtx;
 
 /// The assembled body, position independent (all internal jumps are relative).
 pub struct Assembled {
@@ -77,7 +79,9 @@ fn block_heads(func: &Func) -> Vec<bool> {
                 mark(*target);
                 mark(pc as u32 + 1);
             }
-            Op::IterInit { exit, .. } | Op::IterNext { exit, .. } | Op::Catch { next: exit, .. } => {
+            Op::IterInit { exit, .. }
+            | Op::IterNext { exit, .. }
+            | Op::Catch { next: exit, .. } => {
                 mark(*exit);
                 mark(pc as u32 + 1);
             }
@@ -164,9 +168,24 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
         return Err(Decline::TooLarge);
     }
     let mut ops = Asm::new(0);
-    let labels: Vec<DynamicLabel> = (0..=func.ops.len()).map(|_| ops.new_dynamic_label()).collect();
-    let (dispatch, exit_ok, exit_fault) = (ops.new_dynamic_label(), ops.new_dynamic_label(), ops.new_dynamic_label());
-    let mut t = Translator { func, ops, labels, slow: vec![None; func.ops.len()], helper_calls: Vec::new(), dispatch, exit_ok, exit_fault };
+    let labels: Vec<DynamicLabel> = (0..=func.ops.len())
+        .map(|_| ops.new_dynamic_label())
+        .collect();
+    let (dispatch, exit_ok, exit_fault) = (
+        ops.new_dynamic_label(),
+        ops.new_dynamic_label(),
+        ops.new_dynamic_label(),
+    );
+    let mut t = Translator {
+        func,
+        ops,
+        labels,
+        slow: vec![None; func.ops.len()],
+        helper_calls: Vec::new(),
+        dispatch,
+        exit_ok,
+        exit_fault,
+    };
     let table_imm_offset = t.prologue(table_addr);
     let heads = block_heads(func);
     for pc in 0..func.ops.len() {
@@ -204,8 +223,16 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
         .collect::<Result<Vec<u32>, _>>()
         .map_err(|e| Decline::Assembler(e.to_string()))?;
     let helper_calls = t.helper_calls;
-    let code = t.ops.finalize().map_err(|e| Decline::Assembler(e.to_string()))?;
-    Ok(Assembled { code, pc_offsets, helper_calls, table_imm_offset })
+    let code = t
+        .ops
+        .finalize()
+        .map_err(|e| Decline::Assembler(e.to_string()))?;
+    Ok(Assembled {
+        code,
+        pc_offsets,
+        helper_calls,
+        table_imm_offset,
+    })
 }
 
 impl Translator<'_> {
@@ -312,7 +339,9 @@ impl Translator<'_> {
     /// Returns false when the operand is a non-int literal (no fast path).
     fn load_int(&mut self, o: Operand, reg: u8, slow: DynamicLabel) -> bool {
         if o.is_const() {
-            let Some(v) = self.func.consts.get(o.index() as usize) else { return false };
+            let Some(v) = self.func.consts.get(o.index() as usize) else {
+                return false;
+            };
             if !v.is_int() {
                 return false;
             }
@@ -360,7 +389,11 @@ impl Translator<'_> {
     /// jumps to `slow` otherwise. Uses rax as scratch.
     fn load_f64(&mut self, o: Operand, reg: u8, slow: DynamicLabel) {
         if o.is_const() {
-            let bits = self.func.consts.get(o.index() as usize).map_or(0, |v| v.data as i64);
+            let bits = self
+                .func
+                .consts
+                .get(o.index() as usize)
+                .map_or(0, |v| v.data as i64);
             dynasm!(self.ops ; .arch x64 ; mov rax, QWORD bits ; movq Rx(reg), rax);
             return;
         }
@@ -416,7 +449,9 @@ impl Translator<'_> {
                 let l = self.labels[*target as usize];
                 dynasm!(self.ops ; .arch x64 ; jmp =>l);
             }
-            Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b } if *dst != NO_SLOT => {
+            Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b }
+                if *dst != NO_SLOT =>
+            {
                 let slow = self.slow_label(pc);
                 let (ka, kb) = (self.kind(*a), self.kind(*b));
                 let int_ok = ka.may_be_int() && kb.may_be_int();
@@ -456,7 +491,12 @@ impl Translator<'_> {
                 }
                 dynasm!(self.ops ; .arch x64 ; =>done);
             }
-            Op::Bin { op: BinOp::Div, dst, a, b } if *dst != NO_SLOT => {
+            Op::Bin {
+                op: BinOp::Div,
+                dst,
+                a,
+                b,
+            } if *dst != NO_SLOT => {
                 // Float division inline; int division (exactness), mixed types and
                 // division by zero go out of line.
                 let slow = self.slow_label(pc);
@@ -478,7 +518,16 @@ impl Translator<'_> {
                 self.store_scalar(tag::DOUBLE, 0);
             }
             Op::Bin { op, dst, a, b }
-                if *dst != NO_SLOT && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Mod | BinOp::Shl | BinOp::Shr) =>
+                if *dst != NO_SLOT
+                    && matches!(
+                        op,
+                        BinOp::BitAnd
+                            | BinOp::BitOr
+                            | BinOp::BitXor
+                            | BinOp::Mod
+                            | BinOp::Shl
+                            | BinOp::Shr
+                    ) =>
             {
                 let slow = self.slow_label(pc);
                 if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
@@ -500,13 +549,19 @@ impl Translator<'_> {
                         ; mov rax, rdx
                     ),
                     // Negative or >= 64 shift counts go out of line.
-                    BinOp::Shl => dynasm!(self.ops ; .arch x64 ; cmp rcx, 63 ; ja =>slow ; shl rax, cl),
+                    BinOp::Shl => {
+                        dynasm!(self.ops ; .arch x64 ; cmp rcx, 63 ; ja =>slow ; shl rax, cl)
+                    }
                     _ => dynasm!(self.ops ; .arch x64 ; cmp rcx, 63 ; ja =>slow ; sar rax, cl),
                 }
                 self.guard_plain_dst(*dst, slow);
                 self.store_scalar(tag::INT, 0);
             }
-            Op::Lt { dst, a, b } | Op::Le { dst, a, b } | Op::Eq { dst, a, b } | Op::Identical { dst, a, b } | Op::NotEq { dst, a, b }
+            Op::Lt { dst, a, b }
+            | Op::Le { dst, a, b }
+            | Op::Eq { dst, a, b }
+            | Op::Identical { dst, a, b }
+            | Op::NotEq { dst, a, b }
                 if *dst != NO_SLOT =>
             {
                 let slow = self.slow_label(pc);
@@ -575,7 +630,9 @@ impl Translator<'_> {
             Op::Move { dst, src } if *dst != NO_SLOT => {
                 let slow = self.slow_label(pc);
                 if src.is_const() {
-                    let Some(v) = func.consts.get(src.index() as usize) else { return self.call_step(pc, true) };
+                    let Some(v) = func.consts.get(src.index() as usize) else {
+                        return self.call_step(pc, true);
+                    };
                     if v.tag() >= tag::STRING || v.is_uninit() {
                         return self.call_step(pc, true);
                     }
@@ -612,21 +669,31 @@ impl Translator<'_> {
                     ; mov rcx, rax
                 );
                 match kind {
-                    IncDec::PreInc | IncDec::PostInc => dynasm!(self.ops ; .arch x64 ; add rcx, 1 ; jo =>slow),
-                    IncDec::PreDec | IncDec::PostDec => dynasm!(self.ops ; .arch x64 ; sub rcx, 1 ; jo =>slow),
+                    IncDec::PreInc | IncDec::PostInc => {
+                        dynasm!(self.ops ; .arch x64 ; add rcx, 1 ; jo =>slow)
+                    }
+                    IncDec::PreDec | IncDec::PostDec => {
+                        dynasm!(self.ops ; .arch x64 ; sub rcx, 1 ; jo =>slow)
+                    }
                 }
                 if *dst != NO_SLOT {
                     self.guard_plain_dst(*dst, slow);
                 }
                 dynasm!(self.ops ; .arch x64 ; mov QWORD [rbx + t], rcx);
                 if *dst != NO_SLOT {
-                    let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) { 1 } else { 0 };
+                    let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) {
+                        1
+                    } else {
+                        0
+                    };
                     self.store_scalar(tag::INT, result);
                 }
             }
             Op::Call { .. } => self.call_helper(hop_call as *const () as usize, pc, true),
             Op::FetchDim { .. } => self.call_helper(hop_fetch_dim as *const () as usize, pc, true),
-            Op::FetchDimW { .. } => self.call_helper(hop_fetch_dim_w as *const () as usize, pc, true),
+            Op::FetchDimW { .. } => {
+                self.call_helper(hop_fetch_dim_w as *const () as usize, pc, true)
+            }
             Op::UnsetLocal { slot } => {
                 // Uncounted values (scalars, INDIRECT pointers) are dropped by
                 // rewriting the tag; counted ones are released out of line.
@@ -659,7 +726,9 @@ impl Translator<'_> {
                 let ret = std::mem::offset_of!(ExecCtx, ret) as i32;
                 let ok = self.exit_ok;
                 if src.is_const() {
-                    let Some(v) = func.consts.get(src.index() as usize) else { return self.call_step(pc, true) };
+                    let Some(v) = func.consts.get(src.index() as usize) else {
+                        return self.call_step(pc, true);
+                    };
                     if v.tag() >= tag::STRING || v.is_uninit() {
                         return self.call_step(pc, true);
                     }

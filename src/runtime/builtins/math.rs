@@ -72,17 +72,21 @@ fn abs(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 }
 
 fn floor(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    Ok(TypedValue::double(match args::number(ctx, a, 0, "int|float")? {
-        Number::Int(i) => i as f64,
-        Number::Float(f) => f.floor(),
-    }))
+    Ok(TypedValue::double(
+        match args::number(ctx, a, 0, "int|float")? {
+            Number::Int(i) => i as f64,
+            Number::Float(f) => f.floor(),
+        },
+    ))
 }
 
 fn ceil(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    Ok(TypedValue::double(match args::number(ctx, a, 0, "int|float")? {
-        Number::Int(i) => i as f64,
-        Number::Float(f) => f.ceil(),
-    }))
+    Ok(TypedValue::double(
+        match args::number(ctx, a, 0, "int|float")? {
+            Number::Int(i) => i as f64,
+            Number::Float(f) => f.ceil(),
+        },
+    ))
 }
 
 fn round(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -222,7 +226,10 @@ fn intdiv(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         return Err(ctx.throw("DivisionByZeroError", "Division by zero"));
     }
     if y == -1 && x == i64::MIN {
-        return Err(ctx.throw("ArithmeticError", "Division of PHP_INT_MIN by -1 is not an integer"));
+        return Err(ctx.throw(
+            "ArithmeticError",
+            "Division of PHP_INT_MIN by -1 is not an integer",
+        ));
     }
     Ok(TypedValue::int(x / y))
 }
@@ -263,13 +270,21 @@ pub(crate) fn pow_numbers(base: Number, exp: Number) -> Number {
                     i -= 1;
                     match l1.checked_mul(l2) {
                         Some(v) => l1 = v,
-                        None => return Number::Float((l1 as f64) * (l2 as f64) * (l2 as f64).powf(i as f64)),
+                        None => {
+                            return Number::Float(
+                                (l1 as f64) * (l2 as f64) * (l2 as f64).powf(i as f64),
+                            )
+                        }
                     }
                 } else {
                     i /= 2;
                     match l2.checked_mul(l2) {
                         Some(v) => l2 = v,
-                        None => return Number::Float((l1 as f64) * ((l2 as f64) * (l2 as f64)).powf(i as f64)),
+                        None => {
+                            return Number::Float(
+                                (l1 as f64) * ((l2 as f64) * (l2 as f64)).powf(i as f64),
+                            )
+                        }
                     }
                 }
             }
@@ -297,7 +312,11 @@ fn pow(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     match (b, e) {
         (Some(b), Some(e)) => Ok(num_value(pow_numbers(b, e))),
         _ => {
-            let msg = format!("Unsupported operand types: {} ** {}", a[0].zend_type_name(), a[1].zend_type_name());
+            let msg = format!(
+                "Unsupported operand types: {} ** {}",
+                a[0].zend_type_name(),
+                a[1].zend_type_name()
+            );
             Err(ctx.type_error(msg))
         }
     }
@@ -323,7 +342,11 @@ fn minmax(ctx: &mut ExecCtx, a: &mut [TypedValue], want_max: bool) -> VmResult<T
         let arr = v.arr();
         let mut it = arr.iter();
         let Some((_, first)) = it.next() else {
-            return Err(args::value_error(ctx, 0, "must contain at least one element"));
+            return Err(args::value_error(
+                ctx,
+                0,
+                "must contain at least one element",
+            ));
         };
         let mut best = first;
         for (_, p) in it {
@@ -375,7 +398,10 @@ fn long_to_base(n: i64, base: u64) -> Vec<u8> {
 fn base_to_number(ctx: &mut ExecCtx, s: &[u8], base: u32) -> Number {
     let is_space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
     let start = s.iter().position(|c| !is_space(c)).unwrap_or(s.len());
-    let end = s.iter().rposition(|c| !is_space(c)).map_or(start, |p| p + 1);
+    let end = s
+        .iter()
+        .rposition(|c| !is_space(c))
+        .map_or(start, |p| p + 1);
     let mut s = &s[start..end.max(start)];
     if s.len() >= 2 && s[0] == b'0' {
         let p = s[1].to_ascii_lowercase();
@@ -411,7 +437,9 @@ fn base_to_number(ctx: &mut ExecCtx, s: &[u8], base: u32) -> Number {
         fnum = fnum * base as f64 + d as f64;
     }
     if invalid {
-        ctx.deprecated("Invalid characters passed for attempted conversion, these have been ignored");
+        ctx.deprecated(
+            "Invalid characters passed for attempted conversion, these have been ignored",
+        );
     }
     if float_mode {
         Number::Float(fnum)
@@ -453,17 +481,27 @@ fn base_convert(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
     let from = args::int(ctx, a, 1)?;
     let to = args::int(ctx, a, 2)?;
     if !(2..=36).contains(&from) {
-        return Err(args::value_error(ctx, 1, "must be between 2 and 36 (inclusive)"));
+        return Err(args::value_error(
+            ctx,
+            1,
+            "must be between 2 and 36 (inclusive)",
+        ));
     }
     if !(2..=36).contains(&to) {
-        return Err(args::value_error(ctx, 2, "must be between 2 and 36 (inclusive)"));
+        return Err(args::value_error(
+            ctx,
+            2,
+            "must be between 2 and 36 (inclusive)",
+        ));
     }
     let out = match base_to_number(ctx, &s, from as u32) {
         Number::Int(n) => long_to_base(n, to as u64),
         Number::Float(f) => {
             let mut v = f.floor();
             if v.is_infinite() {
-                return Err(ctx.value_error(format!("An infinite value cannot be converted to base {to}")));
+                return Err(ctx.value_error(format!(
+                    "An infinite value cannot be converted to base {to}"
+                )));
             }
             let mut out = Vec::new();
             loop {
@@ -485,7 +523,11 @@ fn base_convert(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
 mod tests {
     use super::*;
 
-    fn call(f: super::super::BuiltinFn, name: &str, args: Vec<TypedValue>) -> (Result<TypedValue, String>, String) {
+    fn call(
+        f: super::super::BuiltinFn,
+        name: &str,
+        args: Vec<TypedValue>,
+    ) -> (Result<TypedValue, String>, String) {
         let mut ctx = ExecCtx::for_tests();
         ctx.cur_builtin = super::super::registry::lookup(name).unwrap();
         ctx.out.start_buffer();
@@ -493,7 +535,11 @@ mod tests {
         let r = f(&mut ctx, &mut a).map_err(|e| match e {
             crate::vm::ctx::Fault::Throw(v) => {
                 let o = v.obj();
-                format!("{}: {}", o.class_name(), String::from_utf8_lossy(o.prop("message").unwrap().str_bytes()))
+                format!(
+                    "{}: {}",
+                    o.class_name(),
+                    String::from_utf8_lossy(o.prop("message").unwrap().str_bytes())
+                )
             }
             other => format!("{other:?}"),
         });
@@ -523,15 +569,30 @@ mod tests {
     #[test]
     fn pow_vectors() {
         assert_eq!(fl(ok(call(pow, "pow", vec![i(0), i(-1)]))), f64::INFINITY);
-        assert_eq!(fl(ok(call(pow, "pow", vec![i(2), i(63)]))), 9.223372036854776E+18);
+        assert_eq!(
+            fl(ok(call(pow, "pow", vec![i(2), i(63)]))),
+            9.223372036854776E+18
+        );
         assert_eq!(ok(call(pow, "pow", vec![i(-2), i(63)])).int_val(), i64::MIN);
         assert_eq!(fl(ok(call(pow, "pow", vec![i(2), i(-1)]))), 0.5);
         assert_eq!(ok(call(pow, "pow", vec![s("3"), i(2)])).int_val(), 9);
-        assert_eq!(fl(ok(call(pow, "pow", vec![i(3), i(40)]))), 1.2157665459056929E+19);
-        assert_eq!(fl(ok(call(pow, "pow", vec![i(-3), i(41)]))), -3.647299637717079E+19);
-        assert_eq!(ok(call(pow, "pow", vec![i(2), i(62)])).int_val(), 4611686018427387904);
+        assert_eq!(
+            fl(ok(call(pow, "pow", vec![i(3), i(40)]))),
+            1.2157665459056929E+19
+        );
+        assert_eq!(
+            fl(ok(call(pow, "pow", vec![i(-3), i(41)]))),
+            -3.647299637717079E+19
+        );
+        assert_eq!(
+            ok(call(pow, "pow", vec![i(2), i(62)])).int_val(),
+            4611686018427387904
+        );
         assert_eq!(ok(call(pow, "pow", vec![i(0), i(0)])).int_val(), 1);
-        assert_eq!(err(call(pow, "pow", vec![s("abc"), i(2)])), "TypeError: Unsupported operand types: string ** int");
+        assert_eq!(
+            err(call(pow, "pow", vec![s("abc"), i(2)])),
+            "TypeError: Unsupported operand types: string ** int"
+        );
         let (r, out) = call(pow, "pow", vec![s("5x"), i(2)]);
         assert_eq!(r.unwrap().int_val(), 25);
         assert!(out.contains("Warning: A non-numeric value encountered"));
@@ -540,24 +601,42 @@ mod tests {
     #[test]
     fn intdiv_log_abs() {
         assert_eq!(ok(call(intdiv, "intdiv", vec![i(-7), i(2)])).int_val(), -3);
-        assert_eq!(err(call(intdiv, "intdiv", vec![i(1), i(0)])), "DivisionByZeroError: Division by zero");
+        assert_eq!(
+            err(call(intdiv, "intdiv", vec![i(1), i(0)])),
+            "DivisionByZeroError: Division by zero"
+        );
         assert_eq!(
             err(call(intdiv, "intdiv", vec![i(i64::MIN), i(-1)])),
             "ArithmeticError: Division of PHP_INT_MIN by -1 is not an integer"
         );
-        assert_eq!(err(call(log, "log", vec![i(5), i(0)])), "ValueError: log(): Argument #2 ($base) must be greater than 0");
+        assert_eq!(
+            err(call(log, "log", vec![i(5), i(0)])),
+            "ValueError: log(): Argument #2 ($base) must be greater than 0"
+        );
         assert_eq!(fl(ok(call(log, "log", vec![i(8), i(2)]))), 3.0);
         assert_eq!(fl(ok(call(log, "log", vec![i(0)]))), f64::NEG_INFINITY);
-        assert_eq!(fl(ok(call(abs, "abs", vec![i(i64::MIN)]))), 9.223372036854776E+18);
+        assert_eq!(
+            fl(ok(call(abs, "abs", vec![i(i64::MIN)]))),
+            9.223372036854776E+18
+        );
         assert_eq!(ok(call(abs, "abs", vec![s("-5")])).int_val(), 5);
         assert_eq!(fl(ok(call(floor, "floor", vec![i(5)]))), 5.0);
         assert_eq!(fl(ok(call(fmod, "fmod", vec![i(-5), i(3)]))), -2.0);
         assert_eq!(fl(ok(call(fdiv, "fdiv", vec![i(1), i(0)]))), f64::INFINITY);
-        assert_eq!(fl(ok(call(fdiv, "fdiv", vec![i(-1), i(0)]))), f64::NEG_INFINITY);
+        assert_eq!(
+            fl(ok(call(fdiv, "fdiv", vec![i(-1), i(0)]))),
+            f64::NEG_INFINITY
+        );
         assert!(fl(ok(call(fdiv, "fdiv", vec![i(0), i(0)]))).is_nan());
         assert_eq!(fl(ok(call(fdiv, "fdiv", vec![i(7), i(2)]))), 3.5);
-        assert_eq!(fl(ok(call(log1p, "log1p", vec![d(0.5)]))), 0.4054651081081644);
-        assert_eq!(fl(ok(call(expm1, "expm1", vec![d(0.5)]))), 0.6487212707001282);
+        assert_eq!(
+            fl(ok(call(log1p, "log1p", vec![d(0.5)]))),
+            0.4054651081081644
+        );
+        assert_eq!(
+            fl(ok(call(expm1, "expm1", vec![d(0.5)]))),
+            0.6487212707001282
+        );
     }
 
     #[test]
@@ -583,13 +662,34 @@ mod tests {
     #[test]
     fn minmax_vectors() {
         assert_eq!(fl(ok(call(max, "max", vec![i(1), s("2"), d(3.5)]))), 3.5);
-        let arr = TypedValue::array(crate::runtime::array::PhpArray::from_values(vec![i(1), i(5), i(3)]));
+        let arr = TypedValue::array(crate::runtime::array::PhpArray::from_values(vec![
+            i(1),
+            i(5),
+            i(3),
+        ]));
         assert_eq!(ok(call(max, "max", vec![arr])).int_val(), 5);
-        assert_eq!(ok(call(min, "min", vec![s("apple"), s("banana")])).str_bytes(), b"apple");
-        assert_eq!(ok(call(max, "max", vec![s("10"), s("9a")])).str_bytes(), b"9a");
-        assert_eq!(ok(call(max, "max", vec![s("abc"), i(0)])).str_bytes(), b"abc");
-        assert_eq!(ok(call(max, "max", vec![i(0), s("abc")])).str_bytes(), b"abc");
-        assert!(ok(call(max, "max", vec![TypedValue::null(), TypedValue::bool(false)])).is_null());
+        assert_eq!(
+            ok(call(min, "min", vec![s("apple"), s("banana")])).str_bytes(),
+            b"apple"
+        );
+        assert_eq!(
+            ok(call(max, "max", vec![s("10"), s("9a")])).str_bytes(),
+            b"9a"
+        );
+        assert_eq!(
+            ok(call(max, "max", vec![s("abc"), i(0)])).str_bytes(),
+            b"abc"
+        );
+        assert_eq!(
+            ok(call(max, "max", vec![i(0), s("abc")])).str_bytes(),
+            b"abc"
+        );
+        assert!(ok(call(
+            max,
+            "max",
+            vec![TypedValue::null(), TypedValue::bool(false)]
+        ))
+        .is_null());
         assert!(fl(ok(call(min, "min", vec![d(f64::NAN), i(1)]))).is_nan());
         assert_eq!(ok(call(max, "max", vec![d(f64::NAN), i(1)])).int_val(), 1);
         assert!(fl(ok(call(max, "max", vec![i(1), d(f64::NAN)]))).is_nan());
@@ -598,7 +698,10 @@ mod tests {
             err(call(max, "max", vec![empty])),
             "ValueError: max(): Argument #1 ($value) must contain at least one element"
         );
-        assert_eq!(err(call(min, "min", vec![i(5)])), "TypeError: min(): Argument #1 ($value) must be of type array, int given");
+        assert_eq!(
+            err(call(min, "min", vec![i(5)])),
+            "TypeError: min(): Argument #1 ($value) must be of type array, int given"
+        );
     }
 
     #[test]
@@ -607,18 +710,37 @@ mod tests {
         let (r, out) = call(hexdec, "hexdec", vec![s("zz1")]);
         assert_eq!(r.unwrap().int_val(), 1);
         assert!(out.contains("Deprecated: Invalid characters passed for attempted conversion, these have been ignored"));
-        assert_eq!(fl(ok(call(hexdec, "hexdec", vec![s("ffffffffffffffff")]))), 1.8446744073709552E+19);
+        assert_eq!(
+            fl(ok(call(hexdec, "hexdec", vec![s("ffffffffffffffff")]))),
+            1.8446744073709552E+19
+        );
         assert_eq!(ok(call(hexdec, "hexdec", vec![s("0x1A")])).int_val(), 26);
         assert_eq!(ok(call(octdec, "octdec", vec![s("0o17")])).int_val(), 15);
         assert_eq!(ok(call(bindec, "bindec", vec![s("0b101")])).int_val(), 5);
-        assert_eq!(ok(call(dechex, "dechex", vec![i(-1)])).str_bytes(), b"ffffffffffffffff");
-        assert_eq!(ok(call(decbin, "decbin", vec![i(-1)])).str_bytes(), "1".repeat(64).as_bytes());
+        assert_eq!(
+            ok(call(dechex, "dechex", vec![i(-1)])).str_bytes(),
+            b"ffffffffffffffff"
+        );
+        assert_eq!(
+            ok(call(decbin, "decbin", vec![i(-1)])).str_bytes(),
+            "1".repeat(64).as_bytes()
+        );
         assert_eq!(ok(call(decoct, "decoct", vec![i(8)])).str_bytes(), b"10");
-        assert_eq!(ok(call(dechex, "dechex", vec![i(i64::MAX)])).str_bytes(), b"7fffffffffffffff");
-        let bc = |x: &str, f: i64, t: i64| ok(call(base_convert, "base_convert", vec![s(x), i(f), i(t)])).str_bytes().to_vec();
+        assert_eq!(
+            ok(call(dechex, "dechex", vec![i(i64::MAX)])).str_bytes(),
+            b"7fffffffffffffff"
+        );
+        let bc = |x: &str, f: i64, t: i64| {
+            ok(call(base_convert, "base_convert", vec![s(x), i(f), i(t)]))
+                .str_bytes()
+                .to_vec()
+        };
         assert_eq!(bc("ff", 16, 2), b"11111111");
         assert_eq!(bc("-zz", 36, 10), b"1295");
-        assert_eq!(bc("fffffffffffffffffff", 16, 10), b"75557863725914346642046");
+        assert_eq!(
+            bc("fffffffffffffffffff", 16, 10),
+            b"75557863725914346642046"
+        );
         assert_eq!(bc("", 10, 2), b"0");
         assert_eq!(bc("Z", 36, 16), b"23");
         assert_eq!(

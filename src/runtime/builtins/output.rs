@@ -91,9 +91,9 @@ impl Dump {
                 for (k, e) in arr.into_iter().flat_map(|a| a.iter()) {
                     spaces(&mut self.buf, indent + 2);
                     match k {
-                        KeyRef::Int(i) if is_obj => {
-                            self.buf.extend_from_slice(format!("[\"{i}\"]=>\n").as_bytes())
-                        }
+                        KeyRef::Int(i) if is_obj => self
+                            .buf
+                            .extend_from_slice(format!("[\"{i}\"]=>\n").as_bytes()),
                         KeyRef::Int(i) => {
                             self.buf.extend_from_slice(format!("[{i}]=>\n").as_bytes())
                         }

@@ -28,10 +28,14 @@ pub const FUNCS: &[BuiltinDef] = &[
 
 /// Fills `buf` from the OS random source.
 fn os_random(buf: &mut [u8]) {
-    let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(buf)).is_ok();
+    let ok = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(buf))
+        .is_ok();
     if !ok {
         // Fallback: hash the clock and an address through a SplitMix64 stream.
-        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
         let mut x = t ^ (buf.as_ptr() as u64).rotate_left(32);
         for b in buf.iter_mut() {
             x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -119,7 +123,10 @@ fn two_args(ctx: &mut ExecCtx, a: &[TypedValue], name: &str) -> VmResult<Option<
     match a.len() {
         0 => Ok(None),
         2 => Ok(Some((args::int(ctx, a, 0)?, args::int(ctx, a, 1)?))),
-        n => Err(ctx.throw("ArgumentCountError", format!("{name}() expects exactly 2 arguments, {n} given"))),
+        n => Err(ctx.throw(
+            "ArgumentCountError",
+            format!("{name}() expects exactly 2 arguments, {n} given"),
+        )),
     }
 }
 
@@ -128,7 +135,11 @@ fn mt_rand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         return Ok(TypedValue::int(mt(ctx).mt_rand()));
     };
     if max < min {
-        return Err(args::value_error(ctx, 1, "must be greater than or equal to argument #1 ($min)"));
+        return Err(args::value_error(
+            ctx,
+            1,
+            "must be greater than or equal to argument #1 ($min)",
+        ));
     }
     Ok(TypedValue::int(mt(ctx).rand_common(min, max)))
 }
@@ -149,7 +160,11 @@ fn random_int(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let min = args::int(ctx, a, 0)?;
     let max = args::int(ctx, a, 1)?;
     if min > max {
-        return Err(args::value_error(ctx, 0, "must be less than or equal to argument #2 ($max)"));
+        return Err(args::value_error(
+            ctx,
+            0,
+            "must be less than or equal to argument #2 ($max)",
+        ));
     }
     let mut next = || {
         let mut b = [0u8; 4];
@@ -168,7 +183,9 @@ fn random_bytes(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
         return Err(args::value_error(ctx, 0, "must be greater than 0"));
     }
     if n > 1 << 31 {
-        return Err(ctx.fatal(format!("Possible integer overflow in memory allocation ({n} + 32)")));
+        return Err(ctx.fatal(format!(
+            "Possible integer overflow in memory allocation ({n} + 32)"
+        )));
     }
     let mut buf = vec![0u8; n];
     os_random(&mut buf);
@@ -179,12 +196,20 @@ fn lcg_value(_ctx: &mut ExecCtx, _a: &mut [TypedValue]) -> VmResult<TypedValue> 
     // A value in (0, 1); PHP's combined LCG is seeded unpredictably, so any uniform
     // source is indistinguishable.
     let r = (os_u64() >> 11) as f64 / (1u64 << 53) as f64;
-    Ok(TypedValue::double(if r == 0.0 { f64::MIN_POSITIVE } else { r }))
+    Ok(TypedValue::double(if r == 0.0 {
+        f64::MIN_POSITIVE
+    } else {
+        r
+    }))
 }
 
 fn shuffle(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let arr = args::array_mut(ctx, a, 0)?;
-    let mut vals: Vec<TypedValue> = std::mem::take(arr).into_entries().into_iter().map(|(_, v)| v).collect();
+    let mut vals: Vec<TypedValue> = std::mem::take(arr)
+        .into_entries()
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
     mt(ctx).shuffle(&mut vals);
     args::set_ref(a, 0, TypedValue::array(PhpArray::from_values(vals)));
     Ok(TypedValue::bool(true))
@@ -215,7 +240,11 @@ fn array_rand(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         return Err(args::value_error(ctx, 0, "cannot be empty"));
     }
     if num != 1 && (num <= 0 || num as u64 > n as u64) {
-        return Err(args::value_error(ctx, 1, "must be between 1 and the number of elements in argument #1 ($array)"));
+        return Err(args::value_error(
+            ctx,
+            1,
+            "must be between 1 and the number of elements in argument #1 ($array)",
+        ));
     }
     let picks = if num == 1 {
         // One key: PHP samples buckets, so holes left by deletions matter.
@@ -244,12 +273,21 @@ mod tests {
     use super::*;
     use crate::runtime::array::Key;
 
-    fn run(ctx: &mut ExecCtx, f: super::super::BuiltinFn, name: &str, args: &mut [TypedValue]) -> Result<TypedValue, String> {
+    fn run(
+        ctx: &mut ExecCtx,
+        f: super::super::BuiltinFn,
+        name: &str,
+        args: &mut [TypedValue],
+    ) -> Result<TypedValue, String> {
         ctx.cur_builtin = super::super::registry::lookup(name).unwrap();
         f(ctx, args).map_err(|e| match e {
             crate::vm::ctx::Fault::Throw(v) => {
                 let o = v.obj();
-                format!("{}: {}", o.class_name(), String::from_utf8_lossy(o.prop("message").unwrap().str_bytes()))
+                format!(
+                    "{}: {}",
+                    o.class_name(),
+                    String::from_utf8_lossy(o.prop("message").unwrap().str_bytes())
+                )
             }
             other => format!("{other:?}"),
         })
@@ -271,41 +309,81 @@ mod tests {
         // mt_srand(42); mt_rand(), mt_rand(1,100), mt_rand(0, PHP_INT_MAX), mt_rand(-5, 5),
         // rand(10, 1), rand(), mt_rand(PHP_INT_MIN, PHP_INT_MAX)
         let mut ctx = seeded(42);
-        let mut r = |f: super::super::BuiltinFn, n: &str, a: &mut [TypedValue]| run(&mut ctx, f, n, a).unwrap().int_val();
+        let mut r = |f: super::super::BuiltinFn, n: &str, a: &mut [TypedValue]| {
+            run(&mut ctx, f, n, a).unwrap().int_val()
+        };
         assert_eq!(r(mt_rand, "mt_rand", &mut []), 804318771);
         assert_eq!(r(mt_rand, "mt_rand", &mut [i(1), i(100)]), 68);
-        assert_eq!(r(mt_rand, "mt_rand", &mut [i(0), i(i64::MAX)]), 3383774586484163420);
+        assert_eq!(
+            r(mt_rand, "mt_rand", &mut [i(0), i(i64::MAX)]),
+            3383774586484163420
+        );
         assert_eq!(r(mt_rand, "mt_rand", &mut [i(-5), i(5)]), -3);
         assert_eq!(r(rand, "rand", &mut [i(10), i(1)]), 6);
         assert_eq!(r(rand, "rand", &mut []), 1285609310);
-        assert_eq!(r(mt_rand, "mt_rand", &mut [i(i64::MIN), i(i64::MAX)]), -6345336138826568684);
+        assert_eq!(
+            r(mt_rand, "mt_rand", &mut [i(i64::MIN), i(i64::MAX)]),
+            -6345336138826568684
+        );
         // srand(5); rand(), rand(1, 6)
         let mut ctx = ExecCtx::for_tests();
         run(&mut ctx, mt_srand, "srand", &mut [i(5)]).unwrap();
-        assert_eq!(run(&mut ctx, rand, "rand", &mut []).unwrap().int_val(), 476726705);
-        assert_eq!(run(&mut ctx, rand, "rand", &mut [i(1), i(6)]).unwrap().int_val(), 1);
+        assert_eq!(
+            run(&mut ctx, rand, "rand", &mut []).unwrap().int_val(),
+            476726705
+        );
+        assert_eq!(
+            run(&mut ctx, rand, "rand", &mut [i(1), i(6)])
+                .unwrap()
+                .int_val(),
+            1
+        );
         // mt_srand(3, MT_RAND_PHP); mt_rand(), mt_rand(1, 100)
         let mut ctx = ExecCtx::for_tests();
         run(&mut ctx, mt_srand, "mt_srand", &mut [i(3), i(1)]).unwrap();
-        assert_eq!(run(&mut ctx, mt_rand, "mt_rand", &mut []).unwrap().int_val(), 969637571);
-        assert_eq!(run(&mut ctx, mt_rand, "mt_rand", &mut [i(1), i(100)]).unwrap().int_val(), 93);
+        assert_eq!(
+            run(&mut ctx, mt_rand, "mt_rand", &mut [])
+                .unwrap()
+                .int_val(),
+            969637571
+        );
+        assert_eq!(
+            run(&mut ctx, mt_rand, "mt_rand", &mut [i(1), i(100)])
+                .unwrap()
+                .int_val(),
+            93
+        );
     }
 
     #[test]
     fn seeded_shuffles_match_php() {
         let mut ctx = seeded(42);
-        let arr = TypedValue::new_ref(TypedValue::array(PhpArray::from_values((1..=10).map(i).collect())));
+        let arr = TypedValue::new_ref(TypedValue::array(PhpArray::from_values(
+            (1..=10).map(i).collect(),
+        )));
         let mut a = [arr];
-        assert!(run(&mut ctx, shuffle, "shuffle", &mut a).unwrap().bool_val());
+        assert!(run(&mut ctx, shuffle, "shuffle", &mut a)
+            .unwrap()
+            .bool_val());
         assert_eq!(ints(&a[0]), [2, 4, 10, 8, 7, 1, 9, 5, 6, 3]);
 
         let mut ctx = seeded(42);
-        let r = run(&mut ctx, str_shuffle, "str_shuffle", &mut [TypedValue::str(b"abcdefgh")]).unwrap();
+        let r = run(
+            &mut ctx,
+            str_shuffle,
+            "str_shuffle",
+            &mut [TypedValue::str(b"abcdefgh")],
+        )
+        .unwrap();
         assert_eq!(r.str_bytes(), b"badhfecg");
 
         // mt_srand(1); $b = ['x'=>1, 'y'=>2, 5=>3]; shuffle($b) → [1, 3, 2] (a list)
         let mut ctx = seeded(1);
-        let h = PhpArray::from_entries([(Key::str(b"x"), i(1)), (Key::str(b"y"), i(2)), (Key::Int(5), i(3))]);
+        let h = PhpArray::from_entries([
+            (Key::str(b"x"), i(1)),
+            (Key::str(b"y"), i(2)),
+            (Key::Int(5), i(3)),
+        ]);
         let mut a = [TypedValue::new_ref(TypedValue::array(h))];
         run(&mut ctx, shuffle, "shuffle", &mut a).unwrap();
         assert_eq!(ints(&a[0]), [1, 3, 2]);
@@ -318,17 +396,46 @@ mod tests {
         // array_rand([1,2,3], 3) → [0, 1, 2]
         let mut ctx = seeded(42);
         let five = TypedValue::array(PhpArray::from_values((1..=5).map(i).collect()));
-        assert_eq!(run(&mut ctx, array_rand, "array_rand", &mut [five]).unwrap().int_val(), 2);
-        let h = PhpArray::from_entries([b"a", b"b", b"c", b"d"].iter().enumerate().map(|(n, k)| (Key::str(*k), i(n as i64))));
-        let r = run(&mut ctx, array_rand, "array_rand", &mut [TypedValue::array(h), i(2)]).unwrap();
-        let keys: Vec<Vec<u8>> = r.arr().iter().map(|(_, v)| v.str_bytes().to_vec()).collect();
+        assert_eq!(
+            run(&mut ctx, array_rand, "array_rand", &mut [five])
+                .unwrap()
+                .int_val(),
+            2
+        );
+        let h = PhpArray::from_entries(
+            [b"a", b"b", b"c", b"d"]
+                .iter()
+                .enumerate()
+                .map(|(n, k)| (Key::str(*k), i(n as i64))),
+        );
+        let r = run(
+            &mut ctx,
+            array_rand,
+            "array_rand",
+            &mut [TypedValue::array(h), i(2)],
+        )
+        .unwrap();
+        let keys: Vec<Vec<u8>> = r
+            .arr()
+            .iter()
+            .map(|(_, v)| v.str_bytes().to_vec())
+            .collect();
         assert_eq!(keys, [b"a".to_vec(), b"d".to_vec()]);
         let three = TypedValue::array(PhpArray::from_values((1..=3).map(i).collect()));
-        assert_eq!(ints(&run(&mut ctx, array_rand, "array_rand", &mut [three, i(3)]).unwrap()), [0, 1, 2]);
+        assert_eq!(
+            ints(&run(&mut ctx, array_rand, "array_rand", &mut [three, i(3)]).unwrap()),
+            [0, 1, 2]
+        );
         // mt_srand(7); array_rand(range(1, 100), 10) and (…, 95)
         let hundred = TypedValue::array(PhpArray::from_values((1..=100).map(i).collect()));
         let mut ctx = seeded(7);
-        let r = run(&mut ctx, array_rand, "array_rand", &mut [hundred.clone(), i(10)]).unwrap();
+        let r = run(
+            &mut ctx,
+            array_rand,
+            "array_rand",
+            &mut [hundred.clone(), i(10)],
+        )
+        .unwrap();
         assert_eq!(ints(&r), [15, 21, 47, 61, 79, 83, 86, 87, 88, 92]);
         let mut ctx = seeded(7);
         let r = ints(&run(&mut ctx, array_rand, "array_rand", &mut [hundred, i(95)]).unwrap());
@@ -344,16 +451,34 @@ mod tests {
         arr.remove(crate::runtime::array::KeyRef::Int(3));
         let arr = TypedValue::array(arr);
         let mut ctx = seeded(1);
-        let got: Vec<i64> =
-            (0..8).map(|_| run(&mut ctx, array_rand, "array_rand", &mut [arr.clone()]).unwrap().int_val()).collect();
+        let got: Vec<i64> = (0..8)
+            .map(|_| {
+                run(&mut ctx, array_rand, "array_rand", &mut [arr.clone()])
+                    .unwrap()
+                    .int_val()
+            })
+            .collect();
         assert_eq!(got, [5, 9, 4, 8, 1, 1, 9, 2]);
-        let mut h = PhpArray::from_entries([b"a", b"b", b"c", b"d"].iter().map(|k| (Key::str(*k), i(1))));
+        let mut h = PhpArray::from_entries(
+            [b"a", b"b", b"c", b"d"]
+                .iter()
+                .map(|k| (Key::str(*k), i(1))),
+        );
         h.remove(crate::runtime::array::KeyRef::Str(b"b"));
         let h = TypedValue::array(h);
         let mut ctx = seeded(3);
-        let got: Vec<Vec<u8>> =
-            (0..8).map(|_| run(&mut ctx, array_rand, "array_rand", &mut [h.clone()]).unwrap().str_bytes().to_vec()).collect();
-        let want: Vec<Vec<u8>> = "c a d a a a d c".split(' ').map(|x| x.as_bytes().to_vec()).collect();
+        let got: Vec<Vec<u8>> = (0..8)
+            .map(|_| {
+                run(&mut ctx, array_rand, "array_rand", &mut [h.clone()])
+                    .unwrap()
+                    .str_bytes()
+                    .to_vec()
+            })
+            .collect();
+        let want: Vec<Vec<u8>> = "c a d a a a d c"
+            .split(' ')
+            .map(|x| x.as_bytes().to_vec())
+            .collect();
         assert_eq!(got, want);
     }
 
@@ -361,7 +486,9 @@ mod tests {
     fn unseeded_use_seeds_from_os() {
         let mut ctx = ExecCtx::for_tests();
         assert!(!ctx.mt_seeded);
-        let r = run(&mut ctx, mt_rand, "mt_rand", &mut [i(1), i(6)]).unwrap().int_val();
+        let r = run(&mut ctx, mt_rand, "mt_rand", &mut [i(1), i(6)])
+            .unwrap()
+            .int_val();
         assert!((1..=6).contains(&r));
         assert!(ctx.mt_seeded);
     }
@@ -369,10 +496,21 @@ mod tests {
     #[test]
     fn errors() {
         let mut ctx = ExecCtx::for_tests();
-        let mut err = |f: super::super::BuiltinFn, n: &str, a: &mut [TypedValue]| run(&mut ctx, f, n, a).unwrap_err();
-        assert_eq!(err(mt_rand, "mt_rand", &mut [i(1)]), "ArgumentCountError: mt_rand() expects exactly 2 arguments, 1 given");
-        assert_eq!(err(rand, "rand", &mut [i(1)]), "ArgumentCountError: rand() expects exactly 2 arguments, 1 given");
-        assert_eq!(err(mt_rand, "mt_rand", &mut [i(1), i(2), i(3)]), "ArgumentCountError: mt_rand() expects exactly 2 arguments, 3 given");
+        let mut err = |f: super::super::BuiltinFn, n: &str, a: &mut [TypedValue]| {
+            run(&mut ctx, f, n, a).unwrap_err()
+        };
+        assert_eq!(
+            err(mt_rand, "mt_rand", &mut [i(1)]),
+            "ArgumentCountError: mt_rand() expects exactly 2 arguments, 1 given"
+        );
+        assert_eq!(
+            err(rand, "rand", &mut [i(1)]),
+            "ArgumentCountError: rand() expects exactly 2 arguments, 1 given"
+        );
+        assert_eq!(
+            err(mt_rand, "mt_rand", &mut [i(1), i(2), i(3)]),
+            "ArgumentCountError: mt_rand() expects exactly 2 arguments, 3 given"
+        );
         assert_eq!(
             err(mt_rand, "mt_rand", &mut [i(5), i(1)]),
             "ValueError: mt_rand(): Argument #2 ($max) must be greater than or equal to argument #1 ($min)"
@@ -382,7 +520,10 @@ mod tests {
             "ValueError: random_int(): Argument #1 ($min) must be less than or equal to argument #2 ($max)"
         );
         let empty = TypedValue::array(PhpArray::new());
-        assert_eq!(err(array_rand, "array_rand", &mut [empty]), "ValueError: array_rand(): Argument #1 ($array) cannot be empty");
+        assert_eq!(
+            err(array_rand, "array_rand", &mut [empty]),
+            "ValueError: array_rand(): Argument #1 ($array) cannot be empty"
+        );
         for num in [0, 2, -1] {
             let one = TypedValue::array(PhpArray::from_values(vec![i(1)]));
             assert_eq!(
@@ -391,15 +532,35 @@ mod tests {
             );
         }
         let mut ctx = ExecCtx::for_tests();
-        assert_eq!(run(&mut ctx, random_int, "random_int", &mut [i(3), i(3)]).unwrap().int_val(), 3);
+        assert_eq!(
+            run(&mut ctx, random_int, "random_int", &mut [i(3), i(3)])
+                .unwrap()
+                .int_val(),
+            3
+        );
         for _ in 0..100 {
-            let r = run(&mut ctx, random_int, "random_int", &mut [i(-3), i(4)]).unwrap().int_val();
+            let r = run(&mut ctx, random_int, "random_int", &mut [i(-3), i(4)])
+                .unwrap()
+                .int_val();
             assert!((-3..=4).contains(&r));
         }
-        let r = run(&mut ctx, random_int, "random_int", &mut [i(i64::MIN), i(i64::MAX)]);
+        let r = run(
+            &mut ctx,
+            random_int,
+            "random_int",
+            &mut [i(i64::MIN), i(i64::MAX)],
+        );
         assert!(r.is_ok());
-        let l = run(&mut ctx, lcg_value, "lcg_value", &mut []).unwrap().double_val();
+        let l = run(&mut ctx, lcg_value, "lcg_value", &mut [])
+            .unwrap()
+            .double_val();
         assert!(l > 0.0 && l < 1.0);
-        assert_eq!(run(&mut ctx, random_bytes, "random_bytes", &mut [i(7)]).unwrap().str_bytes().len(), 7);
+        assert_eq!(
+            run(&mut ctx, random_bytes, "random_bytes", &mut [i(7)])
+                .unwrap()
+                .str_bytes()
+                .len(),
+            7
+        );
     }
 }

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use super::string::{check_alloc, nullable_str, ret_str};
 use super::{args, BuiltinDef};
 use crate::runtime::convert::to_str;
-use crate::runtime::sprintf::{number_format as engine_number_format, php_sprintf_ex, ArgsMode, FmtArg, PhpErrorClass};
+use crate::runtime::sprintf::{
+    number_format as engine_number_format, php_sprintf_ex, ArgsMode, FmtArg, PhpErrorClass,
+};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -15,7 +17,11 @@ pub const FUNCS: &[BuiltinDef] = &[
     ("printf", "format, ...values", printf),
     ("vsprintf", "format, values", vsprintf),
     ("vprintf", "format, values", vprintf),
-    ("number_format", "num, decimals=, decimal_separator=, thousands_separator=", number_format),
+    (
+        "number_format",
+        "num, decimals=, decimal_separator=, thousands_separator=",
+        number_format,
+    ),
 ];
 
 /// An argument reduced to a scalar, owning any converted string.
@@ -44,11 +50,16 @@ fn fmt_arg<'a>(s: &'a Scalar<'_>) -> FmtArg<'a> {
 fn conversions(f: &[u8]) -> Vec<(usize, u8)> {
     let at = |i: usize| f.get(i).copied().unwrap_or(0);
     let argnum = |p: &mut usize| -> Option<Option<usize>> {
-        let digits = f.get(*p..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+        let digits = f
+            .get(*p..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
         if at(*p + digits) != b'$' {
             return Some(None);
         }
-        let n: usize = std::str::from_utf8(&f[*p..*p + digits]).ok()?.parse().ok()?;
+        let n: usize = std::str::from_utf8(&f[*p..*p + digits])
+            .ok()?
+            .parse()
+            .ok()?;
         *p += digits + 1;
         n.checked_sub(1).map(Some)
     };
@@ -61,7 +72,9 @@ fn conversions(f: &[u8]) -> Vec<(usize, u8)> {
         })
     };
     while p < f.len() {
-        let Some(off) = f[p..].iter().position(|&c| c == b'%') else { break };
+        let Some(off) = f[p..].iter().position(|&c| c == b'%') else {
+            break;
+        };
         p += off + 1;
         if at(p) == b'%' {
             p += 1;
@@ -116,7 +129,11 @@ fn format(ctx: &mut ExecCtx, fmt: &[u8], vals: &[TypedValue], mode: ArgsMode) ->
     // PHP converts arguments lazily, per conversion: an array is "Array" with a
     // warning for each `%s` that uses it, and 1/0 (non-empty/empty) for numeric ones.
     let has_array = vals.iter().any(|v| v.deref().is_array());
-    let convs = if has_array { conversions(fmt) } else { Vec::new() };
+    let convs = if has_array {
+        conversions(fmt)
+    } else {
+        Vec::new()
+    };
     let mut scalars = Vec::with_capacity(vals.len());
     for (idx, v) in vals.iter().enumerate() {
         let v = v.deref();
@@ -127,7 +144,10 @@ fn format(ctx: &mut ExecCtx, fmt: &[u8], vals: &[TypedValue], mode: ArgsMode) ->
             tag::DOUBLE => Scalar::Float(v.double_val()),
             tag::STRING => Scalar::Str(Cow::Borrowed(v.str_bytes())),
             tag::ARRAY => {
-                let as_string = convs.iter().filter(|&&(n, c)| n == idx && c == b's').count();
+                let as_string = convs
+                    .iter()
+                    .filter(|&&(n, c)| n == idx && c == b's')
+                    .count();
                 // As a `*` width/precision it must stay a non-int (the engine's error).
                 if as_string > 0 || convs.iter().any(|&(n, c)| n == idx && c == b'*') {
                     for _ in 0..as_string {
@@ -212,20 +232,49 @@ mod tests {
     #[test]
     fn sprintf_family() {
         assert_eq!(
-            run("sprintf", vec![s("%05.1f|%-4s|%x"), TypedValue::double(3.25159), s("ab"), i(255)]),
+            run(
+                "sprintf",
+                vec![
+                    s("%05.1f|%-4s|%x"),
+                    TypedValue::double(3.25159),
+                    s("ab"),
+                    i(255)
+                ]
+            ),
             "\"003.3|ab  |ff\""
         );
-        assert_eq!(run("sprintf", vec![s("%s"), arr(vec![i(1)])]), "Warning: Array to string conversion\n\"Array\"");
-        assert_eq!(run("sprintf", vec![s("%d %.1f|%1$5d"), arr(vec![i(1)]), arr(vec![])]), "\"1 0.0|    1\"");
+        assert_eq!(
+            run("sprintf", vec![s("%s"), arr(vec![i(1)])]),
+            "Warning: Array to string conversion\n\"Array\""
+        );
+        assert_eq!(
+            run(
+                "sprintf",
+                vec![s("%d %.1f|%1$5d"), arr(vec![i(1)]), arr(vec![])]
+            ),
+            "\"1 0.0|    1\""
+        );
         assert_eq!(
             run("sprintf", vec![s("%s %'*5s %1$s %x"), arr(vec![]), arr(vec![i(1)]), i(255)]),
             "Warning: Array to string conversion\n\nWarning: Array to string conversion\n\nWarning: Array to string conversion\n\"Array Array Array ff\""
         );
         assert_eq!(
-            run("sprintf", vec![s("%*d|%.*f"), i(4), arr(vec![i(1)]), i(2), TypedValue::double(1.5)]),
+            run(
+                "sprintf",
+                vec![
+                    s("%*d|%.*f"),
+                    i(4),
+                    arr(vec![i(1)]),
+                    i(2),
+                    TypedValue::double(1.5)
+                ]
+            ),
             "\"   1|1.50\""
         );
-        assert_eq!(run("sprintf", vec![s("%d")]), "ArgumentCountError: 2 arguments are required, 1 given");
+        assert_eq!(
+            run("sprintf", vec![s("%d")]),
+            "ArgumentCountError: 2 arguments are required, 1 given"
+        );
         assert_eq!(
             run("vsprintf", vec![s("%d"), s("x")]),
             "TypeError: vsprintf(): Argument #2 ($values) must be of type array, string given"
@@ -233,7 +282,10 @@ mod tests {
         let mut m = PhpArray::new();
         m.set_str(b"k", i(1));
         m.push(i(2));
-        assert_eq!(run("vsprintf", vec![s("%s-%s"), TypedValue::array(m)]), "\"1-2\"");
+        assert_eq!(
+            run("vsprintf", vec![s("%s-%s"), TypedValue::array(m)]),
+            "\"1-2\""
+        );
         assert_eq!(run("printf", vec![s("abc\n")]), "abc\n4");
         assert_eq!(run("vprintf", vec![s("%s\n"), arr(vec![i(3)])]), "3\n2");
         assert_eq!(
@@ -246,15 +298,30 @@ mod tests {
     fn number_formatting() {
         let d = TypedValue::double;
         assert_eq!(run("number_format", vec![d(1234.5678)]), "\"1,235\"");
-        assert_eq!(run("number_format", vec![d(1234.5678), i(2)]), "\"1,234.57\"");
-        assert_eq!(run("number_format", vec![d(-1234.567), i(2), s(","), s(".")]), "\"-1.234,57\"");
+        assert_eq!(
+            run("number_format", vec![d(1234.5678), i(2)]),
+            "\"1,234.57\""
+        );
+        assert_eq!(
+            run("number_format", vec![d(-1234.567), i(2), s(","), s(".")]),
+            "\"-1.234,57\""
+        );
         assert_eq!(run("number_format", vec![d(0.5)]), "\"1\"");
         assert_eq!(
             run("number_format", vec![d(1.5), i(200000000)]),
             "Fatal: Allowed memory size of 134217728 bytes exhausted (tried to allocate 200003584 bytes)"
         );
-        assert_eq!(run("number_format", vec![d(1.5), i(2), s(""), s("")]), "\"150\"");
+        assert_eq!(
+            run("number_format", vec![d(1.5), i(2), s(""), s("")]),
+            "\"150\""
+        );
         assert_eq!(run("number_format", vec![s("1234.5")]), "\"1,235\"");
-        assert_eq!(run("number_format", vec![i(1234), i(2), TypedValue::null(), TypedValue::null()]), "\"1,234.00\"");
+        assert_eq!(
+            run(
+                "number_format",
+                vec![i(1234), i(2), TypedValue::null(), TypedValue::null()]
+            ),
+            "\"1,234.00\""
+        );
     }
 }

@@ -130,11 +130,9 @@ fn opt_nullable_int(ctx: &mut ExecCtx, a: &[TypedValue], i: usize) -> VmResult<O
 fn date(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let fmt = args::str(ctx, a, 0)?.into_owned();
     let ts = opt_nullable_int(ctx, a, 1)?.unwrap_or_else(|| now().0);
-    Ok(TypedValue::string(crate::runtime::date_fmt::format_date_in(
-        &fmt,
-        ts,
-        ctx.timezone.as_deref(),
-    )))
+    Ok(TypedValue::string(
+        crate::runtime::date_fmt::format_date_in(&fmt, ts, ctx.timezone.as_deref()),
+    ))
 }
 
 /// `mktime` in UTC: out-of-range parts carry over; two-digit years map
