@@ -35,9 +35,13 @@ pub fn tc_if_created() -> Option<&'static CodeCache> {
     TC.get().and_then(Option::as_ref)
 }
 
-/// Runs function `fid` of `unit` on `frame` (set up by the caller, with its CallInfo
-/// pushed) in the best tier available, and returns its value.
-pub fn run_function(
+/// Runs function `fid` of `unit` on `frame` in the best tier available, and returns
+/// its value.
+///
+/// # Safety
+/// `frame` is a live frame of `fid`'s `num_slots` slots on `ctx`'s VM stack, set up
+/// by the caller (parameters in place, its `CallInfo` pushed, `ctx.cur_argc` set).
+pub unsafe fn run_function(
     ctx: &mut ExecCtx,
     unit: &Unit,
     fid: u32,

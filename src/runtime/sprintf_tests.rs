@@ -1,4 +1,6 @@
 //! Tests for sprintf.rs; every expected value was produced by `php -n` (PHP 8.2).
+// The vectors use PHP programs' literals such as 3.14159 on purpose.
+#![allow(clippy::approx_constant)]
 
 use super::*;
 use FmtArg::{Bool, Float, Int, Null, Str};

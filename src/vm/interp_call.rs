@@ -215,7 +215,8 @@ pub unsafe fn call_function_from(
         unsafe { *frame.add(gs as usize) = g };
     }
     ctx.cur_argc = argc as u32;
-    let r = crate::jit::enter::run_function(ctx, unit, fid, frame);
+    // SAFETY: the frame and its CallInfo were set up just above.
+    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
     ctx.calls.pop();
     // SAFETY: the frame's n slots were initialised above and nothing else owns them.
     unsafe { drop_slots(frame, n) };

@@ -89,7 +89,8 @@ pub fn run_main(ctx: &mut ExecCtx) -> i32 {
         // SAFETY: as above.
         unsafe { *frame.add(s as usize) = TypedValue::int(c) };
     }
-    let r = crate::jit::enter::run_function(ctx, &unit, unit.main, frame);
+    // SAFETY: the main frame was set up just above.
+    let r = unsafe { crate::jit::enter::run_function(ctx, &unit, unit.main, frame) };
     let code = report(ctx, r.map(|_| ()));
     // SAFETY: the main frame's n slots were initialised above.
     unsafe { drop_slots(frame, n) };
