@@ -44,30 +44,11 @@ pub unsafe extern "C" fn hop_step(
     let mut pending = ctx.jit_pending.take();
     let r = step(ctx, unit, func, frame, &mut next, &mut pending);
     ctx.jit_pending = pending;
-    match r {
-        Ok(None) => next as i64,
-        Ok(Some(v)) => {
-            ctx.ret = v;
-            STEP_RETURNED
-        }
-        Err(Fault::Throw(e)) => {
-            let p = pc as u32;
-            match crate::vm::interp::unwind_target(func, frame, p, &e) {
-                Some(h) => {
-                    ctx.jit_pending = Some(e);
-                    h.handler as i64
-                }
-                None => {
-                    store_fault(Fault::Throw(e));
-                    STEP_FAULT
-                }
-            }
-        }
-        Err(f) => {
-            store_fault(f);
-            STEP_FAULT
-        }
-    }
+    let flow = r.map(|returned| match returned {
+        None => Flow::Jump(next as u32),
+        Some(v) => Flow::Return(v),
+    });
+    finish_op(ctx, func, frame, pc, flow)
 }
 
 /// Operand tags of type-sensitive ops and callees of call sites, into ProfData.
@@ -142,29 +123,11 @@ pub unsafe extern "C" fn hop_call(
             None,
         )
     };
-    match r {
-        Ok(v) => {
-            write(frame, *dst, v);
-            pc as i64 + 1
-        }
-        Err(Fault::Throw(e)) => {
-            let p = pc as u32;
-            match crate::vm::interp::unwind_target(func, frame, p, &e) {
-                Some(h) => {
-                    ctx.jit_pending = Some(e);
-                    h.handler as i64
-                }
-                None => {
-                    store_fault(Fault::Throw(e));
-                    STEP_FAULT
-                }
-            }
-        }
-        Err(f) => {
-            store_fault(f);
-            STEP_FAULT
-        }
-    }
+    let flow = r.map(|v| {
+        write(frame, *dst, v);
+        Flow::Next
+    });
+    finish_op(ctx, func, frame, pc, flow)
 }
 
 /// The out-of-line path of `FetchDim`: reads a packed array's element by int key
