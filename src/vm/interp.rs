@@ -408,12 +408,7 @@ fn run_ops<const SINGLE: bool>(
             }
             Op::ConcatN { dst, parts } => {
                 sync!();
-                let mut buf = Vec::new();
-                for p in parts.iter() {
-                    let v = read(ctx, func, frame, *p);
-                    tri!(append_str(ctx, &mut buf, v));
-                }
-                write(frame, *dst, TypedValue::string(buf));
+                tri!(concat_n_op(ctx, func, frame, *dst, parts));
             }
             Op::Lt { dst, a, b } | Op::Le { dst, a, b } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
@@ -556,14 +551,7 @@ fn run_ops<const SINGLE: bool>(
             }
             Op::Echo { src } => {
                 sync!();
-                let v = read(ctx, func, frame, *src);
-                if v.is_string() {
-                    ctx.out.write(v.str_bytes());
-                } else {
-                    let mut buf = Vec::new();
-                    tri!(append_str(ctx, &mut buf, v));
-                    ctx.out.write(&buf);
-                }
+                tri!(echo_op(ctx, func, frame, *src));
             }
             Op::Return { src } => {
                 sync!();
@@ -653,6 +641,30 @@ pub fn int_binop(op: crate::bytecode::op::BinOp, x: i64, y: i64) -> Option<i64> 
         BinOp::Mul => x.checked_mul(y),
         _ => None,
     }
+}
+
+/// String interpolation: all parts at once.
+pub(crate) fn concat_n_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, dst: Slot, parts: &[Operand]) -> VmResult<()> {
+    let mut buf = Vec::new();
+    for p in parts {
+        let v = read(ctx, func, frame, *p);
+        append_str(ctx, &mut buf, v)?;
+    }
+    write(frame, dst, TypedValue::string(buf));
+    Ok(())
+}
+
+/// `echo`.
+pub(crate) fn echo_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, src: Operand) -> VmResult<()> {
+    let v = read(ctx, func, frame, src);
+    if v.is_string() {
+        ctx.out.write(v.str_bytes());
+    } else {
+        let mut buf = Vec::new();
+        append_str(ctx, &mut buf, v)?;
+        ctx.out.write(&buf);
+    }
+    Ok(())
 }
 
 /// `$a . $b`, appending in place when `dst` is `a`'s slot and holds a unique string.

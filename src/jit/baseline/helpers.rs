@@ -7,7 +7,7 @@ use crate::bytecode::op::{DimMode, Op, Operand};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
-use crate::vm::interp::concat_op;
+use crate::vm::interp::{concat_n_op, concat_op, echo_op};
 use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::{call_function_from, store_fault};
 use crate::vm::interp_ops::{slow_op, Flow};
@@ -264,24 +264,23 @@ pub unsafe extern "C" fn hop_slow(
     finish_op(ctx, func, frame, pc, r)
 }
 
-/// The out-of-line path of `Concat` (appends in place when it can).
+/// The out-of-line path of the string ops the interpreter runs inside its dispatch
+/// loop — `Concat` (appending in place when it can), `ConcatN`, `Echo` — through
+/// the interpreter's own per-op functions, without entering the loop.
 ///
 /// # Safety
-/// As for [`hop_step`]; op `pc` is a `Concat`.
-pub unsafe extern "C" fn hop_concat(
-    ctx: *mut ExecCtx,
-    frame: *mut TypedValue,
-    func: *const Func,
-    pc: u64,
-) -> i64 {
+/// As for [`hop_step`].
+pub unsafe extern "C" fn hop_string_op(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     let pc = pc as usize;
-    let Some(Op::Concat { dst, a, b }) = func.ops.get(pc) else {
-        // SAFETY: forwarded contract.
-        return unsafe { hop_step(ctx, frame, func, pc as u64) };
-    };
     ctx.line = func.lines.get(pc).copied().unwrap_or(0);
-    let r = concat_op(ctx, func, frame, *dst, *a, *b).map(|_| Flow::Next);
-    finish_op(ctx, func, frame, pc, r)
+    let r = match func.ops.get(pc) {
+        Some(Op::Concat { dst, a, b }) => concat_op(ctx, func, frame, *dst, *a, *b),
+        Some(Op::ConcatN { dst, parts }) => concat_n_op(ctx, func, frame, *dst, parts),
+        Some(Op::Echo { src }) => echo_op(ctx, func, frame, *src),
+        // SAFETY: forwarded contract.
+        _ => return unsafe { hop_step(ctx, frame, func, pc as u64) },
+    };
+    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
 }

@@ -24,7 +24,7 @@
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
-    hop_call, hop_concat, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED,
+    hop_call, hop_string_op, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -754,7 +754,9 @@ impl Translator<'_> {
                     ; jmp =>ok
                 );
             }
-            Op::Concat { .. } => self.call_helper(hop_concat as *const () as usize, pc, true),
+            Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => {
+                self.call_helper(hop_string_op as *const () as usize, pc, true)
+            }
             op if runs_in_dispatch_loop(op) => self.call_step(pc, true),
             _ => self.call_helper(hop_slow as *const () as usize, pc, true),
         }
