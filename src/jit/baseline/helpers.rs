@@ -284,3 +284,13 @@ pub unsafe extern "C" fn hop_string_op(ctx: *mut ExecCtx, frame: *mut TypedValue
     };
     finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
 }
+
+/// Drops the value a frame slot holds and leaves it undefined (baseline code clears
+/// a temporary that still holds a string, array or object before reusing it).
+///
+/// # Safety
+/// `slot` points at a live, initialised slot of the running frame.
+pub unsafe extern "C" fn hop_clear_slot(slot: *mut TypedValue) {
+    // SAFETY: per the contract above; the old value is released here.
+    unsafe { *slot = TypedValue::uninit() };
+}

@@ -24,11 +24,11 @@
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
-    hop_call, hop_string_op, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED,
+    hop_call, hop_clear_slot, hop_string_op, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
-use crate::runtime::value::tag;
+use crate::runtime::value::{tag, Header, STATIC_FLAG};
 use crate::vm::ctx::ExecCtx;
 
 /// The assembled body, position independent (all internal jumps are relative).
@@ -131,6 +131,27 @@ fn runs_in_dispatch_loop(op: &Op) -> bool {
             | Op::Return { .. }
             | Op::ToBool { .. }
     )
+}
+
+/// The destination of an op with an inline fast path, when it is a temporary that
+/// is not also one of the op's operands (those may be cleared before the op runs).
+fn fast_path_temp_dst(func: &Func, op: &Op) -> Option<Slot> {
+    let (dst, reads): (Slot, [Option<Operand>; 2]) = match op {
+        Op::Add { dst, a, b }
+        | Op::Sub { dst, a, b }
+        | Op::Mul { dst, a, b }
+        | Op::Bin { dst, a, b, .. }
+        | Op::Lt { dst, a, b }
+        | Op::Le { dst, a, b }
+        | Op::Eq { dst, a, b }
+        | Op::NotEq { dst, a, b }
+        | Op::Identical { dst, a, b } => (*dst, [Some(*a), Some(*b)]),
+        Op::Move { dst, src } => (*dst, [Some(*src), None]),
+        Op::IncDec { dst, target, .. } => (*dst, [Some(Operand::slot(*target)), None]),
+        _ => return None,
+    };
+    let is_operand = reads.iter().flatten().any(|o| !o.is_const() && o.0 == dst);
+    (dst != NO_SLOT && dst >= func.num_locals && !is_operand).then_some(dst)
 }
 
 /// Translation-time knowledge about an operand.
@@ -373,6 +394,25 @@ impl Translator<'_> {
         true
     }
 
+    /// Releases a string/array/object a temporary still holds from an earlier
+    /// statement, so the fast path's plain-destination guard passes. Temporaries are
+    /// never read again once overwritten, so dropping early is unobservable.
+    fn clear_counted_temp(&mut self, dst: Slot) {
+        let d = disp(dst);
+        let helper = hop_clear_slot as *const () as usize as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; movzx eax, BYTE [rbx + d + 8]
+            ; sub eax, tag::STRING as i32
+            ; cmp eax, (tag::OBJECT - tag::STRING) as i32
+            ; ja >keep
+            ; lea rdi, [rbx + d]
+            ; mov rax, QWORD helper
+            ; call rax
+            ; keep:
+        );
+    }
+
     /// What is known about an operand at translation time.
     fn kind(&self, o: Operand) -> OperandKind {
         if !o.is_const() {
@@ -443,6 +483,9 @@ impl Translator<'_> {
 
     fn op(&mut self, pc: usize) {
         let func = self.func;
+        if let Some(dst) = fast_path_temp_dst(func, &func.ops[pc]) {
+            self.clear_counted_temp(dst);
+        }
         match &func.ops[pc] {
             Op::Nop => {}
             Op::Jmp { target } => {
@@ -640,18 +683,26 @@ impl Translator<'_> {
                     dynasm!(self.ops ; .arch x64 ; mov rax, QWORD v.data as i64);
                     self.store_scalar(v.tag(), 0);
                 } else {
+                    // Scalars and strings/arrays/objects (one more owner: incref
+                    // unless static); undefined, REF and INDIRECT sources go out of
+                    // line. Every guard comes before the first side effect.
+                    self.guard_plain_dst(*dst, slow);
                     let s = disp(src.0);
+                    let hdr_flags = std::mem::offset_of!(Header, flags) as i32;
                     dynasm!(self.ops
                         ; .arch x64
                         ; movzx ecx, BYTE [rbx + s + 8]
                         ; cmp cl, tag::NULL as i8
                         ; jb =>slow
                         ; cmp cl, tag::STRING as i8
-                        ; jae =>slow
-                    );
-                    self.guard_plain_dst(*dst, slow);
-                    dynasm!(self.ops
-                        ; .arch x64
+                        ; jb >copy
+                        ; cmp cl, tag::OBJECT as i8
+                        ; ja =>slow
+                        ; mov rax, QWORD [rbx + s]
+                        ; test DWORD [rax + hdr_flags], STATIC_FLAG as i32
+                        ; jnz >copy
+                        ; add DWORD [rax], 1
+                        ; copy:
                         ; mov rax, QWORD [rbx + s]
                         ; mov QWORD [rdx], rax
                         ; mov BYTE [rdx + 8], cl
