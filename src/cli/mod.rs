@@ -1,5 +1,6 @@
 //! The `hopjit` command line: `hopjit [options] file.php [args...]`, PHP-style.
 
+pub mod bench;
 pub mod options;
 
 use std::io::{Read, Write};
@@ -53,6 +54,11 @@ struct Args {
 
 /// Runs the command line and returns the process exit status.
 pub fn main_with_args(argv: Vec<String>) -> i32 {
+    // `hopjit bench ...` is a subcommand with its own flags (so a script named `bench`
+    // without extension must be run as `./bench`).
+    if argv.get(1).map(String::as_str) == Some("bench") {
+        return bench::main(argv[2..].to_vec());
+    }
     // JIT times (`jit.stats`, `jit.trace`) count from here.
     crate::jit::stats::process_start();
     let args = match Args::try_parse_from(argv) {
