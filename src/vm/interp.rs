@@ -644,7 +644,13 @@ pub fn int_binop(op: crate::bytecode::op::BinOp, x: i64, y: i64) -> Option<i64> 
 }
 
 /// String interpolation: all parts at once.
-pub(crate) fn concat_n_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, dst: Slot, parts: &[Operand]) -> VmResult<()> {
+pub(crate) fn concat_n_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    dst: Slot,
+    parts: &[Operand],
+) -> VmResult<()> {
     let mut buf = Vec::new();
     for p in parts {
         let v = read(ctx, func, frame, *p);
@@ -655,7 +661,12 @@ pub(crate) fn concat_n_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue
 }
 
 /// `echo`.
-pub(crate) fn echo_op(ctx: &mut ExecCtx, func: &Func, frame: *mut TypedValue, src: Operand) -> VmResult<()> {
+pub(crate) fn echo_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    src: Operand,
+) -> VmResult<()> {
     let v = read(ctx, func, frame, src);
     if v.is_string() {
         ctx.out.write(v.str_bytes());

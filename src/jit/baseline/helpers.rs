@@ -270,7 +270,12 @@ pub unsafe extern "C" fn hop_slow(
 ///
 /// # Safety
 /// As for [`hop_step`].
-pub unsafe extern "C" fn hop_string_op(ctx: *mut ExecCtx, frame: *mut TypedValue, func: *const Func, pc: u64) -> i64 {
+pub unsafe extern "C" fn hop_string_op(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     let pc = pc as usize;

@@ -24,7 +24,8 @@
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
-    hop_call, hop_clear_slot, hop_string_op, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, STEP_RETURNED,
+    hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
+    STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
