@@ -10,6 +10,8 @@
 //! Skipped with a note when `php` is not on PATH. 64 cases by default; set
 //! `PROPTEST_CASES` for more.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -136,15 +138,6 @@ fn program() -> impl Strategy<Value = String> {
         })
 }
 
-fn php_available() -> bool {
-    Command::new("php")
-        .args(["-n", "-r", "echo 1;"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .output()
-        .is_ok_and(|o| o.status.success() && o.stdout == b"1")
-}
-
 struct Run {
     stdout: String,
     status: Option<i32>,
@@ -234,7 +227,7 @@ fn check_program(dir: &Path, src: &str) -> Result<(), TestCaseError> {
 
 #[test]
 fn random_programs_match_php() {
-    if !php_available() {
+    if !common::php_available() {
         eprintln!("note: `php` not on PATH; skipping prop_programs (php -n is the oracle)");
         return;
     }
@@ -259,34 +252,5 @@ fn random_programs_match_php() {
 /// The generator itself: every program it makes parses with `php -l`.
 #[test]
 fn generated_programs_are_valid_php() {
-    if !php_available() {
-        eprintln!("note: `php` not on PATH; skipping");
-        return;
-    }
-    let dir = scratch_dir("lint");
-    std::fs::create_dir_all(&dir).expect("lint dir");
-    let mut runner = TestRunner::new(Config {
-        cases: 16,
-        ..Config::default()
-    });
-    let result = runner.run(&program(), |src| {
-        let file = dir.join("lint.php");
-        std::fs::write(&file, &src).expect("write");
-        let out = Command::new("php")
-            .args(["-n", "-l"])
-            .arg(&file)
-            .output()
-            .expect("php -l");
-        prop_assert!(
-            out.status.success(),
-            "generated invalid PHP:\n{}\n{}",
-            src,
-            String::from_utf8_lossy(&out.stdout)
-        );
-        Ok(())
-    });
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = result {
-        panic!("{e}");
-    }
+    common::lint_generated_programs(program(), &scratch_dir("lint"));
 }

@@ -9,6 +9,8 @@
 //! No php needed: the interpreter is the oracle (it is checked against php by
 //! `prop_programs.rs` and the corpus). 64 cases by default; `PROPTEST_CASES` for more.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -240,35 +242,5 @@ fn baseline_jit_matches_interpreter() {
 /// The generator makes valid PHP (checked with `php -l` when php is on PATH).
 #[test]
 fn generated_programs_are_valid_php() {
-    let php = Command::new("php").args(["-n", "-r", "echo 1;"]).output();
-    if !php.is_ok_and(|o| o.status.success() && o.stdout == b"1") {
-        eprintln!("note: `php` not on PATH; skipping the lint of generated programs");
-        return;
-    }
-    let dir = scratch_dir().join("lint");
-    std::fs::create_dir_all(&dir).expect("lint dir");
-    let mut runner = TestRunner::new(Config {
-        cases: 16,
-        ..Config::default()
-    });
-    let result = runner.run(&program(), |src| {
-        let file = dir.join("lint.php");
-        std::fs::write(&file, &src).expect("write");
-        let out = Command::new("php")
-            .args(["-n", "-l"])
-            .arg(&file)
-            .output()
-            .expect("php -l");
-        prop_assert!(
-            out.status.success(),
-            "generated invalid PHP:\n{}\n{}",
-            src,
-            String::from_utf8_lossy(&out.stdout)
-        );
-        Ok(())
-    });
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = result {
-        panic!("{e}");
-    }
+    common::lint_generated_programs(program(), &scratch_dir().join("lint"));
 }
