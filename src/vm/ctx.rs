@@ -38,11 +38,30 @@ pub struct CallInfo {
     pub argc: u32,
     /// Arguments beyond the declared parameters.
     pub extra: Vec<TypedValue>,
+    /// What few calls need, boxed so the common call pushes and pops less.
+    pub rare: Option<Box<CallRare>>,
+}
+
+/// The rarely used parts of a `CallInfo`.
+#[derive(Default)]
+pub struct CallRare {
     /// Variables created at run time (`extract`) that have no slot in the frame:
     /// the compiled code cannot reach them, but `compact` and references can.
     pub dyn_vars: Vec<(Vec<u8>, TypedValue)>,
     /// Named arguments collected by a variadic parameter (string keys).
     pub named_extra: Vec<(Vec<u8>, TypedValue)>,
+}
+
+impl CallInfo {
+    pub fn dyn_vars(&self) -> &[(Vec<u8>, TypedValue)] {
+        self.rare.as_ref().map_or(&[], |r| &r.dyn_vars)
+    }
+    pub fn named_extra(&self) -> &[(Vec<u8>, TypedValue)] {
+        self.rare.as_ref().map_or(&[], |r| &r.named_extra)
+    }
+    pub fn rare_mut(&mut self) -> &mut CallRare {
+        self.rare.get_or_insert_with(Box::default)
+    }
 }
 
 pub struct ExecCtx {

@@ -7,7 +7,7 @@ use std::ptr;
 
 pub use super::call_args::call_value_array;
 use super::call_args::{bind_ref_args, by_ref_flags, by_ref_params_of, take_args_keep_refs};
-use super::ctx::{CallInfo, ExecCtx, Fault, VmResult, STACK_SLOTS};
+use super::ctx::{CallInfo, CallRare, ExecCtx, Fault, VmResult, STACK_SLOTS};
 use super::interp::{drop_slots, execute, peek, read, slot, write};
 use super::interp_ops::name_of;
 use super::status;
@@ -206,8 +206,7 @@ pub unsafe fn call_function_from(
         frame,
         argc: argc as u32,
         extra,
-        dyn_vars: Vec::new(),
-        named_extra,
+        rare: (!named_extra.is_empty()).then(|| Box::new(CallRare { named_extra, ..CallRare::default() })),
     });
     if let Some(gs) = globals_slot_cached(ctx, func) {
         let g = super::globals::globals_array(ctx);
@@ -428,7 +427,7 @@ pub(crate) fn call_op(
             let named: Vec<(Vec<u8>, TypedValue)> = ctx
                 .calls
                 .last()
-                .map(|ci| ci.named_extra.clone())
+                .map(|ci| ci.named_extra().to_vec())
                 .unwrap_or_default();
             if let Some(ty) = func.params.get(*from as usize).and_then(|p| p.ty.as_ref()) {
                 for (j, v) in vals.iter_mut().enumerate() {

@@ -358,7 +358,7 @@ fn read_var(ctx: &mut ExecCtx, name: &[u8]) -> Option<TypedValue> {
             .map(TypedValue::copy_value);
     }
     ctx.calls.last().and_then(|ci| {
-        ci.dyn_vars
+        ci.dyn_vars()
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.copy_value())
@@ -390,10 +390,11 @@ fn write_var(ctx: &mut ExecCtx, name: &[u8], v: TypedValue, rebind: bool) {
     // compiled code; it lives in the call's dynamic variables (for `compact` and so
     // that EXTR_REFS references stay shared).
     if let Some(ci) = ctx.calls.last_mut() {
-        match ci.dyn_vars.iter_mut().find(|(n, _)| n == name) {
+        let dyn_vars = &mut ci.rare_mut().dyn_vars;
+        match dyn_vars.iter_mut().find(|(n, _)| n == name) {
             Some((_, slot)) if !rebind => *slot.deref_mut() = v,
             Some((_, slot)) => *slot = v,
-            None => ci.dyn_vars.push((name.to_vec(), v)),
+            None => dyn_vars.push((name.to_vec(), v)),
         }
     }
 }
