@@ -136,6 +136,11 @@ fn load_source(args: &Args) -> Result<(Vec<u8>, String, Vec<String>), String> {
             "Usage: hopjit [options] [-r code | file.php | -] [args...]   (hopjit --help)".into(),
         );
     };
+    if path.starts_with('-') && path != "-" {
+        return Err(format!(
+            "hopjit: unknown option \"{path}\" (hopjit --help lists them)"
+        ));
+    }
     if path == "-" {
         let mut src = Vec::new();
         std::io::stdin()

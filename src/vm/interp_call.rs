@@ -206,7 +206,12 @@ pub unsafe fn call_function_from(
         frame,
         argc: argc as u32,
         extra,
-        rare: (!named_extra.is_empty()).then(|| Box::new(CallRare { named_extra, ..CallRare::default() })),
+        rare: (!named_extra.is_empty()).then(|| {
+            Box::new(CallRare {
+                named_extra,
+                ..CallRare::default()
+            })
+        }),
     });
     if let Some(gs) = globals_slot_cached(ctx, func) {
         let g = super::globals::globals_array(ctx);
