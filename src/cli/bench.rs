@@ -325,8 +325,9 @@ fn run_once(cmd: &[String], program: &Path, timeout: Duration) -> RunOutcome {
     let (waited, timed_out) = match rx.recv_timeout(timeout) {
         Ok(w) => (w, false),
         Err(_) => {
-            // The child is not reaped until the waiter's `wait` returns, so the pid
-            // still names it: no risk of killing a recycled pid.
+            // SAFETY: kill(2) has no memory-safety preconditions. The child is not
+            // reaped until the waiter's `wait` returns, so the pid still names it:
+            // no risk of killing a recycled pid.
             unsafe { libc::kill(pid, libc::SIGKILL) };
             (rx.recv().expect("waiter thread vanished"), true)
         }

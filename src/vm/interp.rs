@@ -340,6 +340,8 @@ fn run_ops<const SINGLE: bool>(
                     if d.tag == tag::INDIRECT {
                         // `$a[k] = &$x`: the element (which the INDIRECT temp
                         // designates, see `deref_slot`) becomes the reference.
+                        // SAFETY: an INDIRECT made by FetchDimW in this statement
+                        // points at a live element (see `deref_slot`).
                         unsafe { *(d.data as *mut TypedValue) = r };
                     } else {
                         *d = r;
