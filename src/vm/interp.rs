@@ -573,12 +573,11 @@ fn run_ops<const SINGLE: bool>(
                 // SAFETY: the argument temporaries are `argc` slots of this frame,
                 // below the VM stack pointer.
                 let r = tri!(unsafe {
-                    super::interp_call::call_function_from(
+                    super::interp_call::call_simple_or_general(
                         ctx,
                         *f,
                         slot(frame, *args),
                         *argc as usize,
-                        None,
                     )
                 });
                 write(frame, *dst, r);

@@ -93,6 +93,83 @@ pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
     ctx.calls.last().is_some_and(|ci| ci.argc > n)
 }
 
+/// Calls `fid` with exactly its declared number of by-value arguments — the
+/// common case, and the one worth a lean path: no defaults, variadics, by-reference
+/// parameters, closure captures, named arguments or `$GLOBALS` to arrange. Anything
+/// else goes through [`call_function_from`]. Same contract as that function.
+///
+/// # Safety
+/// As for [`call_function_from`].
+pub unsafe fn call_simple_or_general(
+    ctx: &mut ExecCtx,
+    fid: u32,
+    args: *mut TypedValue,
+    argc: usize,
+) -> VmResult<TypedValue> {
+    // SAFETY: as in call_function_from: the unit outlives the call.
+    let unit: &Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
+    let simple = unit.funcs.get(fid as usize).is_some_and(|f| {
+        f.num_captures == 0
+            && f.params.len() == argc
+            && f.params.iter().all(|p| !p.by_ref && !p.variadic)
+            && (f.num_slots as usize) >= argc
+            && globals_slot_cached(ctx, f).is_none()
+    });
+    if !simple {
+        // SAFETY: forwarded contract.
+        return unsafe { call_function_from(ctx, fid, args, argc, None) };
+    }
+    let func = &unit.funcs[fid as usize];
+    let n = func.num_slots as usize;
+    let base = ctx.sp;
+    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+        return Err(ctx.fatal(
+            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
+        ));
+    }
+    // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
+    // no live frame.
+    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    for i in 0..argc {
+        // SAFETY: the caller guarantees `argc` readable values at `args`; slot i < n
+        // is unclaimed memory being initialised.
+        unsafe {
+            let v = (*args.add(i)).take();
+            let v = if v.tag == tag::INDIRECT {
+                (*(v.data as *const TypedValue)).copy_value()
+            } else if v.tag == tag::REF {
+                v.copy_value()
+            } else {
+                v
+            };
+            ptr::write(frame.add(i), v);
+        }
+    }
+    for i in argc..n {
+        // SAFETY: as above; UNINIT is defined by its tag alone.
+        unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
+    }
+    ctx.sp = base + n;
+    let saved_line = ctx.line;
+    ctx.calls.push(CallInfo {
+        func: fid,
+        call_line: ctx.line,
+        frame,
+        argc: argc as u32,
+        extra: Vec::new(),
+        rare: None,
+    });
+    ctx.cur_argc = argc as u32;
+    // SAFETY: the frame and its CallInfo were set up just above.
+    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
+    ctx.calls.pop();
+    // SAFETY: the frame's n slots were initialised above and nothing else owns them.
+    unsafe { drop_slots(frame, n) };
+    ctx.sp = base;
+    ctx.line = saved_line;
+    r
+}
+
 /// Whether calls of `fid` must turn the caller's extra arguments into references
 /// (a by-reference variadic parameter): such calls take the general path.
 pub fn binds_variadic_refs(unit: &Unit, fid: u32) -> bool {

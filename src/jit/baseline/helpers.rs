@@ -9,7 +9,7 @@ use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 use crate::vm::interp::{concat_n_op, concat_op, echo_op};
 use crate::vm::interp::{peek, step, write};
-use crate::vm::interp_call::{call_function_from, store_fault};
+use crate::vm::interp_call::store_fault;
 use crate::vm::interp_ops::{slow_op, Flow};
 
 /// `hop_step` result: the function returned; its value is in `ctx.ret`.
@@ -115,12 +115,11 @@ pub unsafe extern "C" fn hop_call(
     ctx.line = func.lines.get(pc).copied().unwrap_or(0);
     // SAFETY: the argument temporaries are `argc` slots of this live frame.
     let r = unsafe {
-        call_function_from(
+        crate::vm::interp_call::call_simple_or_general(
             ctx,
             *callee,
             frame.add(*args as usize),
             *argc as usize,
-            None,
         )
     };
     let flow = r.map(|v| {
