@@ -7,7 +7,7 @@ use crate::bytecode::op::{DimMode, Op, Operand};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
-use crate::vm::interp::{concat_n_op, concat_op, echo_op};
+use crate::vm::interp::{concat_n_op, concat_op, echo_op, line_of};
 use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::store_fault;
 use crate::vm::interp_ops::{slow_op, Flow};
@@ -112,7 +112,7 @@ pub unsafe extern "C" fn hop_call(
         return unsafe { hop_step(ctx, frame, func, pc as u64) };
     };
     func.jit.prof.record_callee(pc, *callee);
-    ctx.line = func.lines.get(pc).copied().unwrap_or(0);
+    ctx.line = line_of(func, pc);
     // SAFETY: the argument temporaries are `argc` slots of this live frame.
     let r = unsafe {
         crate::vm::interp_call::call_simple_or_general(
@@ -256,7 +256,7 @@ pub unsafe extern "C" fn hop_slow(
         return unsafe { hop_step(ctx, frame, func, pc as u64) };
     };
     record_profile(func, frame, pc);
-    ctx.line = func.lines.get(pc).copied().unwrap_or(0);
+    ctx.line = line_of(func, pc);
     let mut pending = ctx.jit_pending.take();
     let r = slow_op(ctx, unit, func, frame, op, &mut pending);
     ctx.jit_pending = pending;
@@ -278,7 +278,7 @@ pub unsafe extern "C" fn hop_string_op(
     // SAFETY: per the contract above.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     let pc = pc as usize;
-    ctx.line = func.lines.get(pc).copied().unwrap_or(0);
+    ctx.line = line_of(func, pc);
     let r = match func.ops.get(pc) {
         Some(Op::Concat { dst, a, b }) => concat_op(ctx, func, frame, *dst, *a, *b),
         Some(Op::ConcatN { dst, parts }) => concat_n_op(ctx, func, frame, *dst, parts),
