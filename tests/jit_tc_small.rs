@@ -10,11 +10,9 @@
 //! `tc.frozen_size` shrunk, the other blocks keep their defaults and the data block is
 //! still 4 MiB; shrinking all five blocks brings it down to its 64 KiB floor, never
 //! below. `tiny_tc_in_process` checks those numbers and that "TC full" really
-//! happened. There, the 64 KiB data block fills up too although only 2 translations
-//! fit: declined translations leak their jump tables (`declined_translation_leaks_data`,
-//! ignored until src/ is fixed). Either way nothing crashes.
+//! happened; `declined_translation_leaks_data` checks that a declined translation
+//! allocates nothing. Either way nothing crashes.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::Ordering;
@@ -24,30 +22,17 @@ use hopjit::jit::config::{configure, JitConfig};
 use hopjit::jit::stats::STATS;
 use hopjit::jit::tc::{BlockKind, TcConfig};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-fn known_failures() -> BTreeSet<String> {
-    std::fs::read_to_string(root().join("tests/php/KNOWN_FAILURES"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
+use common::{corpus_programs, known_failures, root};
 
 /// Programs of `tests/php/` not listed as known failures, sorted.
 fn programs() -> Vec<PathBuf> {
     let known = known_failures();
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/php"))
-        .expect("tests/php exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "php"))
+    corpus_programs()
+        .into_iter()
         .filter(|p| !known.contains(&p.file_stem().unwrap().to_string_lossy().to_string()))
-        .collect();
-    v.sort();
-    v
+        .collect()
 }
 
 fn expected(php: &Path) -> (String, i32) {

@@ -7,32 +7,12 @@
 //! line. A listed program is still run: if it now passes the test says so, so the list
 //! only shrinks; any program not listed must match exactly.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-fn programs() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/php"))
-        .expect("tests/php exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "php"))
-        .collect();
-    v.sort();
-    v
-}
-
-fn known_failures() -> BTreeSet<String> {
-    std::fs::read_to_string(root().join("tests/php/KNOWN_FAILURES"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
+use common::{corpus_programs as programs, known_failures, root};
 
 struct Outcome {
     ok: bool,

@@ -1,6 +1,9 @@
-//! Helpers shared by the integration tests that generate PHP programs.
+//! Helpers shared by the integration tests: the PHP corpus and generated programs.
+// Each test binary uses only some of these.
+#![allow(dead_code)]
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use proptest::strategy::Strategy;
@@ -46,4 +49,30 @@ pub fn lint_generated_programs(programs: impl Strategy<Value = String>, dir: &Pa
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+/// The repository root (tests run with it as their working directory).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every program of `tests/php/`, sorted.
+pub fn corpus_programs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/php"))
+        .expect("tests/php exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "php"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The names listed in `tests/php/KNOWN_FAILURES`.
+pub fn known_failures() -> BTreeSet<String> {
+    std::fs::read_to_string(root().join("tests/php/KNOWN_FAILURES"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
