@@ -93,73 +93,6 @@ pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
     ctx.calls.last().is_some_and(|ci| ci.argc > n)
 }
 
-/// Claims `n` slots on the VM stack for a new frame and marks slots `first_uninit..n`
-/// undefined (the caller fills the ones below). Running out of VM stack is PHP's
-/// memory-limit fatal error.
-fn claim_frame(ctx: &mut ExecCtx, n: usize, first_uninit: usize) -> VmResult<*mut TypedValue> {
-    let base = ctx.sp;
-    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
-        return Err(ctx.fatal(
-            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
-        ));
-    }
-    // SAFETY: base + n is within the stack's capacity (checked above), the Vec is
-    // never reallocated, and the slots at and above sp belong to no live frame.
-    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
-    for i in first_uninit..n {
-        // SAFETY: as above; the slots are uninitialised memory being claimed. An
-        // UNINIT value is defined by its tag alone (its data is never read), so only
-        // the tag byte is written.
-        unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
-    }
-    ctx.sp = base + n;
-    Ok(frame)
-}
-
-/// Takes argument `i` out of the caller's slots (leaving them undefined); an
-/// INDIRECT temporary yields a copy of the element it designates.
-///
-/// # Safety
-/// `args` points at more than `i` initialised values.
-unsafe fn take_arg(args: *mut TypedValue, i: usize) -> TypedValue {
-    // SAFETY: per the contract above.
-    let v = unsafe { (*args.add(i)).take() };
-    if v.tag == tag::INDIRECT {
-        // SAFETY: see interp::deref_slot.
-        unsafe { (*(v.data as *const TypedValue)).copy_value() }
-    } else {
-        v
-    }
-}
-
-/// Runs `fid` on its prepared frame (CallInfo pushed) and tears the call down:
-/// pops the CallInfo, releases the frame's `n` slots, restores the stack pointer and
-/// the caller's line.
-///
-/// # Safety
-/// `frame` is the frame `claim_frame` returned for this call, with `n` initialised
-/// slots, the newest on the VM stack.
-unsafe fn run_and_release(
-    ctx: &mut ExecCtx,
-    unit: &Unit,
-    fid: u32,
-    frame: *mut TypedValue,
-    n: usize,
-    argc: usize,
-    saved_line: u32,
-) -> VmResult<TypedValue> {
-    ctx.cur_argc = argc as u32;
-    // SAFETY: per the contract above.
-    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
-    ctx.calls.pop();
-    // SAFETY: the frame's n slots are initialised and nothing else owns them.
-    unsafe { drop_slots(frame, n) };
-    // SAFETY: frame lies in ctx.stack (claim_frame), so the offset is its base.
-    ctx.sp = unsafe { frame.offset_from(ctx.stack.as_ptr()) } as usize;
-    ctx.line = saved_line;
-    r
-}
-
 /// Calls `fid` with exactly its declared number of by-value arguments — the
 /// common case, and the one worth a lean path: no defaults, variadics, by-reference
 /// parameters, closure captures, named arguments or `$GLOBALS` to arrange. Anything
@@ -186,16 +119,37 @@ pub unsafe fn call_simple_or_general(
         // SAFETY: forwarded contract.
         return unsafe { call_function_from(ctx, fid, args, argc, None) };
     }
-    let n = unit.funcs[fid as usize].num_slots as usize;
-    let frame = claim_frame(ctx, n, argc)?;
+    let func = &unit.funcs[fid as usize];
+    let n = func.num_slots as usize;
+    let base = ctx.sp;
+    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+        return Err(ctx.fatal(
+            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
+        ));
+    }
+    // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
+    // no live frame.
+    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`; slot i < n
-        // was claimed for this frame and holds nothing yet.
-        let v = unsafe { take_arg(args, i) };
-        let v = if v.is_ref() { v.copy_value() } else { v };
-        // SAFETY: i < argc <= n.
-        unsafe { ptr::write(frame.add(i), v) };
+        // is unclaimed memory being initialised.
+        unsafe {
+            let v = (*args.add(i)).take();
+            let v = if v.tag == tag::INDIRECT {
+                (*(v.data as *const TypedValue)).copy_value()
+            } else if v.tag == tag::REF {
+                v.copy_value()
+            } else {
+                v
+            };
+            ptr::write(frame.add(i), v);
+        }
     }
+    for i in argc..n {
+        // SAFETY: as above; UNINIT is defined by its tag alone.
+        unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
+    }
+    ctx.sp = base + n;
     let saved_line = ctx.line;
     ctx.calls.push(CallInfo {
         func: fid,
@@ -205,8 +159,15 @@ pub unsafe fn call_simple_or_general(
         extra: Vec::new(),
         rare: None,
     });
-    // SAFETY: the frame was claimed and filled just above and its CallInfo pushed.
-    unsafe { run_and_release(ctx, unit, fid, frame, n, argc, saved_line) }
+    ctx.cur_argc = argc as u32;
+    // SAFETY: the frame and its CallInfo were set up just above.
+    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
+    ctx.calls.pop();
+    // SAFETY: the frame's n slots were initialised above and nothing else owns them.
+    unsafe { drop_slots(frame, n) };
+    ctx.sp = base;
+    ctx.line = saved_line;
+    r
 }
 
 /// Whether calls of `fid` must turn the caller's extra arguments into references
@@ -254,7 +215,22 @@ pub unsafe fn call_function_from(
     let nparams = func.params.len();
     let ncap = func.num_captures as usize;
     let n = (func.num_slots as usize).max(nparams + ncap);
-    let frame = claim_frame(ctx, n, 0)?;
+    let base = ctx.sp;
+    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+        return Err(ctx.fatal(
+            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
+        ));
+    }
+    // SAFETY: base + n is within the stack's capacity (checked above), the Vec is
+    // never reallocated, and the slots at and above sp belong to no live frame.
+    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    for i in 0..n {
+        // SAFETY: as above; the slots are uninitialised memory being claimed. An
+        // UNINIT value is defined by its tag alone (its data is never read), so only
+        // the tag byte is written.
+        unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
+    }
+    ctx.sp = base + n;
     let declared = if func.params.last().is_some_and(|p| p.variadic) {
         nparams - 1
     } else {
@@ -264,7 +240,13 @@ pub unsafe fn call_function_from(
     let variadic_by_ref = func.params.last().is_some_and(|p| p.variadic && p.by_ref);
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`.
-        let v = unsafe { take_arg(args, i) };
+        let v = unsafe { (*args.add(i)).take() };
+        let v = if v.tag == tag::INDIRECT {
+            // SAFETY: see interp::deref_slot.
+            unsafe { (*(v.data as *const TypedValue)).copy_value() }
+        } else {
+            v
+        };
         if i < declared {
             let v = if func.params[i].by_ref {
                 if v.is_ref() {
@@ -313,8 +295,15 @@ pub unsafe fn call_function_from(
         // SAFETY: gs < num_locals <= n.
         unsafe { *frame.add(gs as usize) = g };
     }
-    // SAFETY: the frame was claimed and filled just above and its CallInfo pushed.
-    unsafe { run_and_release(ctx, unit, fid, frame, n, argc, saved_line) }
+    ctx.cur_argc = argc as u32;
+    // SAFETY: the frame and its CallInfo were set up just above.
+    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
+    ctx.calls.pop();
+    // SAFETY: the frame's n slots were initialised above and nothing else owns them.
+    unsafe { drop_slots(frame, n) };
+    ctx.sp = base;
+    ctx.line = saved_line;
+    r
 }
 
 /// `vm::globals::globals_slot`, looked up once per function.
