@@ -65,7 +65,7 @@ fn main() {
     let funcs: Vec<_> = units
         .iter()
         .flat_map(|u| u.funcs.iter())
-        .filter(|f| assemble(f, TABLE_ADDR).is_ok())
+        .filter(|f| assemble(f, TABLE_ADDR, None).is_ok())
         .collect();
     let ops: usize = funcs.iter().map(|f| f.ops.len()).sum();
     println!(
@@ -86,7 +86,7 @@ fn main() {
         g.bench_function("all", |b| {
             b.iter(|| {
                 for f in &funcs {
-                    black_box(assemble(black_box(f), TABLE_ADDR).ok());
+                    black_box(assemble(black_box(f), TABLE_ADDR, None).ok());
                 }
             })
         });
@@ -102,7 +102,7 @@ fn main() {
             let mut t: Vec<Duration> = (0..15)
                 .map(|_| {
                     let s = Instant::now();
-                    black_box(assemble(black_box(f), TABLE_ADDR).ok());
+                    black_box(assemble(black_box(f), TABLE_ADDR, None).ok());
                     s.elapsed()
                 })
                 .collect();

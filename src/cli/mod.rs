@@ -41,6 +41,10 @@ struct Args {
     /// After the run, disassemble the JIT translations of function NAME.
     #[arg(long = "dump-asm", value_name = "NAME")]
     dump_asm: Option<String>,
+    /// After the run, print the LLVM IR of NAME's optimized translations, before and
+    /// after the pass pipeline.
+    #[arg(long = "dump-ir", value_name = "NAME")]
+    dump_ir: Option<String>,
     /// After the run, print the profile the baseline tier gathered for NAME.
     #[arg(long = "dump-profile", value_name = "NAME")]
     dump_profile: Option<String>,
@@ -102,6 +106,7 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
     };
     let dumps = Dumps {
         asm: args.dump_asm.clone(),
+        ir: args.dump_ir.clone(),
         profile: args.dump_profile.clone(),
     };
     run_source(
@@ -118,6 +123,7 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
 #[derive(Default)]
 pub struct Dumps {
     pub asm: Option<String>,
+    pub ir: Option<String>,
     pub profile: Option<String>,
 }
 
@@ -191,6 +197,9 @@ pub fn run_source(
         return 0;
     }
     crate::jit::config::configure(crate::jit::config::JitConfig::from_options(opts));
+    if let Some(name) = &dumps.ir {
+        crate::jit::opt::dump_ir::set_target(name);
+    }
     let argv = argv.into_iter().map(String::into_bytes).collect();
     let unit = Arc::new(unit);
     let code = crate::vm::run::run(unit.clone(), file.to_string(), argv);
@@ -200,6 +209,9 @@ pub fn run_source(
     let mut out = std::io::stdout().lock();
     if let Some(name) = &dumps.asm {
         let _ = out.write_all(crate::jit::dump::dump_asm(name).as_bytes());
+    }
+    if let Some(name) = &dumps.ir {
+        let _ = out.write_all(crate::jit::opt::dump_ir::text(name).as_bytes());
     }
     if let Some(name) = &dumps.profile {
         let _ = out.write_all(crate::jit::dump::dump_profile(&unit, name).as_bytes());

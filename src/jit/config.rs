@@ -13,6 +13,20 @@ pub struct JitConfig {
     /// `jit.baseline_threshold`: calls a function must have had before its baseline
     /// translation (0: on the first call).
     pub baseline_threshold: u64,
+    /// `jit.optimize`: false stops at the baseline tier.
+    pub optimize: bool,
+    /// `jit.optimize_threshold`: entries (calls) or loop back-edges, counted by
+    /// baseline code, before a function is queued for the optimizing tier.
+    pub optimize_threshold: u64,
+    /// `jit.workers`: optimizing worker threads (0: cores - 1, at least 1).
+    pub workers: usize,
+    /// `jit.retranslate_all`: optimize every profiled function at once after this
+    /// many profiled calls in total (0: off; functions go one by one).
+    pub retranslate_all: u64,
+    /// `jit.llvm_opt`: the pass pipeline level (1, 2 or 3).
+    pub llvm_opt: u8,
+    /// `jit.sync`: optimize on the first call, waiting for the worker.
+    pub sync: bool,
     /// `jit.concurrent`: per-function leases (false: one global lease).
     pub concurrent: bool,
     /// `jit.max_threads`: threads allowed to translate at once.
@@ -76,6 +90,21 @@ impl JitConfig {
         JitConfig {
             enabled: o.bool("jit"),
             baseline_threshold: int(o, "jit.baseline_threshold").max(0) as u64,
+            optimize: o.bool("jit.optimize"),
+            optimize_threshold: int(o, "jit.optimize_threshold").max(1) as u64,
+            workers: match int(o, "jit.workers") {
+                n if n > 0 => n as usize,
+                _ => std::thread::available_parallelism()
+                    .map_or(1, |n| n.get().saturating_sub(1))
+                    .max(1),
+            },
+            retranslate_all: int(o, "jit.retranslate_all").max(0) as u64,
+            llvm_opt: match string(o, "jit.llvm_opt") {
+                "O1" => 1,
+                "O3" => 3,
+                _ => 2,
+            },
+            sync: o.bool("jit.sync"),
             concurrent: o.bool("jit.concurrent"),
             max_threads: int(o, "jit.max_threads").max(1) as usize,
             perf_map: o.bool("jit.perf_map"),

@@ -14,7 +14,7 @@ use once_cell::sync::OnceCell;
 use super::state::{BASELINE, DECLINED, UNTRANSLATED};
 use super::stats::{self, STATS};
 use super::tc::CodeCache;
-use super::{baseline, config, lease, trace};
+use super::{baseline, config, lease, opt, trace};
 use crate::bytecode::unit::{EntryFn, Unit};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
@@ -58,6 +58,9 @@ pub unsafe fn run_function(
         let hot = calls >= cfg.baseline_threshold || fid == unit.main;
         if cfg.enabled && hot && func.jit.state() == UNTRANSLATED {
             entry = try_translate(unit, fid);
+            if !entry.is_null() && cfg.optimize {
+                entry = after_baseline(ctx, fid, entry);
+            }
         }
         // A hot function that still has no translation runs in the interpreter.
         if entry.is_null() && hot && cfg.enabled && cfg.stats.is_on() {
@@ -75,6 +78,25 @@ pub unsafe fn run_function(
         status::OK => Ok(ctx.ret.take()),
         s => Err(take_fault(s)),
     }
+}
+
+/// A function just got its baseline translation: with `jit.sync=1` it is optimized
+/// right away (a worker compiles; this thread waits), and with
+/// `jit.retranslate_all` it joins the collective retranslation. Returns the entry to
+/// call now.
+#[cold]
+fn after_baseline(ctx: &ExecCtx, fid: u32, entry: *mut ()) -> *mut () {
+    let cfg = config::get();
+    if opt::retranslate::armed() {
+        opt::retranslate::register(ctx.unit.clone(), fid);
+        return entry;
+    }
+    if cfg.sync && opt::request::request(&ctx.unit, fid, true) {
+        if let Some(f) = ctx.unit.funcs.get(fid as usize) {
+            return f.entry.load(Ordering::Acquire);
+        }
+    }
+    entry
 }
 
 /// Translates under the function's write lease; returns the published entry or null.

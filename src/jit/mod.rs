@@ -1,7 +1,7 @@
 //! The JIT tiers, HHVM-style: the translation cache (`tc`), the dynasm baseline
 //! tier emitting profiling translations (`baseline`), per-function profiles and
-//! leases, and the metadata every translation commits. The LLVM optimizing tier
-//! (issue 4) is not built yet.
+//! leases, the metadata every translation commits, and the LLVM optimizing tier
+//! (`opt`) that replaces hot functions with optimized code on worker threads.
 
 pub mod baseline;
 pub mod config;
@@ -9,6 +9,7 @@ pub mod dump;
 pub mod enter;
 pub mod lease;
 pub mod meta;
+pub mod opt;
 pub mod perf_map;
 pub mod profile;
 pub mod report;

@@ -239,6 +239,9 @@ impl Report {
 /// At exit: prints or writes the statistics and writes the trace, as configured.
 /// Failures to write are reported on stderr and otherwise ignored.
 pub fn finish() {
+    // Workers finish their compiles first: the numbers are final, and no LLVM code
+    // runs while the process exits.
+    super::opt::shutdown();
     let cfg = config::get();
     match &cfg.stats {
         StatsOutput::Off => {}

@@ -181,6 +181,69 @@ pub fn translation(
     ));
 }
 
+/// Records one optimized compile on this (worker) thread: a slice for the whole
+/// compile with its phases nested — `lower` (IR text, parse, verify), `llvm passes`,
+/// `emit object`, `relocate + publish` — and a `queue wait` slice before it.
+pub fn optimized_compile(
+    func: &str,
+    bytes: usize,
+    ops: usize,
+    t: &crate::jit::opt::stats::CompileTiming,
+) {
+    if !enabled() {
+        return;
+    }
+    let cat = "optimized";
+    let mut ev = EVENTS.lock();
+    let tid = tid(&mut ev);
+    ev.push(slice(
+        "queue wait",
+        cat,
+        tid,
+        t.queued,
+        t.started,
+        json!({ "func": func }),
+    ));
+    ev.push(slice(
+        func,
+        cat,
+        tid,
+        t.started,
+        t.published,
+        json!({ "bytes": bytes, "ops": ops, "tier": cat }),
+    ));
+    for (name, from, to) in [
+        ("lower", t.started, t.lowered),
+        ("llvm passes", t.lowered, t.optimized),
+        ("emit object", t.optimized, t.emitted),
+        ("relocate + publish", t.emitted, t.published),
+    ] {
+        ev.push(slice(name, cat, tid, from, to, Value::Null));
+    }
+}
+
+/// Records a counter sample (`"ph":"C"`: a counter track in Perfetto), e.g. the
+/// optimizing queue's depth (no-op when tracing is off).
+pub fn counter(name: &str, value: u64) {
+    if !enabled() {
+        return;
+    }
+    let ts = us(Instant::now());
+    let mut ev = EVENTS.lock();
+    let tid = tid(&mut ev);
+    ev.push(Event {
+        name: name.to_string(),
+        cat: "jit",
+        ph: "C",
+        ts,
+        dur: None,
+        pid: std::process::id(),
+        tid,
+        s: None,
+        args: json!({ "depth": value }),
+    });
+}
+
 /// Records an instant event on this thread (no-op when tracing is off).
 pub fn instant(name: &str, cat: &'static str, args: Value) {
     if !enabled() {

@@ -162,8 +162,20 @@ pub fn execute(
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("invalid function index {fid}")));
     };
-    let mut pc = 0usize;
-    let mut pending: Option<TypedValue> = None;
+    execute_at(ctx, unit, func, frame, 0, None)
+}
+
+/// Continues `func` on `frame` at `pc` (with `pending` the exception a handler at
+/// `pc` consumes) until it returns: where JIT code hands an activation back to the
+/// interpreter (a deopt without a baseline translation to resume in).
+pub fn execute_at(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    mut pc: usize,
+    mut pending: Option<TypedValue>,
+) -> VmResult<TypedValue> {
     loop {
         match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
             Ok(v) => return Ok(v),

@@ -52,7 +52,7 @@ pub unsafe extern "C" fn hop_step(
 }
 
 /// Operand tags of type-sensitive ops and callees of call sites, into ProfData.
-fn record_profile(func: &Func, frame: *mut TypedValue, pc: usize) {
+pub(crate) fn record_profile(func: &Func, frame: *mut TypedValue, pc: usize) {
     let prof = &func.jit.prof;
     let Some(op) = func.ops.get(pc) else { return };
     let operands: [Option<Operand>; 2] = match op {

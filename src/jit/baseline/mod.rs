@@ -22,7 +22,17 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
     let view = tc.view(ViewKind::Profiling);
     // Assemble first: a translation that does not fit allocates nothing (the
     // blocks are bump allocators; a failed translation must not leak space).
-    let mut asm = translate::assemble(func, 0).ok()?;
+    let cfg = super::config::get();
+    let tier_up = cfg.optimize.then(|| translate::TierUp {
+        // Under jit.retranslate_all the collective trigger decides, not the function.
+        threshold: if super::opt::retranslate::armed() {
+            i32::MAX as u32
+        } else {
+            cfg.optimize_threshold.min(i32::MAX as u64) as u32
+        },
+        request_helper: super::opt::request::hop_opt_request as *const () as usize,
+    });
+    let mut asm = translate::assemble(func, 0, tier_up).ok()?;
     let assembled = Instant::now();
     let Some(code) = view.alloc_main(asm.code.len(), 16) else {
         STATS.tc_full.fetch_add(1, Ordering::Relaxed);
@@ -44,6 +54,10 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
         table.write_at(pc * 8, &target.to_ne_bytes()).ok()?;
     }
     let emitted = Instant::now();
+    func.jit
+        .baseline_resume
+        .store(start + asm.resume_offset, Ordering::Release);
+    func.jit.baseline_entry.store(start, Ordering::Release);
     meta::commit(TranslationMeta {
         func_name: func.name.clone(),
         func_id: func.id,

@@ -41,6 +41,9 @@ pub struct Assembled {
     /// Where the jump table's address sits in `code` (an imm64): the caller patches
     /// it once the table is allocated, so nothing is allocated before the code fits.
     pub table_imm_offset: usize,
+    /// Offset of the resume entry `fn(frame, ctx, pc) -> status` (continues at any
+    /// pc: where optimized code's deopts land).
+    pub resume_offset: usize,
 }
 
 /// Why a function was not translated.
@@ -59,8 +62,28 @@ fn disp(s: Slot) -> i32 {
     (s * 16) as i32
 }
 
+/// Loop headers: targets of backward jumps (where back-edges are counted, the
+/// optimizing tier is requested and on-stack replacement enters optimized code).
+pub fn loop_headers(func: &Func) -> Vec<bool> {
+    let mut headers = vec![false; func.ops.len() + 1];
+    for (pc, op) in func.ops.iter().enumerate() {
+        let target = match op {
+            Op::Jmp { target }
+            | Op::JmpZ { target, .. }
+            | Op::JmpNZ { target, .. }
+            | Op::JmpNotNull { target, .. }
+            | Op::JmpNotLt { target, .. } => *target,
+            _ => continue,
+        };
+        if (target as usize) <= pc {
+            headers[target as usize] = true;
+        }
+    }
+    headers
+}
+
 /// Ops that start a basic block (for profiling counters).
-fn block_heads(func: &Func) -> Vec<bool> {
+pub fn block_heads(func: &Func) -> Vec<bool> {
     let n = func.ops.len();
     let mut heads = vec![false; n + 1];
     heads[0] = true;
@@ -97,7 +120,7 @@ fn block_heads(func: &Func) -> Vec<bool> {
 
 /// Ops the interpreter implements inside its dispatch loop (everything else is in
 /// `interp_ops::slow_op`, which baseline code calls directly through `hop_slow`).
-fn runs_in_dispatch_loop(op: &Op) -> bool {
+pub(crate) fn runs_in_dispatch_loop(op: &Op) -> bool {
     matches!(
         op,
         Op::Add { .. }
@@ -182,10 +205,29 @@ struct Translator<'f> {
     dispatch: DynamicLabel,
     exit_ok: DynamicLabel,
     exit_fault: DynamicLabel,
+    /// Returns the status in rax.
+    exit_status: DynamicLabel,
+    /// Whether the optimizing tier is on: emit its request and OSR checks.
+    tier_up: Option<TierUp>,
+    /// On-stack-replacement stubs to emit out of line: (label, pc).
+    osr_stubs: Vec<(DynamicLabel, usize)>,
+}
+
+/// What baseline code needs to hand a function to the optimizing tier.
+#[derive(Clone, Copy)]
+pub struct TierUp {
+    /// `jit.optimize_threshold`.
+    pub threshold: u32,
+    /// `extern "C" fn(ctx, func)` that queues the function (see `opt::request`).
+    pub request_helper: usize,
 }
 
 /// Translates `func`. `table_addr` is where the caller will put the jump table.
-pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
+pub fn assemble(
+    func: &Func,
+    table_addr: usize,
+    tier_up: Option<TierUp>,
+) -> Result<Assembled, Decline> {
     if func.num_slots >= MAX_SLOT || func.ops.len() >= (1 << 24) {
         return Err(Decline::TooLarge);
     }
@@ -193,7 +235,8 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
     let labels: Vec<DynamicLabel> = (0..=func.ops.len())
         .map(|_| ops.new_dynamic_label())
         .collect();
-    let (dispatch, exit_ok, exit_fault) = (
+    let (dispatch, exit_ok, exit_fault, exit_status) = (
+        ops.new_dynamic_label(),
         ops.new_dynamic_label(),
         ops.new_dynamic_label(),
         ops.new_dynamic_label(),
@@ -207,15 +250,25 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
         dispatch,
         exit_ok,
         exit_fault,
+        exit_status,
+        tier_up,
+        osr_stubs: Vec::new(),
     };
-    let table_imm_offset = t.prologue(table_addr);
+    let (table_imm_offset, resume_offset) = t.prologue(table_addr);
     let heads = block_heads(func);
+    let loops = loop_headers(func);
     for pc in 0..func.ops.len() {
         let l = t.labels[pc];
         dynasm!(t.ops ; .arch x64 ; =>l);
+        if loops[pc] {
+            t.osr_check(pc);
+        }
         if heads[pc] {
             if let Some(addr) = func.jit.prof.block_counter_addr(pc) {
                 dynasm!(t.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; inc QWORD [rax]);
+                if pc == 0 || loops[pc] {
+                    t.tier_up_check();
+                }
             }
         }
         t.op(pc);
@@ -236,6 +289,7 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
         ; jmp =>dispatch
     );
     t.cold_paths();
+    t.osr_paths();
     t.epilogue();
     let pc_offsets = t
         .labels
@@ -254,13 +308,21 @@ pub fn assemble(func: &Func, table_addr: usize) -> Result<Assembled, Decline> {
         pc_offsets,
         helper_calls,
         table_imm_offset,
+        resume_offset,
     })
 }
 
 impl Translator<'_> {
-    /// Emits the prologue; returns the offset of the jump table's imm64.
-    fn prologue(&mut self, table_addr: usize) -> usize {
+    /// Emits the prologue; returns the offsets of the jump table's imm64 and of the
+    /// resume entry. The normal entry clears the pc argument (`edx`) and falls into
+    /// the resume entry, which starts at pc 0 or dispatches to the pc it was given.
+    fn prologue(&mut self, table_addr: usize) -> (usize, usize) {
         let func_addr = self.func as *const Func as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; xor edx, edx
+        );
+        let resume = self.ops.offset().0;
         dynasm!(self.ops
             ; .arch x64
             ; push rbp
@@ -276,11 +338,76 @@ impl Translator<'_> {
             ; mov r13, QWORD func_addr
             ; mov r14, QWORD table_addr as i64
         );
-        self.ops.offset().0 - 8
+        let table_imm = self.ops.offset().0 - 8;
+        let dispatch = self.dispatch;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, rdx
+            ; test rax, rax
+            ; jnz =>dispatch
+        );
+        (table_imm, resume)
+    }
+
+    /// At pc 0 and loop headers, right after the block counter (address in rax) was
+    /// bumped: once the count reaches `jit.optimize_threshold`, hand the function to
+    /// the optimizing tier (once per profiling round: `opt_requested`).
+    fn tier_up_check(&mut self) {
+        let Some(t) = self.tier_up else { return };
+        let flag = self.func.jit.opt_requested.as_ptr() as i64;
+        let helper = t.request_helper as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp QWORD [rax], t.threshold as i32
+            ; jb >skip
+            ; mov rax, QWORD flag
+            ; cmp BYTE [rax], 0
+            ; jne >skip
+            ; mov rdi, r12
+            ; mov rsi, r13
+            ; mov rax, QWORD helper
+            ; call rax
+            ; skip:
+        );
+    }
+
+    /// At a loop header: once optimized code exists, continue this very activation
+    /// there (on-stack replacement: frames live in memory, so the optimized body can
+    /// start at any loop header) and return what it returns.
+    fn osr_check(&mut self, pc: usize) {
+        if self.tier_up.is_none() {
+            return;
+        }
+        let slot = self.func.jit.osr_body.as_ptr() as i64;
+        let stub = self.ops.new_dynamic_label();
+        self.osr_stubs.push((stub, pc));
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD slot
+            ; mov rax, QWORD [rax]
+            ; test rax, rax
+            ; jnz =>stub
+        );
+    }
+
+    fn osr_paths(&mut self) {
+        let exit = self.exit_status;
+        for (stub, pc) in std::mem::take(&mut self.osr_stubs) {
+            dynasm!(self.ops
+                ; .arch x64
+                ; =>stub
+                ; mov rdi, rbx
+                ; mov rsi, r12
+                ; mov edx, pc as i32
+                ; call rax
+                ; jmp =>exit
+            );
+        }
     }
 
     fn epilogue(&mut self) {
-        let (ok, fault, dispatch) = (self.exit_ok, self.exit_fault, self.dispatch);
+        let (ok, fault, dispatch, exit_status) =
+            (self.exit_ok, self.exit_fault, self.dispatch, self.exit_status);
         dynasm!(self.ops
             ; .arch x64
             // rax is a pc (>= 0) or a negative step result.
@@ -297,6 +424,7 @@ impl Translator<'_> {
             ; =>fault
             ; mov eax, crate::vm::status::THROW as i32
             ; out:
+            ; =>exit_status
             ; add rsp, 8
             ; pop r15
             ; pop r14
@@ -414,6 +542,20 @@ impl Translator<'_> {
         );
     }
 
+    /// Records in the profile that op `pc` took its inline float path (the slow
+    /// path records tags itself; an op whose set stays empty only ever saw ints).
+    fn mark_double(&mut self, pc: usize) {
+        let Some(t) = self.func.jit.prof.tags.get(pc) else {
+            return;
+        };
+        let addr = t.as_ptr() as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD addr
+            ; or DWORD [rax], 1 << tag::DOUBLE
+        );
+    }
+
     /// What is known about an operand at translation time.
     fn kind(&self, o: Operand) -> OperandKind {
         if !o.is_const() {
@@ -522,6 +664,7 @@ impl Translator<'_> {
                 if float_ok {
                     self.load_f64(*a, 0, slow);
                     self.load_f64(*b, 1, slow);
+                    self.mark_double(pc);
                     match &func.ops[pc] {
                         Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
                         Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
@@ -550,6 +693,7 @@ impl Translator<'_> {
                 }
                 self.load_f64(*a, 0, slow);
                 self.load_f64(*b, 1, slow);
+                self.mark_double(pc);
                 dynasm!(self.ops
                     ; .arch x64
                     ; xorpd xmm2, xmm2
@@ -644,6 +788,7 @@ impl Translator<'_> {
                 if float_ok {
                     self.load_f64(*a, 0, slow);
                     self.load_f64(*b, 1, slow);
+                    self.mark_double(pc);
                     // Not (a < b), NaN included: b <= a or unordered.
                     dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>l);
                 } else {

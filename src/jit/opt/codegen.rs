@@ -1,0 +1,125 @@
+//! LLVM on a worker thread: module from IR text, verification, the new pass
+//! manager's `default<On>` pipeline for the host CPU, and an ELF object in memory.
+//!
+//! Each worker owns one [`Llvm`] (DESIGN.md decision 9): a `Context` — recreated
+//! every [`CONTEXT_REUSE`] compiles, because a context keeps every interned type and
+//! constant forever — and a `TargetMachine`. Neither ever leaves its thread.
+
+use once_cell::sync::OnceCell;
+use std::time::Instant;
+
+use inkwell::context::Context;
+use inkwell::memory_buffer::MemoryBuffer;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{
+    CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine,
+};
+use inkwell::OptimizationLevel;
+
+/// Compiles per context before it is recreated.
+const CONTEXT_REUSE: u32 = 256;
+
+static INIT: OnceCell<Result<(), String>> = OnceCell::new();
+
+/// Initializes LLVM's native target once per process (before any worker runs).
+pub fn init_native() -> Result<(), String> {
+    INIT.get_or_init(|| Target::initialize_native(&InitializationConfig::default()))
+        .clone()
+}
+
+/// One worker's LLVM state.
+pub struct Llvm {
+    context: Context,
+    machine: TargetMachine,
+    level: u8,
+    uses: u32,
+}
+
+/// What one compile produced.
+pub struct Compiled {
+    pub object: Vec<u8>,
+    /// The IR before and after the passes, when asked for (`--dump-ir`).
+    pub ir_before: Option<String>,
+    pub ir_after: Option<String>,
+    /// Instants: module parsed and verified / passes done / object emitted.
+    pub lowered: Instant,
+    pub optimized: Instant,
+    pub emitted: Instant,
+}
+
+impl Llvm {
+    /// A context and a target machine for the host CPU at `jit.llvm_opt` `level`.
+    pub fn new(level: u8) -> Result<Llvm, String> {
+        init_native()?;
+        let triple = TargetMachine::get_default_triple();
+        let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
+        let cpu = TargetMachine::get_host_cpu_name();
+        let features = TargetMachine::get_host_cpu_features();
+        let opt = match level {
+            1 => OptimizationLevel::Less,
+            3 => OptimizationLevel::Aggressive,
+            _ => OptimizationLevel::Default,
+        };
+        let machine = target
+            .create_target_machine(
+                &triple,
+                &cpu.to_string(),
+                &features.to_string(),
+                opt,
+                RelocMode::Static,
+                CodeModel::Small,
+            )
+            .ok_or_else(|| "LLVM could not create a target machine for this host".to_string())?;
+        Ok(Llvm {
+            context: Context::create(),
+            machine,
+            level,
+            uses: 0,
+        })
+    }
+
+    /// Parses `ir`, verifies it, runs the pipeline and emits an object.
+    pub fn compile(&mut self, name: &str, ir: &str, dump: bool) -> Result<Compiled, String> {
+        if self.uses >= CONTEXT_REUSE {
+            self.context = Context::create();
+            self.uses = 0;
+        }
+        self.uses += 1;
+        let buf = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), name);
+        let module = self
+            .context
+            .create_module_from_ir(buf)
+            .map_err(|e| format!("LLVM rejected the IR of {name}: {e}"))?;
+        module.set_triple(&self.machine.get_triple());
+        module.set_data_layout(&self.machine.get_target_data().get_data_layout());
+        // LLVM crashes on invalid IR instead of reporting it: verify first.
+        module
+            .verify()
+            .map_err(|e| format!("invalid IR for {name}: {e}"))?;
+        let ir_before = dump.then(|| module.print_to_string().to_string());
+        let lowered = Instant::now();
+        module
+            .run_passes(
+                &format!("default<O{}>", self.level),
+                &self.machine,
+                PassBuilderOptions::create(),
+            )
+            .map_err(|e| format!("LLVM passes failed for {name}: {e}"))?;
+        let ir_after = dump.then(|| module.print_to_string().to_string());
+        let optimized = Instant::now();
+        let object = self
+            .machine
+            .write_to_memory_buffer(&module, FileType::Object)
+            .map_err(|e| format!("LLVM could not emit {name}: {e}"))?
+            .as_slice()
+            .to_vec();
+        Ok(Compiled {
+            object,
+            ir_before,
+            ir_after,
+            lowered,
+            optimized,
+            emitted: Instant::now(),
+        })
+    }
+}

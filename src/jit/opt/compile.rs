@@ -1,0 +1,154 @@
+//! One optimized compile on a worker: lease → profile snapshot → lowering → LLVM →
+//! relocation into the TC → metadata → entry swap (DESIGN.md decisions 4, 7 and 8).
+//!
+//! Lock order as everywhere: the function's write lease, then TC space (the block's
+//! bump lock, inside `alloc_main`), then metadata. Metadata is committed before the
+//! code becomes reachable: the OSR body is published first, then the entry slot, each
+//! with a Release store.
+
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use super::codegen::Llvm;
+use super::irgen::{self, BODY_SYMBOL, ENTRY_SYMBOL};
+use super::reloc;
+use super::spec::Spec;
+use super::stats::{self as opt_stats, CompileTiming, STATS};
+use super::workers::{on_worker, Job};
+use super::dump_ir;
+use crate::bytecode::unit::Func;
+use crate::jit::baseline::translate::block_heads;
+use crate::jit::meta::{self, TranslationMeta};
+use crate::jit::state::opt_state;
+use crate::jit::tc::ViewKind;
+use crate::jit::{enter, lease, stats, trace};
+
+/// How long a worker retries a function's write lease before putting it back.
+const LEASE_PATIENCE: Duration = Duration::from_millis(200);
+
+/// Compiles and publishes one queued function; on failure the function stays in the
+/// baseline tier (given up, or back to profiling when only the lease was busy).
+pub fn run(job: Job, llvm: Option<&mut Llvm>) {
+    let Some(func) = job.unit.funcs.get(job.fid as usize) else {
+        return;
+    };
+    let Some(llvm) = llvm else {
+        return give_up(func, "LLVM is unavailable on this worker");
+    };
+    // Workers may wait for a lease (request threads never do).
+    let waiting = Instant::now();
+    let _lease = loop {
+        if let Some(l) = lease::try_acquire(&func.jit.lease) {
+            break l;
+        }
+        if waiting.elapsed() > LEASE_PATIENCE {
+            return retry_later(func);
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    };
+    let started = Instant::now();
+    if !on_worker() {
+        STATS.off_worker.fetch_add(1, Ordering::Relaxed);
+    }
+    let heads = block_heads(func);
+    let spec = Spec::of(&job.unit, func, &heads);
+    let ir = irgen::lower(func, &spec);
+    let dump = dump_ir::wanted(&func.name);
+    let compiled = match llvm.compile(&func.name, &ir, dump) {
+        Ok(c) => c,
+        Err(e) => return give_up(func, &e),
+    };
+    if let (Some(before), Some(after)) = (compiled.ir_before, compiled.ir_after) {
+        dump_ir::record(&func.name, before, after);
+    }
+    let Some(tc) = enter::tc() else {
+        return give_up(func, "no translation cache");
+    };
+    let file = match reloc::parse(&compiled.object) {
+        Ok(f) => f,
+        Err(e) => return give_up(func, &e.to_string()),
+    };
+    let layout = match reloc::plan(&file) {
+        Ok(l) => l,
+        Err(e) => return give_up(func, &e.to_string()),
+    };
+    let view = tc.view(ViewKind::Optimized);
+    let Some(span) = view.alloc_main(layout.size, 64) else {
+        STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+        stats::STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+        return give_up(func, "translation cache full");
+    };
+    let base = span.rx_addr();
+    let image = match layout.image(&file, base) {
+        Ok(i) => i,
+        Err(e) => return give_up(func, &e.to_string()),
+    };
+    let (Some(entry), Some(body)) = (
+        layout.named_symbol(&file, ENTRY_SYMBOL, base),
+        layout.named_symbol(&file, BODY_SYMBOL, base),
+    ) else {
+        return give_up(func, "the object lacks the entry symbols");
+    };
+    if span.write(&image).is_err() {
+        return give_up(func, "relocated image larger than its allocation");
+    }
+    meta::commit(TranslationMeta {
+        func_name: func.name.clone(),
+        func_id: func.id,
+        unit: std::sync::Arc::as_ptr(&job.unit) as usize,
+        tier: "optimized",
+        start: base,
+        len: layout.text_len,
+        pc_offsets: Vec::new(),
+        helper_calls: Vec::new(),
+    });
+    let jit = &func.jit;
+    jit.deopts.store(0, Ordering::Relaxed);
+    jit.opt_rounds.fetch_add(1, Ordering::Relaxed);
+    jit.osr_body.store(body as *mut (), Ordering::Release);
+    func.entry.store(entry as *mut (), Ordering::Release);
+    jit.opt.store(opt_state::OPTIMIZED, Ordering::Release);
+    stats::note_tierup();
+    let timing = CompileTiming {
+        queued: job.queued,
+        started,
+        lowered: compiled.lowered,
+        optimized: compiled.optimized,
+        emitted: compiled.emitted,
+        published: Instant::now(),
+    };
+    opt_stats::record_compile(&timing);
+    trace::optimized_compile(&func.name, image.len(), func.ops.len(), &timing);
+    if trace::enabled() {
+        trace::instant(
+            "entry swap",
+            "jit",
+            serde_json::json!({ "func": func.name, "tier": "optimized", "entry": format!("{entry:#x}") }),
+        );
+    }
+}
+
+/// A job skipped at shutdown: the function stays where it is.
+pub fn abandon(job: &Job) {
+    if let Some(func) = job.unit.funcs.get(job.fid as usize) {
+        func.jit.opt.store(opt_state::GAVE_UP, Ordering::Release);
+    }
+}
+
+fn give_up(func: &Func, why: &str) {
+    STATS.failed.fetch_add(1, Ordering::Relaxed);
+    func.jit.opt.store(opt_state::GAVE_UP, Ordering::Release);
+    if trace::enabled() {
+        trace::instant(
+            "optimization declined",
+            "jit",
+            serde_json::json!({ "func": func.name, "reason": why }),
+        );
+    }
+    opt_stats::note_failure(&func.name, why);
+}
+
+fn retry_later(func: &Func) {
+    func.jit.opt.store(opt_state::PROFILING, Ordering::Release);
+    func.jit.opt_requested.store(0, Ordering::Release);
+}

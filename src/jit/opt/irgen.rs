@@ -1,0 +1,796 @@
+//! Lowering: one whole profiled function → an LLVM module (as LLVM IR text, parsed
+//! by the worker's inkwell `Context`).
+//!
+//! **Frames stay in memory.** Every op reads and writes its frame slots through the
+//! frame pointer, exactly where the interpreter and baseline code keep them. LLVM's
+//! store-to-load forwarding, GVN and LICM keep values in registers across the
+//! specialized ops of a block or loop; a helper call (which may touch any slot) is
+//! where they are written back, because the stores already happened. The payoff is
+//! that the frame is always current: a deopt needs no value maps — it continues at
+//! the op's pc in the baseline translation (or the interpreter) as it is — and the
+//! body can start at any loop header, so baseline code enters it mid-loop (OSR).
+//!
+//! **Shape.** `hop_opt_body(frame, ctx, start_pc)` has one block per op (`pcN`) and
+//! starts at pc 0 or a loop header; `hop_opt_entry(frame, ctx)` is the entry-slot
+//! function (DESIGN.md decision 4) and tail-calls the body at pc 0. Each op is
+//! lowered by its [`Plan`]: specialized ops guard their operand tags (a failure
+//! branches to a deopt block) and compute inline; value conditions the fast path does
+//! not handle (overflow, division by zero, an undefined variable) call the op's
+//! generic helper instead and continue after it. Generic ops call the same
+//! `extern "C"` helpers as baseline code, which return the next pc; a `switch` maps
+//! it to the successor block, and any pc the lowering did not expect (an exception
+//! caught elsewhere, a `finally` return path) continues in a lower tier.
+//!
+//! Why text rather than the C API builder: the lowering stays a readable template per
+//! op, the same text is what `--dump-ir` prints, and parsing costs tens of µs per
+//! function next to milliseconds of passes (see the compile-latency stats).
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
+use super::helpers::hop_opt_assign;
+use super::spec::{Plan, Spec};
+use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::unit::Func;
+use crate::jit::baseline::helpers::{
+    hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
+};
+use crate::jit::baseline::translate::{loop_headers, runs_in_dispatch_loop};
+use crate::runtime::value::tag;
+use crate::vm::ctx::ExecCtx;
+
+/// The runtime fast paths every module starts with (llvm/runtime.ll).
+pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
+
+/// Symbol of the entry-slot function in the emitted object.
+pub const ENTRY_SYMBOL: &str = "hop_opt_entry";
+/// Symbol of the body `fn(frame, ctx, pc) -> status` (OSR entry).
+pub const BODY_SYMBOL: &str = "hop_opt_body";
+
+/// The module text for `func` under `spec`: the runtime prelude, then the function.
+pub fn lower(func: &Func, spec: &Spec) -> String {
+    let mut l = Lower {
+        func,
+        spec,
+        out: String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024),
+        next: 0,
+        resume_in: Vec::new(),
+        cur: String::new(),
+        deopts: BTreeSet::new(),
+        generic_fallbacks: BTreeSet::new(),
+    };
+    l.module();
+    l.out
+}
+
+fn fnptr(f: usize) -> String {
+    format!("inttoptr (i64 {f} to ptr)")
+}
+
+/// A 16-byte slot's byte offset in the frame.
+fn slot_offset(s: Slot) -> u64 {
+    u64::from(s) * 16
+}
+
+fn f64_literal(bits: u64) -> String {
+    format!("0x{bits:016X}")
+}
+
+struct Lower<'f> {
+    func: &'f Func,
+    spec: &'f Spec,
+    out: String,
+    next: u32,
+    /// (pc value, block) pairs flowing into the shared `resume` block.
+    resume_in: Vec<(String, String)>,
+    /// The block being emitted (phi sources).
+    cur: String,
+    /// (pc, reason) of the deopt blocks to emit.
+    deopts: BTreeSet<(usize, u8)>,
+    /// Ops whose fast path falls back to their generic helper (`genN` blocks).
+    generic_fallbacks: BTreeSet<usize>,
+}
+
+/// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
+struct Num {
+    value: String,
+    is_int: String,
+}
+
+impl Lower<'_> {
+    fn tmp(&mut self) -> String {
+        self.next += 1;
+        format!("%t{}", self.next)
+    }
+
+    fn line(&mut self, s: &str) {
+        self.out.push_str("  ");
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+
+    fn block(&mut self, name: &str) {
+        let _ = writeln!(self.out, "{name}:");
+        self.cur = name.to_string();
+    }
+
+    fn fresh_block(&mut self, stem: &str) -> String {
+        self.next += 1;
+        format!("{stem}{}", self.next)
+    }
+
+    fn func_ptr(&self) -> String {
+        fnptr(self.func as *const Func as usize)
+    }
+
+    fn module(&mut self) {
+        self.out.push_str(RUNTIME_IR);
+        let _ = write!(
+            self.out,
+            "\n; ---- {} (function #{}, {} ops, {} slots)\n",
+            self.func.name.replace(['\n', '\r'], " "),
+            self.func.id,
+            self.func.ops.len(),
+            self.func.num_slots
+        );
+        self.out.push_str(
+            "declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64)\n\
+             declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64)\n\
+             declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64)\n\n",
+        );
+        let _ = writeln!(
+            self.out,
+            "define dso_local i64 @{ENTRY_SYMBOL}(ptr %frame, ptr %ctx) #0 {{\n  \
+             %r = tail call i64 @{BODY_SYMBOL}(ptr %frame, ptr %ctx, i64 0)\n  ret i64 %r\n}}\n"
+        );
+        let _ = writeln!(
+            self.out,
+            "define dso_local i64 @{BODY_SYMBOL}(ptr noundef %frame, ptr noundef %ctx, i64 %start) #2 {{"
+        );
+        self.block("entry");
+        let headers = loop_headers(self.func);
+        let mut cases = String::new();
+        for (pc, h) in headers.iter().enumerate().take(self.func.ops.len()) {
+            if *h && pc != 0 {
+                let _ = write!(cases, " i64 {pc}, label %pc{pc}");
+            }
+        }
+        self.line(&format!("switch i64 %start, label %pc0 [{cases} ]"));
+        for pc in 0..self.func.ops.len() {
+            self.block(&format!("pc{pc}"));
+            self.op(pc);
+        }
+        // Falling off the end returns null: the generic step at one past the end.
+        let end = self.func.ops.len();
+        self.block(&format!("pc{end}"));
+        self.generic(end, hop_step as *const () as usize);
+        for pc in std::mem::take(&mut self.generic_fallbacks) {
+            self.block(&format!("gen{pc}"));
+            let helper = generic_helper(&self.func.ops[pc]);
+            self.generic(pc, helper);
+        }
+        let deopt = fnptr(hop_opt_deopt as *const () as usize);
+        for (pc, reason) in std::mem::take(&mut self.deopts) {
+            self.block(&format!("deopt{pc}_{reason}"));
+            let r = self.tmp();
+            let f = self.func_ptr();
+            self.line(&format!(
+                "{r} = call i64 {deopt}(ptr %ctx, ptr %frame, ptr {f}, i64 {pc}, i64 {reason}) #1"
+            ));
+            self.line(&format!("ret i64 {r}"));
+        }
+        self.block("ret_ok");
+        self.line("ret i64 0");
+        self.block("ret_fault");
+        self.line(&format!("ret i64 {}", crate::vm::status::THROW));
+        if !self.resume_in.is_empty() {
+            self.block("resume");
+            let incoming: Vec<String> = self
+                .resume_in
+                .iter()
+                .map(|(v, b)| format!("[ {v}, %{b} ]"))
+                .collect();
+            self.line(&format!("%resume.pc = phi i64 {}", incoming.join(", ")));
+            let f = self.func_ptr();
+            let resume = fnptr(hop_opt_resume as *const () as usize);
+            self.line(&format!(
+                "%resume.status = call i64 {resume}(ptr %ctx, ptr %frame, ptr {f}, i64 %resume.pc) #1"
+            ));
+            self.line("ret i64 %resume.status");
+        }
+        self.out.push_str("}\n\n");
+        self.out.push_str(
+            "attributes #0 = { nounwind }\n\
+             attributes #1 = { cold nounwind }\n\
+             attributes #2 = { noinline nounwind }\n\
+             !0 = !{!\"branch_weights\", i32 2000, i32 1}\n",
+        );
+    }
+
+    // ---- generic ops -------------------------------------------------------------
+
+    /// Calls `helper(ctx, frame, func, pc)` and branches on the pc it returns.
+    fn generic(&mut self, pc: usize, helper: usize) {
+        let r = self.tmp();
+        let f = self.func_ptr();
+        self.line(&format!(
+            "{r} = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 {pc}) #0",
+            fnptr(helper)
+        ));
+        let mut succ: BTreeSet<usize> = successors(self.func, pc).into_iter().collect();
+        succ.retain(|s| *s <= self.func.ops.len());
+        let mut cases = String::from(" i64 -1, label %ret_ok i64 -2, label %ret_fault");
+        for s in succ {
+            let _ = write!(cases, " i64 {s}, label %pc{s}");
+        }
+        self.line(&format!("switch i64 {r}, label %resume [{cases} ]"));
+        self.resume_in.push((r, self.cur.clone()));
+    }
+
+    /// Continues at `genN`: the op's generic helper (a value the fast path does not
+    /// handle; not a failed type assumption).
+    fn fallback_label(&mut self, pc: usize) -> String {
+        self.generic_fallbacks.insert(pc);
+        format!("gen{pc}")
+    }
+
+    fn deopt_label(&mut self, pc: usize, reason: DeoptReason) -> String {
+        self.deopts.insert((pc, reason as u8));
+        format!("deopt{pc}_{}", reason as u8)
+    }
+
+    /// Continues in a fresh block when `ok` holds, else at `otherwise` (unlikely).
+    fn expect(&mut self, ok: &str, otherwise: &str) {
+        let next = self.fresh_block("ok");
+        self.line(&format!(
+            "br i1 {ok}, label %{next}, label %{otherwise}, !prof !0"
+        ));
+        self.block(&next);
+    }
+
+    /// Deoptimizes at `pc` unless `ok` holds.
+    fn guard(&mut self, ok: &str, pc: usize) {
+        let d = self.deopt_label(pc, DeoptReason::TypeGuard);
+        self.expect(ok, &d);
+    }
+
+    // ---- slots ---------------------------------------------------------------------
+
+    /// Pointer to the storage a slot designates: through INDIRECT and REF for slots
+    /// that may hold them, the slot itself for the rest (see `Spec::deref_slots`).
+    fn storage(&mut self, s: Slot) -> String {
+        let p = self.tmp();
+        self.line(&format!(
+            "{p} = getelementptr inbounds i8, ptr %frame, i64 {}",
+            slot_offset(s)
+        ));
+        if !self.spec.deref_slots.get(s as usize).copied().unwrap_or(true) {
+            return p;
+        }
+        let q = self.tmp();
+        self.line(&format!("{q} = call ptr @hop_rt_deref(ptr {p})"));
+        q
+    }
+
+    fn load_tag(&mut self, p: &str) -> String {
+        let tp = self.tmp();
+        self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+        let t = self.tmp();
+        self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+        t
+    }
+
+    fn load_data(&mut self, p: &str) -> String {
+        let d = self.tmp();
+        self.line(&format!("{d} = load i64, ptr {p}, align 8"));
+        d
+    }
+
+    fn store_raw(&mut self, p: &str, tag_v: &str, data: &str) {
+        self.line(&format!("store i64 {data}, ptr {p}, align 8"));
+        let tp = self.tmp();
+        self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+        self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8"));
+    }
+
+    /// `dst = (tag, data)` with the interpreter's `write` semantics: through REF and
+    /// INDIRECT; an old counted value is released out of line (`hop_opt_assign`).
+    /// The new value's reference is handed over (the caller took it).
+    fn store_value(&mut self, dst: Slot, tag_v: &str, data: &str) {
+        if dst == NO_SLOT {
+            return;
+        }
+        let q = self.storage(dst);
+        let old = self.load_tag(&q);
+        let counted = self.tmp();
+        self.line(&format!("{counted} = icmp uge i8 {old}, {}", tag::STRING));
+        let (fast, slow, join) = (
+            self.fresh_block("st"),
+            self.fresh_block("st.release"),
+            self.fresh_block("st.done"),
+        );
+        self.line(&format!(
+            "br i1 {counted}, label %{slow}, label %{fast}, !prof !0"
+        ));
+        self.block(&fast);
+        self.store_raw(&q, tag_v, data);
+        self.line(&format!("br label %{join}"));
+        self.block(&slow);
+        let t64 = self.tmp();
+        self.line(&format!("{t64} = zext i8 {tag_v} to i64"));
+        self.line(&format!(
+            "call void {}(ptr {q}, i64 {t64}, i64 {data}) #0",
+            fnptr(hop_opt_assign as *const () as usize)
+        ));
+        self.line(&format!("br label %{join}"));
+        self.block(&join);
+    }
+
+    // ---- operands ------------------------------------------------------------------
+
+    /// An operand as i64, guarded to be an int (deopt at `pc` otherwise).
+    fn int_operand(&mut self, o: Operand, pc: usize) -> String {
+        if o.is_const() {
+            let v = self.func.consts.get(o.index() as usize);
+            return v.map_or(0, |v| v.int_val()).to_string();
+        }
+        let p = self.storage(o.0);
+        let t = self.load_tag(&p);
+        let ok = self.tmp();
+        self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::INT));
+        self.guard(&ok, pc);
+        self.load_data(&p)
+    }
+
+    /// An operand as f64, guarded to be an int or a float.
+    fn num_operand(&mut self, o: Operand, pc: usize) -> Num {
+        if o.is_const() {
+            let v = self.func.consts.get(o.index() as usize);
+            return match v {
+                Some(v) if v.is_int() => Num {
+                    value: f64_literal((v.int_val() as f64).to_bits()),
+                    is_int: "true".into(),
+                },
+                Some(v) => Num {
+                    value: f64_literal(v.data),
+                    is_int: "false".into(),
+                },
+                None => Num {
+                    value: f64_literal(0),
+                    is_int: "false".into(),
+                },
+            };
+        }
+        let p = self.storage(o.0);
+        let t = self.load_tag(&p);
+        let (is_int, is_dbl, ok) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{is_int} = icmp eq i8 {t}, {}", tag::INT));
+        self.line(&format!("{is_dbl} = icmp eq i8 {t}, {}", tag::DOUBLE));
+        self.line(&format!("{ok} = or i1 {is_int}, {is_dbl}"));
+        self.guard(&ok, pc);
+        let d = self.load_data(&p);
+        let (fi, fd, f) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{fi} = sitofp i64 {d} to double"));
+        self.line(&format!("{fd} = bitcast i64 {d} to double"));
+        self.line(&format!("{f} = select i1 {is_int}, double {fi}, double {fd}"));
+        Num { value: f, is_int }
+    }
+
+    /// Float plans: deoptimize when both operands are ints (PHP computes in ints).
+    fn num_operands(&mut self, a: Operand, b: Operand, pc: usize) -> (String, String) {
+        let x = self.num_operand(a, pc);
+        let y = self.num_operand(b, pc);
+        let (both, not_both) = (self.tmp(), self.tmp());
+        self.line(&format!("{both} = and i1 {}, {}", x.is_int, y.is_int));
+        self.line(&format!("{not_both} = xor i1 {both}, true"));
+        self.guard(&not_both, pc);
+        (x.value, y.value)
+    }
+
+    /// Whether tag `t` is a defined value held directly (null .. object): not
+    /// undefined (which warns), not a REF or INDIRECT (which must be followed).
+    fn plain_value(&mut self, t: &str) -> String {
+        let (rel, ok) = (self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {t}, {}", tag::NULL));
+        self.line(&format!(
+            "{ok} = icmp ult i8 {rel}, {}",
+            tag::OBJECT - tag::NULL + 1
+        ));
+        ok
+    }
+
+    fn br(&mut self, pc: usize) {
+        self.line(&format!("br label %pc{pc}"));
+    }
+
+    fn store_int(&mut self, dst: Slot, v: &str) {
+        self.store_value(dst, &tag::INT.to_string(), v);
+    }
+
+    fn store_double(&mut self, dst: Slot, f: &str) {
+        let bits = self.tmp();
+        self.line(&format!("{bits} = bitcast double {f} to i64"));
+        self.store_value(dst, &tag::DOUBLE.to_string(), &bits);
+    }
+
+    fn store_bool(&mut self, dst: Slot, c: &str) {
+        let v = self.tmp();
+        self.line(&format!("{v} = zext i1 {c} to i64"));
+        self.store_value(dst, &tag::BOOL.to_string(), &v);
+    }
+
+    // ---- ops -------------------------------------------------------------------------
+
+    fn op(&mut self, pc: usize) {
+        let func = self.func;
+        let op = &func.ops[pc];
+        let plan = self.spec.plans[pc];
+        if plan == Plan::Cold {
+            let d = self.deopt_label(pc, DeoptReason::ColdBlock);
+            self.line(&format!("br label %{d}"));
+            return;
+        }
+        match (op, plan) {
+            (Op::Nop, _) => self.br(pc + 1),
+            (Op::Jmp { target }, _) => self.br(*target as usize),
+            (Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b }, Plan::Int)
+                if *dst != NO_SLOT =>
+            {
+                let x = self.int_operand(*a, pc);
+                let y = self.int_operand(*b, pc);
+                let name = match op {
+                    Op::Add { .. } => "sadd",
+                    Op::Sub { .. } => "ssub",
+                    _ => "smul",
+                };
+                let (s, v, o) = (self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!(
+                    "{s} = call {{ i64, i1 }} @llvm.{name}.with.overflow.i64(i64 {x}, i64 {y})"
+                ));
+                self.line(&format!("{v} = extractvalue {{ i64, i1 }} {s}, 0"));
+                self.line(&format!("{o} = extractvalue {{ i64, i1 }} {s}, 1"));
+                let no = self.tmp();
+                self.line(&format!("{no} = xor i1 {o}, true"));
+                let gen = self.fallback_label(pc);
+                self.expect(&no, &gen);
+                self.store_int(*dst, &v);
+                self.br(pc + 1);
+            }
+            (
+                Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b },
+                Plan::Double,
+            ) if *dst != NO_SLOT => {
+                let (x, y) = self.num_operands(*a, *b, pc);
+                let ins = match op {
+                    Op::Add { .. } => "fadd",
+                    Op::Sub { .. } => "fsub",
+                    _ => "fmul",
+                };
+                let r = self.tmp();
+                self.line(&format!("{r} = {ins} double {x}, {y}"));
+                self.store_double(*dst, &r);
+                self.br(pc + 1);
+            }
+            (Op::Bin { op: bop, dst, a, b }, Plan::Int | Plan::Double) if *dst != NO_SLOT => {
+                self.bin(pc, *bop, *dst, *a, *b, plan)
+            }
+            (
+                Op::Lt { dst, a, b }
+                | Op::Le { dst, a, b }
+                | Op::Eq { dst, a, b }
+                | Op::NotEq { dst, a, b }
+                | Op::Identical { dst, a, b }
+                | Op::NotIdentical { dst, a, b },
+                Plan::Int | Plan::Double,
+            ) if *dst != NO_SLOT => {
+                let c = self.compare(pc, op, *a, *b, plan);
+                self.store_bool(*dst, &c);
+                self.br(pc + 1);
+            }
+            (Op::JmpNotLt { a, b, target }, Plan::Int | Plan::Double) => {
+                let c = self.compare(pc, op, *a, *b, plan);
+                self.line(&format!(
+                    "br i1 {c}, label %pc{}, label %pc{target}",
+                    pc + 1
+                ));
+            }
+            (Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }, Plan::Int) => {
+                let p = self.storage(cond.0);
+                let t = self.load_tag(&p);
+                let (is_bool, is_int, ok) = (self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!("{is_bool} = icmp eq i8 {t}, {}", tag::BOOL));
+                self.line(&format!("{is_int} = icmp eq i8 {t}, {}", tag::INT));
+                self.line(&format!("{ok} = or i1 {is_bool}, {is_int}"));
+                self.guard(&ok, pc);
+                let d = self.load_data(&p);
+                let nz = self.tmp();
+                self.line(&format!("{nz} = call i1 @hop_rt_truthy_scalar(i64 {d})"));
+                let (yes, no) = if matches!(op, Op::JmpZ { .. }) {
+                    (pc + 1, *target as usize)
+                } else {
+                    (*target as usize, pc + 1)
+                };
+                self.line(&format!("br i1 {nz}, label %pc{yes}, label %pc{no}"));
+            }
+            (Op::Move { dst, src }, _) if *dst != NO_SLOT => self.move_op(pc, *dst, *src),
+            (Op::IncDec { kind, dst, target }, Plan::Int) => {
+                let p = self.storage(*target);
+                let t = self.load_tag(&p);
+                let ok = self.tmp();
+                self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::INT));
+                self.guard(&ok, pc);
+                let v = self.load_data(&p);
+                let name = match kind {
+                    IncDec::PreInc | IncDec::PostInc => "sadd",
+                    IncDec::PreDec | IncDec::PostDec => "ssub",
+                };
+                let (s, r, o, no) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!(
+                    "{s} = call {{ i64, i1 }} @llvm.{name}.with.overflow.i64(i64 {v}, i64 1)"
+                ));
+                self.line(&format!("{r} = extractvalue {{ i64, i1 }} {s}, 0"));
+                self.line(&format!("{o} = extractvalue {{ i64, i1 }} {s}, 1"));
+                self.line(&format!("{no} = xor i1 {o}, true"));
+                let gen = self.fallback_label(pc);
+                self.expect(&no, &gen);
+                self.line(&format!("store i64 {r}, ptr {p}, align 8"));
+                let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) {
+                    r
+                } else {
+                    v
+                };
+                self.store_int(*dst, &result);
+                self.br(pc + 1);
+            }
+            (Op::CheckArgs { required }, _) => {
+                let off = std::mem::offset_of!(ExecCtx, cur_argc);
+                let (p, n, ok) = (self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!("{p} = getelementptr inbounds i8, ptr %ctx, i64 {off}"));
+                self.line(&format!("{n} = load i32, ptr {p}, align 4"));
+                self.line(&format!("{ok} = icmp uge i32 {n}, {required}"));
+                let gen = self.fallback_label(pc);
+                self.expect(&ok, &gen);
+                self.br(pc + 1);
+            }
+            (Op::Return { src }, _) => self.return_op(pc, *src),
+            (Op::Call { .. }, _) => self.generic(pc, hop_call as *const () as usize),
+            _ => self.generic(pc, generic_helper(op)),
+        }
+    }
+
+    /// The comparison of a compare op or `JmpNotLt` (true when `a < b` for the
+    /// latter), under an int or float plan.
+    fn compare(&mut self, pc: usize, op: &Op, a: Operand, b: Operand, plan: Plan) -> String {
+        let c = self.tmp();
+        if plan == Plan::Int {
+            let x = self.int_operand(a, pc);
+            let y = self.int_operand(b, pc);
+            let pred = match op {
+                Op::Lt { .. } | Op::JmpNotLt { .. } => "slt",
+                Op::Le { .. } => "sle",
+                Op::Eq { .. } | Op::Identical { .. } => "eq",
+                _ => "ne",
+            };
+            self.line(&format!("{c} = icmp {pred} i64 {x}, {y}"));
+        } else {
+            let (x, y) = if matches!(op, Op::Identical { .. } | Op::NotIdentical { .. }) {
+                // `1 === 1.0` is false: identity is specialized for two floats only.
+                let (x, y) = (self.num_operand(a, pc), self.num_operand(b, pc));
+                let (any, none) = (self.tmp(), self.tmp());
+                self.line(&format!("{any} = or i1 {}, {}", x.is_int, y.is_int));
+                self.line(&format!("{none} = xor i1 {any}, true"));
+                self.guard(&none, pc);
+                (x.value, y.value)
+            } else {
+                self.num_operands(a, b, pc)
+            };
+            let pred = match op {
+                Op::Lt { .. } | Op::JmpNotLt { .. } => "olt",
+                Op::Le { .. } => "ole",
+                Op::Eq { .. } | Op::Identical { .. } => "oeq",
+                _ => "une",
+            };
+            self.line(&format!("{c} = fcmp {pred} double {x}, {y}"));
+        }
+        c
+    }
+
+    fn bin(&mut self, pc: usize, bop: BinOp, dst: Slot, a: Operand, b: Operand, plan: Plan) {
+        if plan == Plan::Double {
+            if bop != BinOp::Div {
+                return self.generic(pc, generic_helper(&self.func.ops[pc]));
+            }
+            let (x, y) = self.num_operands(a, b, pc);
+            let nz = self.tmp();
+            self.line(&format!("{nz} = fcmp une double {y}, 0.0"));
+            let gen = self.fallback_label(pc);
+            self.expect(&nz, &gen);
+            let r = self.tmp();
+            self.line(&format!("{r} = fdiv double {x}, {y}"));
+            self.store_double(dst, &r);
+            return self.br(pc + 1);
+        }
+        let x = self.int_operand(a, pc);
+        let y = self.int_operand(b, pc);
+        let r = self.tmp();
+        match bop {
+            BinOp::BitAnd => self.line(&format!("{r} = and i64 {x}, {y}")),
+            BinOp::BitOr => self.line(&format!("{r} = or i64 {x}, {y}")),
+            BinOp::BitXor => self.line(&format!("{r} = xor i64 {x}, {y}")),
+            BinOp::Mod => {
+                // `% 0` throws (generic); `% -1` is 0 (and srem would trap on MIN).
+                let nz = self.tmp();
+                self.line(&format!("{nz} = icmp ne i64 {y}, 0"));
+                let gen = self.fallback_label(pc);
+                self.expect(&nz, &gen);
+                let (m1, safe) = (self.tmp(), self.tmp());
+                self.line(&format!("{m1} = icmp eq i64 {y}, -1"));
+                self.line(&format!("{safe} = select i1 {m1}, i64 1, i64 {y}"));
+                self.line(&format!("{r} = srem i64 {x}, {safe}"));
+            }
+            BinOp::Shl | BinOp::Shr => {
+                // Negative counts throw (generic); counts >= 64 shift everything out.
+                let nonneg = self.tmp();
+                self.line(&format!("{nonneg} = icmp sge i64 {y}, 0"));
+                let gen = self.fallback_label(pc);
+                self.expect(&nonneg, &gen);
+                let (small, sh) = (self.tmp(), self.tmp());
+                self.line(&format!("{small} = icmp ult i64 {y}, 64"));
+                self.line(&format!("{sh} = select i1 {small}, i64 {y}, i64 63"));
+                if bop == BinOp::Shl {
+                    let s = self.tmp();
+                    self.line(&format!("{s} = shl i64 {x}, {sh}"));
+                    self.line(&format!("{r} = select i1 {small}, i64 {s}, i64 0"));
+                } else {
+                    self.line(&format!("{r} = ashr i64 {x}, {sh}"));
+                }
+            }
+            BinOp::Div => {
+                // int / int: an int when exact, else the float quotient.
+                let nz = self.tmp();
+                self.line(&format!("{nz} = icmp ne i64 {y}, 0"));
+                let gen = self.fallback_label(pc);
+                self.expect(&nz, &gen);
+                let (m1, safe, rem, q, exact) =
+                    (self.tmp(), self.tmp(), self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!("{m1} = icmp eq i64 {y}, -1"));
+                self.line(&format!("{safe} = select i1 {m1}, i64 1, i64 {y}"));
+                self.line(&format!("{rem} = srem i64 {x}, {safe}"));
+                self.line(&format!("{q} = sdiv i64 {x}, {safe}"));
+                self.line(&format!("{exact} = icmp eq i64 {rem}, 0"));
+                // x / -1 is -x, except MIN / -1, which overflows to a float.
+                let (neg, min, qq, exact2) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!("{neg} = sub i64 0, {x}"));
+                self.line(&format!("{min} = icmp eq i64 {x}, {}", i64::MIN));
+                self.line(&format!("{qq} = select i1 {m1}, i64 {neg}, i64 {q}"));
+                let m1min = self.tmp();
+                self.line(&format!("{m1min} = and i1 {m1}, {min}"));
+                self.line(&format!("{exact2} = select i1 {m1min}, i1 false, i1 {exact}"));
+                let (fx, fy, fq, bits) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!("{fx} = sitofp i64 {x} to double"));
+                self.line(&format!("{fy} = sitofp i64 {y} to double"));
+                self.line(&format!("{fq} = fdiv double {fx}, {fy}"));
+                self.line(&format!("{bits} = bitcast double {fq} to i64"));
+                let (t, d) = (self.tmp(), self.tmp());
+                self.line(&format!(
+                    "{t} = select i1 {exact2}, i8 {}, i8 {}",
+                    tag::INT,
+                    tag::DOUBLE
+                ));
+                self.line(&format!("{d} = select i1 {exact2}, i64 {qq}, i64 {bits}"));
+                self.store_value(dst, &t, &d);
+                return self.br(pc + 1);
+            }
+            _ => return self.generic(pc, generic_helper(&self.func.ops[pc])),
+        }
+        self.store_int(dst, &r);
+        self.br(pc + 1);
+    }
+
+    /// `dst = src`: any defined value, with one more owner for counted cells.
+    fn move_op(&mut self, pc: usize, dst: Slot, src: Operand) {
+        if src.is_const() {
+            let Some(v) = self.func.consts.get(src.index() as usize) else {
+                return self.generic(pc, hop_step as *const () as usize);
+            };
+            if v.is_uninit() {
+                return self.generic(pc, hop_step as *const () as usize);
+            }
+            // Literals are static: no refcount to take.
+            let (t, d) = (v.tag().to_string(), v.data.to_string());
+            self.store_value(dst, &t, &d);
+            return self.br(pc + 1);
+        }
+        let p = self.storage(src.0);
+        let t = self.load_tag(&p);
+        let defined = self.plain_value(&t);
+        let gen = self.fallback_label(pc);
+        self.expect(&defined, &gen);
+        let d = self.load_data(&p);
+        self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
+        self.store_value(dst, &t, &d);
+        self.br(pc + 1);
+    }
+
+    /// `return src`: the value goes to `ctx.ret` (which callers leave empty).
+    fn return_op(&mut self, pc: usize, src: Operand) {
+        let off = std::mem::offset_of!(ExecCtx, ret);
+        let rp = self.tmp();
+        self.line(&format!("{rp} = getelementptr inbounds i8, ptr %ctx, i64 {off}"));
+        let old = self.load_tag(&rp);
+        let free = self.tmp();
+        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+        let gen = self.fallback_label(pc);
+        self.expect(&free, &gen);
+        let (t, d) = if src.is_const() {
+            let Some(v) = self.func.consts.get(src.index() as usize) else {
+                return self.generic(pc, hop_step as *const () as usize);
+            };
+            if v.is_uninit() {
+                return self.generic(pc, hop_step as *const () as usize);
+            }
+            (v.tag().to_string(), v.data.to_string())
+        } else {
+            let p = self.storage(src.0);
+            let t = self.load_tag(&p);
+            let defined = self.plain_value(&t);
+            self.expect(&defined, &gen);
+            let d = self.load_data(&p);
+            self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
+            (t, d)
+        };
+        self.store_raw(&rp, &t, &d);
+        self.line("br label %ret_ok");
+    }
+}
+
+type HelperFn = unsafe extern "C" fn(
+    *mut ExecCtx,
+    *mut crate::runtime::value::TypedValue,
+    *const Func,
+    u64,
+) -> i64;
+
+/// The helper that runs `op` with the interpreter's semantics (as baseline code
+/// picks it): a specialized entry for the ops that have one, else the single-op
+/// dispatcher or the out-of-line op table.
+fn generic_helper(op: &Op) -> usize {
+    let f: HelperFn = match op {
+        Op::Call { .. } => hop_call,
+        Op::FetchDim { .. } => hop_fetch_dim,
+        Op::FetchDimW { .. } => hop_fetch_dim_w,
+        Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => hop_string_op,
+        op if runs_in_dispatch_loop(op) => hop_step,
+        _ => hop_slow,
+    };
+    f as *const () as usize
+}
+
+/// Where control may go after op `pc` ran out of line: the next op, its jump
+/// targets, and the handler covering it. Anything else reaches the resume block.
+fn successors(func: &Func, pc: usize) -> Vec<usize> {
+    let mut s = vec![pc + 1];
+    match func.ops.get(pc) {
+        Some(
+            Op::Jmp { target }
+            | Op::JmpZ { target, .. }
+            | Op::JmpNZ { target, .. }
+            | Op::JmpNotNull { target, .. }
+            | Op::JmpNotLt { target, .. }
+            | Op::JmpIfArg { target, .. },
+        ) => s.push(*target as usize),
+        Some(
+            Op::IterInit { exit, .. } | Op::IterNext { exit, .. } | Op::Catch { next: exit, .. },
+        ) => s.push(*exit as usize),
+        Some(Op::FinallyEnd {
+            outer: Some((_, _, _, p)),
+            ..
+        }) => s.push(*p as usize),
+        _ => {}
+    }
+    if let Some(h) = func.handler_for(pc as u32) {
+        s.push(h.handler as usize);
+    }
+    s
+}

@@ -1,0 +1,205 @@
+//! What the optimizing tier assumes about each op, decided from the function's
+//! profile (a lock-free snapshot of its ProfData) before lowering.
+//!
+//! The baseline tier's profile says, per type-sensitive op, which operand tags its
+//! *out-of-line* path saw, plus a DOUBLE bit when its inline float path ran (see
+//! `baseline::translate::mark_double`). An empty set therefore means "only the inline
+//! int path ran": the op is specialized to i64 with tag guards. A set of int and
+//! float tags specializes to f64. Anything else stays generic: the same runtime
+//! helper every tier calls. A failed guard deoptimizes (see `deopt.rs`), which also
+//! widens the profile, so the next optimized translation is generic where this one
+//! guessed wrong.
+
+use std::sync::atomic::Ordering;
+
+use crate::bytecode::op::{BinOp, Op, Operand};
+use crate::bytecode::unit::{Func, Unit};
+use crate::runtime::value::tag;
+
+/// How one op is lowered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// Call the op's runtime helper (every tier's semantics, merged back).
+    Generic,
+    /// Operands guarded to int (i64) — or int/bool for conditional jumps.
+    Int,
+    /// Operands guarded to float or int-and-float (f64 arithmetic).
+    Double,
+    /// The op's block never ran while profiled: deoptimize on entry.
+    Cold,
+}
+
+/// The per-op plans of one function, plus which blocks may be entered from baseline
+/// code (on-stack replacement).
+pub struct Spec {
+    pub plans: Vec<Plan>,
+    /// Whether the profile had run at all (jit.sync compiles unprofiled functions:
+    /// then every block is assumed warm and operands are guessed int).
+    pub profiled: bool,
+    /// Per slot: whether it may hold a REF box or an INDIRECT pointer, so operands
+    /// in it are read through `hop_rt_deref`. Other slots are addressed directly
+    /// (which lets LLVM keep them in registers); should one hold a REF or INDIRECT
+    /// after all, its tag guards fail (deopt) and stores go out of line, where
+    /// `hop_opt_assign` writes through — correct, only slower.
+    pub deref_slots: Vec<bool>,
+}
+
+/// Slots of `func` that may hold a REF or an INDIRECT: by-reference parameters,
+/// closure captures, every slot a reference is bound to or made from, write-fetch
+/// temporaries, and — in the script body, when some function binds globals — every
+/// named local.
+fn deref_slots(unit: &Unit, func: &Func) -> Vec<bool> {
+    let mut d = vec![false; func.num_slots as usize];
+    let mut mark = |s: u32| {
+        if let Some(x) = d.get_mut(s as usize) {
+            *x = true;
+        }
+    };
+    for (i, p) in func.params.iter().enumerate() {
+        if p.by_ref {
+            mark(i as u32);
+        }
+    }
+    let params = func.params.len() as u32;
+    for c in params..params + func.num_captures {
+        mark(c);
+    }
+    for op in &func.ops {
+        match op {
+            Op::BindRef { dst, src } | Op::MakeRef { dst, src } => {
+                mark(*dst);
+                mark(*src);
+            }
+            Op::BindGlobal { slot, .. } | Op::BindStatic { slot, .. } => mark(*slot),
+            Op::IterNext {
+                val, by_ref: true, ..
+            } => mark(*val),
+            Op::IterInit {
+                src, by_ref: true, ..
+            } if !src.is_const() => mark(src.0),
+            Op::FetchDimW { dst, .. } => mark(*dst),
+            _ => {}
+        }
+    }
+    let binds_globals = unit.funcs.iter().any(|f| {
+        crate::vm::globals::globals_slot(f).is_some()
+            || f.ops.iter().any(|o| matches!(o, Op::BindGlobal { .. }))
+    });
+    if func.id == unit.main && binds_globals {
+        for s in 0..func.num_locals {
+            mark(s);
+        }
+    }
+    d
+}
+
+const INT_BIT: u32 = 1 << tag::INT;
+const DOUBLE_BIT: u32 = 1 << tag::DOUBLE;
+const NUMERIC: u32 = INT_BIT | DOUBLE_BIT;
+
+/// What a literal operand allows.
+fn const_tag(func: &Func, o: Operand) -> Option<u8> {
+    o.is_const()
+        .then(|| func.consts.get(o.index() as usize).map_or(tag::NULL, |v| v.tag()))
+}
+
+/// The plan of a numeric op over `operands` whose profiled tag set is `seen`.
+/// `float_ok`: the op has a float form (`+ - * /`, comparisons).
+fn numeric_plan(func: &Func, operands: &[Operand], seen: u32, float_ok: bool) -> Plan {
+    let mut const_bits = 0;
+    for o in operands {
+        match const_tag(func, *o) {
+            Some(tag::INT) => const_bits |= INT_BIT,
+            Some(tag::DOUBLE) if float_ok => const_bits |= DOUBLE_BIT,
+            Some(_) => return Plan::Generic,
+            None => {}
+        }
+    }
+    let all = seen | const_bits;
+    if all & !NUMERIC != 0 {
+        Plan::Generic
+    } else if all & DOUBLE_BIT == 0 {
+        Plan::Int
+    } else if float_ok {
+        Plan::Double
+    } else {
+        Plan::Generic
+    }
+}
+
+/// The plan of `op` given its profiled tag set.
+fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
+    match op {
+        Op::Add { a, b, .. } | Op::Sub { a, b, .. } | Op::Mul { a, b, .. } => {
+            numeric_plan(func, &[*a, *b], seen, true)
+        }
+        Op::Bin { op, a, b, .. } => match op {
+            BinOp::Div => numeric_plan(func, &[*a, *b], seen, true),
+            BinOp::Mod | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Shl | BinOp::Shr => {
+                numeric_plan(func, &[*a, *b], seen, false)
+            }
+            _ => Plan::Generic,
+        },
+        Op::Lt { a, b, .. } | Op::Le { a, b, .. } | Op::JmpNotLt { a, b, .. } => {
+            numeric_plan(func, &[*a, *b], seen, true)
+        }
+        Op::Eq { a, b, .. } | Op::NotEq { a, b, .. } => numeric_plan(func, &[*a, *b], seen, true),
+        Op::Identical { a, b, .. } | Op::NotIdentical { a, b, .. } => {
+            match numeric_plan(func, &[*a, *b], seen, true) {
+                // `1 === 1.0` is false: only same-typed operands are specialized.
+                Plan::Double if seen & INT_BIT != 0 => Plan::Generic,
+                p => p,
+            }
+        }
+        Op::IncDec { .. } => {
+            if seen & !INT_BIT == 0 {
+                Plan::Int
+            } else {
+                Plan::Generic
+            }
+        }
+        Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } => {
+            // The baseline inline path takes bools and ints.
+            if !cond.is_const() && seen & !(INT_BIT | 1 << tag::BOOL) == 0 {
+                Plan::Int
+            } else {
+                Plan::Generic
+            }
+        }
+        _ => Plan::Generic,
+    }
+}
+
+impl Spec {
+    /// Decides every op's plan from a snapshot of `func`'s profile.
+    pub fn of(unit: &Unit, func: &Func, heads: &[bool]) -> Spec {
+        let prof = &func.jit.prof;
+        let count = |pc: usize| {
+            prof.block_counts
+                .get(pc)
+                .map_or(0, |c| c.load(Ordering::Relaxed))
+        };
+        let profiled = count(0) > 0;
+        let mut block_count = 0;
+        let plans = func
+            .ops
+            .iter()
+            .enumerate()
+            .map(|(pc, op)| {
+                if heads.get(pc).copied().unwrap_or(false) {
+                    block_count = count(pc);
+                }
+                if profiled && block_count == 0 {
+                    return Plan::Cold;
+                }
+                let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
+                plan_of(func, op, seen)
+            })
+            .collect();
+        Spec {
+            plans,
+            profiled,
+            deref_slots: deref_slots(unit, func),
+        }
+    }
+}
