@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! {
-//!   "translations": {"baseline": N, "optimized": 0, "optimized_note": "not built yet"},
+//!   "translations": {"baseline": N, "optimized": N},
 //!   "baseline_latency_us": {            // null before the first translation
 //!     "count": N,
 //!     "total":    {"p50":…, "p90":…, "p99":…, "max":…, "mean":…},
@@ -14,7 +14,15 @@
 //!                 "data": {…}, "near_text": bool},   // null: the TC was never created
 //!   "declines": {"tc_full": N, "lease_taken": N, "thread_limit": N},
 //!   "interp_fallback_calls": N,          // hot calls run in the interpreter (declined/pending)
-//!   "last_tierup_ms": f64 | null          // process start → last published translation
+//!   "last_tierup_ms": f64 | null,         // process start → last published translation
+//!   "optimized": null | {                 // null: the optimizing pool never started
+//!     "compiles", "failed", "tc_full", "queued": N,
+//!     "latency_us": null | {"count": N, "total", "queue_wait", "lower", "passes",
+//!                           "emit", "relocate": {p50…}},   // total excludes queue wait
+//!     "deopts": [["type_guard", N], ["cold_block", N]], "dropped": N, "gave_up": N,
+//!     "max_queue_depth": N, "workers": N, "worker_utilisation": 0..1,
+//!     "llvm_on_request_threads": N, "failures": [[func, reason]…]
+//!   }
 //! }
 //! ```
 
@@ -38,13 +46,14 @@ pub struct Report {
     pub declines: Declines,
     pub interp_fallback_calls: u64,
     pub last_tierup_ms: Option<f64>,
+    /// The optimizing tier (null when its worker pool never started).
+    pub optimized: Option<super::opt::report::OptReport>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct Translations {
     pub baseline: u64,
     pub optimized: u64,
-    pub optimized_note: &'static str,
 }
 
 /// Percentiles of one phase, in microseconds.
@@ -95,7 +104,7 @@ fn us(ns: u64) -> f64 {
     ns as f64 / 1000.0
 }
 
-fn percentiles(h: &Histogram<u64>) -> Percentiles {
+pub fn percentiles(h: &Histogram<u64>) -> Percentiles {
     Percentiles {
         p50: us(h.value_at_quantile(0.50)),
         p90: us(h.value_at_quantile(0.90)),
@@ -142,8 +151,7 @@ pub fn collect() -> Report {
     Report {
         translations: Translations {
             baseline: STATS.baseline_translations.load(Ordering::Relaxed),
-            optimized: 0,
-            optimized_note: "not built yet",
+            optimized: super::opt::stats::STATS.compiles.load(Ordering::Relaxed),
         },
         baseline_latency_us: latency,
         baseline_total_us: us(STATS.baseline_nanos.load(Ordering::Relaxed)),
@@ -155,6 +163,7 @@ pub fn collect() -> Report {
         },
         interp_fallback_calls: STATS.interp_fallback_calls.load(Ordering::Relaxed),
         last_tierup_ms: (last > 0).then(|| (last as f64 / 1000.0).round() / 1000.0),
+        optimized: super::opt::report::collect(),
     }
 }
 
@@ -169,11 +178,7 @@ impl Report {
         let _ = writeln!(s, "=== hopjit JIT statistics ===");
         let _ = writeln!(s, "Translations:");
         let _ = writeln!(s, "  baseline   {}", self.translations.baseline);
-        let _ = writeln!(
-            s,
-            "  optimized  {} ({})",
-            self.translations.optimized, self.translations.optimized_note
-        );
+        let _ = writeln!(s, "  optimized  {}", self.translations.optimized);
         let _ = writeln!(s, "Baseline translation latency (µs):");
         match &self.baseline_latency_us {
             None => {
@@ -224,6 +229,9 @@ impl Report {
             "Interpreted calls of hot functions (declined/pending): {}",
             self.interp_fallback_calls
         );
+        if let Some(o) = &self.optimized {
+            o.write_text(&mut s);
+        }
         match self.last_tierup_ms {
             Some(ms) => {
                 let _ = writeln!(s, "Last tier-up: {ms:.3} ms after process start");

@@ -66,7 +66,7 @@ impl Llvm {
                 &cpu.to_string(),
                 &features.to_string(),
                 opt,
-                RelocMode::Static,
+                RelocMode::PIC,
                 CodeModel::Small,
             )
             .ok_or_else(|| "LLVM could not create a target machine for this host".to_string())?;

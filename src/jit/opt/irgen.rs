@@ -29,9 +29,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
-use super::helpers::hop_opt_assign;
+use super::helpers::{hop_opt_assign, hop_opt_packed_elem_w, hop_opt_packed_get, hop_opt_set_slot};
 use super::spec::{Plan, Spec};
-use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 use crate::jit::baseline::helpers::{
     hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
@@ -257,6 +257,16 @@ impl Lower<'_> {
 
     // ---- slots ---------------------------------------------------------------------
 
+    /// Pointer to the slot itself.
+    fn slot_ptr(&mut self, s: Slot) -> String {
+        let p = self.tmp();
+        self.line(&format!(
+            "{p} = getelementptr inbounds i8, ptr %frame, i64 {}",
+            slot_offset(s)
+        ));
+        p
+    }
+
     /// Pointer to the storage a slot designates: through INDIRECT and REF for slots
     /// that may hold them, the slot itself for the rest (see `Spec::deref_slots`).
     fn storage(&mut self, s: Slot) -> String {
@@ -434,44 +444,10 @@ impl Lower<'_> {
         match (op, plan) {
             (Op::Nop, _) => self.br(pc + 1),
             (Op::Jmp { target }, _) => self.br(*target as usize),
-            (Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b }, Plan::Int)
-                if *dst != NO_SLOT =>
-            {
-                let x = self.int_operand(*a, pc);
-                let y = self.int_operand(*b, pc);
-                let name = match op {
-                    Op::Add { .. } => "sadd",
-                    Op::Sub { .. } => "ssub",
-                    _ => "smul",
-                };
-                let (s, v, o) = (self.tmp(), self.tmp(), self.tmp());
-                self.line(&format!(
-                    "{s} = call {{ i64, i1 }} @llvm.{name}.with.overflow.i64(i64 {x}, i64 {y})"
-                ));
-                self.line(&format!("{v} = extractvalue {{ i64, i1 }} {s}, 0"));
-                self.line(&format!("{o} = extractvalue {{ i64, i1 }} {s}, 1"));
-                let no = self.tmp();
-                self.line(&format!("{no} = xor i1 {o}, true"));
-                let gen = self.fallback_label(pc);
-                self.expect(&no, &gen);
-                self.store_int(*dst, &v);
-                self.br(pc + 1);
-            }
             (
                 Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b },
-                Plan::Double,
-            ) if *dst != NO_SLOT => {
-                let (x, y) = self.num_operands(*a, *b, pc);
-                let ins = match op {
-                    Op::Add { .. } => "fadd",
-                    Op::Sub { .. } => "fsub",
-                    _ => "fmul",
-                };
-                let r = self.tmp();
-                self.line(&format!("{r} = {ins} double {x}, {y}"));
-                self.store_double(*dst, &r);
-                self.br(pc + 1);
-            }
+                Plan::Int | Plan::Double | Plan::Numeric,
+            ) if *dst != NO_SLOT => self.arith(pc, op, *dst, *a, *b, plan),
             (Op::Bin { op: bop, dst, a, b }, Plan::Int | Plan::Double) if *dst != NO_SLOT => {
                 self.bin(pc, *bop, *dst, *a, *b, plan)
             }
@@ -482,13 +458,13 @@ impl Lower<'_> {
                 | Op::NotEq { dst, a, b }
                 | Op::Identical { dst, a, b }
                 | Op::NotIdentical { dst, a, b },
-                Plan::Int | Plan::Double,
+                Plan::Int | Plan::Double | Plan::Numeric,
             ) if *dst != NO_SLOT => {
                 let c = self.compare(pc, op, *a, *b, plan);
                 self.store_bool(*dst, &c);
                 self.br(pc + 1);
             }
-            (Op::JmpNotLt { a, b, target }, Plan::Int | Plan::Double) => {
+            (Op::JmpNotLt { a, b, target }, Plan::Int | Plan::Double | Plan::Numeric) => {
                 let c = self.compare(pc, op, *a, *b, plan);
                 self.line(&format!(
                     "br i1 {c}, label %pc{}, label %pc{target}",
@@ -554,16 +530,149 @@ impl Lower<'_> {
                 self.br(pc + 1);
             }
             (Op::Return { src }, _) => self.return_op(pc, *src),
+            (Op::FetchDim { dst, base, key }, Plan::Int) if *dst != NO_SLOT && !base.is_const() => {
+                self.fetch_dim(pc, *dst, base.0, *key)
+            }
+            (
+                Op::FetchDimW {
+                    dst,
+                    base,
+                    key: Some(key),
+                    mode: DimMode::Write | DimMode::ReadWrite,
+                },
+                Plan::Int,
+            ) => self.fetch_dim_w(pc, *dst, *base, *key),
+            (Op::UnsetLocal { slot }, _) => {
+                // Scalars and INDIRECT pointers own nothing: rewrite the tag.
+                let p = self.slot_ptr(*slot);
+                let t = self.load_tag(&p);
+                let (scalar, ind, ok) = (self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!("{scalar} = icmp ult i8 {t}, {}", tag::STRING));
+                self.line(&format!("{ind} = icmp eq i8 {t}, {}", tag::INDIRECT));
+                self.line(&format!("{ok} = or i1 {scalar}, {ind}"));
+                let gen = self.fallback_label(pc);
+                self.expect(&ok, &gen);
+                let tp = self.tmp();
+                self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+                self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+                self.br(pc + 1);
+            }
             (Op::Call { .. }, _) => self.generic(pc, hop_call as *const () as usize),
             _ => self.generic(pc, generic_helper(op)),
         }
     }
 
+    /// Whether both operands hold ints right now (no guard).
+    fn both_int(&mut self, a: Operand, b: Operand) -> String {
+        let mut parts = Vec::new();
+        for o in [a, b] {
+            if o.is_const() {
+                let int = self
+                    .func
+                    .consts
+                    .get(o.index() as usize)
+                    .is_some_and(|v| v.is_int());
+                parts.push(int.to_string());
+            } else {
+                let p = self.storage(o.0);
+                let t = self.load_tag(&p);
+                let c = self.tmp();
+                self.line(&format!("{c} = icmp eq i8 {t}, {}", tag::INT));
+                parts.push(c);
+            }
+        }
+        let both = self.tmp();
+        self.line(&format!("{both} = and i1 {}, {}", parts[0], parts[1]));
+        both
+    }
+
+    /// `+ - *` under a plan; `Numeric` runs the int form when both operands are ints
+    /// and the float form otherwise. Ends with the branch to the next op.
+    fn arith(&mut self, pc: usize, op: &Op, dst: Slot, a: Operand, b: Operand, plan: Plan) {
+        match plan {
+            Plan::Numeric => {
+                let both = self.both_int(a, b);
+                let (int_b, flt_b) = (self.fresh_block("num.int"), self.fresh_block("num.flt"));
+                self.line(&format!("br i1 {both}, label %{int_b}, label %{flt_b}"));
+                self.block(&int_b);
+                self.arith_int(pc, op, dst, a, b);
+                self.block(&flt_b);
+                let (x, y) = (self.num_operand(a, pc), self.num_operand(b, pc));
+                self.arith_float(pc, op, dst, &x.value, &y.value);
+            }
+            Plan::Double => {
+                let (x, y) = self.num_operands(a, b, pc);
+                self.arith_float(pc, op, dst, &x, &y);
+            }
+            _ => self.arith_int(pc, op, dst, a, b),
+        }
+    }
+
+    fn arith_int(&mut self, pc: usize, op: &Op, dst: Slot, a: Operand, b: Operand) {
+        let x = self.int_operand(a, pc);
+        let y = self.int_operand(b, pc);
+        let name = match op {
+            Op::Add { .. } => "sadd",
+            Op::Sub { .. } => "ssub",
+            _ => "smul",
+        };
+        let (s, v, o, no) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!(
+            "{s} = call {{ i64, i1 }} @llvm.{name}.with.overflow.i64(i64 {x}, i64 {y})"
+        ));
+        self.line(&format!("{v} = extractvalue {{ i64, i1 }} {s}, 0"));
+        self.line(&format!("{o} = extractvalue {{ i64, i1 }} {s}, 1"));
+        self.line(&format!("{no} = xor i1 {o}, true"));
+        // Overflow turns the result into a float: the generic op does that.
+        let gen = self.fallback_label(pc);
+        self.expect(&no, &gen);
+        self.store_int(dst, &v);
+        self.br(pc + 1);
+    }
+
+    fn arith_float(&mut self, pc: usize, op: &Op, dst: Slot, x: &str, y: &str) {
+        let ins = match op {
+            Op::Add { .. } => "fadd",
+            Op::Sub { .. } => "fsub",
+            _ => "fmul",
+        };
+        let r = self.tmp();
+        self.line(&format!("{r} = {ins} double {x}, {y}"));
+        self.store_double(dst, &r);
+        self.br(pc + 1);
+    }
+
     /// The comparison of a compare op or `JmpNotLt` (true when `a < b` for the
-    /// latter), under an int or float plan.
+    /// latter), under a plan.
     fn compare(&mut self, pc: usize, op: &Op, a: Operand, b: Operand, plan: Plan) -> String {
+        if plan == Plan::Numeric {
+            let both = self.both_int(a, b);
+            let (int_b, flt_b, join) = (
+                self.fresh_block("cmp.int"),
+                self.fresh_block("cmp.flt"),
+                self.fresh_block("cmp.join"),
+            );
+            self.line(&format!("br i1 {both}, label %{int_b}, label %{flt_b}"));
+            self.block(&int_b);
+            let ci = self.compare(pc, op, a, b, Plan::Int);
+            let int_end = self.cur.clone();
+            self.line(&format!("br label %{join}"));
+            self.block(&flt_b);
+            let cf = self.compare_float(pc, op, a, b, false);
+            let flt_end = self.cur.clone();
+            self.line(&format!("br label %{join}"));
+            self.block(&join);
+            let c = self.tmp();
+            self.line(&format!(
+                "{c} = phi i1 [ {ci}, %{int_end} ], [ {cf}, %{flt_end} ]"
+            ));
+            return c;
+        }
+        if plan == Plan::Double {
+            return self.compare_float(pc, op, a, b, true);
+        }
         let c = self.tmp();
-        if plan == Plan::Int {
+        {
             let x = self.int_operand(a, pc);
             let y = self.int_operand(b, pc);
             let pred = match op {
@@ -573,7 +682,21 @@ impl Lower<'_> {
                 _ => "ne",
             };
             self.line(&format!("{c} = icmp {pred} i64 {x}, {y}"));
-        } else {
+        }
+        c
+    }
+
+    /// A comparison in floats; `guard_both_int`: deoptimize when both are ints.
+    fn compare_float(
+        &mut self,
+        pc: usize,
+        op: &Op,
+        a: Operand,
+        b: Operand,
+        guard_both_int: bool,
+    ) -> String {
+        let c = self.tmp();
+        {
             let (x, y) = if matches!(op, Op::Identical { .. } | Op::NotIdentical { .. }) {
                 // `1 === 1.0` is false: identity is specialized for two floats only.
                 let (x, y) = (self.num_operand(a, pc), self.num_operand(b, pc));
@@ -582,8 +705,11 @@ impl Lower<'_> {
                 self.line(&format!("{none} = xor i1 {any}, true"));
                 self.guard(&none, pc);
                 (x.value, y.value)
-            } else {
+            } else if guard_both_int {
                 self.num_operands(a, b, pc)
+            } else {
+                let (x, y) = (self.num_operand(a, pc), self.num_operand(b, pc));
+                (x.value, y.value)
             };
             let pred = match op {
                 Op::Lt { .. } | Op::JmpNotLt { .. } => "olt",
@@ -710,6 +836,83 @@ impl Lower<'_> {
         let d = self.load_data(&p);
         self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
         self.store_value(dst, &t, &d);
+        self.br(pc + 1);
+    }
+
+    /// An int key, or the generic op when it is not one.
+    fn int_key(&mut self, key: Operand, pc: usize) -> String {
+        if key.is_const() {
+            return self.int_operand(key, pc);
+        }
+        let p = self.storage(key.0);
+        let t = self.load_tag(&p);
+        let ok = self.tmp();
+        self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::INT));
+        let gen = self.fallback_label(pc);
+        self.expect(&ok, &gen);
+        self.load_data(&p)
+    }
+
+    /// `dst = base[key]` for a packed array and an int key, out of line in
+    /// `hop_opt_packed_get` (no op decoding); anything else runs the generic op.
+    fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
+        let b = self.storage(base);
+        let k = self.int_key(key, pc);
+        let d = self.slot_ptr(dst);
+        let ok = self.tmp();
+        self.line(&format!(
+            "{ok} = call i1 {}(ptr {d}, ptr {b}, i64 {k}) #0",
+            fnptr(hop_opt_packed_get as *const () as usize)
+        ));
+        let gen = self.fallback_label(pc);
+        self.expect(&ok, &gen);
+        self.br(pc + 1);
+    }
+
+    /// `dst = &base[key]` (an INDIRECT) for an existing element of a uniquely held
+    /// packed array; anything else runs the generic op.
+    fn fetch_dim_w(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
+        let b = self.storage(base);
+        let k = self.int_key(key, pc);
+        let e = self.tmp();
+        self.line(&format!(
+            "{e} = call ptr {}(ptr {b}, i64 {k}) #0",
+            fnptr(hop_opt_packed_elem_w as *const () as usize)
+        ));
+        let found = self.tmp();
+        self.line(&format!("{found} = icmp ne ptr {e}, null"));
+        let gen = self.fallback_label(pc);
+        self.expect(&found, &gen);
+        let data = self.tmp();
+        self.line(&format!("{data} = ptrtoint ptr {e} to i64"));
+        // The slot itself gets the pointer (never written through).
+        let p = self.slot_ptr(dst);
+        let old = self.load_tag(&p);
+        let (rel, counted) = (self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {old}, {}", tag::STRING));
+        self.line(&format!(
+            "{counted} = icmp ult i8 {rel}, {}",
+            tag::REF - tag::STRING + 1
+        ));
+        let (fast, slow, join) = (
+            self.fresh_block("ind"),
+            self.fresh_block("ind.release"),
+            self.fresh_block("ind.done"),
+        );
+        self.line(&format!(
+            "br i1 {counted}, label %{slow}, label %{fast}, !prof !0"
+        ));
+        self.block(&fast);
+        self.store_raw(&p, &tag::INDIRECT.to_string(), &data);
+        self.line(&format!("br label %{join}"));
+        self.block(&slow);
+        self.line(&format!(
+            "call void {}(ptr {p}, i64 {}, i64 {data}) #0",
+            fnptr(hop_opt_set_slot as *const () as usize),
+            tag::INDIRECT
+        ));
+        self.line(&format!("br label %{join}"));
+        self.block(&join);
         self.br(pc + 1);
     }
 

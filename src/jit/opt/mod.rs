@@ -28,6 +28,7 @@ pub mod dump_ir;
 pub mod helpers;
 pub mod irgen;
 pub mod reloc;
+pub mod report;
 pub mod request;
 pub mod retranslate;
 pub mod spec;

@@ -25,6 +25,9 @@ pub enum Plan {
     Int,
     /// Operands guarded to float or int-and-float (f64 arithmetic).
     Double,
+    /// Both forms inline: ints when both operands are ints, else floats (the
+    /// profile saw both).
+    Numeric,
     /// The op's block never ran while profiled: deoptimize on entry.
     Cold,
 }
@@ -120,6 +123,8 @@ fn numeric_plan(func: &Func, operands: &[Operand], seen: u32, float_ok: bool) ->
         Plan::Generic
     } else if all & DOUBLE_BIT == 0 {
         Plan::Int
+    } else if float_ok && seen & INT_BIT != 0 {
+        Plan::Numeric
     } else if float_ok {
         Plan::Double
     } else {
@@ -134,7 +139,10 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
             numeric_plan(func, &[*a, *b], seen, true)
         }
         Op::Bin { op, a, b, .. } => match op {
-            BinOp::Div => numeric_plan(func, &[*a, *b], seen, true),
+            BinOp::Div => match numeric_plan(func, &[*a, *b], seen, true) {
+                Plan::Numeric => Plan::Generic,
+                p => p,
+            },
             BinOp::Mod | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Shl | BinOp::Shr => {
                 numeric_plan(func, &[*a, *b], seen, false)
             }
@@ -147,7 +155,7 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
         Op::Identical { a, b, .. } | Op::NotIdentical { a, b, .. } => {
             match numeric_plan(func, &[*a, *b], seen, true) {
                 // `1 === 1.0` is false: only same-typed operands are specialized.
-                Plan::Double if seen & INT_BIT != 0 => Plan::Generic,
+                Plan::Double | Plan::Numeric if seen & INT_BIT != 0 => Plan::Generic,
                 p => p,
             }
         }
@@ -165,6 +173,16 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
             } else {
                 Plan::Generic
             }
+        }
+        // The packed-array fast paths: element reads that never left baseline's
+        // inline path; element write fetches are always tried (they fall back).
+        Op::FetchDim { key, .. } if seen == 0 && const_tag(func, *key).is_none_or(|t| t == tag::INT) => {
+            Plan::Int
+        }
+        Op::FetchDimW { key: Some(key), .. }
+            if const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
+        {
+            Plan::Int
         }
         _ => Plan::Generic,
     }
