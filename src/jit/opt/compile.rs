@@ -9,14 +9,14 @@
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use super::codegen::Llvm;
+use super::codegen::{Compiled, Llvm};
 use super::irgen::{self, BODY_SYMBOL, ENTRY_SYMBOL};
 use super::reloc;
 use super::spec::Spec;
 use super::stats::{self as opt_stats, CompileTiming, STATS};
 use super::workers::{on_worker, Job};
 use super::dump_ir;
-use crate::bytecode::unit::Func;
+use crate::bytecode::unit::{Func, Unit};
 use crate::jit::baseline::translate::block_heads;
 use crate::jit::meta::{self, TranslationMeta};
 use crate::jit::state::opt_state;
@@ -50,11 +50,8 @@ pub fn run(job: Job, llvm: Option<&mut Llvm>) {
     if !on_worker() {
         STATS.off_worker.fetch_add(1, Ordering::Relaxed);
     }
-    let heads = block_heads(func);
-    let spec = Spec::of(&job.unit, func, &heads);
-    let ir = irgen::lower(func, &spec);
     let dump = dump_ir::wanted(&func.name);
-    let compiled = match llvm.compile(&func.name, &ir, dump) {
+    let compiled = match lower_and_compile(&job.unit, func, llvm, dump) {
         Ok(c) => c,
         Err(e) => return give_up(func, &e),
     };
@@ -126,6 +123,20 @@ pub fn run(job: Job, llvm: Option<&mut Llvm>) {
             serde_json::json!({ "func": func.name, "tier": "optimized", "entry": format!("{entry:#x}") }),
         );
     }
+}
+
+/// The profile snapshot, the plan, the IR and LLVM: everything of a compile that
+/// does not touch the TC (also what the compile-latency benchmark measures).
+pub fn lower_and_compile(
+    unit: &Unit,
+    func: &Func,
+    llvm: &mut Llvm,
+    dump: bool,
+) -> Result<Compiled, String> {
+    let heads = block_heads(func);
+    let spec = Spec::of(unit, func, &heads);
+    let ir = irgen::lower(func, &spec);
+    llvm.compile(&func.name, &ir, dump)
 }
 
 /// A job skipped at shutdown: the function stays where it is.
