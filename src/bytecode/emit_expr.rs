@@ -217,6 +217,11 @@ impl FuncBuilder<'_> {
                     dst,
                     src: Operand::slot(r),
                 });
+                // A temporary holding a reference handle must be emptied: a later op
+                // using the slot as a destination would write through it.
+                if r != dst {
+                    self.release_pointer(r);
+                }
             }
             ExprKind::CompoundAssign { op, target, value } => {
                 let r = self.compound_assign(*op, target, value)?;

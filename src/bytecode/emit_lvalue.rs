@@ -395,6 +395,9 @@ impl FuncBuilder<'_> {
                     let t = self.dim_target(&it.value, DimMode::Write)?;
                     self.emit(Op::BindRef { dst: t, src: held });
                     self.release_pointer(t);
+                    // The reference handle must not stay in a temporary that a
+                    // later op writes through.
+                    self.release_pointer(held);
                 }
                 _ => return unsupported("by-reference list() elements", it.value.line),
             }
