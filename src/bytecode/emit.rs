@@ -107,6 +107,13 @@ pub struct FuncBuilder<'u> {
     pub is_main: bool,
     pub is_closure: bool,
     pub has_ret_type: bool,
+    /// Set while the base of a `->`/`[]`/method-call chain element is compiled (so a
+    /// nullsafe `?->` inside it short-circuits the whole chain); consumed by the next
+    /// `expr_to`.
+    pub chain_base: bool,
+    /// Per open property/index chain containing `?->`: the jumps taken when a
+    /// nullsafe base is null (to where the chain's result is set to null).
+    pub nullsafe_exits: Vec<Vec<usize>>,
 }
 
 impl<'u> FuncBuilder<'u> {
@@ -148,6 +155,8 @@ impl<'u> FuncBuilder<'u> {
             is_main: false,
             is_closure: false,
             has_ret_type: false,
+            chain_base: false,
+            nullsafe_exits: Vec::new(),
         }
     }
 

@@ -111,7 +111,7 @@ impl FuncBuilder<'_> {
         let root = match &cur.kind {
             ExprKind::Var(n) if n != "this" => self.local_slot(n),
             ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
-                return unsupported("object properties", cur.line)
+                return unsupported("writing to object properties", cur.line)
             }
             _ => return unsupported("writing to an element of a temporary value", cur.line),
         };

@@ -328,6 +328,21 @@ pub enum Op {
         key: Option<Operand>,
         val: Operand,
     },
+    /// `dst = obj->name` (`name` a literal or a computed value, converted to a
+    /// string): PHP's read diagnostics (undefined property, property of a non-object,
+    /// inaccessible declared properties of built-in classes).
+    FetchProp {
+        dst: Slot,
+        obj: Operand,
+        name: Operand,
+    },
+    /// Quiet property read for isset/empty/`??`: whatever PHP would not read (missing,
+    /// inaccessible, not an object) is null, without diagnostics.
+    FetchPropIs {
+        dst: Slot,
+        obj: Operand,
+        name: Operand,
+    },
     /// `unset(base[key])`; `base` is a local or INDIRECT.
     UnsetDim {
         base: Slot,

@@ -123,6 +123,22 @@ pub(crate) fn slow_op(
                     .is_subclass_of(name_of(unit, *class).trim_start_matches('\\'));
             write(frame, *dst, TypedValue::bool(r));
         }
+        Op::FetchProp { dst, obj, name } | Op::FetchPropIs { dst, obj, name } => {
+            let quiet = matches!(op, Op::FetchPropIs { .. });
+            let o = if quiet {
+                peek(func, frame, *obj).clone()
+            } else {
+                read(ctx, func, frame, *obj).clone()
+            };
+            let n = if quiet {
+                peek(func, frame, *name).clone()
+            } else {
+                read(ctx, func, frame, *name).clone()
+            };
+            let n = crate::runtime::convert::to_str(ctx, &n)?.into_owned();
+            let v = super::interp_prop::read_prop(ctx, &o, &n, quiet)?;
+            write(frame, *dst, v);
+        }
         Op::UnsetLocal { slot: s } => {
             // SAFETY: s is a slot of this frame.
             unsafe { *slot(frame, *s) = TypedValue::uninit() };
