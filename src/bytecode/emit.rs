@@ -107,6 +107,8 @@ pub struct FuncBuilder<'u> {
     pub is_main: bool,
     pub is_closure: bool,
     pub has_ret_type: bool,
+    /// Declared `function &f()`.
+    pub returns_ref: bool,
     /// Set while the base of a `->`/`[]`/method-call chain element is compiled (so a
     /// nullsafe `?->` inside it short-circuits the whole chain); consumed by the next
     /// `expr_to`.
@@ -155,6 +157,7 @@ impl<'u> FuncBuilder<'u> {
             is_main: false,
             is_closure: false,
             has_ret_type: false,
+            returns_ref: false,
             chain_base: false,
             nullsafe_exits: Vec::new(),
         }
@@ -287,6 +290,7 @@ impl<'u> FuncBuilder<'u> {
             handlers: self.handlers,
             return_type,
             is_closure: self.is_closure,
+            returns_ref: self.returns_ref,
             decl_line,
             jit: crate::jit::state::FuncJit::new(num_ops),
             entry: AtomicPtr::new(std::ptr::null_mut()),

@@ -7,7 +7,7 @@
 use super::emit::{unsupported, CompileError, EmitResult, FuncBuilder};
 use super::emit_scan::arrow_free_vars;
 use super::emit_stmt::compile_body;
-use super::op::{BinOp, Capture, CastKind, IncDec, Op, Operand, Slot, NO_SLOT};
+use super::op::{BinOp, Capture, CastKind, IncDec, Op, Operand, RefUse, Slot, NO_SLOT};
 use crate::compiler::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::runtime::array::{KeyRef, PhpArray};
 use crate::runtime::builtins::registry;
@@ -764,6 +764,13 @@ impl FuncBuilder<'_> {
                 let src = self.ref_source(&a.value)?;
                 self.emit(Op::MakeRef { dst: slot, src });
                 self.release_pointer(src);
+            } else if by_ref(i, self) && Self::is_call(&a.value) {
+                // `g(f())`: the reference `f` returns, if it returns one.
+                self.call_for_ref(&a.value, slot)?;
+                self.emit(Op::RefNotice {
+                    src: slot,
+                    kind: RefUse::Passed,
+                });
             } else {
                 self.expr_to(&a.value, slot)?;
             }
@@ -835,6 +842,7 @@ impl FuncBuilder<'_> {
             c.return_type.as_ref(),
             c.line,
             true,
+            c.by_ref_return.then_some(c.end_line),
         )?;
         self.unit.funcs[id as usize] = Some(func);
         let caps: Vec<(Slot, Capture)> = c
@@ -877,6 +885,7 @@ impl FuncBuilder<'_> {
             f.return_type.as_ref(),
             f.line,
             true,
+            f.by_ref_return.then_some(f.line),
         )?;
         self.unit.funcs[id as usize] = Some(func);
         let caps: Vec<(Slot, Capture)> = captures
