@@ -107,6 +107,15 @@ pub struct FuncBuilder<'u> {
     pub is_main: bool,
     pub is_closure: bool,
     pub has_ret_type: bool,
+    /// Declared `function &f()`.
+    pub returns_ref: bool,
+    /// Set while the base of a `->`/`[]`/method-call chain element is compiled (so a
+    /// nullsafe `?->` inside it short-circuits the whole chain); consumed by the next
+    /// `expr_to`.
+    pub chain_base: bool,
+    /// Per open property/index chain containing `?->`: the jumps taken when a
+    /// nullsafe base is null (to where the chain's result is set to null).
+    pub nullsafe_exits: Vec<Vec<usize>>,
 }
 
 impl<'u> FuncBuilder<'u> {
@@ -148,6 +157,9 @@ impl<'u> FuncBuilder<'u> {
             is_main: false,
             is_closure: false,
             has_ret_type: false,
+            returns_ref: false,
+            chain_base: false,
+            nullsafe_exits: Vec::new(),
         }
     }
 
@@ -278,6 +290,7 @@ impl<'u> FuncBuilder<'u> {
             handlers: self.handlers,
             return_type,
             is_closure: self.is_closure,
+            returns_ref: self.returns_ref,
             decl_line,
             jit: crate::jit::state::FuncJit::new(num_ops),
             entry: AtomicPtr::new(std::ptr::null_mut()),

@@ -7,7 +7,7 @@
 use super::emit::{unsupported, CompileError, EmitResult, FuncBuilder};
 use super::emit_scan::arrow_free_vars;
 use super::emit_stmt::compile_body;
-use super::op::{BinOp, Capture, CastKind, IncDec, Op, Operand, Slot, NO_SLOT};
+use super::op::{BinOp, Capture, CastKind, IncDec, Op, Operand, RefUse, Slot, NO_SLOT};
 use crate::compiler::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::runtime::array::{KeyRef, PhpArray};
 use crate::runtime::builtins::registry;
@@ -63,6 +63,72 @@ impl FuncBuilder<'_> {
     }
 
     pub fn expr_to(&mut self, e: &Expr, dst: Slot) -> EmitResult<()> {
+        let in_chain = std::mem::replace(&mut self.chain_base, false);
+        if matches!(
+            e.kind,
+            ExprKind::Prop { .. } | ExprKind::Index { .. } | ExprKind::MethodCall { .. }
+        ) && !in_chain
+            && chain_has_nullsafe(e)
+        {
+            // The outermost element of a chain with `?->`: a null base anywhere in it
+            // makes the whole chain null.
+            self.nullsafe_exits.push(Vec::new());
+            let r = self.expr_to_inner(e, dst);
+            let exits = self.nullsafe_exits.pop().unwrap_or_default();
+            r?;
+            if !exits.is_empty() {
+                let end = self.jmp();
+                for j in exits {
+                    self.patch_here(j);
+                }
+                let null = self.add_const(TypedValue::null());
+                self.emit(Op::Move { dst, src: null });
+                self.patch_here(end);
+            }
+            return Ok(());
+        }
+        self.expr_to_inner(e, dst)
+    }
+
+    /// The base of a `->`/`[]`/method-call chain element.
+    fn chain_operand(&mut self, base: &Expr) -> EmitResult<Operand> {
+        self.chain_base = true;
+        let r = self.expr(base);
+        self.chain_base = false;
+        r
+    }
+
+    /// `?->`: leaves the chain (its result null) when `o` is null. An undefined
+    /// variable still warns, as PHP reads it first.
+    fn nullsafe_check(&mut self, o: Operand, line: u32) -> Operand {
+        let o = if !o.is_const() && !self.is_temp(o.0) {
+            let t = self.temp();
+            self.line = line;
+            self.emit(Op::Move { dst: t, src: o });
+            Operand::slot(t)
+        } else {
+            o
+        };
+        let go_on = self.emit(Op::JmpNotNull { src: o, target: 0 });
+        let exit = self.jmp();
+        match self.nullsafe_exits.last_mut() {
+            Some(list) => list.push(exit),
+            None => unreachable!("a nullsafe chain opened its exit list"),
+        }
+        self.patch_here(go_on);
+        o
+    }
+
+    /// A property name operand: a literal, or a computed value (`$o->$n`,
+    /// `$o->{expr}`).
+    fn member_name(&mut self, name: &ast::MemberName) -> EmitResult<Operand> {
+        match name {
+            ast::MemberName::Ident(n) => Ok(self.const_str(n.as_bytes())),
+            ast::MemberName::Expr(x) => self.expr(x),
+        }
+    }
+
+    fn expr_to_inner(&mut self, e: &Expr, dst: Slot) -> EmitResult<()> {
         self.line = e.line;
         if let Some(v) = self.const_eval(e) {
             let c = self.add_const(v);
@@ -102,7 +168,7 @@ impl FuncBuilder<'_> {
                         line: e.line,
                     });
                 };
-                let b = self.expr(base)?;
+                let b = self.chain_operand(base)?;
                 let k = self.expr(index)?;
                 self.line = e.line;
                 self.emit(Op::FetchDim {
@@ -139,12 +205,18 @@ impl FuncBuilder<'_> {
                 }
             }
             ExprKind::MethodCall {
-                obj, name, args, ..
+                obj,
+                name,
+                args,
+                nullsafe,
             } => {
                 let ast::MemberName::Ident(name) = name else {
                     return unsupported("dynamic method names", e.line);
                 };
-                let o = self.expr(obj)?;
+                let mut o = self.chain_operand(obj)?;
+                if *nullsafe {
+                    o = self.nullsafe_check(o, e.line);
+                }
                 let (base, argc) = self.args_by_value(args)?;
                 let name = self.name_const(name);
                 self.line = e.line;
@@ -217,6 +289,11 @@ impl FuncBuilder<'_> {
                     dst,
                     src: Operand::slot(r),
                 });
+                // A temporary holding a reference handle must be emptied: a later op
+                // using the slot as a destination would write through it.
+                if r != dst {
+                    self.release_pointer(r);
+                }
             }
             ExprKind::CompoundAssign { op, target, value } => {
                 let r = self.compound_assign(*op, target, value)?;
@@ -322,9 +399,25 @@ impl FuncBuilder<'_> {
             ExprKind::CallableRef(call) => self.callable_ref(call, dst)?,
             ExprKind::Include { .. } => return unsupported("include/require", e.line),
             ExprKind::VarVar(_) => return unsupported("variable variables", e.line),
-            ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
-                return unsupported("object properties", e.line)
+            ExprKind::Prop {
+                obj,
+                name,
+                nullsafe,
+            } => {
+                let mut o = self.chain_operand(obj)?;
+                if *nullsafe {
+                    o = self.nullsafe_check(o, e.line);
+                }
+                let n = self.member_name(name)?;
+                self.line = e.line;
+                self.emit(Op::FetchProp {
+                    dst,
+                    obj: o,
+                    name: n,
+                });
+                self.release_container(o, dst);
             }
+            ExprKind::StaticProp { .. } => return unsupported("static properties", e.line),
             ExprKind::ClassConst { .. } => return unsupported("class constants", e.line),
             ExprKind::StaticCall {
                 class: ast::ClassRef::Named(cn),
@@ -434,6 +527,21 @@ impl FuncBuilder<'_> {
                     key: k,
                 });
                 self.release_container(b, t);
+                Ok(Operand::slot(t))
+            }
+            // `?->` needs no short-circuit here: a quiet read of a property of null
+            // is null.
+            ExprKind::Prop { obj, name, .. } => {
+                let o = self.quiet(obj)?;
+                let n = self.member_name(name)?;
+                let t = self.temp();
+                self.line = e.line;
+                self.emit(Op::FetchPropIs {
+                    dst: t,
+                    obj: o,
+                    name: n,
+                });
+                self.release_container(o, t);
                 Ok(Operand::slot(t))
             }
             _ => self.expr(e),
@@ -656,6 +764,13 @@ impl FuncBuilder<'_> {
                 let src = self.ref_source(&a.value)?;
                 self.emit(Op::MakeRef { dst: slot, src });
                 self.release_pointer(src);
+            } else if by_ref(i, self) && Self::is_call(&a.value) {
+                // `g(f())`: the reference `f` returns, if it returns one.
+                self.call_for_ref(&a.value, slot)?;
+                self.emit(Op::RefNotice {
+                    src: slot,
+                    kind: RefUse::Passed,
+                });
             } else {
                 self.expr_to(&a.value, slot)?;
             }
@@ -727,6 +842,7 @@ impl FuncBuilder<'_> {
             c.return_type.as_ref(),
             c.line,
             true,
+            c.by_ref_return.then_some(c.end_line),
         )?;
         self.unit.funcs[id as usize] = Some(func);
         let caps: Vec<(Slot, Capture)> = c
@@ -769,6 +885,7 @@ impl FuncBuilder<'_> {
             f.return_type.as_ref(),
             f.line,
             true,
+            f.by_ref_return.then_some(f.line),
         )?;
         self.unit.funcs[id as usize] = Some(func);
         let caps: Vec<(Slot, Capture)> = captures
@@ -923,4 +1040,15 @@ fn bin_op(op: BinaryOp) -> BinOp {
 /// Maps a compound-assignment operator to its binary op.
 pub fn compound_bin_op(op: BinaryOp) -> BinOp {
     bin_op(op)
+}
+
+/// Whether a `->`/`[]`/method-call chain contains a nullsafe `?->`.
+fn chain_has_nullsafe(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Prop { obj, nullsafe, .. } | ExprKind::MethodCall { obj, nullsafe, .. } => {
+            *nullsafe || chain_has_nullsafe(obj)
+        }
+        ExprKind::Index { base, .. } => chain_has_nullsafe(base),
+        _ => false,
+    }
 }

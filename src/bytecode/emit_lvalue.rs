@@ -111,7 +111,7 @@ impl FuncBuilder<'_> {
         let root = match &cur.kind {
             ExprKind::Var(n) if n != "this" => self.local_slot(n),
             ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
-                return unsupported("object properties", cur.line)
+                return unsupported("writing to object properties", cur.line)
             }
             _ => return unsupported("writing to an element of a temporary value", cur.line),
         };
@@ -182,15 +182,73 @@ impl FuncBuilder<'_> {
         match &e.kind {
             ExprKind::Var(n) if n != "this" => Ok(self.local_slot(n)),
             ExprKind::Index { .. } => self.dim_target(e, DimMode::Ref),
+            ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
+                unsupported("references to object properties", e.line)
+            }
             _ => unsupported("references to this kind of expression", e.line),
         }
+    }
+
+    /// Whether `e` is a function or method call (whose result a by-reference binding
+    /// takes when the callee returns a reference).
+    pub fn is_call(e: &Expr) -> bool {
+        matches!(
+            e.kind,
+            ExprKind::Call { .. } | ExprKind::CallExpr { .. } | ExprKind::MethodCall { .. }
+        )
+    }
+
+    /// Whether `e` calls a built-in function (by name, known at compile time).
+    fn builtin_call<'e>(&self, e: &'e Expr) -> Option<(String, &'e [ast::Arg])> {
+        let ExprKind::Call { name, args } = &e.kind else {
+            return None;
+        };
+        let lower = name.trim_start_matches('\\').to_ascii_lowercase();
+        (!self.unit.declared.contains_key(&lower)
+            && crate::runtime::builtins::registry::lookup(&lower).is_some())
+        .then_some((lower, args.as_slice()))
+    }
+
+    /// A call whose result is bound by reference, into `dst`: the callee is asked
+    /// for a reference (`ExpectRefReturn`, placed right before the call op so calls
+    /// among the arguments do not take the request). Built-in functions never return
+    /// references (call_user_func passes on its callback's).
+    pub fn call_for_ref(&mut self, e: &Expr, dst: Slot) -> EmitResult<()> {
+        if let Some((name, _)) = self.builtin_call(e) {
+            if !matches!(name.as_str(), "call_user_func" | "call_user_func_array") {
+                return self.expr_to(e, dst);
+            }
+        }
+        self.expr_to(e, dst)?;
+        let i = self.ops.len() - 1;
+        if matches!(
+            self.ops[i],
+            Op::Call { .. }
+                | Op::CallBuiltin { .. }
+                | Op::CallName { .. }
+                | Op::CallValue { .. }
+                | Op::CallArray { .. }
+                | Op::MethodCall { .. }
+        ) {
+            // Jumps already emitted that target the call (ends of conditional
+            // arguments) now reach the request first, as they should; nothing targets
+            // a later pc yet.
+            self.ops.insert(i, Op::ExpectRefReturn);
+            let line = self.lines[i];
+            self.lines.insert(i, line);
+        }
+        Ok(())
     }
     pub fn lvalue_ref_slot(&mut self, e: &Expr) -> EmitResult<Slot> {
         self.ref_source(e)
     }
 
-    /// `target = &value`; returns the slot now holding the reference.
+    /// `target = &value`; returns the slot now holding the reference (a temporary
+    /// the caller must release once it has read it).
     pub fn assign_ref(&mut self, target: &Expr, value: &Expr) -> EmitResult<Slot> {
+        if Self::is_call(value) {
+            return self.assign_ref_call(target, value);
+        }
         let src = self.ref_source(value)?;
         let dst = match &target.kind {
             ExprKind::Var(n) => self.local_slot(n),
@@ -211,6 +269,34 @@ impl FuncBuilder<'_> {
         self.emit(Op::BindRef { dst, src });
         self.release_pointer(src);
         Ok(dst)
+    }
+
+    /// `target = &f(...)`: binds to the reference `f` returns, or (with PHP's
+    /// notice) assigns the value it returned.
+    fn assign_ref_call(&mut self, target: &Expr, value: &Expr) -> EmitResult<Slot> {
+        if let Some((name, args)) = self.builtin_call(value) {
+            // Those PHP compiles to dedicated opcodes cannot be bound at all.
+            if compiled_specially(&name, args) {
+                return Err(super::emit::CompileError {
+                    msg: "Cannot use result of built-in function in write context".into(),
+                    line: value.line,
+                });
+            }
+        }
+        let res = self.temp();
+        self.call_for_ref(value, res)?;
+        let dst = match &target.kind {
+            ExprKind::Var(n) if n != "this" => self.local_slot(n),
+            ExprKind::Index { .. } => self.dim_target(target, DimMode::Write)?,
+            ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
+                return unsupported("writing to object properties", target.line)
+            }
+            _ => return unsupported("this reference assignment target", target.line),
+        };
+        self.line = value.line;
+        self.emit(Op::AssignRefResult { dst, src: res });
+        self.release_pointer(dst);
+        Ok(res)
     }
 
     /// `target op= value`.
@@ -395,6 +481,9 @@ impl FuncBuilder<'_> {
                     let t = self.dim_target(&it.value, DimMode::Write)?;
                     self.emit(Op::BindRef { dst: t, src: held });
                     self.release_pointer(t);
+                    // The reference handle must not stay in a temporary that a
+                    // later op writes through.
+                    self.release_pointer(held);
                 }
                 _ => return unsupported("by-reference list() elements", it.value.line),
             }
@@ -442,4 +531,24 @@ fn check_list_keys(items: &[Option<ast::ArrayItem>]) -> EmitResult<()> {
         });
     }
     Ok(())
+}
+
+/// Built-in functions PHP compiles to dedicated opcodes (zend_try_compile_special_func)
+/// for this argument list: their result is a temporary that cannot be bound by
+/// reference (a compile-time error).
+fn compiled_specially(lower: &str, args: &[ast::Arg]) -> bool {
+    if args.iter().any(|a| a.spread || a.name.is_some()) {
+        return false;
+    }
+    let n = args.len();
+    match lower {
+        "strlen" | "is_null" | "is_bool" | "is_long" | "is_int" | "is_integer" | "is_float"
+        | "is_double" | "is_string" | "is_array" | "is_object" | "is_resource" | "is_scalar"
+        | "boolval" | "intval" | "floatval" | "doubleval" | "strval" | "gettype" | "count"
+        | "sizeof" => n == 1,
+        "get_class" => n <= 1,
+        "get_called_class" | "func_num_args" | "func_get_args" => n == 0,
+        "array_key_exists" => n == 2,
+        _ => false,
+    }
 }

@@ -3,7 +3,7 @@
 use super::emit::{
     type_hint, unsupported, CompileError, EmitResult, FinallyCtx, FuncBuilder, LoopCtx, UnitBuilder,
 };
-use super::op::{Op, Operand, NO_SLOT};
+use super::op::{Op, Operand, RefUse, NO_SLOT};
 use super::unit::{Handler, Param};
 use crate::compiler::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use crate::runtime::value::TypedValue;
@@ -20,6 +20,7 @@ pub fn compile_function(ub: &mut UnitBuilder, id: u32, f: &ast::FunctionDecl) ->
         f.return_type.as_ref(),
         f.line,
         false,
+        f.by_ref_return.then_some(f.end_line),
     )?;
     ub.funcs[id as usize] = Some(func);
     Ok(())
@@ -36,16 +37,31 @@ pub fn compile_body(
     ret: Option<&ast::TypeHint>,
     line: u32,
     is_closure: bool,
+    by_ref_end: Option<u32>,
 ) -> EmitResult<super::unit::Func> {
     let names: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
     let mut fb = FuncBuilder::new(ub, name, &names, captures, body);
     fb.is_closure = is_closure;
     fb.has_ret_type = ret.is_some();
+    fb.returns_ref = by_ref_end.is_some();
     fb.line = line;
     fb.prologue(params)?;
     fb.block(body)?;
     let null = fb.add_const(TypedValue::null());
-    if ret.is_some() {
+    if let Some(end) = by_ref_end {
+        // Falling off the end of `function &f()` returns a null that is no variable.
+        fb.line = end;
+        let t = fb.temp();
+        fb.emit(Op::Move { dst: t, src: null });
+        if ret.is_some() {
+            fb.emit(Op::VerifyReturn { src: t });
+        }
+        fb.emit(Op::RefNotice {
+            src: t,
+            kind: RefUse::Returned,
+        });
+        fb.emit(Op::ReturnRef { src: t });
+    } else if ret.is_some() {
         let t = fb.temp();
         fb.emit(Op::Move { dst: t, src: null });
         fb.emit(Op::VerifyReturn { src: t });
@@ -385,7 +401,26 @@ impl FuncBuilder<'_> {
         let src = if by_ref {
             match &subject.kind {
                 ExprKind::Var(n) => Operand::slot(self.local_slot(n)),
-                _ => Operand::slot(self.lvalue_ref_slot(subject)?),
+                // The array a `function &f()` returns a reference to, or else a
+                // temporary copy.
+                _ if Self::is_call(subject) => {
+                    let t = self.temp();
+                    self.call_for_ref(subject, t)?;
+                    self.emit(Op::RefNotice {
+                        src: t,
+                        kind: RefUse::Iterated,
+                    });
+                    Operand::slot(t)
+                }
+                ExprKind::Index { .. } | ExprKind::Prop { .. } | ExprKind::StaticProp { .. } => {
+                    Operand::slot(self.lvalue_ref_slot(subject)?)
+                }
+                // Any other value: a temporary the loop modifies.
+                _ => {
+                    let t = self.temp();
+                    self.expr_to(subject, t)?;
+                    Operand::slot(t)
+                }
             }
         } else {
             self.expr(subject)?
@@ -492,6 +527,9 @@ impl FuncBuilder<'_> {
     }
 
     fn return_stmt(&mut self, e: Option<&Expr>) -> EmitResult<()> {
+        if self.returns_ref {
+            return self.return_ref_stmt(e);
+        }
         let v = match e {
             Some(e) => self.expr(e)?,
             None => self.add_const(TypedValue::null()),
@@ -520,6 +558,67 @@ impl FuncBuilder<'_> {
         } else {
             self.emit(Op::Return { src: v });
         }
+        Ok(())
+    }
+
+    /// `return` in `function &f()`: variables (and array elements, created if
+    /// missing) are returned as references, calls pass on the reference their callee
+    /// returned; anything else is a value PHP notices about.
+    fn return_ref_stmt(&mut self, e: Option<&Expr>) -> EmitResult<()> {
+        let line = self.line;
+        let (src, check) = match e {
+            Some(x)
+                if matches!(&x.kind, ExprKind::Var(n) if n != "this")
+                    || matches!(
+                        x.kind,
+                        ExprKind::Index { .. }
+                            | ExprKind::Prop { .. }
+                            | ExprKind::StaticProp { .. }
+                    ) =>
+            {
+                (self.ref_source(x)?, false)
+            }
+            Some(x) if Self::is_call(x) => {
+                let t = self.temp();
+                self.call_for_ref(x, t)?;
+                (t, true)
+            }
+            Some(x) => {
+                let t = self.temp();
+                self.expr_to(x, t)?;
+                (t, true)
+            }
+            None => {
+                let t = self.temp();
+                let null = self.add_const(TypedValue::null());
+                self.emit(Op::Move { dst: t, src: null });
+                (t, true)
+            }
+        };
+        self.line = line;
+        if self.has_ret_type {
+            self.emit(Op::VerifyReturn { src });
+        }
+        if check {
+            self.emit(Op::RefNotice {
+                src,
+                kind: RefUse::Returned,
+            });
+        }
+        if let Some(fin) = self.finallys.last().copied() {
+            // The finally block returns what `ret` holds: the reference itself.
+            self.emit(Op::MakeRef { dst: fin.ret, src });
+            self.release_pointer(src);
+            let two = self.const_int(2);
+            self.emit(Op::Move {
+                dst: fin.state,
+                src: two,
+            });
+            let j = self.jmp();
+            self.finally_jumps[fin.entry_patch_list].push(j);
+            return Ok(());
+        }
+        self.emit(Op::ReturnRef { src });
         Ok(())
     }
 

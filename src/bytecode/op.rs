@@ -126,6 +126,18 @@ pub enum IncDec {
     PostDec,
 }
 
+/// Where the result of a call bound by reference goes (the notice PHP prints when
+/// the callee did not return a reference differs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefUse {
+    /// `return f();` in a function declared `function &g()`.
+    Returned,
+    /// `g(f())` where `g` takes the parameter by reference.
+    Passed,
+    /// `foreach (f() as &$v)`: no notice (a value is iterated as a temporary).
+    Iterated,
+}
+
 /// How a closure captures a variable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Capture {
@@ -328,6 +340,21 @@ pub enum Op {
         key: Option<Operand>,
         val: Operand,
     },
+    /// `dst = obj->name` (`name` a literal or a computed value, converted to a
+    /// string): PHP's read diagnostics (undefined property, property of a non-object,
+    /// inaccessible declared properties of built-in classes).
+    FetchProp {
+        dst: Slot,
+        obj: Operand,
+        name: Operand,
+    },
+    /// Quiet property read for isset/empty/`??`: whatever PHP would not read (missing,
+    /// inaccessible, not an object) is null, without diagnostics.
+    FetchPropIs {
+        dst: Slot,
+        obj: Operand,
+        name: Operand,
+    },
     /// `unset(base[key])`; `base` is a local or INDIRECT.
     UnsetDim {
         base: Slot,
@@ -434,6 +461,33 @@ pub enum Op {
     },
     Return {
         src: Operand,
+    },
+    /// `return` in a function declared `function &f()`: when the caller asked for a
+    /// reference from this frame (`ExpectRefReturn`), `src` (a local, an INDIRECT
+    /// element or a temporary) becomes a reference and the function returns the
+    /// reference box; otherwise it returns `src`'s value (undefined reads as null,
+    /// quietly: PHP fetches the variable for writing).
+    ReturnRef {
+        src: Slot,
+    },
+    /// Before a call whose result is bound by reference (`$x = &f()`, `return f()` in
+    /// a by-reference function, `g(f())` into a by-reference parameter, `foreach
+    /// (f() as &$v)`): asks the
+    /// callee of the next call from this frame to return a reference if it is
+    /// declared `function &f()`.
+    ExpectRefReturn,
+    /// After such a call into `src`: the notice PHP prints (per `kind`) when `src`
+    /// does not hold a reference.
+    RefNotice {
+        src: Slot,
+        kind: RefUse,
+    },
+    /// `dst = &<call result in src>`: binds `dst` (a local or an INDIRECT element)
+    /// to the reference the call returned; a call that returned a value notices "Only
+    /// variables should be assigned by reference" and assigns it instead.
+    AssignRefResult {
+        dst: Slot,
+        src: Slot,
     },
 
     /// Prologue: throws ArgumentCountError when fewer than `required` arguments came.

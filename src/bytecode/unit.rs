@@ -75,6 +75,8 @@ pub struct Func {
     pub handlers: Vec<Handler>,
     pub return_type: Option<TypeHint>,
     pub is_closure: bool,
+    /// Declared `function &f()`: its returns are `ReturnRef`.
+    pub returns_ref: bool,
     /// Line of the declaration (ArgumentCountError messages).
     pub decl_line: u32,
     /// The entry slot: all tiers call through it; tier-up is a release store.

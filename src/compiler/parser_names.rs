@@ -283,7 +283,7 @@ impl<'f> Parser<'f> {
                     Err(self.unexpected_expecting("variable or \"{\" or \"$\""))
                 };
                 self.leave();
-                Ok(Expr::new(ExprKind::VarVar(Box::new(inner?)), line))
+                Ok(var_var(inner?, line))
             }
             _ => Err(self.unexpected()),
         }
@@ -315,7 +315,7 @@ impl<'f> Parser<'f> {
                         self.sub_expr(toks)?
                     } else {
                         let inner = self.sub_expr(toks)?;
-                        Expr::new(ExprKind::VarVar(Box::new(inner)), line)
+                        var_var(inner, line)
                     };
                     out.push(InterpPart::Expr(e));
                 }
@@ -347,4 +347,17 @@ impl<'f> Parser<'f> {
             self.unexpected()
         }
     }
+}
+
+/// `$$x` / `${expr}`. A literal name (`${'x'}`) is the plain variable `$x`, as
+/// PHP compiles it (except `$this`, which a dynamic fetch does not reach).
+fn var_var(inner: Expr, line: u32) -> Expr {
+    if let ExprKind::Str(b) = &inner.kind {
+        if let Ok(n) = std::str::from_utf8(b) {
+            if n != "this" {
+                return Expr::new(ExprKind::Var(n.to_string()), line);
+            }
+        }
+    }
+    Expr::new(ExprKind::VarVar(Box::new(inner)), line)
 }

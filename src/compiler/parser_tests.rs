@@ -162,6 +162,9 @@ fn expressions_misc() {
     assert_eq!(ex("$a = &$b"), "(=& $a $b)");
     assert_eq!(ex("$$a = $$$b"), "(= $($a) $($($b)))");
     assert_eq!(ex("${'a' . 'b'}"), "$((Concat 'a' 'b'))");
+    // A literal name is the plain variable, as PHP compiles it.
+    assert_eq!(ex("${'a'} = ${'b'}"), "(= $a $b)");
+    assert_eq!(ex("${'this'}"), "$('this')");
     assert_eq!(ex("$o->p->q(1)?->r"), "($o->p->q 1)?->r");
     assert_eq!(ex("$o->$m()"), "($o->{$m})");
     assert_eq!(ex("$o->{'a' . 'b'}"), "$o->{(Concat 'a' 'b')}");

@@ -107,6 +107,35 @@ pub fn is_known_type(name: &str) -> bool {
         || ["throwable", "stringable"].contains(&n.to_ascii_lowercase().as_str())
 }
 
+/// Visibility of a declared property that code outside the class cannot read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hidden {
+    Protected,
+    Private,
+}
+
+/// The declared, non-public properties of the built-in classes (all of theirs are):
+/// the visibility of `name` on an instance of `class` and the class declaring it.
+/// `Exception` and `Error` declare message, code, file and line protected and
+/// string, trace and previous private; `ErrorException` adds a protected severity.
+pub fn declared_hidden_prop(class: &Class, name: &str) -> Option<(Hidden, &'static str)> {
+    if name == "severity" && class.is_subclass_of("ErrorException") {
+        return Some((Hidden::Protected, "ErrorException"));
+    }
+    let root = if class.is_subclass_of("Exception") {
+        "Exception"
+    } else if class.is_subclass_of("Error") {
+        "Error"
+    } else {
+        return None;
+    };
+    match name {
+        "message" | "code" | "file" | "line" => Some((Hidden::Protected, root)),
+        "string" | "trace" | "previous" => Some((Hidden::Private, root)),
+        _ => None,
+    }
+}
+
 /// A closure's code and captured variables.
 pub struct Closure {
     /// Index of the function in its unit.

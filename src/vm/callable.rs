@@ -77,6 +77,14 @@ impl ExecCtx {
             );
             return Err(self.throw("ArgumentCountError", msg));
         }
+        // A built-in never returns a reference (call_user_func passes on its
+        // callback's, as PHP compiles it to a plain call): a request for this call
+        // must not reach the callbacks it makes (they run at the same stack position).
+        if !self.ref_returns.is_empty()
+            && !matches!(b.name, "call_user_func" | "call_user_func_array")
+        {
+            self.drop_ref_request();
+        }
         let saved = std::mem::replace(&mut self.cur_builtin, id);
         let r = (b.f)(self, args);
         self.cur_builtin = saved;

@@ -117,6 +117,12 @@ pub struct ExecCtx {
     pub pending_named: Vec<(Vec<u8>, TypedValue)>,
     /// The default time zone (`date_default_timezone_set`); None is UTC.
     pub timezone: Option<Box<crate::runtime::tz::Zone>>,
+    /// Pending requests for a reference return (`ExpectRefReturn`): the stack index
+    /// where the requested callee's frame starts (the caller's `sp`). The callee —
+    /// if declared `function &f()` — takes the request when it returns; otherwise the
+    /// caller's next op drops it. Nested calls have higher frames, so they never see
+    /// a request meant for another call.
+    pub ref_returns: Vec<usize>,
 }
 
 /// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
@@ -152,7 +158,36 @@ impl ExecCtx {
             globals_slots: Vec::new(),
             pending_named: Vec::new(),
             timezone: None,
+            ref_returns: Vec::new(),
         }
+    }
+
+    /// Whether the caller of the function running on `frame` asked it for a
+    /// reference; takes the request.
+    pub fn take_ref_request(&mut self, frame: *const TypedValue) -> bool {
+        let base = (frame as usize).wrapping_sub(self.stack.as_ptr() as usize)
+            / std::mem::size_of::<TypedValue>();
+        if self.ref_returns.last() == Some(&base) {
+            self.ref_returns.pop();
+            return true;
+        }
+        false
+    }
+
+    /// Drops a request made by the running frame for its next call that no callee
+    /// took (the callee returns by value, or is a built-in).
+    #[inline]
+    pub fn drop_ref_request(&mut self) {
+        if self.ref_returns.last() == Some(&self.sp) {
+            self.ref_returns.pop();
+        }
+    }
+
+    /// After an exception was caught in the running frame: requests for calls that
+    /// the exception interrupted are void.
+    pub fn drop_interrupted_ref_requests(&mut self) {
+        let sp = self.sp;
+        self.ref_returns.retain(|&b| b < sp);
     }
 
     #[inline]

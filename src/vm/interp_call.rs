@@ -583,10 +583,20 @@ pub(crate) fn call_op(
                 Some(None) => {}
                 None => {
                     // The implicit return at the end of the body is the last
-                    // VerifyReturn (followed only by the final Return): "none".
+                    // VerifyReturn (followed only by the final return): "none".
                     let pc = (op as *const Op as usize).wrapping_sub(func.ops.as_ptr() as usize)
                         / std::mem::size_of::<Op>().max(1);
-                    let implicit = v.is_null() && pc + 2 == func.ops.len();
+                    let rest = func.ops.get(pc + 1..).unwrap_or(&[]);
+                    let implicit = v.is_null()
+                        && matches!(
+                            rest,
+                            [Op::Return { .. }]
+                                | [
+                                    Op::RefNotice { .. },
+                                    Op::ReturnRef { .. },
+                                    Op::Return { .. }
+                                ]
+                        );
                     let msg = format!(
                         "{}(): Return value must be of type {}, {} returned",
                         func.name,

@@ -2,9 +2,9 @@
 //! `interp::run_ops`. `ctx.line` is already set to the op's line.
 
 use super::ctx::{ExecCtx, Fault, VmResult};
-use super::interp::{make_ref_of, peek, read, slot, write};
+use super::interp::{deref_slot, make_ref_of, peek, read, slot, write};
 use super::{exceptions, interp_call, interp_dim, interp_iter};
-use crate::bytecode::op::{Capture, Op, Operand, NO_SLOT};
+use crate::bytecode::op::{Capture, Op, Operand, RefUse, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::convert::to_bool;
 use crate::runtime::object::new_closure;
@@ -122,6 +122,67 @@ pub(crate) fn slow_op(
                     .class
                     .is_subclass_of(name_of(unit, *class).trim_start_matches('\\'));
             write(frame, *dst, TypedValue::bool(r));
+        }
+        Op::FetchProp { dst, obj, name } | Op::FetchPropIs { dst, obj, name } => {
+            let quiet = matches!(op, Op::FetchPropIs { .. });
+            let o = if quiet {
+                peek(func, frame, *obj).clone()
+            } else {
+                read(ctx, func, frame, *obj).clone()
+            };
+            let n = if quiet {
+                peek(func, frame, *name).clone()
+            } else {
+                read(ctx, func, frame, *name).clone()
+            };
+            let n = crate::runtime::convert::to_str(ctx, &n)?.into_owned();
+            let v = super::interp_prop::read_prop(ctx, &o, &n, quiet)?;
+            write(frame, *dst, v);
+        }
+        Op::ExpectRefReturn => ctx.ref_returns.push(ctx.sp),
+        Op::ReturnRef { src } => {
+            let wanted = ctx.take_ref_request(frame);
+            // SAFETY: src is a slot of this frame.
+            let s = unsafe { slot(frame, *src) };
+            let v = if wanted {
+                make_ref_of(s)
+            } else {
+                deref_slot(s).copy_value()
+            };
+            return Ok(Flow::Return(v));
+        }
+        Op::RefNotice { src, kind } => {
+            ctx.drop_ref_request();
+            let msg = match kind {
+                RefUse::Returned => "Only variable references should be returned by reference",
+                RefUse::Passed => "Only variables should be passed by reference",
+                RefUse::Iterated => "",
+            };
+            // SAFETY: src is a slot of this frame.
+            if !msg.is_empty() && !unsafe { slot(frame, *src) }.is_ref() {
+                ctx.notice(msg);
+            }
+        }
+        Op::AssignRefResult { dst, src } => {
+            ctx.drop_ref_request();
+            // SAFETY: src is a slot of this frame.
+            let r = unsafe { slot(frame, *src) };
+            if r.is_ref() {
+                let r = r.clone();
+                // SAFETY: dst is a slot of this frame, distinct from src.
+                let d = unsafe { slot(frame, *dst) };
+                if d.tag == tag::INDIRECT {
+                    // SAFETY: an INDIRECT made by FetchDimW in this statement points
+                    // at a live element (see `interp::deref_slot`).
+                    unsafe { *(d.data as *mut TypedValue) = r };
+                } else {
+                    *d = r;
+                }
+            } else {
+                let v = r.copy_value();
+                ctx.notice("Only variables should be assigned by reference");
+                write(frame, *dst, v);
+            }
         }
         Op::UnsetLocal { slot: s } => {
             // SAFETY: s is a slot of this frame.
@@ -254,6 +315,7 @@ pub(crate) fn slow_op(
                 return Ok(Flow::Jump(*next));
             }
             let e = pending.take().unwrap_or_default();
+            ctx.drop_interrupted_ref_requests();
             if *dst != NO_SLOT {
                 write(frame, *dst, e);
             }
@@ -266,6 +328,7 @@ pub(crate) fn slow_op(
         }
         Op::FinallyFromThrow { state, exc } => {
             let e = pending.take().unwrap_or_default();
+            ctx.drop_interrupted_ref_requests();
             write(frame, *exc, e);
             write(frame, *state, TypedValue::int(1));
         }
@@ -293,6 +356,15 @@ pub(crate) fn slow_op(
                             write(frame, *os, TypedValue::int(2));
                             write(frame, *oret, v);
                             return Ok(Flow::Jump(*opc));
+                        }
+                        // `ret` of `function &f()` holds the reference to return.
+                        None if func.returns_ref && ctx.take_ref_request(frame) => {
+                            let v = if v.is_ref() {
+                                v
+                            } else {
+                                TypedValue::new_ref(v.copy_value())
+                            };
+                            return Ok(Flow::Return(v));
                         }
                         None => return Ok(Flow::Return(v.copy_value())),
                     }

@@ -49,6 +49,7 @@ fn func(
         handlers: Vec::new(),
         return_type: None,
         is_closure: false,
+        returns_ref: false,
         decl_line: 2,
         jit: crate::jit::state::FuncJit::new(n),
         entry: AtomicPtr::new(std::ptr::null_mut()),

@@ -11,6 +11,7 @@ pub mod interp_call;
 pub mod interp_dim;
 pub mod interp_iter;
 pub mod interp_ops;
+pub mod interp_prop;
 #[cfg(test)]
 mod interp_tests;
 pub mod output;

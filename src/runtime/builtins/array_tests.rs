@@ -244,6 +244,7 @@ mod scope {
             handlers: Vec::new(),
             return_type: None,
             is_closure: false,
+            returns_ref: false,
             decl_line: 0,
             jit: crate::jit::state::FuncJit::new(0),
             entry: AtomicPtr::new(std::ptr::null_mut()),
