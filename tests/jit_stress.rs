@@ -109,6 +109,8 @@ pub fn config(threshold: u64, concurrent: bool) -> JitConfig {
         baseline_threshold: threshold,
         concurrent,
         max_threads: THREADS,
+        // The baseline tier alone: exactly one translation per function and unit.
+        optimize: false,
         perf_map: false,
         tc: TcConfig::default(),
         ..JitConfig::from_options(&hopjit::cli::options::Options::new())

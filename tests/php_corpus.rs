@@ -122,3 +122,18 @@ fn corpus_default_mode() {
 fn corpus_baseline_after_two_calls() {
     run_mode(&["-d", "jit.baseline_threshold=2"]);
 }
+
+/// The optimizing tier on every function: `jit.sync=1` optimizes each function on
+/// its first call (a worker compiles, the caller waits), with no profile yet, so
+/// arithmetic is speculated int and every type surprise deopts into baseline code.
+#[test]
+fn corpus_optimized_sync() {
+    run_mode(&["-d", "jit.sync=1"]);
+}
+
+/// Real profiles: functions and loops optimized after 20 entries or back-edges, in
+/// the background, while the program keeps running (OSR at loop headers).
+#[test]
+fn corpus_optimized_async() {
+    run_mode(&["-d", "jit.optimize_threshold=20"]);
+}

@@ -314,3 +314,7 @@ fn write(img: &mut [u8], at: usize, bytes: &[u8]) -> Result<(), RelocError> {
 pub fn parse(obj: &[u8]) -> Result<object::File<'_>, RelocError> {
     object::File::parse(obj).map_err(|e| RelocError::Parse(e.to_string()))
 }
+
+#[cfg(test)]
+#[path = "reloc_tests.rs"]
+mod tests;
