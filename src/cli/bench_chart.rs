@@ -249,7 +249,7 @@ pub fn warmup_svg(
         top.draw(&Text::new(title.to_string(), (12, 8), font(18.0)))
             .map_err(draw_err)?;
         let mut entries = vec!["wall time"];
-        entries.extend(tiers.iter().map(|t| *t));
+        entries.extend(tiers.iter().copied());
         legend(&top, (80, 46), &entries)?;
         let mut chart = ChartBuilder::on(&rest)
             .margin_right(24)
