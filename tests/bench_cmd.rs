@@ -166,13 +166,18 @@ fn warmup_records_iterations_and_tierups() {
     assert_eq!(its.len(), 3);
     for (i, it) in its.iter().enumerate() {
         assert_eq!(it["iteration"], i as u64 + 1);
-        assert!(it["ms"].as_f64().is_some_and(|ms| ms >= 0.0), "{it}");
+        for k in ["ms", "cpu_ms", "start_ms"] {
+            assert!(it[k].as_f64().is_some_and(|ms| ms >= 0.0), "{k}: {it}");
+        }
         assert_eq!(it["exit_status"], 0);
     }
     let ups = doc["tierups"].as_array().expect("tierups array");
     assert!(!ups.is_empty(), "no tier-up recorded: {doc}");
     let funcs: Vec<&str> = ups.iter().map(|u| u["func"].as_str().unwrap()).collect();
-    assert!(funcs.contains(&"sq") && funcs.contains(&"{main}"), "{funcs:?}");
+    assert!(
+        funcs.contains(&"sq") && funcs.contains(&"{main}"),
+        "{funcs:?}"
+    );
     for u in ups {
         assert_eq!(u["tier"], "baseline");
         let i = u["iteration"].as_u64().unwrap();
@@ -190,7 +195,11 @@ fn warmup_records_iterations_and_tierups() {
 fn warmup_in_the_interpreter_tiers_nothing_up() {
     let dir = scratch("bench-warmup-interp");
     let prog = dir.join("w.php");
-    std::fs::write(&prog, "<?php\nfunction f() { return 1; }\necho f(), \"\\n\";\n").unwrap();
+    std::fs::write(
+        &prog,
+        "<?php\nfunction f() { return 1; }\necho f(), \"\\n\";\n",
+    )
+    .unwrap();
     let json = dir.join("w.json");
     let (code, stdout, stderr) = hopjit(&[
         "bench",
@@ -219,12 +228,22 @@ fn bench_bad_input_is_a_usage_error() {
         vec!["bench", "--warmup", "Cargo.toml", "--iterations", "0"],
         vec!["bench", "--warmup", "Cargo.toml", "--mode", "fast"],
         vec!["bench", "--warmup", "Cargo.toml", "--frobnicate"],
-        vec!["bench", "--warmup", "Cargo.toml", "-d", "jit.no_such_option=1"],
+        vec![
+            "bench",
+            "--warmup",
+            "Cargo.toml",
+            "-d",
+            "jit.no_such_option=1",
+        ],
         vec!["bench", "--svg"],
         vec!["bench", "--svg", "/no/such/dir/x.svg", "benches/php"],
     ] {
         let (code, stdout, stderr) = hopjit(&args);
-        assert_eq!(code, Some(2), "{args:?}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        assert_eq!(
+            code,
+            Some(2),
+            "{args:?}\nstdout:\n{stdout}\nstderr:\n{stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }

@@ -60,6 +60,7 @@ fn color(name: &str) -> RGBColor {
         "baseline" => RGBColor(0xff, 0x98, 0x00),
         "tiered" | "optimized" => RGBColor(0x43, 0xa0, 0x47),
         "wall time" => RGBColor(0x1e, 0x88, 0xe5),
+        "cpu time" => RGBColor(0x8e, 0x24, 0xaa),
         _ => RGBColor(0x79, 0x55, 0x48),
     }
 }
@@ -218,18 +219,19 @@ pub fn bench_svg(
     write_svg(path, &svg)
 }
 
-/// Writes the `--warmup` chart to `path`: wall time per iteration as a line with a
-/// point per iteration, and a vertical marker per tier-up (coloured by tier, with the
+/// Writes the `--warmup` chart to `path`: wall time and the VM thread's CPU time per
+/// iteration as lines with a point per iteration, and a vertical marker per tier-up (coloured by tier, with the
 /// count of each tier's tier-ups written above the iteration it happened in).
 pub fn warmup_svg(
     path: &Path,
     title: &str,
-    iteration_ms: &[f64],
+    wall_ms: &[f64],
+    cpu_ms: &[f64],
     markers: &[Marker],
 ) -> Result<(), String> {
     register_font()?;
-    let n = iteration_ms.len().max(1);
-    let ymax = iteration_ms.iter().copied().fold(0.0, f64::max) * 1.25;
+    let n = wall_ms.len().max(1);
+    let ymax = wall_ms.iter().chain(cpu_ms).copied().fold(0.0, f64::max) * 1.25;
     let ymax = if ymax > 0.0 { ymax } else { 1.0 };
     let mut tiers: Vec<&'static str> = Vec::new();
     for m in markers {
@@ -248,7 +250,7 @@ pub fn warmup_svg(
         let (top, rest) = root.split_vertically(64);
         top.draw(&Text::new(title.to_string(), (12, 8), font(18.0)))
             .map_err(draw_err)?;
-        let mut entries = vec!["wall time"];
+        let mut entries = vec!["wall time", "cpu time"];
         entries.extend(tiers.iter().copied());
         legend(&top, (80, 46), &entries)?;
         let mut chart = ChartBuilder::on(&rest)
@@ -270,7 +272,7 @@ pub fn warmup_svg(
             })
             .y_label_formatter(&|y| format!("{:.*}", decimals, y))
             .x_desc("iteration (one process: JIT state carries over)")
-            .y_desc("wall time (ms)")
+            .y_desc("time per iteration (ms)")
             .axis_desc_style(font(14.0))
             .label_style(font(12.0))
             .light_line_style(TRANSPARENT)
@@ -308,21 +310,32 @@ pub fn warmup_svg(
                 )
                 .map_err(draw_err)?;
         }
-        let line = color("wall time");
-        let points: Vec<(f64, f64)> = iteration_ms
-            .iter()
-            .enumerate()
-            .map(|(i, &ms)| ((i + 1) as f64, ms))
-            .collect();
-        chart
-            .draw_series(LineSeries::new(
-                points.iter().copied(),
-                line.stroke_width(2),
-            ))
-            .map_err(draw_err)?;
-        chart
-            .draw_series(points.iter().map(|&p| Circle::new(p, 3, line.filled())))
-            .map_err(draw_err)?;
+        for (series, times) in [("wall time", wall_ms), ("cpu time", cpu_ms)] {
+            let c = color(series);
+            let points: Vec<(f64, f64)> = times
+                .iter()
+                .enumerate()
+                .map(|(i, &ms)| ((i + 1) as f64, ms))
+                .collect();
+            // CPU time dashed over wall time: on an idle machine the two coincide.
+            if series == "cpu time" {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        points.iter().copied(),
+                        8,
+                        6,
+                        c.stroke_width(2),
+                    ))
+                    .map_err(draw_err)?;
+            } else {
+                chart
+                    .draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(2)))
+                    .map_err(draw_err)?;
+            }
+            chart
+                .draw_series(points.iter().map(|&p| Circle::new(p, 3, c.filled())))
+                .map_err(draw_err)?;
+        }
         root.present().map_err(draw_err)?;
     }
     write_svg(path, &svg)

@@ -15,7 +15,9 @@
 //! up as the iteration where time drops.
 //!
 //! Each iteration's wall time covers the whole request (context set-up, the script
-//! body, output flushed into memory, teardown). Tier-ups are taken from the JIT's
+//! body, output flushed into memory, teardown); its CPU time is the VM thread's over
+//! the same span (`CLOCK_THREAD_CPUTIME_ID`), which other processes on a busy machine
+//! do not inflate and which leaves out JIT work done on other threads. Tier-ups are taken from the JIT's
 //! event log (`jit::events`), fed by every tier at its entry-slot swap, and counted in
 //! the iteration during which (or just before which) they were published.
 //!
@@ -65,6 +67,8 @@ struct Measured {
     /// Nanoseconds since `stats::process_start`.
     start: u64,
     end: u64,
+    /// CPU nanoseconds the VM thread spent in the iteration.
+    cpu: u64,
     status: i32,
     /// Whether it printed what iteration 1 printed.
     same_output: bool,
@@ -76,7 +80,10 @@ struct Iteration {
     iteration: usize,
     /// Milliseconds from the start of iteration 1.
     start_ms: f64,
+    /// Wall time.
     ms: f64,
+    /// The VM thread's CPU time.
+    cpu_ms: f64,
     exit_status: i32,
     tierups: usize,
 }
@@ -323,6 +330,7 @@ fn run(cfg: &Config) -> Result<bool, (i32, String)> {
             iteration: i + 1,
             start_ms: ms(m.start),
             ms: (m.end - m.start) as f64 / 1e6,
+            cpu_ms: m.cpu as f64 / 1e6,
             exit_status: m.status,
             tierups: tierups.iter().filter(|t| t.iteration == i + 1).count(),
         })
@@ -365,8 +373,9 @@ fn run(cfg: &Config) -> Result<bool, (i32, String)> {
             "hopjit bench --warmup: {name}, mode {}{opt_text}, {} iterations in one process",
             cfg.mode, cfg.iterations
         );
-        let times: Vec<f64> = iterations.iter().map(|i| i.ms).collect();
-        warmup_svg(path, &title, &times, &markers).map_err(|e| (2, e))?;
+        let wall: Vec<f64> = iterations.iter().map(|i| i.ms).collect();
+        let cpu: Vec<f64> = iterations.iter().map(|i| i.cpu_ms).collect();
+        warmup_svg(path, &title, &wall, &cpu, &markers).map_err(|e| (2, e))?;
         println!("bench --warmup: chart written to {}", path.display());
     }
     if failures.is_empty() {
@@ -408,15 +417,16 @@ fn iterate(
     let mut first: Option<Vec<u8>> = None;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
-        let start = Instant::now();
+        let (start, cpu0) = (Instant::now(), thread_cpu_nanos());
         let (output, status) =
             crate::vm::run::run_captured_here(unit.clone(), file.clone(), argv.clone());
-        let end = Instant::now();
+        let (end, cpu1) = (Instant::now(), thread_cpu_nanos());
         let same_output = first.as_ref().is_none_or(|f| *f == output);
         first.get_or_insert(output);
         out.push(Measured {
             start: stats::nanos_since_start(start),
             end: stats::nanos_since_start(end),
+            cpu: cpu1.saturating_sub(cpu0),
             status,
             same_output,
         });
@@ -424,11 +434,28 @@ fn iterate(
     (out, first.unwrap_or_default())
 }
 
+/// CPU time consumed by the calling thread, in nanoseconds (0 if unavailable).
+fn thread_cpu_nanos() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid, exclusive pointer.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return 0;
+    }
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
 /// The iteration table: milliseconds and, per tier, how many functions tiered up
 /// during the iteration and the first few of their names; then a one-line summary.
 fn table(iterations: &[Iteration], tierups: &[TierUp]) -> String {
     const NAMES: usize = 5;
-    let mut out = format!("{:>9}  {:>10}  tier-ups\n", "iteration", "ms");
+    let mut out = format!(
+        "{:>9}  {:>10}  {:>10}  tier-ups\n",
+        "iteration", "wall ms", "cpu ms"
+    );
     for it in iterations {
         let mut cells = Vec::new();
         let mine: Vec<&TierUp> = tierups
@@ -457,20 +484,34 @@ fn table(iterations: &[Iteration], tierups: &[TierUp]) -> String {
         if it.exit_status != 0 {
             cells.push(format!("[exit {}]", it.exit_status));
         }
-        let line = format!("{:>9}  {:>10.3}  {}", it.iteration, it.ms, cells.join("; "));
+        let line = format!(
+            "{:>9}  {:>10.3}  {:>10.3}  {}",
+            it.iteration,
+            it.ms,
+            it.cpu_ms,
+            cells.join("; ")
+        );
         out += line.trim_end();
         out += "\n";
     }
-    let times: Vec<f64> = iterations.iter().map(|i| i.ms).collect();
+    let wall: Vec<f64> = iterations.iter().map(|i| i.ms).collect();
+    let cpu: Vec<f64> = iterations.iter().map(|i| i.cpu_ms).collect();
+    out += &format!("wall: {}\ncpu:  {}\n", summary(&wall), summary(&cpu));
+    out += &format!("tier-ups: {}\n", tierups.len());
+    out
+}
+
+/// "first X ms, best Y ms (iteration K), median of iterations 2-N Z ms".
+fn summary(times: &[f64]) -> String {
     let (best_i, best) = times
         .iter()
         .copied()
         .enumerate()
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .unwrap_or((0, 0.0));
-    out += &format!(
+    let mut out = format!(
         "first {:.3} ms, best {best:.3} ms (iteration {})",
-        times[0],
+        times.first().copied().unwrap_or(0.0),
         best_i + 1
     );
     if times.len() > 1 {
@@ -480,6 +521,5 @@ fn table(iterations: &[Iteration], tierups: &[TierUp]) -> String {
             median(&times[1..])
         );
     }
-    out += &format!("; {} tier-up(s)\n", tierups.len());
     out
 }
