@@ -220,11 +220,13 @@ pub fn bench_svg(
 }
 
 /// Writes the `--warmup` chart to `path`: wall time and the VM thread's CPU time per
-/// iteration as lines with a point per iteration, and a vertical marker per tier-up (coloured by tier, with the
-/// count of each tier's tier-ups written above the iteration it happened in).
+/// iteration as lines with a point per iteration, and a vertical marker per tier-up
+/// (coloured by tier, with the count of each tier's tier-ups in that iteration written
+/// at the first of them). `subtitle` goes under the title in small print (options).
 pub fn warmup_svg(
     path: &Path,
     title: &str,
+    subtitle: &str,
     wall_ms: &[f64],
     cpu_ms: &[f64],
     markers: &[Marker],
@@ -247,12 +249,19 @@ pub fn warmup_svg(
     {
         let root = SVGBackend::with_string(&mut svg, (width, 480)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
-        let (top, rest) = root.split_vertically(64);
+        let (top, rest) = root.split_vertically(80);
         top.draw(&Text::new(title.to_string(), (12, 8), font(18.0)))
             .map_err(draw_err)?;
+        let grey = RGBColor(0x55, 0x55, 0x55);
+        top.draw(&Text::new(
+            subtitle.to_string(),
+            (12, 32),
+            font(12.0).color(&grey),
+        ))
+        .map_err(draw_err)?;
         let mut entries = vec!["wall time", "cpu time"];
         entries.extend(tiers.iter().copied());
-        legend(&top, (80, 46), &entries)?;
+        legend(&top, (80, 62), &entries)?;
         let mut chart = ChartBuilder::on(&rest)
             .margin_right(24)
             .margin_top(4)
@@ -288,26 +297,25 @@ pub fn warmup_svg(
                 )))
                 .map_err(draw_err)?;
         }
-        // "N tier" above each iteration that had tier-ups, one line per tier.
+        // "N tier" at the first tier-up of each iteration that had some, a line per tier.
         for (t, tier) in tiers.iter().enumerate() {
-            let mut counts: Vec<usize> = vec![0; n + 1];
+            // Per iteration: (count, x of the first).
+            let mut groups: Vec<(usize, f64)> = vec![(0, f64::INFINITY); n + 1];
             for m in markers.iter().filter(|m| m.tier == *tier) {
-                counts[m.iteration.clamp(1, n)] += 1;
+                let g = &mut groups[m.iteration.clamp(1, n)];
+                *g = (g.0 + 1, g.1.min(m.x));
             }
             let c = color(tier);
+            let style = font(11.0).color(&c).pos(Pos::new(HPos::Left, VPos::Bottom));
             chart
-                .draw_series(
-                    counts
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, &k)| k > 0)
-                        .map(|(i, &k)| {
-                            let style =
-                                font(11.0).color(&c).pos(Pos::new(HPos::Left, VPos::Bottom));
-                            EmptyElement::at((i as f64 - 0.5, ymax * 0.9))
-                                + Text::new(format!("{k} {tier}"), (3, -2 - 13 * t as i32), style)
-                        }),
-                )
+                .draw_series(groups.iter().filter(|g| g.0 > 0).map(|&(k, x)| {
+                    EmptyElement::at((x, ymax * 0.9))
+                        + Text::new(
+                            format!("{k} {tier}"),
+                            (3, -2 - 13 * t as i32),
+                            style.clone(),
+                        )
+                }))
                 .map_err(draw_err)?;
         }
         for (series, times) in [("wall time", wall_ms), ("cpu time", cpu_ms)] {

@@ -370,12 +370,17 @@ fn run(cfg: &Config) -> Result<bool, (i32, String)> {
             |s| s.to_string_lossy().into(),
         );
         let title = format!(
-            "hopjit bench --warmup: {name}, mode {}{opt_text}, {} iterations in one process",
+            "hopjit bench --warmup: {name}, mode {}, {} iterations in one process",
             cfg.mode, cfg.iterations
         );
+        let subtitle = if applied.is_empty() {
+            "default options".to_string()
+        } else {
+            format!("-d {}", applied.join(" -d "))
+        };
         let wall: Vec<f64> = iterations.iter().map(|i| i.ms).collect();
         let cpu: Vec<f64> = iterations.iter().map(|i| i.cpu_ms).collect();
-        warmup_svg(path, &title, &wall, &cpu, &markers).map_err(|e| (2, e))?;
+        warmup_svg(path, &title, &subtitle, &wall, &cpu, &markers).map_err(|e| (2, e))?;
         println!("bench --warmup: chart written to {}", path.display());
     }
     if failures.is_empty() {
