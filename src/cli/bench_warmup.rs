@@ -49,6 +49,8 @@ const USAGE: &str = "Usage: hopjit bench --warmup FILE.php [--iterations N] \
 Prints a table of iteration -> milliseconds and the tier-ups during each iteration.";
 
 const DEFAULT_ITERATIONS: usize = 20;
+/// More would only be a typo (and the per-iteration records would not fit in memory).
+const MAX_ITERATIONS: usize = 1_000_000;
 /// The php reference run is killed after this long.
 const PHP_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -177,9 +179,14 @@ fn parse_args(args: Vec<String>) -> Result<Option<Config>, String> {
             }
             "--iterations" => {
                 let v = value()?;
-                iterations =
-                    v.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
-                        format!("--iterations must be a positive integer, got '{v}'")
+                iterations = v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_ITERATIONS).contains(n))
+                    .ok_or_else(|| {
+                        format!(
+                            "--iterations must be an integer from 1 to {MAX_ITERATIONS}, got '{v}'"
+                        )
                     })?;
             }
             "--mode" => {
@@ -420,7 +427,7 @@ fn iterate(
 ) -> (Vec<Measured>, Vec<u8>) {
     let unit = Arc::new(unit);
     let mut first: Option<Vec<u8>> = None;
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
         let (start, cpu0) = (Instant::now(), thread_cpu_nanos());
         let (output, status) =
