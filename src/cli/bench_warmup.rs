@@ -45,8 +45,9 @@ const USAGE: &str = "Usage: hopjit bench --warmup FILE.php [--iterations N] \
   -d name=value   a runtime option, after the mode's (hopjit --options lists them)
   --php PATH      php used to check the first iteration's output (default: php on PATH)
   --json FILE     write the iterations and tier-up events as JSON
-  --svg FILE      draw time per iteration with the tier-ups marked, as SVG
-Prints a table of iteration -> milliseconds and the tier-ups during each iteration.";
+  --svg FILE      draw wall and CPU time per iteration, tier-ups marked, as SVG
+Prints a table of iteration -> wall and VM-thread CPU milliseconds, and the tier-ups
+during each iteration.";
 
 const DEFAULT_ITERATIONS: usize = 20;
 /// More would only be a typo (and the per-iteration records would not fit in memory).
