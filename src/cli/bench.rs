@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! hopjit bench [--modes interp,baseline] [--php PATH] [--runs N] [--timeout S]
-//!              [--json FILE] [FILE.php | DIR ...]          (default: benches/php)
+//!              [--json FILE] [--svg FILE] [FILE.php | DIR ...]   (default: benches/php)
+//! hopjit bench --warmup FILE.php [--iterations N] ...      (see `bench_warmup.rs`)
 //! ```
 //!
 //! Every program first runs once under `php -n`, untimed: its stdout is the reference
@@ -18,7 +19,8 @@
 //! Why a Rust runner rather than the script: the hopjit modes run this very executable
 //! (`current_exe`), so `cargo run --release -- bench` always measures the binary it was
 //! built with, wall times come from `Instant` rather than forked `date` calls, and the
-//! measurements can be written as JSON for tooling (`--json`).
+//! measurements can be written as JSON for tooling (`--json`) and drawn as an SVG
+//! chart (`--svg`, see `bench_chart.rs`).
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read};
@@ -29,6 +31,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
+
+use super::bench_chart::{bench_svg, BarGroup};
 
 /// Every mode, in table order: php's first (they are the denominators), then hopjit's.
 const ALL_MODES: [&str; 6] = [
@@ -51,7 +55,8 @@ const RATIOS: [(&str, &str); 3] = [
 ];
 
 const USAGE: &str = "Usage: hopjit bench [--modes interp,baseline] [--php PATH] [--runs N] \
-[--timeout S] [--json FILE] [FILE.php | DIR ...]
+[--timeout S] [--json FILE] [--svg FILE] [FILE.php | DIR ...]
+       hopjit bench --warmup FILE.php [--iterations N] ...   (hopjit bench --warmup --help)
   --modes LIST  modes to time, from: php php-opcache php-jit interp baseline tiered
                 (default: interp,baseline). The php modes always run when php is found
                 (all three unless some php-* mode is named); an empty list runs php only.
@@ -59,6 +64,7 @@ const USAGE: &str = "Usage: hopjit bench [--modes interp,baseline] [--php PATH] 
   --runs N      timed runs per mode; the median wall time is reported (default 3)
   --timeout S   seconds before one run is killed and counted as FAIL (default 120)
   --json FILE   also write every measurement to FILE as JSON
+  --svg FILE    also draw the medians as an SVG bar chart (relative to php -n when php ran)
 Programs: .php files, or directories whose *.php files are all run (default benches/php).
 Every hopjit run's stdout must equal `php -n`'s; any failure makes the exit status 1.";
 
@@ -69,6 +75,7 @@ struct Config {
     runs: usize,
     timeout: Duration,
     json: Option<PathBuf>,
+    svg: Option<PathBuf>,
     paths: Vec<PathBuf>,
 }
 
@@ -110,6 +117,12 @@ struct Report<'a> {
 /// Runs `hopjit bench ARGS...` (the arguments after `bench`); returns the exit status:
 /// 0 all good, 1 some run failed, 2 usage or setup error.
 pub fn main(args: Vec<String>) -> i32 {
+    if args
+        .iter()
+        .any(|a| a == "--warmup" || a.starts_with("--warmup="))
+    {
+        return super::bench_warmup::main(args);
+    }
     let cfg = match parse_args(args) {
         Ok(Some(c)) => c,
         Ok(None) => {
@@ -134,7 +147,7 @@ pub fn main(args: Vec<String>) -> i32 {
 /// Parses the flags by hand (`--flag value` or `--flag=value`); `Ok(None)` is `--help`.
 fn parse_args(args: Vec<String>) -> Result<Option<Config>, String> {
     let mut modes_spec = DEFAULT_MODES.to_string();
-    let (mut php, mut json, mut paths) = (None, None, Vec::new());
+    let (mut php, mut json, mut svg, mut paths) = (None, None, None, Vec::new());
     let (mut runs, mut timeout) = (3usize, 120f64);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -160,7 +173,8 @@ fn parse_args(args: Vec<String>) -> Result<Option<Config>, String> {
         match flag.as_str() {
             "--modes" => modes_spec = value()?,
             "--php" => php = Some(PathBuf::from(value()?)),
-            "--json" => json = Some(PathBuf::from(value()?)),
+            "--json" => json = Some(output_path(&flag, value()?)?),
+            "--svg" => svg = Some(output_path(&flag, value()?)?),
             "--runs" => {
                 let v = value()?;
                 runs = v
@@ -189,8 +203,34 @@ fn parse_args(args: Vec<String>) -> Result<Option<Config>, String> {
         runs,
         timeout: Duration::from_secs_f64(timeout),
         json,
+        svg,
         paths,
     }))
+}
+
+/// An output file named by `flag`, checked before any run: its folder must exist, so
+/// a typo does not surface only after minutes of benchmarking.
+pub(super) fn output_path(flag: &str, v: String) -> Result<PathBuf, String> {
+    let p = PathBuf::from(v);
+    match p.parent() {
+        _ if p.as_os_str().is_empty() || p.is_dir() => {
+            Err(format!("{flag} needs a file name, got '{}'", p.display()))
+        }
+        Some(d) if !d.as_os_str().is_empty() && !d.is_dir() => {
+            Err(format!("{flag}: no such directory: {}", d.display()))
+        }
+        _ => Ok(p),
+    }
+}
+
+/// The `-d` options that make hopjit run in `mode` (`None`: not a hopjit mode).
+pub(super) fn mode_options(mode: &str) -> Option<&'static [&'static str]> {
+    match mode {
+        "interp" => Some(&["jit=0"]),
+        "baseline" => Some(&["jit.optimize=0"]),
+        "tiered" => Some(&[]),
+        _ => None,
+    }
 }
 
 /// Turns `--modes` into table order. `php` always runs (it is the reference); when no
@@ -237,15 +277,19 @@ fn mode_command(mode: &str, php: &Path, hopjit: &Path) -> Vec<String> {
             ],
         ]
         .concat(),
-        "interp" => vec![&hop, "-d", "jit=0"],
-        "baseline" => vec![&hop, "-d", "jit.optimize=0"],
-        _ => vec![&hop],
+        _ => {
+            let mut v = vec![hop.as_str()];
+            for o in mode_options(mode).unwrap_or_default() {
+                v.extend(["-d", o]);
+            }
+            v
+        }
     };
     v.into_iter().map(String::from).collect()
 }
 
 /// Finds `php` on PATH.
-fn find_on_path(name: &str) -> Option<PathBuf> {
+pub(super) fn find_on_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|d| d.join(name))
@@ -277,16 +321,16 @@ fn collect_programs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 /// How one run ended.
-struct RunOutcome {
-    elapsed: f64,
-    stdout: Vec<u8>,
-    result: Result<(), String>,
+pub(super) struct RunOutcome {
+    pub elapsed: f64,
+    pub stdout: Vec<u8>,
+    pub result: Result<(), String>,
 }
 
 /// Runs `cmd program` once with stdin closed, killing it after `timeout`. Wall time is
 /// taken from just before the spawn to the moment `wait` returns. The pipes are drained
 /// by threads so a chatty program never blocks on a full pipe.
-fn run_once(cmd: &[String], program: &Path, timeout: Duration) -> RunOutcome {
+pub(super) fn run_once(cmd: &[String], program: &Path, timeout: Duration) -> RunOutcome {
     let start = Instant::now();
     let spawned = Command::new(&cmd[0])
         .args(&cmd[1..])
@@ -371,7 +415,7 @@ fn run_once(cmd: &[String], program: &Path, timeout: Duration) -> RunOutcome {
 }
 
 /// Where two outputs first differ, as `line N: expected "...", got "..."`.
-fn first_diff(expected: &[u8], actual: &[u8]) -> String {
+pub(super) fn first_diff(expected: &[u8], actual: &[u8]) -> String {
     fn show(s: Option<&[u8]>) -> String {
         match s {
             None => "end of output".into(),
@@ -398,7 +442,7 @@ fn first_diff(expected: &[u8], actual: &[u8]) -> String {
 }
 
 /// The median of a non-empty list (mean of the middle two for an even count).
-fn median(times: &[f64]) -> f64 {
+pub(super) fn median(times: &[f64]) -> f64 {
     let mut t = times.to_vec();
     t.sort_by(f64::total_cmp);
     let n = t.len();
@@ -543,6 +587,17 @@ fn run(cfg: &Config) -> Result<bool, String> {
         };
         let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
         std::fs::write(path, text + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    if let Some(path) = &cfg.svg {
+        let groups: Vec<BarGroup> = results
+            .iter()
+            .map(|r| BarGroup {
+                name: r.name.clone(),
+                medians: modes.iter().map(|m| r.modes[*m].median).collect(),
+            })
+            .collect();
+        bench_svg(path, &modes, &groups, cfg.runs)?;
+        println!("bench: chart written to {}", path.display());
     }
     println!();
     if failures.is_empty() {

@@ -1,6 +1,8 @@
 //! The `hopjit` command line: `hopjit [options] file.php [args...]`, PHP-style.
 
 pub mod bench;
+mod bench_chart;
+mod bench_warmup;
 pub mod options;
 
 use std::io::{Read, Write};

@@ -132,7 +132,7 @@ fn try_translate(unit: &Unit, fid: u32) -> *mut () {
         Some(addr) => {
             func.entry.store(addr as *mut (), Ordering::Release);
             func.jit.state.store(BASELINE, Ordering::Release);
-            stats::note_tierup();
+            stats::note_tierup(&func.name, "baseline");
             if trace::enabled() {
                 trace::instant(
                     "entry swap",

@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod config;
 pub mod dump;
 pub mod enter;
+pub mod events;
 pub mod lease;
 pub mod meta;
 pub mod opt;

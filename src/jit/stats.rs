@@ -52,11 +52,15 @@ pub fn nanos_since_start(t: Instant) -> u64 {
     t.saturating_duration_since(process_start()).as_nanos() as u64
 }
 
-/// Records that a translation was published in an entry slot now.
-pub fn note_tierup() {
-    STATS
-        .last_tierup_nanos
-        .fetch_max(nanos_since_start(Instant::now()), Ordering::Relaxed);
+/// Records that a translation of `func_name` for `tier` (`"baseline"`,
+/// `"optimized"`) was just published in its entry slot. Every tier calls this right
+/// after its entry-slot store: it feeds `last_tierup_ms` of `jit.stats` and, while
+/// `hopjit bench --warmup` records, the tier-up log of [`super::events`]. Costs a
+/// clock read and two relaxed atomics when not recording.
+pub fn note_tierup(func_name: &str, tier: &'static str) {
+    let now = nanos_since_start(Instant::now());
+    STATS.last_tierup_nanos.fetch_max(now, Ordering::Relaxed);
+    super::events::record(func_name, tier, now);
 }
 
 /// Where one baseline translation spent its time, as instants in phase order:

@@ -43,19 +43,33 @@ pub fn run_here(unit: Arc<Unit>, file: String, argv: Vec<Vec<u8>>) -> i32 {
 /// exit status, without touching the process's stdout — for embedding and for tests
 /// that run many requests at once (several threads sharing one unit and its JIT code).
 pub fn run_captured(unit: Arc<Unit>, file: String) -> (Vec<u8>, i32) {
-    let spawned = std::thread::Builder::new()
+    on_vm_thread(move || run_captured_here(unit, file, Vec::new()))
+        .unwrap_or_else(|_| (b"hopjit: VM thread failed".to_vec(), 255))
+}
+
+/// One request on the current thread with a fresh execution context (fresh globals,
+/// constants, statics), its output captured; returns the output and the exit status.
+/// The unit, and so its JIT state, is shared with every other request on it.
+pub fn run_captured_here(unit: Arc<Unit>, file: String, argv: Vec<Vec<u8>>) -> (Vec<u8>, i32) {
+    let mut ctx = ExecCtx::new(unit, file);
+    ctx.argv = argv;
+    ctx.out = super::output::Output::capturing();
+    let code = run_main(&mut ctx);
+    ctx.out.finish();
+    (ctx.out.take_captured(), code)
+}
+
+/// Runs `f` on a new thread with the VM's native stack (deep PHP recursion is deep
+/// Rust recursion) and waits for it; `Err` if the thread could not start or panicked.
+pub fn on_vm_thread<R: Send + 'static>(
+    f: impl FnOnce() -> R + Send + 'static,
+) -> Result<R, String> {
+    let h = std::thread::Builder::new()
+        .name("hopjit-vm".into())
         .stack_size(VM_THREAD_STACK)
-        .spawn(move || {
-            let mut ctx = ExecCtx::new(unit, file);
-            ctx.out = super::output::Output::capturing();
-            let code = run_main(&mut ctx);
-            ctx.out.finish();
-            (ctx.out.take_captured(), code)
-        });
-    match spawned.map(|h| h.join()) {
-        Ok(Ok(r)) => r,
-        _ => (b"hopjit: VM thread failed".to_vec(), 255),
-    }
+        .spawn(f)
+        .map_err(|e| format!("cannot start the VM thread: {e}"))?;
+    h.join().map_err(|_| "the VM thread panicked".to_string())
 }
 
 /// Runs the script body in `ctx` and prints any uncaught error; returns the status.

@@ -105,7 +105,7 @@ pub fn run(job: Job, llvm: Option<&mut Llvm>) {
     jit.osr_body.store(body as *mut (), Ordering::Release);
     func.entry.store(entry as *mut (), Ordering::Release);
     jit.opt.store(opt_state::OPTIMIZED, Ordering::Release);
-    stats::note_tierup();
+    stats::note_tierup(&func.name, "optimized");
     let timing = CompileTiming {
         queued: job.queued,
         started,

@@ -157,6 +157,7 @@ pub fn drop_optimized(func: &Func) {
         jit.opt_requested.store(0, Ordering::Release);
     }
     opt_stats::STATS.dropped.fetch_add(1, Ordering::Relaxed);
+    crate::jit::stats::note_tierup(&func.name, "deopt");
     if trace::enabled() {
         trace::instant(
             "entry swap",
