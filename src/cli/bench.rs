@@ -2,7 +2,7 @@
 //! `ci/bench` shell script, which is now a thin wrapper around this command).
 //!
 //! ```text
-//! hopjit bench [--modes interp,baseline] [--php PATH] [--runs N] [--timeout S]
+//! hopjit bench [--modes interp,baseline,tiered] [--php PATH] [--runs N] [--timeout S]
 //!              [--json FILE] [--svg FILE] [FILE.php | DIR ...]   (default: benches/php)
 //! hopjit bench --warmup FILE.php [--iterations N] ...      (see `bench_warmup.rs`)
 //! ```
@@ -44,9 +44,8 @@ const ALL_MODES: [&str; 6] = [
     "tiered",
 ];
 const PHP_MODES: [&str; 3] = ["php", "php-opcache", "php-jit"];
-/// hopjit modes run when `--modes` is not given (`tiered` joins once the optimizing
-/// tier exists).
-const DEFAULT_MODES: &str = "interp,baseline";
+/// hopjit modes run when `--modes` is not given.
+const DEFAULT_MODES: &str = "interp,baseline,tiered";
 /// The ratio columns: each hopjit mode against the php mode of comparable technique.
 const RATIOS: [(&str, &str); 3] = [
     ("interp", "php"),
@@ -54,11 +53,11 @@ const RATIOS: [(&str, &str); 3] = [
     ("tiered", "php-jit"),
 ];
 
-const USAGE: &str = "Usage: hopjit bench [--modes interp,baseline] [--php PATH] [--runs N] \
+const USAGE: &str = "Usage: hopjit bench [--modes interp,baseline,tiered] [--php PATH] [--runs N] \
 [--timeout S] [--json FILE] [--svg FILE] [FILE.php | DIR ...]
        hopjit bench --warmup FILE.php [--iterations N] ...   (hopjit bench --warmup --help)
   --modes LIST  modes to time, from: php php-opcache php-jit interp baseline tiered
-                (default: interp,baseline). The php modes always run when php is found
+                (default: interp,baseline,tiered). The php modes always run when php is found
                 (all three unless some php-* mode is named); an empty list runs php only.
   --php PATH    the php executable (default: php on PATH)
   --runs N      timed runs per mode; the median wall time is reported (default 3)

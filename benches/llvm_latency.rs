@@ -1,0 +1,90 @@
+//! LLVM compile latency per function, at `jit.llvm_opt` O1 and O2.
+//!
+//! Compiles every program of `benches/php/`, then for each level:
+//! 1. criterion: lowering + LLVM (parse, verify, pass pipeline, object emission) of
+//!    the largest function, as one benchmark per level;
+//! 2. outside criterion: the same for every function of every program, several
+//!    passes, reporting p50 / p99 / max per function — the numbers issue 4's goals
+//!    (p50 ≤ 5 ms, p99 ≤ 50 ms) are about.
+//!
+//! Functions are compiled without a profile (as `jit.sync=1` does), so arithmetic
+//! is speculated int. `cargo bench --bench llvm_latency -- --quick`.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use hopjit::bytecode::unit::Unit;
+use hopjit::jit::opt::codegen::Llvm;
+use hopjit::jit::opt::compile::lower_and_compile;
+
+const PASSES: usize = 5;
+
+fn units() -> Vec<Unit> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/php");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("benches/php")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "php"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| {
+            let src = std::fs::read(p).ok()?;
+            let name = p.to_string_lossy().to_string();
+            let prog = hopjit::compiler::parse(&src, &name).ok()?;
+            hopjit::bytecode::emit::compile(&prog, &name, &name).ok()
+        })
+        .collect()
+}
+
+fn percentile(sorted: &[Duration], q: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+fn main() {
+    let units = units();
+    let all: Vec<(&Unit, usize)> = units
+        .iter()
+        .flat_map(|u| (0..u.funcs.len()).map(move |f| (u, f)))
+        .collect();
+    let largest = *all
+        .iter()
+        .max_by_key(|(u, f)| u.funcs[*f].ops.len())
+        .expect("some function");
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .configure_from_args();
+    for level in [1u8, 2] {
+        let mut llvm = Llvm::new(level).expect("LLVM initializes");
+        let (u, f) = largest;
+        c.bench_function(
+            &format!("llvm_compile/O{level}/largest ({} ops)", u.funcs[f].ops.len()),
+            |b| b.iter(|| black_box(lower_and_compile(u, &u.funcs[f], &mut llvm, false).is_ok())),
+        );
+    }
+    c.final_summary();
+    for level in [1u8, 2] {
+        let mut llvm = Llvm::new(level).expect("LLVM initializes");
+        let mut times = Vec::new();
+        for _ in 0..PASSES {
+            for (u, f) in &all {
+                let t = Instant::now();
+                let ok = lower_and_compile(u, &u.funcs[*f], &mut llvm, false).is_ok();
+                assert!(ok, "{} failed to compile", u.funcs[*f].name);
+                times.push(t.elapsed());
+            }
+        }
+        times.sort();
+        println!(
+            "llvm O{level}: {} functions x {PASSES}: p50 {:.2?}  p90 {:.2?}  p99 {:.2?}  max {:.2?}",
+            all.len(),
+            percentile(&times, 0.5),
+            percentile(&times, 0.9),
+            percentile(&times, 0.99),
+            times.last().unwrap()
+        );
+    }
+}
