@@ -132,7 +132,7 @@ fn main() {
     for _ in 0..passes {
         for f in &funcs {
             let s = Instant::now();
-            let r = baseline::translate(&tc, f, 1);
+            let r = baseline::translate(&tc, f, 1, None);
             full.push(s.elapsed());
             declined += usize::from(r.is_none());
         }

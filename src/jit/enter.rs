@@ -128,7 +128,8 @@ fn try_translate(unit: &Unit, fid: u32) -> *mut () {
         }
         return std::ptr::null_mut();
     };
-    match baseline::translate(tc, func, unit as *const Unit as usize) {
+    let tier_up = baseline::tier_up_from_config();
+    match baseline::translate(tc, func, unit as *const Unit as usize, tier_up) {
         Some(addr) => {
             func.entry.store(addr as *mut (), Ordering::Release);
             func.jit.state.store(BASELINE, Ordering::Release);

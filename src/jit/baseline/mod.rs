@@ -14,16 +14,11 @@ use super::trace;
 use crate::bytecode::unit::Func;
 use std::sync::atomic::Ordering;
 
-/// Translates `func` into `tc` and returns the entry address, or `None` when the
-/// JIT declines (TC full, function too large): the caller stays in the interpreter.
-/// Metadata is committed before the caller publishes the entry.
-pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
-    let started = Instant::now();
-    let view = tc.view(ViewKind::Profiling);
-    // Assemble first: a translation that does not fit allocates nothing (the
-    // blocks are bump allocators; a failed translation must not leak space).
+/// The optimizing-tier hand-off baseline code gets under the process's JIT
+/// configuration: none with `jit.optimize=0`.
+pub fn tier_up_from_config() -> Option<translate::TierUp> {
     let cfg = super::config::get();
-    let tier_up = cfg.optimize.then(|| translate::TierUp {
+    cfg.optimize.then(|| translate::TierUp {
         // Under jit.retranslate_all the collective trigger decides, not the function.
         threshold: if super::opt::retranslate::armed() {
             i32::MAX as u32
@@ -31,7 +26,24 @@ pub fn translate(tc: &CodeCache, func: &Func, unit_id: usize) -> Option<usize> {
             cfg.optimize_threshold.min(i32::MAX as u64) as u32
         },
         request_helper: super::opt::request::hop_opt_request as *const () as usize,
-    });
+    })
+}
+
+/// Translates `func` into `tc` and returns the entry address, or `None` when the
+/// JIT declines (TC full, function too large): the caller stays in the interpreter.
+/// Metadata is committed before the caller publishes the entry.
+/// `tier_up`: whether (and when) the translation hands the function to the
+/// optimizing tier ([`tier_up_from_config`] in a running VM; `None` in isolation).
+pub fn translate(
+    tc: &CodeCache,
+    func: &Func,
+    unit_id: usize,
+    tier_up: Option<translate::TierUp>,
+) -> Option<usize> {
+    let started = Instant::now();
+    let view = tc.view(ViewKind::Profiling);
+    // Assemble first: a translation that does not fit allocates nothing (the
+    // blocks are bump allocators; a failed translation must not leak space).
     let mut asm = translate::assemble(func, 0, tier_up).ok()?;
     let assembled = Instant::now();
     let Some(code) = view.alloc_main(asm.code.len(), 16) else {
