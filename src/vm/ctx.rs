@@ -110,9 +110,6 @@ pub struct ExecCtx {
     /// A fault raised by a user error handler while reporting a diagnostic; taken by
     /// the interpreter after the built-in or op that raised the diagnostic.
     pub pending_fault: Option<Fault>,
-    /// Per function index: the slot of its `$GLOBALS` local (-1: none; -2: not
-    /// looked up yet).
-    pub globals_slots: Vec<i64>,
     /// Named arguments for the variadic parameter of the next `call_function`.
     pub pending_named: Vec<(Vec<u8>, TypedValue)>,
     /// The default time zone (`date_default_timezone_set`); None is UTC.
@@ -149,7 +146,6 @@ impl ExecCtx {
             error_handlers: Vec::new(),
             in_error_handler: false,
             pending_fault: None,
-            globals_slots: Vec::new(),
             pending_named: Vec::new(),
             timezone: None,
         }

@@ -162,6 +162,17 @@ pub fn execute(
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("invalid function index {fid}")));
     };
+    execute_func(ctx, unit, func, frame)
+}
+
+/// [`execute`] for a function already looked up (`func` belongs to `unit`).
+#[inline]
+pub fn execute_func(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
     let mut pc = 0usize;
     let mut pending: Option<TypedValue> = None;
     loop {
@@ -729,13 +740,13 @@ pub(crate) fn make_ref_of(s: &mut TypedValue) -> TypedValue {
 ///
 /// # Safety
 /// The slots must be initialised values owned by the frame being torn down.
+#[inline]
 pub(crate) unsafe fn drop_slots(frame: *mut TypedValue, n: usize) {
     for i in 0..n {
         let p = frame.add(i);
-        if (*p).tag == tag::INDIRECT {
-            // INDIRECT is never owned: forget it.
-            ptr::write(p, TypedValue::uninit());
-        } else {
+        // Only counted values own anything (INDIRECT and scalars do not), and the
+        // slots are dead afterwards: nothing else needs writing.
+        if tag::is_counted((*p).tag) {
             ptr::drop_in_place(p);
         }
     }

@@ -95,8 +95,9 @@ pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
 
 /// Calls `fid` with exactly its declared number of by-value arguments — the
 /// common case, and the one worth a lean path: no defaults, variadics, by-reference
-/// parameters, closure captures, named arguments or `$GLOBALS` to arrange. Anything
-/// else goes through [`call_function_from`]. Same contract as that function.
+/// parameters, closure captures, named arguments or `$GLOBALS` to arrange (the
+/// function's `CallShape::lean_argc`). Anything else goes through
+/// [`call_function_from`]. Same contract as that function.
 ///
 /// # Safety
 /// As for [`call_function_from`].
@@ -108,41 +109,32 @@ pub unsafe fn call_simple_or_general(
 ) -> VmResult<TypedValue> {
     // SAFETY: as in call_function_from: the unit outlives the call.
     let unit: &Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
-    let simple = unit.funcs.get(fid as usize).is_some_and(|f| {
-        f.num_captures == 0
-            && f.params.len() == argc
-            && f.params.iter().all(|p| !p.by_ref && !p.variadic)
-            && (f.num_slots as usize) >= argc
-            && globals_slot_cached(ctx, f).is_none()
-    });
-    if !simple {
+    let func = match unit.funcs.get(fid as usize) {
+        Some(f) if f.call_shape.lean_argc as usize == argc => f,
         // SAFETY: forwarded contract.
-        return unsafe { call_function_from(ctx, fid, args, argc, None) };
-    }
-    let func = &unit.funcs[fid as usize];
+        _ => return unsafe { call_general(ctx, fid, args, argc) },
+    };
     let n = func.num_slots as usize;
     let base = ctx.sp;
     if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
-        return Err(ctx.fatal(
-            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
-        ));
+        return Err(stack_exhausted(ctx));
     }
     // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
     // no live frame.
     let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
     for i in 0..argc {
-        // SAFETY: the caller guarantees `argc` readable values at `args`; slot i < n
-        // is unclaimed memory being initialised.
+        // SAFETY: the caller guarantees `argc` readable values at `args`, outside the
+        // unclaimed slots; slot i < argc <= n (`lean_argc` <= num_slots) is unclaimed
+        // memory being initialised. A value below REF is moved bitwise and its
+        // source left UNINIT (defined by the tag alone), which is what `take` does.
         unsafe {
-            let v = (*args.add(i)).take();
-            let v = if v.tag == tag::INDIRECT {
-                (*(v.data as *const TypedValue)).copy_value()
-            } else if v.tag == tag::REF {
-                v.copy_value()
+            let (src, dst) = (args.add(i), frame.add(i));
+            if (*src).tag < tag::REF {
+                ptr::copy_nonoverlapping(src, dst, 1);
+                ptr::addr_of_mut!((*src).tag).write(tag::UNINIT);
             } else {
-                v
-            };
-            ptr::write(frame.add(i), v);
+                ptr::write(dst, deref_arg((*src).take()));
+            }
         }
     }
     for i in argc..n {
@@ -153,7 +145,7 @@ pub unsafe fn call_simple_or_general(
     let saved_line = ctx.line;
     ctx.calls.push(CallInfo {
         func: fid,
-        call_line: ctx.line,
+        call_line: saved_line,
         frame,
         argc: argc as u32,
         extra: Vec::new(),
@@ -161,8 +153,8 @@ pub unsafe fn call_simple_or_general(
     });
     ctx.cur_argc = argc as u32;
     // SAFETY: the frame and its CallInfo were set up just above.
-    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
-    ctx.calls.pop();
+    let r = unsafe { crate::jit::enter::run_func(ctx, unit, func, frame) };
+    pop_call(ctx);
     // SAFETY: the frame's n slots were initialised above and nothing else owns them.
     unsafe { drop_slots(frame, n) };
     ctx.sp = base;
@@ -170,12 +162,67 @@ pub unsafe fn call_simple_or_general(
     r
 }
 
+/// The value an argument passes by value: what a `REF` or `INDIRECT` designates.
+#[cold]
+#[inline(never)]
+fn deref_arg(v: TypedValue) -> TypedValue {
+    if v.tag == tag::INDIRECT {
+        // SAFETY: see interp::deref_slot.
+        unsafe { (*(v.data as *const TypedValue)).copy_value() }
+    } else if v.tag == tag::REF {
+        v.copy_value()
+    } else {
+        v
+    }
+}
+
+/// The general path out of line, so the lean one stays small.
+///
+/// # Safety
+/// As for [`call_function_from`].
+#[inline(never)]
+unsafe fn call_general(
+    ctx: &mut ExecCtx,
+    fid: u32,
+    args: *mut TypedValue,
+    argc: usize,
+) -> VmResult<TypedValue> {
+    // SAFETY: forwarded contract.
+    unsafe { call_function_from(ctx, fid, args, argc, None) }
+}
+
+#[cold]
+#[inline(never)]
+fn stack_exhausted(ctx: &ExecCtx) -> Fault {
+    ctx.fatal("Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)")
+}
+
+/// Pops the innermost `CallInfo`, releasing what it holds only when it holds
+/// anything (most calls have neither extra arguments nor rare parts).
+#[inline(always)]
+fn pop_call(ctx: &mut ExecCtx) {
+    if let Some(ci) = ctx.calls.pop() {
+        if ci.extra.capacity() != 0 || ci.rare.is_some() {
+            drop_call(ci);
+        } else {
+            std::mem::forget(ci);
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn drop_call(ci: CallInfo) {
+    drop(ci);
+}
+
 /// Whether calls of `fid` must turn the caller's extra arguments into references
 /// (a by-reference variadic parameter): such calls take the general path.
+#[inline]
 pub fn binds_variadic_refs(unit: &Unit, fid: u32) -> bool {
     unit.funcs
         .get(fid as usize)
-        .is_some_and(|f| f.params.last().is_some_and(|p| p.variadic && p.by_ref))
+        .is_some_and(|f| f.call_shape.variadic_by_ref)
 }
 
 /// Calls user function `fid` with `args` (by-reference parameters expect `REF`
@@ -217,9 +264,7 @@ pub unsafe fn call_function_from(
     let n = (func.num_slots as usize).max(nparams + ncap);
     let base = ctx.sp;
     if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
-        return Err(ctx.fatal(
-            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
-        ));
+        return Err(stack_exhausted(ctx));
     }
     // SAFETY: base + n is within the stack's capacity (checked above), the Vec is
     // never reallocated, and the slots at and above sp belong to no live frame.
@@ -237,7 +282,7 @@ pub unsafe fn call_function_from(
         nparams
     };
     let mut extra = Vec::new();
-    let variadic_by_ref = func.params.last().is_some_and(|p| p.variadic && p.by_ref);
+    let variadic_by_ref = func.call_shape.variadic_by_ref;
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`.
         let v = unsafe { (*args.add(i)).take() };
@@ -290,32 +335,20 @@ pub unsafe fn call_function_from(
             })
         }),
     });
-    if let Some(gs) = globals_slot_cached(ctx, func) {
+    if let Some(gs) = super::globals::globals_slot(func) {
         let g = super::globals::globals_array(ctx);
         // SAFETY: gs < num_locals <= n.
         unsafe { *frame.add(gs as usize) = g };
     }
     ctx.cur_argc = argc as u32;
     // SAFETY: the frame and its CallInfo were set up just above.
-    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
-    ctx.calls.pop();
+    let r = unsafe { crate::jit::enter::run_func(ctx, unit, func, frame) };
+    pop_call(ctx);
     // SAFETY: the frame's n slots were initialised above and nothing else owns them.
     unsafe { drop_slots(frame, n) };
     ctx.sp = base;
     ctx.line = saved_line;
     r
-}
-
-/// `vm::globals::globals_slot`, looked up once per function.
-fn globals_slot_cached(ctx: &mut ExecCtx, func: &Func) -> Option<u32> {
-    let i = func.id as usize;
-    if ctx.globals_slots.len() <= i {
-        ctx.globals_slots.resize(i + 1, -2);
-    }
-    if ctx.globals_slots[i] == -2 {
-        ctx.globals_slots[i] = super::globals::globals_slot(func).map_or(-1, i64::from);
-    }
-    u32::try_from(ctx.globals_slots[i]).ok()
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.
@@ -406,7 +439,7 @@ pub(crate) fn call_op(
             argc,
         } => {
             if let Some(callee) = unit.funcs.get(*f as usize) {
-                if callee.params.last().is_some_and(|p| p.variadic && p.by_ref) {
+                if callee.call_shape.variadic_by_ref {
                     // The emitter marks only declared positions as by-reference.
                     let by_ref = by_ref_flags(callee, *argc);
                     bind_ref_args(func, frame, op, *args, *argc, &by_ref);
