@@ -165,8 +165,9 @@ pub fn execute(
     execute_func(ctx, unit, func, frame)
 }
 
-/// [`execute`] for a function already looked up (`func` belongs to `unit`).
-#[inline]
+/// [`execute`] for a function already looked up (`func` belongs to `unit`). The
+/// common run — no exception — is one `run_ops`; faults continue out of line.
+#[inline(always)]
 pub fn execute_func(
     ctx: &mut ExecCtx,
     unit: &Unit,
@@ -175,20 +176,40 @@ pub fn execute_func(
 ) -> VmResult<TypedValue> {
     let mut pc = 0usize;
     let mut pending: Option<TypedValue> = None;
+    match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
+        Ok(v) => Ok(v),
+        Err(f) => execute_after_fault(ctx, unit, func, frame, pc, pending, f),
+    }
+}
+
+/// The rest of [`execute_func`] after a fault at `pc`: a Throw goes to the innermost
+/// handler covering it (and execution goes on there) or propagates.
+#[cold]
+#[inline(never)]
+fn execute_after_fault(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    mut pc: usize,
+    mut pending: Option<TypedValue>,
+    mut fault: Fault,
+) -> VmResult<TypedValue> {
     loop {
+        match fault {
+            Fault::Throw(e) => match unwind_target(func, frame, pc as u32, &e) {
+                Some(h) => {
+                    // (An exception still pending is released here, replaced.)
+                    drop(pending.replace(e));
+                    pc = h.handler as usize;
+                }
+                None => return Err(Fault::Throw(e)),
+            },
+            f => return Err(f),
+        }
         match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
             Ok(v) => return Ok(v),
-            Err(Fault::Throw(e)) => {
-                let p = pc as u32;
-                match unwind_target(func, frame, p, &e) {
-                    Some(h) => {
-                        pending = Some(e);
-                        pc = h.handler as usize;
-                    }
-                    None => return Err(Fault::Throw(e)),
-                }
-            }
-            Err(f) => return Err(f),
+            Err(f) => fault = f,
         }
     }
 }
