@@ -36,9 +36,11 @@ pub struct CallInfo {
     /// The callee's frame (its parameters are slots 0..).
     pub frame: *mut TypedValue,
     pub argc: u32,
-    /// Arguments beyond the declared parameters.
-    pub extra: Vec<TypedValue>,
-    /// What few calls need, boxed so the common call pushes and pops less.
+    /// How many arguments went beyond the declared parameters: they are the
+    /// `nextra` VM stack slots just below `frame`, owned by the call (see `extra`).
+    pub nextra: u32,
+    /// What few calls need, boxed so the common call pushes and pops less (a
+    /// `CallInfo` is 32 bytes).
     pub rare: Option<Box<CallRare>>,
 }
 
@@ -53,6 +55,18 @@ pub struct CallRare {
 }
 
 impl CallInfo {
+    /// Arguments beyond the declared parameters.
+    pub fn extra(&self) -> &[TypedValue] {
+        if self.nextra == 0 {
+            return &[];
+        }
+        // SAFETY: a `CallInfo` on `ExecCtx::calls` belongs to an active call, whose
+        // `nextra` extra arguments are initialised VM stack slots just below its
+        // frame until the call returns and pops it (`call_function_from`).
+        unsafe {
+            std::slice::from_raw_parts(self.frame.sub(self.nextra as usize), self.nextra as usize)
+        }
+    }
     pub fn dyn_vars(&self) -> &[(Vec<u8>, TypedValue)] {
         self.rare.as_ref().map_or(&[], |r| &r.dyn_vars)
     }
@@ -260,7 +274,7 @@ impl ExecCtx {
                 let v = unsafe { &*ci.frame.add(i as usize) };
                 args.push(v.copy_value());
             }
-            for v in &ci.extra {
+            for v in ci.extra() {
                 args.push(v.copy_value());
             }
             fr.set_str(b"args", TypedValue::array(args));

@@ -148,7 +148,7 @@ pub unsafe fn call_simple_or_general(
         call_line: saved_line,
         frame,
         argc: argc as u32,
-        extra: Vec::new(),
+        nextra: 0,
         rare: None,
     });
     ctx.cur_argc = argc as u32;
@@ -198,14 +198,12 @@ fn stack_exhausted(ctx: &ExecCtx) -> Fault {
 }
 
 /// Pops the innermost `CallInfo`, releasing what it holds only when it holds
-/// anything (most calls have neither extra arguments nor rare parts).
+/// anything (most calls have no rare parts).
 #[inline(always)]
 fn pop_call(ctx: &mut ExecCtx) {
     if let Some(ci) = ctx.calls.pop() {
-        if ci.extra.capacity() != 0 || ci.rare.is_some() {
+        if ci.rare.is_some() {
             drop_call(ci);
-        } else {
-            std::mem::forget(ci);
         }
     }
 }
@@ -262,26 +260,31 @@ pub unsafe fn call_function_from(
     let nparams = func.params.len();
     let ncap = func.num_captures as usize;
     let n = (func.num_slots as usize).max(nparams + ncap);
+    let declared = if func.params.last().is_some_and(|p| p.variadic) {
+        nparams - 1
+    } else {
+        nparams
+    };
+    // Arguments beyond the declared parameters live on the VM stack just below the
+    // frame (`CallInfo::extra`), so passing them allocates nothing either.
+    let nextra = argc.saturating_sub(declared);
     let base = ctx.sp;
-    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+    if base + nextra + n > STACK_SLOTS.min(ctx.stack.capacity()) {
         return Err(stack_exhausted(ctx));
     }
-    // SAFETY: base + n is within the stack's capacity (checked above), the Vec is
-    // never reallocated, and the slots at and above sp belong to no live frame.
-    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    // SAFETY: base + nextra + n is within the stack's capacity (checked above), the
+    // Vec is never reallocated, and the slots at and above sp belong to no live frame.
+    let extra = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    // SAFETY: as above.
+    let frame = unsafe { extra.add(nextra) };
     for i in 0..n {
         // SAFETY: as above; the slots are uninitialised memory being claimed. An
         // UNINIT value is defined by its tag alone (its data is never read), so only
         // the tag byte is written.
         unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
     }
-    ctx.sp = base + n;
-    let declared = if func.params.last().is_some_and(|p| p.variadic) {
-        nparams - 1
-    } else {
-        nparams
-    };
-    let mut extra = Vec::new();
+    // (The extra slots are written below before anything reads or drops them.)
+    ctx.sp = base + nextra + n;
     let variadic_by_ref = func.call_shape.variadic_by_ref;
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`.
@@ -308,10 +311,15 @@ pub unsafe fn call_function_from(
             };
             // SAFETY: i < nparams <= n; the slot holds UNINIT (nothing to release).
             unsafe { ptr::write(frame.add(i), v) };
-        } else if variadic_by_ref && v.is_ref() {
-            extra.push(v);
         } else {
-            extra.push(v.copy_value());
+            let v = if variadic_by_ref && v.is_ref() {
+                v
+            } else {
+                v.copy_value()
+            };
+            // SAFETY: i - declared < nextra: an unclaimed slot below the frame, being
+            // initialised.
+            unsafe { ptr::write(extra.add(i - declared), v) };
         }
     }
     if let Some(b) = bound {
@@ -327,7 +335,7 @@ pub unsafe fn call_function_from(
         call_line: ctx.line,
         frame,
         argc: argc as u32,
-        extra,
+        nextra: nextra as u32,
         rare: (!named_extra.is_empty()).then(|| {
             Box::new(CallRare {
                 named_extra,
@@ -344,8 +352,9 @@ pub unsafe fn call_function_from(
     // SAFETY: the frame and its CallInfo were set up just above.
     let r = unsafe { crate::jit::enter::run_func(ctx, unit, func, frame) };
     pop_call(ctx);
-    // SAFETY: the frame's n slots were initialised above and nothing else owns them.
-    unsafe { drop_slots(frame, n) };
+    // SAFETY: the extra arguments and the frame's n slots above them were
+    // initialised above and nothing else owns them.
+    unsafe { drop_slots(extra, nextra + n) };
     ctx.sp = base;
     ctx.line = saved_line;
     r
@@ -537,7 +546,7 @@ pub(crate) fn call_op(
             let mut vals: Vec<TypedValue> = ctx
                 .calls
                 .last()
-                .map(|ci| ci.extra.iter().skip(skip).cloned().collect())
+                .map(|ci| ci.extra().iter().skip(skip).cloned().collect())
                 .unwrap_or_default();
             let named: Vec<(Vec<u8>, TypedValue)> = ctx
                 .calls
