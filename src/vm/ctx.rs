@@ -112,6 +112,7 @@ pub struct ExecCtx {
     /// JSON error state for json_last_error().
     pub json_error: i64,
     /// The VM stack frames live in; never reallocated (frames are raw pointers).
+    /// Frames end at most `STACK_SLOTS` slots in, at most `capacity - STACK_SLACK`.
     pub stack: Vec<TypedValue>,
     pub sp: usize,
     /// Index of the built-in being called (see `runtime::builtins::registry`), for
@@ -132,6 +133,11 @@ pub struct ExecCtx {
 
 /// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
 pub const STACK_SLOTS: usize = 1 << 22;
+
+/// Slots allocated past [`STACK_SLOTS`]: frame setup may write the tags of up to
+/// `STACK_SLACK - 1` unclaimed slots past a frame's end (in groups of
+/// `STACK_SLACK`), and those must exist even for a frame ending at the limit.
+pub const STACK_SLACK: usize = 4;
 
 impl ExecCtx {
     pub fn new(unit: Arc<Unit>, file: String) -> ExecCtx {
@@ -154,7 +160,7 @@ impl ExecCtx {
             cur_argc: 0,
             argv: Vec::new(),
             json_error: 0,
-            stack: Vec::with_capacity(STACK_SLOTS),
+            stack: Vec::with_capacity(STACK_SLOTS + STACK_SLACK),
             sp: 0,
             cur_builtin: 0,
             error_handlers: Vec::new(),

@@ -7,7 +7,7 @@ use std::ptr;
 
 pub use super::call_args::call_value_array;
 use super::call_args::{bind_ref_args, by_ref_flags, by_ref_params_of, take_args_keep_refs};
-use super::ctx::{CallInfo, CallRare, ExecCtx, Fault, VmResult, STACK_SLOTS};
+use super::ctx::{CallInfo, CallRare, ExecCtx, Fault, VmResult, STACK_SLACK, STACK_SLOTS};
 use super::interp::{drop_slots, execute, peek, read, slot, write};
 use super::interp_ops::name_of;
 use super::status;
@@ -116,7 +116,7 @@ pub unsafe fn call_simple_or_general(
     };
     let n = func.num_slots as usize;
     let base = ctx.sp;
-    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+    if base + n > stack_limit(ctx) {
         return Err(stack_exhausted(ctx));
     }
     // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
@@ -137,9 +137,17 @@ pub unsafe fn call_simple_or_general(
             }
         }
     }
-    for i in argc..n {
-        // SAFETY: as above; UNINIT is defined by its tag alone.
-        unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
+    // The other slots start UNINIT (defined by the tag alone), written in groups of
+    // STACK_SLACK tags: up to STACK_SLACK - 1 past the frame's end, into unclaimed
+    // slots, which no frame owns and which the next frame claimed there initialises.
+    let mut i = argc;
+    while i < n {
+        for k in 0..STACK_SLACK {
+            // SAFETY: i + k < n + STACK_SLACK <= the stack's capacity (stack_limit);
+            // slots from argc on are unclaimed memory.
+            unsafe { ptr::addr_of_mut!((*frame.add(i + k)).tag).write(tag::UNINIT) };
+        }
+        i += STACK_SLACK;
     }
     ctx.sp = base + n;
     let saved_line = ctx.line;
@@ -189,6 +197,13 @@ unsafe fn call_general(
 ) -> VmResult<TypedValue> {
     // SAFETY: forwarded contract.
     unsafe { call_function_from(ctx, fid, args, argc, None) }
+}
+
+/// Where frames must end: `STACK_SLOTS` in, and `STACK_SLACK` slots short of the
+/// stack's capacity (see `ctx::STACK_SLACK`).
+#[inline(always)]
+fn stack_limit(ctx: &ExecCtx) -> usize {
+    STACK_SLOTS.min(ctx.stack.capacity().saturating_sub(STACK_SLACK))
 }
 
 #[cold]
@@ -269,7 +284,7 @@ pub unsafe fn call_function_from(
     // frame (`CallInfo::extra`), so passing them allocates nothing either.
     let nextra = argc.saturating_sub(declared);
     let base = ctx.sp;
-    if base + nextra + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+    if base + nextra + n > stack_limit(ctx) {
         return Err(stack_exhausted(ctx));
     }
     // SAFETY: base + nextra + n is within the stack's capacity (checked above), the
