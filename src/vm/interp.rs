@@ -122,7 +122,10 @@ pub(crate) fn write(frame: *mut TypedValue, dst: Slot, v: TypedValue) {
     }
     // SAFETY: dst is a slot of the running frame (emitter invariant).
     let p = unsafe { slot(frame, dst) };
-    if p.tag == tag::REF || p.tag == tag::INDIRECT {
+    if p.tag < tag::STRING {
+        // SAFETY: the old value is not counted: overwriting it releases nothing.
+        unsafe { ptr::write(p, v) };
+    } else if p.tag == tag::REF || p.tag == tag::INDIRECT {
         *deref_slot_mut(p) = v;
     } else {
         *p = v;
