@@ -101,7 +101,7 @@ unsafe fn call_entry(
 ///
 /// # Safety
 /// As for [`run_func`].
-#[inline]
+#[inline(always)]
 unsafe fn run_untranslated(
     ctx: &mut ExecCtx,
     unit: &Unit,
