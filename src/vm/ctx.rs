@@ -115,6 +115,9 @@ pub struct ExecCtx {
     /// Frames end at most `STACK_SLOTS` slots in, at most `capacity - STACK_SLACK`.
     pub stack: Vec<TypedValue>,
     pub sp: usize,
+    /// Where frames must end: `STACK_SLOTS` slots in, and `STACK_SLACK` slots short
+    /// of the stack's capacity (set with `stack`; see [`ExecCtx::stack_limit`]).
+    stack_limit: usize,
     /// Index of the built-in being called (see `runtime::builtins::registry`), for
     /// argument error messages.
     pub cur_builtin: u32,
@@ -141,7 +144,7 @@ pub const STACK_SLACK: usize = 4;
 
 impl ExecCtx {
     pub fn new(unit: Arc<Unit>, file: String) -> ExecCtx {
-        ExecCtx {
+        let mut ctx = ExecCtx {
             unit,
             out: Output::new(),
             file,
@@ -162,13 +165,23 @@ impl ExecCtx {
             json_error: 0,
             stack: Vec::with_capacity(STACK_SLOTS + STACK_SLACK),
             sp: 0,
+            stack_limit: 0,
             cur_builtin: 0,
             error_handlers: Vec::new(),
             in_error_handler: false,
             pending_fault: None,
             pending_named: Vec::new(),
             timezone: None,
-        }
+        };
+        ctx.stack_limit = STACK_SLOTS.min(ctx.stack.capacity().saturating_sub(STACK_SLACK));
+        ctx
+    }
+
+    /// Where frames on the VM stack must end (slot index): a frame of `n` slots
+    /// fits at `sp` when `sp + n <= stack_limit()`.
+    #[inline(always)]
+    pub fn stack_limit(&self) -> usize {
+        self.stack_limit
     }
 
     #[inline]

@@ -7,7 +7,7 @@ use std::ptr;
 
 pub use super::call_args::call_value_array;
 use super::call_args::{bind_ref_args, by_ref_flags, by_ref_params_of, take_args_keep_refs};
-use super::ctx::{CallInfo, CallRare, ExecCtx, Fault, VmResult, STACK_SLACK, STACK_SLOTS};
+use super::ctx::{CallInfo, CallRare, ExecCtx, Fault, VmResult, STACK_SLACK};
 use super::interp::{drop_slots, execute, peek, read, slot, write};
 use super::interp_ops::name_of;
 use super::status;
@@ -116,7 +116,7 @@ pub unsafe fn call_simple_or_general(
     };
     let n = func.num_slots as usize;
     let base = ctx.sp;
-    if base + n > stack_limit(ctx) {
+    if base + n > ctx.stack_limit() {
         return Err(stack_exhausted(ctx));
     }
     // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
@@ -143,7 +143,7 @@ pub unsafe fn call_simple_or_general(
     let mut i = argc;
     while i < n {
         for k in 0..STACK_SLACK {
-            // SAFETY: i + k < n + STACK_SLACK <= the stack's capacity (stack_limit);
+            // SAFETY: i + k < n + STACK_SLACK <= the stack's capacity (ExecCtx::stack_limit);
             // slots from argc on are unclaimed memory.
             unsafe { ptr::addr_of_mut!((*frame.add(i + k)).tag).write(tag::UNINIT) };
         }
@@ -197,13 +197,6 @@ unsafe fn call_general(
 ) -> VmResult<TypedValue> {
     // SAFETY: forwarded contract.
     unsafe { call_function_from(ctx, fid, args, argc, None) }
-}
-
-/// Where frames must end: `STACK_SLOTS` in, and `STACK_SLACK` slots short of the
-/// stack's capacity (see `ctx::STACK_SLACK`).
-#[inline(always)]
-fn stack_limit(ctx: &ExecCtx) -> usize {
-    STACK_SLOTS.min(ctx.stack.capacity().saturating_sub(STACK_SLACK))
 }
 
 #[cold]
@@ -284,7 +277,7 @@ pub unsafe fn call_function_from(
     // frame (`CallInfo::extra`), so passing them allocates nothing either.
     let nextra = argc.saturating_sub(declared);
     let base = ctx.sp;
-    if base + nextra + n > stack_limit(ctx) {
+    if base + nextra + n > ctx.stack_limit() {
         return Err(stack_exhausted(ctx));
     }
     // SAFETY: base + nextra + n is within the stack's capacity (checked above), the
