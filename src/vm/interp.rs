@@ -770,21 +770,29 @@ pub(crate) unsafe fn drop_slots(frame: *mut TypedValue, n: usize) {
     // four at a time: every counted tag (STRING..=REF, 8..=11) has bit 3 set, so
     // while the ORed tags have it clear there is nothing to release (INDIRECT and
     // scalars own nothing, and the slots are dead afterwards: nothing needs writing).
-    // The early exits also keep this a plain loop for the small counts frames have.
+    // The early exits also keep this a plain loop for the small counts frames have,
+    // and the last group overlaps the one before rather than taking a scalar tail.
     // SAFETY: only called with i < n: a slot of the frame (the caller's contract).
     let t = |i: usize| (*frame.add(i)).tag;
+    let four = |i: usize| (t(i) | t(i + 1) | t(i + 2) | t(i + 3)) & 8 != 0;
+    if n < 4 {
+        for i in 0..n {
+            if t(i) & 8 != 0 {
+                return release_slots(frame.add(i), n - i);
+            }
+        }
+        return;
+    }
     let mut i = 0;
     while i + 4 <= n {
-        if (t(i) | t(i + 1) | t(i + 2) | t(i + 3)) & 8 != 0 {
+        if four(i) {
             return release_slots(frame.add(i), n - i);
         }
         i += 4;
     }
-    while i < n {
-        if t(i) & 8 != 0 {
-            return release_slots(frame.add(i), n - i);
-        }
-        i += 1;
+    // The last few slots: the last four, overlapping slots already looked at.
+    if i < n && four(n - 4) {
+        release_slots(frame.add(n - 4), 4);
     }
 }
 
