@@ -70,7 +70,8 @@ pub unsafe fn run_func(
         // SAFETY: forwarded contract.
         return unsafe { run_untranslated(ctx, unit, func, frame) };
     }
-    // SAFETY: as below.
+    // SAFETY: `entry` is non-null, Acquire-loaded from the entry slot; the frame
+    // contract is the caller's.
     unsafe { call_entry(ctx, entry, frame) }
 }
 

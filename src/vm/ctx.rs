@@ -37,8 +37,9 @@ pub struct CallInfo {
     pub frame: *mut TypedValue,
     pub argc: u32,
     /// How many arguments went beyond the declared parameters: they are the
-    /// `nextra` VM stack slots just below `frame`, owned by the call (see `extra`).
-    pub nextra: u32,
+    /// `nextra` VM stack slots just below `frame`, owned by the call (see `extra`,
+    /// which trusts it: only the call paths set it).
+    pub(crate) nextra: u32,
     /// What few calls need, boxed so the common call pushes and pops less (a
     /// `CallInfo` is 32 bytes).
     pub rare: Option<Box<CallRare>>,

@@ -774,7 +774,10 @@ pub(crate) unsafe fn drop_slots(frame: *mut TypedValue, n: usize) {
     // and the last group overlaps the one before rather than taking a scalar tail.
     // SAFETY: only called with i < n: a slot of the frame (the caller's contract).
     let t = |i: usize| (*frame.add(i)).tag;
+    // (Called with i + 3 < n.)
     let four = |i: usize| (t(i) | t(i + 1) | t(i + 2) | t(i + 3)) & 8 != 0;
+    // SAFETY (each `release_slots` below): it gets slots i.. of the frame, the rest
+    // of the caller's n; those before i were seen to hold nothing counted.
     if n < 4 {
         for i in 0..n {
             if t(i) & 8 != 0 {
