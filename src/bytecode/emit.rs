@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::emit_scan::scan_block;
 use super::op::{Op, Operand, Pc, Slot};
-use super::unit::{Func, Handler, Param, TypeHint, Unit};
+use super::unit::{CallShape, Func, Handler, Param, TypeHint, Unit};
 use crate::compiler::ast;
 use crate::runtime::value::{StaticValues, TypedValue};
 
@@ -276,7 +276,7 @@ impl<'u> FuncBuilder<'u> {
         decl_line: u32,
     ) -> Func {
         let num_ops = self.ops.len();
-        Func {
+        let mut f = Func {
             id,
             name: self.name,
             params,
@@ -294,7 +294,10 @@ impl<'u> FuncBuilder<'u> {
             decl_line,
             jit: crate::jit::state::FuncJit::new(num_ops),
             entry: AtomicPtr::new(std::ptr::null_mut()),
-        }
+            call_shape: CallShape::UNSET,
+        };
+        f.call_shape = CallShape::of(&f);
+        f
     }
 }
 

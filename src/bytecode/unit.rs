@@ -83,6 +83,64 @@ pub struct Func {
     pub entry: AtomicPtr<()>,
     /// Profile, write lease and translation state (see `jit::state`).
     pub jit: crate::jit::state::FuncJit,
+    /// What a call must arrange, derived once from the fields above
+    /// ([`CallShape::of`]) so the call paths need not re-derive it per call.
+    pub call_shape: CallShape,
+}
+
+/// What calling a function involves, precomputed per function: which calls can take
+/// the lean path (`vm::interp_call::call_simple_or_general`), where its `$GLOBALS`
+/// local is, and whether it binds extra arguments by reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallShape {
+    /// The argument count of a lean call — every parameter by value, none variadic,
+    /// no closure captures, no `$GLOBALS` local, the parameters within `num_slots` —
+    /// or [`CallShape::NONE`] when no call of the function is lean.
+    pub lean_argc: u32,
+    /// The slot of the `$GLOBALS` local (a named local `$GLOBALS`), or
+    /// [`CallShape::NONE`]; `vm::globals::globals_slot` reads it.
+    pub globals_slot: u32,
+    /// The last parameter is a by-reference variadic: a call must turn the caller's
+    /// extra arguments into references.
+    pub variadic_by_ref: bool,
+}
+
+impl CallShape {
+    /// "None" for `lean_argc` and `globals_slot`.
+    pub const NONE: u32 = u32::MAX;
+
+    /// The shape of `f`, from its parameters, captures, locals and slot count.
+    pub fn of(f: &Func) -> CallShape {
+        let globals_slot = f
+            .local_names
+            .iter()
+            .position(|n| n == "$GLOBALS" || n == "GLOBALS")
+            .map(|i| i as u32)
+            .filter(|&i| i < f.num_locals);
+        let nparams = f.params.len();
+        let lean = f.num_captures == 0
+            && f.params.iter().all(|p| !p.by_ref && !p.variadic)
+            && (f.num_slots as usize) >= nparams
+            && globals_slot.is_none()
+            && nparams < CallShape::NONE as usize;
+        CallShape {
+            lean_argc: if lean {
+                nparams as u32
+            } else {
+                CallShape::NONE
+            },
+            globals_slot: globals_slot.unwrap_or(CallShape::NONE),
+            variadic_by_ref: f.params.last().is_some_and(|p| p.variadic && p.by_ref),
+        }
+    }
+
+    /// A placeholder for a `Func` under construction; replace it with
+    /// [`CallShape::of`] before the function is called.
+    pub const UNSET: CallShape = CallShape {
+        lean_argc: CallShape::NONE,
+        globals_slot: CallShape::NONE,
+        variadic_by_ref: false,
+    };
 }
 
 impl Func {

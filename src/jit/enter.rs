@@ -15,10 +15,10 @@ use super::state::{BASELINE, DECLINED, UNTRANSLATED};
 use super::stats::{self, STATS};
 use super::tc::CodeCache;
 use super::{baseline, config, lease, opt, trace};
-use crate::bytecode::unit::{EntryFn, Unit};
+use crate::bytecode::unit::{EntryFn, Func, Unit};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
-use crate::vm::interp::execute;
+use crate::vm::interp::execute_func;
 use crate::vm::interp_call::take_fault;
 use crate::vm::status;
 
@@ -50,26 +50,42 @@ pub unsafe fn run_function(
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("Call to an invalid function index {fid}")));
     };
-    let mut entry = func.entry.load(Ordering::Acquire);
+    // SAFETY: forwarded contract; `func` is function `fid` of `unit`.
+    unsafe { run_func(ctx, unit, func, frame) }
+}
+
+/// [`run_function`] for a function already looked up: the call paths have it.
+///
+/// # Safety
+/// As for [`run_function`]; `func` is a function of `unit`.
+#[inline(always)]
+pub unsafe fn run_func(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
+    let entry = func.entry.load(Ordering::Acquire);
     if entry.is_null() {
-        let cfg = config::get();
-        let calls = func.jit.prof.calls.fetch_add(1, Ordering::Relaxed);
-        // The script body runs once, so a call threshold means nothing for it.
-        let hot = calls >= cfg.baseline_threshold || fid == unit.main;
-        if cfg.enabled && hot && func.jit.state() == UNTRANSLATED {
-            entry = try_translate(unit, fid);
-            if !entry.is_null() && cfg.optimize {
-                entry = after_baseline(ctx, fid, entry);
-            }
-        }
-        // A hot function that still has no translation runs in the interpreter.
-        if entry.is_null() && hot && cfg.enabled && cfg.stats.is_on() {
-            STATS.interp_fallback_calls.fetch_add(1, Ordering::Relaxed);
-        }
+        // SAFETY: forwarded contract.
+        return unsafe { run_untranslated(ctx, unit, func, frame) };
     }
-    if entry.is_null() {
-        return execute(ctx, unit, fid, frame);
-    }
+    // SAFETY: `entry` is non-null, Acquire-loaded from the entry slot; the frame
+    // contract is the caller's.
+    unsafe { call_entry(ctx, entry, frame) }
+}
+
+/// Calls a published entry.
+///
+/// # Safety
+/// `entry` was loaded (Acquire) from an entry slot and is non-null; the frame and
+/// its `CallInfo` are set up per the convention.
+#[inline(always)]
+unsafe fn call_entry(
+    ctx: &mut ExecCtx,
+    entry: *mut (),
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
     // SAFETY: a non-null entry slot holds an `EntryFn` published with a Release
     // store after its code and metadata were complete (DESIGN.md decision 4).
     let f: EntryFn = unsafe { std::mem::transmute::<*mut (), EntryFn>(entry) };
@@ -78,6 +94,52 @@ pub unsafe fn run_function(
         status::OK => Ok(ctx.ret.take()),
         s => Err(take_fault(s)),
     }
+}
+
+/// A call of a function whose entry slot is empty: counts it toward the tier-up
+/// threshold (translating the function when it crosses it) and interprets it unless
+/// a translation appeared.
+///
+/// # Safety
+/// As for [`run_func`].
+#[inline(always)]
+unsafe fn run_untranslated(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
+    let cfg = config::get();
+    let calls = func.jit.prof.calls.fetch_add(1, Ordering::Relaxed);
+    // The script body runs once, so a call threshold means nothing for it.
+    let hot = calls >= cfg.baseline_threshold || func.id == unit.main;
+    if hot && cfg.enabled {
+        let entry = tier_up(ctx, unit, func, cfg);
+        if !entry.is_null() {
+            // SAFETY: `entry` was just published (or loaded) non-null.
+            return unsafe { call_entry(ctx, entry, frame) };
+        }
+    }
+    execute_func(ctx, unit, func, frame)
+}
+
+/// A hot call of an untranslated function: translates it if nobody tried yet;
+/// returns the entry to call, or null to interpret this call.
+#[cold]
+#[inline(never)]
+fn tier_up(ctx: &ExecCtx, unit: &Unit, func: &Func, cfg: &config::JitConfig) -> *mut () {
+    let mut entry = std::ptr::null_mut();
+    if func.jit.state() == UNTRANSLATED {
+        entry = try_translate(unit, func.id);
+        if !entry.is_null() && cfg.optimize {
+            entry = after_baseline(ctx, func.id, entry);
+        }
+    }
+    // A hot function that still has no translation runs in the interpreter.
+    if entry.is_null() && cfg.stats.is_on() {
+        STATS.interp_fallback_calls.fetch_add(1, Ordering::Relaxed);
+    }
+    entry
 }
 
 /// A function just got its baseline translation: with `jit.sync=1` it is optimized

@@ -41,6 +41,11 @@ pub mod tag {
     /// never escapes a single op sequence, never stored in an array.
     pub const INDIRECT: u8 = 16;
 
+    // Frame teardown (`vm::interp::drop_slots`) tests bit 3 of the tags ORed
+    // together before looking for counted values: every counted tag must have it.
+    const _: () = assert!(STRING & 8 != 0 && ARRAY & 8 != 0 && OBJECT & 8 != 0 && REF & 8 != 0);
+    const _: () = assert!(REF - STRING == 3);
+
     /// Whether `data` is a pointer to a refcounted cell.
     #[inline(always)]
     pub const fn is_counted(tag: u8) -> bool {

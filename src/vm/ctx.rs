@@ -36,9 +36,12 @@ pub struct CallInfo {
     /// The callee's frame (its parameters are slots 0..).
     pub frame: *mut TypedValue,
     pub argc: u32,
-    /// Arguments beyond the declared parameters.
-    pub extra: Vec<TypedValue>,
-    /// What few calls need, boxed so the common call pushes and pops less.
+    /// How many arguments went beyond the declared parameters: they are the
+    /// `nextra` VM stack slots just below `frame`, owned by the call (see `extra`,
+    /// which trusts it: only the call paths set it).
+    pub(crate) nextra: u32,
+    /// What few calls need, boxed so the common call pushes and pops less (a
+    /// `CallInfo` is 32 bytes).
     pub rare: Option<Box<CallRare>>,
 }
 
@@ -53,6 +56,18 @@ pub struct CallRare {
 }
 
 impl CallInfo {
+    /// Arguments beyond the declared parameters.
+    pub fn extra(&self) -> &[TypedValue] {
+        if self.nextra == 0 {
+            return &[];
+        }
+        // SAFETY: a `CallInfo` on `ExecCtx::calls` belongs to an active call, whose
+        // `nextra` extra arguments are initialised VM stack slots just below its
+        // frame until the call returns and pops it (`call_function_from`).
+        unsafe {
+            std::slice::from_raw_parts(self.frame.sub(self.nextra as usize), self.nextra as usize)
+        }
+    }
     pub fn dyn_vars(&self) -> &[(Vec<u8>, TypedValue)] {
         self.rare.as_ref().map_or(&[], |r| &r.dyn_vars)
     }
@@ -98,8 +113,12 @@ pub struct ExecCtx {
     /// JSON error state for json_last_error().
     pub json_error: i64,
     /// The VM stack frames live in; never reallocated (frames are raw pointers).
+    /// Frames end at most `STACK_SLOTS` slots in, at most `capacity - STACK_SLACK`.
     pub stack: Vec<TypedValue>,
     pub sp: usize,
+    /// Where frames must end: `STACK_SLOTS` slots in, and `STACK_SLACK` slots short
+    /// of the stack's capacity (set with `stack`; see [`ExecCtx::stack_limit`]).
+    stack_limit: usize,
     /// Index of the built-in being called (see `runtime::builtins::registry`), for
     /// argument error messages.
     pub cur_builtin: u32,
@@ -110,9 +129,6 @@ pub struct ExecCtx {
     /// A fault raised by a user error handler while reporting a diagnostic; taken by
     /// the interpreter after the built-in or op that raised the diagnostic.
     pub pending_fault: Option<Fault>,
-    /// Per function index: the slot of its `$GLOBALS` local (-1: none; -2: not
-    /// looked up yet).
-    pub globals_slots: Vec<i64>,
     /// Named arguments for the variadic parameter of the next `call_function`.
     pub pending_named: Vec<(Vec<u8>, TypedValue)>,
     /// The default time zone (`date_default_timezone_set`); None is UTC.
@@ -128,9 +144,14 @@ pub struct ExecCtx {
 /// VM stack size in slots (16 bytes each); pages are touched only as frames use them.
 pub const STACK_SLOTS: usize = 1 << 22;
 
+/// Slots allocated past [`STACK_SLOTS`]: frame setup may write the tags of up to
+/// `STACK_SLACK - 1` unclaimed slots past a frame's end (in groups of
+/// `STACK_SLACK`), and those must exist even for a frame ending at the limit.
+pub const STACK_SLACK: usize = 4;
+
 impl ExecCtx {
     pub fn new(unit: Arc<Unit>, file: String) -> ExecCtx {
-        ExecCtx {
+        let mut ctx = ExecCtx {
             unit,
             out: Output::new(),
             file,
@@ -149,17 +170,26 @@ impl ExecCtx {
             cur_argc: 0,
             argv: Vec::new(),
             json_error: 0,
-            stack: Vec::with_capacity(STACK_SLOTS),
+            stack: Vec::with_capacity(STACK_SLOTS + STACK_SLACK),
             sp: 0,
+            stack_limit: 0,
             cur_builtin: 0,
             error_handlers: Vec::new(),
             in_error_handler: false,
             pending_fault: None,
-            globals_slots: Vec::new(),
             pending_named: Vec::new(),
             timezone: None,
             ref_returns: Vec::new(),
-        }
+        };
+        ctx.stack_limit = STACK_SLOTS.min(ctx.stack.capacity().saturating_sub(STACK_SLACK));
+        ctx
+    }
+
+    /// Where frames on the VM stack must end (slot index): a frame of `n` slots
+    /// fits at `sp` when `sp + n <= stack_limit()`.
+    #[inline(always)]
+    pub fn stack_limit(&self) -> usize {
+        self.stack_limit
     }
 
     /// Whether the caller of the function running on `frame` asked it for a
@@ -299,7 +329,7 @@ impl ExecCtx {
                 let v = unsafe { &*ci.frame.add(i as usize) };
                 args.push(v.copy_value());
             }
-            for v in &ci.extra {
+            for v in ci.extra() {
                 args.push(v.copy_value());
             }
             fr.set_str(b"args", TypedValue::array(args));

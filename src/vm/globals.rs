@@ -5,17 +5,14 @@
 //! array was built are not in it (a dedicated op would fix that; see the report).
 
 use super::ctx::ExecCtx;
-use crate::bytecode::unit::Func;
+use crate::bytecode::unit::{CallShape, Func};
 use crate::runtime::array::PhpArray;
 use crate::runtime::value::TypedValue;
 
 /// The slot of a local named `$GLOBALS`, if the function has one.
 pub fn globals_slot(func: &Func) -> Option<u32> {
-    func.local_names
-        .iter()
-        .position(|n| n == "$GLOBALS" || n == "GLOBALS")
-        .map(|i| i as u32)
-        .filter(|&i| i < func.num_locals)
+    // (Derived from the local names once per function: `CallShape::of`.)
+    Some(func.call_shape.globals_slot).filter(|&s| s != CallShape::NONE)
 }
 
 /// Builds the `$GLOBALS` array: a reference to every defined global.

@@ -122,7 +122,10 @@ pub(crate) fn write(frame: *mut TypedValue, dst: Slot, v: TypedValue) {
     }
     // SAFETY: dst is a slot of the running frame (emitter invariant).
     let p = unsafe { slot(frame, dst) };
-    if p.tag == tag::REF || p.tag == tag::INDIRECT {
+    if p.tag < tag::STRING {
+        // SAFETY: the old value is not counted: overwriting it releases nothing.
+        unsafe { ptr::write(p, v) };
+    } else if p.tag == tag::REF || p.tag == tag::INDIRECT {
         *deref_slot_mut(p) = v;
     } else {
         *p = v;
@@ -162,7 +165,24 @@ pub fn execute(
     let Some(func) = unit.funcs.get(fid as usize) else {
         return Err(ctx.fatal(format!("invalid function index {fid}")));
     };
-    execute_at(ctx, unit, func, frame, 0, None)
+    execute_func(ctx, unit, func, frame)
+}
+
+/// [`execute`] for a function already looked up (`func` belongs to `unit`). The
+/// common run — no exception — is one `run_ops`; faults continue out of line.
+#[inline(always)]
+pub fn execute_func(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+) -> VmResult<TypedValue> {
+    let mut pc = 0usize;
+    let mut pending: Option<TypedValue> = None;
+    match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
+        Ok(v) => Ok(v),
+        Err(f) => execute_after_fault(ctx, unit, func, frame, pc, pending, f),
+    }
 }
 
 /// Continues `func` on `frame` at `pc` (with `pending` the exception a handler at
@@ -176,20 +196,40 @@ pub fn execute_at(
     mut pc: usize,
     mut pending: Option<TypedValue>,
 ) -> VmResult<TypedValue> {
+    match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
+        Ok(v) => Ok(v),
+        Err(f) => execute_after_fault(ctx, unit, func, frame, pc, pending, f),
+    }
+}
+
+/// The rest of [`execute_func`] after a fault at `pc`: a Throw goes to the innermost
+/// handler covering it (and execution goes on there) or propagates.
+#[cold]
+#[inline(never)]
+fn execute_after_fault(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    mut pc: usize,
+    mut pending: Option<TypedValue>,
+    mut fault: Fault,
+) -> VmResult<TypedValue> {
     loop {
+        match fault {
+            Fault::Throw(e) => match unwind_target(func, frame, pc as u32, &e) {
+                Some(h) => {
+                    // (An exception still pending is released here, replaced.)
+                    drop(pending.replace(e));
+                    pc = h.handler as usize;
+                }
+                None => return Err(Fault::Throw(e)),
+            },
+            f => return Err(f),
+        }
         match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
             Ok(v) => return Ok(v),
-            Err(Fault::Throw(e)) => {
-                let p = pc as u32;
-                match unwind_target(func, frame, p, &e) {
-                    Some(h) => {
-                        pending = Some(e);
-                        pc = h.handler as usize;
-                    }
-                    None => return Err(Fault::Throw(e)),
-                }
-            }
-            Err(f) => return Err(f),
+            Err(f) => fault = f,
         }
     }
 }
@@ -741,13 +781,50 @@ pub(crate) fn make_ref_of(s: &mut TypedValue) -> TypedValue {
 ///
 /// # Safety
 /// The slots must be initialised values owned by the frame being torn down.
+#[inline(always)]
 pub(crate) unsafe fn drop_slots(frame: *mut TypedValue, n: usize) {
+    // Most frames hold only scalars at teardown, so the tags are looked at first,
+    // four at a time: every counted tag (STRING..=REF, 8..=11) has bit 3 set, so
+    // while the ORed tags have it clear there is nothing to release (INDIRECT and
+    // scalars own nothing, and the slots are dead afterwards: nothing needs writing).
+    // The early exits also keep this a plain loop for the small counts frames have,
+    // and the last group overlaps the one before rather than taking a scalar tail.
+    // SAFETY: only called with i < n: a slot of the frame (the caller's contract).
+    let t = |i: usize| (*frame.add(i)).tag;
+    // (Called with i + 3 < n.)
+    let four = |i: usize| (t(i) | t(i + 1) | t(i + 2) | t(i + 3)) & 8 != 0;
+    // SAFETY (each `release_slots` below): it gets slots i.. of the frame, the rest
+    // of the caller's n; those before i were seen to hold nothing counted.
+    if n < 4 {
+        for i in 0..n {
+            if t(i) & 8 != 0 {
+                return release_slots(frame.add(i), n - i);
+            }
+        }
+        return;
+    }
+    let mut i = 0;
+    while i + 4 <= n {
+        if four(i) {
+            return release_slots(frame.add(i), n - i);
+        }
+        i += 4;
+    }
+    // The last few slots: the last four, overlapping slots already looked at.
+    if i < n && four(n - 4) {
+        release_slots(frame.add(n - 4), 4);
+    }
+}
+
+/// The slow half of [`drop_slots`]: releases the counted values among `n` slots.
+///
+/// # Safety
+/// As for [`drop_slots`].
+#[inline(never)]
+unsafe fn release_slots(frame: *mut TypedValue, n: usize) {
     for i in 0..n {
         let p = frame.add(i);
-        if (*p).tag == tag::INDIRECT {
-            // INDIRECT is never owned: forget it.
-            ptr::write(p, TypedValue::uninit());
-        } else {
+        if tag::is_counted((*p).tag) {
             ptr::drop_in_place(p);
         }
     }

@@ -7,7 +7,7 @@ use std::ptr;
 
 pub use super::call_args::call_value_array;
 use super::call_args::{bind_ref_args, by_ref_flags, by_ref_params_of, take_args_keep_refs};
-use super::ctx::{CallInfo, CallRare, ExecCtx, Fault, VmResult, STACK_SLOTS};
+use super::ctx::{CallInfo, CallRare, ExecCtx, Fault, VmResult, STACK_SLACK};
 use super::interp::{drop_slots, execute, peek, read, slot, write};
 use super::interp_ops::name_of;
 use super::status;
@@ -95,8 +95,9 @@ pub(crate) fn arg_passed(ctx: &ExecCtx, n: u32) -> bool {
 
 /// Calls `fid` with exactly its declared number of by-value arguments — the
 /// common case, and the one worth a lean path: no defaults, variadics, by-reference
-/// parameters, closure captures, named arguments or `$GLOBALS` to arrange. Anything
-/// else goes through [`call_function_from`]. Same contract as that function.
+/// parameters, closure captures, named arguments or `$GLOBALS` to arrange (the
+/// function's `CallShape::lean_argc`). Anything else goes through
+/// [`call_function_from`]. Same contract as that function.
 ///
 /// # Safety
 /// As for [`call_function_from`].
@@ -108,61 +109,60 @@ pub unsafe fn call_simple_or_general(
 ) -> VmResult<TypedValue> {
     // SAFETY: as in call_function_from: the unit outlives the call.
     let unit: &Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
-    let simple = unit.funcs.get(fid as usize).is_some_and(|f| {
-        f.num_captures == 0
-            && f.params.len() == argc
-            && f.params.iter().all(|p| !p.by_ref && !p.variadic)
-            && (f.num_slots as usize) >= argc
-            && globals_slot_cached(ctx, f).is_none()
-    });
-    if !simple {
+    let func = match unit.funcs.get(fid as usize) {
+        Some(f) if f.call_shape.lean_argc as usize == argc => f,
         // SAFETY: forwarded contract.
-        return unsafe { call_function_from(ctx, fid, args, argc, None) };
-    }
-    let func = &unit.funcs[fid as usize];
+        _ => return unsafe { call_general(ctx, fid, args, argc) },
+    };
     let n = func.num_slots as usize;
     let base = ctx.sp;
-    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
-        return Err(ctx.fatal(
-            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
-        ));
+    if base + n > ctx.stack_limit() {
+        return Err(stack_exhausted(ctx));
     }
     // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
     // no live frame.
     let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
     for i in 0..argc {
-        // SAFETY: the caller guarantees `argc` readable values at `args`; slot i < n
-        // is unclaimed memory being initialised.
+        // SAFETY: the caller guarantees `argc` readable values at `args`, outside the
+        // unclaimed slots; slot i < argc <= n (`lean_argc` <= num_slots) is unclaimed
+        // memory being initialised. A value below REF is moved bitwise and its
+        // source left UNINIT (defined by the tag alone), which is what `take` does.
         unsafe {
-            let v = (*args.add(i)).take();
-            let v = if v.tag == tag::INDIRECT {
-                (*(v.data as *const TypedValue)).copy_value()
-            } else if v.tag == tag::REF {
-                v.copy_value()
+            let (src, dst) = (args.add(i), frame.add(i));
+            if (*src).tag < tag::REF {
+                ptr::copy_nonoverlapping(src, dst, 1);
+                ptr::addr_of_mut!((*src).tag).write(tag::UNINIT);
             } else {
-                v
-            };
-            ptr::write(frame.add(i), v);
+                ptr::write(dst, deref_arg((*src).take()));
+            }
         }
     }
-    for i in argc..n {
-        // SAFETY: as above; UNINIT is defined by its tag alone.
-        unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
+    // The other slots start UNINIT (defined by the tag alone), written in groups of
+    // STACK_SLACK tags: up to STACK_SLACK - 1 past the frame's end, into unclaimed
+    // slots, which no frame owns and which the next frame claimed there initialises.
+    let mut i = argc;
+    while i < n {
+        for k in 0..STACK_SLACK {
+            // SAFETY: i + k < n + STACK_SLACK <= the stack's capacity (ExecCtx::stack_limit);
+            // slots from argc on are unclaimed memory.
+            unsafe { ptr::addr_of_mut!((*frame.add(i + k)).tag).write(tag::UNINIT) };
+        }
+        i += STACK_SLACK;
     }
     ctx.sp = base + n;
     let saved_line = ctx.line;
     ctx.calls.push(CallInfo {
         func: fid,
-        call_line: ctx.line,
+        call_line: saved_line,
         frame,
         argc: argc as u32,
-        extra: Vec::new(),
+        nextra: 0,
         rare: None,
     });
     ctx.cur_argc = argc as u32;
     // SAFETY: the frame and its CallInfo were set up just above.
-    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
-    ctx.calls.pop();
+    let r = unsafe { crate::jit::enter::run_func(ctx, unit, func, frame) };
+    pop_call(ctx);
     // SAFETY: the frame's n slots were initialised above and nothing else owns them.
     unsafe { drop_slots(frame, n) };
     ctx.sp = base;
@@ -170,12 +170,65 @@ pub unsafe fn call_simple_or_general(
     r
 }
 
+/// The value an argument passes by value: what a `REF` or `INDIRECT` designates.
+#[cold]
+#[inline(never)]
+fn deref_arg(v: TypedValue) -> TypedValue {
+    if v.tag == tag::INDIRECT {
+        // SAFETY: see interp::deref_slot.
+        unsafe { (*(v.data as *const TypedValue)).copy_value() }
+    } else if v.tag == tag::REF {
+        v.copy_value()
+    } else {
+        v
+    }
+}
+
+/// The general path out of line, so the lean one stays small.
+///
+/// # Safety
+/// As for [`call_function_from`].
+#[inline(never)]
+unsafe fn call_general(
+    ctx: &mut ExecCtx,
+    fid: u32,
+    args: *mut TypedValue,
+    argc: usize,
+) -> VmResult<TypedValue> {
+    // SAFETY: forwarded contract.
+    unsafe { call_function_from(ctx, fid, args, argc, None) }
+}
+
+#[cold]
+#[inline(never)]
+fn stack_exhausted(ctx: &ExecCtx) -> Fault {
+    ctx.fatal("Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)")
+}
+
+/// Pops the innermost `CallInfo`, releasing what it holds only when it holds
+/// anything (most calls have no rare parts).
+#[inline(always)]
+fn pop_call(ctx: &mut ExecCtx) {
+    if let Some(ci) = ctx.calls.pop() {
+        if ci.rare.is_some() {
+            drop_call(ci);
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn drop_call(ci: CallInfo) {
+    drop(ci);
+}
+
 /// Whether calls of `fid` must turn the caller's extra arguments into references
 /// (a by-reference variadic parameter): such calls take the general path.
+#[inline]
 pub fn binds_variadic_refs(unit: &Unit, fid: u32) -> bool {
     unit.funcs
         .get(fid as usize)
-        .is_some_and(|f| f.params.last().is_some_and(|p| p.variadic && p.by_ref))
+        .is_some_and(|f| f.call_shape.variadic_by_ref)
 }
 
 /// Calls user function `fid` with `args` (by-reference parameters expect `REF`
@@ -215,29 +268,32 @@ pub unsafe fn call_function_from(
     let nparams = func.params.len();
     let ncap = func.num_captures as usize;
     let n = (func.num_slots as usize).max(nparams + ncap);
+    let declared = if func.params.last().is_some_and(|p| p.variadic) {
+        nparams - 1
+    } else {
+        nparams
+    };
+    // Arguments beyond the declared parameters live on the VM stack just below the
+    // frame (`CallInfo::extra`), so passing them allocates nothing either.
+    let nextra = argc.saturating_sub(declared);
     let base = ctx.sp;
-    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
-        return Err(ctx.fatal(
-            "Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)",
-        ));
+    if base + nextra + n > ctx.stack_limit() {
+        return Err(stack_exhausted(ctx));
     }
-    // SAFETY: base + n is within the stack's capacity (checked above), the Vec is
-    // never reallocated, and the slots at and above sp belong to no live frame.
-    let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    // SAFETY: base + nextra + n is within the stack's capacity (checked above), the
+    // Vec is never reallocated, and the slots at and above sp belong to no live frame.
+    let extra = unsafe { ctx.stack.as_mut_ptr().add(base) };
+    // SAFETY: as above.
+    let frame = unsafe { extra.add(nextra) };
     for i in 0..n {
         // SAFETY: as above; the slots are uninitialised memory being claimed. An
         // UNINIT value is defined by its tag alone (its data is never read), so only
         // the tag byte is written.
         unsafe { ptr::addr_of_mut!((*frame.add(i)).tag).write(tag::UNINIT) };
     }
-    ctx.sp = base + n;
-    let declared = if func.params.last().is_some_and(|p| p.variadic) {
-        nparams - 1
-    } else {
-        nparams
-    };
-    let mut extra = Vec::new();
-    let variadic_by_ref = func.params.last().is_some_and(|p| p.variadic && p.by_ref);
+    // (The extra slots are written below before anything reads or drops them.)
+    ctx.sp = base + nextra + n;
+    let variadic_by_ref = func.call_shape.variadic_by_ref;
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`.
         let v = unsafe { (*args.add(i)).take() };
@@ -263,10 +319,15 @@ pub unsafe fn call_function_from(
             };
             // SAFETY: i < nparams <= n; the slot holds UNINIT (nothing to release).
             unsafe { ptr::write(frame.add(i), v) };
-        } else if variadic_by_ref && v.is_ref() {
-            extra.push(v);
         } else {
-            extra.push(v.copy_value());
+            let v = if variadic_by_ref && v.is_ref() {
+                v
+            } else {
+                v.copy_value()
+            };
+            // SAFETY: i - declared < nextra: an unclaimed slot below the frame, being
+            // initialised.
+            unsafe { ptr::write(extra.add(i - declared), v) };
         }
     }
     if let Some(b) = bound {
@@ -282,7 +343,7 @@ pub unsafe fn call_function_from(
         call_line: ctx.line,
         frame,
         argc: argc as u32,
-        extra,
+        nextra: nextra as u32,
         rare: (!named_extra.is_empty()).then(|| {
             Box::new(CallRare {
                 named_extra,
@@ -290,32 +351,21 @@ pub unsafe fn call_function_from(
             })
         }),
     });
-    if let Some(gs) = globals_slot_cached(ctx, func) {
+    if let Some(gs) = super::globals::globals_slot(func) {
         let g = super::globals::globals_array(ctx);
         // SAFETY: gs < num_locals <= n.
         unsafe { *frame.add(gs as usize) = g };
     }
     ctx.cur_argc = argc as u32;
     // SAFETY: the frame and its CallInfo were set up just above.
-    let r = unsafe { crate::jit::enter::run_function(ctx, unit, fid, frame) };
-    ctx.calls.pop();
-    // SAFETY: the frame's n slots were initialised above and nothing else owns them.
-    unsafe { drop_slots(frame, n) };
+    let r = unsafe { crate::jit::enter::run_func(ctx, unit, func, frame) };
+    pop_call(ctx);
+    // SAFETY: the extra arguments and the frame's n slots above them were
+    // initialised above and nothing else owns them.
+    unsafe { drop_slots(extra, nextra + n) };
     ctx.sp = base;
     ctx.line = saved_line;
     r
-}
-
-/// `vm::globals::globals_slot`, looked up once per function.
-fn globals_slot_cached(ctx: &mut ExecCtx, func: &Func) -> Option<u32> {
-    let i = func.id as usize;
-    if ctx.globals_slots.len() <= i {
-        ctx.globals_slots.resize(i + 1, -2);
-    }
-    if ctx.globals_slots[i] == -2 {
-        ctx.globals_slots[i] = super::globals::globals_slot(func).map_or(-1, i64::from);
-    }
-    u32::try_from(ctx.globals_slots[i]).ok()
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.
@@ -406,7 +456,7 @@ pub(crate) fn call_op(
             argc,
         } => {
             if let Some(callee) = unit.funcs.get(*f as usize) {
-                if callee.params.last().is_some_and(|p| p.variadic && p.by_ref) {
+                if callee.call_shape.variadic_by_ref {
                     // The emitter marks only declared positions as by-reference.
                     let by_ref = by_ref_flags(callee, *argc);
                     bind_ref_args(func, frame, op, *args, *argc, &by_ref);
@@ -504,7 +554,7 @@ pub(crate) fn call_op(
             let mut vals: Vec<TypedValue> = ctx
                 .calls
                 .last()
-                .map(|ci| ci.extra.iter().skip(skip).cloned().collect())
+                .map(|ci| ci.extra().iter().skip(skip).cloned().collect())
                 .unwrap_or_default();
             let named: Vec<(Vec<u8>, TypedValue)> = ctx
                 .calls

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::ctx::ExecCtx;
 use super::run::run_main;
 use crate::bytecode::op::{DimMode, IncDec, Op, Operand, NO_SLOT};
-use crate::bytecode::unit::{Func, Handler, Param, TypeHint, Unit};
+use crate::bytecode::unit::{CallShape, Func, Handler, Param, TypeHint, Unit};
 use crate::runtime::value::{StaticValues, TypedValue};
 
 fn s(i: u32) -> Operand {
@@ -26,7 +26,7 @@ fn func(
     consts: Vec<TypedValue>,
 ) -> Func {
     let n = ops.len();
-    Func {
+    let mut f = Func {
         id,
         name: name.into(),
         params: params
@@ -53,7 +53,10 @@ fn func(
         decl_line: 2,
         jit: crate::jit::state::FuncJit::new(n),
         entry: AtomicPtr::new(std::ptr::null_mut()),
-    }
+        call_shape: CallShape::UNSET,
+    };
+    f.call_shape = CallShape::of(&f);
+    f
 }
 
 fn run(funcs: Vec<Func>, names: &[&str]) -> (String, i32) {
@@ -709,6 +712,7 @@ fn closure_with_capture_via_call_user() {
         vec![],
     );
     clo.num_captures = 1;
+    clo.call_shape = CallShape::of(&clo);
     clo.is_closure = true;
     let main = func(
         0,

@@ -5,7 +5,7 @@
 use std::ptr;
 use std::sync::Arc;
 
-use super::ctx::{ExecCtx, Fault, STACK_SLOTS};
+use super::ctx::{ExecCtx, Fault};
 use super::exceptions::uncaught_message;
 use super::interp::drop_slots;
 use crate::bytecode::unit::Unit;
@@ -80,7 +80,7 @@ pub fn run_main(ctx: &mut ExecCtx) -> i32 {
     };
     let n = main.num_slots as usize;
     let base = ctx.sp;
-    if base + n > STACK_SLOTS.min(ctx.stack.capacity()) {
+    if base + n > ctx.stack_limit() {
         ctx.echo(b"\nFatal error: Allowed memory size exhausted\n");
         return 255;
     }

@@ -100,33 +100,44 @@ pub unsafe extern "C" fn hop_call(
     let pc = pc as usize;
     // SAFETY: the unit is owned by ctx.unit, which outlives this call.
     let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
-    let call = func.ops.get(pc).filter(|op| !matches!(op, Op::Call { func: f, .. } if crate::vm::interp_call::binds_variadic_refs(unit, *f)));
-    let Some(Op::Call {
+    let Some(&Op::Call {
         dst,
         func: callee,
         args,
         argc,
-    }) = call
+    }) = func.ops.get(pc)
     else {
         // SAFETY: forwarded contract.
         return unsafe { hop_step(ctx, frame, func, pc as u64) };
     };
-    func.jit.prof.record_callee(pc, *callee);
+    // A by-reference variadic callee binds the caller's extra arguments as
+    // references: the interpreter's path does that (precomputed per callee).
+    if unit
+        .funcs
+        .get(callee as usize)
+        .is_some_and(|f| f.call_shape.variadic_by_ref)
+    {
+        // SAFETY: forwarded contract.
+        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+    }
+    func.jit.prof.record_callee(pc, callee);
     ctx.line = line_of(func, pc);
     // SAFETY: the argument temporaries are `argc` slots of this live frame.
     let r = unsafe {
         crate::vm::interp_call::call_simple_or_general(
             ctx,
-            *callee,
-            frame.add(*args as usize),
-            *argc as usize,
+            callee,
+            frame.add(args as usize),
+            argc as usize,
         )
     };
-    let flow = r.map(|v| {
-        write(frame, *dst, v);
-        Flow::Next
-    });
-    finish_op(ctx, func, frame, pc, flow)
+    match r {
+        Ok(v) => {
+            write(frame, dst, v);
+            pc as i64 + 1
+        }
+        Err(f) => finish_op(ctx, func, frame, pc, Err(f)),
+    }
 }
 
 /// The out-of-line path of `FetchDim`: reads a packed array's element by int key

@@ -224,13 +224,13 @@ mod scope {
     use std::sync::Arc;
 
     use super::{dump, run_builtin};
-    use crate::bytecode::unit::{Func, Unit};
+    use crate::bytecode::unit::{CallShape, Func, Unit};
     use crate::runtime::value::{StaticValues, TypedValue};
     use crate::vm::ctx::ExecCtx;
 
     /// A context whose main script has locals `$a`, `$b`, `$c` living in `frame`.
     fn ctx_with_locals(frame: &mut [TypedValue]) -> ExecCtx {
-        let f = Func {
+        let mut f = Func {
             id: 0,
             name: "{main}".into(),
             params: Vec::new(),
@@ -248,7 +248,9 @@ mod scope {
             decl_line: 0,
             jit: crate::jit::state::FuncJit::new(0),
             entry: AtomicPtr::new(std::ptr::null_mut()),
+            call_shape: CallShape::UNSET,
         };
+        f.call_shape = CallShape::of(&f);
         let unit = Unit {
             file: "test.php".into(),
             funcs: vec![f],

@@ -103,14 +103,14 @@ fn current_args(ctx: &ExecCtx) -> Option<Vec<TypedValue>> {
     // A variadic parameter's slot holds the packed rest; those arguments are in `extra`.
     let fixed = f.params.iter().filter(|p| !p.variadic).count() as u32;
     let declared = fixed.min(ci.argc) as usize;
-    let mut out = Vec::with_capacity(declared + ci.extra.len());
+    let mut out = Vec::with_capacity(declared + ci.extra().len());
     for i in 0..declared {
         // SAFETY: the frame of an active call is live and holds at least its declared
         // parameters in slots 0..params.len().
         let v = unsafe { &*ci.frame.add(i) };
         out.push(v.copy_value());
     }
-    out.extend(ci.extra.iter().map(TypedValue::copy_value));
+    out.extend(ci.extra().iter().map(TypedValue::copy_value));
     Some(out)
 }
 
