@@ -135,7 +135,7 @@ pub fn lower_and_compile(
 ) -> Result<Compiled, String> {
     let heads = block_heads(func);
     let spec = Spec::of(unit, func, &heads);
-    let ir = irgen::lower(func, &spec);
+    let ir = irgen::lower(unit, func, &spec);
     llvm.compile(&func.name, &ir, dump)
 }
 

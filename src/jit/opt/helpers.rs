@@ -2,8 +2,13 @@
 //! `baseline/helpers.rs`, and the deopt entries in `deopt.rs`). Each is
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
+use crate::bytecode::unit::Func;
+use crate::jit::baseline::helpers::STEP_FAULT;
 use crate::runtime::value::TypedValue;
-use crate::vm::interp::deref_slot_mut;
+use crate::vm::ctx::{ExecCtx, Fault};
+use crate::vm::interp::{deref_slot_mut, unwind_target, write};
+use crate::vm::interp_call::{call_simple_or_general, store_fault, take_fault};
+use crate::vm::status;
 
 /// Stores `(tag, data)` into `dst` with the interpreter's `write` semantics: the
 /// out-of-line half of a store whose old value is counted, a REF (written through)
@@ -75,4 +80,70 @@ pub unsafe extern "C" fn hop_opt_packed_elem_w(base: *mut TypedValue, key: i64) 
 pub unsafe extern "C" fn hop_opt_set_slot(slot: *mut TypedValue, tag: u64, data: u64) {
     // SAFETY: per the contract; the old value is dropped (released) here.
     unsafe { *slot = TypedValue::raw(tag as u8, data) };
+}
+
+/// A call of user function `callee` with the `argc` arguments at `args` (this
+/// frame's argument temporaries), its result written to slot `dst` of `frame`: the
+/// `Call` op without the op decoding, profiling and result routing of the generic
+/// helper (the lowering checked at compile time that the call site is a plain one).
+/// Returns 0, or the fault's status with the fault pending (see [`hop_opt_fault`]).
+///
+/// # Safety
+/// `ctx` is the running request's context with `ctx.line` set to the call's line,
+/// `frame` the live frame of the calling function, `args .. args + argc` and `dst`
+/// slots of it (`dst` may be `NO_SLOT`), `callee` a function of `ctx.unit`.
+pub unsafe extern "C" fn hop_opt_call(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    args: u64,
+    callee: u64,
+    argc: u64,
+    dst: u64,
+) -> u64 {
+    // SAFETY: per the contract.
+    let ctx = unsafe { &mut *ctx };
+    // SAFETY: the argument temporaries are `argc` slots of this live frame.
+    let r = unsafe {
+        call_simple_or_general(ctx, callee as u32, frame.add(args as usize), argc as usize)
+    };
+    match r {
+        Ok(v) => {
+            write(frame, dst as u32, v);
+            status::OK
+        }
+        Err(f) => store_fault(f),
+    }
+}
+
+/// Routes the fault an inline call left pending, as the generic helpers do: an
+/// exception a handler of this function covers continues at the handler (the
+/// exception pending in `ctx.jit_pending`); anything else stays pending and
+/// `STEP_FAULT` is returned.
+///
+/// # Safety
+/// As for `hop_step`; a fault is pending (`store_fault` ran) for op `pc`.
+pub unsafe extern "C" fn hop_opt_fault(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
+    // SAFETY: per the contract.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    match take_fault(status::THROW) {
+        Fault::Throw(e) => match unwind_target(func, frame, pc as u32, &e) {
+            Some(h) => {
+                ctx.jit_pending = Some(e);
+                h.handler as i64
+            }
+            None => {
+                store_fault(Fault::Throw(e));
+                STEP_FAULT
+            }
+        },
+        f => {
+            store_fault(f);
+            STEP_FAULT
+        }
+    }
 }

@@ -29,10 +29,13 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
-use super::helpers::{hop_opt_assign, hop_opt_packed_elem_w, hop_opt_packed_get, hop_opt_set_slot};
+use super::helpers::{
+    hop_opt_assign, hop_opt_call, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get,
+    hop_opt_set_slot,
+};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
-use crate::bytecode::unit::Func;
+use crate::bytecode::unit::{Func, Unit};
 use crate::jit::baseline::helpers::{
     hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
 };
@@ -49,8 +52,9 @@ pub const ENTRY_SYMBOL: &str = "hop_opt_entry";
 pub const BODY_SYMBOL: &str = "hop_opt_body";
 
 /// The module text for `func` under `spec`: the runtime prelude, then the function.
-pub fn lower(func: &Func, spec: &Spec) -> String {
+pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     let mut l = Lower {
+        unit,
         func,
         spec,
         out: String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024),
@@ -78,6 +82,7 @@ fn f64_literal(bits: u64) -> String {
 }
 
 struct Lower<'f> {
+    unit: &'f Unit,
     func: &'f Func,
     spec: &'f Spec,
     out: String,
@@ -557,6 +562,15 @@ impl Lower<'_> {
                 self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
                 self.br(pc + 1);
             }
+            (
+                Op::Call {
+                    dst,
+                    func: callee,
+                    args,
+                    argc,
+                },
+                _,
+            ) if self.plain_call(*callee) => self.call(pc, *dst, *callee, *args, *argc),
             (Op::Call { .. }, _) => self.generic(pc, hop_call as *const () as usize),
             _ => self.generic(pc, generic_helper(op)),
         }
@@ -837,6 +851,41 @@ impl Lower<'_> {
         self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
         self.store_value(dst, &t, &d);
         self.br(pc + 1);
+    }
+
+    /// Whether calls of `callee` can skip the generic `Call` helper: it exists and
+    /// does not bind a by-reference variadic (which makes the caller's arguments
+    /// references); everything else about the call is the call path's business.
+    fn plain_call(&self, callee: u32) -> bool {
+        self.unit.funcs.get(callee as usize).is_some_and(|f| {
+            !f.params.last().is_some_and(|p| p.variadic && p.by_ref)
+        })
+    }
+
+    /// A user function call through `hop_opt_call`: the line for stack traces is
+    /// stored inline; a fault is routed by `hop_opt_fault` like the generic helpers'.
+    fn call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+        let line = self.func.lines.get(pc).copied().unwrap_or(0);
+        let lp = self.tmp();
+        self.line(&format!(
+            "{lp} = getelementptr inbounds i8, ptr %ctx, i64 {}",
+            std::mem::offset_of!(ExecCtx, line)
+        ));
+        self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        let st = self.tmp();
+        self.line(&format!(
+            "{st} = call i64 {}(ptr %ctx, ptr %frame, i64 {args}, i64 {callee}, i64 {argc}, i64 {dst}) #0",
+            fnptr(hop_opt_call as *const () as usize)
+        ));
+        let ok = self.tmp();
+        self.line(&format!("{ok} = icmp eq i64 {st}, 0"));
+        let fault = self.fresh_block("call.fault");
+        self.line(&format!(
+            "br i1 {ok}, label %pc{}, label %{fault}, !prof !0",
+            pc + 1
+        ));
+        self.block(&fault);
+        self.generic(pc, hop_opt_fault as *const () as usize);
     }
 
     /// An int key, or the generic op when it is not one.
