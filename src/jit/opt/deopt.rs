@@ -41,21 +41,30 @@ pub enum DeoptReason {
     TypeGuard = 0,
     /// Control reached a block that never ran while the function was profiled.
     ColdBlock = 1,
+    /// A value the inline path does not handle (overflow, division by zero, an
+    /// undefined or referenced operand, a counted value to release): the op runs in
+    /// the tier below instead of merging back, so the fast path keeps what it knows.
+    SlowPath = 2,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 2] = [DeoptReason::TypeGuard, DeoptReason::ColdBlock];
+    pub const ALL: [DeoptReason; 3] = [
+        DeoptReason::TypeGuard,
+        DeoptReason::ColdBlock,
+        DeoptReason::SlowPath,
+    ];
     pub fn name(self) -> &'static str {
         match self {
             DeoptReason::TypeGuard => "type_guard",
             DeoptReason::ColdBlock => "cold_block",
+            DeoptReason::SlowPath => "slow_path",
         }
     }
     fn from_raw(r: u64) -> DeoptReason {
-        if r == DeoptReason::ColdBlock as u64 {
-            DeoptReason::ColdBlock
-        } else {
-            DeoptReason::TypeGuard
+        match r {
+            1 => DeoptReason::ColdBlock,
+            2 => DeoptReason::SlowPath,
+            _ => DeoptReason::TypeGuard,
         }
     }
 }
@@ -81,6 +90,10 @@ pub unsafe extern "C" fn hop_opt_deopt(
     let f = unsafe { &*func };
     let reason = DeoptReason::from_raw(reason);
     record_profile(f, frame, pc as usize);
+    if reason == DeoptReason::SlowPath {
+        // The next translation keeps this op generic (see `spec::SLOW_PATH_TAG`).
+        f.jit.prof.record_tag(pc as usize, super::spec::SLOW_PATH_TAG);
+    }
     opt_stats::note_deopt(reason);
     if trace::enabled() {
         trace::instant(

@@ -10,22 +10,6 @@ use crate::vm::interp::{deref_slot_mut, unwind_target, write};
 use crate::vm::interp_call::{call_simple_or_general, store_fault, take_fault};
 use crate::vm::status;
 
-/// Stores `(tag, data)` into `dst` with the interpreter's `write` semantics: the
-/// out-of-line half of a store whose old value is counted, a REF (written through)
-/// or an INDIRECT (the element it points to is written). The old value is released;
-/// the reference the new value carries is handed over (the caller took it).
-///
-/// # Safety
-/// `dst` is a live, initialised frame slot of the running function or the storage
-/// one designates (a REF box's value, an array element); `(tag, data)` is a valid
-/// value whose reference the caller owns.
-pub unsafe extern "C" fn hop_opt_assign(dst: *mut TypedValue, tag: u64, data: u64) {
-    // SAFETY: per the contract.
-    let target = deref_slot_mut(unsafe { &mut *dst });
-    // The assignment drops (releases) the old value.
-    *target = TypedValue::raw(tag as u8, data);
-}
-
 /// Reads element `key` of a packed array into `dst` (with the interpreter's `write`
 /// semantics: the old value is released, a REF or INDIRECT destination is written
 /// through). Returns false, touching nothing, unless `base` is a packed array that
@@ -70,16 +54,6 @@ pub unsafe extern "C" fn hop_opt_packed_elem_w(base: *mut TypedValue, key: i64) 
         Some(e) => e,
         None => std::ptr::null_mut(),
     }
-}
-
-/// Overwrites frame slot `slot` itself (never through a REF or INDIRECT it holds),
-/// releasing its old value: the out-of-line half of storing a fresh INDIRECT.
-///
-/// # Safety
-/// `slot` is a live, initialised frame slot of the running function.
-pub unsafe extern "C" fn hop_opt_set_slot(slot: *mut TypedValue, tag: u64, data: u64) {
-    // SAFETY: per the contract; the old value is dropped (released) here.
-    unsafe { *slot = TypedValue::raw(tag as u8, data) };
 }
 
 /// A call of user function `callee` with the `argc` arguments at `args` (this

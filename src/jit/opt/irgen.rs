@@ -29,10 +29,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
-use super::helpers::{
-    hop_opt_assign, hop_opt_call, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get,
-    hop_opt_set_slot,
-};
+use super::helpers::{hop_opt_call, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
@@ -62,7 +59,6 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
         resume_in: Vec::new(),
         cur: String::new(),
         deopts: BTreeSet::new(),
-        generic_fallbacks: BTreeSet::new(),
     };
     l.module();
     l.out
@@ -93,8 +89,6 @@ struct Lower<'f> {
     cur: String,
     /// (pc, reason) of the deopt blocks to emit.
     deopts: BTreeSet<(usize, u8)>,
-    /// Ops whose fast path falls back to their generic helper (`genN` blocks).
-    generic_fallbacks: BTreeSet<usize>,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -170,11 +164,6 @@ impl Lower<'_> {
         let end = self.func.ops.len();
         self.block(&format!("pc{end}"));
         self.generic(end, hop_step as *const () as usize);
-        for pc in std::mem::take(&mut self.generic_fallbacks) {
-            self.block(&format!("gen{pc}"));
-            let helper = generic_helper(&self.func.ops[pc]);
-            self.generic(pc, helper);
-        }
         let deopt = fnptr(hop_opt_deopt as *const () as usize);
         for (pc, reason) in std::mem::take(&mut self.deopts) {
             self.block(&format!("deopt{pc}_{reason}"));
@@ -233,11 +222,10 @@ impl Lower<'_> {
         self.resume_in.push((r, self.cur.clone()));
     }
 
-    /// Continues at `genN`: the op's generic helper (a value the fast path does not
-    /// handle; not a failed type assumption).
+    /// Leaves optimized code at `pc` for a value the inline path does not handle
+    /// (the op runs in the tier below; see `DeoptReason::SlowPath`).
     fn fallback_label(&mut self, pc: usize) -> String {
-        self.generic_fallbacks.insert(pc);
-        format!("gen{pc}")
+        self.deopt_label(pc, DeoptReason::SlowPath)
     }
 
     fn deopt_label(&mut self, pc: usize, reason: DeoptReason) -> String {
@@ -309,37 +297,28 @@ impl Lower<'_> {
         self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8"));
     }
 
-    /// `dst = (tag, data)` with the interpreter's `write` semantics: through REF and
-    /// INDIRECT; an old counted value is released out of line (`hop_opt_assign`).
-    /// The new value's reference is handed over (the caller took it).
-    fn store_value(&mut self, dst: Slot, tag_v: &str, data: &str) {
+    /// The storage `dst` designates (through REF and INDIRECT where it may hold
+    /// them), checked to hold no counted value — else op `pc` leaves optimized code
+    /// (a release would be a call that clobbers everything LLVM knows). Call it
+    /// before any side effect of the op.
+    fn dst_ready(&mut self, dst: Slot, pc: usize) -> String {
+        let q = self.storage(dst);
+        let old = self.load_tag(&q);
+        let free = self.tmp();
+        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+        let exit = self.fallback_label(pc);
+        self.expect(&free, &exit);
+        q
+    }
+
+    /// `dst = (tag, data)` for a fresh uncounted (or static) value, with the
+    /// interpreter's `write` semantics.
+    fn store_value(&mut self, pc: usize, dst: Slot, tag_v: &str, data: &str) {
         if dst == NO_SLOT {
             return;
         }
-        let q = self.storage(dst);
-        let old = self.load_tag(&q);
-        let counted = self.tmp();
-        self.line(&format!("{counted} = icmp uge i8 {old}, {}", tag::STRING));
-        let (fast, slow, join) = (
-            self.fresh_block("st"),
-            self.fresh_block("st.release"),
-            self.fresh_block("st.done"),
-        );
-        self.line(&format!(
-            "br i1 {counted}, label %{slow}, label %{fast}, !prof !0"
-        ));
-        self.block(&fast);
+        let q = self.dst_ready(dst, pc);
         self.store_raw(&q, tag_v, data);
-        self.line(&format!("br label %{join}"));
-        self.block(&slow);
-        let t64 = self.tmp();
-        self.line(&format!("{t64} = zext i8 {tag_v} to i64"));
-        self.line(&format!(
-            "call void {}(ptr {q}, i64 {t64}, i64 {data}) #0",
-            fnptr(hop_opt_assign as *const () as usize)
-        ));
-        self.line(&format!("br label %{join}"));
-        self.block(&join);
     }
 
     // ---- operands ------------------------------------------------------------------
@@ -419,20 +398,20 @@ impl Lower<'_> {
         self.line(&format!("br label %pc{pc}"));
     }
 
-    fn store_int(&mut self, dst: Slot, v: &str) {
-        self.store_value(dst, &tag::INT.to_string(), v);
+    fn store_int(&mut self, pc: usize, dst: Slot, v: &str) {
+        self.store_value(pc, dst, &tag::INT.to_string(), v);
     }
 
-    fn store_double(&mut self, dst: Slot, f: &str) {
+    fn store_double(&mut self, pc: usize, dst: Slot, f: &str) {
         let bits = self.tmp();
         self.line(&format!("{bits} = bitcast double {f} to i64"));
-        self.store_value(dst, &tag::DOUBLE.to_string(), &bits);
+        self.store_value(pc, dst, &tag::DOUBLE.to_string(), &bits);
     }
 
-    fn store_bool(&mut self, dst: Slot, c: &str) {
+    fn store_bool(&mut self, pc: usize, dst: Slot, c: &str) {
         let v = self.tmp();
         self.line(&format!("{v} = zext i1 {c} to i64"));
-        self.store_value(dst, &tag::BOOL.to_string(), &v);
+        self.store_value(pc, dst, &tag::BOOL.to_string(), &v);
     }
 
     // ---- ops -------------------------------------------------------------------------
@@ -466,7 +445,7 @@ impl Lower<'_> {
                 Plan::Int | Plan::Double | Plan::Numeric,
             ) if *dst != NO_SLOT => {
                 let c = self.compare(pc, op, *a, *b, plan);
-                self.store_bool(*dst, &c);
+                self.store_bool(pc, *dst, &c);
                 self.br(pc + 1);
             }
             (Op::JmpNotLt { a, b, target }, Plan::Int | Plan::Double | Plan::Numeric) => {
@@ -494,7 +473,7 @@ impl Lower<'_> {
                 };
                 self.line(&format!("br i1 {nz}, label %pc{yes}, label %pc{no}"));
             }
-            (Op::Move { dst, src }, _) if *dst != NO_SLOT => self.move_op(pc, *dst, *src),
+            (Op::Move { dst, src }, Plan::Int) if *dst != NO_SLOT => self.move_op(pc, *dst, *src),
             (Op::IncDec { kind, dst, target }, Plan::Int) => {
                 let p = self.storage(*target);
                 let t = self.load_tag(&p);
@@ -515,16 +494,18 @@ impl Lower<'_> {
                 self.line(&format!("{no} = xor i1 {o}, true"));
                 let gen = self.fallback_label(pc);
                 self.expect(&no, &gen);
-                self.line(&format!("store i64 {r}, ptr {p}, align 8"));
                 let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) {
-                    r
+                    r.clone()
                 } else {
                     v
                 };
-                self.store_int(*dst, &result);
+                // The result first: its store may still leave optimized code, and
+                // the op must not have changed anything when it does.
+                self.store_int(pc, *dst, &result);
+                self.line(&format!("store i64 {r}, ptr {p}, align 8"));
                 self.br(pc + 1);
             }
-            (Op::CheckArgs { required }, _) => {
+            (Op::CheckArgs { required }, Plan::Int) => {
                 let off = std::mem::offset_of!(ExecCtx, cur_argc);
                 let (p, n, ok) = (self.tmp(), self.tmp(), self.tmp());
                 self.line(&format!("{p} = getelementptr inbounds i8, ptr %ctx, i64 {off}"));
@@ -534,7 +515,7 @@ impl Lower<'_> {
                 self.expect(&ok, &gen);
                 self.br(pc + 1);
             }
-            (Op::Return { src }, _) => self.return_op(pc, *src),
+            (Op::Return { src }, Plan::Int) => self.return_op(pc, *src),
             (Op::FetchDim { dst, base, key }, Plan::Int) if *dst != NO_SLOT && !base.is_const() => {
                 self.fetch_dim(pc, *dst, base.0, *key)
             }
@@ -547,7 +528,7 @@ impl Lower<'_> {
                 },
                 Plan::Int,
             ) => self.fetch_dim_w(pc, *dst, *base, *key),
-            (Op::UnsetLocal { slot }, _) => {
+            (Op::UnsetLocal { slot }, Plan::Int) => {
                 // Scalars and INDIRECT pointers own nothing: rewrite the tag.
                 let p = self.slot_ptr(*slot);
                 let t = self.load_tag(&p);
@@ -640,7 +621,7 @@ impl Lower<'_> {
         // Overflow turns the result into a float: the generic op does that.
         let gen = self.fallback_label(pc);
         self.expect(&no, &gen);
-        self.store_int(dst, &v);
+        self.store_int(pc, dst, &v);
         self.br(pc + 1);
     }
 
@@ -652,7 +633,7 @@ impl Lower<'_> {
         };
         let r = self.tmp();
         self.line(&format!("{r} = {ins} double {x}, {y}"));
-        self.store_double(dst, &r);
+        self.store_double(pc, dst, &r);
         self.br(pc + 1);
     }
 
@@ -748,7 +729,7 @@ impl Lower<'_> {
             self.expect(&nz, &gen);
             let r = self.tmp();
             self.line(&format!("{r} = fdiv double {x}, {y}"));
-            self.store_double(dst, &r);
+            self.store_double(pc, dst, &r);
             return self.br(pc + 1);
         }
         let x = self.int_operand(a, pc);
@@ -819,12 +800,12 @@ impl Lower<'_> {
                     tag::DOUBLE
                 ));
                 self.line(&format!("{d} = select i1 {exact2}, i64 {qq}, i64 {bits}"));
-                self.store_value(dst, &t, &d);
+                self.store_value(pc, dst, &t, &d);
                 return self.br(pc + 1);
             }
             _ => return self.generic(pc, generic_helper(&self.func.ops[pc])),
         }
-        self.store_int(dst, &r);
+        self.store_int(pc, dst, &r);
         self.br(pc + 1);
     }
 
@@ -839,7 +820,7 @@ impl Lower<'_> {
             }
             // Literals are static: no refcount to take.
             let (t, d) = (v.tag().to_string(), v.data.to_string());
-            self.store_value(dst, &t, &d);
+            self.store_value(pc, dst, &t, &d);
             return self.br(pc + 1);
         }
         let p = self.storage(src.0);
@@ -848,8 +829,9 @@ impl Lower<'_> {
         let gen = self.fallback_label(pc);
         self.expect(&defined, &gen);
         let d = self.load_data(&p);
+        let q = self.dst_ready(dst, pc);
         self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
-        self.store_value(dst, &t, &d);
+        self.store_raw(&q, &t, &d);
         self.br(pc + 1);
     }
 
@@ -921,6 +903,19 @@ impl Lower<'_> {
     /// `dst = &base[key]` (an INDIRECT) for an existing element of a uniquely held
     /// packed array; anything else runs the generic op.
     fn fetch_dim_w(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
+        // The slot itself gets the pointer (never written through); a counted value
+        // in it would need a release: checked before anything happens.
+        let p = self.slot_ptr(dst);
+        let old = self.load_tag(&p);
+        let (rel, counted, free) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {old}, {}", tag::STRING));
+        self.line(&format!(
+            "{counted} = icmp ult i8 {rel}, {}",
+            tag::REF - tag::STRING + 1
+        ));
+        self.line(&format!("{free} = xor i1 {counted}, true"));
+        let exit = self.fallback_label(pc);
+        self.expect(&free, &exit);
         let b = self.storage(base);
         let k = self.int_key(key, pc);
         let e = self.tmp();
@@ -930,38 +925,10 @@ impl Lower<'_> {
         ));
         let found = self.tmp();
         self.line(&format!("{found} = icmp ne ptr {e}, null"));
-        let gen = self.fallback_label(pc);
-        self.expect(&found, &gen);
+        self.expect(&found, &exit);
         let data = self.tmp();
         self.line(&format!("{data} = ptrtoint ptr {e} to i64"));
-        // The slot itself gets the pointer (never written through).
-        let p = self.slot_ptr(dst);
-        let old = self.load_tag(&p);
-        let (rel, counted) = (self.tmp(), self.tmp());
-        self.line(&format!("{rel} = sub i8 {old}, {}", tag::STRING));
-        self.line(&format!(
-            "{counted} = icmp ult i8 {rel}, {}",
-            tag::REF - tag::STRING + 1
-        ));
-        let (fast, slow, join) = (
-            self.fresh_block("ind"),
-            self.fresh_block("ind.release"),
-            self.fresh_block("ind.done"),
-        );
-        self.line(&format!(
-            "br i1 {counted}, label %{slow}, label %{fast}, !prof !0"
-        ));
-        self.block(&fast);
         self.store_raw(&p, &tag::INDIRECT.to_string(), &data);
-        self.line(&format!("br label %{join}"));
-        self.block(&slow);
-        self.line(&format!(
-            "call void {}(ptr {p}, i64 {}, i64 {data}) #0",
-            fnptr(hop_opt_set_slot as *const () as usize),
-            tag::INDIRECT
-        ));
-        self.line(&format!("br label %{join}"));
-        self.block(&join);
         self.br(pc + 1);
     }
 

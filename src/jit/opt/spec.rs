@@ -21,7 +21,8 @@ use crate::runtime::value::tag;
 pub enum Plan {
     /// Call the op's runtime helper (every tier's semantics, merged back).
     Generic,
-    /// Operands guarded to int (i64) — or int/bool for conditional jumps.
+    /// Operands guarded to int (i64) — or int/bool for conditional jumps; for
+    /// moves, returns and the array fast paths: inline.
     Int,
     /// Operands guarded to float or int-and-float (f64 arithmetic).
     Double,
@@ -42,8 +43,8 @@ pub struct Spec {
     /// Per slot: whether it may hold a REF box or an INDIRECT pointer, so operands
     /// in it are read through `hop_rt_deref`. Other slots are addressed directly
     /// (which lets LLVM keep them in registers); should one hold a REF or INDIRECT
-    /// after all, its tag guards fail (deopt) and stores go out of line, where
-    /// `hop_opt_assign` writes through — correct, only slower.
+    /// after all, its tag guards fail and its stores leave optimized code (the tier
+    /// below writes through) — correct, only slower.
     pub deref_slots: Vec<bool>,
 }
 
@@ -96,6 +97,12 @@ fn deref_slots(unit: &Unit, func: &Func) -> Vec<bool> {
     d
 }
 
+/// A pseudo-tag the deopt handler records at an op whose inline path left
+/// optimized code for a value it does not handle: the next translation calls the
+/// op's generic helper instead.
+pub const SLOW_PATH_TAG: u8 = 31;
+const SLOW_PATH_BIT: u32 = 1 << SLOW_PATH_TAG;
+
 const INT_BIT: u32 = 1 << tag::INT;
 const DOUBLE_BIT: u32 = 1 << tag::DOUBLE;
 const NUMERIC: u32 = INT_BIT | DOUBLE_BIT;
@@ -134,7 +141,15 @@ fn numeric_plan(func: &Func, operands: &[Operand], seen: u32, float_ok: bool) ->
 
 /// The plan of `op` given its profiled tag set.
 fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
+    if seen & SLOW_PATH_BIT != 0 {
+        return Plan::Generic;
+    }
     match op {
+        // Always inline (their slow cases leave optimized code) unless that
+        // happened before.
+        Op::Move { .. } | Op::Return { .. } | Op::UnsetLocal { .. } | Op::CheckArgs { .. } => {
+            Plan::Int
+        }
         Op::Add { a, b, .. } | Op::Sub { a, b, .. } | Op::Mul { a, b, .. } => {
             numeric_plan(func, &[*a, *b], seen, true)
         }

@@ -20,7 +20,7 @@ pub struct OptStats {
     /// Functions queued (requests accepted).
     pub queued: AtomicU64,
     /// Deopts by reason (`DeoptReason as usize`).
-    pub deopts: [AtomicU64; 2],
+    pub deopts: [AtomicU64; 3],
     /// Optimized translations dropped after too many deopts.
     pub dropped: AtomicU64,
     /// Functions the tier gave up on.
@@ -38,7 +38,7 @@ pub static STATS: OptStats = OptStats {
     failed: AtomicU64::new(0),
     tc_full: AtomicU64::new(0),
     queued: AtomicU64::new(0),
-    deopts: [AtomicU64::new(0), AtomicU64::new(0)],
+    deopts: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
     dropped: AtomicU64::new(0),
     gave_up: AtomicU64::new(0),
     busy_nanos: AtomicU64::new(0),
