@@ -61,8 +61,9 @@ fn deopts(stats: &Value, reason: &str) -> u64 {
 
 /// Each program changes a type under optimized code (int overflow to float, a local
 /// that turns float then string mid-loop, a packed array turning into a hash with
-/// holes, strings arriving at an int-specialized `+`): the guards must fail, the
-/// activation must finish in baseline code, and the output must be php's.
+/// holes, strings arriving at an int-specialized `+`): a type guard or an inline
+/// path must give up, the activation must finish in baseline code, and the output
+/// must be php's.
 #[test]
 fn deopts_keep_output_identical() {
     for name in [
@@ -78,8 +79,8 @@ fn deopts_keep_output_identical() {
             "{name}: nothing was optimized"
         );
         assert!(
-            deopts(&stats, "type_guard") > 0,
-            "{name}: no type guard failed: {}",
+            deopts(&stats, "type_guard") + deopts(&stats, "slow_path") > 0,
+            "{name}: optimized code never left for baseline code: {}",
             stats["optimized"]
         );
         assert_eq!(stats["optimized"]["llvm_on_request_threads"], 0);
