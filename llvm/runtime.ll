@@ -77,3 +77,32 @@ define internal i1 @hop_rt_truthy_scalar(i64 %data) alwaysinline nounwind willre
   %t = icmp ne i64 %data, 0
   ret i1 %t
 }
+
+; Drops one owner of a counted cell unless it is the last one: returns false, doing
+; nothing, when the count is 1 (the caller then leaves for the tier below, where the
+; cell is freed). Static cells are never counted.
+define internal i1 @hop_rt_decref_unless_last(i64 %data) alwaysinline nounwind willreturn {
+entry:
+  %p = inttoptr i64 %data to ptr
+  %flags.p = getelementptr inbounds i8, ptr %p, i64 4
+  %flags = load i32, ptr %flags.p, align 4
+  %static = and i32 %flags, 1
+  %is.static = icmp ne i32 %static, 0
+  br i1 %is.static, label %done, label %count
+
+count:
+  %rc = load i32, ptr %p, align 4
+  %shared = icmp ugt i32 %rc, 1
+  br i1 %shared, label %drop, label %last
+
+drop:
+  %rc1 = sub i32 %rc, 1
+  store i32 %rc1, ptr %p, align 4
+  br label %done
+
+last:
+  ret i1 false
+
+done:
+  ret i1 true
+}

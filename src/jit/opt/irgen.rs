@@ -304,11 +304,39 @@ impl Lower<'_> {
     fn dst_ready(&mut self, dst: Slot, pc: usize) -> String {
         let q = self.storage(dst);
         let old = self.load_tag(&q);
-        let free = self.tmp();
-        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
-        let exit = self.fallback_label(pc);
-        self.expect(&free, &exit);
+        // Strings, arrays and objects someone else still holds are released inline.
+        self.release_inline(&q, &old, tag::OBJECT, pc);
         q
+    }
+
+    /// Releases the value at `p` (tag `t`) unless that needs more than a count
+    /// decrement: tags below STRING own nothing; counted tags up to `max_counted`
+    /// lose one owner when they have another; anything else (the last owner, a REF
+    /// to write through, ...) leaves optimized code at `pc`.
+    fn release_inline(&mut self, p: &str, t: &str, max_counted: u8, pc: usize) {
+        let (plain, counted, dec, done) = (
+            self.tmp(),
+            self.fresh_block("rel.counted"),
+            self.fresh_block("rel.dec"),
+            self.fresh_block("rel.done"),
+        );
+        let exit = self.fallback_label(pc);
+        self.line(&format!("{plain} = icmp ult i8 {t}, {}", tag::STRING));
+        self.line(&format!("br i1 {plain}, label %{done}, label %{counted}, !prof !0"));
+        self.block(&counted);
+        let (rel, is_counted) = (self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {t}, {}", tag::STRING));
+        self.line(&format!(
+            "{is_counted} = icmp ule i8 {rel}, {}",
+            max_counted - tag::STRING
+        ));
+        self.line(&format!("br i1 {is_counted}, label %{dec}, label %{exit}"));
+        self.block(&dec);
+        let d = self.load_data(p);
+        let ok = self.tmp();
+        self.line(&format!("{ok} = call i1 @hop_rt_decref_unless_last(i64 {d})"));
+        self.line(&format!("br i1 {ok}, label %{done}, label %{exit}"));
+        self.block(&done);
     }
 
     /// `dst = (tag, data)` for a fresh uncounted (or static) value, with the
@@ -529,15 +557,20 @@ impl Lower<'_> {
                 Plan::Int,
             ) => self.fetch_dim_w(pc, *dst, *base, *key),
             (Op::UnsetLocal { slot }, Plan::Int) => {
-                // Scalars and INDIRECT pointers own nothing: rewrite the tag.
+                // The slot itself (a REF box or an INDIRECT pointer is what it drops).
                 let p = self.slot_ptr(*slot);
                 let t = self.load_tag(&p);
-                let (scalar, ind, ok) = (self.tmp(), self.tmp(), self.tmp());
-                self.line(&format!("{scalar} = icmp ult i8 {t}, {}", tag::STRING));
-                self.line(&format!("{ind} = icmp eq i8 {t}, {}", tag::INDIRECT));
-                self.line(&format!("{ok} = or i1 {scalar}, {ind}"));
-                let gen = self.fallback_label(pc);
-                self.expect(&ok, &gen);
+                let (ind, keep) = (self.fresh_block("unset.ind"), self.fresh_block("unset.val"));
+                let is_ind = self.tmp();
+                self.line(&format!("{is_ind} = icmp eq i8 {t}, {}", tag::INDIRECT));
+                let clear = self.fresh_block("unset.clear");
+                self.line(&format!("br i1 {is_ind}, label %{ind}, label %{keep}"));
+                self.block(&ind);
+                self.line(&format!("br label %{clear}"));
+                self.block(&keep);
+                self.release_inline(&p, &t, tag::REF, pc);
+                self.line(&format!("br label %{clear}"));
+                self.block(&clear);
                 let tp = self.tmp();
                 self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
                 self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));

@@ -213,6 +213,10 @@ impl Spec {
                 .map_or(0, |c| c.load(Ordering::Relaxed))
         };
         let profiled = count(0) > 0;
+        // A block that never ran means "cold" only once a whole call has run: a
+        // function first optimized from inside its first call (a hot loop, then
+        // others after it) has not reached its later blocks yet.
+        let cold_is_meaningful = count(0) >= 2;
         let mut block_count = 0;
         let plans = func
             .ops
@@ -222,7 +226,7 @@ impl Spec {
                 if heads.get(pc).copied().unwrap_or(false) {
                     block_count = count(pc);
                 }
-                if profiled && block_count == 0 {
+                if cold_is_meaningful && block_count == 0 {
                     return Plan::Cold;
                 }
                 let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
