@@ -290,7 +290,7 @@ impl TypedValue {
         self.data != 0
     }
 
-    fn header(&self) -> &Header {
+    pub(crate) fn header(&self) -> &Header {
         debug_assert!(tag::is_counted(self.tag));
         // SAFETY: every counted cell type is #[repr(C)] with the Header at offset 0,
         // and a counted value's data is a live cell pointer while the value exists.

@@ -121,3 +121,51 @@ pub unsafe extern "C" fn hop_opt_fault(
         }
     }
 }
+
+/// `base[key] = val` (or `base[] = val` when `append`) on a packed array
+/// held uniquely at `base`, for an existing element or an append; `dst` (unless
+/// null) gets the value too. Returns false, touching nothing, when that does not
+/// apply (not a unique packed array, no such element, an undefined, REF or INDIRECT
+/// value): the caller then runs the generic `AssignDim`.
+///
+/// # Safety
+/// `base` is the storage a local or INDIRECT temp of the running frame designates,
+/// `val` a live value (an operand's storage or a literal), `dst` null or a live,
+/// initialised frame slot; none of them borrowed elsewhere.
+pub unsafe extern "C" fn hop_opt_packed_set(
+    base: *mut TypedValue,
+    key: i64,
+    append: bool,
+    val: *const TypedValue,
+    dst: *mut TypedValue,
+) -> bool {
+    // SAFETY: per the contract.
+    let (b, v) = unsafe { (&mut *base, &*val) };
+    if v.tag == crate::runtime::value::tag::UNINIT
+        || v.tag >= crate::runtime::value::tag::REF
+        || !b.is_array()
+        || !b.header().is_unique()
+    {
+        return false;
+    }
+    // Unique: no copy-on-write separation happens here.
+    let arr = b.arr_mut();
+    if append {
+        if arr.packed().is_none() || !arr.push(v.copy_value()) {
+            return false;
+        }
+    } else {
+        let Some(e) = arr
+            .packed_mut()
+            .and_then(|p| usize::try_from(key).ok().and_then(|k| p.get_mut(k)))
+        else {
+            return false;
+        };
+        *e.deref_mut() = v.copy_value();
+    }
+    if !dst.is_null() {
+        // SAFETY: per the contract.
+        *deref_slot_mut(unsafe { &mut *dst }) = v.copy_value();
+    }
+    true
+}

@@ -29,7 +29,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
-use super::helpers::{hop_opt_call, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get};
+use super::helpers::{
+    hop_opt_call, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get, hop_opt_packed_set,
+};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
@@ -556,6 +558,15 @@ impl Lower<'_> {
                 },
                 Plan::Int,
             ) => self.fetch_dim_w(pc, *dst, *base, *key),
+            (
+                Op::AssignDim {
+                    dst,
+                    base,
+                    key,
+                    val,
+                },
+                Plan::Int,
+            ) => self.assign_dim(pc, *dst, *base, *key, *val),
             (Op::UnsetLocal { slot }, Plan::Int) => {
                 // The slot itself (a REF box or an INDIRECT pointer is what it drops).
                 let p = self.slot_ptr(*slot);
@@ -931,6 +942,42 @@ impl Lower<'_> {
         let gen = self.fallback_label(pc);
         self.expect(&ok, &gen);
         self.br(pc + 1);
+    }
+
+    /// `base[key] = val` / `base[] = val` on a uniquely held packed array through
+    /// `hop_opt_packed_set`; anything else runs the generic op (after a call either
+    /// way, so nothing is lost by merging).
+    fn assign_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Option<Operand>, val: Operand) {
+        let (k, append) = match key {
+            Some(k) => (self.int_key(k, pc), "false"),
+            None => ("0".to_string(), "true"),
+        };
+        let b = self.storage(base);
+        let v = if val.is_const() {
+            match self.func.consts.get(val.index() as usize) {
+                Some(c) => fnptr(c as *const _ as usize),
+                None => return self.generic(pc, generic_helper(&self.func.ops[pc])),
+            }
+        } else {
+            self.storage(val.0)
+        };
+        let d = if dst == NO_SLOT {
+            "null".to_string()
+        } else {
+            self.slot_ptr(dst)
+        };
+        let ok = self.tmp();
+        self.line(&format!(
+            "{ok} = call i1 {}(ptr {b}, i64 {k}, i1 {append}, ptr {v}, ptr {d}) #0",
+            fnptr(hop_opt_packed_set as *const () as usize)
+        ));
+        let gen = self.fresh_block("assign.generic");
+        self.line(&format!(
+            "br i1 {ok}, label %pc{}, label %{gen}, !prof !0",
+            pc + 1
+        ));
+        self.block(&gen);
+        self.generic(pc, generic_helper(&self.func.ops[pc]));
     }
 
     /// `dst = &base[key]` (an INDIRECT) for an existing element of a uniquely held

@@ -194,6 +194,11 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
         Op::FetchDim { key, .. } if seen == 0 && const_tag(func, *key).is_none_or(|t| t == tag::INT) => {
             Plan::Int
         }
+        Op::AssignDim { key, .. }
+            if key.is_none_or(|k| const_tag(func, k).is_none_or(|t| t == tag::INT)) =>
+        {
+            Plan::Int
+        }
         Op::FetchDimW { key: Some(key), .. }
             if const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
         {
