@@ -46,6 +46,24 @@ pub struct Spec {
     /// after all, its tag guards fail and its stores leave optimized code (the tier
     /// below writes through) — correct, only slower.
     pub deref_slots: Vec<bool>,
+    /// Per slot: whether it passes an argument to a user function call (written
+    /// with one 16-byte store; see `irgen::store_whole`).
+    pub call_args: Vec<bool>,
+}
+
+/// The argument slots of `func`'s user function calls.
+fn call_args(func: &Func) -> Vec<bool> {
+    let mut a = vec![false; func.num_slots as usize];
+    for op in &func.ops {
+        if let Op::Call { args, argc, .. } = op {
+            for s in *args..args.saturating_add(*argc) {
+                if let Some(x) = a.get_mut(s as usize) {
+                    *x = true;
+                }
+            }
+        }
+    }
+    a
 }
 
 /// Slots of `func` that may hold a REF or an INDIRECT: by-reference parameters,
@@ -242,6 +260,7 @@ impl Spec {
             plans,
             profiled,
             deref_slots: deref_slots(unit, func),
+            call_args: call_args(func),
         }
     }
 }
