@@ -55,7 +55,11 @@ fn check_llvm_assets(prefix: &Path) {
                 std::process::exit(1);
             }
             Err(e) => {
-                eprintln!("error: cannot run {} to check {}: {e}", llvm_as.display(), path.display());
+                eprintln!(
+                    "error: cannot run {} to check {}: {e}",
+                    llvm_as.display(),
+                    path.display()
+                );
                 std::process::exit(1);
             }
         }

@@ -54,14 +54,15 @@ fn main() {
         .iter()
         .max_by_key(|(u, f)| u.funcs[*f].ops.len())
         .expect("some function");
-    let mut c = Criterion::default()
-        .sample_size(10)
-        .configure_from_args();
+    let mut c = Criterion::default().sample_size(10).configure_from_args();
     for level in [1u8, 2] {
         let mut llvm = Llvm::new(level).expect("LLVM initializes");
         let (u, f) = largest;
         c.bench_function(
-            &format!("llvm_compile/O{level}/largest ({} ops)", u.funcs[f].ops.len()),
+            &format!(
+                "llvm_compile/O{level}/largest ({} ops)",
+                u.funcs[f].ops.len()
+            ),
             |b| b.iter(|| black_box(lower_and_compile(u, &u.funcs[f], &mut llvm, false).is_ok())),
         );
     }

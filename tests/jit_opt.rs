@@ -19,8 +19,12 @@ fn corpus(name: &str) -> PathBuf {
 }
 
 fn expected(name: &str) -> String {
-    std::fs::read_to_string(common::root().join("tests/php").join(format!("{name}.expect")))
-        .expect("expectation exists")
+    std::fs::read_to_string(
+        common::root()
+            .join("tests/php")
+            .join(format!("{name}.expect")),
+    )
+    .expect("expectation exists")
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -193,7 +197,12 @@ fn trace_shows_compiles_queue_and_deopts() {
     let ev = ev.as_array().unwrap();
     let workers: Vec<u64> = ev
         .iter()
-        .filter(|e| e["ph"] == "M" && e["args"]["name"].as_str().is_some_and(|n| n.starts_with("hopjit-opt-")))
+        .filter(|e| {
+            e["ph"] == "M"
+                && e["args"]["name"]
+                    .as_str()
+                    .is_some_and(|n| n.starts_with("hopjit-opt-"))
+        })
         .map(|e| e["tid"].as_u64().unwrap())
         .collect();
     assert!(!workers.is_empty(), "no worker thread in the trace");
@@ -203,7 +212,10 @@ fn trace_shows_compiles_queue_and_deopts() {
         .collect();
     assert!(!compiles.is_empty(), "no compile slice for add");
     for c in &compiles {
-        assert!(workers.contains(&c["tid"].as_u64().unwrap()), "compiled off a worker");
+        assert!(
+            workers.contains(&c["tid"].as_u64().unwrap()),
+            "compiled off a worker"
+        );
     }
     for phase in ["lower", "llvm passes", "emit object", "relocate + publish"] {
         assert!(
@@ -211,7 +223,9 @@ fn trace_shows_compiles_queue_and_deopts() {
             "no {phase} slice"
         );
     }
-    assert!(ev.iter().any(|e| e["ph"] == "C" && e["name"] == "opt queue"));
+    assert!(ev
+        .iter()
+        .any(|e| e["ph"] == "C" && e["name"] == "opt queue"));
     assert!(ev.iter().any(|e| e["ph"] == "i" && e["name"] == "deopt"));
     assert!(ev
         .iter()

@@ -67,7 +67,10 @@ fn stress_optimized_swaps() {
         shared::THREADS,
         t0.elapsed(),
         OPT.failed.load(Ordering::Relaxed),
-        OPT.deopts.iter().map(|d| d.load(Ordering::Relaxed)).collect::<Vec<_>>(),
+        OPT.deopts
+            .iter()
+            .map(|d| d.load(Ordering::Relaxed))
+            .collect::<Vec<_>>(),
     );
     assert!(compiles > 0, "no optimized translation was swapped in");
     assert_eq!(

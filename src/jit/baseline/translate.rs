@@ -406,8 +406,12 @@ impl Translator<'_> {
     }
 
     fn epilogue(&mut self) {
-        let (ok, fault, dispatch, exit_status) =
-            (self.exit_ok, self.exit_fault, self.dispatch, self.exit_status);
+        let (ok, fault, dispatch, exit_status) = (
+            self.exit_ok,
+            self.exit_fault,
+            self.dispatch,
+            self.exit_status,
+        );
         dynasm!(self.ops
             ; .arch x64
             // rax is a pc (>= 0) or a negative step result.

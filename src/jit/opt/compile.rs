@@ -10,12 +10,12 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use super::codegen::{Compiled, Llvm};
+use super::dump_ir;
 use super::irgen::{self, BODY_SYMBOL, ENTRY_SYMBOL};
 use super::reloc;
 use super::spec::Spec;
 use super::stats::{self as opt_stats, CompileTiming, STATS};
 use super::workers::{on_worker, Job};
-use super::dump_ir;
 use crate::bytecode::unit::{Func, Unit};
 use crate::jit::baseline::translate::block_heads;
 use crate::jit::meta::{self, TranslationMeta};

@@ -92,7 +92,9 @@ pub unsafe extern "C" fn hop_opt_deopt(
     record_profile(f, frame, pc as usize);
     if reason == DeoptReason::SlowPath {
         // The next translation keeps this op generic (see `spec::SLOW_PATH_TAG`).
-        f.jit.prof.record_tag(pc as usize, super::spec::SLOW_PATH_TAG);
+        f.jit
+            .prof
+            .record_tag(pc as usize, super::spec::SLOW_PATH_TAG);
     }
     opt_stats::note_deopt(reason);
     if trace::enabled() {

@@ -50,7 +50,11 @@ pub unsafe extern "C" fn hop_opt_packed_elem_w(base: *mut TypedValue, key: i64) 
     if key < 0 || !b.is_array() || b.refcount() != Some(1) {
         return std::ptr::null_mut();
     }
-    match b.arr_mut().packed_mut().and_then(|p| p.get_mut(key as usize)) {
+    match b
+        .arr_mut()
+        .packed_mut()
+        .and_then(|p| p.get_mut(key as usize))
+    {
         Some(e) => e,
         None => std::ptr::null_mut(),
     }

@@ -277,7 +277,13 @@ impl Lower<'_> {
             "{p} = getelementptr inbounds i8, ptr %frame, i64 {}",
             slot_offset(s)
         ));
-        if !self.spec.deref_slots.get(s as usize).copied().unwrap_or(true) {
+        if !self
+            .spec
+            .deref_slots
+            .get(s as usize)
+            .copied()
+            .unwrap_or(true)
+        {
             return p;
         }
         let q = self.tmp();
@@ -350,7 +356,9 @@ impl Lower<'_> {
         );
         let exit = self.fallback_label(pc);
         self.line(&format!("{plain} = icmp ult i8 {t}, {}", tag::STRING));
-        self.line(&format!("br i1 {plain}, label %{done}, label %{counted}, !prof !0"));
+        self.line(&format!(
+            "br i1 {plain}, label %{done}, label %{counted}, !prof !0"
+        ));
         self.block(&counted);
         let (rel, is_counted) = (self.tmp(), self.tmp());
         self.line(&format!("{rel} = sub i8 {t}, {}", tag::STRING));
@@ -362,7 +370,9 @@ impl Lower<'_> {
         self.block(&dec);
         let d = self.load_data(p);
         let ok = self.tmp();
-        self.line(&format!("{ok} = call i1 @hop_rt_decref_unless_last(i64 {d})"));
+        self.line(&format!(
+            "{ok} = call i1 @hop_rt_decref_unless_last(i64 {d})"
+        ));
         self.line(&format!("br i1 {ok}, label %{done}, label %{exit}"));
         self.block(&done);
     }
@@ -374,7 +384,13 @@ impl Lower<'_> {
             return;
         }
         let q = self.dst_ready(dst, pc);
-        if self.spec.call_args.get(dst as usize).copied().unwrap_or(false) {
+        if self
+            .spec
+            .call_args
+            .get(dst as usize)
+            .copied()
+            .unwrap_or(false)
+        {
             self.store_whole(&q, tag_v, data);
         } else {
             self.store_raw(&q, tag_v, data);
@@ -427,7 +443,9 @@ impl Lower<'_> {
         let (fi, fd, f) = (self.tmp(), self.tmp(), self.tmp());
         self.line(&format!("{fi} = sitofp i64 {d} to double"));
         self.line(&format!("{fd} = bitcast i64 {d} to double"));
-        self.line(&format!("{f} = select i1 {is_int}, double {fi}, double {fd}"));
+        self.line(&format!(
+            "{f} = select i1 {is_int}, double {fi}, double {fd}"
+        ));
         Num { value: f, is_int }
     }
 
@@ -568,7 +586,9 @@ impl Lower<'_> {
             (Op::CheckArgs { required }, Plan::Int) => {
                 let off = std::mem::offset_of!(ExecCtx, cur_argc);
                 let (p, n, ok) = (self.tmp(), self.tmp(), self.tmp());
-                self.line(&format!("{p} = getelementptr inbounds i8, ptr %ctx, i64 {off}"));
+                self.line(&format!(
+                    "{p} = getelementptr inbounds i8, ptr %ctx, i64 {off}"
+                ));
                 self.line(&format!("{n} = load i32, ptr {p}, align 4"));
                 self.line(&format!("{ok} = icmp uge i32 {n}, {required}"));
                 let gen = self.fallback_label(pc);
@@ -861,7 +881,9 @@ impl Lower<'_> {
                 self.line(&format!("{qq} = select i1 {m1}, i64 {neg}, i64 {q}"));
                 let m1min = self.tmp();
                 self.line(&format!("{m1min} = and i1 {m1}, {min}"));
-                self.line(&format!("{exact2} = select i1 {m1min}, i1 false, i1 {exact}"));
+                self.line(&format!(
+                    "{exact2} = select i1 {m1min}, i1 false, i1 {exact}"
+                ));
                 let (fx, fy, fq, bits) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
                 self.line(&format!("{fx} = sitofp i64 {x} to double"));
                 self.line(&format!("{fy} = sitofp i64 {y} to double"));
@@ -905,7 +927,13 @@ impl Lower<'_> {
         let d = self.load_data(&p);
         let q = self.dst_ready(dst, pc);
         self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
-        if self.spec.call_args.get(dst as usize).copied().unwrap_or(false) {
+        if self
+            .spec
+            .call_args
+            .get(dst as usize)
+            .copied()
+            .unwrap_or(false)
+        {
             self.store_whole(&q, &t, &d);
         } else {
             self.store_raw(&q, &t, &d);
@@ -917,9 +945,10 @@ impl Lower<'_> {
     /// does not bind a by-reference variadic (which makes the caller's arguments
     /// references); everything else about the call is the call path's business.
     fn plain_call(&self, callee: u32) -> bool {
-        self.unit.funcs.get(callee as usize).is_some_and(|f| {
-            !f.params.last().is_some_and(|p| p.variadic && p.by_ref)
-        })
+        self.unit
+            .funcs
+            .get(callee as usize)
+            .is_some_and(|f| !f.params.last().is_some_and(|p| p.variadic && p.by_ref))
     }
 
     /// A user function call through `hop_opt_call`: the line for stack traces is
@@ -1050,7 +1079,9 @@ impl Lower<'_> {
     fn return_op(&mut self, pc: usize, src: Operand) {
         let off = std::mem::offset_of!(ExecCtx, ret);
         let rp = self.tmp();
-        self.line(&format!("{rp} = getelementptr inbounds i8, ptr %ctx, i64 {off}"));
+        self.line(&format!(
+            "{rp} = getelementptr inbounds i8, ptr %ctx, i64 {off}"
+        ));
         let old = self.load_tag(&rp);
         let free = self.tmp();
         self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));

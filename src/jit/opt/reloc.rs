@@ -179,7 +179,10 @@ pub fn plan(file: &object::File<'_>) -> Result<Layout, RelocError> {
 
 impl Layout {
     fn section_offset(&self, idx: SectionIndex) -> Option<usize> {
-        self.sections.iter().find(|(i, _)| *i == idx).map(|(_, o)| *o)
+        self.sections
+            .iter()
+            .find(|(i, _)| *i == idx)
+            .map(|(_, o)| *o)
     }
 
     /// Address a symbol has once the image starts at `base`.

@@ -127,8 +127,11 @@ const NUMERIC: u32 = INT_BIT | DOUBLE_BIT;
 
 /// What a literal operand allows.
 fn const_tag(func: &Func, o: Operand) -> Option<u8> {
-    o.is_const()
-        .then(|| func.consts.get(o.index() as usize).map_or(tag::NULL, |v| v.tag()))
+    o.is_const().then(|| {
+        func.consts
+            .get(o.index() as usize)
+            .map_or(tag::NULL, |v| v.tag())
+    })
 }
 
 /// The plan of a numeric op over `operands` whose profiled tag set is `seen`.
@@ -209,7 +212,9 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
         }
         // The packed-array fast paths: element reads that never left baseline's
         // inline path; element write fetches are always tried (they fall back).
-        Op::FetchDim { key, .. } if seen == 0 && const_tag(func, *key).is_none_or(|t| t == tag::INT) => {
+        Op::FetchDim { key, .. }
+            if seen == 0 && const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
+        {
             Plan::Int
         }
         Op::AssignDim { key, .. }
