@@ -369,7 +369,7 @@ pub unsafe fn call_function_from(
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.
-fn call_builtin_slots(
+pub(crate) fn call_builtin_slots(
     ctx: &mut ExecCtx,
     b: u32,
     frame: *mut TypedValue,

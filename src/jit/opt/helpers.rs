@@ -7,7 +7,7 @@ use crate::jit::baseline::helpers::STEP_FAULT;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault};
 use crate::vm::interp::{deref_slot_mut, unwind_target, write};
-use crate::vm::interp_call::{call_simple_or_general, store_fault, take_fault};
+use crate::vm::interp_call::{call_builtin_slots, call_simple_or_general, store_fault, take_fault};
 use crate::vm::status;
 
 /// Reads element `key` of a packed array into `dst` (with the interpreter's `write`
@@ -172,4 +172,30 @@ pub unsafe extern "C" fn hop_opt_packed_set(
         *deref_slot_mut(unsafe { &mut *dst }) = v.copy_value();
     }
     true
+}
+
+/// A call of built-in function `builtin` with the `argc` arguments at `args`, its
+/// result written to slot `dst`: the `CallBuiltin` op without the generic helper's
+/// op decoding, profiling and result routing. Returns 0, or the fault's status with
+/// the fault pending (see [`hop_opt_fault`]).
+///
+/// # Safety
+/// As for [`hop_opt_call`]; `builtin` is an index of the built-in registry.
+pub unsafe extern "C" fn hop_opt_call_builtin(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    args: u64,
+    builtin: u64,
+    argc: u64,
+    dst: u64,
+) -> u64 {
+    // SAFETY: per the contract.
+    let ctx = unsafe { &mut *ctx };
+    match call_builtin_slots(ctx, builtin as u32, frame, args as u32, argc as u32) {
+        Ok(v) => {
+            write(frame, dst as u32, v);
+            status::OK
+        }
+        Err(f) => store_fault(f),
+    }
 }

@@ -37,7 +37,8 @@ use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
 use super::helpers::{
-    hop_opt_call, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get, hop_opt_packed_set,
+    hop_opt_call, hop_opt_call_builtin, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get,
+    hop_opt_packed_set,
 };
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
@@ -647,6 +648,19 @@ impl Lower<'_> {
                 _,
             ) if self.plain_call(*callee) => self.call(pc, *dst, *callee, *args, *argc),
             (Op::Call { .. }, _) => self.generic(pc, hop_call as *const () as usize),
+            (
+                Op::CallBuiltin {
+                    dst,
+                    builtin,
+                    args,
+                    argc,
+                },
+                _,
+            ) => self.call_with(
+                pc,
+                hop_opt_call_builtin as *const () as usize,
+                [*args, *builtin, *argc, *dst],
+            ),
             _ => self.generic(pc, generic_helper(op)),
         }
     }
@@ -954,6 +968,16 @@ impl Lower<'_> {
     /// A user function call through `hop_opt_call`: the line for stack traces is
     /// stored inline; a fault is routed by `hop_opt_fault` like the generic helpers'.
     fn call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+        self.call_with(
+            pc,
+            hop_opt_call as *const () as usize,
+            [args, callee, argc, dst],
+        )
+    }
+
+    /// Calls `helper(ctx, frame, a, b, c, d)` (the `hop_opt_call` convention: 0 or a
+    /// pending fault), with the op's line stored for stack traces first.
+    fn call_with(&mut self, pc: usize, helper: usize, [a, b, c, d]: [u32; 4]) {
         let line = self.func.lines.get(pc).copied().unwrap_or(0);
         let lp = self.tmp();
         self.line(&format!(
@@ -963,8 +987,8 @@ impl Lower<'_> {
         self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
         let st = self.tmp();
         self.line(&format!(
-            "{st} = call i64 {}(ptr %ctx, ptr %frame, i64 {args}, i64 {callee}, i64 {argc}, i64 {dst}) #0",
-            fnptr(hop_opt_call as *const () as usize)
+            "{st} = call i64 {}(ptr %ctx, ptr %frame, i64 {a}, i64 {b}, i64 {c}, i64 {d}) #0",
+            fnptr(helper)
         ));
         let ok = self.tmp();
         self.line(&format!("{ok} = icmp eq i64 {st}, 0"));
