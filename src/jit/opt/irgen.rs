@@ -67,6 +67,7 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
         out: String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024),
         next: 0,
         resume_in: Vec::new(),
+        dispatch_in: Vec::new(),
         cur: String::new(),
         deopts: BTreeSet::new(),
     };
@@ -95,6 +96,9 @@ struct Lower<'f> {
     next: u32,
     /// (pc value, block) pairs flowing into the shared `resume` block.
     resume_in: Vec<(String, String)>,
+    /// (pc value, block) pairs of straight-line generic ops that returned anything
+    /// but the next pc, into the shared `dispatch` block.
+    dispatch_in: Vec<(String, String)>,
     /// The block being emitted (phi sources).
     cur: String,
     /// (pc, reason) of the deopt blocks to emit.
@@ -174,20 +178,55 @@ impl Lower<'_> {
         let end = self.func.ops.len();
         self.block(&format!("pc{end}"));
         self.generic(end, hop_step as *const () as usize);
-        let deopt = fnptr(hop_opt_deopt as *const () as usize);
-        for (pc, reason) in std::mem::take(&mut self.deopts) {
-            self.block(&format!("deopt{pc}_{reason}"));
-            let r = self.tmp();
+        // One call site for every deopt of the function: each (pc, reason) block
+        // only feeds the shared block's phis (less code for LLVM to compile).
+        let deopts = std::mem::take(&mut self.deopts);
+        if !deopts.is_empty() {
+            for (pc, reason) in &deopts {
+                self.block(&format!("deopt{pc}_{reason}"));
+                self.line("br label %deopt");
+            }
+            self.block("deopt");
+            let pcs: Vec<String> = deopts
+                .iter()
+                .map(|(pc, r)| format!("[ {pc}, %deopt{pc}_{r} ]"))
+                .collect();
+            let reasons: Vec<String> = deopts
+                .iter()
+                .map(|(pc, r)| format!("[ {r}, %deopt{pc}_{r} ]"))
+                .collect();
+            self.line(&format!("%deopt.pc = phi i64 {}", pcs.join(", ")));
+            self.line(&format!("%deopt.reason = phi i64 {}", reasons.join(", ")));
             let f = self.func_ptr();
             self.line(&format!(
-                "{r} = call i64 {deopt}(ptr %ctx, ptr %frame, ptr {f}, i64 {pc}, i64 {reason}) #1"
+                "%deopt.status = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 %deopt.pc, i64 %deopt.reason) #1",
+                fnptr(hop_opt_deopt as *const () as usize)
             ));
-            self.line(&format!("ret i64 {r}"));
+            self.line("ret i64 %deopt.status");
         }
         self.block("ret_ok");
         self.line("ret i64 0");
         self.block("ret_fault");
         self.line(&format!("ret i64 {}", crate::vm::status::THROW));
+        if !self.dispatch_in.is_empty() {
+            self.block("dispatch");
+            let incoming: Vec<String> = self
+                .dispatch_in
+                .iter()
+                .map(|(v, b)| format!("[ {v}, %{b} ]"))
+                .collect();
+            self.line(&format!("%dispatch.pc = phi i64 {}", incoming.join(", ")));
+            let mut cases = String::from(" i64 -1, label %ret_ok i64 -2, label %ret_fault");
+            let handlers: BTreeSet<u32> = self.func.handlers.iter().map(|h| h.handler).collect();
+            for h in handlers {
+                let _ = write!(cases, " i64 {h}, label %pc{h}");
+            }
+            self.line(&format!(
+                "switch i64 %dispatch.pc, label %resume [{cases} ]"
+            ));
+            self.resume_in
+                .push(("%dispatch.pc".into(), "dispatch".into()));
+        }
         if !self.resume_in.is_empty() {
             self.block("resume");
             let incoming: Vec<String> = self
@@ -222,6 +261,19 @@ impl Lower<'_> {
             "{r} = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 {pc}) #0",
             fnptr(helper)
         ));
+        let targets = branch_targets(self.func, pc);
+        if targets.is_empty() && pc < self.func.ops.len() {
+            // Straight-line ops: one compare; returns, faults and caught exceptions
+            // go through the function's shared dispatch block.
+            let ok = self.tmp();
+            self.line(&format!("{ok} = icmp eq i64 {r}, {}", pc + 1));
+            self.line(&format!(
+                "br i1 {ok}, label %pc{}, label %dispatch, !prof !0",
+                pc + 1
+            ));
+            self.dispatch_in.push((r, self.cur.clone()));
+            return;
+        }
         let mut succ: BTreeSet<usize> = successors(self.func, pc).into_iter().collect();
         succ.retain(|s| *s <= self.func.ops.len());
         let mut cases = String::from(" i64 -1, label %ret_ok i64 -2, label %ret_fault");
@@ -1159,6 +1211,16 @@ fn generic_helper(op: &Op) -> usize {
 /// targets, and the handler covering it. Anything else reaches the resume block.
 fn successors(func: &Func, pc: usize) -> Vec<usize> {
     let mut s = vec![pc + 1];
+    s.extend(branch_targets(func, pc));
+    if let Some(h) = func.handler_for(pc as u32) {
+        s.push(h.handler as usize);
+    }
+    s
+}
+
+/// The jump targets of op `pc` (besides falling through).
+fn branch_targets(func: &Func, pc: usize) -> Vec<usize> {
+    let mut s = Vec::new();
     match func.ops.get(pc) {
         Some(
             Op::Jmp { target }
@@ -1176,9 +1238,6 @@ fn successors(func: &Func, pc: usize) -> Vec<usize> {
             ..
         }) => s.push(*p as usize),
         _ => {}
-    }
-    if let Some(h) = func.handler_for(pc as u32) {
-        s.push(h.handler as usize);
     }
     s
 }
