@@ -73,4 +73,17 @@ impl FuncJit {
     pub fn opt_state(&self) -> u8 {
         self.opt.load(Ordering::Acquire)
     }
+    /// Marks the function requested and moves it from profiling to queued; false
+    /// when it was not profiling (queued, optimized or given up on already).
+    pub fn try_queue(&self) -> bool {
+        self.opt_requested.store(1, Ordering::Release);
+        self.opt
+            .compare_exchange(
+                opt_state::PROFILING,
+                opt_state::QUEUED,
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            )
+            .is_ok()
+    }
 }

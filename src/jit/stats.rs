@@ -99,7 +99,8 @@ pub struct PhaseHistograms {
     pub commit: Histogram<u64>,
 }
 
-fn histogram() -> Histogram<u64> {
+/// A latency histogram in nanoseconds (1 ns .. 1 min, 3 significant digits).
+pub(crate) fn histogram() -> Histogram<u64> {
     // 1 ns .. 1 min, 3 significant digits; auto-resize past the top.
     let mut h = Histogram::new_with_bounds(1, 60_000_000_000, 3).expect("valid histogram bounds");
     h.auto(true);

@@ -177,17 +177,13 @@ pub fn execute_func(
     func: &Func,
     frame: *mut TypedValue,
 ) -> VmResult<TypedValue> {
-    let mut pc = 0usize;
-    let mut pending: Option<TypedValue> = None;
-    match run_ops::<false>(ctx, unit, func, frame, &mut pc, &mut pending) {
-        Ok(v) => Ok(v),
-        Err(f) => execute_after_fault(ctx, unit, func, frame, pc, pending, f),
-    }
+    execute_at(ctx, unit, func, frame, 0, None)
 }
 
 /// Continues `func` on `frame` at `pc` (with `pending` the exception a handler at
 /// `pc` consumes) until it returns: where JIT code hands an activation back to the
 /// interpreter (a deopt without a baseline translation to resume in).
+#[inline(always)]
 pub fn execute_at(
     ctx: &mut ExecCtx,
     unit: &Unit,

@@ -226,23 +226,34 @@ fn finish_op(
             ctx.ret = v;
             STEP_RETURNED
         }
-        Err(Fault::Throw(e)) => {
-            match crate::vm::interp::unwind_target(func, frame, pc as u32, &e) {
-                Some(h) => {
-                    ctx.jit_pending = Some(e);
-                    h.handler as i64
-                }
-                None => {
-                    store_fault(Fault::Throw(e));
-                    STEP_FAULT
-                }
+        Err(f) => route_fault(ctx, func, frame, pc, f),
+    }
+}
+
+/// Where JIT code goes after op `pc` faulted, in `hop_step`'s convention: an
+/// exception a handler of this function covers continues at the handler (pending
+/// in `ctx.jit_pending`); anything else is stored and `STEP_FAULT` returned.
+pub(crate) fn route_fault(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    pc: usize,
+    f: Fault,
+) -> i64 {
+    if let Fault::Throw(e) = f {
+        match crate::vm::interp::unwind_target(func, frame, pc as u32, &e) {
+            Some(h) => {
+                ctx.jit_pending = Some(e);
+                return h.handler as i64;
+            }
+            None => {
+                store_fault(Fault::Throw(e));
+                return STEP_FAULT;
             }
         }
-        Err(f) => {
-            store_fault(f);
-            STEP_FAULT
-        }
     }
+    store_fault(f);
+    STEP_FAULT
 }
 
 /// The out-of-line path of ops the interpreter itself runs out of line (arrays,

@@ -3,10 +3,10 @@
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
 use crate::bytecode::unit::Func;
-use crate::jit::baseline::helpers::STEP_FAULT;
+use crate::jit::baseline::helpers::route_fault;
 use crate::runtime::value::TypedValue;
-use crate::vm::ctx::{ExecCtx, Fault};
-use crate::vm::interp::{deref_slot_mut, unwind_target, write};
+use crate::vm::ctx::ExecCtx;
+use crate::vm::interp::{deref_slot_mut, write};
 use crate::vm::interp_call::{call_builtin_slots, call_simple_or_general, store_fault, take_fault};
 use crate::vm::status;
 
@@ -108,22 +108,7 @@ pub unsafe extern "C" fn hop_opt_fault(
 ) -> i64 {
     // SAFETY: per the contract.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
-    match take_fault(status::THROW) {
-        Fault::Throw(e) => match unwind_target(func, frame, pc as u32, &e) {
-            Some(h) => {
-                ctx.jit_pending = Some(e);
-                h.handler as i64
-            }
-            None => {
-                store_fault(Fault::Throw(e));
-                STEP_FAULT
-            }
-        },
-        f => {
-            store_fault(f);
-            STEP_FAULT
-        }
-    }
+    route_fault(ctx, func, frame, pc as usize, take_fault(status::THROW))
 }
 
 /// `base[key] = val` (or `base[] = val` when `append`) on a packed array

@@ -616,15 +616,7 @@ impl Lower<'_> {
                     IncDec::PreInc | IncDec::PostInc => "sadd",
                     IncDec::PreDec | IncDec::PostDec => "ssub",
                 };
-                let (s, r, o, no) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
-                self.line(&format!(
-                    "{s} = call {{ i64, i1 }} @llvm.{name}.with.overflow.i64(i64 {v}, i64 1)"
-                ));
-                self.line(&format!("{r} = extractvalue {{ i64, i1 }} {s}, 0"));
-                self.line(&format!("{o} = extractvalue {{ i64, i1 }} {s}, 1"));
-                self.line(&format!("{no} = xor i1 {o}, true"));
-                let gen = self.fallback_label(pc);
-                self.expect(&no, &gen);
+                let r = self.checked_int_op(pc, name, &v, "1");
                 let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) {
                     r.clone()
                 } else {
@@ -763,6 +755,21 @@ impl Lower<'_> {
         }
     }
 
+    /// `x <op> y` in i64 (`op`: sadd, ssub or smul); on overflow — the result would
+    /// be a float — op `pc` leaves optimized code.
+    fn checked_int_op(&mut self, pc: usize, op: &str, x: &str, y: &str) -> String {
+        let (s, v, o, no) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!(
+            "{s} = call {{ i64, i1 }} @llvm.{op}.with.overflow.i64(i64 {x}, i64 {y})"
+        ));
+        self.line(&format!("{v} = extractvalue {{ i64, i1 }} {s}, 0"));
+        self.line(&format!("{o} = extractvalue {{ i64, i1 }} {s}, 1"));
+        self.line(&format!("{no} = xor i1 {o}, true"));
+        let exit = self.fallback_label(pc);
+        self.expect(&no, &exit);
+        v
+    }
+
     fn arith_int(&mut self, pc: usize, op: &Op, dst: Slot, a: Operand, b: Operand) {
         let x = self.int_operand(a, pc);
         let y = self.int_operand(b, pc);
@@ -771,16 +778,7 @@ impl Lower<'_> {
             Op::Sub { .. } => "ssub",
             _ => "smul",
         };
-        let (s, v, o, no) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!(
-            "{s} = call {{ i64, i1 }} @llvm.{name}.with.overflow.i64(i64 {x}, i64 {y})"
-        ));
-        self.line(&format!("{v} = extractvalue {{ i64, i1 }} {s}, 0"));
-        self.line(&format!("{o} = extractvalue {{ i64, i1 }} {s}, 1"));
-        self.line(&format!("{no} = xor i1 {o}, true"));
-        // Overflow turns the result into a float: the generic op does that.
-        let gen = self.fallback_label(pc);
-        self.expect(&no, &gen);
+        let v = self.checked_int_op(pc, name, &x, &y);
         self.store_int(pc, dst, &v);
         self.br(pc + 1);
     }

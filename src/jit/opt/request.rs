@@ -34,18 +34,7 @@ pub fn request(unit: &Arc<Unit>, fid: u32, wait: bool) -> bool {
     let Some(func) = unit.funcs.get(fid as usize) else {
         return false;
     };
-    func.jit.opt_requested.store(1, Ordering::Release);
-    if func
-        .jit
-        .opt
-        .compare_exchange(
-            opt_state::PROFILING,
-            opt_state::QUEUED,
-            Ordering::AcqRel,
-            Ordering::Acquire,
-        )
-        .is_err()
-    {
+    if !func.jit.try_queue() {
         return false;
     }
     let (done, finished) = if wait {

@@ -77,17 +77,7 @@ fn watch(queue: Queue, n: u64) {
         let now = Instant::now();
         for (unit, fid) in all {
             let jit = &unit.funcs[fid as usize].jit;
-            if jit.opt_requested.swap(1, Ordering::AcqRel) != 0
-                || jit
-                    .opt
-                    .compare_exchange(
-                        opt_state::PROFILING,
-                        opt_state::QUEUED,
-                        Ordering::AcqRel,
-                        Ordering::Acquire,
-                    )
-                    .is_err()
-            {
+            if !jit.try_queue() {
                 continue;
             }
             let job = Job {

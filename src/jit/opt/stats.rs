@@ -5,6 +5,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
+
+use crate::jit::stats::histogram;
 use parking_lot::Mutex;
 
 use super::deopt::DeoptReason;
@@ -113,13 +115,6 @@ pub struct OptHistograms {
     pub passes: Histogram<u64>,
     pub emit: Histogram<u64>,
     pub relocate: Histogram<u64>,
-}
-
-fn histogram() -> Histogram<u64> {
-    // 1 ns .. 1 min, 3 significant digits; auto-resize past the top.
-    let mut h = Histogram::new_with_bounds(1, 60_000_000_000, 3).expect("valid histogram bounds");
-    h.auto(true);
-    h
 }
 
 static LATENCY: Mutex<Option<OptHistograms>> = Mutex::new(None);
