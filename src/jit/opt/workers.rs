@@ -78,6 +78,11 @@ fn start() -> Option<Pool> {
     if handles.is_empty() {
         return None;
     }
+    // Join the workers before the process's exit handlers tear down LLVM's static
+    // state (atexit handlers run in reverse order of registration, and libLLVM's
+    // were registered when it was loaded), however the process exits.
+    // SAFETY: `exit_hook` is an `extern "C" fn()` that never unwinds.
+    unsafe { libc::atexit(exit_hook) };
     if cfg.retranslate_all > 0 {
         retranslate::start_watch(Queue(tx.clone()));
     }
@@ -170,6 +175,10 @@ pub fn pool_info() -> Option<(usize, std::time::Duration)> {
     POOL.get()
         .and_then(Option::as_ref)
         .map(|p| (p.workers, p.started.elapsed()))
+}
+
+extern "C" fn exit_hook() {
+    shutdown();
 }
 
 /// Stops the pool: queued jobs are skipped, running compiles finish, workers join.
