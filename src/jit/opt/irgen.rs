@@ -53,6 +53,25 @@ use crate::vm::ctx::ExecCtx;
 /// The runtime fast paths every module starts with (llvm/runtime.ll).
 pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
 
+/// Where the entry block's allocas (inlined callees' frames) go.
+const ALLOCAS_MARKER: &str = "  ; allocas\n";
+
+/// Callees of at most this many ops may be inlined.
+const INLINE_MAX_OPS: usize = 48;
+
+/// An inlined call being lowered.
+struct InlineSite {
+    /// Where the callee's guards go: the real call.
+    slow: String,
+    /// Allocas receiving the returned value's tag (i8) and data (i64).
+    ret_tag: String,
+    ret_data: String,
+    /// Where the callee's returns continue.
+    done: String,
+    /// The call's argument count.
+    argc: u32,
+}
+
 /// Symbol of the entry-slot function in the emitted object.
 pub const ENTRY_SYMBOL: &str = "hop_opt_entry";
 /// Symbol of the body `fn(frame, ctx, pc) -> status` (OSR entry).
@@ -63,6 +82,11 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     let mut l = Lower {
         unit,
         func,
+        frame: "%frame".to_string(),
+        prefix: String::new(),
+        inlining: None,
+        allocas: String::new(),
+        inlined: 0,
         spec,
         out: String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024),
         next: 0,
@@ -91,6 +115,16 @@ fn f64_literal(bits: u64) -> String {
 struct Lower<'f> {
     unit: &'f Unit,
     func: &'f Func,
+    /// The frame the ops address: `%frame`, or an inlined callee's alloca.
+    frame: String,
+    /// Prefix of op labels (empty, or an inlined callee's `iN_`).
+    prefix: String,
+    /// While lowering an inlined callee: where its guards and returns go.
+    inlining: Option<InlineSite>,
+    /// Allocas for inlined callees' frames, emitted into the entry block.
+    allocas: String,
+    /// Inline sites so far (label and alloca names).
+    inlined: u32,
     spec: &'f Spec,
     out: String,
     next: u32,
@@ -162,6 +196,7 @@ impl Lower<'_> {
             "define dso_local i64 @{BODY_SYMBOL}(ptr noalias noundef %frame, ptr noundef %ctx, i64 %start) #2 {{"
         );
         self.block("entry");
+        self.out.push_str(ALLOCAS_MARKER);
         let headers = loop_headers(self.func);
         let mut cases = String::new();
         for (pc, h) in headers.iter().enumerate().take(self.func.ops.len()) {
@@ -243,6 +278,8 @@ impl Lower<'_> {
             self.line("ret i64 %resume.status");
         }
         self.out.push_str("}\n\n");
+        let allocas = std::mem::take(&mut self.allocas);
+        self.out = self.out.replacen(ALLOCAS_MARKER, &allocas, 1);
         self.out.push_str(
             "attributes #0 = { nounwind }\n\
              attributes #1 = { cold nounwind }\n\
@@ -255,6 +292,12 @@ impl Lower<'_> {
 
     /// Calls `helper(ctx, frame, func, pc)` and branches on the pc it returns.
     fn generic(&mut self, pc: usize, helper: usize) {
+        if let Some(site) = &self.inlining {
+            // Never expected (inlinable callees have no generic ops), but if it
+            // happened the real call is exact.
+            let slow = site.slow.clone();
+            return self.line(&format!("br label %{slow}"));
+        }
         let r = self.tmp();
         let f = self.func_ptr();
         self.line(&format!(
@@ -291,6 +334,11 @@ impl Lower<'_> {
     }
 
     fn deopt_label(&mut self, pc: usize, reason: DeoptReason) -> String {
+        if let Some(site) = &self.inlining {
+            // Inside an inlined callee nothing has happened yet that the real call
+            // would not redo: every surprise takes the real call instead.
+            return site.slow.clone();
+        }
         self.deopts.insert((pc, reason as u8));
         format!("deopt{pc}_{}", reason as u8)
     }
@@ -316,7 +364,8 @@ impl Lower<'_> {
     fn slot_ptr(&mut self, s: Slot) -> String {
         let p = self.tmp();
         self.line(&format!(
-            "{p} = getelementptr inbounds i8, ptr %frame, i64 {}",
+            "{p} = getelementptr inbounds i8, ptr {}, i64 {}",
+            self.frame,
             slot_offset(s)
         ));
         p
@@ -325,11 +374,7 @@ impl Lower<'_> {
     /// Pointer to the storage a slot designates: through INDIRECT and REF for slots
     /// that may hold them, the slot itself for the rest (see `Spec::deref_slots`).
     fn storage(&mut self, s: Slot) -> String {
-        let p = self.tmp();
-        self.line(&format!(
-            "{p} = getelementptr inbounds i8, ptr %frame, i64 {}",
-            slot_offset(s)
-        ));
+        let p = self.slot_ptr(s);
         if !self
             .spec
             .deref_slots
@@ -526,7 +571,13 @@ impl Lower<'_> {
     }
 
     fn br(&mut self, pc: usize) {
-        self.line(&format!("br label %pc{pc}"));
+        let l = self.pc_label(pc);
+        self.line(&format!("br label %{l}"));
+    }
+
+    /// The label of op `pc` (prefixed inside an inlined callee).
+    fn pc_label(&self, pc: usize) -> String {
+        format!("{}pc{pc}", self.prefix)
     }
 
     fn store_int(&mut self, pc: usize, dst: Slot, v: &str) {
@@ -557,6 +608,12 @@ impl Lower<'_> {
             return;
         }
         match (op, plan) {
+            (Op::JmpIfArg { n, target }, _) if self.inlining.is_some() => {
+                // The argument count of an inlined call is known.
+                let argc = self.inlining.as_ref().map_or(0, |s| s.argc);
+                self.br(if *n < argc { *target as usize } else { pc + 1 });
+            }
+            (Op::CheckArgs { .. }, _) if self.inlining.is_some() => self.br(pc + 1),
             (Op::Nop, _) => self.br(pc + 1),
             (Op::Jmp { target }, _) => self.br(*target as usize),
             (
@@ -581,10 +638,8 @@ impl Lower<'_> {
             }
             (Op::JmpNotLt { a, b, target }, Plan::Int | Plan::Double | Plan::Numeric) => {
                 let c = self.compare(pc, op, *a, *b, plan);
-                self.line(&format!(
-                    "br i1 {c}, label %pc{}, label %pc{target}",
-                    pc + 1
-                ));
+                let (next, jump) = (self.pc_label(pc + 1), self.pc_label(*target as usize));
+                self.line(&format!("br i1 {c}, label %{next}, label %{jump}"));
             }
             (Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }, Plan::Int) => {
                 let p = self.storage(cond.0);
@@ -602,7 +657,8 @@ impl Lower<'_> {
                 } else {
                     (*target as usize, pc + 1)
                 };
-                self.line(&format!("br i1 {nz}, label %pc{yes}, label %pc{no}"));
+                let (yes, no) = (self.pc_label(yes), self.pc_label(no));
+                self.line(&format!("br i1 {nz}, label %{yes}, label %{no}"));
             }
             (Op::Move { dst, src }, Plan::Int) if *dst != NO_SLOT => self.move_op(pc, *dst, *src),
             (Op::IncDec { kind, dst, target }, Plan::Int) => {
@@ -681,6 +737,17 @@ impl Lower<'_> {
                 self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
                 self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
                 self.br(pc + 1);
+            }
+            (
+                Op::Call {
+                    dst,
+                    func: callee,
+                    args,
+                    argc,
+                },
+                _,
+            ) if self.inlining.is_none() && self.inlinable(*callee, *argc) => {
+                self.inline_call(pc, *dst, *callee, *args, *argc)
             }
             (
                 Op::Call {
@@ -1005,6 +1072,192 @@ impl Lower<'_> {
         self.br(pc + 1);
     }
 
+    /// Whether a call of `callee` with `argc` arguments can be inlined: a small
+    /// function of by-value parameters whose every op has an inline form without
+    /// side effects outside its own frame (arithmetic, comparisons, moves of
+    /// scalars, jumps, returns), so that any surprise can fall back to the real call
+    /// as if nothing had happened.
+    fn inlinable(&self, callee: u32, argc: u32) -> bool {
+        let Some(f) = self.unit.funcs.get(callee as usize) else {
+            return false;
+        };
+        if f.id == self.func.id
+            || f.ops.len() > INLINE_MAX_OPS
+            || f.num_captures != 0
+            || f.is_closure
+            || f.call_shape.globals_slot != crate::bytecode::unit::CallShape::NONE
+            || f.params
+                .iter()
+                .any(|p| p.by_ref || p.variadic || p.ty.is_some())
+            || f.return_type.is_some()
+            || argc as usize > f.params.len()
+            || !f.handlers.is_empty()
+        {
+            return false;
+        }
+        let spec = Spec::of(
+            self.unit,
+            f,
+            &crate::jit::baseline::translate::block_heads(f),
+        );
+        f.ops.iter().zip(&spec.plans).all(|(op, plan)| match op {
+            Op::Nop | Op::Jmp { .. } | Op::JmpIfArg { .. } => true,
+            Op::CheckArgs { required } => *required <= argc,
+            Op::Move { dst, .. } => *dst != NO_SLOT && *plan == Plan::Int,
+            Op::Return { .. } => *plan == Plan::Int,
+            Op::Add { dst, .. } | Op::Sub { dst, .. } | Op::Mul { dst, .. } => {
+                *dst != NO_SLOT && matches!(plan, Plan::Int | Plan::Double | Plan::Numeric)
+            }
+            Op::Bin { dst, .. } => *dst != NO_SLOT && matches!(plan, Plan::Int | Plan::Double),
+            Op::Lt { dst, .. }
+            | Op::Le { dst, .. }
+            | Op::Eq { dst, .. }
+            | Op::NotEq { dst, .. }
+            | Op::Identical { dst, .. }
+            | Op::NotIdentical { dst, .. } => {
+                *dst != NO_SLOT && matches!(plan, Plan::Int | Plan::Double | Plan::Numeric)
+            }
+            Op::JmpNotLt { .. } => matches!(plan, Plan::Int | Plan::Double | Plan::Numeric),
+            Op::JmpZ { .. } | Op::JmpNZ { .. } | Op::IncDec { .. } => *plan == Plan::Int,
+            _ => false,
+        })
+    }
+
+    /// Inlines a call of `callee`: its frame becomes an alloca (SROA turns it into
+    /// registers), its ops are lowered in place with their own profile, and every
+    /// guard failure or unusual value inside takes the real call instead — the
+    /// inlined body writes nothing outside its frame, so that is exact. Arguments
+    /// must be scalars (no refcounts to move).
+    fn inline_call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+        let f = &self.unit.funcs[callee as usize];
+        let k = self.inlined;
+        self.inlined += 1;
+        let frame = format!("%i{k}.frame");
+        let (ret_tag, ret_data) = (format!("%i{k}.rt"), format!("%i{k}.rd"));
+        let _ = writeln!(
+            self.allocas,
+            "  {frame} = alloca [{} x i128], align 16
+  {ret_tag} = alloca i8, align 1
+  {ret_data} = alloca i64, align 8",
+            f.num_slots.max(1)
+        );
+        let (slow, done) = (format!("i{k}.slow"), format!("i{k}.done"));
+        // Arguments: scalars only (else the real call).
+        let mut vals = Vec::new();
+        for i in 0..argc {
+            let p = self.storage(args + i);
+            let t = self.load_tag(&p);
+            let ok = self.tmp();
+            self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
+            let defined = self.tmp();
+            self.line(&format!("{defined} = icmp ne i8 {t}, {}", tag::UNINIT));
+            let both = self.tmp();
+            self.line(&format!("{both} = and i1 {ok}, {defined}"));
+            self.expect(&both, &slow);
+            let d = self.load_data(&p);
+            vals.push((t, d));
+        }
+        // Lower the callee with its own function, plans and frame, into the same
+        // text (one shared SSA counter).
+        let spec = Spec::of(
+            self.unit,
+            f,
+            &crate::jit::baseline::translate::block_heads(f),
+        );
+        let mut sub = Lower {
+            unit: self.unit,
+            func: f,
+            spec: &spec,
+            frame: frame.clone(),
+            prefix: format!("i{k}_"),
+            inlining: Some(InlineSite {
+                slow: slow.clone(),
+                ret_tag: ret_tag.clone(),
+                ret_data: ret_data.clone(),
+                done: done.clone(),
+                argc,
+            }),
+            allocas: String::new(),
+            inlined: 0,
+            out: std::mem::take(&mut self.out),
+            next: self.next,
+            resume_in: Vec::new(),
+            dispatch_in: Vec::new(),
+            cur: self.cur.clone(),
+            deopts: BTreeSet::new(),
+        };
+        // The callee's frame: arguments, then undefined slots.
+        for (i, (t, d)) in vals.iter().enumerate() {
+            let p = sub.slot_ptr(i as u32);
+            sub.store_raw(&p, t, d);
+        }
+        for sl in argc..f.num_slots {
+            let p = sub.slot_ptr(sl);
+            let tp = sub.tmp();
+            sub.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+            sub.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        }
+        sub.br(0);
+        for op_pc in 0..f.ops.len() {
+            let l = sub.pc_label(op_pc);
+            sub.block(&l);
+            sub.op(op_pc);
+        }
+        // Falling off the end returns null.
+        let end = sub.pc_label(f.ops.len());
+        sub.block(&end);
+        sub.line(&format!("store i8 {}, ptr {ret_tag}, align 1", tag::NULL));
+        sub.line(&format!("store i64 0, ptr {ret_data}, align 8"));
+        sub.line(&format!("br label %{done}"));
+        self.out = std::mem::take(&mut sub.out);
+        self.next = sub.next;
+        // The returned value into the caller's destination.
+        self.block(&done);
+        let (t, d) = (self.tmp(), self.tmp());
+        self.line(&format!("{t} = load i8, ptr {ret_tag}, align 1"));
+        self.line(&format!("{d} = load i64, ptr {ret_data}, align 8"));
+        self.store_value(pc, dst, &t, &d);
+        self.br(pc + 1);
+        // Anything unusual: the real call.
+        self.block(&slow);
+        self.call(pc, dst, callee, args, argc);
+    }
+
+    /// `return src` inside an inlined callee: a scalar goes to the site's result.
+    fn inline_return(&mut self, pc: usize, src: Operand) {
+        let (t, d) = if src.is_const() {
+            match self.func.consts.get(src.index() as usize) {
+                Some(v) if v.tag() < tag::STRING && !v.is_uninit() => {
+                    (v.tag().to_string(), v.data.to_string())
+                }
+                _ => {
+                    let slow = self.deopt_label(pc, DeoptReason::SlowPath);
+                    return self.line(&format!("br label %{slow}"));
+                }
+            }
+        } else {
+            let p = self.storage(src.0);
+            let t = self.load_tag(&p);
+            let (ok, defined, both) = (self.tmp(), self.tmp(), self.tmp());
+            self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
+            self.line(&format!("{defined} = icmp ne i8 {t}, {}", tag::UNINIT));
+            self.line(&format!("{both} = and i1 {ok}, {defined}"));
+            let slow = self.deopt_label(pc, DeoptReason::SlowPath);
+            self.expect(&both, &slow);
+            let d = self.load_data(&p);
+            (t, d)
+        };
+        let site = self.inlining.as_ref().expect("inside an inlined callee");
+        let (rt, rd, done) = (
+            site.ret_tag.clone(),
+            site.ret_data.clone(),
+            site.done.clone(),
+        );
+        self.line(&format!("store i8 {t}, ptr {rt}, align 1"));
+        self.line(&format!("store i64 {d}, ptr {rd}, align 8"));
+        self.line(&format!("br label %{done}"));
+    }
+
     /// Whether calls of `callee` can skip the generic `Call` helper: it exists and
     /// does not bind a by-reference variadic (which makes the caller's arguments
     /// references); everything else about the call is the call path's business.
@@ -1151,6 +1404,9 @@ impl Lower<'_> {
 
     /// `return src`: the value goes to `ctx.ret` (which callers leave empty).
     fn return_op(&mut self, pc: usize, src: Operand) {
+        if self.inlining.is_some() {
+            return self.inline_return(pc, src);
+        }
         let off = std::mem::offset_of!(ExecCtx, ret);
         let rp = self.tmp();
         self.line(&format!(

@@ -175,8 +175,9 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
             numeric_plan(func, &[*a, *b], seen, true)
         }
         Op::Bin { op, a, b, .. } => match op {
+            // Mixed int/float division runs the float form (two ints leave it).
             BinOp::Div => match numeric_plan(func, &[*a, *b], seen, true) {
-                Plan::Numeric => Plan::Generic,
+                Plan::Numeric => Plan::Double,
                 p => p,
             },
             BinOp::Mod | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Shl | BinOp::Shr => {
