@@ -7,7 +7,6 @@
 //! must equal php's, and LLVM must never have run on a request thread.
 
 #[path = "jit_stress.rs"]
-#[allow(dead_code)]
 mod shared;
 
 use std::sync::atomic::Ordering;
