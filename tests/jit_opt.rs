@@ -147,10 +147,14 @@ fn retranslate_all_queues_everything_at_once() {
     let (out, stats) = run(&prog, &["jit.retranslate_all=200"]);
     assert_eq!(out, "-375\n");
     let o = &stats["optimized"];
+    // All queued together (the queue held them at once); how many compile before
+    // the program ends depends on the machine (optimized code inlines a, b and c
+    // and finishes the loop fast), so at least one must have.
     assert!(
-        o["compiles"].as_u64().unwrap() >= 3,
-        "a, b and c were not all optimized: {o}"
+        o["queued"].as_u64().unwrap() >= 3 && o["max_queue_depth"].as_u64().unwrap() >= 3,
+        "a, b and c were not queued at once: {o}"
     );
+    assert!(o["compiles"].as_u64().unwrap() >= 1, "nothing compiled: {o}");
 }
 
 #[test]
