@@ -60,7 +60,7 @@ pub const OPTIONS: &[OptDef] = &[
         name: "jit.optimize_threshold",
         ty: OptType::Int,
         default: "1000",
-        help: "profiled calls + back-edges before a function is queued for LLVM",
+        help: "entries or loop back-edges (baseline counters) before a function is queued for LLVM",
         active: true,
     },
     OptDef {
@@ -209,7 +209,9 @@ fn parse_value(def: &OptDef, raw: &str) -> Result<OptValue, String> {
         }
         OptType::Str => {
             if def.name == "jit.llvm_opt" && !["O1", "O2", "O3"].contains(&v) {
-                return Err(bad());
+                return Err(format!(
+                    "invalid value \"{raw}\" for option jit.llvm_opt (expected O1, O2 or O3)"
+                ));
             }
             OptValue::Str(v.to_string())
         }
