@@ -154,7 +154,10 @@ fn retranslate_all_queues_everything_at_once() {
         o["queued"].as_u64().unwrap() >= 3 && o["max_queue_depth"].as_u64().unwrap() >= 3,
         "a, b and c were not queued at once: {o}"
     );
-    assert!(o["compiles"].as_u64().unwrap() >= 1, "nothing compiled: {o}");
+    assert!(
+        o["compiles"].as_u64().unwrap() >= 1,
+        "nothing compiled: {o}"
+    );
 }
 
 #[test]
