@@ -39,6 +39,8 @@ pub(crate) fn by_ref_params_of(ctx: &ExecCtx, c: &TypedValue) -> Vec<bool> {
         None
     };
     id.and_then(|id| ctx.unit.funcs.get(id as usize))
+        // No allocation for the common callee without by-reference parameters.
+        .filter(|f| f.params.iter().any(|p| p.by_ref))
         .map_or_else(Vec::new, |f| by_ref_flags(f, 64))
 }
 

@@ -412,8 +412,9 @@ pub fn call_value(
                 }
                 return ctx.call_builtin(b, &mut args);
             }
-            let bound = c.bound.clone();
-            return call_function(ctx, c.func, args, Some(&bound));
+            // The caller holds `callee` (one owner of the closure object) for the
+            // whole call, and a closure's bound values never change: borrow them.
+            return call_function(ctx, c.func, args, Some(&c.bound));
         }
         let msg = "Object of type {} is not callable".replace("{}", callee.obj().class_name());
         return Err(ctx.throw("Error", msg));
