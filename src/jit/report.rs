@@ -185,23 +185,16 @@ impl Report {
                 let _ = writeln!(s, "  (no translations)");
             }
             Some(l) => {
-                let _ = writeln!(
-                    s,
-                    "  {:<9} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                    "phase", "count", "p50", "p90", "p99", "max", "mean"
+                write_phase_table(
+                    &mut s,
+                    l.count,
+                    &[
+                        ("total", l.total),
+                        ("assemble", l.assemble),
+                        ("emit", l.emit),
+                        ("commit", l.commit),
+                    ],
                 );
-                for (name, p) in [
-                    ("total", l.total),
-                    ("assemble", l.assemble),
-                    ("emit", l.emit),
-                    ("commit", l.commit),
-                ] {
-                    let _ = writeln!(
-                        s,
-                        "  {:<9} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
-                        name, l.count, p.p50, p.p90, p.p99, p.max, p.mean
-                    );
-                }
                 let _ = writeln!(
                     s,
                     "  (emit = TC allocs + code copy + jump table; sum of all: {:.1} µs)",
@@ -241,6 +234,23 @@ impl Report {
             }
         }
         s
+    }
+}
+
+/// A latency table, one row per phase: `phase count p50 p90 p99 max mean` (µs).
+pub fn write_phase_table(s: &mut String, count: u64, rows: &[(&str, Percentiles)]) {
+    let w = rows.iter().map(|(n, _)| n.len()).max().unwrap_or(0).max(9);
+    let _ = writeln!(
+        s,
+        "  {:<w$} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "phase", "count", "p50", "p90", "p99", "max", "mean"
+    );
+    for (name, p) in rows {
+        let _ = writeln!(
+            s,
+            "  {:<w$} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            name, count, p.p50, p.p90, p.p99, p.max, p.mean
+        );
     }
 }
 

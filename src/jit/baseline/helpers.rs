@@ -156,16 +156,33 @@ pub unsafe extern "C" fn hop_fetch_dim(
     let f = unsafe { &*func };
     if let Some(Op::FetchDim { dst, base, key }) = f.ops.get(pc as usize) {
         let (b, k) = (peek(f, frame, *base), peek(f, frame, *key));
-        if b.is_array() && k.is_int() && k.int_val() >= 0 {
-            if let Some(v) = b.arr().packed().and_then(|p| p.get(k.int_val() as usize)) {
-                let v = v.copy_value();
-                write(frame, *dst, v);
-                return pc as i64 + 1;
-            }
+        if let Some(v) = packed_elem(b, k).map(TypedValue::copy_value) {
+            write(frame, *dst, v);
+            return pc as i64 + 1;
         }
     }
     // SAFETY: forwarded contract.
     unsafe { hop_step(ctx, frame, func, pc) }
+}
+
+/// Element `key` (an int) of the packed array `b`; `None` when `b` is not a packed
+/// array, `key` not an int, or the element missing. The JIT tiers' array fast paths.
+pub(crate) fn packed_elem<'a>(b: &'a TypedValue, key: &TypedValue) -> Option<&'a TypedValue> {
+    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
+    b.is_array().then(|| b.arr().packed()?.get(k)).flatten()
+}
+
+/// Element `key` (an int) of a packed array held uniquely at `b`, for writing (no
+/// copy-on-write can happen); `None` otherwise.
+pub(crate) fn packed_elem_mut<'a>(
+    b: &'a mut TypedValue,
+    key: &TypedValue,
+) -> Option<&'a mut TypedValue> {
+    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
+    if !b.is_array() || b.refcount() != Some(1) {
+        return None;
+    }
+    b.arr_mut().packed_mut()?.get_mut(k)
 }
 
 /// The out-of-line path of `FetchDimW` for writes and read-modify-writes of an
@@ -195,15 +212,12 @@ pub unsafe extern "C" fn hop_fetch_dim_w(
         // earlier in the same statement, still live). The element pointer is read
         // before `dst` (possibly the same slot as `base`) is overwritten.
         let b = crate::vm::interp::deref_slot_mut(unsafe { &mut *frame.add(*base as usize) });
-        if k.is_int() && k.int_val() >= 0 && b.is_array() && b.refcount() == Some(1) {
-            let i = k.int_val() as usize;
-            if let Some(elem) = b.arr_mut().packed_mut().and_then(|p| p.get_mut(i)) {
-                let ptr: *mut TypedValue = elem;
-                // SAFETY: dst is a temporary of this frame; it holds no value that
-                // needs a write-through (FetchDimW overwrites its destination).
-                unsafe { *frame.add(*dst as usize) = TypedValue::indirect(ptr) };
-                return pc as i64 + 1;
-            }
+        if let Some(elem) = packed_elem_mut(b, k) {
+            let ptr: *mut TypedValue = elem;
+            // SAFETY: dst is a temporary of this frame; it holds no value that
+            // needs a write-through (FetchDimW overwrites its destination).
+            unsafe { *frame.add(*dst as usize) = TypedValue::indirect(ptr) };
+            return pc as i64 + 1;
         }
     }
     // SAFETY: forwarded contract.

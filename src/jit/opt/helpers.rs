@@ -3,7 +3,7 @@
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
 use crate::bytecode::unit::Func;
-use crate::jit::baseline::helpers::route_fault;
+use crate::jit::baseline::helpers::{packed_elem, packed_elem_mut, route_fault};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::ExecCtx;
 use crate::vm::interp::{deref_slot_mut, write};
@@ -25,13 +25,9 @@ pub unsafe extern "C" fn hop_opt_packed_get(
 ) -> bool {
     // SAFETY: per the contract.
     let b = unsafe { &*base };
-    if !b.is_array() || key < 0 {
-        return false;
-    }
-    let Some(v) = b.arr().packed().and_then(|p| p.get(key as usize)) else {
+    let Some(v) = packed_elem(b, &TypedValue::int(key)).map(TypedValue::copy_value) else {
         return false;
     };
-    let v = v.copy_value();
     // SAFETY: per the contract.
     *deref_slot_mut(unsafe { &mut *dst }) = v;
     true
@@ -47,17 +43,7 @@ pub unsafe extern "C" fn hop_opt_packed_get(
 pub unsafe extern "C" fn hop_opt_packed_elem_w(base: *mut TypedValue, key: i64) -> *mut TypedValue {
     // SAFETY: per the contract.
     let b = unsafe { &mut *base };
-    if key < 0 || !b.is_array() || b.refcount() != Some(1) {
-        return std::ptr::null_mut();
-    }
-    match b
-        .arr_mut()
-        .packed_mut()
-        .and_then(|p| p.get_mut(key as usize))
-    {
-        Some(e) => e,
-        None => std::ptr::null_mut(),
-    }
+    packed_elem_mut(b, &TypedValue::int(key)).map_or(std::ptr::null_mut(), |e| e)
 }
 
 /// A call of user function `callee` with the `argc` arguments at `args` (this

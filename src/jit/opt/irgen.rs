@@ -220,16 +220,14 @@ impl Lower<'_> {
                 self.line("br label %deopt");
             }
             self.block("deopt");
-            let pcs: Vec<String> = deopts
-                .iter()
-                .map(|(pc, r)| format!("[ {pc}, %deopt{pc}_{r} ]"))
-                .collect();
-            let reasons: Vec<String> = deopts
-                .iter()
-                .map(|(pc, r)| format!("[ {r}, %deopt{pc}_{r} ]"))
-                .collect();
-            self.line(&format!("%deopt.pc = phi i64 {}", pcs.join(", ")));
-            self.line(&format!("%deopt.reason = phi i64 {}", reasons.join(", ")));
+            let from = |(pc, r): &(usize, u8), v: String| (v, format!("deopt{pc}_{r}"));
+            let pcs: Vec<_> = deopts.iter().map(|d| from(d, d.0.to_string())).collect();
+            let reasons: Vec<_> = deopts.iter().map(|d| from(d, d.1.to_string())).collect();
+            self.line(&format!("%deopt.pc = phi i64 {}", phi_incoming(&pcs)));
+            self.line(&format!(
+                "%deopt.reason = phi i64 {}",
+                phi_incoming(&reasons)
+            ));
             let f = self.func_ptr();
             self.line(&format!(
                 "%deopt.status = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 %deopt.pc, i64 %deopt.reason) #1",
@@ -243,12 +241,8 @@ impl Lower<'_> {
         self.line(&format!("ret i64 {}", crate::vm::status::THROW));
         if !self.dispatch_in.is_empty() {
             self.block("dispatch");
-            let incoming: Vec<String> = self
-                .dispatch_in
-                .iter()
-                .map(|(v, b)| format!("[ {v}, %{b} ]"))
-                .collect();
-            self.line(&format!("%dispatch.pc = phi i64 {}", incoming.join(", ")));
+            let incoming = phi_incoming(&self.dispatch_in);
+            self.line(&format!("%dispatch.pc = phi i64 {incoming}"));
             let mut cases = String::from(" i64 -1, label %ret_ok i64 -2, label %ret_fault");
             let handlers: BTreeSet<u32> = self.func.handlers.iter().map(|h| h.handler).collect();
             for h in handlers {
@@ -262,12 +256,8 @@ impl Lower<'_> {
         }
         if !self.resume_in.is_empty() {
             self.block("resume");
-            let incoming: Vec<String> = self
-                .resume_in
-                .iter()
-                .map(|(v, b)| format!("[ {v}, %{b} ]"))
-                .collect();
-            self.line(&format!("%resume.pc = phi i64 {}", incoming.join(", ")));
+            let incoming = phi_incoming(&self.resume_in);
+            self.line(&format!("%resume.pc = phi i64 {incoming}"));
             let f = self.func_ptr();
             let resume = fnptr(hop_opt_resume as *const () as usize);
             self.line(&format!(
@@ -1263,7 +1253,7 @@ impl Lower<'_> {
         self.unit
             .funcs
             .get(callee as usize)
-            .is_some_and(|f| !f.params.last().is_some_and(|p| p.variadic && p.by_ref))
+            .is_some_and(|f| !f.call_shape.variadic_by_ref)
     }
 
     /// A user function call through `hop_opt_call`: the line for stack traces is
@@ -1443,6 +1433,15 @@ type HelperFn = unsafe extern "C" fn(
     *const Func,
     u64,
 ) -> i64;
+
+/// A phi's incoming list from (value, block) pairs: `[ v, %b ], ...`.
+fn phi_incoming(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(v, b)| format!("[ {v}, %{b} ]"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The helper that runs `op` with the interpreter's semantics (as baseline code
 /// picks it): a specialized entry for the ops that have one, else the single-op

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::deopt::DeoptReason;
 use super::stats::{self, STATS};
 use super::workers;
-use crate::jit::report::{percentiles, Percentiles};
+use crate::jit::report::{percentiles, write_phase_table, Percentiles};
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct OptReport {
@@ -108,25 +108,18 @@ impl OptReport {
         );
         if let Some(l) = &self.latency_us {
             let _ = writeln!(s, "Optimized compile latency (µs):");
-            let _ = writeln!(
+            write_phase_table(
                 s,
-                "  {:<11} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                "phase", "count", "p50", "p90", "p99", "max", "mean"
+                l.count,
+                &[
+                    ("total", l.total),
+                    ("queue wait", l.queue_wait),
+                    ("lower", l.lower),
+                    ("llvm passes", l.passes),
+                    ("emit", l.emit),
+                    ("relocate", l.relocate),
+                ],
             );
-            for (name, p) in [
-                ("total", l.total),
-                ("queue wait", l.queue_wait),
-                ("lower", l.lower),
-                ("llvm passes", l.passes),
-                ("emit", l.emit),
-                ("relocate", l.relocate),
-            ] {
-                let _ = writeln!(
-                    s,
-                    "  {:<11} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
-                    name, l.count, p.p50, p.p90, p.p99, p.max, p.mean
-                );
-            }
             let _ = writeln!(s, "  (total excludes queue wait)");
         }
         let deopts: Vec<String> = self
