@@ -520,10 +520,7 @@ impl Lower<'_> {
         }
         let p = self.storage(o.0);
         let t = self.load_tag(&p);
-        let (is_int, is_dbl, ok) = (self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!("{is_int} = icmp eq i8 {t}, {}", tag::INT));
-        self.line(&format!("{is_dbl} = icmp eq i8 {t}, {}", tag::DOUBLE));
-        self.line(&format!("{ok} = or i1 {is_int}, {is_dbl}"));
+        let (is_int, ok) = self.tag_either(&t, tag::INT, tag::DOUBLE);
         self.guard(&ok, pc);
         let d = self.load_data(&p);
         let (fi, fd, f) = (self.tmp(), self.tmp(), self.tmp());
@@ -544,6 +541,24 @@ impl Lower<'_> {
         self.line(&format!("{not_both} = xor i1 {both}, true"));
         self.guard(&not_both, pc);
         (x.value, y.value)
+    }
+
+    /// Whether tag `t` is `a` or `b`: returns (`t == a`, either).
+    fn tag_either(&mut self, t: &str, a: u8, b: u8) -> (String, String) {
+        let (is_a, is_b, ok) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{is_a} = icmp eq i8 {t}, {a}"));
+        self.line(&format!("{is_b} = icmp eq i8 {t}, {b}"));
+        self.line(&format!("{ok} = or i1 {is_a}, {is_b}"));
+        (is_a, ok)
+    }
+
+    /// Whether tag `t` is a defined uncounted scalar (null, bool, int, float).
+    fn defined_scalar(&mut self, t: &str) -> String {
+        let (scalar, defined, ok) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{scalar} = icmp ult i8 {t}, {}", tag::STRING));
+        self.line(&format!("{defined} = icmp ne i8 {t}, {}", tag::UNINIT));
+        self.line(&format!("{ok} = and i1 {scalar}, {defined}"));
+        ok
     }
 
     /// Whether tag `t` is a defined value held directly (null .. object): not
@@ -632,10 +647,7 @@ impl Lower<'_> {
             (Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }, Plan::Int) => {
                 let p = self.storage(cond.0);
                 let t = self.load_tag(&p);
-                let (is_bool, is_int, ok) = (self.tmp(), self.tmp(), self.tmp());
-                self.line(&format!("{is_bool} = icmp eq i8 {t}, {}", tag::BOOL));
-                self.line(&format!("{is_int} = icmp eq i8 {t}, {}", tag::INT));
-                self.line(&format!("{ok} = or i1 {is_bool}, {is_int}"));
+                let (_, ok) = self.tag_either(&t, tag::BOOL, tag::INT);
                 self.guard(&ok, pc);
                 let d = self.load_data(&p);
                 let nz = self.tmp();
@@ -1135,13 +1147,8 @@ impl Lower<'_> {
         for i in 0..argc {
             let p = self.storage(args + i);
             let t = self.load_tag(&p);
-            let ok = self.tmp();
-            self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
-            let defined = self.tmp();
-            self.line(&format!("{defined} = icmp ne i8 {t}, {}", tag::UNINIT));
-            let both = self.tmp();
-            self.line(&format!("{both} = and i1 {ok}, {defined}"));
-            self.expect(&both, &slow);
+            let ok = self.defined_scalar(&t);
+            self.expect(&ok, &slow);
             let d = self.load_data(&p);
             vals.push((t, d));
         }
@@ -1226,12 +1233,9 @@ impl Lower<'_> {
         } else {
             let p = self.storage(src.0);
             let t = self.load_tag(&p);
-            let (ok, defined, both) = (self.tmp(), self.tmp(), self.tmp());
-            self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
-            self.line(&format!("{defined} = icmp ne i8 {t}, {}", tag::UNINIT));
-            self.line(&format!("{both} = and i1 {ok}, {defined}"));
+            let ok = self.defined_scalar(&t);
             let slow = self.deopt_label(pc, DeoptReason::SlowPath);
-            self.expect(&both, &slow);
+            self.expect(&ok, &slow);
             let d = self.load_data(&p);
             (t, d)
         };
