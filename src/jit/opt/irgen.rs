@@ -746,19 +746,7 @@ impl Lower<'_> {
                     argc,
                 },
                 _,
-            ) if self.inlining.is_none() && self.inlinable(*callee, *argc) => {
-                self.inline_call(pc, *dst, *callee, *args, *argc)
-            }
-            (
-                Op::Call {
-                    dst,
-                    func: callee,
-                    args,
-                    argc,
-                },
-                _,
-            ) if self.plain_call(*callee) => self.call(pc, *dst, *callee, *args, *argc),
-            (Op::Call { .. }, _) => self.generic(pc, hop_call as *const () as usize),
+            ) => self.call_op(pc, *dst, *callee, *args, *argc),
             (
                 Op::CallBuiltin {
                     dst,
@@ -1076,11 +1064,10 @@ impl Lower<'_> {
     /// function of by-value parameters whose every op has an inline form without
     /// side effects outside its own frame (arithmetic, comparisons, moves of
     /// scalars, jumps, returns), so that any surprise can fall back to the real call
-    /// as if nothing had happened.
-    fn inlinable(&self, callee: u32, argc: u32) -> bool {
-        let Some(f) = self.unit.funcs.get(callee as usize) else {
-            return false;
-        };
+    /// as if nothing had happened. Returns the callee's plans when it can (the
+    /// inlined body is lowered with them).
+    fn inline_spec(&self, callee: u32, argc: u32) -> Option<Spec> {
+        let f = self.unit.funcs.get(callee as usize)?;
         if f.id == self.func.id
             || f.ops.len() > INLINE_MAX_OPS
             || f.num_captures != 0
@@ -1093,14 +1080,14 @@ impl Lower<'_> {
             || argc as usize > f.params.len()
             || !f.handlers.is_empty()
         {
-            return false;
+            return None;
         }
         let spec = Spec::of(
             self.unit,
             f,
             &crate::jit::baseline::translate::block_heads(f),
         );
-        f.ops.iter().zip(&spec.plans).all(|(op, plan)| match op {
+        let inlinable = f.ops.iter().zip(&spec.plans).all(|(op, plan)| match op {
             Op::Nop | Op::Jmp { .. } | Op::JmpIfArg { .. } => true,
             Op::CheckArgs { required } => *required <= argc,
             Op::Move { dst, .. } => *dst != NO_SLOT && *plan == Plan::Int,
@@ -1120,7 +1107,23 @@ impl Lower<'_> {
             Op::JmpNotLt { .. } => matches!(plan, Plan::Int | Plan::Double | Plan::Numeric),
             Op::JmpZ { .. } | Op::JmpNZ { .. } | Op::IncDec { .. } => *plan == Plan::Int,
             _ => false,
-        })
+        });
+        inlinable.then_some(spec)
+    }
+
+    /// `Call`: inlined when the callee allows it, else through `hop_opt_call` (or
+    /// the generic helper for calls binding by-reference variadics).
+    fn call_op(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+        if self.inlining.is_none() {
+            if let Some(spec) = self.inline_spec(callee, argc) {
+                return self.inline_call(pc, dst, callee, args, argc, &spec);
+            }
+        }
+        if self.plain_call(callee) {
+            self.call(pc, dst, callee, args, argc)
+        } else {
+            self.generic(pc, hop_call as *const () as usize)
+        }
     }
 
     /// Inlines a call of `callee`: its frame becomes an alloca (SROA turns it into
@@ -1128,7 +1131,15 @@ impl Lower<'_> {
     /// guard failure or unusual value inside takes the real call instead — the
     /// inlined body writes nothing outside its frame, so that is exact. Arguments
     /// must be scalars (no refcounts to move).
-    fn inline_call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+    fn inline_call(
+        &mut self,
+        pc: usize,
+        dst: Slot,
+        callee: u32,
+        args: Slot,
+        argc: u32,
+        spec: &Spec,
+    ) {
         let f = &self.unit.funcs[callee as usize];
         let k = self.inlined;
         self.inlined += 1;
@@ -1154,15 +1165,10 @@ impl Lower<'_> {
         }
         // Lower the callee with its own function, plans and frame, into the same
         // text (one shared SSA counter).
-        let spec = Spec::of(
-            self.unit,
-            f,
-            &crate::jit::baseline::translate::block_heads(f),
-        );
         let mut sub = Lower {
             unit: self.unit,
             func: f,
-            spec: &spec,
+            spec,
             frame: frame.clone(),
             prefix: format!("i{k}_"),
             inlining: Some(InlineSite {
