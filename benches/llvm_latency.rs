@@ -1,4 +1,4 @@
-//! LLVM compile latency per function, at `jit.llvm_opt` O1 and O2.
+//! LLVM compile latency per function, at `jit.llvm_opt` O1, O2 and O3.
 //!
 //! Compiles every program of `benches/php/`, then for each level:
 //! 1. criterion: lowering + LLVM (parse, verify, pass pipeline, object emission) of
@@ -67,16 +67,31 @@ fn main() {
         );
     }
     c.final_summary();
-    for level in [1u8, 2] {
+    for level in [1u8, 2, 3] {
         let mut llvm = Llvm::new(level).expect("LLVM initializes");
         let mut times = Vec::new();
+        let mut phases = [Vec::new(), Vec::new(), Vec::new()];
         for _ in 0..PASSES {
             for (u, f) in &all {
                 let t = Instant::now();
-                let ok = lower_and_compile(u, &u.funcs[*f], &mut llvm, false).is_ok();
-                assert!(ok, "{} failed to compile", u.funcs[*f].name);
+                let c = lower_and_compile(u, &u.funcs[*f], &mut llvm, false)
+                    .unwrap_or_else(|e| panic!("{} failed to compile: {e}", u.funcs[*f].name));
                 times.push(t.elapsed());
+                phases[0].push(c.lowered - t);
+                phases[1].push(c.optimized - c.lowered);
+                phases[2].push(c.emitted - c.optimized);
             }
+        }
+        for (name, p) in ["lower+parse", "passes", "emit"]
+            .iter()
+            .zip(phases.iter_mut())
+        {
+            p.sort();
+            println!(
+                "  O{level} {name:12} p50 {:.2?} p90 {:.2?}",
+                percentile(p, 0.5),
+                percentile(p, 0.9)
+            );
         }
         times.sort();
         println!(

@@ -1,5 +1,16 @@
 //! LLVM on a worker thread: module from IR text, verification, the new pass
-//! manager's `default<On>` pipeline for the host CPU, and an ELF object in memory.
+//! manager's pipeline for `jit.llvm_opt` on the host CPU, and an ELF object in memory.
+//!
+//! Why not `default<O2>` for O2: compile latency is a goal of this tier (p50 ≤ 5 ms
+//! per function) and the default pipeline spends most of its time on passes that find
+//! nothing in our IR (the lowering already specializes types, every call is an
+//! indirect call through an entry slot, loops are guarded by deopt exits that block
+//! vectorization and unrolling). [`pipeline`] keeps the passes that pay for
+//! themselves — SROA to SSA, CSE, instcombine, GVN, LICM, DSE — and O1/O2 select
+//! instructions with FastISel, which emits the same code as SelectionDAG for the
+//! simple integer/float blocks we generate at about half the cost (it falls back to
+//! the DAG per block for anything it cannot handle). O3 is LLVM's full `default<O3>`
+//! with SelectionDAG, for users who trade latency for peak code.
 //!
 //! Each worker owns one [`Llvm`] (DESIGN.md decision 9): a `Context` — recreated
 //! every [`CONTEXT_REUSE`] compiles, because a context keeps every interned type and
@@ -25,6 +36,18 @@ static INIT: OnceCell<Result<(), String>> = OnceCell::new();
 pub fn init_native() -> Result<(), String> {
     INIT.get_or_init(|| Target::initialize_native(&InitializationConfig::default()))
         .clone()
+}
+
+/// The new-pass-manager pipeline for `jit.llvm_opt` `level` (see the module doc).
+pub fn pipeline(level: u8) -> &'static str {
+    match level {
+        1 => "always-inline,function(sroa,early-cse<memssa>,instcombine,simplifycfg)",
+        3 => "default<O3>",
+        _ => {
+            "always-inline,function(sroa,early-cse<memssa>,instcombine,simplifycfg,gvn,\
+             loop-mssa(licm),instcombine,simplifycfg,dse)"
+        }
+    }
 }
 
 /// One worker's LLVM state.
@@ -70,6 +93,13 @@ impl Llvm {
                 CodeModel::Small,
             )
             .ok_or_else(|| "LLVM could not create a target machine for this host".to_string())?;
+        if level < 3 {
+            // SAFETY: `machine` is a live target machine owned by this worker and not yet
+            // shared; the call only sets a flag read when code is emitted.
+            unsafe {
+                llvm_sys::target_machine::LLVMSetTargetMachineFastISel(machine.as_mut_ptr(), 1)
+            };
+        }
         Ok(Llvm {
             context: Context::create(),
             machine,
@@ -100,7 +130,7 @@ impl Llvm {
         let lowered = Instant::now();
         module
             .run_passes(
-                &format!("default<O{}>", self.level),
+                pipeline(self.level),
                 &self.machine,
                 PassBuilderOptions::create(),
             )
