@@ -65,7 +65,8 @@ fn deopts(stats: &Value, reason: &str) -> u64 {
 
 /// Each program changes a type under optimized code (int overflow to float, a local
 /// that turns float then string mid-loop, a packed array turning into a hash with
-/// holes, strings arriving at an int-specialized `+`): a type guard or an inline
+/// holes, strings arriving at an int-specialized `+`, a loop re-entered from baseline
+/// code with a local whose type changed since the loop was compiled): a type guard or an inline
 /// path must give up, the activation must finish in baseline code, and the output
 /// must be php's.
 #[test]
@@ -75,6 +76,7 @@ fn deopts_keep_output_identical() {
         "deopt_type_change",
         "deopt_packed_hash",
         "deopt_late_strings",
+        "deopt_osr_entry",
     ] {
         let (out, stats) = run(&corpus(name), &["jit.sync=1"]);
         assert_eq!(out, expected(name), "{name}: output differs from php");
@@ -237,4 +239,36 @@ fn trace_shows_compiles_queue_and_deopts() {
     assert!(ev
         .iter()
         .any(|e| e["ph"] == "i" && e["name"] == "entry swap" && e["args"]["tier"] == "optimized"));
+}
+
+/// Baseline code re-entering an optimized loop (OSR) with a local whose tag the
+/// loop was compiled without (`$x` turned float after the int multiply overflowed)
+/// is stopped by the entry's tag check at the loop header (pc 4 of `grow_local`),
+/// not by a guard inside the loop: the lowering dropped those (see `irgen_tags.rs`).
+#[test]
+fn osr_entry_checks_the_tags_the_loop_assumes() {
+    let trace = scratch("osr-trace.json");
+    let out = Command::new(hopjit())
+        .args(["-d", "jit.sync=1", "-d"])
+        .arg(format!("jit.trace={}", trace.display()))
+        .arg(corpus("deopt_osr_entry"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        expected("deopt_osr_entry")
+    );
+    let ev: Value = serde_json::from_str(&std::fs::read_to_string(&trace).unwrap()).unwrap();
+    let at_header = ev
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            e["name"] == "deopt"
+                && e["args"]["func"] == "grow_local"
+                && e["args"]["pc"] == 4
+                && e["args"]["reason"] == "type_guard"
+        })
+        .count();
+    assert!(at_header > 0, "no OSR entry was refused at the loop header");
 }

@@ -8,7 +8,8 @@
 //! - `retranslate.rs`: `jit.retranslate_all`, everything at once;
 //! - `spec.rs`: the profile snapshot → a plan per op (int, float, generic, cold);
 //! - `irgen.rs`: the plan → LLVM IR (with `llvm/runtime.ll` inlined);
-//! - `codegen.rs`: parse, verify, `default<On>`, object in memory (per-worker LLVM);
+//! - `irgen_tags.rs`: the slot tags known at each op (the guards irgen can drop);
+//! - `codegen.rs`: parse, verify, the pass pipeline, object in memory (per-worker LLVM);
 //! - `reloc.rs`: the object → bytes at their final TC address;
 //! - `compile.rs`: the whole job, metadata commit and the entry swap;
 //! - `deopt.rs`: failed guards, resuming in a lower tier, dropping bad code;
@@ -27,6 +28,7 @@ pub mod deopt;
 pub mod dump_ir;
 pub mod helpers;
 pub mod irgen;
+pub mod irgen_tags;
 pub mod reloc;
 pub mod report;
 pub mod request;

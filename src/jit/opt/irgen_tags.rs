@@ -1,0 +1,482 @@
+//! Lowering-time type knowledge: which tags each frame slot can hold when an op
+//! starts, so the lowering can drop guards an earlier op already established.
+//!
+//! Why: frames stay in memory (see `irgen.rs`), and LLVM cannot carry what it knows
+//! about a slot's tag around a loop — the deopt exits and helper calls that take
+//! `%frame` keep it from promoting slots to registers. Without this pass an inner
+//! loop re-checks every operand's tag and every destination's old tag on every
+//! iteration, and those checks are also most of the IR LLVM has to compile.
+//!
+//! The analysis is a forward dataflow over the ops with a [`TagSet`] per slot,
+//! joined (union) where paths meet, iterated to a fixpoint around loops. It tracks
+//! only slots addressed directly (`!Spec::deref_slots`), whose contents change only
+//! through this frame's own ops. Its transfer functions mirror what the lowering
+//! guarantees on the path that continues: a specialized op either leaves optimized
+//! code (deopt) or has guarded its operands and written a known tag. Any op lowered
+//! as a runtime-helper call forgets everything (a helper may write any slot).
+//!
+//! Three entries bypass the in-function edges and are covered separately: at pc 0
+//! (a fresh call) only the slots the call paths leave UNINIT are known (see
+//! [`fresh_frame`]); exception handlers start with nothing known; an OSR entry at a loop header is
+//! guarded against the header's state in the lowered code (`irgen::osr_guards`).
+//! The lowering checks its own premise: an op the analysis took for inline that was
+//! lowered as a helper call after all is reported back, forced to "forgets
+//! everything" and the function is lowered again (see `irgen::lower`).
+
+use super::spec::{Plan, Spec};
+use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::unit::Func;
+use crate::runtime::value::tag;
+
+/// The tags a slot may hold: bit `t` for tag `t`.
+pub type TagSet = u32;
+
+/// Nothing known.
+pub const ANY: TagSet = u32::MAX;
+
+/// The set holding only tag `t`.
+pub const fn only(t: u8) -> TagSet {
+    1 << t
+}
+
+pub const INT: TagSet = only(tag::INT);
+pub const DOUBLE: TagSet = only(tag::DOUBLE);
+pub const BOOL: TagSet = only(tag::BOOL);
+/// Int or float.
+pub const NUMBER: TagSet = INT | DOUBLE;
+/// Tags below STRING: nothing to release when overwritten.
+pub const UNCOUNTED: TagSet = only(tag::STRING) - 1;
+/// Defined values held directly (null .. object): no warning, nothing to follow.
+pub const PLAIN: TagSet = (only(tag::OBJECT + 1) - 1) & !only(tag::UNINIT);
+
+/// Whether every tag in `set` is in `within`.
+pub const fn subset(set: TagSet, within: TagSet) -> bool {
+    set & !within == 0
+}
+
+/// The tag, when `set` holds exactly one.
+pub fn single(set: TagSet) -> Option<u8> {
+    (set.count_ones() == 1).then(|| set.trailing_zeros() as u8)
+}
+
+/// Above this many (op, slot) pairs nothing is tracked.
+const MAX_STATE_CELLS: usize = 1 << 21;
+
+/// What an op does to the tracked slots on the paths that continue in the function.
+enum Effect {
+    /// A helper call: any slot may have changed.
+    Clobber,
+    /// Guards and writes, applied in order.
+    Refine(Vec<Step>),
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    /// The op guarded the slot's tag into this set.
+    Narrow(Slot, TagSet),
+    /// The op wrote a value with a tag in this set.
+    Set(Slot, TagSet),
+    /// `dst` got `src`'s value (after `src` was narrowed).
+    Copy(Slot, Slot),
+}
+
+/// Per op: the tags of every tracked slot when it starts.
+pub struct TagFlow {
+    slots: usize,
+    tracked: Vec<bool>,
+    /// `states[pc * slots + s]`; pcs never reached from pc 0 hold ANY.
+    states: Vec<TagSet>,
+    clobbers: Vec<bool>,
+}
+
+impl TagFlow {
+    /// Analyzes `func` under `spec`; ops in `forced_clobber` are taken as helper
+    /// calls whatever their plan says.
+    /// `is_main`: `func` is the script body.
+    pub fn analyze(func: &Func, is_main: bool, spec: &Spec, forced_clobber: &[bool]) -> TagFlow {
+        let n = func.ops.len();
+        let slots = func.num_slots as usize;
+        // Huge script bodies: the states would cost more than the guards they save.
+        let small = (n + 1).saturating_mul(slots) <= MAX_STATE_CELLS;
+        let tracked: Vec<bool> = (0..slots)
+            .map(|s| small && !spec.deref_slots.get(s).copied().unwrap_or(true))
+            .collect();
+        let effects: Vec<Effect> = (0..n)
+            .map(|pc| {
+                if forced_clobber.get(pc).copied().unwrap_or(false) {
+                    Effect::Clobber
+                } else {
+                    effect(func, &func.ops[pc], spec.plans[pc])
+                }
+            })
+            .collect();
+        let clobbers = effects
+            .iter()
+            .map(|e| matches!(e, Effect::Clobber))
+            .collect();
+        if !small {
+            return TagFlow {
+                slots: 0,
+                tracked: Vec::new(),
+                states: Vec::new(),
+                clobbers,
+            };
+        }
+        // None: not reached (yet). pc 0 and handlers: nothing known.
+        let mut reached: Vec<Option<Vec<TagSet>>> = vec![None; n + 1];
+        reached[0] = Some(fresh_frame(func, is_main));
+        for h in &func.handlers {
+            if let Some(r) = reached.get_mut(h.handler as usize) {
+                *r = Some(vec![ANY; slots]);
+            }
+        }
+        let mut work: Vec<usize> = (0..=n).filter(|pc| reached[*pc].is_some()).collect();
+        let mut queued = vec![false; n + 1];
+        for pc in &work {
+            queued[*pc] = true;
+        }
+        while let Some(pc) = work.pop() {
+            queued[pc] = false;
+            if pc >= n {
+                continue;
+            }
+            let Some(mut state) = reached[pc].clone() else {
+                continue;
+            };
+            let succ = match &effects[pc] {
+                Effect::Clobber => {
+                    state.iter_mut().for_each(|t| *t = ANY);
+                    super::irgen::successors(func, pc)
+                }
+                Effect::Refine(steps) => {
+                    for step in steps {
+                        apply(&mut state, &tracked, *step);
+                    }
+                    inline_successors(func, pc, spec.plans[pc])
+                }
+            };
+            for s in succ {
+                if s > n {
+                    continue;
+                }
+                let changed = match &mut reached[s] {
+                    Some(old) => {
+                        let mut changed = false;
+                        for (o, new) in old.iter_mut().zip(&state) {
+                            if *o | new != *o {
+                                *o |= new;
+                                changed = true;
+                            }
+                        }
+                        changed
+                    }
+                    slot @ None => {
+                        *slot = Some(state.clone());
+                        true
+                    }
+                };
+                if changed && !queued[s] {
+                    queued[s] = true;
+                    work.push(s);
+                }
+            }
+        }
+        let mut states = vec![ANY; (n + 1) * slots];
+        for (pc, r) in reached.iter().enumerate() {
+            if let Some(r) = r {
+                for (s, t) in r.iter().enumerate() {
+                    if tracked[s] {
+                        states[pc * slots + s] = *t;
+                    }
+                }
+            }
+        }
+        TagFlow {
+            slots,
+            tracked,
+            states,
+            clobbers,
+        }
+    }
+
+    /// The tags slot `s` may hold when op `pc` starts.
+    pub fn at(&self, pc: usize, s: Slot) -> TagSet {
+        let s = s as usize;
+        if s >= self.slots {
+            return ANY;
+        }
+        self.states.get(pc * self.slots + s).copied().unwrap_or(ANY)
+    }
+
+    /// Whether the analysis took op `pc` for a helper call.
+    pub fn clobbers(&self, pc: usize) -> bool {
+        self.clobbers.get(pc).copied().unwrap_or(true)
+    }
+
+    /// The tracked slots with something known at `pc` (what an OSR entry there
+    /// must check).
+    pub fn known_at(&self, pc: usize) -> Vec<(Slot, TagSet)> {
+        (0..self.slots)
+            .filter(|s| self.tracked[*s])
+            .map(|s| (s as Slot, self.at(pc, s as Slot)))
+            .filter(|(_, t)| *t != ANY)
+            .collect()
+    }
+}
+
+/// The tags of a frame as a call hands it to the function at pc 0: the call paths
+/// (`vm::interp_call::call_simple_or_general`, `call_general`, `vm::run::run_main`)
+/// write the arguments, captures and `$GLOBALS` and leave every other slot UNINIT;
+/// the script body's named locals (`$argv` ...) may be set before it starts.
+fn fresh_frame(func: &Func, is_main: bool) -> Vec<TagSet> {
+    let first_unset = if is_main {
+        func.num_locals as usize
+    } else {
+        func.params.len() + func.num_captures as usize
+    };
+    (0..func.num_slots as usize)
+        .map(|s| {
+            if s < first_unset || s as u32 == func.call_shape.globals_slot {
+                ANY
+            } else {
+                only(tag::UNINIT)
+            }
+        })
+        .collect()
+}
+
+fn apply(state: &mut [TagSet], tracked: &[bool], step: Step) {
+    let is_tracked = |s: Slot| tracked.get(s as usize).copied().unwrap_or(false);
+    match step {
+        Step::Narrow(s, set) if is_tracked(s) => state[s as usize] &= set,
+        Step::Set(s, set) if is_tracked(s) => state[s as usize] = set,
+        Step::Copy(dst, src) if is_tracked(dst) => {
+            state[dst as usize] = if is_tracked(src) {
+                state[src as usize]
+            } else {
+                PLAIN
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Where an inline-lowered op continues: nowhere for returns and cold blocks, the
+/// target for `Jmp`, else the next op and any jump target.
+fn inline_successors(func: &Func, pc: usize, plan: Plan) -> Vec<usize> {
+    match (&func.ops[pc], plan) {
+        (_, Plan::Cold) | (Op::Return { .. }, _) => Vec::new(),
+        (Op::Jmp { target }, _) => vec![*target as usize],
+        _ => super::irgen::successors(func, pc),
+    }
+}
+
+/// A slot operand narrowed to `set` (constants are not slots).
+fn narrow(o: Operand, set: TagSet) -> Option<Step> {
+    (!o.is_const()).then_some(Step::Narrow(o.0, set))
+}
+
+/// The operand set a comparison or arithmetic plan guards.
+fn plan_operands(plan: Plan) -> TagSet {
+    if plan == Plan::Int {
+        INT
+    } else {
+        NUMBER
+    }
+}
+
+/// What op `op` under `plan` does on its continuing paths, as the lowering in
+/// `irgen.rs` emits it. Anything not listed is lowered as a helper call.
+fn effect(func: &Func, op: &Op, plan: Plan) -> Effect {
+    use Effect::{Clobber, Refine};
+    let numeric = matches!(plan, Plan::Int | Plan::Double | Plan::Numeric);
+    let steps = |v: Vec<Option<Step>>| Refine(v.into_iter().flatten().collect());
+    if plan == Plan::Cold {
+        return Refine(Vec::new());
+    }
+    match op {
+        Op::Nop | Op::Jmp { .. } => Refine(Vec::new()),
+        Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b }
+            if numeric && *dst != NO_SLOT =>
+        {
+            let result = match plan {
+                Plan::Int => INT,
+                Plan::Double => DOUBLE,
+                _ => NUMBER,
+            };
+            let operands = plan_operands(plan);
+            steps(vec![
+                narrow(*a, operands),
+                narrow(*b, operands),
+                Some(Step::Set(*dst, result)),
+            ])
+        }
+        Op::Bin { op: bop, dst, a, b } if *dst != NO_SLOT => {
+            let result = match (plan, bop) {
+                (Plan::Int, BinOp::Div) => NUMBER,
+                (
+                    Plan::Int,
+                    BinOp::BitAnd
+                    | BinOp::BitOr
+                    | BinOp::BitXor
+                    | BinOp::Mod
+                    | BinOp::Shl
+                    | BinOp::Shr,
+                ) => INT,
+                (Plan::Double, BinOp::Div) => DOUBLE,
+                _ => return Clobber,
+            };
+            let operands = plan_operands(plan);
+            steps(vec![
+                narrow(*a, operands),
+                narrow(*b, operands),
+                Some(Step::Set(*dst, result)),
+            ])
+        }
+        Op::Lt { dst, a, b }
+        | Op::Le { dst, a, b }
+        | Op::Eq { dst, a, b }
+        | Op::NotEq { dst, a, b }
+        | Op::Identical { dst, a, b }
+        | Op::NotIdentical { dst, a, b }
+            if numeric && *dst != NO_SLOT =>
+        {
+            let operands = plan_operands(plan);
+            steps(vec![
+                narrow(*a, operands),
+                narrow(*b, operands),
+                Some(Step::Set(*dst, BOOL)),
+            ])
+        }
+        Op::JmpNotLt { a, b, .. } if numeric => {
+            let operands = plan_operands(plan);
+            steps(vec![narrow(*a, operands), narrow(*b, operands)])
+        }
+        Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } if plan == Plan::Int => {
+            steps(vec![narrow(*cond, BOOL | INT)])
+        }
+        Op::Move { dst, src } if plan == Plan::Int && *dst != NO_SLOT => {
+            if src.is_const() {
+                match func.consts.get(src.index() as usize) {
+                    Some(v) if !v.is_uninit() => Refine(vec![Step::Set(*dst, only(v.tag()))]),
+                    _ => Clobber,
+                }
+            } else {
+                Refine(vec![Step::Narrow(src.0, PLAIN), Step::Copy(*dst, src.0)])
+            }
+        }
+        Op::IncDec { dst, target, .. } if plan == Plan::Int => {
+            Refine(vec![Step::Narrow(*target, INT), Step::Set(*dst, INT)])
+        }
+        Op::CheckArgs { .. } if plan == Plan::Int => Refine(Vec::new()),
+        Op::Return { .. } if plan == Plan::Int => Refine(Vec::new()),
+        Op::UnsetLocal { slot } if plan == Plan::Int => {
+            Refine(vec![Step::Set(*slot, only(tag::UNINIT))])
+        }
+        Op::FetchDim { dst, base, key } if plan == Plan::Int && *dst != NO_SLOT => {
+            if base.is_const() {
+                return Clobber;
+            }
+            steps(vec![narrow(*key, INT), Some(Step::Set(*dst, ANY))])
+        }
+        Op::FetchDimW {
+            dst,
+            key: Some(key),
+            mode: crate::bytecode::op::DimMode::Write | crate::bytecode::op::DimMode::ReadWrite,
+            ..
+        } if plan == Plan::Int => steps(vec![
+            narrow(*key, INT),
+            Some(Step::Set(*dst, only(tag::INDIRECT))),
+        ]),
+        _ => Clobber,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::unit::Unit;
+    use crate::jit::baseline::translate::block_heads;
+
+    fn unit(src: &str) -> Unit {
+        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
+        crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles")
+    }
+
+    fn flow(u: &Unit, name: &str, forced: &[usize]) -> (TagFlow, usize) {
+        let f = u.funcs.iter().find(|f| f.name == name).expect("function");
+        let spec = Spec::of(u, f, &block_heads(f));
+        let mut clobber = vec![false; f.ops.len()];
+        for pc in forced {
+            clobber[*pc] = true;
+        }
+        (TagFlow::analyze(f, false, &spec, &clobber), f.ops.len())
+    }
+
+    const LOOP: &str = "<?php function g($n) { $x = 1; $s = 0.5;
+        for ($i = 0; $i < $n; $i++) { $x = $x * 3; $s = $s + $x; } return $s; }";
+
+    /// Bytecode of `g`: 0 CheckArgs, 1-3 the three moves, 4 JmpNotLt (the loop
+    /// header), 5 Mul, 6 Add, 7 IncDec, 8 Jmp 4, 9 Return. Slots: $n $x $s $i.
+    #[test]
+    fn loop_carried_tags_reach_the_header() {
+        let u = unit(LOOP);
+        let (f, _) = flow(&u, "g", &[]);
+        assert_eq!(f.at(4, 0), ANY, "a parameter is whatever the caller passed");
+        assert_eq!(f.at(4, 1), INT);
+        assert_eq!(f.at(4, 3), INT);
+        // $s: a float constant joined with `float + int` under the guessed int plan.
+        assert_eq!(f.at(4, 2) & !(INT | DOUBLE), 0);
+        assert_eq!(
+            f.at(0, 1),
+            only(tag::UNINIT),
+            "a fresh call leaves locals UNINIT"
+        );
+        assert_eq!(f.at(0, 0), ANY);
+        let osr: Vec<Slot> = f.known_at(4).iter().map(|(s, _)| *s).collect();
+        assert_eq!(osr, vec![1, 2, 3], "an OSR entry checks every known slot");
+    }
+
+    #[test]
+    fn a_helper_call_forgets_everything() {
+        let u = unit(LOOP);
+        let (f, _) = flow(&u, "g", &[7]);
+        assert!(f.clobbers(7));
+        assert_eq!(f.at(8, 3), ANY);
+        assert_eq!(f.at(4, 3), ANY, "the back edge carries nothing");
+        assert_eq!(f.at(5, 1), ANY);
+        assert_eq!(f.at(5, 3), INT, "the header's compare guarded $i again");
+    }
+
+    #[test]
+    fn calls_and_handlers_know_nothing() {
+        let u = unit(
+            "<?php function h($a) { $k = 1; try { $k = strlen($a); $k++; } \
+             catch (Exception $e) { $k = 2; } return $k; }",
+        );
+        let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
+        let spec = Spec::of(&u, f, &block_heads(f));
+        let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+        let call = f
+            .ops
+            .iter()
+            .position(|o| matches!(o, Op::CallBuiltin { .. }))
+            .expect("strlen is a builtin call");
+        assert!(flow.clobbers(call));
+        assert_eq!(flow.at(call + 1, 1), ANY);
+        for h in &f.handlers {
+            assert!(flow.known_at(h.handler as usize).is_empty());
+        }
+    }
+
+    #[test]
+    fn sets_and_singles() {
+        assert!(subset(INT, NUMBER) && !subset(NUMBER, INT));
+        assert_eq!(single(DOUBLE), Some(tag::DOUBLE));
+        assert_eq!(single(NUMBER), None);
+        assert!(subset(NUMBER | BOOL | only(tag::NULL), UNCOUNTED));
+        assert!(!subset(only(tag::STRING), UNCOUNTED));
+        assert!(subset(only(tag::OBJECT), PLAIN) && !subset(only(tag::UNINIT), PLAIN));
+        assert!(!subset(only(tag::REF), PLAIN));
+    }
+}
