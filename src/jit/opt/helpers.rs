@@ -6,7 +6,7 @@ use crate::bytecode::unit::Func;
 use crate::jit::baseline::helpers::{packed_elem, packed_elem_mut, route_fault};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::ExecCtx;
-use crate::vm::interp::{deref_slot_mut, write};
+use crate::vm::interp::{deref_slot, deref_slot_mut, write};
 use crate::vm::interp_call::{call_builtin_slots, call_simple_or_general, store_fault, take_fault};
 use crate::vm::status;
 
@@ -15,16 +15,20 @@ use crate::vm::status;
 /// through). Returns false, touching nothing, unless `base` is a packed array that
 /// has the element: the caller then runs the generic `FetchDim`.
 ///
+/// `base` is a frame slot, followed through REF and INDIRECT here: out of line,
+/// because inlined into every array read the dereference was most of the IR of
+/// array-heavy functions (and of their compile time).
+///
 /// # Safety
-/// `base` points at a live value (an operand's storage); `dst` is a live,
-/// initialised frame slot of the running function.
+/// `base` points at a live value (a frame slot or an operand's storage); `dst` is
+/// a live, initialised frame slot of the running function.
 pub unsafe extern "C" fn hop_opt_packed_get(
     dst: *mut TypedValue,
     base: *const TypedValue,
     key: i64,
 ) -> bool {
     // SAFETY: per the contract.
-    let b = unsafe { &*base };
+    let b = deref_slot(unsafe { &*base });
     let Some(v) = packed_elem(b, &TypedValue::int(key)).map(TypedValue::copy_value) else {
         return false;
     };
@@ -38,11 +42,11 @@ pub unsafe extern "C" fn hop_opt_packed_get(
 /// the element — the caller then runs the generic `FetchDimW`.
 ///
 /// # Safety
-/// `base` points at a live value (a local's storage, or an element an earlier
-/// `FetchDimW` of the same statement produced) that nothing else borrows.
+/// `base` points at a live value (a frame slot — followed through REF and INDIRECT
+/// here — or the storage it designates) that nothing else borrows.
 pub unsafe extern "C" fn hop_opt_packed_elem_w(base: *mut TypedValue, key: i64) -> *mut TypedValue {
     // SAFETY: per the contract.
-    let b = unsafe { &mut *base };
+    let b = deref_slot_mut(unsafe { &mut *base });
     packed_elem_mut(b, &TypedValue::int(key)).map_or(std::ptr::null_mut(), |e| e)
 }
 
@@ -103,10 +107,14 @@ pub unsafe extern "C" fn hop_opt_fault(
 /// apply (not a unique packed array, no such element, an undefined, REF or INDIRECT
 /// value): the caller then runs the generic `AssignDim`.
 ///
+/// `base` and `val` are followed through REF and INDIRECT here; when they designate
+/// the same value (`$a[] = $a`) the generic op copies it first.
+///
 /// # Safety
-/// `base` is the storage a local or INDIRECT temp of the running frame designates,
-/// `val` a live value (an operand's storage or a literal), `dst` null or a live,
-/// initialised frame slot; none of them borrowed elsewhere.
+/// `base` is a local or INDIRECT temp of the running frame (or the storage it
+/// designates), `val` a live value (a frame slot, an operand's storage or a
+/// literal), `dst` null or a live, initialised frame slot; none of them borrowed
+/// elsewhere.
 pub unsafe extern "C" fn hop_opt_packed_set(
     base: *mut TypedValue,
     key: i64,
@@ -114,8 +122,15 @@ pub unsafe extern "C" fn hop_opt_packed_set(
     val: *const TypedValue,
     dst: *mut TypedValue,
 ) -> bool {
-    // SAFETY: per the contract.
-    let (b, v) = unsafe { (&mut *base, &*val) };
+    // SAFETY: per the contract; each borrow ends before the next one starts.
+    let v: *const TypedValue = deref_slot(unsafe { &*val });
+    // SAFETY: as above.
+    let b: *mut TypedValue = deref_slot_mut(unsafe { &mut *base });
+    if std::ptr::eq(b, v) {
+        return false;
+    }
+    // SAFETY: live and distinct (checked above), borrowed nowhere else.
+    let (b, v) = unsafe { (&mut *b, &*v) };
     if v.tag == crate::runtime::value::tag::UNINIT
         || v.tag >= crate::runtime::value::tag::REF
         || !b.is_array()

@@ -16,8 +16,8 @@
 //! nothing, so the IR does not claim it.
 //!
 //! **Shape.** `hop_opt_body(frame, ctx, start_pc)` has one block per op (`pcN`) and
-//! starts at pc 0 or a loop header; `hop_opt_entry(frame, ctx)` is the entry-slot
-//! function (DESIGN.md decision 4) and tail-calls the body at pc 0. Each op is
+//! starts at pc 0 or a loop header; the entry-slot function (DESIGN.md decision 4)
+//! is a 7-byte stub written next to it that jumps to the body at pc 0. Each op is
 //! lowered by its [`Plan`]: specialized ops guard their operand tags (a failure
 //! branches to a deopt block) and compute inline; value conditions the fast path does
 //! not handle (overflow, division by zero, an undefined variable) call the op's
@@ -71,9 +71,8 @@ struct InlineSite {
     argc: u32,
 }
 
-/// Symbol of the entry-slot function in the emitted object.
-pub const ENTRY_SYMBOL: &str = "hop_opt_entry";
-/// Symbol of the body `fn(frame, ctx, pc) -> status` (OSR entry).
+/// Symbol of the body `fn(frame, ctx, pc) -> status` (the entry slot's stub calls
+/// it at pc 0, OSR entries at a loop header; see `compile::entry_stub`).
 pub const BODY_SYMBOL: &str = "hop_opt_body";
 
 /// The module text for `func` under `spec`: the runtime prelude, then the function.
@@ -210,11 +209,6 @@ impl Lower<'_> {
             "declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64)\n\
              declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64)\n\
              declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64)\n\n",
-        );
-        let _ = writeln!(
-            self.out,
-            "define dso_local i64 @{ENTRY_SYMBOL}(ptr %frame, ptr %ctx) #0 {{\n  \
-             %r = tail call i64 @{BODY_SYMBOL}(ptr %frame, ptr %ctx, i64 0)\n  ret i64 %r\n}}\n"
         );
         let _ = writeln!(
             self.out,
@@ -1444,7 +1438,7 @@ impl Lower<'_> {
     /// `dst = base[key]` for a packed array and an int key, out of line in
     /// `hop_opt_packed_get` (no op decoding); anything else runs the generic op.
     fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
-        let b = self.storage(base);
+        let b = self.slot_ptr(base);
         let k = self.int_key(key, pc);
         let d = self.slot_ptr(dst);
         let ok = self.tmp();
@@ -1465,14 +1459,14 @@ impl Lower<'_> {
             Some(k) => (self.int_key(k, pc), "false"),
             None => ("0".to_string(), "true"),
         };
-        let b = self.storage(base);
+        let b = self.slot_ptr(base);
         let v = if val.is_const() {
             match self.func.consts.get(val.index() as usize) {
                 Some(c) => fnptr(c as *const _ as usize),
                 None => return self.generic(pc, generic_helper(&self.func.ops[pc])),
             }
         } else {
-            self.storage(val.0)
+            self.slot_ptr(val.0)
         };
         let d = if dst == NO_SLOT {
             "null".to_string()
@@ -1509,7 +1503,7 @@ impl Lower<'_> {
         self.line(&format!("{free} = xor i1 {counted}, true"));
         let exit = self.fallback_label(pc);
         self.expect(&free, &exit);
-        let b = self.storage(base);
+        let b = self.slot_ptr(base);
         let k = self.int_key(key, pc);
         let e = self.tmp();
         self.line(&format!(

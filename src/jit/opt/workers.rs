@@ -141,7 +141,10 @@ impl Queue {
 fn worker(rx: Receiver<Msg>, level: u8) {
     IS_WORKER.with(|w| w.set(true));
     let mut llvm = match Llvm::new(level) {
-        Ok(l) => Some(l),
+        Ok(mut l) => {
+            l.warm_up();
+            Some(l)
+        }
         Err(e) => {
             eprintln!("hopjit: optimizing worker without LLVM: {e}");
             None
