@@ -551,6 +551,12 @@ impl Lower<'_> {
             .unwrap_or(false)
         {
             self.store_whole(&q, tag_v, data);
+        } else if tag_v
+            .parse::<u8>()
+            .is_ok_and(|t| self.known(dst) == tags::only(t))
+        {
+            // The slot already has this tag: only the payload changes.
+            self.line(&format!("store i64 {data}, ptr {q}, align 8"));
         } else {
             self.store_raw(&q, tag_v, data);
         }
