@@ -11,7 +11,7 @@
 use std::ptr;
 
 use super::ctx::{ExecCtx, Fault, VmResult};
-use crate::bytecode::op::{Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::op::{DimMode, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::arith;
 use crate::runtime::compare::{less_equal, less_than, loose_equals, strict_equals};
@@ -642,6 +642,23 @@ fn run_ops<const SINGLE: bool>(
                     continue;
                 }
             }
+            // Packed arrays with int keys skip `slow_op` (key conversion, its large
+            // frame). The guard is the fast path: it performs the op and holds, or
+            // touches nothing and sends the op to `slow_op` below.
+            Op::FetchDim { dst, base, key }
+                if super::dim_fast::fetch_dim_packed(func, frame, *dst, *base, *key) => {}
+            Op::AssignDim {
+                dst,
+                base,
+                key,
+                val,
+            } if super::dim_fast::assign_dim_packed(func, frame, *dst, *base, *key, *val) => {}
+            Op::FetchDimW {
+                dst,
+                base,
+                key: Some(key),
+                mode: DimMode::Write | DimMode::ReadWrite,
+            } if super::dim_fast::fetch_dim_w_packed(func, frame, *dst, *base, *key) => {}
             _ => {
                 sync!();
                 let r = super::interp_ops::slow_op(ctx, unit, func, frame, op, pending);

@@ -4,6 +4,7 @@ pub mod call;
 pub mod call_args;
 pub mod callable;
 pub mod ctx;
+pub mod dim_fast;
 pub mod exceptions;
 pub mod globals;
 pub mod interp;

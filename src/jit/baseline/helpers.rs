@@ -7,6 +7,7 @@ use crate::bytecode::op::{DimMode, Op, Operand};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
+use crate::vm::dim_fast::{assign_dim_packed, fetch_dim_packed, fetch_dim_w_packed};
 use crate::vm::interp::{concat_n_op, concat_op, echo_op, line_of};
 use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::store_fault;
@@ -154,10 +155,8 @@ pub unsafe extern "C" fn hop_fetch_dim(
 ) -> i64 {
     // SAFETY: per the contract above.
     let f = unsafe { &*func };
-    if let Some(Op::FetchDim { dst, base, key }) = f.ops.get(pc as usize) {
-        let (b, k) = (peek(f, frame, *base), peek(f, frame, *key));
-        if let Some(v) = packed_elem(b, k).map(TypedValue::copy_value) {
-            write(frame, *dst, v);
+    if let Some(&Op::FetchDim { dst, base, key }) = f.ops.get(pc as usize) {
+        if fetch_dim_packed(f, frame, dst, base, key) {
             return pc as i64 + 1;
         }
     }
@@ -165,24 +164,33 @@ pub unsafe extern "C" fn hop_fetch_dim(
     unsafe { hop_step(ctx, frame, func, pc) }
 }
 
-/// Element `key` (an int) of the packed array `b`; `None` when `b` is not a packed
-/// array, `key` not an int, or the element missing. The JIT tiers' array fast paths.
-pub(crate) fn packed_elem<'a>(b: &'a TypedValue, key: &TypedValue) -> Option<&'a TypedValue> {
-    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
-    b.is_array().then(|| b.arr().packed()?.get(k)).flatten()
-}
-
-/// Element `key` (an int) of a packed array held uniquely at `b`, for writing (no
-/// copy-on-write can happen); `None` otherwise.
-pub(crate) fn packed_elem_mut<'a>(
-    b: &'a mut TypedValue,
-    key: &TypedValue,
-) -> Option<&'a mut TypedValue> {
-    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
-    if !b.is_array() || b.refcount() != Some(1) {
-        return None;
+/// The out-of-line path of `AssignDim`: an element write or append on a uniquely
+/// held packed array with an int key goes straight to [`packed_set`] (the common
+/// case in loops); everything else via [`hop_slow`]. Same results as `hop_slow`.
+///
+/// # Safety
+/// As for [`hop_slow`]; op `pc` of `func` is an `AssignDim`.
+pub unsafe extern "C" fn hop_assign_dim(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
+    // SAFETY: per the contract above.
+    let f = unsafe { &*func };
+    if let Some(&Op::AssignDim {
+        dst,
+        base,
+        key,
+        val,
+    }) = f.ops.get(pc as usize)
+    {
+        if assign_dim_packed(f, frame, dst, base, key, val) {
+            return pc as i64 + 1;
+        }
     }
-    b.arr_mut().packed_mut()?.get_mut(k)
+    // SAFETY: forwarded contract.
+    unsafe { hop_slow(ctx, frame, func, pc) }
 }
 
 /// The out-of-line path of `FetchDimW` for writes and read-modify-writes of an
@@ -206,17 +214,7 @@ pub unsafe extern "C" fn hop_fetch_dim_w(
         mode: DimMode::Write | DimMode::ReadWrite,
     }) = f.ops.get(pc as usize)
     {
-        let k = peek(f, frame, *key);
-        // SAFETY: `base` is a slot of this live frame; through REF/INDIRECT it
-        // designates the container (a local's value or an element fetched for writing
-        // earlier in the same statement, still live). The element pointer is read
-        // before `dst` (possibly the same slot as `base`) is overwritten.
-        let b = crate::vm::interp::deref_slot_mut(unsafe { &mut *frame.add(*base as usize) });
-        if let Some(elem) = packed_elem_mut(b, k) {
-            let ptr: *mut TypedValue = elem;
-            // SAFETY: dst is a temporary of this frame; it holds no value that
-            // needs a write-through (FetchDimW overwrites its destination).
-            unsafe { *frame.add(*dst as usize) = TypedValue::indirect(ptr) };
+        if fetch_dim_w_packed(f, frame, *dst, *base, *key) {
             return pc as i64 + 1;
         }
     }

@@ -24,8 +24,8 @@
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
-    hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
-    STEP_RETURNED,
+    hop_assign_dim, hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step,
+    hop_string_op, STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -894,6 +894,9 @@ impl Translator<'_> {
             Op::FetchDim { .. } => self.call_helper(hop_fetch_dim as *const () as usize, pc, true),
             Op::FetchDimW { .. } => {
                 self.call_helper(hop_fetch_dim_w as *const () as usize, pc, true)
+            }
+            Op::AssignDim { .. } => {
+                self.call_helper(hop_assign_dim as *const () as usize, pc, true)
             }
             Op::UnsetLocal { slot } => {
                 // Uncounted values (scalars, INDIRECT pointers) are dropped by

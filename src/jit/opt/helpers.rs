@@ -3,9 +3,10 @@
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
 use crate::bytecode::unit::Func;
-use crate::jit::baseline::helpers::{packed_elem, packed_elem_mut, route_fault};
+use crate::jit::baseline::helpers::route_fault;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::ExecCtx;
+use crate::vm::dim_fast::{packed_elem, packed_elem_mut, packed_set};
 use crate::vm::interp::{deref_slot, deref_slot_mut, write};
 use crate::vm::interp_call::{call_builtin_slots, call_simple_or_general, store_fault, take_fault};
 use crate::vm::status;
@@ -101,20 +102,11 @@ pub unsafe extern "C" fn hop_opt_fault(
     route_fault(ctx, func, frame, pc as usize, take_fault(status::THROW))
 }
 
-/// `base[key] = val` (or `base[] = val` when `append`) on a packed array
-/// held uniquely at `base`, for an existing element or an append; `dst` (unless
-/// null) gets the value too. Returns false, touching nothing, when that does not
-/// apply (not a unique packed array, no such element, an undefined, REF or INDIRECT
-/// value): the caller then runs the generic `AssignDim`.
-///
-/// `base` and `val` are followed through REF and INDIRECT here; when they designate
-/// the same value (`$a[] = $a`) the generic op copies it first.
+/// `base[key] = val` (or `base[] = val` when `append`) on a uniquely held packed
+/// array: [`packed_set`] for optimized code.
 ///
 /// # Safety
-/// `base` is a local or INDIRECT temp of the running frame (or the storage it
-/// designates), `val` a live value (a frame slot, an operand's storage or a
-/// literal), `dst` null or a live, initialised frame slot; none of them borrowed
-/// elsewhere.
+/// As for [`packed_set`].
 pub unsafe extern "C" fn hop_opt_packed_set(
     base: *mut TypedValue,
     key: i64,
@@ -122,42 +114,8 @@ pub unsafe extern "C" fn hop_opt_packed_set(
     val: *const TypedValue,
     dst: *mut TypedValue,
 ) -> bool {
-    // SAFETY: per the contract; each borrow ends before the next one starts.
-    let v: *const TypedValue = deref_slot(unsafe { &*val });
-    // SAFETY: as above.
-    let b: *mut TypedValue = deref_slot_mut(unsafe { &mut *base });
-    if std::ptr::eq(b, v) {
-        return false;
-    }
-    // SAFETY: live and distinct (checked above), borrowed nowhere else.
-    let (b, v) = unsafe { (&mut *b, &*v) };
-    if v.tag == crate::runtime::value::tag::UNINIT
-        || v.tag >= crate::runtime::value::tag::REF
-        || !b.is_array()
-        || !b.header().is_unique()
-    {
-        return false;
-    }
-    // Unique: no copy-on-write separation happens here.
-    let arr = b.arr_mut();
-    if append {
-        if arr.packed().is_none() || !arr.push(v.copy_value()) {
-            return false;
-        }
-    } else {
-        let Some(e) = arr
-            .packed_mut()
-            .and_then(|p| usize::try_from(key).ok().and_then(|k| p.get_mut(k)))
-        else {
-            return false;
-        };
-        *e.deref_mut() = v.copy_value();
-    }
-    if !dst.is_null() {
-        // SAFETY: per the contract.
-        *deref_slot_mut(unsafe { &mut *dst }) = v.copy_value();
-    }
-    true
+    // SAFETY: forwarded contract.
+    unsafe { packed_set(base, key, append, val, dst) }
 }
 
 /// A call of built-in function `builtin` with the `argc` arguments at `args`, its

@@ -1,0 +1,167 @@
+//! Packed-array fast paths: an element read or write with an int key on a packed
+//! array, without key conversion, copy-on-write or auto-vivification. The
+//! interpreter's dispatch loop, the baseline tier's out-of-line helpers and the
+//! optimizing tier's helpers all try these first and fall back to the general
+//! `interp_dim::dim_op` when they return false/`None`, so the semantics stay there.
+
+use crate::bytecode::op::{Operand, Slot, NO_SLOT};
+use crate::bytecode::unit::Func;
+use crate::runtime::value::TypedValue;
+use crate::vm::interp::{deref_slot, deref_slot_mut, peek, write};
+
+/// Element `key` (an int) of the packed array `b`; `None` when `b` is not a packed
+/// array, `key` not an int, or the element missing. The JIT tiers' array fast paths.
+pub fn packed_elem<'a>(b: &'a TypedValue, key: &TypedValue) -> Option<&'a TypedValue> {
+    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
+    b.is_array().then(|| b.arr().packed()?.get(k)).flatten()
+}
+
+/// Element `key` (an int) of a packed array held uniquely at `b`, for writing (no
+/// copy-on-write can happen); `None` otherwise.
+pub fn packed_elem_mut<'a>(b: &'a mut TypedValue, key: &TypedValue) -> Option<&'a mut TypedValue> {
+    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
+    if !b.is_array() || b.refcount() != Some(1) {
+        return None;
+    }
+    b.arr_mut().packed_mut()?.get_mut(k)
+}
+
+/// `base[key] = val` (or `base[] = val` when `append`) on a packed array
+/// held uniquely at `base` — the JIT tiers' array-write fast path — for an existing element or an append; `dst` (unless
+/// null) gets the value too. Returns false, touching nothing, when that does not
+/// apply (not a unique packed array, no such element, an undefined, REF or INDIRECT
+/// value): the caller then runs the generic `AssignDim`.
+///
+/// `base` and `val` are followed through REF and INDIRECT here; when they designate
+/// the same value (`$a[] = $a`) the generic op copies it first.
+///
+/// # Safety
+/// `base` is a local or INDIRECT temp of the running frame (or the storage it
+/// designates), `val` a live value (a frame slot, an operand's storage or a
+/// literal), `dst` null or a live, initialised frame slot; none of them borrowed
+/// elsewhere.
+pub unsafe fn packed_set(
+    base: *mut TypedValue,
+    key: i64,
+    append: bool,
+    val: *const TypedValue,
+    dst: *mut TypedValue,
+) -> bool {
+    // SAFETY: per the contract; each borrow ends before the next one starts.
+    let v: *const TypedValue = deref_slot(unsafe { &*val });
+    // SAFETY: as above.
+    let b: *mut TypedValue = deref_slot_mut(unsafe { &mut *base });
+    if std::ptr::eq(b, v) {
+        return false;
+    }
+    // SAFETY: live and distinct (checked above), borrowed nowhere else.
+    let (b, v) = unsafe { (&mut *b, &*v) };
+    if v.tag == crate::runtime::value::tag::UNINIT
+        || v.tag >= crate::runtime::value::tag::REF
+        || !b.is_array()
+        || !b.header().is_unique()
+    {
+        return false;
+    }
+    // Unique: no copy-on-write separation happens here.
+    let arr = b.arr_mut();
+    if append {
+        if arr.packed().is_none() || !arr.push(v.copy_value()) {
+            return false;
+        }
+    } else {
+        let Some(e) = arr
+            .packed_mut()
+            .and_then(|p| usize::try_from(key).ok().and_then(|k| p.get_mut(k)))
+        else {
+            return false;
+        };
+        *e.deref_mut() = v.copy_value();
+    }
+    if !dst.is_null() {
+        // SAFETY: per the contract.
+        *deref_slot_mut(unsafe { &mut *dst }) = v.copy_value();
+    }
+    true
+}
+
+/// `FetchDim`'s fast path: `dst = base[key]` for a packed array and an int key
+/// naming an existing element. Returns false, touching nothing, otherwise.
+#[inline]
+pub(crate) fn fetch_dim_packed(
+    func: &Func,
+    frame: *mut TypedValue,
+    dst: Slot,
+    base: Operand,
+    key: Operand,
+) -> bool {
+    let (b, k) = (peek(func, frame, base), peek(func, frame, key));
+    match packed_elem(b, k).map(TypedValue::copy_value) {
+        Some(v) => {
+            write(frame, dst, v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `AssignDim`'s fast path (see [`packed_set`]). Returns false, touching nothing,
+/// when it does not apply.
+#[inline]
+pub(crate) fn assign_dim_packed(
+    func: &Func,
+    frame: *mut TypedValue,
+    dst: Slot,
+    base: Slot,
+    key: Option<Operand>,
+    val: Operand,
+) -> bool {
+    let (k, append) = match key {
+        Some(k) => {
+            let k = peek(func, frame, k);
+            if !k.is_int() {
+                return false;
+            }
+            (k.int_val(), false)
+        }
+        None => (0, true),
+    };
+    let v: *const TypedValue = peek(func, frame, val);
+    let d = if dst == NO_SLOT {
+        std::ptr::null_mut()
+    } else {
+        // SAFETY: `dst` is a slot of this live frame.
+        unsafe { frame.add(dst as usize) }
+    };
+    // SAFETY: `base` is a slot of this live frame, `v` a live value (a slot or a
+    // literal), `d` null or a slot; packed_set follows REF/INDIRECT and gives up when
+    // base and value are the same storage.
+    unsafe { packed_set(frame.add(base as usize), k, append, v, d) }
+}
+
+/// `FetchDimW`'s fast path (writes and read-modify-writes): `dst` becomes an
+/// INDIRECT to the existing element `key` of a packed array held uniquely at
+/// `base`. Returns false, touching nothing, otherwise.
+#[inline]
+pub(crate) fn fetch_dim_w_packed(
+    func: &Func,
+    frame: *mut TypedValue,
+    dst: Slot,
+    base: Slot,
+    key: Operand,
+) -> bool {
+    let k = peek(func, frame, key);
+    // SAFETY: `base` is a slot of this live frame; through REF/INDIRECT it
+    // designates the container (a local's value or an element fetched for writing
+    // earlier in the same statement, still live). The element pointer is read
+    // before `dst` (possibly the same slot as `base`) is overwritten.
+    let b = deref_slot_mut(unsafe { &mut *frame.add(base as usize) });
+    let Some(elem) = packed_elem_mut(b, k) else {
+        return false;
+    };
+    let ptr: *mut TypedValue = elem;
+    // SAFETY: dst is a temporary of this frame; it holds no value that needs a
+    // write-through (FetchDimW overwrites its destination).
+    unsafe { *frame.add(dst as usize) = TypedValue::indirect(ptr) };
+    true
+}
