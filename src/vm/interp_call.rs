@@ -125,12 +125,16 @@ pub unsafe fn call_simple_or_general(
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`, outside the
         // unclaimed slots; slot i < argc <= n (`lean_argc` <= num_slots) is unclaimed
-        // memory being initialised. A value below REF is moved bitwise and its
-        // source left UNINIT (defined by the tag alone), which is what `take` does.
+        // memory being initialised. A value below REF is moved field by field (JIT
+        // code wrote the argument as two stores, which a 16-byte load could not
+        // forward from) and its source left UNINIT (defined by the tag alone), which
+        // is what `take` does.
         unsafe {
             let (src, dst) = (args.add(i), frame.add(i));
-            if (*src).tag < tag::REF {
-                ptr::copy_nonoverlapping(src, dst, 1);
+            let t = (*src).tag;
+            if t < tag::REF {
+                ptr::addr_of_mut!((*dst).data).write((*src).data);
+                ptr::addr_of_mut!((*dst).tag).write(t);
                 ptr::addr_of_mut!((*src).tag).write(tag::UNINIT);
             } else {
                 ptr::write(dst, deref_arg((*src).take()));
