@@ -19,7 +19,7 @@ use crate::bytecode::unit::{EntryFn, Func, Unit};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
 use crate::vm::interp::execute_func;
-use crate::vm::interp_call::take_fault;
+use crate::vm::interp_call::{store_fault, take_fault};
 use crate::vm::status;
 
 static TC: OnceCell<Option<CodeCache>> = OnceCell::new();
@@ -65,6 +65,28 @@ pub unsafe fn run_func(
     func: &Func,
     frame: *mut TypedValue,
 ) -> VmResult<TypedValue> {
+    // SAFETY: forwarded contract.
+    match unsafe { run_func_to_ret(ctx, unit, func, frame) } {
+        status::OK => Ok(ctx.ret.take()),
+        s => Err(take_fault(s)),
+    }
+}
+
+/// [`run_func`] in the entry-slot convention: the returned value is left in
+/// `ctx.ret` (which callers leave empty) and the result is a status (a fault is
+/// left for `take_fault`). The lean call path uses it because a `VmResult` travels
+/// through memory (a `Fault` is 32 bytes) and copying it back stalled on store
+/// forwarding: a third of an optimized fib.
+///
+/// # Safety
+/// As for [`run_func`].
+#[inline(always)]
+pub unsafe fn run_func_to_ret(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+) -> u64 {
     let entry = func.entry.load(Ordering::Acquire);
     if entry.is_null() {
         // SAFETY: forwarded contract.
@@ -81,24 +103,17 @@ pub unsafe fn run_func(
 /// `entry` was loaded (Acquire) from an entry slot and is non-null; the frame and
 /// its `CallInfo` are set up per the convention.
 #[inline(always)]
-unsafe fn call_entry(
-    ctx: &mut ExecCtx,
-    entry: *mut (),
-    frame: *mut TypedValue,
-) -> VmResult<TypedValue> {
+unsafe fn call_entry(ctx: &mut ExecCtx, entry: *mut (), frame: *mut TypedValue) -> u64 {
     // SAFETY: a non-null entry slot holds an `EntryFn` published with a Release
     // store after its code and metadata were complete (DESIGN.md decision 4).
     let f: EntryFn = unsafe { std::mem::transmute::<*mut (), EntryFn>(entry) };
     // SAFETY: the caller set up the frame (and its CallInfo) per the convention.
-    match unsafe { f(frame, ctx) } {
-        status::OK => Ok(ctx.ret.take()),
-        s => Err(take_fault(s)),
-    }
+    unsafe { f(frame, ctx) }
 }
 
 /// A call of a function whose entry slot is empty: counts it toward the tier-up
 /// threshold (translating the function when it crosses it) and interprets it unless
-/// a translation appeared.
+/// a translation appeared. The value is left in `ctx.ret`.
 ///
 /// # Safety
 /// As for [`run_func`].
@@ -108,7 +123,7 @@ unsafe fn run_untranslated(
     unit: &Unit,
     func: &Func,
     frame: *mut TypedValue,
-) -> VmResult<TypedValue> {
+) -> u64 {
     let cfg = config::get();
     // Not `fetch_add`: a locked add per call was 40% of an interpreted fib. The count
     // only picks when to translate, so an increment lost to a racing thread delays
@@ -125,7 +140,13 @@ unsafe fn run_untranslated(
             return unsafe { call_entry(ctx, entry, frame) };
         }
     }
-    execute_func(ctx, unit, func, frame)
+    match execute_func(ctx, unit, func, frame) {
+        Ok(v) => {
+            ctx.ret = v;
+            status::OK
+        }
+        Err(f) => store_fault(f),
+    }
 }
 
 /// A hot call of an untranslated function: translates it if nobody tried yet;

@@ -403,10 +403,15 @@ impl TypedValue {
             v.clone()
         }
     }
-    /// Takes the value out, leaving uninit.
+    /// Takes the value out, leaving uninit. Field by field: values taken here were
+    /// often just written by JIT code as two stores (data, tag), which one 16-byte
+    /// load could not forward from.
     #[inline(always)]
     pub fn take(&mut self) -> TypedValue {
-        std::mem::replace(self, TypedValue::uninit())
+        let v = TypedValue::raw(self.tag, self.data);
+        self.tag = tag::UNINIT;
+        self.data = 0;
+        v
     }
     /// Releases ownership without touching the count (for handing to JIT code).
     #[inline(always)]

@@ -620,14 +620,14 @@ fn run_ops<const SINGLE: bool>(
                 sync!();
                 // SAFETY: the argument temporaries are `argc` slots of this frame,
                 // below the VM stack pointer.
-                let r = tri!(unsafe {
-                    super::interp_call::call_simple_or_general(
-                        ctx,
-                        *f,
-                        slot(frame, *args),
-                        *argc as usize,
-                    )
-                });
+                let st = unsafe {
+                    super::interp_call::call_to_ret(ctx, *f, slot(frame, *args), *argc as usize)
+                };
+                if st != super::status::OK {
+                    *pcr = pc;
+                    return Err(super::interp_call::take_fault(st));
+                }
+                let r = ctx.ret.take();
                 write(frame, *dst, r);
             }
             Op::CheckArgs { required }

@@ -107,17 +107,41 @@ pub unsafe fn call_simple_or_general(
     args: *mut TypedValue,
     argc: usize,
 ) -> VmResult<TypedValue> {
+    // SAFETY: forwarded contract.
+    match unsafe { call_to_ret(ctx, fid, args, argc) } {
+        status::OK => Ok(ctx.ret.take()),
+        s => Err(take_fault(s)),
+    }
+}
+
+/// [`call_simple_or_general`] in the entry-slot convention (see
+/// `jit::enter::run_func_to_ret` for why): the returned value is left in `ctx.ret`
+/// for the caller to take, the result is a status and a fault is left for
+/// [`take_fault`]. What the call ops of every tier use.
+///
+/// # Safety
+/// As for [`call_function_from`]; `ctx.ret` is empty.
+#[inline]
+pub unsafe fn call_to_ret(ctx: &mut ExecCtx, fid: u32, args: *mut TypedValue, argc: usize) -> u64 {
     // SAFETY: as in call_function_from: the unit outlives the call.
     let unit: &Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
     let func = match unit.funcs.get(fid as usize) {
         Some(f) if f.call_shape.lean_argc as usize == argc => f,
-        // SAFETY: forwarded contract.
-        _ => return unsafe { call_general(ctx, fid, args, argc) },
+        _ => {
+            // SAFETY: forwarded contract.
+            return match unsafe { call_general(ctx, fid, args, argc) } {
+                Ok(v) => {
+                    ctx.ret = v;
+                    status::OK
+                }
+                Err(f) => store_fault(f),
+            };
+        }
     };
     let n = func.num_slots as usize;
     let base = ctx.sp;
     if base + n > ctx.stack_limit() {
-        return Err(stack_exhausted(ctx));
+        return store_fault(stack_exhausted(ctx));
     }
     // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
     // no live frame.
@@ -165,7 +189,7 @@ pub unsafe fn call_simple_or_general(
     });
     ctx.cur_argc = argc as u32;
     // SAFETY: the frame and its CallInfo were set up just above.
-    let r = unsafe { crate::jit::enter::run_func(ctx, unit, func, frame) };
+    let r = unsafe { crate::jit::enter::run_func_to_ret(ctx, unit, func, frame) };
     pop_call(ctx);
     // SAFETY: the frame's n slots were initialised above and nothing else owns them.
     unsafe { drop_slots(frame, n) };

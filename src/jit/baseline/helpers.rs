@@ -10,7 +10,7 @@ use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 use crate::vm::dim_fast::{assign_dim_packed, fetch_dim_packed, fetch_dim_w_packed};
 use crate::vm::interp::{concat_n_op, concat_op, echo_op, line_of};
 use crate::vm::interp::{peek, step, write};
-use crate::vm::interp_call::store_fault;
+use crate::vm::interp_call::{store_fault, take_fault};
 use crate::vm::interp_ops::{slow_op, Flow};
 
 /// `hop_step` result: the function returned; its value is in `ctx.ret`.
@@ -125,19 +125,14 @@ pub unsafe extern "C" fn hop_call(
     ctx.line = line_of(func, pc);
     // SAFETY: the argument temporaries are `argc` slots of this live frame.
     let r = unsafe {
-        crate::vm::interp_call::call_simple_or_general(
-            ctx,
-            callee,
-            frame.add(args as usize),
-            argc as usize,
-        )
+        crate::vm::interp_call::call_to_ret(ctx, callee, frame.add(args as usize), argc as usize)
     };
     match r {
-        Ok(v) => {
-            write(frame, dst, v);
+        crate::vm::status::OK => {
+            write(frame, dst, ctx.ret.take());
             pc as i64 + 1
         }
-        Err(f) => finish_op(ctx, func, frame, pc, Err(f)),
+        s => finish_op(ctx, func, frame, pc, Err(take_fault(s))),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::runtime::value::TypedValue;
 use crate::vm::ctx::ExecCtx;
 use crate::vm::dim_fast::{packed_elem, packed_elem_mut, packed_set};
 use crate::vm::interp::{deref_slot, deref_slot_mut, write};
-use crate::vm::interp_call::{call_builtin_slots, call_simple_or_general, store_fault, take_fault};
+use crate::vm::interp_call::{call_builtin_slots, call_to_ret, store_fault, take_fault};
 use crate::vm::status;
 
 /// Reads element `key` of a packed array into `dst` (with the interpreter's `write`
@@ -72,16 +72,11 @@ pub unsafe extern "C" fn hop_opt_call(
     // SAFETY: per the contract.
     let ctx = unsafe { &mut *ctx };
     // SAFETY: the argument temporaries are `argc` slots of this live frame.
-    let r = unsafe {
-        call_simple_or_general(ctx, callee as u32, frame.add(args as usize), argc as usize)
-    };
-    match r {
-        Ok(v) => {
-            write(frame, dst as u32, v);
-            status::OK
-        }
-        Err(f) => store_fault(f),
+    let st = unsafe { call_to_ret(ctx, callee as u32, frame.add(args as usize), argc as usize) };
+    if st == status::OK {
+        write(frame, dst as u32, ctx.ret.take());
     }
+    st
 }
 
 /// Routes the fault an inline call left pending, as the generic helpers do: an
