@@ -165,3 +165,47 @@ pub(crate) fn fetch_dim_w_packed(
     unsafe { *frame.add(dst as usize) = TypedValue::indirect(ptr) };
     true
 }
+
+/// Reads element `key` of a packed array into `dst` (with the interpreter's `write`
+/// semantics: the old value is released, a REF or INDIRECT destination is written
+/// through). Returns false, touching nothing, unless `base` is a packed array that
+/// has the element: the caller then runs the generic `FetchDim`.
+///
+/// The `FetchDim` fast path JIT code of both tiers calls directly (no op decoding).
+/// `base` is a frame slot, followed through REF and INDIRECT here: out of line,
+/// because inlined into every array read of optimized code the dereference was most
+/// of the IR of array-heavy functions (and of their compile time).
+///
+/// # Safety
+/// `base` points at a live value (a frame slot or an operand's storage); `dst` is
+/// a live, initialised frame slot of the running function.
+pub unsafe extern "C" fn hop_packed_get(
+    dst: *mut TypedValue,
+    base: *const TypedValue,
+    key: i64,
+) -> bool {
+    // SAFETY: per the contract.
+    let b = deref_slot(unsafe { &*base });
+    let Some(v) = packed_elem(b, &TypedValue::int(key)).map(TypedValue::copy_value) else {
+        return false;
+    };
+    // SAFETY: per the contract.
+    *deref_slot_mut(unsafe { &mut *dst }) = v;
+    true
+}
+
+/// `base[key] = val` (or `base[] = val` when `append`) on a uniquely held packed
+/// array: [`packed_set`] for JIT code of both tiers (no op decoding).
+///
+/// # Safety
+/// As for [`packed_set`].
+pub unsafe extern "C" fn hop_packed_set(
+    base: *mut TypedValue,
+    key: i64,
+    append: bool,
+    val: *const TypedValue,
+    dst: *mut TypedValue,
+) -> bool {
+    // SAFETY: forwarded contract.
+    unsafe { packed_set(base, key, append, val, dst) }
+}

@@ -29,8 +29,9 @@ use super::helpers::{
 };
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
-use crate::runtime::value::{tag, Header, STATIC_FLAG};
+use crate::runtime::value::{tag, Header, TypedValue, STATIC_FLAG};
 use crate::vm::ctx::ExecCtx;
+use crate::vm::dim_fast::{hop_packed_get, hop_packed_set};
 
 /// The assembled body, position independent (all internal jumps are relative).
 pub struct Assembled {
@@ -527,6 +528,84 @@ impl Translator<'_> {
         true
     }
 
+    /// `dst = base[key]`: an int key checked inline, then the packed-array read
+    /// straight through `hop_packed_get` (no op decoding); anything else — a
+    /// non-int key, not a packed array, no such element — takes the generic op.
+    fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
+        let slow = self.slow_label(pc);
+        if !self.load_int(key, 2, slow) {
+            return self.call_helper(hop_fetch_dim as *const () as usize, pc, true);
+        }
+        let (d, b) = (disp(dst), disp(base));
+        let helper = hop_packed_get as *const () as usize as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; lea rdi, [rbx + d]
+            ; lea rsi, [rbx + b]
+            ; mov rax, QWORD helper
+        );
+        self.helper_calls.push(self.ops.offset().0 as u32);
+        dynasm!(self.ops
+            ; .arch x64
+            ; call rax
+            ; test al, al
+            ; jz =>slow
+        );
+    }
+
+    /// `base[key] = val` / `base[] = val`: an int key checked inline, then the
+    /// packed-array write straight through `hop_packed_set`; anything else takes
+    /// the generic op (through `hop_assign_dim` when the key is a non-int literal).
+    fn assign_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Option<Operand>, val: Operand) {
+        let slow = self.slow_label(pc);
+        let append = match key {
+            Some(k) => {
+                if !self.load_int(k, 6, slow) {
+                    return self.call_helper(hop_assign_dim as *const () as usize, pc, true);
+                }
+                0
+            }
+            None => 1,
+        };
+        let v = if val.is_const() {
+            match self.func.consts.get(val.index() as usize) {
+                // The literal lives in the function, which outlives its code.
+                Some(c) => Some(c as *const TypedValue as i64),
+                None => return self.call_helper(hop_assign_dim as *const () as usize, pc, true),
+            }
+        } else {
+            None
+        };
+        let b = disp(base);
+        let helper = hop_packed_set as *const () as usize as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; lea rdi, [rbx + b]
+            ; mov edx, append
+        );
+        match v {
+            Some(addr) => dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD addr),
+            None => {
+                let s = disp(val.0);
+                dynasm!(self.ops ; .arch x64 ; lea rcx, [rbx + s])
+            }
+        }
+        if dst == NO_SLOT {
+            dynasm!(self.ops ; .arch x64 ; xor r8d, r8d);
+        } else {
+            let d = disp(dst);
+            dynasm!(self.ops ; .arch x64 ; lea r8, [rbx + d]);
+        }
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD helper);
+        self.helper_calls.push(self.ops.offset().0 as u32);
+        dynasm!(self.ops
+            ; .arch x64
+            ; call rax
+            ; test al, al
+            ; jz =>slow
+        );
+    }
+
     /// Releases a string/array/object a temporary still holds from an earlier
     /// statement, so the fast path's plain-destination guard passes. Temporaries are
     /// never read again once overwritten, so dropping early is unobservable.
@@ -891,13 +970,19 @@ impl Translator<'_> {
                 }
             }
             Op::Call { .. } => self.call_helper(hop_call as *const () as usize, pc, true),
+            Op::FetchDim { dst, base, key } if *dst != NO_SLOT && !base.is_const() => {
+                self.fetch_dim(pc, *dst, base.0, *key)
+            }
             Op::FetchDim { .. } => self.call_helper(hop_fetch_dim as *const () as usize, pc, true),
             Op::FetchDimW { .. } => {
                 self.call_helper(hop_fetch_dim_w as *const () as usize, pc, true)
             }
-            Op::AssignDim { .. } => {
-                self.call_helper(hop_assign_dim as *const () as usize, pc, true)
-            }
+            Op::AssignDim {
+                dst,
+                base,
+                key,
+                val,
+            } => self.assign_dim(pc, *dst, *base, *key, *val),
             Op::UnsetLocal { slot } => {
                 // Uncounted values (scalars, INDIRECT pointers) are dropped by
                 // rewriting the tag; counted ones are released out of line.

@@ -6,37 +6,10 @@ use crate::bytecode::unit::Func;
 use crate::jit::baseline::helpers::route_fault;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::ExecCtx;
-use crate::vm::dim_fast::{packed_elem, packed_elem_mut, packed_set};
-use crate::vm::interp::{deref_slot, deref_slot_mut, write};
+use crate::vm::dim_fast::packed_elem_mut;
+use crate::vm::interp::{deref_slot_mut, write};
 use crate::vm::interp_call::{call_builtin_slots, call_to_ret, store_fault, take_fault};
 use crate::vm::status;
-
-/// Reads element `key` of a packed array into `dst` (with the interpreter's `write`
-/// semantics: the old value is released, a REF or INDIRECT destination is written
-/// through). Returns false, touching nothing, unless `base` is a packed array that
-/// has the element: the caller then runs the generic `FetchDim`.
-///
-/// `base` is a frame slot, followed through REF and INDIRECT here: out of line,
-/// because inlined into every array read the dereference was most of the IR of
-/// array-heavy functions (and of their compile time).
-///
-/// # Safety
-/// `base` points at a live value (a frame slot or an operand's storage); `dst` is
-/// a live, initialised frame slot of the running function.
-pub unsafe extern "C" fn hop_opt_packed_get(
-    dst: *mut TypedValue,
-    base: *const TypedValue,
-    key: i64,
-) -> bool {
-    // SAFETY: per the contract.
-    let b = deref_slot(unsafe { &*base });
-    let Some(v) = packed_elem(b, &TypedValue::int(key)).map(TypedValue::copy_value) else {
-        return false;
-    };
-    // SAFETY: per the contract.
-    *deref_slot_mut(unsafe { &mut *dst }) = v;
-    true
-}
 
 /// The element `key` of a packed array held uniquely at `base`, for writing (what
 /// `FetchDimW` makes an INDIRECT to); null when `base` is not such an array or lacks
@@ -95,22 +68,6 @@ pub unsafe extern "C" fn hop_opt_fault(
     // SAFETY: per the contract.
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     route_fault(ctx, func, frame, pc as usize, take_fault(status::THROW))
-}
-
-/// `base[key] = val` (or `base[] = val` when `append`) on a uniquely held packed
-/// array: [`packed_set`] for optimized code.
-///
-/// # Safety
-/// As for [`packed_set`].
-pub unsafe extern "C" fn hop_opt_packed_set(
-    base: *mut TypedValue,
-    key: i64,
-    append: bool,
-    val: *const TypedValue,
-    dst: *mut TypedValue,
-) -> bool {
-    // SAFETY: forwarded contract.
-    unsafe { packed_set(base, key, append, val, dst) }
 }
 
 /// A call of built-in function `builtin` with the `argc` arguments at `args`, its

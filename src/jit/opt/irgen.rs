@@ -34,10 +34,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
-use super::helpers::{
-    hop_opt_call, hop_opt_call_builtin, hop_opt_fault, hop_opt_packed_elem_w, hop_opt_packed_get,
-    hop_opt_packed_set,
-};
+use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_fault, hop_opt_packed_elem_w};
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
@@ -48,6 +45,7 @@ use crate::jit::baseline::helpers::{
 use crate::jit::baseline::translate::{loop_headers, runs_in_dispatch_loop};
 use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
+use crate::vm::dim_fast::{hop_packed_get, hop_packed_set};
 
 /// The runtime fast paths every module starts with (llvm/runtime.ll).
 pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
@@ -1442,7 +1440,7 @@ impl Lower<'_> {
     }
 
     /// `dst = base[key]` for a packed array and an int key, out of line in
-    /// `hop_opt_packed_get` (no op decoding); anything else runs the generic op.
+    /// `hop_packed_get` (no op decoding); anything else runs the generic op.
     fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
         let b = self.slot_ptr(base);
         let k = self.int_key(key, pc);
@@ -1450,7 +1448,7 @@ impl Lower<'_> {
         let ok = self.tmp();
         self.line(&format!(
             "{ok} = call i1 {}(ptr {d}, ptr {b}, i64 {k}) #0",
-            fnptr(hop_opt_packed_get as *const () as usize)
+            fnptr(hop_packed_get as *const () as usize)
         ));
         let gen = self.fallback_label(pc);
         self.expect(&ok, &gen);
@@ -1458,7 +1456,7 @@ impl Lower<'_> {
     }
 
     /// `base[key] = val` / `base[] = val` on a uniquely held packed array through
-    /// `hop_opt_packed_set`; anything else runs the generic op (after a call either
+    /// `hop_packed_set`; anything else runs the generic op (after a call either
     /// way, so nothing is lost by merging).
     fn assign_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Option<Operand>, val: Operand) {
         let (k, append) = match key {
@@ -1482,7 +1480,7 @@ impl Lower<'_> {
         let ok = self.tmp();
         self.line(&format!(
             "{ok} = call i1 {}(ptr {b}, i64 {k}, i1 {append}, ptr {v}, ptr {d}) #0",
-            fnptr(hop_opt_packed_set as *const () as usize)
+            fnptr(hop_packed_set as *const () as usize)
         ));
         let gen = self.fresh_block("assign.generic");
         self.line(&format!(
