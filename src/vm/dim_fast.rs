@@ -26,9 +26,10 @@ pub fn packed_elem_mut<'a>(b: &'a mut TypedValue, key: &TypedValue) -> Option<&'
     b.arr_mut().packed_mut()?.get_mut(k)
 }
 
-/// `base[key] = val` (or `base[] = val` when `append`) on a packed array
-/// held uniquely at `base` — the JIT tiers' array-write fast path — for an existing element or an append; `dst` (unless
-/// null) gets the value too. Returns false, touching nothing, when that does not
+/// `base[key] = val` (or `base[] = val` when `append`) on a packed array held
+/// uniquely at `base`, for an existing element or an append; `dst` (unless null)
+/// gets the value too. The array-write fast path of every tier: JIT code of both
+/// tiers calls it directly (no op decoding). Returns false, touching nothing, when that does not
 /// apply (not a unique packed array, no such element, an undefined, REF or INDIRECT
 /// value): the caller then runs the generic `AssignDim`.
 ///
@@ -40,7 +41,7 @@ pub fn packed_elem_mut<'a>(b: &'a mut TypedValue, key: &TypedValue) -> Option<&'
 /// designates), `val` a live value (a frame slot, an operand's storage or a
 /// literal), `dst` null or a live, initialised frame slot; none of them borrowed
 /// elsewhere.
-pub unsafe fn packed_set(
+pub unsafe extern "C" fn hop_packed_set(
     base: *mut TypedValue,
     key: i64,
     append: bool,
@@ -105,7 +106,7 @@ pub(crate) fn fetch_dim_packed(
     }
 }
 
-/// `AssignDim`'s fast path (see [`packed_set`]). Returns false, touching nothing,
+/// `AssignDim`'s fast path (see [`hop_packed_set`]). Returns false, touching nothing,
 /// when it does not apply.
 #[inline]
 pub(crate) fn assign_dim_packed(
@@ -134,9 +135,9 @@ pub(crate) fn assign_dim_packed(
         unsafe { frame.add(dst as usize) }
     };
     // SAFETY: `base` is a slot of this live frame, `v` a live value (a slot or a
-    // literal), `d` null or a slot; packed_set follows REF/INDIRECT and gives up when
+    // literal), `d` null or a slot; hop_packed_set follows REF/INDIRECT and gives up when
     // base and value are the same storage.
-    unsafe { packed_set(frame.add(base as usize), k, append, v, d) }
+    unsafe { hop_packed_set(frame.add(base as usize), k, append, v, d) }
 }
 
 /// `FetchDimW`'s fast path (writes and read-modify-writes): `dst` becomes an
@@ -192,20 +193,4 @@ pub unsafe extern "C" fn hop_packed_get(
     // SAFETY: per the contract.
     *deref_slot_mut(unsafe { &mut *dst }) = v;
     true
-}
-
-/// `base[key] = val` (or `base[] = val` when `append`) on a uniquely held packed
-/// array: [`packed_set`] for JIT code of both tiers (no op decoding).
-///
-/// # Safety
-/// As for [`packed_set`].
-pub unsafe extern "C" fn hop_packed_set(
-    base: *mut TypedValue,
-    key: i64,
-    append: bool,
-    val: *const TypedValue,
-    dst: *mut TypedValue,
-) -> bool {
-    // SAFETY: forwarded contract.
-    unsafe { packed_set(base, key, append, val, dst) }
 }

@@ -160,7 +160,7 @@ pub unsafe extern "C" fn hop_fetch_dim(
 }
 
 /// The out-of-line path of `AssignDim`: an element write or append on a uniquely
-/// held packed array with an int key goes straight to [`packed_set`] (the common
+/// held packed array with an int key goes straight to [`assign_dim_packed`] (the common
 /// case in loops); everything else via [`hop_slow`]. Same results as `hop_slow`.
 ///
 /// # Safety

@@ -537,13 +537,18 @@ impl Translator<'_> {
             return self.call_helper(hop_fetch_dim as *const () as usize, pc, true);
         }
         let (d, b) = (disp(dst), disp(base));
-        let helper = hop_packed_get as *const () as usize as i64;
         dynasm!(self.ops
             ; .arch x64
             ; lea rdi, [rbx + d]
             ; lea rsi, [rbx + b]
-            ; mov rax, QWORD helper
         );
+        self.call_fast_path(hop_packed_get as *const () as usize, slow);
+    }
+
+    /// Calls a fast-path helper whose arguments are in place and which returns
+    /// false (having touched nothing) when the op needs its generic path at `slow`.
+    fn call_fast_path(&mut self, helper: usize, slow: DynamicLabel) {
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD helper as i64);
         self.helper_calls.push(self.ops.offset().0 as u32);
         dynasm!(self.ops
             ; .arch x64
@@ -577,7 +582,6 @@ impl Translator<'_> {
             None
         };
         let b = disp(base);
-        let helper = hop_packed_set as *const () as usize as i64;
         dynasm!(self.ops
             ; .arch x64
             ; lea rdi, [rbx + b]
@@ -596,14 +600,7 @@ impl Translator<'_> {
             let d = disp(dst);
             dynasm!(self.ops ; .arch x64 ; lea r8, [rbx + d]);
         }
-        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD helper);
-        self.helper_calls.push(self.ops.offset().0 as u32);
-        dynasm!(self.ops
-            ; .arch x64
-            ; call rax
-            ; test al, al
-            ; jz =>slow
-        );
+        self.call_fast_path(hop_packed_set as *const () as usize, slow);
     }
 
     /// Releases a string/array/object a temporary still holds from an earlier
