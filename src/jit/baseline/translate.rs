@@ -63,6 +63,19 @@ fn disp(s: Slot) -> i32 {
     (s * 16) as i32
 }
 
+/// Whether `JmpZ` / `JmpNZ` on a literal condition jumps (both tiers decide it when
+/// translating).
+pub fn const_jump_taken(func: &Func, op: &Op) -> bool {
+    let (Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. }) = op else {
+        return false;
+    };
+    let truthy = func
+        .consts
+        .get(cond.index() as usize)
+        .is_some_and(crate::runtime::convert::to_bool);
+    truthy == matches!(op, Op::JmpNZ { .. })
+}
+
 /// Loop headers: targets of backward jumps (where back-edges are counted, the
 /// optimizing tier is requested and on-stack replacement enters optimized code).
 pub fn loop_headers(func: &Func) -> Vec<bool> {
@@ -876,7 +889,14 @@ impl Translator<'_> {
                 }
                 dynasm!(self.ops ; .arch x64 ; =>done);
             }
-            Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } if !cond.is_const() => {
+            Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } if cond.is_const() => {
+                // `while (true)`: the branch is decided now.
+                if const_jump_taken(func, &func.ops[pc]) {
+                    let l = self.labels[*target as usize];
+                    dynasm!(self.ops ; .arch x64 ; jmp =>l);
+                }
+            }
+            Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } => {
                 let slow = self.slow_label(pc);
                 let d = disp(cond.0);
                 let l = self.labels[*target as usize];

@@ -42,7 +42,7 @@ use crate::bytecode::unit::{Func, Unit};
 use crate::jit::baseline::helpers::{
     hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
 };
-use crate::jit::baseline::translate::{loop_headers, runs_in_dispatch_loop};
+use crate::jit::baseline::translate::{const_jump_taken, loop_headers, runs_in_dispatch_loop};
 use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
 use crate::vm::dim_fast::{hop_packed_get, hop_packed_set};
@@ -743,6 +743,14 @@ impl Lower<'_> {
                 let (next, jump) = (self.pc_label(pc + 1), self.pc_label(*target as usize));
                 self.line(&format!("br i1 {c}, label %{next}, label %{jump}"));
             }
+            (Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }, _) if cond.is_const() => {
+                // `while (true)`: the branch is decided now.
+                self.br(if const_jump_taken(func, op) {
+                    *target as usize
+                } else {
+                    pc + 1
+                });
+            }
             (Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }, Plan::Int) => {
                 let p = self.storage(cond.0);
                 if !tags::subset(self.known(cond.0), tags::BOOL | tags::INT) {
@@ -762,6 +770,26 @@ impl Lower<'_> {
                 self.line(&format!("br i1 {nz}, label %{yes}, label %{no}"));
             }
             (Op::Move { dst, src }, Plan::Int) if *dst != NO_SLOT => self.move_op(pc, *dst, *src),
+            (Op::ToBool { dst, src }, _) if *dst != NO_SLOT && !src.is_const() => {
+                // Bools and ints inline (`&&` / `||` of comparisons); anything else
+                // through the generic op, which continues here.
+                let p = self.storage(src.0);
+                let t = self.load_tag(&p);
+                let (_, ok) = self.tag_either(&t, tag::BOOL, tag::INT);
+                let (inline, generic) =
+                    (self.fresh_block("tobool"), self.fresh_block("tobool.gen"));
+                self.line(&format!(
+                    "br i1 {ok}, label %{inline}, label %{generic}, !prof !0"
+                ));
+                self.block(&generic);
+                self.generic(pc, generic_helper(op));
+                self.block(&inline);
+                let d = self.load_data(&p);
+                let nz = self.tmp();
+                self.line(&format!("{nz} = icmp ne i64 {d}, 0"));
+                self.store_bool(pc, *dst, &nz);
+                self.br(pc + 1);
+            }
             (Op::IncDec { kind, dst, target }, Plan::Int) => {
                 let p = self.storage(*target);
                 if !tags::subset(self.known(*target), tags::INT) {

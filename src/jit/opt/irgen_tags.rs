@@ -352,6 +352,7 @@ fn effect(func: &Func, op: &Op, plan: Plan) -> Effect {
             let operands = plan_operands(plan);
             steps(vec![narrow(*a, operands), narrow(*b, operands)])
         }
+        Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } if cond.is_const() => Refine(Vec::new()),
         Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } if plan == Plan::Int => {
             steps(vec![narrow(*cond, BOOL | INT)])
         }
