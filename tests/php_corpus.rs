@@ -116,6 +116,14 @@ fn corpus_default_mode() {
     run_mode(&[]);
 }
 
+/// Baseline code only (`jit.optimize=0`, the mode `hopjit bench` calls `baseline`):
+/// in the default mode hot loops soon leave baseline code for optimized code, which
+/// would hide a wrong baseline fast path.
+#[test]
+fn corpus_baseline_only() {
+    run_mode(&["-d", "jit.optimize=0"]);
+}
+
 /// Functions interpreted for their first two calls, then translated: exercises
 /// the interpreter → baseline transition inside one run.
 #[test]

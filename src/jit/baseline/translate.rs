@@ -208,6 +208,15 @@ impl OperandKind {
     fn may_be_double(self) -> bool {
         matches!(self, OperandKind::Slot | OperandKind::DoubleConst)
     }
+    fn may_be_number(self) -> bool {
+        self != OperandKind::OtherConst
+    }
+}
+
+/// Whether a float form of a binary op can apply to operands of these kinds: both
+/// may be numbers and at least one may be a float (ints are converted).
+fn float_form(a: OperandKind, b: OperandKind) -> bool {
+    a.may_be_number() && b.may_be_number() && (a.may_be_double() || b.may_be_double())
 }
 
 struct Translator<'f> {
@@ -688,6 +697,40 @@ impl Translator<'_> {
         );
     }
 
+    /// [`Self::load_f64`], also taking an int (converted): for ops whose float form
+    /// applies to an int next to a float. Uses rax as scratch.
+    fn load_f64_or_int(&mut self, o: Operand, reg: u8, slow: DynamicLabel) {
+        if o.is_const() {
+            match self.func.consts.get(o.index() as usize) {
+                Some(v) if v.is_int() => {
+                    let i = v.int_val();
+                    dynasm!(self.ops ; .arch x64 ; mov rax, QWORD i ; cvtsi2sd Rx(reg), rax);
+                }
+                Some(v) if v.is_double() => self.load_f64(o, reg, slow),
+                _ => dynasm!(self.ops ; .arch x64 ; jmp =>slow),
+            }
+            return;
+        }
+        let d = disp(o.0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; lea rax, [rbx + d]
+            ; cmp BYTE [rax + 8], tag::INDIRECT as i8
+            ; jne >direct
+            ; mov rax, QWORD [rax]
+            ; direct:
+            ; cmp BYTE [rax + 8], tag::DOUBLE as i8
+            ; je >float
+            ; cmp BYTE [rax + 8], tag::INT as i8
+            ; jne =>slow
+            ; cvtsi2sd Rx(reg), QWORD [rax]
+            ; jmp >done
+            ; float:
+            ; movsd Rx(reg), QWORD [rax]
+            ; done:
+        );
+    }
+
     /// Leaves in `rdx` the address a scalar result for `dst` is stored at: the slot
     /// itself, or the element an INDIRECT slot points to. Guards that the old value
     /// there is not counted (no release needed) and not a REF (no write-through).
@@ -734,7 +777,9 @@ impl Translator<'_> {
                 let slow = self.slow_label(pc);
                 let (ka, kb) = (self.kind(*a), self.kind(*b));
                 let int_ok = ka.may_be_int() && kb.may_be_int();
-                let float_ok = ka.may_be_double() && kb.may_be_double();
+                // Reached when the int form missed: an int operand next to a float
+                // is converted (PHP computes int ⊕ float in floats).
+                let float_ok = float_form(ka, kb);
                 if !int_ok && !float_ok {
                     return self.call_step(pc, true);
                 }
@@ -755,8 +800,8 @@ impl Translator<'_> {
                 }
                 dynasm!(self.ops ; .arch x64 ; =>float_path);
                 if float_ok {
-                    self.load_f64(*a, 0, slow);
-                    self.load_f64(*b, 1, slow);
+                    self.load_f64_or_int(*a, 0, slow);
+                    self.load_f64_or_int(*b, 1, slow);
                     self.mark_double(pc);
                     match &func.ops[pc] {
                         Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
@@ -777,15 +822,23 @@ impl Translator<'_> {
                 a,
                 b,
             } if *dst != NO_SLOT => {
-                // Float division inline; int division (exactness), mixed types and
-                // division by zero go out of line.
+                // Float division inline, an int converted when the other operand is
+                // a float literal (`1.0 / $n`); int / int (exactness), other mixed
+                // types and division by zero go out of line.
                 let slow = self.slow_label(pc);
                 let (ka, kb) = (self.kind(*a), self.kind(*b));
-                if !(ka.may_be_double() && kb.may_be_double()) {
+                let float_literal = (ka == OperandKind::DoubleConst && kb.may_be_number())
+                    || (kb == OperandKind::DoubleConst && ka.may_be_number());
+                if !(ka.may_be_double() && kb.may_be_double() || float_literal) {
                     return self.call_step(pc, true);
                 }
-                self.load_f64(*a, 0, slow);
-                self.load_f64(*b, 1, slow);
+                if float_literal {
+                    self.load_f64_or_int(*a, 0, slow);
+                    self.load_f64_or_int(*b, 1, slow);
+                } else {
+                    self.load_f64(*a, 0, slow);
+                    self.load_f64(*b, 1, slow);
+                }
                 self.mark_double(pc);
                 dynasm!(self.ops
                     ; .arch x64
