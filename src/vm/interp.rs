@@ -418,8 +418,7 @@ fn run_ops<const SINGLE: bool>(
                         pc += 1;
                         continue;
                     }
-                } else if x.tag == tag::DOUBLE && y.tag == tag::DOUBLE {
-                    let (i, j) = (x.double_val(), y.double_val());
+                } else if let Some((i, j)) = float_pair(x, y) {
                     let r = match op {
                         Op::Add { .. } => i + j,
                         Op::Sub { .. } => i - j,
@@ -447,6 +446,13 @@ fn run_ops<const SINGLE: bool>(
                 if x.tag == tag::INT && y.tag == tag::INT {
                     if let Some(r) = int_binop(*op, x.int_val(), y.int_val()) {
                         write_scalar(frame, *dst, tag::INT, r as u64);
+                        pc += 1;
+                        continue;
+                    }
+                } else if *op == crate::bytecode::op::BinOp::Div {
+                    // A float involved: the float quotient, unless dividing by zero.
+                    if let Some((i, j)) = float_pair(x, y).filter(|(_, j)| *j != 0.0) {
+                        write_scalar(frame, *dst, tag::DOUBLE, (i / j).to_bits());
                         pc += 1;
                         continue;
                     }
@@ -685,6 +691,21 @@ fn run_ops<const SINGLE: bool>(
         }
         pc += 1;
     }
+}
+
+/// Two numbers at least one of which is a float, as floats (PHP computes int ⊕ float
+/// in floats); `None` for anything else, both ints included.
+#[inline(always)]
+fn float_pair(x: &TypedValue, y: &TypedValue) -> Option<(f64, f64)> {
+    let num = |v: &TypedValue| match v.tag {
+        tag::DOUBLE => Some(v.double_val()),
+        tag::INT => Some(v.int_val() as f64),
+        _ => None,
+    };
+    if x.tag == tag::INT && y.tag == tag::INT {
+        return None;
+    }
+    Some((num(x)?, num(y)?))
 }
 
 /// Int ⊕ int for the operators whose int result needs no allocation, no warning and

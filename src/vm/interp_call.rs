@@ -386,14 +386,19 @@ pub unsafe fn call_function_from(
     }
     ctx.cur_argc = argc as u32;
     // SAFETY: the frame and its CallInfo were set up just above.
-    let r = unsafe { crate::jit::enter::run_func(ctx, unit, func, frame) };
+    let st = unsafe { crate::jit::enter::run_func_to_ret(ctx, unit, func, frame) };
     pop_call(ctx);
     // SAFETY: the extra arguments and the frame's n slots above them were
     // initialised above and nothing else owns them.
     unsafe { drop_slots(extra, nextra + n) };
     ctx.sp = base;
     ctx.line = saved_line;
-    r
+    // The result is built here, after the teardown, not carried across it (see
+    // `jit::enter::run_func_to_ret`).
+    match st {
+        status::OK => Ok(ctx.ret.take()),
+        s => Err(take_fault(s)),
+    }
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.
