@@ -92,7 +92,8 @@ pub fn canonical_int(b: &[u8]) -> Option<i64> {
     Some(v)
 }
 
-fn hash_key(k: KeyRef<'_>) -> u64 {
+/// 32 bits of a key's hash: what the index stores next to each position.
+fn hash_key(k: KeyRef<'_>) -> u32 {
     let mut h = FxBuildHasher.build_hasher();
     match k {
         KeyRef::Int(i) => i.hash(&mut h),
@@ -101,8 +102,17 @@ fn hash_key(k: KeyRef<'_>) -> u64 {
             s.hash(&mut h);
         }
     }
-    h.finish()
+    (h.finish() >> 32) as u32
 }
+
+/// The hash the index table works with, derived from the stored 32 bits alone so
+/// that growing the table never touches the entries (or hashes key strings again).
+fn table_hash(h: u32) -> u64 {
+    u64::from(h).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// An index slot: the entry's position and its key's [`hash_key`].
+type Slot32 = (u32, u32);
 
 #[derive(Clone)]
 struct Entry {
@@ -114,8 +124,8 @@ struct Entry {
 #[derive(Clone, Default)]
 struct HashRepr {
     entries: Vec<Entry>,
-    /// Positions into `entries`, hashed by the entry's key.
-    index: HashTable<u32>,
+    /// Positions into `entries` with their keys' hashes (compared before the key).
+    index: HashTable<Slot32>,
     live: usize,
 }
 
@@ -496,11 +506,13 @@ impl PhpArray {
 
 impl HashRepr {
     fn find(&self, k: KeyRef<'_>) -> Option<usize> {
-        let hash = hash_key(k);
+        let h = hash_key(k);
         let entries = &self.entries;
         self.index
-            .find(hash, |&p| entries[p as usize].key.as_ref() == k)
-            .map(|&p| p as usize)
+            .find(table_hash(h), |&(p, ph)| {
+                ph == h && entries[p as usize].key.as_ref() == k
+            })
+            .map(|&(p, _)| p as usize)
     }
     fn append(&mut self, k: Key, val: TypedValue) -> usize {
         if self.entries.len() == self.entries.capacity()
@@ -510,23 +522,23 @@ impl HashRepr {
             self.compact();
         }
         let pos = self.entries.len();
-        let hash = hash_key(k.as_ref());
-        let entries = &self.entries;
-        self.index.insert_unique(hash, pos as u32, |&p| {
-            hash_key(entries[p as usize].key.as_ref())
-        });
+        let h = hash_key(k.as_ref());
+        self.index
+            .insert_unique(table_hash(h), (pos as u32, h), |&(_, ph)| table_hash(ph));
         self.entries.push(Entry { key: k, val });
         self.live += 1;
         pos
     }
     fn remove(&mut self, k: KeyRef<'_>) -> Option<TypedValue> {
-        let hash = hash_key(k);
+        let h = hash_key(k);
         let entries = &self.entries;
         let found = self
             .index
-            .find_entry(hash, |&p| entries[p as usize].key.as_ref() == k)
+            .find_entry(table_hash(h), |&(p, ph)| {
+                ph == h && entries[p as usize].key.as_ref() == k
+            })
             .ok()?;
-        let (pos, _) = found.remove();
+        let ((pos, _), _) = found.remove();
         self.live -= 1;
         Some(self.entries[pos as usize].val.take())
     }
@@ -534,12 +546,10 @@ impl HashRepr {
     fn compact(&mut self) {
         self.entries.retain(|e| !e.val.is_uninit());
         self.index.clear();
-        let entries = &self.entries;
-        for (p, e) in entries.iter().enumerate() {
-            let hash = hash_key(e.key.as_ref());
-            self.index.insert_unique(hash, p as u32, |&q| {
-                hash_key(entries[q as usize].key.as_ref())
-            });
+        for (p, e) in self.entries.iter().enumerate() {
+            let h = hash_key(e.key.as_ref());
+            self.index
+                .insert_unique(table_hash(h), (p as u32, h), |&(_, qh)| table_hash(qh));
         }
     }
 }
