@@ -21,6 +21,9 @@
 //!
 //! Registers: `rbx` = frame, `r12` = ctx, `r13` = `*const Func`, `r14` = jump table.
 
+// dynasm!'s `Rq(reg)` / `Rx(reg)` expand to `reg.into()` on a `u8`.
+#![allow(clippy::useless_conversion)]
+
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
