@@ -521,6 +521,10 @@ fn run_ops<const SINGLE: bool>(
                 let r = !to_bool(read(ctx, func, frame, *src));
                 write_scalar(frame, *dst, tag::BOOL, r as u64);
             }
+            Op::UnsetLocal { slot: s } => {
+                // SAFETY: s is a slot of this frame; the old value is released.
+                unsafe { *slot(frame, *s) = TypedValue::uninit() };
+            }
             Op::ToBool { dst, src } => {
                 sync!();
                 let r = to_bool(read(ctx, func, frame, *src));

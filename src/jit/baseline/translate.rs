@@ -1058,18 +1058,25 @@ impl Translator<'_> {
             } => self.assign_dim(pc, *dst, *base, *key, *val),
             Op::UnsetLocal { slot } => {
                 // Uncounted values (scalars, INDIRECT pointers) are dropped by
-                // rewriting the tag; counted ones are released out of line.
-                let slow = self.slow_label(pc);
+                // rewriting the tag; counted ones (a REF box included: unset breaks
+                // the reference) are released by `hop_clear_slot`, exactly what the
+                // interpreter's `UnsetLocal` does.
                 let d = disp(*slot);
+                let helper = hop_clear_slot as *const () as usize as i64;
                 dynasm!(self.ops
                     ; .arch x64
                     ; movzx eax, BYTE [rbx + d + 8]
                     ; cmp al, tag::STRING as i8
                     ; jb >clear
                     ; cmp al, tag::INDIRECT as i8
-                    ; jne =>slow
+                    ; je >clear
+                    ; lea rdi, [rbx + d]
+                    ; mov rax, QWORD helper
+                    ; call rax
+                    ; jmp >done
                     ; clear:
                     ; mov BYTE [rbx + d + 8], tag::UNINIT as i8
+                    ; done:
                 );
             }
             Op::CheckArgs { required } => {
