@@ -686,7 +686,19 @@ impl Translator<'_> {
             return;
         }
         // A float in the slot, or behind an INDIRECT (an element fetched for writing).
-        let d = disp(o.0);
+        self.value_addr_in_rax(o.0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp BYTE [rax + 8], tag::DOUBLE as i8
+            ; jne =>slow
+            ; movsd Rx(reg), QWORD [rax]
+        );
+    }
+
+    /// Leaves in rax the address of the value slot `s` designates: the slot, or the
+    /// element an INDIRECT in it points to.
+    fn value_addr_in_rax(&mut self, s: Slot) {
+        let d = disp(s);
         dynasm!(self.ops
             ; .arch x64
             ; lea rax, [rbx + d]
@@ -694,9 +706,6 @@ impl Translator<'_> {
             ; jne >direct
             ; mov rax, QWORD [rax]
             ; direct:
-            ; cmp BYTE [rax + 8], tag::DOUBLE as i8
-            ; jne =>slow
-            ; movsd Rx(reg), QWORD [rax]
         );
     }
 
@@ -714,14 +723,9 @@ impl Translator<'_> {
             }
             return;
         }
-        let d = disp(o.0);
+        self.value_addr_in_rax(o.0);
         dynasm!(self.ops
             ; .arch x64
-            ; lea rax, [rbx + d]
-            ; cmp BYTE [rax + 8], tag::INDIRECT as i8
-            ; jne >direct
-            ; mov rax, QWORD [rax]
-            ; direct:
             ; cmp BYTE [rax + 8], tag::DOUBLE as i8
             ; je >float
             ; cmp BYTE [rax + 8], tag::INT as i8
