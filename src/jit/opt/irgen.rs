@@ -34,7 +34,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
-use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_fault, hop_opt_packed_elem_w};
+use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_fault};
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
@@ -45,7 +45,7 @@ use crate::jit::baseline::helpers::{
 use crate::jit::baseline::translate::{const_jump_taken, loop_headers, runs_in_dispatch_loop};
 use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
-use crate::vm::dim_fast::{hop_packed_get, hop_packed_set};
+use crate::vm::dim_fast::{hop_packed_elem_w, hop_packed_get, hop_packed_set};
 
 /// The runtime fast paths every module starts with (llvm/runtime.ll).
 pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
@@ -83,26 +83,8 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     let mut forced_clobber = vec![false; func.ops.len()];
     loop {
         let flow = TagFlow::analyze(func, func.id == unit.main, spec, &forced_clobber);
-        let mut l = Lower {
-            unit,
-            func,
-            frame: "%frame".to_string(),
-            prefix: String::new(),
-            inlining: None,
-            allocas: String::new(),
-            inlined: 0,
-            spec,
-            out: String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024),
-            next: 0,
-            resume_in: Vec::new(),
-            dispatch_in: Vec::new(),
-            cur: String::new(),
-            deopts: BTreeSet::new(),
-            flow: Some(&flow),
-            pc: 0,
-            clobbered: false,
-            unexpected_calls: Vec::new(),
-        };
+        let out = String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024);
+        let mut l = Lower::new(unit, func, spec, Some(&flow), out);
         l.module();
         if l.unexpected_calls.is_empty() {
             return l.out;
@@ -167,7 +149,37 @@ struct Num {
     is_int: String,
 }
 
-impl Lower<'_> {
+impl<'f> Lower<'f> {
+    /// A lowering of `func` into `out`, addressing `%frame`.
+    fn new(
+        unit: &'f Unit,
+        func: &'f Func,
+        spec: &'f Spec,
+        flow: Option<&'f TagFlow>,
+        out: String,
+    ) -> Lower<'f> {
+        Lower {
+            unit,
+            func,
+            frame: "%frame".to_string(),
+            prefix: String::new(),
+            inlining: None,
+            allocas: String::new(),
+            inlined: 0,
+            spec,
+            out,
+            next: 0,
+            resume_in: Vec::new(),
+            dispatch_in: Vec::new(),
+            cur: String::new(),
+            deopts: BTreeSet::new(),
+            flow,
+            pc: 0,
+            clobbered: false,
+            unexpected_calls: Vec::new(),
+        }
+    }
+
     fn tmp(&mut self) -> String {
         self.next += 1;
         format!("%t{}", self.next)
@@ -541,6 +553,13 @@ impl Lower<'_> {
             return;
         }
         let q = self.dst_ready(dst, pc);
+        self.store_to(dst, &q, tag_v, data);
+    }
+
+    /// Stores `(tag_v, data)` at `q`, the storage of `dst` (checked by `dst_ready`):
+    /// whole for call arguments (see `store_whole`), the payload alone when `dst`
+    /// is known to have that tag already, else data and tag.
+    fn store_to(&mut self, dst: Slot, q: &str, tag_v: &str, data: &str) {
         if self
             .spec
             .call_args
@@ -548,7 +567,7 @@ impl Lower<'_> {
             .copied()
             .unwrap_or(false)
         {
-            self.store_whole(&q, tag_v, data);
+            self.store_whole(q, tag_v, data);
         } else if tag_v
             .parse::<u8>()
             .is_ok_and(|t| self.known(dst) == tags::only(t))
@@ -556,7 +575,7 @@ impl Lower<'_> {
             // The slot already has this tag: only the payload changes.
             self.line(&format!("store i64 {data}, ptr {q}, align 8"));
         } else {
-            self.store_raw(&q, tag_v, data);
+            self.store_raw(q, tag_v, data);
         }
     }
 
@@ -1189,17 +1208,7 @@ impl Lower<'_> {
         if !tags::subset(known, tags::UNCOUNTED) {
             self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
         }
-        if self
-            .spec
-            .call_args
-            .get(dst as usize)
-            .copied()
-            .unwrap_or(false)
-        {
-            self.store_whole(&q, &t, &d);
-        } else {
-            self.store_raw(&q, &t, &d);
-        }
+        self.store_to(dst, &q, &t, &d);
         self.br(pc + 1);
     }
 
@@ -1308,32 +1317,18 @@ impl Lower<'_> {
         }
         // Lower the callee with its own function, plans and frame, into the same
         // text (one shared SSA counter).
-        let mut sub = Lower {
-            unit: self.unit,
-            func: f,
-            spec,
-            frame: frame.clone(),
-            prefix: format!("i{k}_"),
-            inlining: Some(InlineSite {
-                slow: slow.clone(),
-                ret_tag: ret_tag.clone(),
-                ret_data: ret_data.clone(),
-                done: done.clone(),
-                argc,
-            }),
-            allocas: String::new(),
-            inlined: 0,
-            out: std::mem::take(&mut self.out),
-            next: self.next,
-            resume_in: Vec::new(),
-            dispatch_in: Vec::new(),
-            cur: self.cur.clone(),
-            deopts: BTreeSet::new(),
-            flow: None,
-            pc: 0,
-            clobbered: false,
-            unexpected_calls: Vec::new(),
-        };
+        let mut sub = Lower::new(self.unit, f, spec, None, std::mem::take(&mut self.out));
+        sub.frame = frame.clone();
+        sub.prefix = format!("i{k}_");
+        sub.inlining = Some(InlineSite {
+            slow: slow.clone(),
+            ret_tag: ret_tag.clone(),
+            ret_data: ret_data.clone(),
+            done: done.clone(),
+            argc,
+        });
+        sub.next = self.next;
+        sub.cur = self.cur.clone();
         // The callee's frame: arguments, then undefined slots.
         for (i, (t, d)) in vals.iter().enumerate() {
             let p = sub.slot_ptr(i as u32);
@@ -1540,7 +1535,7 @@ impl Lower<'_> {
         let e = self.tmp();
         self.line(&format!(
             "{e} = call ptr {}(ptr {b}, i64 {k}) #0",
-            fnptr(hop_opt_packed_elem_w as *const () as usize)
+            fnptr(hop_packed_elem_w as *const () as usize)
         ));
         let found = self.tmp();
         self.line(&format!("{found} = icmp ne ptr {e}, null"));
