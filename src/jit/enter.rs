@@ -19,8 +19,7 @@ use crate::bytecode::unit::{EntryFn, Func, Unit};
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, VmResult};
 use crate::vm::interp::execute_func;
-use crate::vm::interp_call::{store_fault, take_fault};
-use crate::vm::status;
+use crate::vm::interp_call::{result_of, status_of};
 
 static TC: OnceCell<Option<CodeCache>> = OnceCell::new();
 
@@ -66,10 +65,8 @@ pub unsafe fn run_func(
     frame: *mut TypedValue,
 ) -> VmResult<TypedValue> {
     // SAFETY: forwarded contract.
-    match unsafe { run_func_to_ret(ctx, unit, func, frame) } {
-        status::OK => Ok(ctx.ret.take()),
-        s => Err(take_fault(s)),
-    }
+    let st = unsafe { run_func_to_ret(ctx, unit, func, frame) };
+    result_of(ctx, st)
 }
 
 /// [`run_func`] in the entry-slot convention: the returned value is left in
@@ -140,13 +137,8 @@ unsafe fn run_untranslated(
             return unsafe { call_entry(ctx, entry, frame) };
         }
     }
-    match execute_func(ctx, unit, func, frame) {
-        Ok(v) => {
-            ctx.ret = v;
-            status::OK
-        }
-        Err(f) => store_fault(f),
-    }
+    let r = execute_func(ctx, unit, func, frame);
+    status_of(ctx, r)
 }
 
 /// A hot call of an untranslated function: translates it if nobody tried yet;

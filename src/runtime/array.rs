@@ -522,9 +522,7 @@ impl HashRepr {
             self.compact();
         }
         let pos = self.entries.len();
-        let h = hash_key(k.as_ref());
-        self.index
-            .insert_unique(table_hash(h), (pos as u32, h), |&(_, ph)| table_hash(ph));
+        Self::insert_slot(&mut self.index, pos, hash_key(k.as_ref()));
         self.entries.push(Entry { key: k, val });
         self.live += 1;
         pos
@@ -546,11 +544,14 @@ impl HashRepr {
     fn compact(&mut self) {
         self.entries.retain(|e| !e.val.is_uninit());
         self.index.clear();
-        for (p, e) in self.entries.iter().enumerate() {
-            let h = hash_key(e.key.as_ref());
-            self.index
-                .insert_unique(table_hash(h), (p as u32, h), |&(_, qh)| table_hash(qh));
+        for p in 0..self.entries.len() {
+            let h = hash_key(self.entries[p].key.as_ref());
+            Self::insert_slot(&mut self.index, p, h);
         }
+    }
+    /// Adds the slot (`pos`, `h`); regrowing rehashes from the stored hashes alone.
+    fn insert_slot(index: &mut HashTable<Slot32>, pos: usize, h: u32) {
+        index.insert_unique(table_hash(h), (pos as u32, h), |&(_, ph)| table_hash(ph));
     }
 }
 

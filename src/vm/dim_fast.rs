@@ -9,17 +9,25 @@ use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 use crate::vm::interp::{deref_slot, deref_slot_mut, peek, write};
 
-/// Element `key` (an int) of the packed array `b`; `None` when `b` is not a packed
-/// array, `key` not an int, or the element missing. The JIT tiers' array fast paths.
-pub fn packed_elem<'a>(b: &'a TypedValue, key: &TypedValue) -> Option<&'a TypedValue> {
-    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
+/// An operand value as an int key; `None` for anything but an int.
+#[inline]
+fn int_key(key: &TypedValue) -> Option<i64> {
+    key.is_int().then(|| key.int_val())
+}
+
+/// Element `key` of the packed array `b`; `None` when `b` is not a packed array or
+/// the element is missing (a negative key included).
+#[inline]
+pub fn packed_elem(b: &TypedValue, key: i64) -> Option<&TypedValue> {
+    let k = usize::try_from(key).ok()?;
     b.is_array().then(|| b.arr().packed()?.get(k)).flatten()
 }
 
-/// Element `key` (an int) of a packed array held uniquely at `b`, for writing (no
+/// Element `key` of a packed array held uniquely at `b`, for writing (no
 /// copy-on-write can happen); `None` otherwise.
-pub fn packed_elem_mut<'a>(b: &'a mut TypedValue, key: &TypedValue) -> Option<&'a mut TypedValue> {
-    let k = usize::try_from(key.is_int().then(|| key.int_val())?).ok()?;
+#[inline]
+pub fn packed_elem_mut(b: &mut TypedValue, key: i64) -> Option<&mut TypedValue> {
+    let k = usize::try_from(key).ok()?;
     if !b.is_array() || b.refcount() != Some(1) {
         return None;
     }
@@ -64,7 +72,8 @@ pub unsafe extern "C" fn hop_packed_set(
     {
         return false;
     }
-    // Unique: no copy-on-write separation happens here.
+    // Unique (checked above, so not again through `packed_elem_mut`): no
+    // copy-on-write separation happens here.
     let arr = b.arr_mut();
     if append {
         if arr.packed().is_none() || !arr.push(v.copy_value()) {
@@ -96,8 +105,9 @@ pub(crate) fn fetch_dim_packed(
     base: Operand,
     key: Operand,
 ) -> bool {
-    let (b, k) = (peek(func, frame, base), peek(func, frame, key));
-    match packed_elem(b, k).map(TypedValue::copy_value) {
+    let b = peek(func, frame, base);
+    let elem = int_key(peek(func, frame, key)).and_then(|k| packed_elem(b, k));
+    match elem.map(TypedValue::copy_value) {
         Some(v) => {
             write(frame, dst, v);
             true
@@ -118,13 +128,10 @@ pub(crate) fn assign_dim_packed(
     val: Operand,
 ) -> bool {
     let (k, append) = match key {
-        Some(k) => {
-            let k = peek(func, frame, k);
-            if !k.is_int() {
-                return false;
-            }
-            (k.int_val(), false)
-        }
+        Some(k) => match int_key(peek(func, frame, k)) {
+            Some(k) => (k, false),
+            None => return false,
+        },
         None => (0, true),
     };
     let v: *const TypedValue = peek(func, frame, val);
@@ -151,20 +158,35 @@ pub(crate) fn fetch_dim_w_packed(
     base: Slot,
     key: Operand,
 ) -> bool {
-    let k = peek(func, frame, key);
+    let Some(k) = int_key(peek(func, frame, key)) else {
+        return false;
+    };
     // SAFETY: `base` is a slot of this live frame; through REF/INDIRECT it
     // designates the container (a local's value or an element fetched for writing
     // earlier in the same statement, still live). The element pointer is read
     // before `dst` (possibly the same slot as `base`) is overwritten.
-    let b = deref_slot_mut(unsafe { &mut *frame.add(base as usize) });
-    let Some(elem) = packed_elem_mut(b, k) else {
+    let elem = unsafe { hop_packed_elem_w(frame.add(base as usize), k) };
+    if elem.is_null() {
         return false;
-    };
-    let ptr: *mut TypedValue = elem;
+    }
     // SAFETY: dst is a temporary of this frame; it holds no value that needs a
     // write-through (FetchDimW overwrites its destination).
-    unsafe { *frame.add(dst as usize) = TypedValue::indirect(ptr) };
+    unsafe { *frame.add(dst as usize) = TypedValue::indirect(elem) };
     true
+}
+
+/// The element `key` of a packed array held uniquely at `base`, for writing (what
+/// `FetchDimW` makes an INDIRECT to); null when `base` is not such an array or lacks
+/// the element — the caller then runs the generic `FetchDimW`. Optimized code calls
+/// it directly.
+///
+/// # Safety
+/// `base` points at a live value (a frame slot — followed through REF and INDIRECT
+/// here — or the storage it designates) that nothing else borrows.
+pub unsafe extern "C" fn hop_packed_elem_w(base: *mut TypedValue, key: i64) -> *mut TypedValue {
+    // SAFETY: per the contract.
+    let b = deref_slot_mut(unsafe { &mut *base });
+    packed_elem_mut(b, key).map_or(std::ptr::null_mut(), |e| e)
 }
 
 /// Reads element `key` of a packed array into `dst` (with the interpreter's `write`
@@ -187,7 +209,7 @@ pub unsafe extern "C" fn hop_packed_get(
 ) -> bool {
     // SAFETY: per the contract.
     let b = deref_slot(unsafe { &*base });
-    let Some(v) = packed_elem(b, &TypedValue::int(key)).map(TypedValue::copy_value) else {
+    let Some(v) = packed_elem(b, key).map(TypedValue::copy_value) else {
         return false;
     };
     // SAFETY: per the contract.

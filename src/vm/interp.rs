@@ -633,11 +633,7 @@ fn run_ops<const SINGLE: bool>(
                 let st = unsafe {
                     super::interp_call::call_to_ret(ctx, *f, slot(frame, *args), *argc as usize)
                 };
-                if st != super::status::OK {
-                    *pcr = pc;
-                    return Err(super::interp_call::take_fault(st));
-                }
-                let r = ctx.ret.take();
+                let r = tri!(super::interp_call::result_of(ctx, st));
                 write(frame, *dst, r);
             }
             Op::CheckArgs { required }

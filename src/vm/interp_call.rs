@@ -45,6 +45,29 @@ pub fn take_fault(s: u64) -> Fault {
         })
 }
 
+/// A status of the entry-slot convention as a result: the value left in `ctx.ret`,
+/// or the fault left for [`take_fault`].
+#[inline(always)]
+pub fn result_of(ctx: &mut ExecCtx, st: u64) -> VmResult<TypedValue> {
+    match st {
+        status::OK => Ok(ctx.ret.take()),
+        s => Err(take_fault(s)),
+    }
+}
+
+/// A result in the entry-slot convention: the value into `ctx.ret` (empty before),
+/// a fault stored for [`take_fault`]; returns the status.
+#[inline(always)]
+pub fn status_of(ctx: &mut ExecCtx, r: VmResult<TypedValue>) -> u64 {
+    match r {
+        Ok(v) => {
+            ctx.ret = v;
+            status::OK
+        }
+        Err(f) => store_fault(f),
+    }
+}
+
 /// The interpreter as an entry-slot target (`EntryFn`). Convention: the caller has
 /// allocated and filled `frame` and pushed the `CallInfo` whose `func` names the
 /// callee (or, for the script body, pushed nothing and passes `ctx.main_frame`).
@@ -108,10 +131,8 @@ pub unsafe fn call_simple_or_general(
     argc: usize,
 ) -> VmResult<TypedValue> {
     // SAFETY: forwarded contract.
-    match unsafe { call_to_ret(ctx, fid, args, argc) } {
-        status::OK => Ok(ctx.ret.take()),
-        s => Err(take_fault(s)),
-    }
+    let st = unsafe { call_to_ret(ctx, fid, args, argc) };
+    result_of(ctx, st)
 }
 
 /// [`call_simple_or_general`] in the entry-slot convention (see
@@ -127,16 +148,8 @@ pub unsafe fn call_to_ret(ctx: &mut ExecCtx, fid: u32, args: *mut TypedValue, ar
     let unit: &Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
     let func = match unit.funcs.get(fid as usize) {
         Some(f) if f.call_shape.lean_argc as usize == argc => f,
-        _ => {
-            // SAFETY: forwarded contract.
-            return match unsafe { call_general(ctx, fid, args, argc) } {
-                Ok(v) => {
-                    ctx.ret = v;
-                    status::OK
-                }
-                Err(f) => store_fault(f),
-            };
-        }
+        // SAFETY: forwarded contract.
+        _ => return unsafe { call_general(ctx, fid, args, argc) },
     };
     let n = func.num_slots as usize;
     let base = ctx.sp;
@@ -217,14 +230,9 @@ fn deref_arg(v: TypedValue) -> TypedValue {
 /// # Safety
 /// As for [`call_function_from`].
 #[inline(never)]
-unsafe fn call_general(
-    ctx: &mut ExecCtx,
-    fid: u32,
-    args: *mut TypedValue,
-    argc: usize,
-) -> VmResult<TypedValue> {
+unsafe fn call_general(ctx: &mut ExecCtx, fid: u32, args: *mut TypedValue, argc: usize) -> u64 {
     // SAFETY: forwarded contract.
-    unsafe { call_function_from(ctx, fid, args, argc, None) }
+    unsafe { call_function_to_ret(ctx, fid, args, argc, None) }
 }
 
 #[cold]
@@ -286,12 +294,28 @@ pub unsafe fn call_function_from(
     argc: usize,
     bound: Option<&[TypedValue]>,
 ) -> VmResult<TypedValue> {
+    // SAFETY: forwarded contract.
+    let st = unsafe { call_function_to_ret(ctx, fid, args, argc, bound) };
+    result_of(ctx, st)
+}
+
+/// [`call_function_from`] in the entry-slot convention (see [`call_to_ret`]).
+///
+/// # Safety
+/// As for [`call_function_from`]; `ctx.ret` is empty.
+unsafe fn call_function_to_ret(
+    ctx: &mut ExecCtx,
+    fid: u32,
+    args: *mut TypedValue,
+    argc: usize,
+    bound: Option<&[TypedValue]>,
+) -> u64 {
     // SAFETY: the unit is owned by `ctx.unit` (an Arc never replaced while code
     // runs), so it outlives this call; a raw borrow avoids an atomic refcount pair per
     // call.
     let unit: &crate::bytecode::unit::Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
     let Some(func) = unit.funcs.get(fid as usize) else {
-        return Err(ctx.fatal(format!("Call to an invalid function index {fid}")));
+        return store_fault(ctx.fatal(format!("Call to an invalid function index {fid}")));
     };
     let nparams = func.params.len();
     let ncap = func.num_captures as usize;
@@ -306,7 +330,7 @@ pub unsafe fn call_function_from(
     let nextra = argc.saturating_sub(declared);
     let base = ctx.sp;
     if base + nextra + n > ctx.stack_limit() {
-        return Err(stack_exhausted(ctx));
+        return store_fault(stack_exhausted(ctx));
     }
     // SAFETY: base + nextra + n is within the stack's capacity (checked above), the
     // Vec is never reallocated, and the slots at and above sp belong to no live frame.
@@ -393,12 +417,7 @@ pub unsafe fn call_function_from(
     unsafe { drop_slots(extra, nextra + n) };
     ctx.sp = base;
     ctx.line = saved_line;
-    // The result is built here, after the teardown, not carried across it (see
-    // `jit::enter::run_func_to_ret`).
-    match st {
-        status::OK => Ok(ctx.ret.take()),
-        s => Err(take_fault(s)),
-    }
+    st
 }
 
 /// Calls a built-in with the arguments in consecutive frame slots, in place.

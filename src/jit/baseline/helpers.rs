@@ -7,10 +7,10 @@ use crate::bytecode::op::{DimMode, Op, Operand};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
-use crate::vm::dim_fast::{assign_dim_packed, fetch_dim_packed, fetch_dim_w_packed};
+use crate::vm::dim_fast::{fetch_dim_packed, fetch_dim_w_packed};
 use crate::vm::interp::{concat_n_op, concat_op, echo_op, line_of};
 use crate::vm::interp::{peek, step, write};
-use crate::vm::interp_call::{store_fault, take_fault};
+use crate::vm::interp_call::{call_to_ret, result_of, store_fault};
 use crate::vm::interp_ops::{slow_op, Flow};
 
 /// `hop_step` result: the function returned; its value is in `ctx.ret`.
@@ -124,15 +124,13 @@ pub unsafe extern "C" fn hop_call(
     func.jit.prof.record_callee(pc, callee);
     ctx.line = line_of(func, pc);
     // SAFETY: the argument temporaries are `argc` slots of this live frame.
-    let r = unsafe {
-        crate::vm::interp_call::call_to_ret(ctx, callee, frame.add(args as usize), argc as usize)
-    };
-    match r {
-        crate::vm::status::OK => {
-            write(frame, dst, ctx.ret.take());
+    let st = unsafe { call_to_ret(ctx, callee, frame.add(args as usize), argc as usize) };
+    match result_of(ctx, st) {
+        Ok(v) => {
+            write(frame, dst, v);
             pc as i64 + 1
         }
-        s => finish_op(ctx, func, frame, pc, Err(take_fault(s))),
+        Err(f) => finish_op(ctx, func, frame, pc, Err(f)),
     }
 }
 
@@ -157,35 +155,6 @@ pub unsafe extern "C" fn hop_fetch_dim(
     }
     // SAFETY: forwarded contract.
     unsafe { hop_step(ctx, frame, func, pc) }
-}
-
-/// The out-of-line path of `AssignDim`: an element write or append on a uniquely
-/// held packed array with an int key goes straight to [`assign_dim_packed`] (the common
-/// case in loops); everything else via [`hop_slow`]. Same results as `hop_slow`.
-///
-/// # Safety
-/// As for [`hop_slow`]; op `pc` of `func` is an `AssignDim`.
-pub unsafe extern "C" fn hop_assign_dim(
-    ctx: *mut ExecCtx,
-    frame: *mut TypedValue,
-    func: *const Func,
-    pc: u64,
-) -> i64 {
-    // SAFETY: per the contract above.
-    let f = unsafe { &*func };
-    if let Some(&Op::AssignDim {
-        dst,
-        base,
-        key,
-        val,
-    }) = f.ops.get(pc as usize)
-    {
-        if assign_dim_packed(f, frame, dst, base, key, val) {
-            return pc as i64 + 1;
-        }
-    }
-    // SAFETY: forwarded contract.
-    unsafe { hop_slow(ctx, frame, func, pc) }
 }
 
 /// The out-of-line path of `FetchDimW` for writes and read-modify-writes of an

@@ -27,8 +27,8 @@
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
-    hop_assign_dim, hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step,
-    hop_string_op, STEP_RETURNED,
+    hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
+    STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -584,14 +584,14 @@ impl Translator<'_> {
     }
 
     /// `base[key] = val` / `base[] = val`: an int key checked inline, then the
-    /// packed-array write straight through `hop_packed_set`; anything else takes
-    /// the generic op (through `hop_assign_dim` when the key is a non-int literal).
+    /// packed-array write straight through `hop_packed_set`; anything else — a
+    /// non-int key (a non-int literal: always) — takes the generic op.
     fn assign_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Option<Operand>, val: Operand) {
         let slow = self.slow_label(pc);
         let append = match key {
             Some(k) => {
                 if !self.load_int(k, 6, slow) {
-                    return self.call_helper(hop_assign_dim as *const () as usize, pc, true);
+                    return self.call_helper(hop_slow as *const () as usize, pc, true);
                 }
                 0
             }
@@ -601,7 +601,7 @@ impl Translator<'_> {
             match self.func.consts.get(val.index() as usize) {
                 // The literal lives in the function, which outlives its code.
                 Some(c) => Some(c as *const TypedValue as i64),
-                None => return self.call_helper(hop_assign_dim as *const () as usize, pc, true),
+                None => return self.call_helper(hop_slow as *const () as usize, pc, true),
             }
         } else {
             None

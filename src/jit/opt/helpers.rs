@@ -6,23 +6,9 @@ use crate::bytecode::unit::Func;
 use crate::jit::baseline::helpers::route_fault;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::ExecCtx;
-use crate::vm::dim_fast::packed_elem_mut;
-use crate::vm::interp::{deref_slot_mut, write};
+use crate::vm::interp::write;
 use crate::vm::interp_call::{call_builtin_slots, call_to_ret, store_fault, take_fault};
 use crate::vm::status;
-
-/// The element `key` of a packed array held uniquely at `base`, for writing (what
-/// `FetchDimW` makes an INDIRECT to); null when `base` is not such an array or lacks
-/// the element — the caller then runs the generic `FetchDimW`.
-///
-/// # Safety
-/// `base` points at a live value (a frame slot — followed through REF and INDIRECT
-/// here — or the storage it designates) that nothing else borrows.
-pub unsafe extern "C" fn hop_opt_packed_elem_w(base: *mut TypedValue, key: i64) -> *mut TypedValue {
-    // SAFETY: per the contract.
-    let b = deref_slot_mut(unsafe { &mut *base });
-    packed_elem_mut(b, &TypedValue::int(key)).map_or(std::ptr::null_mut(), |e| e)
-}
 
 /// A call of user function `callee` with the `argc` arguments at `args` (this
 /// frame's argument temporaries), its result written to slot `dst` of `frame`: the
