@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use super::call_stack::CallStack;
 use super::output::Output;
 use crate::bytecode::unit::Unit;
 use crate::runtime::mt_rand::MtRand;
@@ -100,7 +101,7 @@ pub struct ExecCtx {
     pub statics: FxHashMap<(u32, u32), TypedValue>,
     pub mt: MtRand,
     pub mt_seeded: bool,
-    pub calls: Vec<CallInfo>,
+    pub calls: CallStack,
     /// The value a returning function leaves for its caller.
     pub ret: TypedValue,
     /// Argument count of the call being entered (read by JIT code's argument check).
@@ -115,10 +116,13 @@ pub struct ExecCtx {
     /// The VM stack frames live in; never reallocated (frames are raw pointers).
     /// Frames end at most `STACK_SLOTS` slots in, at most `capacity - STACK_SLACK`.
     pub stack: Vec<TypedValue>,
+    /// `stack.as_mut_ptr()`, where JIT code finds it (a `Vec`'s fields have no
+    /// fixed offsets).
+    pub stack_base: *mut TypedValue,
     pub sp: usize,
     /// Where frames must end: `STACK_SLOTS` slots in, and `STACK_SLACK` slots short
     /// of the stack's capacity (set with `stack`; see [`ExecCtx::stack_limit`]).
-    stack_limit: usize,
+    pub(crate) stack_limit: usize,
     /// Index of the built-in being called (see `runtime::builtins::registry`), for
     /// argument error messages.
     pub cur_builtin: u32,
@@ -164,13 +168,14 @@ impl ExecCtx {
             statics: FxHashMap::default(),
             mt: MtRand::new(0),
             mt_seeded: false,
-            calls: Vec::new(),
+            calls: CallStack::new(),
             ret: TypedValue::null(),
             jit_pending: None,
             cur_argc: 0,
             argv: Vec::new(),
             json_error: 0,
             stack: Vec::with_capacity(STACK_SLOTS + STACK_SLACK),
+            stack_base: std::ptr::null_mut(),
             sp: 0,
             stack_limit: 0,
             cur_builtin: 0,
@@ -181,6 +186,7 @@ impl ExecCtx {
             timezone: None,
             ref_returns: Vec::new(),
         };
+        ctx.stack_base = ctx.stack.as_mut_ptr();
         ctx.stack_limit = STACK_SLOTS.min(ctx.stack.capacity().saturating_sub(STACK_SLACK));
         ctx
     }

@@ -258,6 +258,21 @@ fn drop_call(ci: CallInfo) {
     drop(ci);
 }
 
+/// The closure `c` is, when it is a user function taking every parameter by value
+/// (what `CallValue` can call with its argument temporaries as they are).
+fn by_value_closure<'c>(
+    unit: &Unit,
+    c: &'c TypedValue,
+) -> Option<&'c crate::runtime::object::Closure> {
+    let c = c.deref();
+    if !c.is_object() {
+        return None;
+    }
+    let cl = c.obj().closure.as_ref()?;
+    let f = unit.funcs.get(cl.func as usize)?;
+    (cl.builtin.is_none() && f.params.iter().all(|p| !p.by_ref)).then_some(cl)
+}
+
 /// Whether calls of `fid` must turn the caller's extra arguments into references
 /// (a by-reference variadic parameter): such calls take the general path.
 #[inline]
@@ -565,6 +580,24 @@ pub(crate) fn call_op(
             argc,
         } => {
             let c = read(ctx, func, frame, *callee).clone();
+            if let Some(cl) = by_value_closure(unit, &c) {
+                // The common callable: the arguments move straight out of this
+                // frame's temporaries, as for a direct call (no vectors).
+                // SAFETY: the argc argument slots are temporaries of this frame; `c`
+                // keeps the closure (and its bound values) alive for the call.
+                let st = unsafe {
+                    call_function_to_ret(
+                        ctx,
+                        cl.func,
+                        frame.add(*args as usize),
+                        *argc as usize,
+                        Some(&cl.bound),
+                    )
+                };
+                let r = result_of(ctx, st)?;
+                write(frame, *dst, r);
+                return Ok(());
+            }
             let by_ref = by_ref_params_of(ctx, &c);
             if by_ref.iter().any(|&b| b) {
                 bind_ref_args(func, frame, op, *args, *argc, &by_ref);

@@ -2,6 +2,7 @@
 
 pub mod call;
 pub mod call_args;
+pub mod call_stack;
 pub mod callable;
 pub mod ctx;
 pub mod dim_fast;

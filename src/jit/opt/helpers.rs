@@ -2,11 +2,12 @@
 //! `baseline/helpers.rs`, and the deopt entries in `deopt.rs`). Each is
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
-use crate::bytecode::unit::Func;
+use crate::bytecode::unit::{Func, Unit};
 use crate::jit::baseline::helpers::route_fault;
+use crate::jit::enter::run_func_to_ret;
 use crate::runtime::value::TypedValue;
-use crate::vm::ctx::ExecCtx;
-use crate::vm::interp::write;
+use crate::vm::ctx::{CallRare, ExecCtx};
+use crate::vm::interp::{drop_slots, write};
 use crate::vm::interp_call::{call_builtin_slots, call_to_ret, store_fault, take_fault};
 use crate::vm::status;
 
@@ -36,6 +37,59 @@ pub unsafe extern "C" fn hop_opt_call(
         write(frame, dst as u32, ctx.ret.take());
     }
     st
+}
+
+/// A native call's callee whose entry slot was empty when it was loaded: the
+/// tier-up path (`jit::enter::run_func_to_ret`), which counts the call, may
+/// translate the callee, and runs it. Returns the call's status; the value is in
+/// `ctx.ret`.
+///
+/// # Safety
+/// `ctx` is the running request's context, `callee` a function of `ctx.unit`, and
+/// `frame` its frame with its `CallInfo` pushed (the entry-slot convention).
+pub unsafe extern "C" fn hop_opt_enter(
+    ctx: *mut ExecCtx,
+    callee: u64,
+    frame: *mut TypedValue,
+) -> u64 {
+    // SAFETY: per the contract.
+    let ctx = unsafe { &mut *ctx };
+    // SAFETY: the unit is owned by `ctx.unit`, never replaced while code runs.
+    let unit: &Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
+    let func = &unit.funcs[callee as usize];
+    // SAFETY: forwarded contract.
+    unsafe { run_func_to_ret(ctx, unit, func, frame) }
+}
+
+/// Releases the rare parts of a `CallInfo` a native call popped.
+///
+/// # Safety
+/// `rare` is the non-null `CallInfo::rare` of a popped entry, owned by nobody else.
+pub unsafe extern "C" fn hop_opt_drop_call_rare(rare: *mut CallRare) {
+    // SAFETY: per the contract: the pointer is the Box the entry owned.
+    drop(unsafe { Box::from_raw(rare) });
+}
+
+/// Releases the counted values among the `n` slots of a frame a native call is
+/// tearing down.
+///
+/// # Safety
+/// `frame .. frame + n` are initialised slots of a returned callee, owned by the
+/// caller tearing it down and dead afterwards.
+pub unsafe extern "C" fn hop_opt_drop_frame(frame: *mut TypedValue, n: u64) {
+    // SAFETY: per the contract.
+    unsafe { drop_slots(frame, n as usize) }
+}
+
+/// `frame[dst] = (tag, data)` with the interpreter's `write` semantics (through
+/// references, releasing the old value), for a returned value the inline store could
+/// not take; `NO_SLOT` releases the value.
+///
+/// # Safety
+/// `frame` is the live frame of the calling function and `dst` one of its slots or
+/// `NO_SLOT`; `(tag, data)` is an owned value.
+pub unsafe extern "C" fn hop_opt_write_slot(frame: *mut TypedValue, dst: u64, tag: u8, data: u64) {
+    write(frame, dst as u32, TypedValue::raw(tag, data));
 }
 
 /// Routes the fault an inline call left pending, as the generic helpers do: an

@@ -1,0 +1,576 @@
+//! Lowering of user function calls: inlining small callees, native calls, and the
+//! helper call everything else takes.
+//!
+//! **Native calls.** A call whose callee takes exactly its declared arguments by
+//! value (`CallShape::lean_argc`) does in IR what `interp_call::call_to_ret` does in
+//! Rust: claim the callee's frame at `ctx.sp`, move the arguments in, mark the other
+//! slots undefined, push its `CallInfo` on `ctx.calls` (a `CallStack`, whose fields
+//! have fixed offsets for this), call the callee's entry slot, then pop, release the
+//! frame and take `ctx.ret`. Everything is specialized at compile time (frame size,
+//! argument count, which arguments need no check), so a call of a translated
+//! function costs a few dozen instructions instead of two Rust calls around it —
+//! the bulk of a recursive benchmark's time. When a condition of the fast sequence
+//! fails (the VM stack or the call stack would have to grow, an argument is a
+//! reference), the call takes `hop_opt_call` with nothing done yet.
+
+use super::*;
+use crate::jit::opt::helpers::{
+    hop_opt_drop_call_rare, hop_opt_drop_frame, hop_opt_enter, hop_opt_write_slot,
+};
+use crate::vm::call_stack::CallStack;
+use crate::vm::ctx::CallInfo;
+
+/// Callees with more slots than this take the helper path (the frame's undefined
+/// slots are marked one store each, inline).
+const NATIVE_CALL_MAX_SLOTS: usize = 64;
+
+impl<'f> Lower<'f> {
+    /// Whether a call of `callee` with `argc` arguments can be inlined: a small
+    /// function of by-value parameters whose every op has an inline form without
+    /// side effects outside its own frame (arithmetic, comparisons, moves of
+    /// scalars, jumps, returns), so that any surprise can fall back to the real call
+    /// as if nothing had happened. Returns the callee's plans when it can (the
+    /// inlined body is lowered with them).
+    fn inline_spec(&self, callee: u32, argc: u32) -> Option<Spec> {
+        let f = self.unit.funcs.get(callee as usize)?;
+        if f.id == self.func.id
+            || f.ops.len() > INLINE_MAX_OPS
+            || f.num_captures != 0
+            || f.is_closure
+            || f.call_shape.globals_slot != crate::bytecode::unit::CallShape::NONE
+            || f.params
+                .iter()
+                .any(|p| p.by_ref || p.variadic || p.ty.is_some())
+            || f.return_type.is_some()
+            || argc as usize > f.params.len()
+            || !f.handlers.is_empty()
+        {
+            return None;
+        }
+        let spec = Spec::of(
+            self.unit,
+            f,
+            &crate::jit::baseline::translate::block_heads(f),
+        );
+        let inlinable = f.ops.iter().zip(&spec.plans).all(|(op, plan)| match op {
+            Op::Nop | Op::Jmp { .. } | Op::JmpIfArg { .. } => true,
+            Op::CheckArgs { required } => *required <= argc,
+            Op::Move { dst, .. } => *dst != NO_SLOT && *plan == Plan::Int,
+            Op::Return { .. } => *plan == Plan::Int,
+            Op::Add { dst, .. } | Op::Sub { dst, .. } | Op::Mul { dst, .. } => {
+                *dst != NO_SLOT && matches!(plan, Plan::Int | Plan::Double | Plan::Numeric)
+            }
+            Op::Bin { dst, .. } => *dst != NO_SLOT && matches!(plan, Plan::Int | Plan::Double),
+            Op::Lt { dst, .. }
+            | Op::Le { dst, .. }
+            | Op::Eq { dst, .. }
+            | Op::NotEq { dst, .. }
+            | Op::Identical { dst, .. }
+            | Op::NotIdentical { dst, .. } => {
+                *dst != NO_SLOT && matches!(plan, Plan::Int | Plan::Double | Plan::Numeric)
+            }
+            Op::JmpNotLt { .. } => matches!(plan, Plan::Int | Plan::Double | Plan::Numeric),
+            Op::JmpZ { .. } | Op::JmpNZ { .. } | Op::IncDec { .. } => *plan == Plan::Int,
+            _ => false,
+        });
+        inlinable.then_some(spec)
+    }
+
+    /// `Call`: inlined when the callee allows it, else through `hop_opt_call` (or
+    /// the generic helper for calls binding by-reference variadics).
+    pub(super) fn call_op(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+        if self.inlining.is_none() {
+            if let Some(spec) = self.inline_spec(callee, argc) {
+                return self.inline_call(pc, dst, callee, args, argc, &spec);
+            }
+        }
+        if self.plain_call(callee) {
+            self.call(pc, dst, callee, args, argc)
+        } else {
+            self.generic(pc, hop_call as *const () as usize)
+        }
+    }
+
+    /// Inlines a call of `callee`: its frame becomes an alloca (SROA turns it into
+    /// registers), its ops are lowered in place with their own profile, and every
+    /// guard failure or unusual value inside takes the real call instead — the
+    /// inlined body writes nothing outside its frame, so that is exact. Arguments
+    /// must be scalars (no refcounts to move).
+    fn inline_call(
+        &mut self,
+        pc: usize,
+        dst: Slot,
+        callee: u32,
+        args: Slot,
+        argc: u32,
+        spec: &Spec,
+    ) {
+        let f = &self.unit.funcs[callee as usize];
+        let k = self.inlined;
+        self.inlined += 1;
+        let frame = format!("%i{k}.frame");
+        let (ret_tag, ret_data) = (format!("%i{k}.rt"), format!("%i{k}.rd"));
+        let _ = writeln!(
+            self.allocas,
+            "  {frame} = alloca [{} x i128], align 16
+  {ret_tag} = alloca i8, align 1
+  {ret_data} = alloca i64, align 8",
+            f.num_slots.max(1)
+        );
+        let (slow, done) = (format!("i{k}.slow"), format!("i{k}.done"));
+        // Arguments: scalars only (else the real call).
+        let mut vals = Vec::new();
+        for i in 0..argc {
+            let p = self.storage(args + i);
+            let t = self.load_tag(&p);
+            let ok = self.defined_scalar(&t);
+            self.expect(&ok, &slow);
+            let d = self.load_data(&p);
+            vals.push((t, d));
+        }
+        // Lower the callee with its own function, plans and frame, into the same
+        // text (one shared SSA counter).
+        let mut sub = Lower::new(self.unit, f, spec, None, std::mem::take(&mut self.out));
+        sub.frame = frame.clone();
+        sub.prefix = format!("i{k}_");
+        sub.inlining = Some(InlineSite {
+            slow: slow.clone(),
+            ret_tag: ret_tag.clone(),
+            ret_data: ret_data.clone(),
+            done: done.clone(),
+            argc,
+        });
+        sub.next = self.next;
+        sub.cur = self.cur.clone();
+        // The callee's frame: arguments, then undefined slots.
+        for (i, (t, d)) in vals.iter().enumerate() {
+            let p = sub.slot_ptr(i as u32);
+            sub.store_raw(&p, t, d);
+        }
+        for sl in argc..f.num_slots {
+            let p = sub.slot_ptr(sl);
+            let tp = sub.tmp();
+            sub.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+            sub.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        }
+        sub.br(0);
+        for op_pc in 0..f.ops.len() {
+            let l = sub.pc_label(op_pc);
+            sub.block(&l);
+            sub.op(op_pc);
+        }
+        // Falling off the end returns null.
+        let end = sub.pc_label(f.ops.len());
+        sub.block(&end);
+        sub.line(&format!("store i8 {}, ptr {ret_tag}, align 1", tag::NULL));
+        sub.line(&format!("store i64 0, ptr {ret_data}, align 8"));
+        sub.line(&format!("br label %{done}"));
+        self.out = std::mem::take(&mut sub.out);
+        self.next = sub.next;
+        // The returned value into the caller's destination.
+        self.block(&done);
+        let (t, d) = (self.tmp(), self.tmp());
+        self.line(&format!("{t} = load i8, ptr {ret_tag}, align 1"));
+        self.line(&format!("{d} = load i64, ptr {ret_data}, align 8"));
+        self.store_value(pc, dst, &t, &d);
+        self.br(pc + 1);
+        // Anything unusual: the real call.
+        self.block(&slow);
+        self.call(pc, dst, callee, args, argc);
+    }
+
+    /// `return src` inside an inlined callee: a scalar goes to the site's result.
+    pub(super) fn inline_return(&mut self, pc: usize, src: Operand) {
+        let (t, d) = if src.is_const() {
+            match self.func.consts.get(src.index() as usize) {
+                Some(v) if v.tag() < tag::STRING && !v.is_uninit() => {
+                    (v.tag().to_string(), v.data.to_string())
+                }
+                _ => {
+                    let slow = self.deopt_label(pc, DeoptReason::SlowPath);
+                    return self.line(&format!("br label %{slow}"));
+                }
+            }
+        } else {
+            let p = self.storage(src.0);
+            let t = self.load_tag(&p);
+            let ok = self.defined_scalar(&t);
+            let slow = self.deopt_label(pc, DeoptReason::SlowPath);
+            self.expect(&ok, &slow);
+            let d = self.load_data(&p);
+            (t, d)
+        };
+        let site = self.inlining.as_ref().expect("inside an inlined callee");
+        let (rt, rd, done) = (
+            site.ret_tag.clone(),
+            site.ret_data.clone(),
+            site.done.clone(),
+        );
+        self.line(&format!("store i8 {t}, ptr {rt}, align 1"));
+        self.line(&format!("store i64 {d}, ptr {rd}, align 8"));
+        self.line(&format!("br label %{done}"));
+    }
+
+    /// Whether calls of `callee` can skip the generic `Call` helper: it exists and
+    /// does not bind a by-reference variadic (which makes the caller's arguments
+    /// references); everything else about the call is the call path's business.
+    fn plain_call(&self, callee: u32) -> bool {
+        self.unit
+            .funcs
+            .get(callee as usize)
+            .is_some_and(|f| !f.call_shape.variadic_by_ref)
+    }
+
+    /// A user function call: native (see [`Lower::native_call`]) when the callee
+    /// takes exactly these arguments by value, else through `hop_opt_call`. The line
+    /// for stack traces is stored inline; a fault is routed by `hop_opt_fault` like
+    /// the generic helpers'.
+    fn call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+        let lean = self.unit.funcs.get(callee as usize).is_some_and(|f| {
+            f.call_shape.lean_argc == argc && (f.num_slots as usize) <= NATIVE_CALL_MAX_SLOTS
+        });
+        if lean && self.inlining.is_none() {
+            return self.native_call(pc, dst, callee, args, argc);
+        }
+        self.call_with(
+            pc,
+            hop_opt_call as *const () as usize,
+            [args, callee, argc, dst],
+        )
+    }
+
+    /// Calls `helper(ctx, frame, a, b, c, d)` (the `hop_opt_call` convention: 0 or a
+    /// pending fault), with the op's line stored for stack traces first.
+    pub(super) fn call_with(&mut self, pc: usize, helper: usize, [a, b, c, d]: [u32; 4]) {
+        self.clobbered = true;
+        let line = self.func.lines.get(pc).copied().unwrap_or(0);
+        let lp = self.tmp();
+        self.line(&format!(
+            "{lp} = getelementptr inbounds i8, ptr %ctx, i64 {}",
+            std::mem::offset_of!(ExecCtx, line)
+        ));
+        self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        let st = self.tmp();
+        self.line(&format!(
+            "{st} = call i64 {}(ptr %ctx, ptr %frame, i64 {a}, i64 {b}, i64 {c}, i64 {d}) #0",
+            fnptr(helper)
+        ));
+        let ok = self.tmp();
+        self.line(&format!("{ok} = icmp eq i64 {st}, 0"));
+        let fault = self.fresh_block("call.fault");
+        self.line(&format!(
+            "br i1 {ok}, label %pc{}, label %{fault}, !prof !0",
+            pc + 1
+        ));
+        self.block(&fault);
+        self.generic(pc, hop_opt_fault as *const () as usize);
+    }
+
+    /// The native call sequence (see the module doc). The caller's argument
+    /// temporaries are moved out (left undefined), as the Rust call path does.
+    fn native_call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+        self.clobbered = true;
+        let f = &self.unit.funcs[callee as usize];
+        let n = f.num_slots as usize;
+        let entry_slot = &f.entry as *const _ as usize;
+        let line = self.func.lines.get(pc).copied().unwrap_or(0);
+        let calls = std::mem::offset_of!(ExecCtx, calls);
+        let (calls_base, calls_len, calls_cap) = (
+            calls + std::mem::offset_of!(CallStack, base),
+            calls + std::mem::offset_of!(CallStack, len),
+            calls + std::mem::offset_of!(CallStack, cap),
+        );
+        let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
+        self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        // Arguments: values below REF move as they are; REF and INDIRECT need the
+        // Rust path's dereference.
+        let mut arg_vals = Vec::new();
+        let mut conds = Vec::new();
+        for i in 0..argc {
+            let p = self.slot_ptr(args + i);
+            let t = self.load_tag(&p);
+            if !tags::subset(self.known(args + i), tags::PLAIN) {
+                let c = self.tmp();
+                self.line(&format!("{c} = icmp ult i8 {t}, {}", tag::REF));
+                conds.push(c);
+            }
+            arg_vals.push((p, t));
+        }
+        // Room on the VM stack and on the call stack.
+        let spp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, sp));
+        let sp = self.tmp();
+        self.line(&format!("{sp} = load i64, ptr {spp}, align 8"));
+        let nsp = self.tmp();
+        self.line(&format!("{nsp} = add i64 {sp}, {n}"));
+        let limp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_limit));
+        let lim = self.tmp();
+        self.line(&format!("{lim} = load i64, ptr {limp}, align 8"));
+        let c = self.tmp();
+        self.line(&format!("{c} = icmp ule i64 {nsp}, {lim}"));
+        conds.push(c);
+        let lenp = self.ctx_ptr(calls_len);
+        let len = self.tmp();
+        self.line(&format!("{len} = load i64, ptr {lenp}, align 8"));
+        let capp = self.ctx_ptr(calls_cap);
+        let cap = self.tmp();
+        self.line(&format!("{cap} = load i64, ptr {capp}, align 8"));
+        let c = self.tmp();
+        self.line(&format!("{c} = icmp ult i64 {len}, {cap}"));
+        conds.push(c);
+        let mut ok = conds[0].clone();
+        for c in &conds[1..] {
+            let a = self.tmp();
+            self.line(&format!("{a} = and i1 {ok}, {c}"));
+            ok = a;
+        }
+        let slow = self.fresh_block("call.slow");
+        self.expect(&ok, &slow);
+        // The callee's frame: arguments moved in, the other slots undefined.
+        let basep = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_base));
+        let base = self.tmp();
+        self.line(&format!("{base} = load ptr, ptr {basep}, align 8"));
+        let frame = self.tmp();
+        self.line(&format!(
+            "{frame} = getelementptr inbounds i128, ptr {base}, i64 {sp}"
+        ));
+        for (i, (p, t)) in arg_vals.iter().enumerate() {
+            let d = self.load_data(p);
+            let q = self.tmp();
+            self.line(&format!(
+                "{q} = getelementptr inbounds i8, ptr {frame}, i64 {}",
+                slot_offset(i as u32)
+            ));
+            self.store_raw(&q, t, &d);
+            let tp = self.tmp();
+            self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+            self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        }
+        for s in argc as usize..n {
+            let tp = self.tmp();
+            self.line(&format!(
+                "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
+                slot_offset(s as u32) + 8
+            ));
+            self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        }
+        self.line(&format!("store i64 {nsp}, ptr {spp}, align 8"));
+        // Its CallInfo.
+        let cbp = self.ctx_ptr(calls_base);
+        let cb = self.tmp();
+        self.line(&format!("{cb} = load ptr, ptr {cbp}, align 8"));
+        let ci = self.tmp();
+        self.line(&format!(
+            "{ci} = getelementptr inbounds [{} x i8], ptr {cb}, i64 {len}",
+            std::mem::size_of::<CallInfo>()
+        ));
+        let fields: [(usize, &str, String); 6] = [
+            (
+                std::mem::offset_of!(CallInfo, func),
+                "i32",
+                callee.to_string(),
+            ),
+            (
+                std::mem::offset_of!(CallInfo, call_line),
+                "i32",
+                line.to_string(),
+            ),
+            (std::mem::offset_of!(CallInfo, frame), "ptr", frame.clone()),
+            (
+                std::mem::offset_of!(CallInfo, argc),
+                "i32",
+                argc.to_string(),
+            ),
+            (std::mem::offset_of!(CallInfo, nextra), "i32", "0".into()),
+            // `Option<Box<_>>::None` is the null pointer (a guaranteed layout).
+            (std::mem::offset_of!(CallInfo, rare), "ptr", "null".into()),
+        ];
+        for (off, ty, v) in fields {
+            let fp = self.tmp();
+            self.line(&format!(
+                "{fp} = getelementptr inbounds i8, ptr {ci}, i64 {off}"
+            ));
+            self.line(&format!("store {ty} {v}, ptr {fp}"));
+        }
+        let len1 = self.tmp();
+        self.line(&format!("{len1} = add i64 {len}, 1"));
+        self.line(&format!("store i64 {len1}, ptr {lenp}, align 8"));
+        let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
+        self.line(&format!("store i32 {argc}, ptr {argcp}, align 4"));
+        // The call: through the entry slot, or the tier-up path while it is empty.
+        let entry = self.tmp();
+        self.line(&format!(
+            "{entry} = load atomic ptr, ptr {} acquire, align 8",
+            fnptr(entry_slot)
+        ));
+        let has = self.tmp();
+        self.line(&format!("{has} = icmp ne ptr {entry}, null"));
+        let (direct, enter, back) = (
+            self.fresh_block("call.direct"),
+            self.fresh_block("call.enter"),
+            self.fresh_block("call.back"),
+        );
+        self.line(&format!(
+            "br i1 {has}, label %{direct}, label %{enter}, !prof !0"
+        ));
+        self.block(&direct);
+        let st1 = self.tmp();
+        self.line(&format!(
+            "{st1} = call i64 {entry}(ptr {frame}, ptr %ctx) #0"
+        ));
+        self.line(&format!("br label %{back}"));
+        self.block(&enter);
+        let st2 = self.tmp();
+        self.line(&format!(
+            "{st2} = call i64 {}(ptr %ctx, i64 {callee}, ptr {frame}) #1",
+            fnptr(hop_opt_enter as *const () as usize)
+        ));
+        self.line(&format!("br label %{back}"));
+        self.block(&back);
+        let st = self.tmp();
+        self.line(&format!(
+            "{st} = phi i64 [ {st1}, %{direct} ], [ {st2}, %{enter} ]"
+        ));
+        // Pop the CallInfo (the call stack may have moved while the callee ran).
+        self.line(&format!("store i64 {len}, ptr {lenp}, align 8"));
+        let cb2 = self.tmp();
+        self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8"));
+        let rp = self.tmp();
+        self.line(&format!(
+            "{rp} = getelementptr inbounds i8, ptr {cb2}, i64 {}",
+            std::mem::offset_of!(CallInfo, rare)
+        ));
+        let rare_at = self.tmp();
+        self.line(&format!(
+            "{rare_at} = getelementptr inbounds [{} x i8], ptr {rp}, i64 {len}",
+            std::mem::size_of::<CallInfo>()
+        ));
+        let rare = self.tmp();
+        self.line(&format!("{rare} = load ptr, ptr {rare_at}, align 8"));
+        let no_rare = self.tmp();
+        self.line(&format!("{no_rare} = icmp eq ptr {rare}, null"));
+        let (drop_rare, popped) = (
+            self.fresh_block("call.rare"),
+            self.fresh_block("call.popped"),
+        );
+        self.line(&format!(
+            "br i1 {no_rare}, label %{popped}, label %{drop_rare}, !prof !0"
+        ));
+        self.block(&drop_rare);
+        self.line(&format!(
+            "call void {}(ptr {rare}) #1",
+            fnptr(hop_opt_drop_call_rare as *const () as usize)
+        ));
+        self.line(&format!("br label %{popped}"));
+        self.block(&popped);
+        // Release the frame: only when some slot holds a counted value (every
+        // counted tag has bit 3 set, as in `interp::drop_slots`).
+        if n > 0 {
+            let mut acc = String::from("0");
+            for s in 0..n {
+                let tp = self.tmp();
+                self.line(&format!(
+                    "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
+                    slot_offset(s as u32) + 8
+                ));
+                let t = self.tmp();
+                self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+                let o = self.tmp();
+                self.line(&format!("{o} = or i8 {acc}, {t}"));
+                acc = o;
+            }
+            let bit = self.tmp();
+            self.line(&format!("{bit} = and i8 {acc}, 8"));
+            let clean = self.tmp();
+            self.line(&format!("{clean} = icmp eq i8 {bit}, 0"));
+            let (release, released) = (
+                self.fresh_block("call.release"),
+                self.fresh_block("call.released"),
+            );
+            self.line(&format!(
+                "br i1 {clean}, label %{released}, label %{release}"
+            ));
+            self.block(&release);
+            self.line(&format!(
+                "call void {}(ptr {frame}, i64 {n}) #0",
+                fnptr(hop_opt_drop_frame as *const () as usize)
+            ));
+            self.line(&format!("br label %{released}"));
+            self.block(&released);
+        }
+        self.line(&format!("store i64 {sp}, ptr {spp}, align 8"));
+        self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        let okst = self.tmp();
+        self.line(&format!("{okst} = icmp eq i64 {st}, 0"));
+        let fault = self.fresh_block("call.fault");
+        let got = self.fresh_block("call.ok");
+        self.line(&format!(
+            "br i1 {okst}, label %{got}, label %{fault}, !prof !0"
+        ));
+        self.block(&fault);
+        self.generic(pc, hop_opt_fault as *const () as usize);
+        // The result: taken out of ctx.ret (left undefined).
+        self.block(&got);
+        let retp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
+        let rt = self.load_tag(&retp);
+        let rd = self.load_data(&retp);
+        let rtp = self.tmp();
+        self.line(&format!(
+            "{rtp} = getelementptr inbounds i8, ptr {retp}, i64 8"
+        ));
+        self.line(&format!("store i8 {}, ptr {rtp}, align 8", tag::UNINIT));
+        self.store_result(dst, &rt, &rd);
+        self.br(pc + 1);
+        // Anything unusual: the helper, with nothing done yet.
+        self.block(&slow);
+        self.call_with(
+            pc,
+            hop_opt_call as *const () as usize,
+            [args, callee, argc, dst],
+        );
+    }
+
+    /// `dst = (tag, data)` for a value the call returned (owned, maybe counted),
+    /// with `interp::write`'s semantics; cannot leave optimized code (the call has
+    /// happened). An unwanted value is released.
+    fn store_result(&mut self, dst: Slot, t: &str, d: &str) {
+        let write = fnptr(hop_opt_write_slot as *const () as usize);
+        if dst == NO_SLOT {
+            return self.line(&format!(
+                "call void {write}(ptr %frame, i64 {dst}, i8 {t}, i64 {d}) #0"
+            ));
+        }
+        let q = self.storage(dst);
+        if tags::subset(self.known(dst), tags::UNCOUNTED) {
+            return self.store_to(dst, &q, t, d);
+        }
+        let old = self.load_tag(&q);
+        let free = self.tmp();
+        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+        let (plain, slow, done) = (
+            self.fresh_block("ret.plain"),
+            self.fresh_block("ret.write"),
+            self.fresh_block("ret.done"),
+        );
+        self.line(&format!(
+            "br i1 {free}, label %{plain}, label %{slow}, !prof !0"
+        ));
+        self.block(&plain);
+        self.store_to(dst, &q, t, d);
+        self.line(&format!("br label %{done}"));
+        self.block(&slow);
+        self.line(&format!(
+            "call void {write}(ptr %frame, i64 {dst}, i8 {t}, i64 {d}) #0"
+        ));
+        self.line(&format!("br label %{done}"));
+        self.block(&done);
+    }
+
+    /// Pointer to the `ExecCtx` field at byte offset `off`.
+    fn ctx_ptr(&mut self, off: usize) -> String {
+        let p = self.tmp();
+        self.line(&format!(
+            "{p} = getelementptr inbounds i8, ptr %ctx, i64 {off}"
+        ));
+        p
+    }
+}
