@@ -129,7 +129,11 @@ struct HashRepr {
     live: usize,
 }
 
+/// `repr(C, u8)`: a tag byte (0 packed, 1 hash) then the variant's fields at the
+/// next 8-byte boundary — a defined layout, which the optimizing tier's inline
+/// element access relies on (see `array_layout.rs`).
 #[derive(Clone)]
+#[repr(C, u8)]
 enum Repr {
     Packed(Vec<TypedValue>),
     Hash(HashRepr),
@@ -150,6 +154,9 @@ impl Default for PhpArray {
         PhpArray::new()
     }
 }
+
+/// Where `PhpArray::repr` (its tag byte first) sits in a `PhpArray`.
+pub(crate) const REPR_OFFSET: usize = std::mem::offset_of!(PhpArray, repr);
 
 /// `next_free` of an array that has had no int key yet.
 const NO_KEY_YET: i64 = i64::MIN;

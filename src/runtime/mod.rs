@@ -2,6 +2,7 @@
 
 pub mod arith;
 pub mod array;
+pub mod array_layout;
 pub mod builtins;
 pub mod compare;
 pub mod constants;

@@ -289,6 +289,7 @@ impl TypedValue {
         self.data != 0
     }
 
+    #[inline(always)]
     pub(crate) fn header(&self) -> &Header {
         debug_assert!(tag::is_counted(self.tag));
         // SAFETY: every counted cell type is #[repr(C)] with the Header at offset 0,
@@ -319,17 +320,24 @@ impl TypedValue {
         unsafe { &(*(self.data as *const ArrCell)).arr }
     }
     /// Mutable array, separating (copy-on-write) first if shared or static.
+    #[inline(always)]
     pub fn arr_mut(&mut self) -> &mut PhpArray {
         debug_assert_eq!(self.tag, tag::ARRAY);
         if !self.header().is_unique() {
-            let mut copy = self.arr().clone();
-            if self.header().is_static() && copy.is_empty() {
-                copy.set_empty_literal_next_free();
-            }
-            *self = TypedValue::array(copy);
+            self.separate_array();
         }
         // SAFETY: now uniquely owned by self.
         unsafe { &mut (*(self.data as *mut ArrCell)).arr }
+    }
+    /// Copy-on-write: replaces a shared (or static) array by a private copy.
+    #[cold]
+    #[inline(never)]
+    fn separate_array(&mut self) {
+        let mut copy = self.arr().clone();
+        if self.header().is_static() && copy.is_empty() {
+            copy.set_empty_literal_next_free();
+        }
+        *self = TypedValue::array(copy);
     }
     #[inline(always)]
     pub fn obj(&self) -> &PhpObject {

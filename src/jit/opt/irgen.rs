@@ -49,6 +49,8 @@ use crate::vm::dim_fast::{hop_packed_elem_w, hop_packed_get, hop_packed_set};
 
 #[path = "irgen_call.rs"]
 mod call;
+#[path = "irgen_dim.rs"]
+mod dim;
 
 /// The runtime fast paths every module starts with (llvm/runtime.ll).
 pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
@@ -1212,107 +1214,6 @@ impl<'f> Lower<'f> {
             self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
         }
         self.store_to(dst, &q, &t, &d);
-        self.br(pc + 1);
-    }
-
-    /// An int key, or the generic op when it is not one.
-    fn int_key(&mut self, key: Operand, pc: usize) -> String {
-        if key.is_const() {
-            return self.int_operand(key, pc);
-        }
-        let p = self.storage(key.0);
-        if tags::subset(self.known(key.0), tags::INT) {
-            return self.load_data(&p);
-        }
-        let t = self.load_tag(&p);
-        let ok = self.tmp();
-        self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::INT));
-        let gen = self.fallback_label(pc);
-        self.expect(&ok, &gen);
-        self.load_data(&p)
-    }
-
-    /// `dst = base[key]` for a packed array and an int key, out of line in
-    /// `hop_packed_get` (no op decoding); anything else runs the generic op.
-    fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
-        let b = self.slot_ptr(base);
-        let k = self.int_key(key, pc);
-        let d = self.slot_ptr(dst);
-        let ok = self.tmp();
-        self.line(&format!(
-            "{ok} = call i1 {}(ptr {d}, ptr {b}, i64 {k}) #0",
-            fnptr(hop_packed_get as *const () as usize)
-        ));
-        let gen = self.fallback_label(pc);
-        self.expect(&ok, &gen);
-        self.br(pc + 1);
-    }
-
-    /// `base[key] = val` / `base[] = val` on a uniquely held packed array through
-    /// `hop_packed_set`; anything else runs the generic op (after a call either
-    /// way, so nothing is lost by merging).
-    fn assign_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Option<Operand>, val: Operand) {
-        let (k, append) = match key {
-            Some(k) => (self.int_key(k, pc), "false"),
-            None => ("0".to_string(), "true"),
-        };
-        let b = self.slot_ptr(base);
-        let v = if val.is_const() {
-            match self.func.consts.get(val.index() as usize) {
-                Some(c) => fnptr(c as *const _ as usize),
-                None => return self.generic(pc, generic_helper(&self.func.ops[pc])),
-            }
-        } else {
-            self.slot_ptr(val.0)
-        };
-        let d = if dst == NO_SLOT {
-            "null".to_string()
-        } else {
-            self.slot_ptr(dst)
-        };
-        let ok = self.tmp();
-        self.line(&format!(
-            "{ok} = call i1 {}(ptr {b}, i64 {k}, i1 {append}, ptr {v}, ptr {d}) #0",
-            fnptr(hop_packed_set as *const () as usize)
-        ));
-        let gen = self.fresh_block("assign.generic");
-        self.line(&format!(
-            "br i1 {ok}, label %pc{}, label %{gen}, !prof !0",
-            pc + 1
-        ));
-        self.block(&gen);
-        self.generic(pc, generic_helper(&self.func.ops[pc]));
-    }
-
-    /// `dst = &base[key]` (an INDIRECT) for an existing element of a uniquely held
-    /// packed array; anything else runs the generic op.
-    fn fetch_dim_w(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
-        // The slot itself gets the pointer (never written through); a counted value
-        // in it would need a release: checked before anything happens.
-        let p = self.slot_ptr(dst);
-        let old = self.load_tag(&p);
-        let (rel, counted, free) = (self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!("{rel} = sub i8 {old}, {}", tag::STRING));
-        self.line(&format!(
-            "{counted} = icmp ult i8 {rel}, {}",
-            tag::REF - tag::STRING + 1
-        ));
-        self.line(&format!("{free} = xor i1 {counted}, true"));
-        let exit = self.fallback_label(pc);
-        self.expect(&free, &exit);
-        let b = self.slot_ptr(base);
-        let k = self.int_key(key, pc);
-        let e = self.tmp();
-        self.line(&format!(
-            "{e} = call ptr {}(ptr {b}, i64 {k}) #0",
-            fnptr(hop_packed_elem_w as *const () as usize)
-        ));
-        let found = self.tmp();
-        self.line(&format!("{found} = icmp ne ptr {e}, null"));
-        self.expect(&found, &exit);
-        let data = self.tmp();
-        self.line(&format!("{data} = ptrtoint ptr {e} to i64"));
-        self.store_raw(&p, &tag::INDIRECT.to_string(), &data);
         self.br(pc + 1);
     }
 

@@ -1,0 +1,284 @@
+//! Lowering of array element access: `FetchDim`, `AssignDim` and `FetchDimW` with
+//! int keys.
+//!
+//! A packed array's element is reached inline — tag, representation and bounds
+//! checks, then the element itself — using the layout `runtime::array_layout`
+//! finds; whatever that path does not take (a hash array, a key out of range, a
+//! shared array to write, a counted value to release or store) calls the Rust fast
+//! paths of `vm::dim_fast`, which fall back to the generic op in turn. Before the
+//! inline path, every element access was a call: a third to a half of the time of
+//! the array benchmarks, and a call LLVM cannot see through, so it had to forget
+//! every value it held in registers around each.
+
+use super::*;
+use crate::runtime::array_layout::{packed_layout, PackedLayout};
+
+impl<'f> Lower<'f> {
+    /// An int key, or the generic op when it is not one.
+    pub(super) fn int_key(&mut self, key: Operand, pc: usize) -> String {
+        if key.is_const() {
+            return self.int_operand(key, pc);
+        }
+        let p = self.storage(key.0);
+        if tags::subset(self.known(key.0), tags::INT) {
+            return self.load_data(&p);
+        }
+        let t = self.load_tag(&p);
+        let ok = self.tmp();
+        self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::INT));
+        let gen = self.fallback_label(pc);
+        self.expect(&ok, &gen);
+        self.load_data(&p)
+    }
+
+    /// `dst = base[key]` for a packed array and an int key, out of line in
+    /// `hop_packed_get` (no op decoding); anything else runs the generic op.
+    fn fetch_dim_call(&mut self, pc: usize, dst: Slot, base: Slot, k: &str) {
+        let b = self.slot_ptr(base);
+        let d = self.slot_ptr(dst);
+        let ok = self.tmp();
+        self.line(&format!(
+            "{ok} = call i1 {}(ptr {d}, ptr {b}, i64 {k}) #0",
+            fnptr(hop_packed_get as *const () as usize)
+        ));
+        let gen = self.fallback_label(pc);
+        self.expect(&ok, &gen);
+        self.br(pc + 1);
+    }
+
+    /// `base[key] = val` / `base[] = val` on a uniquely held packed array through
+    /// `hop_packed_set`; anything else runs the generic op (after a call either
+    /// way, so nothing is lost by merging).
+    fn assign_dim_call(&mut self, pc: usize, dst: Slot, base: Slot, k: Option<&str>, val: Operand) {
+        let (k, append) = match k {
+            Some(k) => (k.to_string(), "false"),
+            None => ("0".to_string(), "true"),
+        };
+        let b = self.slot_ptr(base);
+        let v = if val.is_const() {
+            match self.func.consts.get(val.index() as usize) {
+                Some(c) => fnptr(c as *const _ as usize),
+                None => return self.generic(pc, generic_helper(&self.func.ops[pc])),
+            }
+        } else {
+            self.slot_ptr(val.0)
+        };
+        let d = if dst == NO_SLOT {
+            "null".to_string()
+        } else {
+            self.slot_ptr(dst)
+        };
+        let ok = self.tmp();
+        self.line(&format!(
+            "{ok} = call i1 {}(ptr {b}, i64 {k}, i1 {append}, ptr {v}, ptr {d}) #0",
+            fnptr(hop_packed_set as *const () as usize)
+        ));
+        let gen = self.fresh_block("assign.generic");
+        self.line(&format!(
+            "br i1 {ok}, label %pc{}, label %{gen}, !prof !0",
+            pc + 1
+        ));
+        self.block(&gen);
+        self.generic(pc, generic_helper(&self.func.ops[pc]));
+    }
+
+    /// `dst = &base[key]` (an INDIRECT) for an existing element of a uniquely held
+    /// packed array; anything else runs the generic op.
+    pub(super) fn fetch_dim_w(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
+        // The slot itself gets the pointer (never written through); a counted value
+        // in it would need a release: checked before anything happens.
+        let p = self.slot_ptr(dst);
+        let old = self.load_tag(&p);
+        let (rel, counted, free) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {old}, {}", tag::STRING));
+        self.line(&format!(
+            "{counted} = icmp ult i8 {rel}, {}",
+            tag::REF - tag::STRING + 1
+        ));
+        self.line(&format!("{free} = xor i1 {counted}, true"));
+        let exit = self.fallback_label(pc);
+        self.expect(&free, &exit);
+        let k = self.int_key(key, pc);
+        // Inline for a uniquely held packed array (the element pointer is taken
+        // before `dst`, possibly the same slot as `base`, is overwritten).
+        let (inline_e, join) = match packed_layout() {
+            Some(layout) => {
+                let (slow, join) = (self.fresh_block("dimw.call"), self.fresh_block("dimw.got"));
+                let bp = self.storage(base);
+                let e = self.packed_elem(&layout, base, &bp, &k, true, &slow);
+                let from = self.cur.clone();
+                self.line(&format!("br label %{join}"));
+                self.block(&slow);
+                (Some((e, from)), Some(join))
+            }
+            None => (None, None),
+        };
+        let b = self.slot_ptr(base);
+        let mut e = self.tmp();
+        self.line(&format!(
+            "{e} = call ptr {}(ptr {b}, i64 {k}) #0",
+            fnptr(hop_packed_elem_w as *const () as usize)
+        ));
+        let found = self.tmp();
+        self.line(&format!("{found} = icmp ne ptr {e}, null"));
+        self.expect(&found, &exit);
+        if let (Some((ie, from)), Some(join)) = (inline_e, join) {
+            let called_from = self.cur.clone();
+            self.line(&format!("br label %{join}"));
+            self.block(&join);
+            let phi = self.tmp();
+            self.line(&format!(
+                "{phi} = phi ptr [ {ie}, %{from} ], [ {e}, %{called_from} ]"
+            ));
+            e = phi;
+        }
+        let data = self.tmp();
+        self.line(&format!("{data} = ptrtoint ptr {e} to i64"));
+        self.store_raw(&p, &tag::INDIRECT.to_string(), &data);
+        self.br(pc + 1);
+    }
+
+    /// `dst = base[key]`: inline for a packed array holding the element, else
+    /// through `hop_packed_get`.
+    pub(super) fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
+        let k = self.int_key(key, pc);
+        let Some(layout) = packed_layout() else {
+            return self.fetch_dim_call(pc, dst, base, &k);
+        };
+        let slow = self.fresh_block("dim.call");
+        // The destination first: a counted old value needs the helper's release.
+        let qd = self.storage(dst);
+        if !tags::subset(self.known(dst), tags::UNCOUNTED) {
+            let old = self.load_tag(&qd);
+            let free = self.tmp();
+            self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+            self.expect(&free, &slow);
+        }
+        let bp = self.storage(base);
+        let e = self.packed_elem(&layout, base, &bp, &k, false, &slow);
+        // NULL..=OBJECT: a defined value, not a reference (whose target the helper
+        // copies out).
+        let et = self.load_tag(&e);
+        let (rel, ok) = (self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {et}, {}", tag::NULL));
+        self.line(&format!(
+            "{ok} = icmp ult i8 {rel}, {}",
+            tag::OBJECT - tag::NULL + 1
+        ));
+        self.expect(&ok, &slow);
+        let ed = self.load_data(&e);
+        self.line(&format!("call void @hop_rt_incref(i8 {et}, i64 {ed})"));
+        self.store_to(dst, &qd, &et, &ed);
+        self.br(pc + 1);
+        self.block(&slow);
+        self.fetch_dim_call(pc, dst, base, &k);
+    }
+
+    /// `base[key] = val`: inline for a scalar stored over a scalar element of a
+    /// uniquely held packed array, else through `hop_packed_set` (appends, counted
+    /// values, a wanted result).
+    pub(super) fn assign_dim(
+        &mut self,
+        pc: usize,
+        dst: Slot,
+        base: Slot,
+        key: Option<Operand>,
+        val: Operand,
+    ) {
+        let k = key.map(|k| self.int_key(k, pc));
+        let (Some(layout), Some(k), true) = (packed_layout(), k.as_deref(), dst == NO_SLOT) else {
+            return self.assign_dim_call(pc, dst, base, k.as_deref(), val);
+        };
+        let k = k.to_string();
+        let slow = self.fresh_block("dim.call");
+        let (vt, vd) = if val.is_const() {
+            match self.func.consts.get(val.index() as usize) {
+                Some(c) if c.tag() >= tag::NULL && c.tag() < tag::STRING => {
+                    (c.tag().to_string(), c.data.to_string())
+                }
+                _ => return self.assign_dim_call(pc, dst, base, Some(&k), val),
+            }
+        } else {
+            let vp = self.storage(val.0);
+            let vt = self.load_tag(&vp);
+            if !tags::subset(
+                self.known(val.0),
+                tags::UNCOUNTED & !tags::only(tag::UNINIT),
+            ) {
+                let (rel, ok) = (self.tmp(), self.tmp());
+                self.line(&format!("{rel} = sub i8 {vt}, {}", tag::NULL));
+                self.line(&format!(
+                    "{ok} = icmp ult i8 {rel}, {}",
+                    tag::STRING - tag::NULL
+                ));
+                self.expect(&ok, &slow);
+            }
+            let vd = self.load_data(&vp);
+            (vt, vd)
+        };
+        let bp = self.storage(base);
+        let e = self.packed_elem(&layout, base, &bp, &k, true, &slow);
+        let old = self.load_tag(&e);
+        let free = self.tmp();
+        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+        self.expect(&free, &slow);
+        self.store_raw(&e, &vt, &vd);
+        self.br(pc + 1);
+        self.block(&slow);
+        self.assign_dim_call(pc, dst, base, Some(&k), val);
+    }
+
+    /// Pointer to element `k` of the packed array at `p` (the storage of slot
+    /// `base`), held uniquely when `unique` (writable in place); else branches to
+    /// `miss` having changed nothing.
+    fn packed_elem(
+        &mut self,
+        layout: &PackedLayout,
+        base: Slot,
+        p: &str,
+        k: &str,
+        unique: bool,
+        miss: &str,
+    ) -> String {
+        if !tags::subset(self.known(base), tags::only(tag::ARRAY)) {
+            let t = self.load_tag(p);
+            let is_arr = self.tmp();
+            self.line(&format!("{is_arr} = icmp eq i8 {t}, {}", tag::ARRAY));
+            self.expect(&is_arr, miss);
+        }
+        let cell = self.tmp();
+        self.line(&format!("{cell} = load ptr, ptr {p}, align 8"));
+        let field = |l: &mut Self, off: usize, ty: &str| {
+            let (fp, v) = (l.tmp(), l.tmp());
+            l.line(&format!(
+                "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
+            ));
+            l.line(&format!("{v} = load {ty}, ptr {fp}"));
+            v
+        };
+        if unique {
+            // Header { rc: u32, flags: u32 }: one owner and not static.
+            let hdr = field(self, 0, "i64");
+            let ok = self.tmp();
+            self.line(&format!("{ok} = icmp eq i64 {hdr}, 1"));
+            self.expect(&ok, miss);
+        }
+        let rt = field(self, layout.repr_tag, "i8");
+        let packed = self.tmp();
+        self.line(&format!(
+            "{packed} = icmp eq i8 {rt}, {}",
+            layout.packed_tag
+        ));
+        self.expect(&packed, miss);
+        let len = field(self, layout.len, "i64");
+        let inb = self.tmp();
+        self.line(&format!("{inb} = icmp ult i64 {k}, {len}"));
+        self.expect(&inb, miss);
+        let elems = field(self, layout.elems, "ptr");
+        let e = self.tmp();
+        self.line(&format!(
+            "{e} = getelementptr inbounds i128, ptr {elems}, i64 {k}"
+        ));
+        e
+    }
+}
