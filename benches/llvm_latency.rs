@@ -70,13 +70,15 @@ fn main() {
     for level in [1u8, 2, 3] {
         let mut llvm = Llvm::new(level).expect("LLVM initializes");
         let mut times = Vec::new();
+        let mut per_func = vec![Vec::new(); all.len()];
         let mut phases = [Vec::new(), Vec::new(), Vec::new()];
         for _ in 0..PASSES {
-            for (u, f) in &all {
+            for (i, (u, f)) in all.iter().enumerate() {
                 let t = Instant::now();
                 let c = lower_and_compile(u, &u.funcs[*f], &mut llvm, false)
                     .unwrap_or_else(|e| panic!("{} failed to compile: {e}", u.funcs[*f].name));
                 times.push(t.elapsed());
+                per_func[i].push(t.elapsed());
                 phases[0].push(c.lowered - t);
                 phases[1].push(c.optimized - c.lowered);
                 phases[2].push(c.emitted - c.optimized);
@@ -91,6 +93,27 @@ fn main() {
                 "  O{level} {name:12} p50 {:.2?} p90 {:.2?}",
                 percentile(p, 0.5),
                 percentile(p, 0.9)
+            );
+        }
+        // The slowest functions (median of their passes): where latency goes.
+        let mut slowest: Vec<(Duration, usize)> = per_func
+            .iter_mut()
+            .enumerate()
+            .map(|(i, t)| {
+                t.sort();
+                (percentile(t, 0.5), i)
+            })
+            .collect();
+        slowest.sort();
+        for (t, i) in slowest.iter().rev().take(3) {
+            let (u, f) = all[*i];
+            let func = &u.funcs[f];
+            println!(
+                "  O{level} slow: {:.2?} {} {} ({} ops)",
+                t,
+                u.file.rsplit('/').next().unwrap_or(""),
+                func.name,
+                func.ops.len()
             );
         }
         times.sort();

@@ -88,3 +88,40 @@ echo "negative: ", json_encode($neg), "\n";
 echo "undefined: ", $p[500] ?? "none", "\n";
 echo $p[-3];
 echo "\ndone\n";
+?>
+<?php
+// Nested reads ($m[$i][$j]): lowered as one in optimized code; every other shape
+// of the rows (hash, string, missing, reference, object-free scalars) still reads
+// as PHP does.
+function nested_sum($m, $rows, $cols) {
+    $s = 0;
+    for ($i = 0; $i < $rows; $i++)
+        for ($j = 0; $j < $cols; $j++)
+            $s += $m[$i][$j];
+    return $s;
+}
+function nested_pick($m, $i, $j) { return $m[$i][$j]; }
+$m = [];
+for ($i = 0; $i < 10; $i++) $m[] = range($i, $i + 9);
+$t = 0;
+for ($k = 0; $k < 200; $k++) $t += nested_sum($m, 10, 10);
+echo "nested: $t\n";
+$words = ["alpha", "beta"];
+$mixed = [[1, 2], ["x" => 5, 1 => 6], "str", [[7]], null];
+$out = [];
+for ($k = 0; $k < 300; $k++) {
+    $out[$k % 7] = json_encode([
+        nested_pick($m, $k % 10, 9 - $k % 10),
+        nested_pick($words, $k % 2, 1),
+        @nested_pick($mixed, $k % 5, 1),
+        nested_pick([[1.5, "s"]], 0, $k % 2),
+    ]);
+}
+ksort($out);
+echo implode("\n", $out), "\n";
+$r = [[1, 2]];
+$ref = &$r[0];
+$ref[1] = 20;
+echo "through ref: ", nested_pick($r, 0, 1), "\n";
+echo nested_pick($m, 3, 12);
+echo "\nend\n";

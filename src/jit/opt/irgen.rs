@@ -34,6 +34,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
+use super::fuse::NestedRead;
 use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_fault};
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::spec::{Plan, Spec};
@@ -239,14 +240,26 @@ impl<'f> Lower<'f> {
             }
         }
         self.line(&format!("switch i64 %start, label %pc0 [{cases} ]"));
-        for pc in 0..self.func.ops.len() {
+        let mut pc = 0;
+        while pc < self.func.ops.len() {
             self.block(&format!("pc{pc}"));
             self.pc = pc;
             self.clobbered = false;
+            if let Some(r) = self.spec.nested_reads.get(pc).copied().flatten() {
+                // One lowering for the sequence; nothing branches to its other ops.
+                self.nested_read(pc, r);
+                for inner in pc + 1..pc + NestedRead::LEN {
+                    self.block(&format!("pc{inner}"));
+                    self.line("unreachable");
+                }
+                pc += NestedRead::LEN;
+                continue;
+            }
             self.op(pc);
             if self.clobbered && self.flow.is_some_and(|f| !f.clobbers(pc)) {
                 self.unexpected_calls.push(pc);
             }
+            pc += 1;
         }
         self.osr_guards(&headers);
         // Falling off the end returns null: the generic step at one past the end.
@@ -448,6 +461,19 @@ impl<'f> Lower<'f> {
     /// that may hold them, the slot itself for the rest (see `Spec::deref_slots`).
     fn storage(&mut self, s: Slot) -> String {
         let p = self.slot_ptr(s);
+        if self
+            .spec
+            .ref_slots
+            .get(s as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            // Always a REF box: its value sits after the box's header.
+            let (b, q) = (self.tmp(), self.tmp());
+            self.line(&format!("{b} = load ptr, ptr {p}, align 8"));
+            self.line(&format!("{q} = getelementptr inbounds i8, ptr {b}, i64 8"));
+            return q;
+        }
         if !self
             .spec
             .deref_slots

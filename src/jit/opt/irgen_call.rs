@@ -532,7 +532,7 @@ impl<'f> Lower<'f> {
     /// `dst = (tag, data)` for a value the call returned (owned, maybe counted),
     /// with `interp::write`'s semantics; cannot leave optimized code (the call has
     /// happened). An unwanted value is released.
-    fn store_result(&mut self, dst: Slot, t: &str, d: &str) {
+    pub(super) fn store_result(&mut self, dst: Slot, t: &str, d: &str) {
         let write = fnptr(hop_opt_write_slot as *const () as usize);
         if dst == NO_SLOT {
             return self.line(&format!(

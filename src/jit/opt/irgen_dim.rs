@@ -10,6 +10,7 @@
 //! the array benchmarks, and a call LLVM cannot see through, so it had to forget
 //! every value it held in registers around each.
 
+use super::NestedRead;
 use super::*;
 use crate::runtime::array_layout::{packed_layout, PackedLayout};
 
@@ -226,6 +227,45 @@ impl<'f> Lower<'f> {
         self.br(pc + 1);
         self.block(&slow);
         self.assign_dim_call(pc, dst, base, Some(&k), val);
+    }
+
+    /// `dst = base[outer][inner]` as one (see `fuse.rs`): both arrays packed, the
+    /// element a defined value; anything else deoptimizes at `pc`, before anything
+    /// happened. The temporary is left UNINIT, as the sequence's `UnsetLocal` does.
+    pub(super) fn nested_read(&mut self, pc: usize, r: NestedRead) {
+        let layout = packed_layout().expect("nested reads are fused only with a layout");
+        let outer = self.int_key(r.outer, pc);
+        let inner = self.int_key(r.inner, pc);
+        let miss = self.fallback_label(pc);
+        let tp = self.slot_ptr(r.tmp);
+        if !tags::subset(self.known(r.tmp), tags::only(tag::UNINIT)) {
+            // Whatever the temporary holds must own nothing (it is overwritten).
+            let t = self.load_tag(&tp);
+            let (bit, free) = (self.tmp(), self.tmp());
+            self.line(&format!("{bit} = and i8 {t}, 8"));
+            self.line(&format!("{free} = icmp eq i8 {bit}, 0"));
+            self.expect(&free, &miss);
+        }
+        let bp = self.storage(r.base);
+        let row = self.packed_elem(&layout, r.base, &bp, &outer, false, &miss);
+        let e = self.packed_elem(&layout, NO_SLOT, &row, &inner, false, &miss);
+        let et = self.load_tag(&e);
+        let (rel, ok) = (self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {et}, {}", tag::NULL));
+        self.line(&format!(
+            "{ok} = icmp ult i8 {rel}, {}",
+            tag::OBJECT - tag::NULL + 1
+        ));
+        self.expect(&ok, &miss);
+        let ed = self.load_data(&e);
+        self.line(&format!("call void @hop_rt_incref(i8 {et}, i64 {ed})"));
+        let ttp = self.tmp();
+        self.line(&format!(
+            "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
+        ));
+        self.line(&format!("store i8 {}, ptr {ttp}, align 8", tag::UNINIT));
+        self.store_result(r.dst, &et, &ed);
+        self.br(pc + NestedRead::LEN);
     }
 
     /// Pointer to element `k` of the packed array at `p` (the storage of slot

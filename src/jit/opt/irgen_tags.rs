@@ -23,6 +23,7 @@
 //! lowered as a helper call after all is reported back, forced to "forgets
 //! everything" and the function is lowered again (see `irgen::lower`).
 
+use super::fuse::NestedRead;
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -105,6 +106,18 @@ impl TagFlow {
             .map(|pc| {
                 if forced_clobber.get(pc).copied().unwrap_or(false) {
                     Effect::Clobber
+                } else if let Some(r) = spec.nested_reads.get(pc).copied().flatten() {
+                    Effect::Refine(
+                        [
+                            narrow(r.outer, INT),
+                            narrow(r.inner, INT),
+                            Some(Step::Set(r.dst, ANY)),
+                            Some(Step::Set(r.tmp, only(tag::UNINIT))),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                    )
                 } else {
                     effect(func, &func.ops[pc], spec.plans[pc])
                 }
@@ -152,7 +165,10 @@ impl TagFlow {
                     for step in steps {
                         apply(&mut state, &tracked, *step);
                     }
-                    inline_successors(func, pc, spec.plans[pc])
+                    match spec.nested_reads.get(pc).copied().flatten() {
+                        Some(_) => vec![pc + NestedRead::LEN],
+                        None => inline_successors(func, pc, spec.plans[pc]),
+                    }
                 }
             };
             for s in succ {

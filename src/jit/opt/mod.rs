@@ -26,6 +26,7 @@ pub mod codegen;
 pub mod compile;
 pub mod deopt;
 pub mod dump_ir;
+pub mod fuse;
 pub mod helpers;
 pub mod irgen;
 pub mod irgen_tags;

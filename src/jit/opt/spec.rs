@@ -12,6 +12,7 @@
 
 use std::sync::atomic::Ordering;
 
+use super::fuse::{self, NestedRead};
 use crate::bytecode::op::{BinOp, Op, Operand};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::value::tag;
@@ -46,6 +47,12 @@ pub struct Spec {
     /// after all, its tag guards fail and its stores leave optimized code (the tier
     /// below writes through) — correct, only slower.
     pub deref_slots: Vec<bool>,
+    /// Per slot: whether it holds a REF box for the whole call (see [`ref_slots`]),
+    /// so its storage is the box's value — one load, no tag tests.
+    pub ref_slots: Vec<bool>,
+    /// Per pc: the nested element read starting there, lowered as one (see
+    /// `fuse.rs`).
+    pub nested_reads: Vec<Option<NestedRead>>,
     /// Per slot: whether it passes an argument to a user function call (written
     /// with one 16-byte store; see `irgen::store_whole`).
     pub call_args: Vec<bool>,
@@ -64,6 +71,33 @@ fn call_args(func: &Func) -> Vec<bool> {
         }
     }
     a
+}
+
+/// Slots of `func` that hold a REF box from entry to return: by-reference
+/// parameters without a default (a missing argument's default is stored plainly),
+/// not variadic, never unset and never a `catch` variable. Every call path boxes a
+/// by-reference argument, and every other op that rebinds a slot (`=&`, `global`,
+/// `static`, `foreach` by reference, `extract` with EXTR_REFS) binds another box.
+fn ref_slots(func: &Func) -> Vec<bool> {
+    let mut r = vec![false; func.num_slots as usize];
+    for (i, p) in func.params.iter().enumerate() {
+        if p.by_ref && !p.variadic && !p.has_default {
+            if let Some(x) = r.get_mut(i) {
+                *x = true;
+            }
+        }
+    }
+    for op in &func.ops {
+        match op {
+            Op::UnsetLocal { slot: s } | Op::Catch { dst: s, .. } => {
+                if let Some(x) = r.get_mut(*s as usize) {
+                    *x = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    r
 }
 
 /// Slots of `func` that may hold a REF or an INDIRECT: by-reference parameters,
@@ -247,7 +281,7 @@ impl Spec {
         // others after it) has not reached its later blocks yet.
         let cold_is_meaningful = count(0) >= 2;
         let mut block_count = 0;
-        let plans = func
+        let plans: Vec<Plan> = func
             .ops
             .iter()
             .enumerate()
@@ -262,10 +296,20 @@ impl Spec {
                 plan_of(func, op, seen)
             })
             .collect();
+        let inline_dims = crate::runtime::array_layout::packed_layout().is_some();
+        let nested_reads = (0..func.ops.len())
+            .map(|pc| {
+                inline_dims
+                    .then(|| fuse::nested_read(func, &plans, heads, pc))
+                    .flatten()
+            })
+            .collect();
         Spec {
             plans,
+            nested_reads,
             profiled,
             deref_slots: deref_slots(unit, func),
+            ref_slots: ref_slots(func),
             call_args: call_args(func),
         }
     }
