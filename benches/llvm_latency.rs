@@ -105,7 +105,12 @@ fn main() {
             })
             .collect();
         slowest.sort();
-        for (t, i) in slowest.iter().rev().take(3) {
+        for (t, i) in slowest.iter().rev().take(
+            std::env::var("SLOWEST")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(3),
+        ) {
             let (u, f) = all[*i];
             let func = &u.funcs[f];
             println!(

@@ -29,7 +29,10 @@ pub enum Fault {
 
 pub type VmResult<T> = Result<T, Fault>;
 
-/// One active call, for stack traces, `func_get_args` and warnings.
+/// One active call, for stack traces, `func_get_args` and warnings. `repr(C)`:
+/// optimized code pushes entries itself (`jit/opt/irgen_call.rs`), as the words
+/// `{func, call_line}`, `frame`, `{argc, nextra}`, `rare`.
+#[repr(C)]
 pub struct CallInfo {
     pub func: u32,
     /// The line in the caller where the call happened.
@@ -45,6 +48,11 @@ pub struct CallInfo {
     /// `CallInfo` is 32 bytes).
     pub rare: Option<Box<CallRare>>,
 }
+
+const _: () = assert!(std::mem::offset_of!(CallInfo, call_line) == 4);
+const _: () = assert!(std::mem::offset_of!(CallInfo, frame) == 8);
+const _: () = assert!(std::mem::offset_of!(CallInfo, nextra) == 20);
+const _: () = assert!(std::mem::offset_of!(CallInfo, rare) == 24);
 
 /// The rarely used parts of a `CallInfo`.
 #[derive(Default)]

@@ -39,44 +39,39 @@ pub unsafe extern "C" fn hop_opt_call(
     st
 }
 
-/// A native call's callee whose entry slot was empty when it was loaded: the
-/// tier-up path (`jit::enter::run_func_to_ret`), which counts the call, may
-/// translate the callee, and runs it. Returns the call's status; the value is in
-/// `ctx.ret`.
+/// The entry a native call takes while its callee's entry slot is empty: the
+/// entry-slot convention (so emitted code calls it like any entry), the callee
+/// named by the `CallInfo` the call pushed. Takes the tier-up path
+/// (`jit::enter::run_func_to_ret`), which counts the call, may translate the
+/// callee, and runs it.
 ///
 /// # Safety
-/// `ctx` is the running request's context, `callee` a function of `ctx.unit`, and
-/// `frame` its frame with its `CallInfo` pushed (the entry-slot convention).
-pub unsafe extern "C" fn hop_opt_enter(
-    ctx: *mut ExecCtx,
-    callee: u64,
-    frame: *mut TypedValue,
-) -> u64 {
+/// As for any entry (`bytecode::unit::EntryFn`): `frame` is the callee's frame and
+/// the innermost `CallInfo` of `ctx` names the callee and that frame.
+pub unsafe extern "C" fn hop_opt_enter(frame: *mut TypedValue, ctx: *mut ExecCtx) -> u64 {
     // SAFETY: per the contract.
     let ctx = unsafe { &mut *ctx };
     // SAFETY: the unit is owned by `ctx.unit`, never replaced while code runs.
     let unit: &Unit = unsafe { &*std::sync::Arc::as_ptr(&ctx.unit) };
+    let callee = ctx.calls.last().map_or(unit.main, |ci| ci.func);
     let func = &unit.funcs[callee as usize];
     // SAFETY: forwarded contract.
     unsafe { run_func_to_ret(ctx, unit, func, frame) }
 }
 
-/// Releases the rare parts of a `CallInfo` a native call popped.
+/// What a native call releases after the callee returned, when there is anything:
+/// the rare parts of the `CallInfo` it popped (`rare`, or null) and the counted
+/// values among the `n` slots of the callee's frame.
 ///
 /// # Safety
-/// `rare` is the non-null `CallInfo::rare` of a popped entry, owned by nobody else.
-pub unsafe extern "C" fn hop_opt_drop_call_rare(rare: *mut CallRare) {
-    // SAFETY: per the contract: the pointer is the Box the entry owned.
-    drop(unsafe { Box::from_raw(rare) });
-}
-
-/// Releases the counted values among the `n` slots of a frame a native call is
-/// tearing down.
-///
-/// # Safety
-/// `frame .. frame + n` are initialised slots of a returned callee, owned by the
-/// caller tearing it down and dead afterwards.
-pub unsafe extern "C" fn hop_opt_drop_frame(frame: *mut TypedValue, n: u64) {
+/// `rare` is null or the `CallInfo::rare` box of the popped entry, owned by nobody
+/// else; `frame .. frame + n` are initialised slots of the returned callee, dead
+/// afterwards.
+pub unsafe extern "C" fn hop_opt_call_cleanup(rare: *mut CallRare, frame: *mut TypedValue, n: u64) {
+    if !rare.is_null() {
+        // SAFETY: per the contract: the pointer is the Box the entry owned.
+        drop(unsafe { Box::from_raw(rare) });
+    }
     // SAFETY: per the contract.
     unsafe { drop_slots(frame, n as usize) }
 }

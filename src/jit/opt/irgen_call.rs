@@ -14,15 +14,17 @@
 //! reference), the call takes `hop_opt_call` with nothing done yet.
 
 use super::*;
-use crate::jit::opt::helpers::{
-    hop_opt_drop_call_rare, hop_opt_drop_frame, hop_opt_enter, hop_opt_write_slot,
-};
+use crate::jit::opt::helpers::{hop_opt_call_cleanup, hop_opt_enter, hop_opt_write_slot};
 use crate::vm::call_stack::CallStack;
 use crate::vm::ctx::CallInfo;
 
 /// Callees with more slots than this take the helper path (the frame's undefined
 /// slots are marked one store each, inline).
-const NATIVE_CALL_MAX_SLOTS: usize = 64;
+const NATIVE_CALL_MAX_SLOTS: usize = 256;
+
+/// Frames up to this many slots are set up and checked with one op per slot;
+/// larger ones with a loop.
+const UNROLL_SLOTS: usize = 8;
 
 impl<'f> Lower<'f> {
     /// Whether a call of `callee` with `argc` arguments can be inlined: a small
@@ -345,16 +347,10 @@ impl<'f> Lower<'f> {
             self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
             self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
         }
-        for s in argc as usize..n {
-            let tp = self.tmp();
-            self.line(&format!(
-                "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
-                slot_offset(s as u32) + 8
-            ));
-            self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
-        }
+        self.mark_undefined(&frame, argc as usize, n);
         self.line(&format!("store i64 {nsp}, ptr {spp}, align 8"));
-        // Its CallInfo.
+        // Its CallInfo (`repr(C)`): { func, call_line }, frame, { argc, nextra },
+        // rare — `Option<Box<_>>::None` is the null pointer (a guaranteed layout).
         let cbp = self.ctx_ptr(calls_base);
         let cb = self.tmp();
         self.line(&format!("{cb} = load ptr, ptr {cbp}, align 8"));
@@ -363,140 +359,81 @@ impl<'f> Lower<'f> {
             "{ci} = getelementptr inbounds [{} x i8], ptr {cb}, i64 {len}",
             std::mem::size_of::<CallInfo>()
         ));
-        let fields: [(usize, &str, String); 6] = [
+        let words = [
             (
-                std::mem::offset_of!(CallInfo, func),
-                "i32",
-                callee.to_string(),
+                0,
+                format!("i64 {}", u64::from(callee) | (u64::from(line) << 32)),
             ),
-            (
-                std::mem::offset_of!(CallInfo, call_line),
-                "i32",
-                line.to_string(),
-            ),
-            (std::mem::offset_of!(CallInfo, frame), "ptr", frame.clone()),
-            (
-                std::mem::offset_of!(CallInfo, argc),
-                "i32",
-                argc.to_string(),
-            ),
-            (std::mem::offset_of!(CallInfo, nextra), "i32", "0".into()),
-            // `Option<Box<_>>::None` is the null pointer (a guaranteed layout).
-            (std::mem::offset_of!(CallInfo, rare), "ptr", "null".into()),
+            (8, format!("ptr {frame}")),
+            (16, format!("i64 {argc}")),
+            (24, "ptr null".to_string()),
         ];
-        for (off, ty, v) in fields {
+        for (off, v) in words {
             let fp = self.tmp();
             self.line(&format!(
                 "{fp} = getelementptr inbounds i8, ptr {ci}, i64 {off}"
             ));
-            self.line(&format!("store {ty} {v}, ptr {fp}"));
+            self.line(&format!("store {v}, ptr {fp}, align 8"));
         }
         let len1 = self.tmp();
         self.line(&format!("{len1} = add i64 {len}, 1"));
         self.line(&format!("store i64 {len1}, ptr {lenp}, align 8"));
         let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
         self.line(&format!("store i32 {argc}, ptr {argcp}, align 4"));
-        // The call: through the entry slot, or the tier-up path while it is empty.
+        // The call: through the entry slot, or (while it is empty) a stand-in with
+        // the entry convention that takes the tier-up path.
         let entry = self.tmp();
         self.line(&format!(
             "{entry} = load atomic ptr, ptr {} acquire, align 8",
             fnptr(entry_slot)
         ));
-        let has = self.tmp();
+        let (has, target) = (self.tmp(), self.tmp());
         self.line(&format!("{has} = icmp ne ptr {entry}, null"));
-        let (direct, enter, back) = (
-            self.fresh_block("call.direct"),
-            self.fresh_block("call.enter"),
-            self.fresh_block("call.back"),
-        );
         self.line(&format!(
-            "br i1 {has}, label %{direct}, label %{enter}, !prof !0"
-        ));
-        self.block(&direct);
-        let st1 = self.tmp();
-        self.line(&format!(
-            "{st1} = call i64 {entry}(ptr {frame}, ptr %ctx) #0"
-        ));
-        self.line(&format!("br label %{back}"));
-        self.block(&enter);
-        let st2 = self.tmp();
-        self.line(&format!(
-            "{st2} = call i64 {}(ptr %ctx, i64 {callee}, ptr {frame}) #1",
+            "{target} = select i1 {has}, ptr {entry}, ptr {}",
             fnptr(hop_opt_enter as *const () as usize)
         ));
-        self.line(&format!("br label %{back}"));
-        self.block(&back);
         let st = self.tmp();
         self.line(&format!(
-            "{st} = phi i64 [ {st1}, %{direct} ], [ {st2}, %{enter} ]"
+            "{st} = call i64 {target}(ptr {frame}, ptr %ctx) #0"
         ));
-        // Pop the CallInfo (the call stack may have moved while the callee ran).
+        // Pop the CallInfo (the call stack may have moved while the callee ran),
+        // then release what the frame and the entry hold: out of line, and only
+        // when some slot holds a counted value (every counted tag has bit 3 set, as
+        // in `interp::drop_slots`) or the entry grew rare parts.
         self.line(&format!("store i64 {len}, ptr {lenp}, align 8"));
         let cb2 = self.tmp();
         self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8"));
         let rp = self.tmp();
         self.line(&format!(
-            "{rp} = getelementptr inbounds i8, ptr {cb2}, i64 {}",
-            std::mem::offset_of!(CallInfo, rare)
-        ));
-        let rare_at = self.tmp();
-        self.line(&format!(
-            "{rare_at} = getelementptr inbounds [{} x i8], ptr {rp}, i64 {len}",
+            "{rp} = getelementptr inbounds [{} x i8], ptr {cb2}, i64 {len}, i64 24",
             std::mem::size_of::<CallInfo>()
         ));
         let rare = self.tmp();
-        self.line(&format!("{rare} = load ptr, ptr {rare_at}, align 8"));
-        let no_rare = self.tmp();
-        self.line(&format!("{no_rare} = icmp eq ptr {rare}, null"));
-        let (drop_rare, popped) = (
-            self.fresh_block("call.rare"),
-            self.fresh_block("call.popped"),
+        self.line(&format!("{rare} = load ptr, ptr {rp}, align 8"));
+        let rare_i = self.tmp();
+        self.line(&format!("{rare_i} = ptrtoint ptr {rare} to i64"));
+        let counted = self.counted_bits(&frame, n);
+        let c64 = self.tmp();
+        self.line(&format!("{c64} = zext i8 {counted} to i64"));
+        let any = self.tmp();
+        self.line(&format!("{any} = or i64 {rare_i}, {c64}"));
+        let clean = self.tmp();
+        self.line(&format!("{clean} = icmp eq i64 {any}, 0"));
+        let (cleanup, released) = (
+            self.fresh_block("call.cleanup"),
+            self.fresh_block("call.released"),
         );
         self.line(&format!(
-            "br i1 {no_rare}, label %{popped}, label %{drop_rare}, !prof !0"
+            "br i1 {clean}, label %{released}, label %{cleanup}, !prof !0"
         ));
-        self.block(&drop_rare);
+        self.block(&cleanup);
         self.line(&format!(
-            "call void {}(ptr {rare}) #1",
-            fnptr(hop_opt_drop_call_rare as *const () as usize)
+            "call void {}(ptr {rare}, ptr {frame}, i64 {n}) #1",
+            fnptr(hop_opt_call_cleanup as *const () as usize)
         ));
-        self.line(&format!("br label %{popped}"));
-        self.block(&popped);
-        // Release the frame: only when some slot holds a counted value (every
-        // counted tag has bit 3 set, as in `interp::drop_slots`).
-        if n > 0 {
-            let mut acc = String::from("0");
-            for s in 0..n {
-                let tp = self.tmp();
-                self.line(&format!(
-                    "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
-                    slot_offset(s as u32) + 8
-                ));
-                let t = self.tmp();
-                self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
-                let o = self.tmp();
-                self.line(&format!("{o} = or i8 {acc}, {t}"));
-                acc = o;
-            }
-            let bit = self.tmp();
-            self.line(&format!("{bit} = and i8 {acc}, 8"));
-            let clean = self.tmp();
-            self.line(&format!("{clean} = icmp eq i8 {bit}, 0"));
-            let (release, released) = (
-                self.fresh_block("call.release"),
-                self.fresh_block("call.released"),
-            );
-            self.line(&format!(
-                "br i1 {clean}, label %{released}, label %{release}"
-            ));
-            self.block(&release);
-            self.line(&format!(
-                "call void {}(ptr {frame}, i64 {n}) #0",
-                fnptr(hop_opt_drop_frame as *const () as usize)
-            ));
-            self.line(&format!("br label %{released}"));
-            self.block(&released);
-        }
+        self.line(&format!("br label %{released}"));
+        self.block(&released);
         self.line(&format!("store i64 {sp}, ptr {spp}, align 8"));
         self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
         let okst = self.tmp();
@@ -563,6 +500,92 @@ impl<'f> Lower<'f> {
         ));
         self.line(&format!("br label %{done}"));
         self.block(&done);
+    }
+
+    /// Marks slots `from..to` of `frame` undefined (their tag alone): one store
+    /// each for a few, a loop for more (IR size is compile time).
+    fn mark_undefined(&mut self, frame: &str, from: usize, to: usize) {
+        if to <= from + UNROLL_SLOTS {
+            for s in from..to {
+                let tp = self.tmp();
+                self.line(&format!(
+                    "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
+                    slot_offset(s as u32) + 8
+                ));
+                self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+            }
+            return;
+        }
+        let (pre, body, done) = (
+            self.cur.clone(),
+            self.fresh_block("undef.loop"),
+            self.fresh_block("undef.done"),
+        );
+        self.line(&format!("br label %{body}"));
+        self.block(&body);
+        let (i, tp, next, end) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!(
+            "{i} = phi i64 [ {from}, %{pre} ], [ {next}, %{body} ]"
+        ));
+        self.line(&format!(
+            "{tp} = getelementptr inbounds {{ i64, i8 }}, ptr {frame}, i64 {i}, i32 1"
+        ));
+        self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        self.line(&format!("{next} = add i64 {i}, 1"));
+        self.line(&format!("{end} = icmp eq i64 {next}, {to}"));
+        self.line(&format!("br i1 {end}, label %{done}, label %{body}"));
+        self.block(&done);
+    }
+
+    /// The tags of slots `0..n` of `frame` ORed, masked to bit 3 (set when some
+    /// slot holds a counted value); unrolled for a few slots, else a loop.
+    fn counted_bits(&mut self, frame: &str, n: usize) -> String {
+        let mut acc = String::from("0");
+        if n <= UNROLL_SLOTS {
+            for s in 0..n {
+                let tp = self.tmp();
+                self.line(&format!(
+                    "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
+                    slot_offset(s as u32) + 8
+                ));
+                let (t, o) = (self.tmp(), self.tmp());
+                self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+                self.line(&format!("{o} = or i8 {acc}, {t}"));
+                acc = o;
+            }
+        } else {
+            let (pre, body, done) = (
+                self.cur.clone(),
+                self.fresh_block("tags.loop"),
+                self.fresh_block("tags.done"),
+            );
+            self.line(&format!("br label %{body}"));
+            self.block(&body);
+            let (i, a, tp, t, o, next, end) = (
+                self.tmp(),
+                self.tmp(),
+                self.tmp(),
+                self.tmp(),
+                self.tmp(),
+                self.tmp(),
+                self.tmp(),
+            );
+            self.line(&format!("{i} = phi i64 [ 0, %{pre} ], [ {next}, %{body} ]"));
+            self.line(&format!("{a} = phi i8 [ 0, %{pre} ], [ {o}, %{body} ]"));
+            self.line(&format!(
+                "{tp} = getelementptr inbounds {{ i64, i8 }}, ptr {frame}, i64 {i}, i32 1"
+            ));
+            self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+            self.line(&format!("{o} = or i8 {a}, {t}"));
+            self.line(&format!("{next} = add i64 {i}, 1"));
+            self.line(&format!("{end} = icmp eq i64 {next}, {n}"));
+            self.line(&format!("br i1 {end}, label %{done}, label %{body}"));
+            self.block(&done);
+            acc = o;
+        }
+        let bit = self.tmp();
+        self.line(&format!("{bit} = and i8 {acc}, 8"));
+        bit
     }
 
     /// Pointer to the `ExecCtx` field at byte offset `off`.
