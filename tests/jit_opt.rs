@@ -93,6 +93,26 @@ fn deopts_keep_output_identical() {
     }
 }
 
+/// Ops whose destination held a string (a reused temporary) and element writes
+/// with string keys stay in optimized code: the old value is released in place, the
+/// string key goes to the generic op once baseline code has seen one. At most the
+/// first translation (compiled before the string keys were profiled) may be dropped.
+#[test]
+fn reused_temporaries_and_string_keys_stay_optimized() {
+    let (out, stats) = run(&corpus("jit_temp_reuse"), &["jit.sync=1"]);
+    assert_eq!(out, expected("jit_temp_reuse"));
+    let o = &stats["optimized"];
+    assert!(
+        o["compiles"].as_u64().unwrap_or(0) > 0,
+        "nothing optimized: {o}"
+    );
+    assert!(
+        o["dropped"].as_u64().unwrap_or(0) <= 1,
+        "dropped again and again: {o}"
+    );
+    assert_eq!(o["gave_up"].as_u64().unwrap_or(0), 0, "gave up: {o}");
+}
+
 /// A function that keeps deopting is dropped back to baseline code and optimized
 /// again with the wider profile, a bounded number of times.
 #[test]

@@ -70,6 +70,11 @@ pub(crate) fn record_profile(func: &Func, frame: *mut TypedValue, pc: usize) {
         | Op::NotIdentical { a, b, .. }
         | Op::JmpNotLt { a, b, .. } => [Some(*a), Some(*b)],
         Op::FetchDim { base, key, .. } => [Some(*base), Some(*key)],
+        // Keys of element writes that left the packed fast path: a string key makes
+        // the optimizing tier call the generic op there instead of guarding.
+        Op::FetchDimW { key: Some(key), .. } | Op::AssignDim { key: Some(key), .. } => {
+            [Some(*key), None]
+        }
         Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } => [Some(*cond), None],
         Op::Move { src, .. } => [Some(*src), None],
         Op::IncDec { target, .. } => [Some(Operand::slot(*target)), None],

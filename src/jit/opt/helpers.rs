@@ -76,6 +76,16 @@ pub unsafe extern "C" fn hop_opt_call_cleanup(rare: *mut CallRare, frame: *mut T
     unsafe { drop_slots(frame, n as usize) }
 }
 
+/// Releases a string, array or object value an inline store is about to overwrite
+/// (one owner less; the last frees it).
+///
+/// # Safety
+/// `(tag, data)` is an owned value with a tag in STRING..=OBJECT, whose slot the
+/// caller overwrites next without reading it.
+pub unsafe extern "C" fn hop_opt_release(tag: u8, data: u64) {
+    drop(TypedValue::raw(tag, data));
+}
+
 /// `frame[dst] = (tag, data)` with the interpreter's `write` semantics (through
 /// references, releasing the old value), for a returned value the inline store could
 /// not take; `NO_SLOT` releases the value.

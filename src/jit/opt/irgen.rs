@@ -35,7 +35,7 @@ use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
 use super::fuse::NestedRead;
-use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_fault};
+use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_fault, hop_opt_release};
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
@@ -534,12 +534,36 @@ impl<'f> Lower<'f> {
         }
         let old = self.load_tag(&q);
         // Not `release_inline`: its extra paths inside every store cost tight loops
-        // (measured: nested_loops 0.30 s -> 0.45 s). An op that overwrites counted
-        // values leaves here, and is generic in the next translation.
+        // (measured: nested_loops 0.30 s -> 0.45 s). A string, array or object is
+        // released out of line, in a cold block: temporaries are reused for values
+        // of any type (a concatenation's, then a remainder's), and leaving optimized
+        // code for each such op gave whole loops up after a few rounds. A REF or
+        // INDIRECT (to write through) leaves optimized code.
         let free = self.tmp();
         self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+        let (release, ready) = (
+            self.fresh_block("dst.release"),
+            self.fresh_block("dst.ready"),
+        );
+        self.line(&format!(
+            "br i1 {free}, label %{ready}, label %{release}, !prof !0"
+        ));
+        self.block(&release);
+        let (rel, value) = (self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {old}, {}", tag::STRING));
+        self.line(&format!(
+            "{value} = icmp ult i8 {rel}, {}",
+            tag::OBJECT - tag::STRING + 1
+        ));
         let exit = self.fallback_label(pc);
-        self.expect(&free, &exit);
+        self.expect(&value, &exit);
+        let d = self.load_data(&q);
+        self.line(&format!(
+            "call void {}(i8 {old}, i64 {d}) #1",
+            fnptr(hop_opt_release as *const () as usize)
+        ));
+        self.line(&format!("br label %{ready}"));
+        self.block(&ready);
         q
     }
 

@@ -246,19 +246,21 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
             }
         }
         // The packed-array fast paths: element reads that never left baseline's
-        // inline path; element write fetches are always tried (they fall back).
+        // inline path; element writes unless a non-int key was seen (an int key on
+        // a hash array falls back to the generic op).
         Op::FetchDim { key, .. }
             if seen == 0 && const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
         {
             Plan::Int
         }
         Op::AssignDim { key, .. }
-            if key.is_none_or(|k| const_tag(func, k).is_none_or(|t| t == tag::INT)) =>
+            if seen & !INT_BIT == 0
+                && key.is_none_or(|k| const_tag(func, k).is_none_or(|t| t == tag::INT)) =>
         {
             Plan::Int
         }
         Op::FetchDimW { key: Some(key), .. }
-            if const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
+            if seen & !INT_BIT == 0 && const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
         {
             Plan::Int
         }
