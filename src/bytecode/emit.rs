@@ -182,11 +182,8 @@ impl<'u> FuncBuilder<'u> {
             | Op::JmpIfArg { target: t, .. }
             | Op::IterInit { exit: t, .. }
             | Op::IterNext { exit: t, .. }
-            | Op::Catch { next: t, .. }
-            | Op::FinallyEnd {
-                outer: Some((_, _, _, t)),
-                ..
-            } => *t = target,
+            | Op::Catch { next: t, .. } => *t = target,
+            Op::FinallyEnd { outer: Some(o), .. } => o.3 = target,
             other => unreachable!("patching a non-jump {other:?}"),
         }
     }

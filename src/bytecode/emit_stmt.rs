@@ -741,7 +741,10 @@ impl FuncBuilder<'_> {
                 self.patch(j, body_start);
             }
             self.block(fbody)?;
-            let outer = self.finallys.last().map(|o| (o.state, o.exc, o.ret, 0));
+            let outer = self
+                .finallys
+                .last()
+                .map(|o| Box::new((o.state, o.exc, o.ret, 0)));
             let at = self.emit(Op::FinallyEnd {
                 state: f.state,
                 exc: f.exc,

@@ -151,6 +151,7 @@ pub enum Capture {
 
 /// The ops. Field names: `dst` is written, everything else read.
 #[derive(Clone, Debug)]
+#[repr(u8)]
 pub enum Op {
     Nop,
     /// `dst = src` (copying; dereferences `src`).
@@ -581,7 +582,9 @@ pub enum Op {
         state: Slot,
         exc: Slot,
         ret: Slot,
-        outer: Option<(Slot, Slot, Slot, Pc)>,
+        /// The enclosing finally (its state, exception and return slots, and its
+        /// start), boxed to keep `Op` at 32 bytes.
+        outer: Option<Box<(Slot, Slot, Slot, Pc)>>,
     },
     /// `match` without a matching arm: UnhandledMatchError.
     MatchError {
@@ -596,3 +599,7 @@ pub enum Op {
         what: u32,
     },
 }
+
+// The interpreter dispatches on the tag byte `repr(u8)` puts first; keep ops at
+// 32 bytes (two per cache line).
+const _: () = assert!(std::mem::size_of::<Op>() == 32);

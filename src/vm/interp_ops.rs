@@ -351,11 +351,11 @@ pub(crate) fn slow_op(
                     // SAFETY: ret is a slot of this frame.
                     let v = unsafe { slot(frame, *ret) }.take();
                     write(frame, *state, TypedValue::int(0));
-                    match outer {
-                        Some((os, _oexc, oret, opc)) => {
-                            write(frame, *os, TypedValue::int(2));
-                            write(frame, *oret, v);
-                            return Ok(Flow::Jump(*opc));
+                    match outer.as_deref() {
+                        Some(&(os, _oexc, oret, opc)) => {
+                            write(frame, os, TypedValue::int(2));
+                            write(frame, oret, v);
+                            return Ok(Flow::Jump(opc));
                         }
                         // `ret` of `function &f()` holds the reference to return.
                         None if func.returns_ref && ctx.take_ref_request(frame) => {

@@ -1361,10 +1361,7 @@ fn branch_targets(func: &Func, pc: usize) -> Vec<usize> {
         Some(
             Op::IterInit { exit, .. } | Op::IterNext { exit, .. } | Op::Catch { next: exit, .. },
         ) => s.push(*exit as usize),
-        Some(Op::FinallyEnd {
-            outer: Some((_, _, _, p)),
-            ..
-        }) => s.push(*p as usize),
+        Some(Op::FinallyEnd { outer: Some(o), .. }) => s.push(o.3 as usize),
         _ => {}
     }
     s
