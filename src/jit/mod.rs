@@ -10,6 +10,7 @@ pub mod enter;
 pub mod events;
 pub mod lease;
 pub mod meta;
+pub mod native_call;
 pub mod opt;
 pub mod perf_map;
 pub mod profile;

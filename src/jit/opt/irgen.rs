@@ -35,7 +35,8 @@ use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
 use super::fuse::NestedRead;
-use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_fault, hop_opt_release};
+use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_release};
+use crate::jit::native_call::hop_call_fault;
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};

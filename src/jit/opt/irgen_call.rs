@@ -14,7 +14,7 @@
 //! reference), the call takes `hop_opt_call` with nothing done yet.
 
 use super::*;
-use crate::jit::opt::helpers::{hop_opt_call_cleanup, hop_opt_enter, hop_opt_write_slot};
+use crate::jit::native_call::{hop_call_cleanup, hop_enter_untranslated, hop_write_result};
 use crate::vm::call_stack::CallStack;
 use crate::vm::ctx::CallInfo;
 
@@ -225,7 +225,7 @@ impl<'f> Lower<'f> {
 
     /// A user function call: native (see [`Lower::native_call`]) when the callee
     /// takes exactly these arguments by value, else through `hop_opt_call`. The line
-    /// for stack traces is stored inline; a fault is routed by `hop_opt_fault` like
+    /// for stack traces is stored inline; a fault is routed by `hop_call_fault` like
     /// the generic helpers'.
     fn call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
         let lean = self.unit.funcs.get(callee as usize).is_some_and(|f| {
@@ -265,7 +265,7 @@ impl<'f> Lower<'f> {
             pc + 1
         ));
         self.block(&fault);
-        self.generic(pc, hop_opt_fault as *const () as usize);
+        self.generic(pc, hop_call_fault as *const () as usize);
     }
 
     /// The native call sequence (see the module doc). The caller's argument
@@ -391,7 +391,7 @@ impl<'f> Lower<'f> {
         self.line(&format!("{has} = icmp ne ptr {entry}, null"));
         self.line(&format!(
             "{target} = select i1 {has}, ptr {entry}, ptr {}",
-            fnptr(hop_opt_enter as *const () as usize)
+            fnptr(hop_enter_untranslated as *const () as usize)
         ));
         let st = self.tmp();
         self.line(&format!(
@@ -430,7 +430,7 @@ impl<'f> Lower<'f> {
         self.block(&cleanup);
         self.line(&format!(
             "call void {}(ptr {rare}, ptr {frame}, i64 {n}) #1",
-            fnptr(hop_opt_call_cleanup as *const () as usize)
+            fnptr(hop_call_cleanup as *const () as usize)
         ));
         self.line(&format!("br label %{released}"));
         self.block(&released);
@@ -444,7 +444,7 @@ impl<'f> Lower<'f> {
             "br i1 {okst}, label %{got}, label %{fault}, !prof !0"
         ));
         self.block(&fault);
-        self.generic(pc, hop_opt_fault as *const () as usize);
+        self.generic(pc, hop_call_fault as *const () as usize);
         // The result: taken out of ctx.ret (left undefined).
         self.block(&got);
         let retp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
@@ -470,7 +470,7 @@ impl<'f> Lower<'f> {
     /// with `interp::write`'s semantics; cannot leave optimized code (the call has
     /// happened). An unwanted value is released.
     pub(super) fn store_result(&mut self, dst: Slot, t: &str, d: &str) {
-        let write = fnptr(hop_opt_write_slot as *const () as usize);
+        let write = fnptr(hop_write_result as *const () as usize);
         if dst == NO_SLOT {
             return self.line(&format!(
                 "call void {write}(ptr %frame, i64 {dst}, i8 {t}, i64 {d}) #0"
