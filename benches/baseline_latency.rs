@@ -64,10 +64,10 @@ fn main() {
     let units = units();
     let funcs: Vec<_> = units
         .iter()
-        .flat_map(|u| u.funcs.iter())
-        .filter(|f| assemble(f, TABLE_ADDR, None).is_ok())
+        .flat_map(|u| u.funcs.iter().map(move |f| (u, f)))
+        .filter(|(u, f)| assemble(u, f, TABLE_ADDR, None).is_ok())
         .collect();
-    let ops: usize = funcs.iter().map(|f| f.ops.len()).sum();
+    let ops: usize = funcs.iter().map(|(_, f)| f.ops.len()).sum();
     println!(
         "baseline_latency: {} units, {} functions, {} bytecode ops",
         units.len(),
@@ -85,8 +85,8 @@ fn main() {
         g.throughput(Throughput::Elements(funcs.len() as u64));
         g.bench_function("all", |b| {
             b.iter(|| {
-                for f in &funcs {
-                    black_box(assemble(black_box(f), TABLE_ADDR, None).ok());
+                for (u, f) in &funcs {
+                    black_box(assemble(u, black_box(f), TABLE_ADDR, None).ok());
                 }
             })
         });
@@ -98,11 +98,11 @@ fn main() {
     // the distribution of those medians over functions.
     let mut per_func: Vec<Duration> = funcs
         .iter()
-        .map(|f| {
+        .map(|(u, f)| {
             let mut t: Vec<Duration> = (0..15)
                 .map(|_| {
                     let s = Instant::now();
-                    black_box(assemble(black_box(f), TABLE_ADDR, None).ok());
+                    black_box(assemble(u, black_box(f), TABLE_ADDR, None).ok());
                     s.elapsed()
                 })
                 .collect();
@@ -130,9 +130,9 @@ fn main() {
     let mut full: Vec<Duration> = Vec::with_capacity(funcs.len() * passes);
     let mut declined = 0;
     for _ in 0..passes {
-        for f in &funcs {
+        for (u, f) in &funcs {
             let s = Instant::now();
-            let r = baseline::translate(&tc, f, 1, None);
+            let r = baseline::translate(&tc, u, f, None);
             full.push(s.elapsed());
             declined += usize::from(r.is_none());
         }

@@ -310,7 +310,7 @@ fn declined_translation_leaks_data() {
     )
     .unwrap();
     for _ in 0..10 {
-        assert!(hopjit::jit::baseline::translate(&tc, func, 1, None).is_none());
+        assert!(hopjit::jit::baseline::translate(&tc, &unit, func, None).is_none());
     }
     let st = tc.stats();
     assert_eq!(

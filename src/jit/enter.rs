@@ -209,7 +209,7 @@ fn try_translate(unit: &Unit, fid: u32) -> *mut () {
         return std::ptr::null_mut();
     };
     let tier_up = baseline::tier_up_from_config();
-    match baseline::translate(tc, func, unit as *const Unit as usize, tier_up) {
+    match baseline::translate(tc, unit, func, tier_up) {
         Some(addr) => {
             func.entry.store(addr as *mut (), Ordering::Release);
             func.jit.state.store(BASELINE, Ordering::Release);

@@ -86,4 +86,3 @@ pub unsafe extern "C" fn hop_call_fault(
     let (ctx, func) = unsafe { (&mut *ctx, &*func) };
     route_fault(ctx, func, frame, pc as usize, take_fault(status::THROW))
 }
-

@@ -61,6 +61,12 @@ impl ProfData {
         }
     }
 
+    /// Address of the callee word of call site `pc`, for baseline code (a static
+    /// call stores its callee's id + 1, what `record_callee` would).
+    pub fn callee_addr(&self, pc: usize) -> Option<usize> {
+        self.callees.get(pc).map(|c| c.as_ptr() as usize)
+    }
+
     /// Address of the block counter of `pc`, for baseline code.
     pub fn block_counter_addr(&self, pc: usize) -> Option<usize> {
         self.block_counts.get(pc).map(|c| c.as_ptr() as usize)

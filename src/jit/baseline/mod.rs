@@ -11,7 +11,7 @@ use super::meta::{self, TranslationMeta};
 use super::stats::{self, TranslationTiming, STATS};
 use super::tc::{CodeCache, ViewKind};
 use super::trace;
-use crate::bytecode::unit::Func;
+use crate::bytecode::unit::{Func, Unit};
 use std::sync::atomic::Ordering;
 
 /// The optimizing-tier hand-off baseline code gets under the process's JIT
@@ -36,15 +36,16 @@ pub fn tier_up_from_config() -> Option<translate::TierUp> {
 /// optimizing tier ([`tier_up_from_config`] in a running VM; `None` in isolation).
 pub fn translate(
     tc: &CodeCache,
+    unit: &Unit,
     func: &Func,
-    unit_id: usize,
     tier_up: Option<translate::TierUp>,
 ) -> Option<usize> {
+    let unit_id = unit as *const Unit as usize;
     let started = Instant::now();
     let view = tc.view(ViewKind::Profiling);
     // Assemble first: a translation that does not fit allocates nothing (the
     // blocks are bump allocators; a failed translation must not leak space).
-    let mut asm = translate::assemble(func, 0, tier_up).ok()?;
+    let mut asm = translate::assemble(unit, func, 0, tier_up).ok()?;
     let assembled = Instant::now();
     let Some(code) = view.alloc_main(asm.code.len(), 16) else {
         STATS.tc_full.fetch_add(1, Ordering::Relaxed);

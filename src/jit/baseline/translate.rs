@@ -31,7 +31,7 @@ use super::helpers::{
     STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
-use crate::bytecode::unit::Func;
+use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::value::{tag, Header, TypedValue, STATIC_FLAG};
 use crate::vm::ctx::ExecCtx;
 use crate::vm::dim_fast::{hop_packed_get, hop_packed_set};
@@ -56,6 +56,9 @@ pub enum Decline {
     TooLarge,
     Assembler(String),
 }
+
+#[path = "translate_call.rs"]
+mod call;
 
 type Asm = VecAssembler<X64Relocation>;
 
@@ -223,6 +226,7 @@ fn float_form(a: OperandKind, b: OperandKind) -> bool {
 }
 
 struct Translator<'f> {
+    unit: &'f Unit,
     func: &'f Func,
     ops: Asm,
     labels: Vec<DynamicLabel>,
@@ -248,8 +252,10 @@ pub struct TierUp {
     pub request_helper: usize,
 }
 
-/// Translates `func`. `table_addr` is where the caller will put the jump table.
+/// Translates `func` of `unit` (its callees' shapes pick native calls).
+/// `table_addr` is where the caller will put the jump table.
 pub fn assemble(
+    unit: &Unit,
     func: &Func,
     table_addr: usize,
     tier_up: Option<TierUp>,
@@ -268,6 +274,7 @@ pub fn assemble(
         ops.new_dynamic_label(),
     );
     let mut t = Translator {
+        unit,
         func,
         ops,
         labels,
@@ -1046,7 +1053,12 @@ impl Translator<'_> {
                     self.store_scalar(tag::INT, result);
                 }
             }
-            Op::Call { .. } => self.call_helper(hop_call as *const () as usize, pc, true),
+            Op::Call {
+                dst,
+                func: callee,
+                args,
+                argc,
+            } => self.call(pc, *dst, *callee, *args, *argc),
             Op::FetchDim { dst, base, key } if *dst != NO_SLOT && !base.is_const() => {
                 self.fetch_dim(pc, *dst, base.0, *key)
             }

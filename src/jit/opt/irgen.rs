@@ -36,7 +36,6 @@ use std::fmt::Write;
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
 use super::fuse::NestedRead;
 use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_release};
-use crate::jit::native_call::hop_call_fault;
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
@@ -45,6 +44,7 @@ use crate::jit::baseline::helpers::{
     hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
 };
 use crate::jit::baseline::translate::{const_jump_taken, loop_headers, runs_in_dispatch_loop};
+use crate::jit::native_call::hop_call_fault;
 use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
 use crate::vm::dim_fast::{hop_packed_elem_w, hop_packed_get, hop_packed_set};
