@@ -30,7 +30,7 @@ use super::helpers::{
     hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
     STEP_RETURNED,
 };
-use crate::bytecode::op::{BinOp, IncDec, Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::value::{tag, Header, TypedValue, STATIC_FLAG};
 use crate::vm::ctx::ExecCtx;
@@ -59,6 +59,8 @@ pub enum Decline {
 
 #[path = "translate_call.rs"]
 mod call;
+#[path = "translate_dim.rs"]
+mod dim;
 
 type Asm = VecAssembler<X64Relocation>;
 
@@ -560,81 +562,6 @@ impl Translator<'_> {
         true
     }
 
-    /// `dst = base[key]`: an int key checked inline, then the packed-array read
-    /// straight through `hop_packed_get` (no op decoding); anything else — a
-    /// non-int key, not a packed array, no such element — takes the generic op.
-    fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
-        let slow = self.slow_label(pc);
-        if !self.load_int(key, 2, slow) {
-            return self.call_helper(hop_fetch_dim as *const () as usize, pc, true);
-        }
-        let (d, b) = (disp(dst), disp(base));
-        dynasm!(self.ops
-            ; .arch x64
-            ; lea rdi, [rbx + d]
-            ; lea rsi, [rbx + b]
-        );
-        self.call_fast_path(hop_packed_get as *const () as usize, slow);
-    }
-
-    /// Calls a fast-path helper whose arguments are in place and which returns
-    /// false (having touched nothing) when the op needs its generic path at `slow`.
-    fn call_fast_path(&mut self, helper: usize, slow: DynamicLabel) {
-        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD helper as i64);
-        self.helper_calls.push(self.ops.offset().0 as u32);
-        dynasm!(self.ops
-            ; .arch x64
-            ; call rax
-            ; test al, al
-            ; jz =>slow
-        );
-    }
-
-    /// `base[key] = val` / `base[] = val`: an int key checked inline, then the
-    /// packed-array write straight through `hop_packed_set`; anything else — a
-    /// non-int key (a non-int literal: always) — takes the generic op.
-    fn assign_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Option<Operand>, val: Operand) {
-        let slow = self.slow_label(pc);
-        let append = match key {
-            Some(k) => {
-                if !self.load_int(k, 6, slow) {
-                    return self.call_helper(hop_slow as *const () as usize, pc, true);
-                }
-                0
-            }
-            None => 1,
-        };
-        let v = if val.is_const() {
-            match self.func.consts.get(val.index() as usize) {
-                // The literal lives in the function, which outlives its code.
-                Some(c) => Some(c as *const TypedValue as i64),
-                None => return self.call_helper(hop_slow as *const () as usize, pc, true),
-            }
-        } else {
-            None
-        };
-        let b = disp(base);
-        dynasm!(self.ops
-            ; .arch x64
-            ; lea rdi, [rbx + b]
-            ; mov edx, append
-        );
-        match v {
-            Some(addr) => dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD addr),
-            None => {
-                let s = disp(val.0);
-                dynasm!(self.ops ; .arch x64 ; lea rcx, [rbx + s])
-            }
-        }
-        if dst == NO_SLOT {
-            dynasm!(self.ops ; .arch x64 ; xor r8d, r8d);
-        } else {
-            let d = disp(dst);
-            dynasm!(self.ops ; .arch x64 ; lea r8, [rbx + d]);
-        }
-        self.call_fast_path(hop_packed_set as *const () as usize, slow);
-    }
-
     /// Releases a string/array/object a temporary still holds from an earlier
     /// statement, so the fast path's plain-destination guard passes. Temporaries are
     /// never read again once overwritten, so dropping early is unobservable.
@@ -1063,6 +990,12 @@ impl Translator<'_> {
                 self.fetch_dim(pc, *dst, base.0, *key)
             }
             Op::FetchDim { .. } => self.call_helper(hop_fetch_dim as *const () as usize, pc, true),
+            Op::FetchDimW {
+                dst,
+                base,
+                key: Some(key),
+                mode: DimMode::Write | DimMode::ReadWrite,
+            } => self.fetch_dim_w(pc, *dst, *base, *key),
             Op::FetchDimW { .. } => {
                 self.call_helper(hop_fetch_dim_w as *const () as usize, pc, true)
             }
