@@ -379,7 +379,7 @@ fn int_pow(base: i64, exp: i64) -> TypedValue {
 
 /// `.`.
 pub fn concat(ctx: &mut ExecCtx, a: &TypedValue, b: &TypedValue) -> VmResult<TypedValue> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(convert::str_len_hint(a) + convert::str_len_hint(b));
     convert::append_str(ctx, &mut out, a)?;
     convert::append_str(ctx, &mut out, b)?;
     Ok(TypedValue::string(out))

@@ -106,6 +106,19 @@ pub fn to_str<'a>(ctx: &mut ExecCtx, v: &'a TypedValue) -> VmResult<Cow<'a, [u8]
 }
 
 /// Appends `(string)$v` to `buf` (echo and concatenation without a temporary).
+/// About how many bytes `v` takes as a string (exact for strings, an upper bound
+/// for ints): what string builders reserve so they allocate once.
+#[inline]
+pub fn str_len_hint(v: &TypedValue) -> usize {
+    let d = v.deref();
+    match d.tag() {
+        tag::STRING => d.str_bytes().len(),
+        tag::INT => 20,
+        tag::DOUBLE => 24,
+        _ => 1,
+    }
+}
+
 pub fn append_str(ctx: &mut ExecCtx, buf: &mut Vec<u8>, v: &TypedValue) -> VmResult<()> {
     let d = v.deref();
     match d.tag() {

@@ -738,7 +738,11 @@ pub(crate) fn concat_n_op(
     dst: Slot,
     parts: &[Operand],
 ) -> VmResult<()> {
-    let mut buf = Vec::new();
+    let size: usize = parts
+        .iter()
+        .map(|p| crate::runtime::convert::str_len_hint(peek(func, frame, *p)))
+        .sum();
+    let mut buf = Vec::with_capacity(size);
     for p in parts {
         let v = read(ctx, func, frame, *p);
         append_str(ctx, &mut buf, v)?;
@@ -785,6 +789,11 @@ pub(crate) fn concat_op(
             let bv = unsafe { &*bv };
             if bv.is_string() {
                 d.str_bytes_mut().extend_from_slice(bv.str_bytes());
+                return Ok(());
+            }
+            if bv.is_int() {
+                let mut digits = crate::runtime::convert::itoa_buf(bv.int_val());
+                d.str_bytes_mut().extend_from_slice(digits.as_bytes_mut());
                 return Ok(());
             }
             let mut tmp = Vec::new();

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::{args, BuiltinDef};
 use crate::runtime::array::PhpArray;
-use crate::runtime::convert::to_str;
+use crate::runtime::convert::{self, to_str};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -186,7 +186,12 @@ fn str_split(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 /// Joins array elements with PHP's string conversion of each (floats at precision
 /// 14, arrays as "Array" with a warning, objects via `__toString`).
 pub(super) fn join_values(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> VmResult<Vec<u8>> {
-    let mut out = Vec::new();
+    // Sized up front (one allocation for the usual all-strings case).
+    let size: usize = arr
+        .iter()
+        .map(|(_, v)| convert::str_len_hint(v) + sep.len())
+        .sum();
+    let mut out = Vec::with_capacity(size);
     for (i, (_, v)) in arr.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(sep);
@@ -295,8 +300,8 @@ fn explode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     if sep.is_empty() {
         return Err(args::value_error(ctx, 0, "cannot be empty"));
     }
-    let mut out = PhpArray::new();
     if s.is_empty() {
+        let mut out = PhpArray::new();
         if limit >= 0 {
             out.push(TypedValue::str(b""));
         }
@@ -325,6 +330,7 @@ fn explode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         let drop = limit.unsigned_abs().min(pieces.len() as u64) as usize;
         pieces.truncate(pieces.len() - drop);
     }
+    let mut out = PhpArray::with_capacity(pieces.len());
     for (x, y) in pieces {
         out.push(TypedValue::str(&s[x..y]));
     }
