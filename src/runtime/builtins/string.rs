@@ -283,7 +283,8 @@ pub(super) fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize>
             None => return None,
             Some(p) => {
                 i += p;
-                if &hay[i..i + needle.len()] == needle {
+                // (The first byte matched: a one-byte needle needs no compare call.)
+                if needle.len() == 1 || hay[i + 1..i + needle.len()] == needle[1..] {
                     return Some(i);
                 }
                 i += 1;
