@@ -132,9 +132,10 @@ pub(crate) fn write(frame: *mut TypedValue, dst: Slot, v: TypedValue) {
     }
 }
 
-/// Writes a scalar without touching refcounts when the old value is not counted.
+/// Writes an owned value given as its fields (no refcount touched when the old
+/// value is not counted; `write` otherwise).
 #[inline(always)]
-fn write_scalar(frame: *mut TypedValue, dst: Slot, t: u8, data: u64) {
+pub(crate) fn write_scalar(frame: *mut TypedValue, dst: Slot, t: u8, data: u64) {
     if dst == NO_SLOT {
         return;
     }

@@ -435,14 +435,16 @@ unsafe fn call_function_to_ret(
     st
 }
 
-/// Calls a built-in with the arguments in consecutive frame slots, in place.
+/// Calls a built-in with the arguments in consecutive frame slots, in place; its
+/// result goes to slot `dst` (see `ExecCtx::call_builtin_to_slot`).
 pub(crate) fn call_builtin_slots(
     ctx: &mut ExecCtx,
     b: u32,
     frame: *mut TypedValue,
     args: Slot,
     argc: u32,
-) -> VmResult<TypedValue> {
+    dst: Slot,
+) -> VmResult<()> {
     let def = registry::get(b);
     for i in 0..argc {
         // SAFETY: argument slots are temporaries of this frame.
@@ -454,11 +456,14 @@ pub(crate) fn call_builtin_slots(
     // SAFETY: the argc argument slots are initialised values of this frame; the
     // built-in may re-enter the VM, which only allocates frames above `sp`.
     let argv = unsafe { std::slice::from_raw_parts_mut(frame.add(args as usize), argc as usize) };
-    let r = ctx.call_builtin(b, argv);
+    let r = ctx.call_builtin_to_slot(b, argv, frame, dst);
     for v in argv.iter_mut() {
         *v = TypedValue::uninit();
     }
-    r
+    // A fresh `Ok(())` rather than `r` moved out: the copy of the whole result
+    // read back narrow stores (a forwarding stall per call).
+    r?;
+    Ok(())
 }
 
 /// Calls a callable value (closure, function name) with `args`.
@@ -540,8 +545,7 @@ pub(crate) fn call_op(
             args,
             argc,
         } => {
-            let r = call_builtin_slots(ctx, *builtin, frame, *args, *argc)?;
-            write(frame, *dst, r);
+            call_builtin_slots(ctx, *builtin, frame, *args, *argc, *dst)?;
         }
         Op::CallName {
             dst,
@@ -563,7 +567,8 @@ pub(crate) fn call_op(
                 if by_ref.iter().any(|&b| b) {
                     bind_ref_args(func, frame, op, *args, *argc, &by_ref);
                 }
-                call_builtin_slots(ctx, b, frame, *args, *argc)?
+                call_builtin_slots(ctx, b, frame, *args, *argc, *dst)?;
+                return Ok(());
             } else {
                 let msg = format!(
                     "Call to undefined function {}()",

@@ -63,11 +63,15 @@ pub unsafe extern "C" fn hop_opt_call_builtin(
 ) -> u64 {
     // SAFETY: per the contract.
     let ctx = unsafe { &mut *ctx };
-    match call_builtin_slots(ctx, builtin as u32, frame, args as u32, argc as u32) {
-        Ok(v) => {
-            write(frame, dst as u32, v);
-            status::OK
-        }
+    match call_builtin_slots(
+        ctx,
+        builtin as u32,
+        frame,
+        args as u32,
+        argc as u32,
+        dst as u32,
+    ) {
+        Ok(()) => status::OK,
         Err(f) => store_fault(f),
     }
 }
