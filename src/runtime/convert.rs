@@ -68,7 +68,7 @@ pub fn to_str_quiet(v: &TypedValue) -> Cow<'_, [u8]> {
     match v.tag() {
         tag::UNINIT | tag::NULL => Cow::Borrowed(b""),
         tag::BOOL => Cow::Borrowed(if v.bool_val() { b"1" } else { b"" }),
-        tag::INT => Cow::Owned(v.int_val().to_string().into_bytes()),
+        tag::INT => Cow::Owned(itoa_buf(v.int_val()).as_bytes_mut().to_vec()),
         tag::DOUBLE => Cow::Owned(float_to_string(v.double_val()).into_bytes()),
         tag::STRING => Cow::Borrowed(v.str_bytes()),
         tag::ARRAY => Cow::Borrowed(b"Array"),
@@ -132,34 +132,23 @@ pub fn append_str(ctx: &mut ExecCtx, buf: &mut Vec<u8>, v: &TypedValue) -> VmRes
     Ok(())
 }
 
-/// A small stack buffer for integer formatting.
+/// An integer's decimal digits on the stack (the `itoa` crate: two digits per
+/// step, no allocation).
 pub struct ItoaBuf {
-    buf: [u8; 20],
-    start: usize,
+    buf: itoa::Buffer,
+    value: i64,
 }
 impl ItoaBuf {
     pub fn as_bytes_mut(&mut self) -> &[u8] {
-        &self.buf[self.start..]
+        self.buf.format(self.value).as_bytes()
     }
 }
+#[inline]
 pub fn itoa_buf(i: i64) -> ItoaBuf {
-    let mut buf = [0u8; 20];
-    let mut pos = 20;
-    let neg = i < 0;
-    let mut n = i.unsigned_abs();
-    loop {
-        pos -= 1;
-        buf[pos] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    ItoaBuf {
+        buf: itoa::Buffer::new(),
+        value: i,
     }
-    if neg {
-        pos -= 1;
-        buf[pos] = b'-';
-    }
-    ItoaBuf { buf, start: pos }
 }
 
 /// A value used as an array key, normalised as PHP does (`"5"` → 5, `true` → 1,

@@ -244,7 +244,9 @@ impl Export<'_> {
         match v.tag() {
             tag::BOOL => buf.extend_from_slice(if v.bool_val() { b"true" } else { b"false" }),
             tag::INT if v.int_val() == i64::MIN => buf.extend_from_slice(b"-9223372036854775807-1"),
-            tag::INT => buf.extend_from_slice(v.int_val().to_string().as_bytes()),
+            tag::INT => {
+                buf.extend_from_slice(crate::runtime::convert::itoa_buf(v.int_val()).as_bytes_mut())
+            }
             tag::DOUBLE => buf.extend_from_slice(format_float_export(v.double_val()).as_bytes()),
             tag::STRING => export_str(buf, v.str_bytes()),
             tag::ARRAY | tag::OBJECT => self.container(v, level),
