@@ -64,20 +64,7 @@ impl ExecCtx {
 
     /// Calls a built-in with the argument-count check PHP performs.
     pub fn call_builtin(&mut self, id: u32, args: &mut [TypedValue]) -> VmResult<TypedValue> {
-        let b = registry::get(id);
-        let n = args.len();
-        if n < b.min || b.max.is_some_and(|m| n > m) {
-            return Err(self.builtin_arg_count_error(b, n));
-        }
-        // A built-in never returns a reference (call_user_func passes on its
-        // callback's, as PHP compiles it to a plain call): a request for this call
-        // must not reach the callbacks it makes (they run at the same stack position).
-        if !self.ref_returns.is_empty()
-            && !matches!(b.name, "call_user_func" | "call_user_func_array")
-        {
-            self.drop_ref_request();
-        }
-        let saved = std::mem::replace(&mut self.cur_builtin, id);
+        let (b, saved) = self.enter_builtin(id, args.len())?;
         let r = (b.f)(self, args);
         self.cur_builtin = saved;
         if let Some(f) = self.pending_fault.take() {
@@ -104,17 +91,7 @@ impl ExecCtx {
         frame: *mut TypedValue,
         dst: Slot,
     ) -> VmResult<()> {
-        let b = registry::get(id);
-        let n = args.len();
-        if n < b.min || b.max.is_some_and(|m| n > m) {
-            return Err(self.builtin_arg_count_error(b, n));
-        }
-        if !self.ref_returns.is_empty()
-            && !matches!(b.name, "call_user_func" | "call_user_func_array")
-        {
-            self.drop_ref_request();
-        }
-        let saved = std::mem::replace(&mut self.cur_builtin, id);
+        let (b, saved) = self.enter_builtin(id, args.len())?;
         let r = (b.f)(self, args);
         self.cur_builtin = saved;
         if let Some(f) = self.pending_fault.take() {
@@ -126,6 +103,26 @@ impl ExecCtx {
         std::mem::forget(v);
         write_scalar(frame, dst, t, d);
         Ok(())
+    }
+
+    /// What precedes a call of built-in `id` with `n` arguments: PHP's argument
+    /// count check, and the built-in made current (for its messages); returns the
+    /// built-in and the previously current one, which the caller restores.
+    #[inline(always)]
+    fn enter_builtin(&mut self, id: u32, n: usize) -> VmResult<(&'static registry::Builtin, u32)> {
+        let b = registry::get(id);
+        if n < b.min || b.max.is_some_and(|m| n > m) {
+            return Err(self.builtin_arg_count_error(b, n));
+        }
+        // A built-in never returns a reference (call_user_func passes on its
+        // callback's, as PHP compiles it to a plain call): a request for this call
+        // must not reach the callbacks it makes (they run at the same stack position).
+        if !self.ref_returns.is_empty()
+            && !matches!(b.name, "call_user_func" | "call_user_func_array")
+        {
+            self.drop_ref_request();
+        }
+        Ok((b, std::mem::replace(&mut self.cur_builtin, id)))
     }
 
     /// PHP's ArgumentCountError for built-in `b` called with `n` arguments.

@@ -21,15 +21,7 @@ impl Translator<'_> {
         // destination holding nothing counted. The key stays in rdx for the call.
         if let Some(l) = packed_layout() {
             let (d, b) = (disp(dst), disp(base));
-            dynasm!(self.ops
-                ; .arch x64
-                ; lea rsi, [rbx + b]
-                ; cmp BYTE [rsi + 8], tag::REF as i8
-                ; jne >value
-                ; mov rsi, [rsi]
-                ; add rsi, 8
-                ; value:
-            );
+            self.base_value_in_rsi(b);
             self.packed_elem(&l, false);
             dynasm!(self.ops
                 ; .arch x64
@@ -140,19 +132,7 @@ impl Translator<'_> {
             return self.call_helper(helper, pc, true);
         }
         let (d, b) = (disp(dst), disp(base));
-        dynasm!(self.ops
-            ; .arch x64
-            ; lea rsi, [rbx + b]
-            ; cmp BYTE [rsi + 8], tag::INDIRECT as i8
-            ; jne >direct
-            ; mov rsi, [rsi]
-            ; direct:
-            ; cmp BYTE [rsi + 8], tag::REF as i8
-            ; jne >value
-            ; mov rsi, [rsi]
-            ; add rsi, 8
-            ; value:
-        );
+        self.base_value_in_rsi(b);
         self.packed_elem(&l, true);
         // The destination (a temporary, possibly the base's slot: the element was
         // found first) is overwritten: it must own nothing.
@@ -202,6 +182,21 @@ impl Translator<'_> {
             );
         }
         let b = disp(base);
+        self.base_value_in_rsi(b);
+        self.packed_elem(&l, true);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp BYTE [rcx + 8], tag::STRING as i8
+            ; jae >viahelper
+            ; mov [rcx], r9
+            ; mov [rcx + 8], al
+            ; jmp >done
+        );
+    }
+
+    /// rsi = the value the slot at frame offset `b` designates: through an
+    /// INDIRECT (an element fetched for writing), then through a reference box.
+    fn base_value_in_rsi(&mut self, b: i32) {
         dynasm!(self.ops
             ; .arch x64
             ; lea rsi, [rbx + b]
@@ -214,15 +209,6 @@ impl Translator<'_> {
             ; mov rsi, [rsi]
             ; add rsi, 8
             ; value:
-        );
-        self.packed_elem(&l, true);
-        dynasm!(self.ops
-            ; .arch x64
-            ; cmp BYTE [rcx + 8], tag::STRING as i8
-            ; jae >viahelper
-            ; mov [rcx], r9
-            ; mov [rcx + 8], al
-            ; jmp >done
         );
     }
 

@@ -157,18 +157,7 @@ impl<'f> Lower<'f> {
         }
         let bp = self.storage(base);
         let e = self.packed_elem(&layout, base, &bp, &k, false, &slow);
-        // NULL..=OBJECT: a defined value, not a reference (whose target the helper
-        // copies out).
-        let et = self.load_tag(&e);
-        let (rel, ok) = (self.tmp(), self.tmp());
-        self.line(&format!("{rel} = sub i8 {et}, {}", tag::NULL));
-        self.line(&format!(
-            "{ok} = icmp ult i8 {rel}, {}",
-            tag::OBJECT - tag::NULL + 1
-        ));
-        self.expect(&ok, &slow);
-        let ed = self.load_data(&e);
-        self.line(&format!("call void @hop_rt_incref(i8 {et}, i64 {ed})"));
+        let (et, ed) = self.take_elem(&e, &slow);
         self.store_to(dst, &qd, &et, &ed);
         self.br(pc + 1);
         self.block(&slow);
@@ -249,16 +238,7 @@ impl<'f> Lower<'f> {
         let bp = self.storage(r.base);
         let row = self.packed_elem(&layout, r.base, &bp, &outer, false, &miss);
         let e = self.packed_elem(&layout, NO_SLOT, &row, &inner, false, &miss);
-        let et = self.load_tag(&e);
-        let (rel, ok) = (self.tmp(), self.tmp());
-        self.line(&format!("{rel} = sub i8 {et}, {}", tag::NULL));
-        self.line(&format!(
-            "{ok} = icmp ult i8 {rel}, {}",
-            tag::OBJECT - tag::NULL + 1
-        ));
-        self.expect(&ok, &miss);
-        let ed = self.load_data(&e);
-        self.line(&format!("call void @hop_rt_incref(i8 {et}, i64 {ed})"));
+        let (et, ed) = self.take_elem(&e, &miss);
         let ttp = self.tmp();
         self.line(&format!(
             "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
@@ -266,6 +246,23 @@ impl<'f> Lower<'f> {
         self.line(&format!("store i8 {}, ptr {ttp}, align 8", tag::UNINIT));
         self.store_result(r.dst, &et, &ed);
         self.br(pc + NestedRead::LEN);
+    }
+
+    /// A copy of the element at `e` as (tag, data), one more owner of it: for a
+    /// defined value (NULL..=OBJECT), else (a reference, whose target the helpers
+    /// copy out) branches to `miss`.
+    fn take_elem(&mut self, e: &str, miss: &str) -> (String, String) {
+        let et = self.load_tag(e);
+        let (rel, ok) = (self.tmp(), self.tmp());
+        self.line(&format!("{rel} = sub i8 {et}, {}", tag::NULL));
+        self.line(&format!(
+            "{ok} = icmp ult i8 {rel}, {}",
+            tag::OBJECT - tag::NULL + 1
+        ));
+        self.expect(&ok, miss);
+        let ed = self.load_data(e);
+        self.line(&format!("call void @hop_rt_incref(i8 {et}, i64 {ed})"));
+        (et, ed)
     }
 
     /// Pointer to element `k` of the packed array at `p` (the storage of slot
