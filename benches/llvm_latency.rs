@@ -8,7 +8,8 @@
 //!    (p50 ≤ 5 ms, p99 ≤ 50 ms) are about.
 //!
 //! Functions are compiled without a profile (as `jit.sync=1` does), so arithmetic
-//! is speculated int. `cargo bench --bench llvm_latency -- --quick`.
+//! is speculated int. `cargo bench --bench llvm_latency -- --quick`; each level
+//! also names its slowest functions (`SLOWEST=N` for N of them, default 3).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -67,6 +68,10 @@ fn main() {
         );
     }
     c.final_summary();
+    let show_slowest: usize = std::env::var("SLOWEST")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
     for level in [1u8, 2, 3] {
         let mut llvm = Llvm::new(level).expect("LLVM initializes");
         let mut times = Vec::new();
@@ -105,12 +110,7 @@ fn main() {
             })
             .collect();
         slowest.sort();
-        for (t, i) in slowest.iter().rev().take(
-            std::env::var("SLOWEST")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(3),
-        ) {
+        for (t, i) in slowest.iter().rev().take(show_slowest) {
             let (u, f) = all[*i];
             let func = &u.funcs[f];
             println!(

@@ -52,16 +52,11 @@ fn probe() -> Option<PackedLayout> {
     };
     let elems = pv.arr().packed()?;
     let vec_at = elems as *const Vec<TypedValue> as usize;
-    if packed_tag == hash_tag || vec_at < cell {
+    if packed_tag == hash_tag || vec_at < cell || std::mem::size_of::<Vec<TypedValue>>() != 24 {
         return None;
     }
-    let words: Vec<usize> = (0..3)
-        // SAFETY: a Vec is at least three words (checked below by size_of).
-        .map(|i| unsafe { *((vec_at + i * 8) as *const usize) })
-        .collect();
-    if std::mem::size_of::<Vec<TypedValue>>() != 24 {
-        return None;
-    }
+    // SAFETY: `vec_at` is a live Vec of three words (its size checked above).
+    let words: [usize; 3] = std::array::from_fn(|i| unsafe { *((vec_at + i * 8) as *const usize) });
     let find = |want: usize| {
         let hits: Vec<usize> = (0..3).filter(|&i| words[i] == want).collect();
         (hits.len() == 1).then(|| vec_at - cell + hits[0] * 8)

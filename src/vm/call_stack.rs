@@ -31,20 +31,17 @@ const INITIAL_CAPACITY: usize = 1024;
 
 impl CallStack {
     pub fn new() -> CallStack {
-        CallStack::from_vec(Vec::with_capacity(INITIAL_CAPACITY))
-    }
-
-    fn from_vec(v: Vec<CallInfo>) -> CallStack {
-        let mut v = ManuallyDrop::new(v);
-        CallStack {
-            base: v.as_mut_ptr(),
-            len: v.len(),
-            cap: v.capacity(),
-        }
+        let mut s = CallStack {
+            base: std::ptr::null_mut(),
+            len: 0,
+            cap: 0,
+        };
+        s.set_from(Vec::with_capacity(INITIAL_CAPACITY));
+        s
     }
 
     /// Takes ownership of `v`'s storage; what the stack owned before must have been
-    /// taken out (`take_vec`).
+    /// taken out (`take_vec`) or be nothing (`new`).
     fn set_from(&mut self, v: Vec<CallInfo>) {
         let mut v = ManuallyDrop::new(v);
         self.base = v.as_mut_ptr();
@@ -54,7 +51,7 @@ impl CallStack {
 
     /// Rebuilds the `Vec` this stack was taken from (ownership goes with it).
     fn take_vec(&mut self) -> Vec<CallInfo> {
-        // SAFETY: `base`, `len` and `cap` came from a `Vec<CallInfo>` (from_vec) and
+        // SAFETY: `base`, `len` and `cap` came from a `Vec<CallInfo>` (set_from) and
         // were only changed consistently with it (push/pop keep len <= cap and
         // base[..len] initialised); the stack is left empty, owning nothing.
         let v = unsafe { Vec::from_raw_parts(self.base, self.len, self.cap) };
