@@ -474,7 +474,28 @@ impl FuncBuilder<'_> {
             }
             _ => {}
         }
-        let a = self.expr(left)?;
+        if op == BinaryOp::Concat && !self.is_temp(dst) && self.is_fresh_string(left) {
+            // Into a variable: build the chain in a temporary (in place, as below),
+            // then hand the string over; the temporary's reference is dropped so the
+            // variable holds the only one (and can itself be appended to in place).
+            let t = self.temp();
+            self.binary(op, left, right, t, line)?;
+            self.emit(Op::Move {
+                dst,
+                src: Operand::slot(t),
+            });
+            self.emit(Op::UnsetLocal { slot: t });
+            return Ok(());
+        }
+        let a = if op == BinaryOp::Concat && self.is_temp(dst) && self.is_fresh_string(left) {
+            // `x . y . z` into a temporary: the left part is built in the result
+            // slot itself, so each `.` appends in place (see `interp::concat_op`)
+            // instead of allocating a string per step.
+            self.expr_to(left, dst)?;
+            Operand::slot(dst)
+        } else {
+            self.expr(left)?
+        };
         let b = self.expr(right)?;
         self.line = line;
         let op = match op {
@@ -500,6 +521,22 @@ impl FuncBuilder<'_> {
         };
         self.emit(op);
         Ok(())
+    }
+
+    /// Whether `e` evaluates to a string of its own (a `.` chain, a call, an
+    /// interpolation) that would otherwise get a temporary of its own: as the left
+    /// operand of a `.` whose result goes to a temporary, it may be built in that
+    /// temporary directly (nothing reads the destination before the `.` writes it).
+    fn is_fresh_string(&mut self, e: &Expr) -> bool {
+        self.const_eval(e).is_none()
+            && matches!(
+                e.kind,
+                ExprKind::Binary {
+                    op: BinaryOp::Concat,
+                    ..
+                } | ExprKind::Call { .. }
+                    | ExprKind::Interp(_)
+            )
     }
 
     /// After `dst = base[key]` with `base` a temporary holding a container (the

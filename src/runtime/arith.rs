@@ -8,7 +8,7 @@ use super::compare;
 use super::convert;
 use super::float_fmt::format_float_repr;
 use super::numeric::str_increment;
-use super::value::{tag, TypedValue};
+use super::value::{tag, StrBuf, TypedValue};
 use crate::bytecode::op::{BinOp, CastKind, IncDec};
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 
@@ -379,10 +379,10 @@ fn int_pow(base: i64, exp: i64) -> TypedValue {
 
 /// `.`.
 pub fn concat(ctx: &mut ExecCtx, a: &TypedValue, b: &TypedValue) -> VmResult<TypedValue> {
-    let mut out = Vec::with_capacity(convert::str_len_hint(a) + convert::str_len_hint(b));
+    let mut out = StrBuf::with_capacity(convert::str_len_hint(a) + convert::str_len_hint(b));
     convert::append_str(ctx, &mut out, a)?;
     convert::append_str(ctx, &mut out, b)?;
-    Ok(TypedValue::string(out))
+    Ok(TypedValue::from_buf(out))
 }
 
 /// `& | ^`: byte-wise on two strings, integer otherwise.

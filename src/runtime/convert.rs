@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use super::array::{Key, KeyRef};
 use super::float_fmt::format_float_precision;
 use super::numeric::{float_to_int, str_to_float, str_to_int};
+use super::str_cell::ByteSink;
 use super::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -119,15 +120,16 @@ pub fn str_len_hint(v: &TypedValue) -> usize {
     }
 }
 
-pub fn append_str(ctx: &mut ExecCtx, buf: &mut Vec<u8>, v: &TypedValue) -> VmResult<()> {
+/// Appends `v`'s string form (PHP's string conversion, warnings included).
+pub fn append_str<B: ByteSink>(ctx: &mut ExecCtx, buf: &mut B, v: &TypedValue) -> VmResult<()> {
     let d = v.deref();
     match d.tag() {
-        tag::STRING => buf.extend_from_slice(d.str_bytes()),
+        tag::STRING => buf.put(d.str_bytes()),
         tag::INT => {
             let mut b = itoa_buf(d.int_val());
-            buf.extend_from_slice(b.as_bytes_mut());
+            buf.put(b.as_bytes_mut());
         }
-        _ => buf.extend_from_slice(&to_str(ctx, d)?),
+        _ => buf.put(&to_str(ctx, d)?),
     }
     Ok(())
 }

@@ -13,5 +13,6 @@ pub mod mt_rand;
 pub mod numeric;
 pub mod object;
 pub mod sprintf;
+pub mod str_cell;
 pub mod tz;
 pub mod value;

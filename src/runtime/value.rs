@@ -19,6 +19,7 @@ use std::ptr::NonNull;
 
 use super::array::PhpArray;
 use super::object::PhpObject;
+pub use super::str_cell::{StrBuf, StrCell};
 
 /// Fixed tag numbers. `UNINIT` is an unset local (reads warn "Undefined variable").
 pub mod tag {
@@ -104,14 +105,6 @@ impl Default for Header {
     }
 }
 
-/// A byte string cell. PHP strings are byte strings, mutable in place when unique
-/// (which makes `$s .= "x"` amortised O(1)).
-#[repr(C)]
-pub struct StrCell {
-    pub hdr: Header,
-    pub bytes: Vec<u8>,
-}
-
 #[repr(C)]
 pub struct ArrCell {
     pub hdr: Header,
@@ -145,7 +138,6 @@ pub struct TypedValue {
 
 const _: () = assert!(std::mem::size_of::<TypedValue>() == 16);
 const _: () = assert!(std::mem::offset_of!(TypedValue, tag) == 8);
-const _: () = assert!(std::mem::offset_of!(StrCell, hdr) == 0);
 
 impl TypedValue {
     #[inline(always)]
@@ -172,15 +164,18 @@ impl TypedValue {
     pub fn double(f: f64) -> TypedValue {
         Self::raw(tag::DOUBLE, f.to_bits())
     }
+    /// A string value from bytes built elsewhere (copies them into a fresh cell;
+    /// code that builds a string from parts should build a [`StrBuf`] instead).
     pub fn string(bytes: Vec<u8>) -> TypedValue {
-        let cell = Box::new(StrCell {
-            hdr: Header::new(),
-            bytes,
-        });
-        Self::raw(tag::STRING, Box::into_raw(cell) as u64)
+        Self::str(&bytes)
     }
     pub fn str(bytes: &[u8]) -> TypedValue {
-        Self::string(bytes.to_vec())
+        Self::from_buf(StrBuf::from_slice(bytes))
+    }
+    /// A string value owning the buffer's cell (no copy).
+    #[inline]
+    pub fn from_buf(buf: StrBuf) -> TypedValue {
+        Self::raw(tag::STRING, buf.into_cell().as_ptr() as u64)
     }
     pub fn array(arr: PhpArray) -> TypedValue {
         let cell = Box::new(ArrCell {
@@ -301,17 +296,31 @@ impl TypedValue {
     #[inline(always)]
     pub fn str_bytes(&self) -> &[u8] {
         debug_assert_eq!(self.tag, tag::STRING);
-        // SAFETY: tag STRING means data is a live StrCell owned (in part) by self.
-        unsafe { &(*(self.data as *const StrCell)).bytes }
+        // SAFETY: tag STRING means data is a live StrCell owned (in part) by self,
+        // and a cell other owners can see is never mutated (see with_str_buf).
+        unsafe { StrCell::bytes(self.data as *const StrCell) }
     }
-    /// Mutable bytes, separating (copy-on-write) first if shared or static.
-    pub fn str_bytes_mut(&mut self) -> &mut Vec<u8> {
+    /// Runs `f` on this string's bytes as an owned, growable buffer: the cell itself
+    /// when this value is its only owner (in place, no copy), else a private copy
+    /// (copy-on-write). The value holds the result afterwards.
+    pub fn with_str_buf<R>(&mut self, f: impl FnOnce(&mut StrBuf) -> R) -> R {
         debug_assert_eq!(self.tag, tag::STRING);
-        if !self.header().is_unique() {
-            *self = TypedValue::str(self.str_bytes());
-        }
-        // SAFETY: now uniquely owned by self.
-        unsafe { &mut (*(self.data as *mut StrCell)).bytes }
+        let mut buf = if self.header().is_unique() {
+            // Leave uninit behind while the buffer owns the cell, so an unwinding `f`
+            // cannot free it twice.
+            let cell = std::mem::replace(self, TypedValue::uninit()).into_raw().1;
+            // SAFETY: the cell was unique and not static, and self gave it up.
+            unsafe { StrBuf::from_cell(NonNull::new_unchecked(cell as *mut StrCell)) }
+        } else {
+            StrBuf::from_slice(self.str_bytes())
+        };
+        let r = f(&mut buf);
+        *self = TypedValue::from_buf(buf);
+        r
+    }
+    /// `$s .= bytes` for a string value (in place when unique).
+    pub fn str_append(&mut self, bytes: &[u8]) {
+        self.with_str_buf(|b| b.extend_from_slice(bytes))
     }
     #[inline(always)]
     pub fn arr(&self) -> &PhpArray {
@@ -494,10 +503,10 @@ impl Drop for TypedValue {
 #[inline(never)]
 fn release_cell(tag_: u8, data: u64) {
     // SAFETY: the count reached zero, so this was the last owner; data was created by
-    // Box::into_raw of the cell type matching the tag.
+    // Box::into_raw of the cell type matching the tag (strings: StrCell::alloc).
     unsafe {
         match tag_ {
-            tag::STRING => drop(Box::from_raw(data as *mut StrCell)),
+            tag::STRING => StrCell::free(data as *mut StrCell),
             tag::ARRAY => drop(Box::from_raw(data as *mut ArrCell)),
             tag::OBJECT => drop(Box::from_raw(data as *mut ObjCell)),
             tag::REF => drop(Box::from_raw(data as *mut RefBox)),

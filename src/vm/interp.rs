@@ -16,7 +16,7 @@ use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::arith;
 use crate::runtime::compare::{less_equal, less_than, loose_equals, strict_equals};
 use crate::runtime::convert::{append_str, to_bool};
-use crate::runtime::value::{tag, TypedValue};
+use crate::runtime::value::{tag, StrBuf, TypedValue};
 
 /// The shared null returned for reads of undefined variables.
 pub(crate) static NULL_VALUE: TypedValue = TypedValue::null();
@@ -743,12 +743,12 @@ pub(crate) fn concat_n_op(
         .iter()
         .map(|p| crate::runtime::convert::str_len_hint(peek(func, frame, *p)))
         .sum();
-    let mut buf = Vec::with_capacity(size);
+    let mut buf = StrBuf::with_capacity(size);
     for p in parts {
         let v = read(ctx, func, frame, *p);
         append_str(ctx, &mut buf, v)?;
     }
-    write(frame, dst, TypedValue::string(buf));
+    write(frame, dst, TypedValue::from_buf(buf));
     Ok(())
 }
 
@@ -789,17 +789,17 @@ pub(crate) fn concat_op(
             // SAFETY: bv points at a different live value (checked above).
             let bv = unsafe { &*bv };
             if bv.is_string() {
-                d.str_bytes_mut().extend_from_slice(bv.str_bytes());
+                d.str_append(bv.str_bytes());
                 return Ok(());
             }
             if bv.is_int() {
                 let mut digits = crate::runtime::convert::itoa_buf(bv.int_val());
-                d.str_bytes_mut().extend_from_slice(digits.as_bytes_mut());
+                d.str_append(digits.as_bytes_mut());
                 return Ok(());
             }
             let mut tmp = Vec::new();
             append_str(ctx, &mut tmp, bv)?;
-            d.str_bytes_mut().extend_from_slice(&tmp);
+            d.str_append(&tmp);
             return Ok(());
         }
     }

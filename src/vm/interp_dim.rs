@@ -180,14 +180,15 @@ fn assign_string_offset(
     if b.len() > 1 {
         ctx.warn("Only the first byte will be assigned to the string offset");
     }
-    let bytes = c.str_bytes_mut();
     let i = i as usize;
-    if i >= bytes.len() {
-        bytes.resize(i, b' ');
-        bytes.push(ch);
-    } else {
-        bytes[i] = ch;
-    }
+    c.with_str_buf(|bytes| {
+        if i >= bytes.len() {
+            bytes.resize(i, b' ');
+            bytes.push(ch);
+        } else {
+            bytes[i] = ch;
+        }
+    });
     Ok(TypedValue::str(&[ch]))
 }
 

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::{args, BuiltinDef};
 use crate::runtime::array::PhpArray;
 use crate::runtime::convert::{self, to_str};
-use crate::runtime::value::{tag, TypedValue};
+use crate::runtime::value::{tag, StrBuf, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
 pub const FUNCS: &[BuiltinDef] = &[
@@ -35,6 +35,17 @@ pub const FUNCS: &[BuiltinDef] = &[
 
 pub(super) fn ret_str(b: Vec<u8>) -> VmResult<TypedValue> {
     Ok(TypedValue::string(b))
+}
+
+/// `bytes[start..end]` as a string value, where `bytes` is `arg`'s string form:
+/// the whole of a string argument is the argument itself (shared, as PHP does).
+pub(super) fn substring(arg: &TypedValue, bytes: &[u8], start: usize, end: usize) -> TypedValue {
+    let arg = arg.deref();
+    if start == 0 && end == bytes.len() && arg.is_string() {
+        arg.clone()
+    } else {
+        TypedValue::str(&bytes[start..end])
+    }
 }
 
 /// An optional `?int` parameter: `None` when not passed or null.
@@ -166,9 +177,9 @@ fn substr(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
     let offset = args::int(ctx, a, 1)?;
     let length = nullable_int(ctx, a, 2)?;
-    match substr_range(s.len(), offset, length).and_then(|(x, y)| s.get(x..y)) {
-        Some(sub) => ret_str(sub.to_vec()),
-        None => ret_str(Vec::new()),
+    match substr_range(s.len(), offset, length) {
+        Some((x, y)) if x <= y && y <= s.len() => Ok(substring(&a[0], &s, x, y)),
+        _ => Ok(TypedValue::str(b"")),
     }
 }
 
@@ -185,13 +196,13 @@ fn str_split(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 
 /// Joins array elements with PHP's string conversion of each (floats at precision
 /// 14, arrays as "Array" with a warning, objects via `__toString`).
-pub(super) fn join_values(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> VmResult<Vec<u8>> {
+pub(super) fn join_values(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> VmResult<StrBuf> {
     // Sized up front (one allocation for the usual all-strings case).
     let size: usize = arr
         .iter()
         .map(|(_, v)| convert::str_len_hint(v) + sep.len())
         .sum();
-    let mut out = Vec::with_capacity(size);
+    let mut out = StrBuf::with_capacity(size);
     for (i, (_, v)) in arr.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(sep);
@@ -233,7 +244,7 @@ fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
                 )));
             }
             let out = join_values(ctx, b"", first.arr())?;
-            ret_str(out)
+            Ok(TypedValue::from_buf(out))
         }
         Some(arr) => {
             if !arr.is_array() {
@@ -263,7 +274,7 @@ fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
                 _ => crate::runtime::convert::to_str_quiet(&first).into_owned(),
             };
             let out = join_values(ctx, &sep, arr.arr())?;
-            ret_str(out)
+            Ok(TypedValue::from_buf(out))
         }
     }
 }
@@ -395,7 +406,7 @@ fn do_trim(ctx: &mut ExecCtx, a: &[TypedValue], mode: u8) -> VmResult<TypedValue
             end -= 1;
         }
     }
-    ret_str(s[start..end].to_vec())
+    Ok(substring(&a[0], &s, start, end))
 }
 
 fn trim(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -409,12 +420,14 @@ fn rtrim(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 }
 
 fn strtolower(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let s = args::str(ctx, a, 0)?;
-    ret_str(s.to_ascii_lowercase())
+    let mut out = StrBuf::from_slice(&args::str(ctx, a, 0)?);
+    out.make_ascii_lowercase();
+    Ok(TypedValue::from_buf(out))
 }
 fn strtoupper(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let s = args::str(ctx, a, 0)?;
-    ret_str(s.to_ascii_uppercase())
+    let mut out = StrBuf::from_slice(&args::str(ctx, a, 0)?);
+    out.make_ascii_uppercase();
+    Ok(TypedValue::from_buf(out))
 }
 fn ucfirst(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let mut s = args::str(ctx, a, 0)?.into_owned();

@@ -6,7 +6,7 @@ use super::string::{find_from, nullable_int, ret_str};
 use super::{args, BuiltinDef};
 use crate::runtime::array::{KeyRef, PhpArray};
 use crate::runtime::convert::{to_int, to_str, to_str_quiet};
-use crate::runtime::value::{tag, TypedValue};
+use crate::runtime::value::{tag, StrBuf, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
 pub const FUNCS: &[BuiltinDef] = &[
@@ -217,7 +217,15 @@ fn substr_count(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue>
 }
 
 /// Replaces every occurrence of `search` in `subject`, counting replacements.
-fn replace_all(subject: &[u8], search: &[u8], repl: &[u8], ci: bool, count: &mut i64) -> Vec<u8> {
+/// `subject` with every occurrence of `search` replaced, or `None` when there is
+/// none, so callers keep the string they have instead of copying it.
+fn replace_all(
+    subject: &[u8],
+    search: &[u8],
+    repl: &[u8],
+    ci: bool,
+    count: &mut i64,
+) -> Option<StrBuf> {
     let lowered;
     let (hay, needle): (&[u8], Cow<[u8]>) = if ci {
         lowered = lower(subject);
@@ -225,16 +233,21 @@ fn replace_all(subject: &[u8], search: &[u8], repl: &[u8], ci: bool, count: &mut
     } else {
         (subject, Cow::Borrowed(search))
     };
-    let mut out = Vec::with_capacity(subject.len());
+    let mut hit = find_from(hay, &needle, 0)?;
+    let mut out = StrBuf::with_capacity(subject.len() + repl.len().saturating_sub(needle.len()));
     let mut pos = 0;
-    while let Some(p) = find_from(hay, &needle, pos) {
-        out.extend_from_slice(&subject[pos..p]);
+    loop {
+        out.extend_from_slice(&subject[pos..hit]);
         out.extend_from_slice(repl);
-        pos = p + needle.len();
+        pos = hit + needle.len();
         *count += 1;
+        match find_from(hay, &needle, pos) {
+            Some(next) => hit = next,
+            None => break,
+        }
     }
     out.extend_from_slice(&subject[pos..]);
-    out
+    Some(out)
 }
 
 /// `array|string` argument as a value: null deprecates (→ ""), objects are a TypeError.
@@ -264,43 +277,49 @@ fn replace_in_subject(
     subject: &TypedValue,
     ci: bool,
     count: &mut i64,
-) -> VmResult<Vec<u8>> {
-    let mut cur = to_str(ctx, subject)?.into_owned();
-    if cur.is_empty() {
-        return Ok(cur);
-    }
-    if search.is_array() {
-        let repl_vals: Option<Vec<TypedValue>> = replace.is_array().then(|| replace.arr().values());
-        let mut ri = 0;
+) -> VmResult<TypedValue> {
+    let subject_bytes = to_str(ctx, subject)?;
+    // None while nothing was replaced: the result is then the subject itself.
+    let mut cur: Option<StrBuf> = None;
+    if subject_bytes.is_empty() {
+        // Nothing to search.
+    } else if search.is_array() {
+        let mut repl_vals = replace.is_array().then(|| replace.arr().iter());
         for (_, sv) in search.arr().iter() {
-            let s = to_str(ctx, sv)?.into_owned();
-            let r: Vec<u8> = match &repl_vals {
-                Some(vals) => {
-                    let r = match vals.get(ri) {
-                        Some(v) => to_str(ctx, v)?.into_owned(),
-                        None => Vec::new(),
-                    };
-                    ri += 1;
-                    r
-                }
-                None => replace.str_bytes().to_vec(),
+            let s = to_str(ctx, sv)?;
+            let r: Cow<[u8]> = match &mut repl_vals {
+                Some(vals) => match vals.next() {
+                    Some((_, v)) => to_str(ctx, v)?,
+                    None => Cow::Borrowed(b""),
+                },
+                None => Cow::Borrowed(replace.str_bytes()),
             };
             if s.is_empty() {
                 continue;
             }
-            cur = replace_all(&cur, &s, &r, ci, count);
-            if cur.is_empty() {
-                break;
+            let src: &[u8] = cur.as_deref().unwrap_or(&subject_bytes);
+            if let Some(out) = replace_all(src, &s, &r, ci, count) {
+                let emptied = out.is_empty();
+                cur = Some(out);
+                if emptied {
+                    break;
+                }
             }
         }
-        Ok(cur)
-    } else {
-        let s = search.str_bytes();
-        if s.is_empty() {
-            return Ok(cur);
-        }
-        Ok(replace_all(&cur, s, replace.str_bytes(), ci, count))
+    } else if !search.str_bytes().is_empty() {
+        cur = replace_all(
+            &subject_bytes,
+            search.str_bytes(),
+            replace.str_bytes(),
+            ci,
+            count,
+        );
     }
+    Ok(match cur {
+        Some(out) => TypedValue::from_buf(out),
+        None if subject.deref().is_string() => subject.deref().clone(),
+        None => TypedValue::str(&subject_bytes),
+    })
 }
 
 fn do_str_replace(ctx: &mut ExecCtx, a: &mut [TypedValue], ci: bool) -> VmResult<TypedValue> {
@@ -319,13 +338,11 @@ fn do_str_replace(ctx: &mut ExecCtx, a: &mut [TypedValue], ci: bool) -> VmResult
         let mut out = PhpArray::new();
         for (k, v) in subject.arr().iter() {
             let r = replace_in_subject(ctx, &search, &replace, v, ci, &mut count)?;
-            out.set(k, TypedValue::string(r));
+            out.set(k, r);
         }
         TypedValue::array(out)
     } else {
-        TypedValue::string(replace_in_subject(
-            ctx, &search, &replace, &subject, ci, &mut count,
-        )?)
+        replace_in_subject(ctx, &search, &replace, &subject, ci, &mut count)?
     };
     if a.len() > 3 {
         args::set_ref(a, 3, TypedValue::int(count));
@@ -385,7 +402,10 @@ fn strtr(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         }
         let r = to_str(ctx, v)?.into_owned();
         let mut n = 0;
-        return ret_str(replace_all(&s, &key, &r, false, &mut n));
+        return match replace_all(&s, &key, &r, false, &mut n) {
+            Some(out) => Ok(TypedValue::from_buf(out)),
+            None => ret_str(s),
+        };
     }
     let mut map: rustc_hash::FxHashMap<Vec<u8>, &TypedValue> = rustc_hash::FxHashMap::default();
     let (mut minlen, mut maxlen) = (usize::MAX, 0usize);
