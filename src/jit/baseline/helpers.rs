@@ -10,7 +10,7 @@ use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 use crate::vm::dim_fast::{fetch_dim_packed, fetch_dim_w_packed};
 use crate::vm::interp::{concat_n_op, concat_op, echo_op, line_of};
 use crate::vm::interp::{peek, step, write};
-use crate::vm::interp_call::{call_to_ret, result_of, store_fault};
+use crate::vm::interp_call::{call_builtin_slots, call_to_ret, result_of, store_fault};
 use crate::vm::interp_ops::{slow_op, Flow};
 
 /// `hop_step` result: the function returned; its value is in `ctx.ret`.
@@ -289,6 +289,36 @@ pub unsafe extern "C" fn hop_string_op(
         // SAFETY: forwarded contract.
         _ => return unsafe { hop_step(ctx, frame, func, pc as u64) },
     };
+    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
+}
+
+/// The out-of-line path of `CallBuiltin`: the call itself, without the generic
+/// helper's profiling (built-in calls record nothing) and op dispatch. Same results
+/// as [`hop_step`].
+///
+/// # Safety
+/// As for [`hop_step`].
+pub unsafe extern "C" fn hop_call_builtin(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
+    // SAFETY: per the contract above.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    let pc = pc as usize;
+    let Some(&Op::CallBuiltin {
+        dst,
+        builtin,
+        args,
+        argc,
+    }) = func.ops.get(pc)
+    else {
+        // SAFETY: forwarded contract.
+        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+    };
+    ctx.line = line_of(func, pc);
+    let r = call_builtin_slots(ctx, builtin, frame, args, argc, dst);
     finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
 }
 

@@ -27,8 +27,8 @@
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
-    hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
-    STEP_RETURNED,
+    hop_call, hop_call_builtin, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step,
+    hop_string_op, STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
@@ -692,6 +692,36 @@ impl Translator<'_> {
         );
     }
 
+    /// Like `guard_plain_dst`, but a string, array or object the slot holds is
+    /// released first (out of line, `hop_clear_slot`) instead of taking the slow
+    /// path: a variable or temporary overwritten every iteration by a `Move`.
+    /// Clobbers every caller-saved register; leaves the destination in rdx.
+    fn claim_dst(&mut self, dst: Slot, slow: DynamicLabel) {
+        let d = disp(dst);
+        let release = hop_clear_slot as *const () as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; lea rdx, [rbx + d]
+            ; movzx eax, BYTE [rdx + 8]
+            ; cmp al, tag::STRING as i8
+            ; jb >plain
+            ; cmp al, tag::OBJECT as i8
+            ; ja >other
+            ; mov rdi, rdx
+            ; mov rax, QWORD release
+            ; call rax
+            ; lea rdx, [rbx + d]
+            ; jmp >plain
+            ; other:
+            ; cmp al, tag::INDIRECT as i8
+            ; jne =>slow
+            ; mov rdx, QWORD [rdx]
+            ; cmp BYTE [rdx + 8], tag::STRING as i8
+            ; jae =>slow
+            ; plain:
+        );
+    }
+
     /// Stores `Rq(reg)` with tag `t` at the address `guard_plain_dst` left in rdx.
     fn store_scalar(&mut self, t: u8, reg: u8) {
         dynasm!(self.ops
@@ -911,23 +941,40 @@ impl Translator<'_> {
                 }
             }
             Op::Move { dst, src } if *dst != NO_SLOT => {
+                if !src.is_const() && src.0 == *dst {
+                    // `$a = $a`: the old value is the new one; nothing to release.
+                    return self.call_step(pc, true);
+                }
                 let slow = self.slow_label(pc);
                 if src.is_const() {
                     let Some(v) = func.consts.get(src.index() as usize) else {
                         return self.call_step(pc, true);
                     };
-                    if v.tag() >= tag::STRING || v.is_uninit() {
+                    // Scalars and static literals (strings, arrays): no count to
+                    // take.
+                    let static_cell = tag::is_counted(v.tag()) && v.header().is_static();
+                    if (v.tag() >= tag::STRING && !static_cell) || v.is_uninit() {
                         return self.call_step(pc, true);
                     }
-                    self.guard_plain_dst(*dst, slow);
+                    self.claim_dst(*dst, slow);
                     dynasm!(self.ops ; .arch x64 ; mov rax, QWORD v.data as i64);
                     self.store_scalar(v.tag(), 0);
                 } else {
                     // Scalars and strings/arrays/objects (one more owner: incref
                     // unless static); undefined, REF and INDIRECT sources go out of
-                    // line. Every guard comes before the first side effect.
-                    self.guard_plain_dst(*dst, slow);
+                    // line. Every guard comes before the first side effect but
+                    // the release of the destination's old value, which the op
+                    // does first in every tier.
                     let s = disp(src.0);
+                    dynasm!(self.ops
+                        ; .arch x64
+                        ; movzx ecx, BYTE [rbx + s + 8]
+                        ; cmp cl, tag::NULL as i8
+                        ; jb =>slow
+                        ; cmp cl, tag::OBJECT as i8
+                        ; ja =>slow
+                    );
+                    self.claim_dst(*dst, slow);
                     let hdr_flags = std::mem::offset_of!(Header, flags) as i32;
                     dynasm!(self.ops
                         ; .arch x64
@@ -1074,6 +1121,9 @@ impl Translator<'_> {
             }
             Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => {
                 self.call_helper(hop_string_op as *const () as usize, pc, true)
+            }
+            Op::CallBuiltin { .. } => {
+                self.call_helper(hop_call_builtin as *const () as usize, pc, true)
             }
             op if runs_in_dispatch_loop(op) => self.call_step(pc, true),
             _ => self.call_helper(hop_slow as *const () as usize, pc, true),
