@@ -869,19 +869,64 @@ impl Translator<'_> {
             | Op::NotEq { dst, a, b }
                 if *dst != NO_SLOT =>
             {
+                // Two ints, or two floats (`$d > 4.0`); anything else out of line.
                 let slow = self.slow_label(pc);
-                if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
+                let (ka, kb) = (self.kind(*a), self.kind(*b));
+                let int_ok = ka.may_be_int() && kb.may_be_int();
+                let float_ok = ka.may_be_double() && kb.may_be_double();
+                if !int_ok && !float_ok {
                     return self.call_step(pc, true);
                 }
-                self.guard_plain_dst(*dst, slow);
-                dynasm!(self.ops ; .arch x64 ; cmp rax, rcx);
-                match &func.ops[pc] {
-                    Op::Lt { .. } => dynasm!(self.ops ; .arch x64 ; setl al),
-                    Op::Le { .. } => dynasm!(self.ops ; .arch x64 ; setle al),
-                    Op::NotEq { .. } => dynasm!(self.ops ; .arch x64 ; setne al),
-                    _ => dynasm!(self.ops ; .arch x64 ; sete al),
+                let float_path = self.ops.new_dynamic_label();
+                let store = self.ops.new_dynamic_label();
+                if int_ok {
+                    let miss = if float_ok { float_path } else { slow };
+                    self.load_int(*a, 0, miss);
+                    self.load_int(*b, 1, miss);
+                    dynasm!(self.ops ; .arch x64 ; cmp rax, rcx);
+                    match &func.ops[pc] {
+                        Op::Lt { .. } => dynasm!(self.ops ; .arch x64 ; setl al),
+                        Op::Le { .. } => dynasm!(self.ops ; .arch x64 ; setle al),
+                        Op::NotEq { .. } => dynasm!(self.ops ; .arch x64 ; setne al),
+                        _ => dynasm!(self.ops ; .arch x64 ; sete al),
+                    }
+                    dynasm!(self.ops ; .arch x64 ; jmp =>store);
                 }
-                dynasm!(self.ops ; .arch x64 ; movzx eax, al);
+                dynasm!(self.ops ; .arch x64 ; =>float_path);
+                if float_ok {
+                    self.load_f64(*a, 0, slow);
+                    self.load_f64(*b, 1, slow);
+                    self.mark_double(pc);
+                    // Unordered (NaN) compares false, and unequal.
+                    match &func.ops[pc] {
+                        // a < b: b above a.
+                        Op::Lt { .. } => {
+                            dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; seta al)
+                        }
+                        Op::Le { .. } => {
+                            dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; setae al)
+                        }
+                        Op::NotEq { .. } => dynasm!(self.ops
+                            ; .arch x64
+                            ; ucomisd xmm0, xmm1
+                            ; setne al
+                            ; setp cl
+                            ; or al, cl
+                        ),
+                        _ => dynasm!(self.ops
+                            ; .arch x64
+                            ; ucomisd xmm0, xmm1
+                            ; sete al
+                            ; setnp cl
+                            ; and al, cl
+                        ),
+                    }
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; jmp =>slow);
+                }
+                dynasm!(self.ops ; .arch x64 ; =>store ; movzx esi, al);
+                self.guard_plain_dst(*dst, slow);
+                dynasm!(self.ops ; .arch x64 ; mov rax, rsi);
                 self.store_scalar(tag::BOOL, 0);
             }
             Op::JmpNotLt { a, b, target } => {
