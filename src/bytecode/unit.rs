@@ -30,6 +30,22 @@ pub enum TypeHint {
     Union(Vec<TypeHint>),
 }
 
+impl TypeHint {
+    /// The one value tag that satisfies this type as is (no coercion, no class
+    /// check): what compiled code tests before taking the full check.
+    pub fn exact_tag(&self) -> Option<u8> {
+        use crate::runtime::value::tag;
+        match self {
+            TypeHint::Int => Some(tag::INT),
+            TypeHint::Float => Some(tag::DOUBLE),
+            TypeHint::String => Some(tag::STRING),
+            TypeHint::Bool => Some(tag::BOOL),
+            TypeHint::Array => Some(tag::ARRAY),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Param {
     pub name: String,

@@ -15,7 +15,9 @@ use std::alloc::{self, Layout};
 use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 
-use super::value::Header;
+use once_cell::sync::Lazy;
+
+use super::value::{Header, STATIC_FLAG};
 
 /// The cell header. The bytes follow at [`BYTES_OFFSET`]; `cap` of them are
 /// allocated, the first `len` are the string.
@@ -278,6 +280,25 @@ impl std::fmt::Debug for StrBuf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:?}", String::from_utf8_lossy(self))
     }
+}
+
+/// The 256 one-byte strings, static (immortal, shared by every thread, never
+/// written): `$s[$i]`, `chr()` and one-byte pieces allocate nothing, as in PHP.
+static SINGLE_BYTES: Lazy<[usize; 256]> = Lazy::new(|| {
+    std::array::from_fn(|b| {
+        let mut buf = StrBuf::with_capacity(1);
+        buf.push(b as u8);
+        let cell = buf.into_cell();
+        // SAFETY: a fresh cell owned by us alone, not yet shared.
+        unsafe { (*cell.as_ptr()).hdr.flags |= STATIC_FLAG };
+        cell.as_ptr() as usize
+    })
+});
+
+/// The static cell of the one-byte string `b` (see [`SINGLE_BYTES`]).
+#[inline]
+pub(crate) fn single_byte_cell(b: u8) -> *mut StrCell {
+    SINGLE_BYTES[b as usize] as *mut StrCell
 }
 
 /// A byte sink the string conversions append to: a plain `Vec` for scratch work,

@@ -170,7 +170,15 @@ impl TypedValue {
         Self::str(&bytes)
     }
     pub fn str(bytes: &[u8]) -> TypedValue {
+        if let [b] = bytes {
+            return Self::single_byte(*b);
+        }
         Self::from_buf(StrBuf::from_slice(bytes))
+    }
+    /// The one-byte string `b`: a static cell shared by everyone (no allocation).
+    #[inline]
+    pub fn single_byte(b: u8) -> TypedValue {
+        Self::raw(tag::STRING, super::str_cell::single_byte_cell(b) as u64)
     }
     /// A string value owning the buffer's cell (no copy).
     #[inline]

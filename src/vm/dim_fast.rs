@@ -23,6 +23,25 @@ pub fn packed_elem(b: &TypedValue, key: i64) -> Option<&TypedValue> {
     b.is_array().then(|| b.arr().packed()?.get(k)).flatten()
 }
 
+/// `b[key]` when that is a packed array's element or a string's byte (`$s[$i]`,
+/// negative keys from the end as PHP reads them); `None` for anything the generic
+/// `FetchDim` must decide (a missing element or offset warns).
+#[inline]
+fn elem_or_byte(b: &TypedValue, key: i64) -> Option<TypedValue> {
+    if b.is_string() {
+        let s = b.str_bytes();
+        let i = if key < 0 {
+            key.checked_add(s.len() as i64)?
+        } else {
+            key
+        };
+        return s
+            .get(usize::try_from(i).ok()?)
+            .map(|&c| TypedValue::single_byte(c));
+    }
+    packed_elem(b, key).map(TypedValue::copy_value)
+}
+
 /// Element `key` of a packed array held uniquely at `b`, for writing (no
 /// copy-on-write can happen); `None` otherwise.
 #[inline]
@@ -96,7 +115,8 @@ pub unsafe extern "C" fn hop_packed_set(
 }
 
 /// `FetchDim`'s fast path: `dst = base[key]` for a packed array and an int key
-/// naming an existing element. Returns false, touching nothing, otherwise.
+/// naming an existing element, or a string and an int key naming one of its bytes.
+/// Returns false, touching nothing, otherwise.
 #[inline]
 pub(crate) fn fetch_dim_packed(
     func: &Func,
@@ -106,8 +126,7 @@ pub(crate) fn fetch_dim_packed(
     key: Operand,
 ) -> bool {
     let b = peek(func, frame, base);
-    let elem = int_key(peek(func, frame, key)).and_then(|k| packed_elem(b, k));
-    match elem.map(TypedValue::copy_value) {
+    match int_key(peek(func, frame, key)).and_then(|k| elem_or_byte(b, k)) {
         Some(v) => {
             write(frame, dst, v);
             true
@@ -192,7 +211,8 @@ pub unsafe extern "C" fn hop_packed_elem_w(base: *mut TypedValue, key: i64) -> *
 /// Reads element `key` of a packed array into `dst` (with the interpreter's `write`
 /// semantics: the old value is released, a REF or INDIRECT destination is written
 /// through). Returns false, touching nothing, unless `base` is a packed array that
-/// has the element: the caller then runs the generic `FetchDim`.
+/// has the element or a string that has the byte: the caller then runs the generic
+/// `FetchDim`.
 ///
 /// The `FetchDim` fast path JIT code of both tiers calls directly (no op decoding).
 /// `base` is a frame slot, followed through REF and INDIRECT here: out of line,
@@ -209,7 +229,7 @@ pub unsafe extern "C" fn hop_packed_get(
 ) -> bool {
     // SAFETY: per the contract.
     let b = deref_slot(unsafe { &*base });
-    let Some(v) = packed_elem(b, key).map(TypedValue::copy_value) else {
+    let Some(v) = elem_or_byte(b, key) else {
         return false;
     };
     // SAFETY: per the contract.

@@ -74,3 +74,18 @@ function md5_like($s) {
 $pad = 'ab';
 $pad[6] = 'c';
 var_dump($pad);
+// One-byte strings are shared: reading, appending to and writing into them must
+// never change another holder's copy.
+$word = 'hello';
+$chars = [];
+for ($i = -5; $i < 5; $i++) $chars[] = $word[$i];
+$h = $word[0];
+$h .= 'i';
+$e = $word[1];
+$e[0] = 'E';
+$c = chr(104);
+$c .= '!';
+echo implode('', $chars), ' ', $h, ' ', $e, ' ', $word[0], $word[1], ' ', chr(104), ' ', $c, "\n";
+echo @$word[9] === '' ? 'empty' : 'other', "\n";
+for ($i = 0; $i < 3; $i++) { $x = $word[$i]; $x .= $i; echo $x; }
+echo "\n", implode(',', str_split('abc')), ' ', strrev('ab'), "\n";

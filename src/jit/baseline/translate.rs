@@ -32,8 +32,9 @@ use super::helpers::{
 };
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
-use crate::runtime::value::{tag, Header, TypedValue, STATIC_FLAG};
-use crate::vm::ctx::ExecCtx;
+use crate::runtime::value::{tag, Header, RefBox, TypedValue, STATIC_FLAG};
+use crate::vm::call_stack::CallStack;
+use crate::vm::ctx::{CallInfo, ExecCtx};
 use crate::vm::dim_fast::{hop_packed_get, hop_packed_set};
 
 /// The assembled body, position independent (all internal jumps are relative).
@@ -1118,6 +1119,132 @@ impl Translator<'_> {
                     ; clear:
                     ; mov BYTE [rbx + d + 8], tag::UNINIT as i8
                     ; done:
+                );
+            }
+            Op::JmpIfArg { n, target } => {
+                // Jumps when argument n was passed (and not skipped by named
+                // arguments, which leaves the parameter undefined): the current
+                // CallInfo's argc, as `interp_call::arg_passed` reads it.
+                let calls = std::mem::offset_of!(ExecCtx, calls);
+                let calls_base = (calls + std::mem::offset_of!(CallStack, base)) as i32;
+                let calls_len = (calls + std::mem::offset_of!(CallStack, len)) as i32;
+                let size = std::mem::size_of::<CallInfo>() as i32;
+                let argc = std::mem::offset_of!(CallInfo, argc) as i32;
+                let l = self.labels[*target as usize];
+                let d = disp(*n);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rcx, QWORD [r12 + calls_len]
+                    ; test rcx, rcx
+                    ; jz >absent
+                    ; imul rcx, rcx, size
+                    ; add rcx, QWORD [r12 + calls_base]
+                    ; cmp DWORD [rcx + argc - size], *n as i32
+                    ; jbe >absent
+                    ; cmp BYTE [rbx + d + 8], tag::UNINIT as i8
+                    ; jne =>l
+                    ; absent:
+                );
+            }
+            Op::ToBool { dst, src } | Op::Not { dst, src }
+                if !src.is_const() && *dst != NO_SLOT =>
+            {
+                // Truthiness of null, bool, int and float inline; undefined
+                // variables (a warning) and the rest out of line.
+                let slow = self.slow_label(pc);
+                let s = disp(src.0);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; movzx ecx, BYTE [rbx + s + 8]
+                    ; cmp cl, tag::NULL as i8
+                    ; je >falsy
+                    ; cmp cl, tag::BOOL as i8
+                    ; je >word
+                    ; cmp cl, tag::INT as i8
+                    ; je >word
+                    ; cmp cl, tag::DOUBLE as i8
+                    ; jne =>slow
+                    // A float is true unless it is ±0.0 (NaN is true).
+                    ; movq xmm0, QWORD [rbx + s]
+                    ; xorpd xmm1, xmm1
+                    ; ucomisd xmm0, xmm1
+                    ; setne al
+                    ; setp cl
+                    ; or al, cl
+                    ; jmp >have
+                    ; word:
+                    ; cmp QWORD [rbx + s], 0
+                    ; setne al
+                    ; jmp >have
+                    ; falsy:
+                    ; xor eax, eax
+                    ; have:
+                );
+                if matches!(func.ops[pc], Op::Not { .. }) {
+                    dynasm!(self.ops ; .arch x64 ; xor al, 1);
+                }
+                dynasm!(self.ops ; .arch x64 ; movzx esi, al);
+                self.guard_plain_dst(*dst, slow);
+                dynasm!(self.ops ; .arch x64 ; mov rax, rsi);
+                self.store_scalar(tag::BOOL, 0);
+            }
+            Op::VerifyParam { slot, param } => {
+                // A value of exactly the declared type (directly or in a by-ref
+                // parameter's box) passes inline; coercions and errors out of line.
+                let exact = func.params.get(*param as usize).and_then(|p| p.ty.as_ref());
+                let Some(want) = exact.map(|t| t.exact_tag()) else {
+                    return; // no declared type: nothing to check
+                };
+                let Some(want) = want else {
+                    return self.call_step(pc, true);
+                };
+                let slow = self.slow_label(pc);
+                let d = disp(*slot);
+                let boxed = (std::mem::offset_of!(RefBox, val) + 8) as i32;
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; movzx eax, BYTE [rbx + d + 8]
+                    ; cmp al, want as i8
+                    ; je >ok
+                    ; cmp al, tag::REF as i8
+                    ; jne =>slow
+                    ; mov rax, QWORD [rbx + d]
+                    ; cmp BYTE [rax + boxed], want as i8
+                    ; jne =>slow
+                    ; ok:
+                );
+            }
+            Op::MakeRef { dst, src } if *dst != NO_SLOT && dst != src => {
+                // A by-reference argument that already is a reference: one more
+                // owner of the box. Boxing a plain value goes out of line.
+                let slow = self.slow_label(pc);
+                let s = disp(*src);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp BYTE [rbx + s + 8], tag::REF as i8
+                    ; jne =>slow
+                );
+                // The temporary is overwritten, never written through (as the
+                // interpreter does): a counted old value is released first.
+                let d = disp(*dst);
+                let release = hop_clear_slot as *const () as i64;
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; lea rdx, [rbx + d]
+                    ; movzx eax, BYTE [rdx + 8]
+                    ; cmp al, tag::STRING as i8
+                    ; jb >plain
+                    ; cmp al, tag::REF as i8
+                    ; ja >plain
+                    ; mov rdi, rdx
+                    ; mov rax, QWORD release
+                    ; call rax
+                    ; lea rdx, [rbx + d]
+                    ; plain:
+                    ; mov rax, QWORD [rbx + s]
+                    ; add DWORD [rax], 1
+                    ; mov QWORD [rdx], rax
+                    ; mov BYTE [rdx + 8], tag::REF as i8
                 );
             }
             Op::CheckArgs { required } => {
