@@ -46,6 +46,9 @@ pub mod tag {
     // together before looking for counted values: every counted tag must have it.
     const _: () = assert!(STRING & 8 != 0 && ARRAY & 8 != 0 && OBJECT & 8 != 0 && REF & 8 != 0);
     const _: () = assert!(REF - STRING == 3);
+    // `interp::deref_slot` tests `tag < REF` first: REF and INDIRECT must be the
+    // only tags from REF up.
+    const _: () = assert!(INDIRECT > REF && OBJECT < REF);
 
     /// Whether `data` is a pointer to a refcounted cell.
     #[inline(always)]

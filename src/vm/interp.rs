@@ -24,6 +24,10 @@ pub(crate) static NULL_VALUE: TypedValue = TypedValue::null();
 /// Follows `REF` and `INDIRECT` to the value a slot designates.
 #[inline(always)]
 pub(crate) fn deref_slot(v: &TypedValue) -> &TypedValue {
+    // One compare on the common path: REF and INDIRECT are the only tags from REF up.
+    if v.tag < tag::REF {
+        return v;
+    }
     if v.tag == tag::INDIRECT {
         // SAFETY: an INDIRECT slot was written by FetchDimW earlier in the same
         // statement; the element it points to is live until the statement's last op.
@@ -36,6 +40,9 @@ pub(crate) fn deref_slot(v: &TypedValue) -> &TypedValue {
 /// Mutable access to the storage a slot designates (through REF and INDIRECT).
 #[inline(always)]
 pub(crate) fn deref_slot_mut(v: &mut TypedValue) -> &mut TypedValue {
+    if v.tag < tag::REF {
+        return v;
+    }
     if v.tag == tag::INDIRECT {
         // SAFETY: as in `deref_slot`.
         unsafe { (*(v.data as *mut TypedValue)).deref_mut() }

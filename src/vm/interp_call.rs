@@ -514,6 +514,48 @@ pub fn call_value(
     Err(ctx.throw("Error", msg))
 }
 
+/// `CallValue` (`$f(...)`): a closure over a by-value user function is called with
+/// the argument temporaries moved straight into its frame (no vectors); any other
+/// callable through [`call_value`]. `op` is the `CallValue` op itself.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn call_value_op(
+    ctx: &mut ExecCtx,
+    unit: &Unit,
+    func: &Func,
+    frame: *mut TypedValue,
+    op: &Op,
+    dst: Slot,
+    callee: Operand,
+    args: Slot,
+    argc: u32,
+) -> VmResult<()> {
+    let c = read(ctx, func, frame, callee).clone();
+    if let Some(cl) = by_value_closure(unit, &c) {
+        // SAFETY: the argc argument slots are temporaries of this frame; `c` keeps
+        // the closure (and its bound values) alive for the call.
+        let st = unsafe {
+            call_function_to_ret(
+                ctx,
+                cl.func,
+                frame.add(args as usize),
+                argc as usize,
+                Some(&cl.bound),
+            )
+        };
+        let r = result_of(ctx, st)?;
+        write(frame, dst, r);
+        return Ok(());
+    }
+    let by_ref = by_ref_params_of(ctx, &c);
+    if by_ref.iter().any(|&b| b) {
+        bind_ref_args(func, frame, op, args, argc, &by_ref);
+    }
+    let argv = take_args_keep_refs(frame, args, argc, &by_ref);
+    let r = call_value(ctx, &c, argv)?;
+    write(frame, dst, r);
+    Ok(())
+}
+
 pub(crate) fn call_op(
     ctx: &mut ExecCtx,
     unit: &Unit,
@@ -583,34 +625,7 @@ pub(crate) fn call_op(
             callee,
             args,
             argc,
-        } => {
-            let c = read(ctx, func, frame, *callee).clone();
-            if let Some(cl) = by_value_closure(unit, &c) {
-                // The common callable: the arguments move straight out of this
-                // frame's temporaries, as for a direct call (no vectors).
-                // SAFETY: the argc argument slots are temporaries of this frame; `c`
-                // keeps the closure (and its bound values) alive for the call.
-                let st = unsafe {
-                    call_function_to_ret(
-                        ctx,
-                        cl.func,
-                        frame.add(*args as usize),
-                        *argc as usize,
-                        Some(&cl.bound),
-                    )
-                };
-                let r = result_of(ctx, st)?;
-                write(frame, *dst, r);
-                return Ok(());
-            }
-            let by_ref = by_ref_params_of(ctx, &c);
-            if by_ref.iter().any(|&b| b) {
-                bind_ref_args(func, frame, op, *args, *argc, &by_ref);
-            }
-            let argv = take_args_keep_refs(frame, *args, *argc, &by_ref);
-            let r = call_value(ctx, &c, argv)?;
-            write(frame, *dst, r);
-        }
+        } => call_value_op(ctx, unit, func, frame, op, *dst, *callee, *args, *argc)?,
         Op::CallArray { dst, callee, arr } => {
             let c = read(ctx, func, frame, *callee).clone();
             let a = peek(func, frame, Operand::slot(*arr)).clone();

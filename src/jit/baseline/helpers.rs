@@ -10,7 +10,9 @@ use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 use crate::vm::dim_fast::{fetch_dim_packed, fetch_dim_w_packed};
 use crate::vm::interp::{concat_n_op, concat_op, echo_op, line_of};
 use crate::vm::interp::{peek, step, write};
-use crate::vm::interp_call::{call_builtin_slots, call_to_ret, result_of, store_fault};
+use crate::vm::interp_call::{
+    call_builtin_slots, call_to_ret, call_value_op, result_of, store_fault,
+};
 use crate::vm::interp_ops::{slow_op, Flow};
 
 /// `hop_step` result: the function returned; its value is in `ctx.ret`.
@@ -50,6 +52,28 @@ pub unsafe extern "C" fn hop_step(
         Some(v) => Flow::Return(v),
     });
     finish_op(ctx, func, frame, pc, flow)
+}
+
+/// A helper in [`hop_step`]'s convention.
+pub(crate) type OutOfLineFn =
+    unsafe extern "C" fn(*mut ExecCtx, *mut TypedValue, *const Func, u64) -> i64;
+
+/// The helper that runs `op` out of line with the interpreter's semantics, for
+/// both JIT tiers: a specialized entry for the ops that have one (no op dispatch,
+/// no profiling where there is nothing to record), else the single-op dispatcher
+/// or the out-of-line op table.
+pub(crate) fn out_of_line_helper(op: &Op) -> usize {
+    let f: OutOfLineFn = match op {
+        Op::Call { .. } => hop_call,
+        Op::CallBuiltin { .. } => hop_call_builtin,
+        Op::CallValue { .. } => hop_call_value,
+        Op::FetchDim { .. } => hop_fetch_dim,
+        Op::FetchDimW { .. } => hop_fetch_dim_w,
+        Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => hop_string_op,
+        op if super::translate::runs_in_dispatch_loop(op) => hop_step,
+        _ => hop_slow,
+    };
+    f as *const () as usize
 }
 
 /// Operand tags of type-sensitive ops and callees of call sites, into ProfData.
@@ -319,6 +343,40 @@ pub unsafe extern "C" fn hop_call_builtin(
     };
     ctx.line = line_of(func, pc);
     let r = call_builtin_slots(ctx, builtin, frame, args, argc, dst);
+    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
+}
+
+/// The out-of-line path of `CallValue` (`$f(...)`, closures above all): the call
+/// itself, without the generic helper's profiling and op dispatch. Same results as
+/// [`hop_step`].
+///
+/// # Safety
+/// As for [`hop_step`].
+pub unsafe extern "C" fn hop_call_value(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
+    // SAFETY: per the contract above.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    let pc = pc as usize;
+    let Some(
+        op @ &Op::CallValue {
+            dst,
+            callee,
+            args,
+            argc,
+        },
+    ) = func.ops.get(pc)
+    else {
+        // SAFETY: forwarded contract.
+        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+    };
+    // SAFETY: the unit is owned by ctx.unit, which outlives this call.
+    let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
+    ctx.line = line_of(func, pc);
+    let r = call_value_op(ctx, unit, func, frame, op, dst, callee, args, argc);
     finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
 }
 

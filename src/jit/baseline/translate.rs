@@ -27,8 +27,8 @@
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 use super::helpers::{
-    hop_call, hop_call_builtin, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step,
-    hop_string_op, STEP_RETURNED,
+    hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step,
+    out_of_line_helper, STEP_RETURNED,
 };
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
@@ -1291,14 +1291,7 @@ impl Translator<'_> {
                     ; jmp =>ok
                 );
             }
-            Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => {
-                self.call_helper(hop_string_op as *const () as usize, pc, true)
-            }
-            Op::CallBuiltin { .. } => {
-                self.call_helper(hop_call_builtin as *const () as usize, pc, true)
-            }
-            op if runs_in_dispatch_loop(op) => self.call_step(pc, true),
-            _ => self.call_helper(hop_slow as *const () as usize, pc, true),
+            op => self.call_helper(out_of_line_helper(op), pc, true),
         }
     }
 }

@@ -40,10 +40,8 @@ use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
-use crate::jit::baseline::helpers::{
-    hop_call, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step, hop_string_op,
-};
-use crate::jit::baseline::translate::{const_jump_taken, loop_headers, runs_in_dispatch_loop};
+use crate::jit::baseline::helpers::{hop_call, hop_step, out_of_line_helper};
+use crate::jit::baseline::translate::{const_jump_taken, loop_headers};
 use crate::jit::native_call::hop_call_fault;
 use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
@@ -857,7 +855,7 @@ impl<'f> Lower<'f> {
                     "br i1 {ok}, label %{inline}, label %{generic}, !prof !0"
                 ));
                 self.block(&generic);
-                self.generic(pc, generic_helper(op));
+                self.generic(pc, out_of_line_helper(op));
                 self.block(&inline);
                 let d = self.load_data(&p);
                 let nz = self.tmp();
@@ -966,7 +964,7 @@ impl<'f> Lower<'f> {
                 hop_opt_call_builtin as *const () as usize,
                 [*args, *builtin, *argc, *dst],
             ),
-            _ => self.generic(pc, generic_helper(op)),
+            _ => self.generic(pc, out_of_line_helper(op)),
         }
     }
 
@@ -1143,7 +1141,7 @@ impl<'f> Lower<'f> {
     fn bin(&mut self, pc: usize, bop: BinOp, dst: Slot, a: Operand, b: Operand, plan: Plan) {
         if plan == Plan::Double {
             if bop != BinOp::Div {
-                return self.generic(pc, generic_helper(&self.func.ops[pc]));
+                return self.generic(pc, out_of_line_helper(&self.func.ops[pc]));
             }
             let (x, y) = self.num_operands(a, b, pc);
             let nz = self.tmp();
@@ -1228,7 +1226,7 @@ impl<'f> Lower<'f> {
                 self.store_value(pc, dst, &t, &d);
                 return self.br(pc + 1);
             }
-            _ => return self.generic(pc, generic_helper(&self.func.ops[pc])),
+            _ => return self.generic(pc, out_of_line_helper(&self.func.ops[pc])),
         }
         self.store_int(pc, dst, &r);
         self.br(pc + 1);
@@ -1305,13 +1303,6 @@ impl<'f> Lower<'f> {
     }
 }
 
-type HelperFn = unsafe extern "C" fn(
-    *mut ExecCtx,
-    *mut crate::runtime::value::TypedValue,
-    *const Func,
-    u64,
-) -> i64;
-
 /// A phi's incoming list from (value, block) pairs: `[ v, %b ], ...`.
 fn phi_incoming(pairs: &[(String, String)]) -> String {
     pairs
@@ -1319,21 +1310,6 @@ fn phi_incoming(pairs: &[(String, String)]) -> String {
         .map(|(v, b)| format!("[ {v}, %{b} ]"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The helper that runs `op` with the interpreter's semantics (as baseline code
-/// picks it): a specialized entry for the ops that have one, else the single-op
-/// dispatcher or the out-of-line op table.
-fn generic_helper(op: &Op) -> usize {
-    let f: HelperFn = match op {
-        Op::Call { .. } => hop_call,
-        Op::FetchDim { .. } => hop_fetch_dim,
-        Op::FetchDimW { .. } => hop_fetch_dim_w,
-        Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => hop_string_op,
-        op if runs_in_dispatch_loop(op) => hop_step,
-        _ => hop_slow,
-    };
-    f as *const () as usize
 }
 
 /// Where control may go after op `pc` ran out of line: the next op, its jump

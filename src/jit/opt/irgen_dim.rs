@@ -59,7 +59,7 @@ impl<'f> Lower<'f> {
         let v = if val.is_const() {
             match self.func.consts.get(val.index() as usize) {
                 Some(c) => fnptr(c as *const _ as usize),
-                None => return self.generic(pc, generic_helper(&self.func.ops[pc])),
+                None => return self.generic(pc, out_of_line_helper(&self.func.ops[pc])),
             }
         } else {
             self.slot_ptr(val.0)
@@ -80,7 +80,7 @@ impl<'f> Lower<'f> {
             pc + 1
         ));
         self.block(&gen);
-        self.generic(pc, generic_helper(&self.func.ops[pc]));
+        self.generic(pc, out_of_line_helper(&self.func.ops[pc]));
     }
 
     /// `dst = &base[key]` (an INDIRECT) for an existing element of a uniquely held
