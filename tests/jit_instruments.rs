@@ -217,6 +217,7 @@ fn stats_text_on_stderr() {
         "Translation cache:",
         "Declines:",
         "Interpreted calls of hot functions",
+        "Ops run out of line by JIT code (busiest sites):",
         "Last tier-up:",
     ] {
         assert!(err.contains(heading), "missing {heading:?} in:\n{err}");
@@ -316,4 +317,50 @@ fn tc_full_declines_are_counted_and_traced() {
         .filter(|e| e["ph"] == "i" && e["name"] == "translation declined")
         .count() as u64;
     assert_eq!(declined, full);
+}
+
+/// `jit.stats` names the ops compiled code ran out of line, busiest first: here a
+/// string-keyed array write (no inline form) in a loop of 500, on line 4.
+#[test]
+fn stats_name_the_busiest_out_of_line_sites() {
+    let dir = TempDir::new("slow-sites");
+    let script = dir.path("slow.php");
+    let stats = dir.path("stats.json");
+    std::fs::write(
+        &script,
+        "<?php\nfunction fill($n) {\n    $a = [];\n    for ($i = 0; $i < $n; $i++) { $a['k' . ($i % 7)] = $i; }\n    return count($a);\n}\necho fill(500), \"\\n\";\n",
+    )
+    .expect("write program");
+    let out = Command::new(env!("CARGO_BIN_EXE_hopjit"))
+        .args([
+            "-d",
+            "jit.baseline_threshold=0",
+            "-d",
+            "jit.optimize=0",
+            "-d",
+        ])
+        .arg(format!("jit.stats={}", stats.display()))
+        .arg(&script)
+        .output()
+        .expect("run hopjit");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "7\n");
+    let json = read_json(&stats);
+    let sites = json["busiest_slow_sites"]
+        .as_array()
+        .expect("a list of sites");
+    let first = &sites[0];
+    assert_eq!(first["func"], "fill", "{sites:?}");
+    assert_eq!(first["line"], 4, "{sites:?}");
+    assert_eq!(first["count"], 500, "{sites:?}");
+    assert!(
+        first["op"].as_str().unwrap().starts_with("AssignDim"),
+        "{sites:?}"
+    );
+    let counts: Vec<u64> = sites.iter().map(|s| s["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
 }

@@ -127,8 +127,14 @@ impl JitConfig {
 /// tracing on when `jit.trace` names a file.
 pub fn configure(cfg: JitConfig) {
     let trace = cfg.trace.is_some();
-    if CONFIG.set(cfg).is_ok() && trace {
-        super::trace::enable();
+    let stats = cfg.stats.is_on();
+    if CONFIG.set(cfg).is_ok() {
+        if trace {
+            super::trace::enable();
+        }
+        if stats {
+            super::slow_sites::enable();
+        }
     }
 }
 

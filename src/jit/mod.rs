@@ -15,6 +15,7 @@ pub mod opt;
 pub mod perf_map;
 pub mod profile;
 pub mod report;
+pub mod slow_sites;
 pub mod state;
 pub mod stats;
 pub mod tc;

@@ -46,6 +46,8 @@ pub struct Report {
     pub declines: Declines,
     pub interp_fallback_calls: u64,
     pub last_tierup_ms: Option<f64>,
+    /// The ops JIT code ran out of line most often (see `slow_sites`).
+    pub busiest_slow_sites: Vec<super::slow_sites::SlowSite>,
     /// The optimizing tier (null when its worker pool never started).
     pub optimized: Option<super::opt::report::OptReport>,
 }
@@ -124,6 +126,9 @@ fn block(name: &'static str, b: BlockStats) -> BlockUsage {
     }
 }
 
+/// How many out-of-line sites the statistics list.
+const SLOW_SITES_SHOWN: usize = 8;
+
 /// Takes the statistics now.
 pub fn collect() -> Report {
     let latency = stats::with_baseline_latency(|h| {
@@ -163,6 +168,7 @@ pub fn collect() -> Report {
         },
         interp_fallback_calls: STATS.interp_fallback_calls.load(Ordering::Relaxed),
         last_tierup_ms: (last > 0).then(|| (last as f64 / 1000.0).round() / 1000.0),
+        busiest_slow_sites: super::slow_sites::busiest(SLOW_SITES_SHOWN),
         optimized: super::opt::report::collect(),
     }
 }
@@ -222,6 +228,18 @@ impl Report {
             "Interpreted calls of hot functions (declined/pending): {}",
             self.interp_fallback_calls
         );
+        let _ = writeln!(s, "Ops run out of line by JIT code (busiest sites):");
+        if self.busiest_slow_sites.is_empty() {
+            let _ = writeln!(s, "  (none)");
+        }
+        for site in &self.busiest_slow_sites {
+            let op: String = site.op.chars().take(70).collect();
+            let _ = writeln!(
+                s,
+                "  {:>10}  {} pc {} line {}: {op}",
+                site.count, site.func, site.pc, site.line
+            );
+        }
         if let Some(o) = &self.optimized {
             o.write_text(&mut s);
         }

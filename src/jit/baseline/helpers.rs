@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::bytecode::op::{DimMode, Op, Operand};
 use crate::bytecode::unit::Func;
+use crate::jit::slow_sites;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 use crate::vm::dim_fast::{fetch_dim_packed, fetch_dim_w_packed};
@@ -42,6 +43,7 @@ pub unsafe extern "C" fn hop_step(
     // SAFETY: the unit is owned by ctx.unit, which outlives this call.
     let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
     let pc = pc as usize;
+    slow_sites::note(func, pc);
     record_profile(func, frame, pc);
     let mut next = pc;
     let mut pending = ctx.jit_pending.take();
@@ -282,6 +284,7 @@ pub unsafe extern "C" fn hop_slow(
         // SAFETY: forwarded contract.
         return unsafe { hop_step(ctx, frame, func, pc as u64) };
     };
+    slow_sites::note(func, pc);
     record_profile(func, frame, pc);
     ctx.line = line_of(func, pc);
     let mut pending = ctx.jit_pending.take();
