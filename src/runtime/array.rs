@@ -442,6 +442,23 @@ impl PhpArray {
             }
         }
     }
+    /// Like [`PhpArray::entry_from`], with the key as a value: a string key shares
+    /// the stored string (no copy), as `foreach ($a as $k => ...)` wants it.
+    pub fn entry_value_from(&self, pos: usize) -> Option<(usize, TypedValue, &TypedValue)> {
+        match &self.repr {
+            Repr::Packed(v) => v.get(pos).map(|x| (pos, TypedValue::int(pos as i64), x)),
+            Repr::Hash(h) => {
+                let mut p = pos;
+                while let Some(e) = h.entries.get(p) {
+                    if !e.val.is_uninit() {
+                        return Some((p, e.key.to_value(), &e.val));
+                    }
+                    p += 1;
+                }
+                None
+            }
+        }
+    }
     /// Mutable element at an iteration position (by-reference `foreach`).
     pub fn value_at_mut(&mut self, pos: usize) -> Option<&mut TypedValue> {
         match &mut self.repr {

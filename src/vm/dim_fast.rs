@@ -53,12 +53,13 @@ pub fn packed_elem_mut(b: &mut TypedValue, key: i64) -> Option<&mut TypedValue> 
     b.arr_mut().packed_mut()?.get_mut(k)
 }
 
-/// `base[key] = val` (or `base[] = val` when `append`) on a packed array held
-/// uniquely at `base`, for an existing element or an append; `dst` (unless null)
-/// gets the value too. The array-write fast path of every tier: JIT code of both
-/// tiers calls it directly (no op decoding). Returns false, touching nothing, when that does not
-/// apply (not a unique packed array, no such element, an undefined, REF or INDIRECT
-/// value): the caller then runs the generic `AssignDim`.
+/// `base[key] = val` (or `base[] = val` when `append`) on a packed array at
+/// `base` (separated first when shared), for an existing element or an append;
+/// `dst` (unless null) gets the value too. The array-write fast path of every tier:
+/// JIT code of both tiers calls it directly (no op decoding). Returns false,
+/// touching nothing, when that does not apply (not a packed array, no such element,
+/// an undefined, REF or INDIRECT value): the caller then runs the generic
+/// `AssignDim`.
 ///
 /// `base` and `val` are followed through REF and INDIRECT here; when they designate
 /// the same value (`$a[] = $a`) the generic op copies it first.
@@ -87,12 +88,17 @@ pub unsafe extern "C" fn hop_packed_set(
     if v.tag == crate::runtime::value::tag::UNINIT
         || v.tag >= crate::runtime::value::tag::REF
         || !b.is_array()
-        || !b.header().is_unique()
     {
         return false;
     }
-    // Unique (checked above, so not again through `packed_elem_mut`): no
-    // copy-on-write separation happens here.
+    // Everything that could still refuse is checked before the array is touched.
+    match b.arr().packed() {
+        None => return false,
+        Some(p) if !append && usize::try_from(key).map_or(true, |k| k >= p.len()) => return false,
+        Some(_) => {}
+    }
+    // A shared array is separated here (copy-on-write), as the generic op would:
+    // `$perm = $perm1; $perm[$i] = ...` copies once, without leaving the fast path.
     let arr = b.arr_mut();
     if append {
         if arr.packed().is_none() || !arr.push(v.copy_value()) {

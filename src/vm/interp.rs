@@ -661,6 +661,19 @@ fn run_ops<const SINGLE: bool>(
             // touches nothing and sends the op to `slow_op` below.
             Op::FetchDim { dst, base, key }
                 if super::dim_fast::fetch_dim_packed(func, frame, *dst, *base, *key) => {}
+            // `foreach` by value, likewise without `slow_op`.
+            Op::IterNext {
+                iter,
+                val,
+                key,
+                by_ref: false,
+                exit,
+            } => {
+                if !super::interp_iter::iter_next_by_value(frame, *iter, *val, *key) {
+                    pc = *exit as usize;
+                    continue;
+                }
+            }
             Op::AssignDim {
                 dst,
                 base,

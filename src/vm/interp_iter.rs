@@ -5,7 +5,7 @@
 use super::ctx::{ExecCtx, VmResult};
 use super::interp::{deref_slot, peek, slot, write};
 use super::interp_ops::Flow;
-use crate::bytecode::op::{Op, NO_SLOT};
+use crate::bytecode::op::{Op, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::TypedValue;
 
@@ -15,6 +15,50 @@ fn not_iterable(ctx: &mut ExecCtx, v: &TypedValue) {
         v.zend_type_name()
     );
     ctx.warn(&msg);
+}
+
+/// `IterNext` by value (`foreach ($a as [$k =>] $v)`), the loop every tier runs
+/// most: the next element (and key) into the loop variables, the position past it.
+/// Returns false when the iteration is over (the op then jumps to its exit).
+#[inline]
+pub(crate) fn iter_next_by_value(frame: *mut TypedValue, iter: Slot, val: Slot, key: Slot) -> bool {
+    let pos = peek_slot(frame, iter + 1);
+    let pos = if pos.is_int() {
+        pos.int_val().max(0) as usize
+    } else {
+        0
+    };
+    // SAFETY: iter is a temp of this frame.
+    let a = deref_slot(unsafe { slot(frame, iter) });
+    if !a.is_array() {
+        return false;
+    }
+    let (p, k, v) = if key == NO_SLOT {
+        let Some((p, _, v)) = a.arr().entry_from(pos) else {
+            return false;
+        };
+        (p, None, v)
+    } else {
+        let Some((p, k, v)) = a.arr().entry_value_from(pos) else {
+            return false;
+        };
+        (p, Some(k), v)
+    };
+    let v = v.copy_value();
+    // SAFETY: iter + 1 is a temp of this frame, holding an int (nothing to release).
+    unsafe { *slot(frame, iter + 1) = TypedValue::int(p as i64 + 1) };
+    write(frame, val, v);
+    if let Some(k) = k {
+        write(frame, key, k);
+    }
+    true
+}
+
+/// The value in slot `s` of `frame`, as stored.
+#[inline(always)]
+fn peek_slot<'a>(frame: *mut TypedValue, s: Slot) -> &'a TypedValue {
+    // SAFETY: s is a slot of the running frame.
+    unsafe { &*frame.add(s as usize) }
 }
 
 pub(crate) fn iter_op(
@@ -110,22 +154,8 @@ pub(crate) fn iter_op(
                 }
                 // SAFETY: iter + 1 is a temp of this frame.
                 unsafe { *slot(frame, *iter + 1) = TypedValue::int(p as i64 + 1) };
-            } else {
-                // SAFETY: iter is a temp of this frame.
-                let a = deref_slot(unsafe { slot(frame, *iter) });
-                if !a.is_array() {
-                    return Ok(Flow::Jump(*exit));
-                }
-                let Some((p, k, v)) = a.arr().entry_from(pos) else {
-                    return Ok(Flow::Jump(*exit));
-                };
-                let (k, v) = (k.to_owned_key(), v.copy_value());
-                // SAFETY: iter + 1 is a temp of this frame.
-                unsafe { *slot(frame, *iter + 1) = TypedValue::int(p as i64 + 1) };
-                write(frame, *val, v);
-                if *key != NO_SLOT {
-                    write(frame, *key, k.to_value());
-                }
+            } else if !iter_next_by_value(frame, *iter, *val, *key) {
+                return Ok(Flow::Jump(*exit));
             }
         }
         Op::IterFree { iter } => {

@@ -14,6 +14,7 @@ use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::{
     call_builtin_slots, call_to_ret, call_value_op, result_of, store_fault,
 };
+use crate::vm::interp_iter::iter_next_by_value;
 use crate::vm::interp_ops::{slow_op, Flow};
 
 /// `hop_step` result: the function returned; its value is in `ctx.ret`.
@@ -71,6 +72,7 @@ pub(crate) fn out_of_line_helper(op: &Op) -> usize {
         Op::CallValue { .. } => hop_call_value,
         Op::FetchDim { .. } => hop_fetch_dim,
         Op::FetchDimW { .. } => hop_fetch_dim_w,
+        Op::IterNext { .. } => hop_iter_next,
         Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => hop_string_op,
         op if super::translate::runs_in_dispatch_loop(op) => hop_step,
         _ => hop_slow,
@@ -381,6 +383,37 @@ pub unsafe extern "C" fn hop_call_value(
     ctx.line = line_of(func, pc);
     let r = call_value_op(ctx, unit, func, frame, op, dst, callee, args, argc);
     finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
+}
+
+/// The out-of-line path of `IterNext`: by-value iteration directly (the common
+/// `foreach`), by reference through [`hop_slow`]. Same results as [`hop_step`].
+///
+/// # Safety
+/// As for [`hop_step`].
+pub unsafe extern "C" fn hop_iter_next(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
+    // SAFETY: per the contract above.
+    let f = unsafe { &*func };
+    if let Some(&Op::IterNext {
+        iter,
+        val,
+        key,
+        by_ref: false,
+        exit,
+    }) = f.ops.get(pc as usize)
+    {
+        return if iter_next_by_value(frame, iter, val, key) {
+            pc as i64 + 1
+        } else {
+            exit as i64
+        };
+    }
+    // SAFETY: forwarded contract.
+    unsafe { hop_slow(ctx, frame, func, pc) }
 }
 
 /// Drops the value a frame slot holds and leaves it undefined (baseline code clears

@@ -1043,13 +1043,22 @@ impl Translator<'_> {
                 }
             }
             Op::IncDec { kind, dst, target } => {
+                // An int in the slot, or in the element an INDIRECT designates
+                // (`$a[$i]++` after FetchDimW); its address stays in rsi.
                 let slow = self.slow_label(pc);
                 let t = disp(*target);
                 dynasm!(self.ops
                     ; .arch x64
-                    ; cmp BYTE [rbx + t + 8], tag::INT as i8
+                    ; lea rsi, [rbx + t]
+                    ; cmp BYTE [rsi + 8], tag::INT as i8
+                    ; je >int
+                    ; cmp BYTE [rsi + 8], tag::INDIRECT as i8
                     ; jne =>slow
-                    ; mov rax, QWORD [rbx + t]
+                    ; mov rsi, QWORD [rsi]
+                    ; cmp BYTE [rsi + 8], tag::INT as i8
+                    ; jne =>slow
+                    ; int:
+                    ; mov rax, QWORD [rsi]
                     ; mov rcx, rax
                 );
                 match kind {
@@ -1063,7 +1072,7 @@ impl Translator<'_> {
                 if *dst != NO_SLOT {
                     self.guard_plain_dst(*dst, slow);
                 }
-                dynasm!(self.ops ; .arch x64 ; mov QWORD [rbx + t], rcx);
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [rsi], rcx);
                 if *dst != NO_SLOT {
                     let result = if matches!(kind, IncDec::PreInc | IncDec::PreDec) {
                         1
