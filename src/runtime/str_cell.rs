@@ -48,6 +48,7 @@ impl StrCell {
     }
 
     /// A fresh cell with refcount 1, no flags, length 0.
+    #[inline]
     fn alloc(cap: usize) -> NonNull<StrCell> {
         let layout = Self::layout(cap);
         // SAFETY: the layout has a non-zero size (at least the header).
@@ -107,11 +108,13 @@ impl StrBuf {
     pub fn new() -> StrBuf {
         Self::with_capacity(0)
     }
+    #[inline]
     pub fn with_capacity(cap: usize) -> StrBuf {
         StrBuf {
             cell: StrCell::alloc(cap),
         }
     }
+    #[inline]
     pub fn from_slice(s: &[u8]) -> StrBuf {
         let mut b = Self::with_capacity(s.len());
         b.extend_from_slice(s);

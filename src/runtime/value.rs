@@ -172,6 +172,10 @@ impl TypedValue {
     pub fn string(bytes: Vec<u8>) -> TypedValue {
         Self::str(&bytes)
     }
+    /// Inlined: returned through memory, the value was reread with one wide load
+    /// that the two narrow stores building it could not forward (measured in
+    /// `explode`, which makes one per piece).
+    #[inline]
     pub fn str(bytes: &[u8]) -> TypedValue {
         if let [b] = bytes {
             return Self::single_byte(*b);

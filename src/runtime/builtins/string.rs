@@ -326,27 +326,29 @@ fn explode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     } else {
         u64::MAX
     };
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    // The pieces go straight into the array's storage, sized up front for the
+    // usual one-byte separator (a count of its occurrences).
+    let guess = match sep.as_ref() {
+        [b] => s.iter().filter(|&&c| c == *b).count() + 1,
+        _ => 8,
+    };
+    let mut pieces: Vec<TypedValue> = Vec::with_capacity(guess.min(max_parts as usize));
     let mut pos = 0;
     while (pieces.len() as u64) + 1 < max_parts {
         match find_from(&s, &sep, pos) {
             Some(p) => {
-                pieces.push((pos, p));
+                pieces.push(TypedValue::str(&s[pos..p]));
                 pos = p + sep.len();
             }
             None => break,
         }
     }
-    pieces.push((pos, s.len()));
+    pieces.push(TypedValue::str(&s[pos..]));
     if limit < 0 {
         let drop = limit.unsigned_abs().min(pieces.len() as u64) as usize;
         pieces.truncate(pieces.len() - drop);
     }
-    let mut out = PhpArray::with_capacity(pieces.len());
-    for (x, y) in pieces {
-        out.push(TypedValue::str(&s[x..y]));
-    }
-    Ok(TypedValue::array(out))
+    Ok(TypedValue::array(PhpArray::from_values(pieces)))
 }
 
 /// PHP's `php_charmask`: a character list with `a..z` ranges, warning on bad ranges.
@@ -420,12 +422,21 @@ fn rtrim(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 }
 
 fn strtolower(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let mut out = StrBuf::from_slice(&args::str(ctx, a, 0)?);
+    let s = args::str(ctx, a, 0)?;
+    if !s.iter().any(u8::is_ascii_uppercase) {
+        // Nothing to change: the argument itself (shared), as PHP returns it.
+        return Ok(substring(&a[0], &s, 0, s.len()));
+    }
+    let mut out = StrBuf::from_slice(&s);
     out.make_ascii_lowercase();
     Ok(TypedValue::from_buf(out))
 }
 fn strtoupper(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
-    let mut out = StrBuf::from_slice(&args::str(ctx, a, 0)?);
+    let s = args::str(ctx, a, 0)?;
+    if !s.iter().any(u8::is_ascii_lowercase) {
+        return Ok(substring(&a[0], &s, 0, s.len()));
+    }
+    let mut out = StrBuf::from_slice(&s);
     out.make_ascii_uppercase();
     Ok(TypedValue::from_buf(out))
 }
