@@ -192,6 +192,23 @@ fn assign_string_offset(
     Ok(TypedValue::str(&[ch]))
 }
 
+/// Whether `op` is one [`dim_op`] implements (array construction and element
+/// access): what JIT code's out-of-line array path may hand it directly.
+pub(crate) fn handles(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::NewArray { .. }
+            | Op::AddElem { .. }
+            | Op::AddSpread { .. }
+            | Op::FetchDim { .. }
+            | Op::FetchDimIs { .. }
+            | Op::FetchListDim { .. }
+            | Op::FetchDimW { .. }
+            | Op::AssignDim { .. }
+            | Op::UnsetDim { .. }
+    )
+}
+
 pub(crate) fn dim_op(
     ctx: &mut ExecCtx,
     func: &Func,

@@ -34,15 +34,7 @@ pub(crate) fn slow_op(
     pending: &mut Option<TypedValue>,
 ) -> VmResult<Flow> {
     match op {
-        Op::NewArray { .. }
-        | Op::AddElem { .. }
-        | Op::AddSpread { .. }
-        | Op::FetchDim { .. }
-        | Op::FetchDimIs { .. }
-        | Op::FetchListDim { .. }
-        | Op::FetchDimW { .. }
-        | Op::AssignDim { .. }
-        | Op::UnsetDim { .. } => interp_dim::dim_op(ctx, func, frame, op)?,
+        op if interp_dim::handles(op) => interp_dim::dim_op(ctx, func, frame, op)?,
         Op::IterInit { .. } | Op::IterNext { .. } | Op::IterFree { .. } => {
             return interp_iter::iter_op(ctx, func, frame, op);
         }

@@ -53,3 +53,20 @@ for ($round = 0; $round < 3; $round++) {
 }
 $u = !$undefined2;
 var_dump($u);
+// isset() of elements and variables, the destination reused after holding strings.
+function isset_all($a, $keys) {
+    $out = '';
+    foreach ($keys as $k) {
+        $s = 'str' . $k;          // leaves a string in a temporary
+        $out .= isset($a[$k]) ? 'Y' : 'n';
+        $v = $a[$k] ?? null;
+        $out .= isset($v) ? 'y' : '.';
+    }
+    return $out;
+}
+$arr = ['a' => 1, 'b' => null, 'c' => false, 'd' => 0, 'e' => '', 5 => [], 6 => 'x'];
+for ($i = 0; $i < 3; $i++) {
+    echo isset_all($arr, ['a', 'b', 'c', 'd', 'e', 5, 6, 'zz', 99]), "\n";
+}
+$nul = null;
+var_dump(isset($nul), isset($undefined3), isset($arr['b']), isset($arr['a']));

@@ -14,6 +14,7 @@ use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::{
     call_builtin_slots, call_to_ret, call_value_op, result_of, store_fault,
 };
+use crate::vm::interp_dim;
 use crate::vm::interp_iter::iter_next_by_value;
 use crate::vm::interp_ops::{slow_op, Flow};
 
@@ -73,6 +74,7 @@ pub(crate) fn out_of_line_helper(op: &Op) -> usize {
         Op::FetchDim { .. } => hop_fetch_dim,
         Op::FetchDimW { .. } => hop_fetch_dim_w,
         Op::IterNext { .. } => hop_iter_next,
+        op if interp_dim::handles(op) => hop_dim,
         Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => hop_string_op,
         op if super::translate::runs_in_dispatch_loop(op) => hop_step,
         _ => hop_slow,
@@ -187,7 +189,7 @@ pub unsafe extern "C" fn hop_fetch_dim(
         }
     }
     // SAFETY: forwarded contract.
-    unsafe { hop_step(ctx, frame, func, pc) }
+    unsafe { hop_dim(ctx, frame, func, pc) }
 }
 
 /// The out-of-line path of `FetchDimW` for writes and read-modify-writes of an
@@ -216,7 +218,34 @@ pub unsafe extern "C" fn hop_fetch_dim_w(
         }
     }
     // SAFETY: forwarded contract.
-    unsafe { hop_step(ctx, frame, func, pc) }
+    unsafe { hop_dim(ctx, frame, func, pc) }
+}
+
+/// The out-of-line path of the array ops (`FetchDim` with a string key, `isset`,
+/// `unset`, `AssignDim` on a hash, ...) once their fast paths did not apply: the
+/// interpreter's element access (`interp_dim::dim_op`) directly, without the op
+/// table. Same results as [`hop_step`].
+///
+/// # Safety
+/// As for [`hop_step`].
+pub unsafe extern "C" fn hop_dim(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+) -> i64 {
+    // SAFETY: per the contract above.
+    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
+    let pc = pc as usize;
+    let Some(op) = func.ops.get(pc).filter(|op| interp_dim::handles(op)) else {
+        // SAFETY: forwarded contract.
+        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+    };
+    slow_sites::note(func, pc);
+    record_profile(func, frame, pc);
+    ctx.line = line_of(func, pc);
+    let r = interp_dim::dim_op(ctx, func, frame, op);
+    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
 }
 
 /// What the out-of-line path of op `pc` returns once the op ran: the next pc, or a

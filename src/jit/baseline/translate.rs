@@ -520,7 +520,8 @@ impl Translator<'_> {
         for pc in 0..self.slow.len() {
             if let Some(l) = self.slow[pc] {
                 dynasm!(self.ops ; .arch x64 ; =>l);
-                self.call_step(pc, false);
+                let helper = out_of_line_helper(&self.func.ops[pc]);
+                self.call_helper(helper, pc, false);
             }
         }
     }
@@ -1255,6 +1256,32 @@ impl Translator<'_> {
                     ; mov QWORD [rdx], rax
                     ; mov BYTE [rdx + 8], tag::REF as i8
                 );
+            }
+            Op::IsSet { dst, src } if !src.is_const() && *dst != NO_SLOT => {
+                // `isset()` of a plain slot (an element fetched by FetchDimIs
+                // included): set unless undefined or null. REF/INDIRECT out of line.
+                // The destination is often a temporary that held a string: its
+                // old value is released first (the source, another slot, is read
+                // after that).
+                let slow = self.slow_label(pc);
+                let s = disp(src.0);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp BYTE [rbx + s + 8], tag::REF as i8
+                    ; jae =>slow
+                );
+                if src.0 == *dst {
+                    self.guard_plain_dst(*dst, slow);
+                } else {
+                    self.claim_dst(*dst, slow);
+                }
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp BYTE [rbx + s + 8], tag::NULL as i8
+                    ; seta al
+                    ; movzx eax, al
+                );
+                self.store_scalar(tag::BOOL, 0);
             }
             Op::CheckArgs { required } => {
                 let slow = self.slow_label(pc);
