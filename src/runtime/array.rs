@@ -283,6 +283,18 @@ impl PhpArray {
 
     /// The slot for `k`, created as null if missing (write fetch, `$a[k][..] = v`).
     pub fn entry_mut(&mut self, k: KeyRef<'_>) -> &mut TypedValue {
+        self.entry_mut_with(k, || k.to_owned_key())
+    }
+
+    /// [`PhpArray::entry_mut`] with an owned key: a new string key shares the
+    /// key's string cell instead of copying its bytes.
+    pub fn entry_mut_owned(&mut self, k: &Key) -> &mut TypedValue {
+        self.entry_mut_with(k.as_ref(), || k.clone())
+    }
+
+    /// The slot for `k`, created as null if missing; `owned` makes the stored key
+    /// of a new entry (one lookup either way).
+    fn entry_mut_with(&mut self, k: KeyRef<'_>, owned: impl FnOnce() -> Key) -> &mut TypedValue {
         if let (Repr::Packed(v), KeyRef::Int(i)) = (&self.repr, k) {
             let len = v.len();
             if i >= 0 && (i as usize) < len {
@@ -305,7 +317,7 @@ impl PhpArray {
         };
         let pos = match pos {
             Some(p) => p,
-            None => self.insert_new_hash(k.to_owned_key(), TypedValue::null()),
+            None => self.insert_new_hash(owned(), TypedValue::null()),
         };
         match &mut self.repr {
             Repr::Hash(h) => &mut h.entries[pos].val,

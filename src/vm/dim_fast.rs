@@ -6,6 +6,7 @@
 
 use crate::bytecode::op::{Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
+use crate::runtime::array::KeyRef;
 use crate::runtime::value::TypedValue;
 use crate::vm::interp::{deref_slot, deref_slot_mut, peek, write};
 
@@ -23,11 +24,15 @@ pub fn packed_elem(b: &TypedValue, key: i64) -> Option<&TypedValue> {
     b.is_array().then(|| b.arr().packed()?.get(k)).flatten()
 }
 
-/// `b[key]` when that is a packed array's element or a string's byte (`$s[$i]`,
-/// negative keys from the end as PHP reads them); `None` for anything the generic
-/// `FetchDim` must decide (a missing element or offset warns).
+/// `b[key]` when that is an existing element of an array (packed or hash) or a
+/// string's byte (`$s[$i]`, negative keys from the end as PHP reads them); `None`
+/// for anything the generic `FetchDim` must decide (a missing element or offset
+/// warns).
 #[inline]
 fn elem_or_byte(b: &TypedValue, key: i64) -> Option<TypedValue> {
+    if b.is_array() {
+        return b.arr().get(KeyRef::Int(key)).map(TypedValue::copy_value);
+    }
     if b.is_string() {
         let s = b.str_bytes();
         let i = if key < 0 {
@@ -39,7 +44,24 @@ fn elem_or_byte(b: &TypedValue, key: i64) -> Option<TypedValue> {
             .get(usize::try_from(i).ok()?)
             .map(|&c| TypedValue::single_byte(c));
     }
-    packed_elem(b, key).map(TypedValue::copy_value)
+    None
+}
+
+/// [`elem_or_byte`] for a key value: an int, or a string (normalised as PHP does,
+/// `"5"` is 5) naming an existing array element — string-keyed reads without the
+/// generic op's owned key.
+#[inline]
+fn elem_or_byte_by(b: &TypedValue, key: &TypedValue) -> Option<TypedValue> {
+    if key.is_int() {
+        return elem_or_byte(b, key.int_val());
+    }
+    if key.is_string() && b.is_array() {
+        return b
+            .arr()
+            .get(KeyRef::from_bytes(key.str_bytes()))
+            .map(TypedValue::copy_value);
+    }
+    None
 }
 
 /// Element `key` of a packed array held uniquely at `b`, for writing (no
@@ -120,9 +142,9 @@ pub unsafe extern "C" fn hop_packed_set(
     true
 }
 
-/// `FetchDim`'s fast path: `dst = base[key]` for a packed array and an int key
-/// naming an existing element, or a string and an int key naming one of its bytes.
-/// Returns false, touching nothing, otherwise.
+/// `FetchDim`'s fast path: `dst = base[key]` for an int or string key naming an
+/// existing element of an array, or an int key naming a byte of a string. Returns
+/// false, touching nothing, otherwise.
 #[inline]
 pub(crate) fn fetch_dim_packed(
     func: &Func,
@@ -132,7 +154,7 @@ pub(crate) fn fetch_dim_packed(
     key: Operand,
 ) -> bool {
     let b = peek(func, frame, base);
-    match int_key(peek(func, frame, key)).and_then(|k| elem_or_byte(b, k)) {
+    match elem_or_byte_by(b, peek(func, frame, key)) {
         Some(v) => {
             write(frame, dst, v);
             true

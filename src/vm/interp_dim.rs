@@ -32,6 +32,16 @@ pub(crate) fn fetch_dim(
     let base = base.deref();
     match base.tag() {
         tag::ARRAY => {
+            // An int or string key naming an element: found through a borrowed key.
+            let kd = key.deref();
+            let found = match kd.tag() {
+                tag::INT => base.arr().get(KeyRef::Int(kd.int_val())),
+                tag::STRING => base.arr().get(KeyRef::from_bytes(kd.str_bytes())),
+                _ => None,
+            };
+            if let Some(v) = found {
+                return Ok(v.copy_value());
+            }
             let k = if quiet && (key.deref().is_array() || key.deref().is_object()) {
                 return Ok(TypedValue::null());
             } else {
@@ -343,7 +353,11 @@ pub(crate) fn dim_op(
             match k {
                 Some(k) => {
                     let key = to_key(ctx, &k)?;
-                    let e = c.arr_mut().entry_mut(key.as_ref());
+                    let e = c.arr_mut().entry_mut_owned(&key);
+                    if *dst == crate::bytecode::op::NO_SLOT {
+                        *e.deref_mut() = v;
+                        return Ok(());
+                    }
                     *e.deref_mut() = v.clone();
                 }
                 None => {
@@ -459,7 +473,7 @@ fn fetch_dim_w(
                 if mode == DimMode::ReadWrite && !arr.contains_key(kk.as_ref()) {
                     undefined_key(ctx, &kk);
                 }
-                arr.entry_mut(kk.as_ref())
+                arr.entry_mut_owned(&kk)
             }
             None => match c.arr_mut().push_slot() {
                 Some(s) => s,
