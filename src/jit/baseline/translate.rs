@@ -589,11 +589,16 @@ impl Translator<'_> {
         let Some(t) = self.func.jit.prof.tags.get(pc) else {
             return;
         };
+        // Test before setting: after the first time this is a read, so threads
+        // running the same loop do not bounce the profile's cache line.
         let addr = t.as_ptr() as i64;
         dynasm!(self.ops
             ; .arch x64
             ; mov rax, QWORD addr
-            ; or DWORD [rax], 1 << tag::DOUBLE
+            ; test DWORD [rax], 1 << tag::DOUBLE
+            ; jnz >seen
+            ; lock or DWORD [rax], 1 << tag::DOUBLE
+            ; seen:
         );
     }
 
