@@ -56,8 +56,7 @@ fn strings(g: &mut Group, ctx: &mut ExecCtx) {
         bn.iter(|| {
             let mut s = TypedValue::str(b"");
             for _ in 0..OPS {
-                s.str_bytes_mut()
-                    .extend_from_slice(black_box(&b).str_bytes());
+                s.str_append(black_box(&b).str_bytes());
             }
             black_box(s)
         })

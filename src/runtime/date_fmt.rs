@@ -211,9 +211,25 @@ pub fn format_date_in(
                 }
                 out = format!("{:03}", (r / 864) % 1000);
             }
-            b'g' => out = (if t.hour % 12 == 0 { 12 } else { t.hour % 12 }).to_string(),
+            b'g' => {
+                out = (if t.hour.is_multiple_of(12) {
+                    12
+                } else {
+                    t.hour % 12
+                })
+                .to_string()
+            }
             b'G' => out = t.hour.to_string(),
-            b'h' => out = format!("{:02}", if t.hour % 12 == 0 { 12 } else { t.hour % 12 }),
+            b'h' => {
+                out = format!(
+                    "{:02}",
+                    if t.hour.is_multiple_of(12) {
+                        12
+                    } else {
+                        t.hour % 12
+                    }
+                )
+            }
             b'H' => out = format!("{:02}", t.hour),
             b'i' => out = format!("{:02}", t.minute),
             b's' => out = format!("{:02}", t.second),

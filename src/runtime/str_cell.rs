@@ -366,7 +366,8 @@ mod tests {
     fn writes_formatted_text() {
         use std::io::Write;
         let mut b = StrBuf::with_capacity(2);
-        write!(b, "{}-{}", 12, "ab").unwrap();
+        let n = 12;
+        write!(b, "{n}-{}", ["a", "b"].concat()).unwrap();
         assert_eq!(&b[..], b"12-ab");
     }
 }

@@ -387,7 +387,10 @@ impl TypedValue {
         tag::is_counted(self.tag).then(|| self.header().rc.get())
     }
 
-    /// Follows a reference box; any other value is returned as is.
+    /// Follows a reference box; any other value is returned as is. (Not the
+    /// `Deref` trait: a value is not a smart pointer, and an implicit deref would
+    /// hide where references are followed.)
+    #[allow(clippy::should_implement_trait)]
     #[inline(always)]
     pub fn deref(&self) -> &TypedValue {
         if self.tag == tag::REF {
@@ -398,6 +401,7 @@ impl TypedValue {
         }
     }
     /// Follows a reference box for writing: writes land in the shared box.
+    #[allow(clippy::should_implement_trait)]
     #[inline(always)]
     pub fn deref_mut(&mut self) -> &mut TypedValue {
         if self.tag == tag::REF {
@@ -411,7 +415,7 @@ impl TypedValue {
     /// and returns a new handle to the box.
     pub fn make_ref(&mut self) -> TypedValue {
         if self.tag != tag::REF {
-            let v = std::mem::replace(self, TypedValue::null());
+            let v = std::mem::take(self);
             let v = if v.is_uninit() { TypedValue::null() } else { v };
             *self = TypedValue::new_ref(v);
         }

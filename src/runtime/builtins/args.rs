@@ -89,7 +89,9 @@ pub fn opt_str<'a>(
 /// Weak int coercion of a float: integral values pass, fractional ones pass with a
 /// deprecation, non-finite or out-of-range ones are a TypeError.
 fn float_to_int_arg(ctx: &mut ExecCtx, i: usize, f: f64, given: &TypedValue) -> VmResult<i64> {
-    if !f.is_finite() || f < -9.223372036854775808e18 || f >= 9.223372036854775808e18 {
+    // i64's range as floats: [-2^63, 2^63).
+    let (lo, hi) = (i64::MIN as f64, -(i64::MIN as f64));
+    if !f.is_finite() || !(lo..hi).contains(&f) {
         return Err(type_error(ctx, i, "int", given));
     }
     if f.fract() != 0.0 {
