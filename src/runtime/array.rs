@@ -442,16 +442,9 @@ impl PhpArray {
     pub fn entry_from(&self, pos: usize) -> Option<(usize, KeyRef<'_>, &TypedValue)> {
         match &self.repr {
             Repr::Packed(v) => v.get(pos).map(|x| (pos, KeyRef::Int(pos as i64), x)),
-            Repr::Hash(h) => {
-                let mut p = pos;
-                while let Some(e) = h.entries.get(p) {
-                    if !e.val.is_uninit() {
-                        return Some((p, e.key.as_ref(), &e.val));
-                    }
-                    p += 1;
-                }
-                None
-            }
+            Repr::Hash(h) => h
+                .live_from(pos)
+                .map(|p| (p, h.entries[p].key.as_ref(), &h.entries[p].val)),
         }
     }
     /// Like [`PhpArray::entry_from`], with the key as a value: a string key shares
@@ -459,16 +452,9 @@ impl PhpArray {
     pub fn entry_value_from(&self, pos: usize) -> Option<(usize, TypedValue, &TypedValue)> {
         match &self.repr {
             Repr::Packed(v) => v.get(pos).map(|x| (pos, TypedValue::int(pos as i64), x)),
-            Repr::Hash(h) => {
-                let mut p = pos;
-                while let Some(e) = h.entries.get(p) {
-                    if !e.val.is_uninit() {
-                        return Some((p, e.key.to_value(), &e.val));
-                    }
-                    p += 1;
-                }
-                None
-            }
+            Repr::Hash(h) => h
+                .live_from(pos)
+                .map(|p| (p, h.entries[p].key.to_value(), &h.entries[p].val)),
         }
     }
     /// Mutable element at an iteration position (by-reference `foreach`).
@@ -541,6 +527,10 @@ impl PhpArray {
 }
 
 impl HashRepr {
+    /// The first live (not deleted) entry at or after `pos`.
+    fn live_from(&self, pos: usize) -> Option<usize> {
+        (pos..self.entries.len()).find(|&p| !self.entries[p].val.is_uninit())
+    }
     fn find(&self, k: KeyRef<'_>) -> Option<usize> {
         let h = hash_key(k);
         let entries = &self.entries;

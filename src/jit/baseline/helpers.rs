@@ -234,18 +234,46 @@ pub unsafe extern "C" fn hop_dim(
     func: *const Func,
     pc: u64,
 ) -> i64 {
-    // SAFETY: per the contract above.
-    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
-    let pc = pc as usize;
-    let Some(op) = func.ops.get(pc).filter(|op| interp_dim::handles(op)) else {
+    // SAFETY: forwarded contract.
+    unsafe {
+        run_out_of_line(ctx, frame, func, pc, |ctx, func, op| {
+            interp_dim::handles(op).then(|| {
+                slow_sites::note(func, pc as usize);
+                record_profile(func, frame, pc as usize);
+                interp_dim::dim_op(ctx, func, frame, op)
+            })
+        })
+    }
+}
+
+/// What the dedicated out-of-line helpers share: `run` performs op `pc` of `func`
+/// (with `ctx.line` set for its messages) and returns `None` when it is not an op it
+/// handles, which then goes through [`hop_step`]; the result is routed as
+/// `hop_step`'s.
+///
+/// # Safety
+/// As for [`hop_step`].
+#[inline(always)]
+unsafe fn run_out_of_line(
+    ctx: *mut ExecCtx,
+    frame: *mut TypedValue,
+    func: *const Func,
+    pc: u64,
+    run: impl FnOnce(&mut ExecCtx, &Func, &Op) -> Option<VmResult<()>>,
+) -> i64 {
+    // SAFETY: per the contract of the calling helper (that of hop_step).
+    let (ctx, f) = unsafe { (&mut *ctx, &*func) };
+    let at = pc as usize;
+    let Some(op) = f.ops.get(at) else {
         // SAFETY: forwarded contract.
-        return unsafe { hop_step(ctx, frame, func, pc as u64) };
+        return unsafe { hop_step(ctx, frame, func, pc) };
     };
-    slow_sites::note(func, pc);
-    record_profile(func, frame, pc);
-    ctx.line = line_of(func, pc);
-    let r = interp_dim::dim_op(ctx, func, frame, op);
-    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
+    ctx.line = line_of(f, at);
+    match run(ctx, f, op) {
+        Some(r) => finish_op(ctx, f, frame, at, r.map(|_| Flow::Next)),
+        // SAFETY: forwarded contract.
+        None => unsafe { hop_step(ctx, frame, func, pc) },
+    }
 }
 
 /// What the out-of-line path of op `pc` returns once the op ran: the next pc, or a
@@ -336,18 +364,15 @@ pub unsafe extern "C" fn hop_string_op(
     func: *const Func,
     pc: u64,
 ) -> i64 {
-    // SAFETY: per the contract above.
-    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
-    let pc = pc as usize;
-    ctx.line = line_of(func, pc);
-    let r = match func.ops.get(pc) {
-        Some(Op::Concat { dst, a, b }) => concat_op(ctx, func, frame, *dst, *a, *b),
-        Some(Op::ConcatN { dst, parts }) => concat_n_op(ctx, func, frame, *dst, parts),
-        Some(Op::Echo { src }) => echo_op(ctx, func, frame, *src),
-        // SAFETY: forwarded contract.
-        _ => return unsafe { hop_step(ctx, frame, func, pc as u64) },
-    };
-    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
+    // SAFETY: forwarded contract.
+    unsafe {
+        run_out_of_line(ctx, frame, func, pc, |ctx, func, op| match op {
+            Op::Concat { dst, a, b } => Some(concat_op(ctx, func, frame, *dst, *a, *b)),
+            Op::ConcatN { dst, parts } => Some(concat_n_op(ctx, func, frame, *dst, parts)),
+            Op::Echo { src } => Some(echo_op(ctx, func, frame, *src)),
+            _ => None,
+        })
+    }
 }
 
 /// The out-of-line path of `CallBuiltin`: the call itself, without the generic
@@ -362,22 +387,18 @@ pub unsafe extern "C" fn hop_call_builtin(
     func: *const Func,
     pc: u64,
 ) -> i64 {
-    // SAFETY: per the contract above.
-    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
-    let pc = pc as usize;
-    let Some(&Op::CallBuiltin {
-        dst,
-        builtin,
-        args,
-        argc,
-    }) = func.ops.get(pc)
-    else {
-        // SAFETY: forwarded contract.
-        return unsafe { hop_step(ctx, frame, func, pc as u64) };
-    };
-    ctx.line = line_of(func, pc);
-    let r = call_builtin_slots(ctx, builtin, frame, args, argc, dst);
-    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
+    // SAFETY: forwarded contract.
+    unsafe {
+        run_out_of_line(ctx, frame, func, pc, |ctx, _, op| match *op {
+            Op::CallBuiltin {
+                dst,
+                builtin,
+                args,
+                argc,
+            } => Some(call_builtin_slots(ctx, builtin, frame, args, argc, dst)),
+            _ => None,
+        })
+    }
 }
 
 /// The out-of-line path of `CallValue` (`$f(...)`, closures above all): the call
@@ -392,26 +413,24 @@ pub unsafe extern "C" fn hop_call_value(
     func: *const Func,
     pc: u64,
 ) -> i64 {
-    // SAFETY: per the contract above.
-    let (ctx, func) = unsafe { (&mut *ctx, &*func) };
-    let pc = pc as usize;
-    let Some(
-        op @ &Op::CallValue {
-            dst,
-            callee,
-            args,
-            argc,
-        },
-    ) = func.ops.get(pc)
-    else {
-        // SAFETY: forwarded contract.
-        return unsafe { hop_step(ctx, frame, func, pc as u64) };
-    };
-    // SAFETY: the unit is owned by ctx.unit, which outlives this call.
-    let unit = unsafe { &*Arc::as_ptr(&ctx.unit) };
-    ctx.line = line_of(func, pc);
-    let r = call_value_op(ctx, unit, func, frame, op, dst, callee, args, argc);
-    finish_op(ctx, func, frame, pc, r.map(|_| Flow::Next))
+    // SAFETY: forwarded contract.
+    unsafe {
+        run_out_of_line(ctx, frame, func, pc, |ctx, func, op| match *op {
+            Op::CallValue {
+                dst,
+                callee,
+                args,
+                argc,
+            } => {
+                // SAFETY: the unit is owned by ctx.unit, which outlives this call.
+                let unit = &*Arc::as_ptr(&ctx.unit);
+                Some(call_value_op(
+                    ctx, unit, func, frame, op, dst, callee, args, argc,
+                ))
+            }
+            _ => None,
+        })
+    }
 }
 
 /// The out-of-line path of `IterNext`: by-value iteration directly (the common

@@ -704,6 +704,26 @@ impl Translator<'_> {
     /// path: a variable or temporary overwritten every iteration by a `Move`.
     /// Clobbers every caller-saved register; leaves the destination in rdx.
     fn claim_dst(&mut self, dst: Slot, slow: DynamicLabel) {
+        let (other, plain) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        self.release_counted(dst, tag::OBJECT, other);
+        dynasm!(self.ops
+            ; .arch x64
+            ; jmp =>plain
+            ; =>other
+            ; cmp al, tag::INDIRECT as i8
+            ; jne =>slow
+            ; mov rdx, QWORD [rdx]
+            ; cmp BYTE [rdx + 8], tag::STRING as i8
+            ; jae =>slow
+            ; =>plain
+        );
+    }
+
+    /// Releases the counted value (tag STRING..=`max_counted`) slot `dst` holds, out
+    /// of line (`hop_clear_slot`), leaving the slot's address in rdx; a tag above
+    /// `max_counted` jumps to `above` with the tag in al and the address in rdx.
+    /// Clobbers every caller-saved register when it releases.
+    fn release_counted(&mut self, dst: Slot, max_counted: u8, above: DynamicLabel) {
         let d = disp(dst);
         let release = hop_clear_slot as *const () as i64;
         dynasm!(self.ops
@@ -712,19 +732,12 @@ impl Translator<'_> {
             ; movzx eax, BYTE [rdx + 8]
             ; cmp al, tag::STRING as i8
             ; jb >plain
-            ; cmp al, tag::OBJECT as i8
-            ; ja >other
+            ; cmp al, max_counted as i8
+            ; ja =>above
             ; mov rdi, rdx
             ; mov rax, QWORD release
             ; call rax
             ; lea rdx, [rbx + d]
-            ; jmp >plain
-            ; other:
-            ; cmp al, tag::INDIRECT as i8
-            ; jne =>slow
-            ; mov rdx, QWORD [rdx]
-            ; cmp BYTE [rdx + 8], tag::STRING as i8
-            ; jae =>slow
             ; plain:
         );
     }
@@ -1240,22 +1253,13 @@ impl Translator<'_> {
                     ; jne =>slow
                 );
                 // The temporary is overwritten, never written through (as the
-                // interpreter does): a counted old value is released first.
-                let d = disp(*dst);
-                let release = hop_clear_slot as *const () as i64;
+                // interpreter does): a counted old value (a REF included) is
+                // released first, an INDIRECT simply replaced.
+                let store = self.ops.new_dynamic_label();
+                self.release_counted(*dst, tag::REF, store);
                 dynasm!(self.ops
                     ; .arch x64
-                    ; lea rdx, [rbx + d]
-                    ; movzx eax, BYTE [rdx + 8]
-                    ; cmp al, tag::STRING as i8
-                    ; jb >plain
-                    ; cmp al, tag::REF as i8
-                    ; ja >plain
-                    ; mov rdi, rdx
-                    ; mov rax, QWORD release
-                    ; call rax
-                    ; lea rdx, [rbx + d]
-                    ; plain:
+                    ; =>store
                     ; mov rax, QWORD [rbx + s]
                     ; add DWORD [rax], 1
                     ; mov QWORD [rdx], rax
