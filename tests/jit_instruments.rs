@@ -262,6 +262,7 @@ fn perf_map_names_every_translation() {
     );
     let text = std::fs::read_to_string(&files[0]).unwrap();
     let mut seen = BTreeSet::new();
+    let mut cold = BTreeSet::new();
     for line in text.lines() {
         let parts: Vec<&str> = line.split(' ').collect();
         assert_eq!(parts.len(), 3, "{line:?}");
@@ -270,16 +271,22 @@ fn perf_map_names_every_translation() {
         let size =
             u64::from_str_radix(parts[1], 16).unwrap_or_else(|_| panic!("size hex: {line:?}"));
         assert!(start > 0 && size > 0, "{line:?}");
-        let name = parts[2]
+        let sym = parts[2]
             .strip_prefix("php::")
-            .and_then(|n| n.strip_suffix("[baseline]"))
-            .unwrap_or_else(|| panic!("php::NAME[baseline]: {line:?}"));
-        assert!(
-            seen.insert(name.to_string()),
-            "one line per translation: {line:?}"
-        );
+            .unwrap_or_else(|| panic!("php::NAME[...]: {line:?}"));
+        // The body, and the slow paths placed apart in another block.
+        let (name, set) = match sym.strip_suffix("[baseline.cold]") {
+            Some(n) => (n, &mut cold),
+            None => (
+                sym.strip_suffix("[baseline]")
+                    .unwrap_or_else(|| panic!("php::NAME[baseline]: {line:?}")),
+                &mut seen,
+            ),
+        };
+        assert!(set.insert(name.to_string()), "one line per part: {line:?}");
     }
     assert_eq!(seen, expected_names());
+    assert!(!cold.is_empty() && cold.is_subset(&seen), "{cold:?}");
 }
 
 #[test]

@@ -29,36 +29,49 @@ pub fn dump_asm(name: &str) -> String {
             t.func_name,
             t.tier,
             t.start,
-            t.len,
+            t.len + t.cold.map_or(0, |(_, n)| n),
             t.helper_calls.len()
         );
-        // SAFETY: committed translations are never freed and stay mapped readable
-        // (RX) for the life of the process; `len` bytes were written at `start`.
-        let code = unsafe { std::slice::from_raw_parts(t.start as *const u8, t.len) };
-        let mut decoder = Decoder::with_ip(64, code, t.start as u64, DecoderOptions::NONE);
-        let mut fmt = GasFormatter::new();
-        let mut text = String::new();
-        let mut insn = Instruction::default();
-        let mut marks = t.pc_offsets.iter().peekable();
-        while decoder.can_decode() {
-            decoder.decode_out(&mut insn);
-            let off = (insn.ip() - t.start as u64) as u32;
-            while let Some((pc, o)) = marks.peek() {
-                if *o <= off {
-                    if *o == off {
-                        let _ = writeln!(out, "  ; pc {pc}");
-                    }
-                    marks.next();
-                } else {
-                    break;
-                }
-            }
-            text.clear();
-            fmt.format(&insn, &mut text);
-            let _ = writeln!(out, "  {:6x}  {}", off, text);
+        disassemble(&mut out, t.start, t.len, 0, &t.pc_offsets);
+        if let Some((start, len)) = t.cold {
+            let _ = writeln!(
+                out,
+                "  ; slow paths, placed apart at {start:#x}, {len} bytes"
+            );
+            disassemble(&mut out, start, len, t.len as u32, &t.pc_offsets);
         }
     }
     out
+}
+
+/// Appends the disassembly of `len` bytes of committed code at `start`, offsets
+/// shown from `first_off` (the piece's offset in its translation), pcs marked.
+fn disassemble(out: &mut String, start: usize, len: usize, first_off: u32, pcs: &[(u32, u32)]) {
+    // SAFETY: committed translations are never freed and stay mapped readable (RX)
+    // for the life of the process; `len` bytes were written at `start`.
+    let code = unsafe { std::slice::from_raw_parts(start as *const u8, len) };
+    let mut decoder = Decoder::with_ip(64, code, start as u64, DecoderOptions::NONE);
+    let mut fmt = GasFormatter::new();
+    let mut text = String::new();
+    let mut insn = Instruction::default();
+    let mut marks = pcs.iter().filter(|(_, o)| *o >= first_off).peekable();
+    while decoder.can_decode() {
+        decoder.decode_out(&mut insn);
+        let off = first_off + (insn.ip() - start as u64) as u32;
+        while let Some((pc, o)) = marks.peek() {
+            if *o <= off {
+                if *o == off {
+                    let _ = writeln!(out, "  ; pc {pc}");
+                }
+                marks.next();
+            } else {
+                break;
+            }
+        }
+        text.clear();
+        fmt.format(&insn, &mut text);
+        let _ = writeln!(out, "  {:6x}  {}", off, text);
+    }
 }
 
 /// The profile of functions named `name` in `unit`.

@@ -18,6 +18,9 @@ pub struct TranslationMeta {
     /// Start of the code in the executable view, and its length.
     pub start: usize,
     pub len: usize,
+    /// The slow paths, placed apart (start, length), when the translation has them;
+    /// offsets past `len` (pcs, helper calls) lie there, at `offset - len`.
+    pub cold: Option<(usize, usize)>,
     /// (bytecode pc, offset of its first instruction) for each op.
     pub pc_offsets: Vec<(u32, u32)>,
     /// Offsets of calls to runtime helpers.

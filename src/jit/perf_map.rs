@@ -1,5 +1,6 @@
 //! `jit.perf_map=1`: one line per translation in /tmp/perf-PID.map, the format
-//! `perf report` reads to name JIT frames: `<start hex> <size hex> <name>`.
+//! `perf report` reads to name JIT frames: `<start hex> <size hex> <name>`, and one
+//! more for its slow paths when they were placed apart (`php::NAME[baseline.cold]`).
 //! `HOPJIT_PERF_MAP_DIR` replaces /tmp (tests; perf itself only looks in /tmp).
 
 use std::io::Write;
@@ -27,5 +28,12 @@ pub fn record(m: &TranslationMeta) {
             "{:x} {:x} php::{}[{}]",
             m.start, m.len, m.func_name, m.tier
         );
+        if let Some((start, len)) = m.cold {
+            let _ = writeln!(
+                file,
+                "{:x} {:x} php::{}[{}.cold]",
+                start, len, m.func_name, m.tier
+            );
+        }
     }
 }

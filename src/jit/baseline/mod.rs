@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use super::meta::{self, TranslationMeta};
 use super::stats::{self, TranslationTiming, STATS};
+use super::tc::split::split_translation;
 use super::tc::{CodeCache, ViewKind};
 use super::trace;
 use crate::bytecode::unit::{Func, Unit};
@@ -47,7 +48,33 @@ pub fn translate(
     // blocks are bump allocators; a failed translation must not leak space).
     let mut asm = translate::assemble(unit, func, 0, tier_up).ok()?;
     let assembled = Instant::now();
-    let Some(code) = view.alloc_main(asm.code.len(), 16) else {
+    // The body in the view's main block, the slow paths apart in its cold block.
+    // A translation that cannot fit takes no space: the main block's room is checked
+    // first (an attempt that cannot fit is still made, so the block counts it), then
+    // the cold part is allocated, then the main part.
+    let split = asm.cold_offset.min(asm.code.len());
+    let cold_len = asm.code.len() - split;
+    let mut code = None;
+    if view.main().available() < split + 16 {
+        match view.alloc_main(split, 16) {
+            Some(c) => code = Some(c), // it fit after all (alignment to spare)
+            None => {
+                STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+                return None;
+            }
+        }
+    }
+    let cold = match cold_len {
+        0 => None,
+        n => match view.alloc_cold(n, 16) {
+            Some(c) => Some(c),
+            None => {
+                STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+                return None;
+            }
+        },
+    };
+    let Some(code) = code.or_else(|| view.alloc_main(split, 16)) else {
         STATS.tc_full.fetch_add(1, Ordering::Relaxed);
         return None;
     };
@@ -60,8 +87,22 @@ pub fn translate(
     asm.code
         .get_mut(at..at + 8)?
         .copy_from_slice(&(table.addr() as u64).to_ne_bytes());
-    code.write(&asm.code).ok()?;
     let start = code.rx_addr();
+    if let Some(c) = &cold {
+        if let Err(e) = split_translation(&mut asm.code, split, start, c.rx_addr()) {
+            // Not expected (the assembler emits rel32 branches only): keep the
+            // function in the interpreter rather than run misplaced code.
+            debug_assert!(
+                false,
+                "baseline translation of {} not split: {e:?}",
+                func.name
+            );
+            STATS.tc_full.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        c.write(&asm.code[split..]).ok()?;
+    }
+    code.write(&asm.code[..split]).ok()?;
     for (pc, off) in asm.pc_offsets.iter().enumerate() {
         let target = (start + *off as usize) as u64;
         table.write_at(pc * 8, &target.to_ne_bytes()).ok()?;
@@ -77,7 +118,8 @@ pub fn translate(
         unit: unit_id,
         tier: "baseline",
         start,
-        len: asm.code.len(),
+        len: split,
+        cold: cold.as_ref().map(|c| (c.rx_addr(), cold_len)),
         pc_offsets: asm
             .pc_offsets
             .iter()

@@ -49,6 +49,9 @@ pub struct Assembled {
     /// Offset of the resume entry `fn(frame, ctx, pc) -> status` (continues at any
     /// pc: where optimized code's deopts land).
     pub resume_offset: usize,
+    /// Where the slow paths start: `code[cold_offset..]` goes to the view's cold
+    /// block (see `tc::split`), the rest to its main block.
+    pub cold_offset: usize,
 }
 
 /// Why a function was not translated.
@@ -324,9 +327,12 @@ pub fn assemble(
         ; call rax
         ; jmp =>dispatch
     );
+    // The epilogue (dispatch, exits) stays with the body; what follows runs only
+    // when a guard fails or a tier-up happens.
+    t.epilogue();
+    let cold_offset = t.ops.offset().0;
     t.cold_paths();
     t.osr_paths();
-    t.epilogue();
     let pc_offsets = t
         .labels
         .iter()
@@ -345,6 +351,7 @@ pub fn assemble(
         helper_calls,
         table_imm_offset,
         resume_offset,
+        cold_offset,
     })
 }
 

@@ -97,6 +97,7 @@ pub fn run(job: Job, llvm: Option<&mut Llvm>) {
         tier: "optimized",
         start: base,
         len: layout.text_len,
+        cold: None,
         pc_offsets: Vec::new(),
         helper_calls: Vec::new(),
     });

@@ -35,6 +35,7 @@
 
 mod block;
 mod mapping;
+pub mod split;
 #[cfg(test)]
 mod tests;
 
