@@ -59,7 +59,23 @@ fn null_deprecated(ctx: &mut ExecCtx, i: usize, ty: &str) {
     ctx.deprecated(&msg);
 }
 
+/// Inlined into every built-in for the common case (the argument is a string);
+/// conversions and errors out of line.
+#[inline(always)]
 pub fn str<'a>(ctx: &mut ExecCtx, args: &'a [TypedValue], i: usize) -> VmResult<Cow<'a, [u8]>> {
+    let v = args[i].deref();
+    if v.is_string() {
+        return Ok(Cow::Borrowed(v.str_bytes()));
+    }
+    str_converted(ctx, args, i)
+}
+
+#[inline(never)]
+fn str_converted<'a>(
+    ctx: &mut ExecCtx,
+    args: &'a [TypedValue],
+    i: usize,
+) -> VmResult<Cow<'a, [u8]>> {
     let v = args[i].deref();
     match v.tag() {
         tag::STRING => Ok(Cow::Borrowed(v.str_bytes())),
@@ -121,7 +137,19 @@ fn numeric_str(ctx: &mut ExecCtx, s: &[u8]) -> Option<Number> {
     }
 }
 
+/// Inlined like [`str`]: an int argument is read in place, the rest converted out
+/// of line.
+#[inline(always)]
 pub fn int(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<i64> {
+    let v = args[i].deref();
+    if v.is_int() {
+        return Ok(v.int_val());
+    }
+    int_converted(ctx, args, i)
+}
+
+#[inline(never)]
+fn int_converted(ctx: &mut ExecCtx, args: &[TypedValue], i: usize) -> VmResult<i64> {
     let v = args[i].deref();
     match v.tag() {
         tag::INT => Ok(v.int_val()),
