@@ -384,17 +384,27 @@ pub(super) fn charmask(ctx: &mut ExecCtx, input: &[u8]) -> [bool; 256] {
     mask
 }
 
+/// What `trim()` strips by default: " \n\r\t\v\0".
+static DEFAULT_TRIM_MASK: [bool; 256] = {
+    let mut m = [false; 256];
+    let chars = b" \n\r\t\x0b\0";
+    let mut i = 0;
+    while i < chars.len() {
+        m[chars[i] as usize] = true;
+        i += 1;
+    }
+    m
+};
+
 fn do_trim(ctx: &mut ExecCtx, a: &[TypedValue], mode: u8) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
+    let given;
     let mask = match args::opt_str(ctx, a, 1)? {
-        Some(chars) => charmask(ctx, &chars),
-        None => {
-            let mut m = [false; 256];
-            for &c in b" \n\r\t\x0b\0" {
-                m[c as usize] = true;
-            }
-            m
+        Some(chars) => {
+            given = charmask(ctx, &chars);
+            &given
         }
+        None => &DEFAULT_TRIM_MASK,
     };
     let mut start = 0;
     let mut end = s.len();
