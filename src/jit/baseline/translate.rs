@@ -533,6 +533,47 @@ impl Translator<'_> {
         }
     }
 
+    /// The two forms of a binary op's fast path: when both operands may be ints, the
+    /// int form (operands in rax, rcx; a miss tries the float form), then
+    /// `join`; when both may be floats, the float form (operands in xmm0, xmm1;
+    /// `mixed`: an int beside a float is converted, as PHP computes int ⊕ float),
+    /// which falls through; anything else jumps to `slow`.
+    #[allow(clippy::too_many_arguments)]
+    fn int_or_float(
+        &mut self,
+        pc: usize,
+        (a, b): (Operand, Operand),
+        slow: DynamicLabel,
+        (int_ok, float_ok): (bool, bool),
+        mixed: bool,
+        join: DynamicLabel,
+        int_body: impl FnOnce(&mut Self),
+        float_body: impl FnOnce(&mut Self),
+    ) {
+        let float_path = self.ops.new_dynamic_label();
+        if int_ok {
+            let miss = if float_ok { float_path } else { slow };
+            self.load_int(a, 0, miss);
+            self.load_int(b, 1, miss);
+            int_body(self);
+            dynasm!(self.ops ; .arch x64 ; jmp =>join);
+        }
+        dynasm!(self.ops ; .arch x64 ; =>float_path);
+        if !float_ok {
+            dynasm!(self.ops ; .arch x64 ; jmp =>slow);
+            return;
+        }
+        if mixed {
+            self.load_f64_or_int(a, 0, slow);
+            self.load_f64_or_int(b, 1, slow);
+        } else {
+            self.load_f64(a, 0, slow);
+            self.load_f64(b, 1, slow);
+        }
+        self.mark_double(pc);
+        float_body(self);
+    }
+
     /// Loads an int operand into `Rq(reg)`; jumps to `slow` unless it is an int.
     /// Returns false when the operand is a non-int literal (no fast path).
     fn load_int(&mut self, o: Operand, reg: u8, slow: DynamicLabel) -> bool {
@@ -781,37 +822,35 @@ impl Translator<'_> {
                 if !int_ok && !float_ok {
                     return self.call_step(pc, true);
                 }
-                let float_path = self.ops.new_dynamic_label();
                 let done = self.ops.new_dynamic_label();
-                if int_ok {
-                    let miss = if float_ok { float_path } else { slow };
-                    self.load_int(*a, 0, miss);
-                    self.load_int(*b, 1, miss);
-                    match &func.ops[pc] {
-                        Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
-                        Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
-                        _ => dynasm!(self.ops ; .arch x64 ; imul rax, rcx ; jo =>slow),
-                    }
-                    self.guard_plain_dst(*dst, slow);
-                    self.store_scalar(tag::INT, 0);
-                    dynasm!(self.ops ; .arch x64 ; jmp =>done);
-                }
-                dynasm!(self.ops ; .arch x64 ; =>float_path);
-                if float_ok {
-                    self.load_f64_or_int(*a, 0, slow);
-                    self.load_f64_or_int(*b, 1, slow);
-                    self.mark_double(pc);
-                    match &func.ops[pc] {
-                        Op::Add { .. } => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
-                        Op::Sub { .. } => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
-                        _ => dynasm!(self.ops ; .arch x64 ; mulsd xmm0, xmm1),
-                    }
-                    self.guard_plain_dst(*dst, slow);
-                    dynasm!(self.ops ; .arch x64 ; movq rax, xmm0);
-                    self.store_scalar(tag::DOUBLE, 0);
-                } else {
-                    dynasm!(self.ops ; .arch x64 ; jmp =>slow);
-                }
+                let op = &func.ops[pc];
+                self.int_or_float(
+                    pc,
+                    (*a, *b),
+                    slow,
+                    (int_ok, float_ok),
+                    true,
+                    done,
+                    |t| {
+                        match op {
+                            Op::Add { .. } => dynasm!(t.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
+                            Op::Sub { .. } => dynasm!(t.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
+                            _ => dynasm!(t.ops ; .arch x64 ; imul rax, rcx ; jo =>slow),
+                        }
+                        t.guard_plain_dst(*dst, slow);
+                        t.store_scalar(tag::INT, 0);
+                    },
+                    |t| {
+                        match op {
+                            Op::Add { .. } => dynasm!(t.ops ; .arch x64 ; addsd xmm0, xmm1),
+                            Op::Sub { .. } => dynasm!(t.ops ; .arch x64 ; subsd xmm0, xmm1),
+                            _ => dynasm!(t.ops ; .arch x64 ; mulsd xmm0, xmm1),
+                        }
+                        t.guard_plain_dst(*dst, slow);
+                        dynasm!(t.ops ; .arch x64 ; movq rax, xmm0);
+                        t.store_scalar(tag::DOUBLE, 0);
+                    },
+                );
                 dynasm!(self.ops ; .arch x64 ; =>done);
             }
             Op::Bin {
@@ -904,53 +943,51 @@ impl Translator<'_> {
                 if !int_ok && !float_ok {
                     return self.call_step(pc, true);
                 }
-                let float_path = self.ops.new_dynamic_label();
                 let store = self.ops.new_dynamic_label();
-                if int_ok {
-                    let miss = if float_ok { float_path } else { slow };
-                    self.load_int(*a, 0, miss);
-                    self.load_int(*b, 1, miss);
-                    dynasm!(self.ops ; .arch x64 ; cmp rax, rcx);
-                    match &func.ops[pc] {
-                        Op::Lt { .. } => dynasm!(self.ops ; .arch x64 ; setl al),
-                        Op::Le { .. } => dynasm!(self.ops ; .arch x64 ; setle al),
-                        Op::NotEq { .. } => dynasm!(self.ops ; .arch x64 ; setne al),
-                        _ => dynasm!(self.ops ; .arch x64 ; sete al),
-                    }
-                    dynasm!(self.ops ; .arch x64 ; jmp =>store);
-                }
-                dynasm!(self.ops ; .arch x64 ; =>float_path);
-                if float_ok {
-                    self.load_f64(*a, 0, slow);
-                    self.load_f64(*b, 1, slow);
-                    self.mark_double(pc);
-                    // Unordered (NaN) compares false, and unequal.
-                    match &func.ops[pc] {
-                        // a < b: b above a.
-                        Op::Lt { .. } => {
-                            dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; seta al)
+                let op = &func.ops[pc];
+                self.int_or_float(
+                    pc,
+                    (*a, *b),
+                    slow,
+                    (int_ok, float_ok),
+                    false,
+                    store,
+                    |t| {
+                        dynasm!(t.ops ; .arch x64 ; cmp rax, rcx);
+                        match op {
+                            Op::Lt { .. } => dynasm!(t.ops ; .arch x64 ; setl al),
+                            Op::Le { .. } => dynasm!(t.ops ; .arch x64 ; setle al),
+                            Op::NotEq { .. } => dynasm!(t.ops ; .arch x64 ; setne al),
+                            _ => dynasm!(t.ops ; .arch x64 ; sete al),
                         }
-                        Op::Le { .. } => {
-                            dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; setae al)
+                    },
+                    |t| {
+                        // Unordered (NaN) compares false, and unequal.
+                        match op {
+                            // a < b: b above a.
+                            Op::Lt { .. } => {
+                                dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; seta al)
+                            }
+                            Op::Le { .. } => {
+                                dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; setae al)
+                            }
+                            Op::NotEq { .. } => dynasm!(t.ops
+                                ; .arch x64
+                                ; ucomisd xmm0, xmm1
+                                ; setne al
+                                ; setp cl
+                                ; or al, cl
+                            ),
+                            _ => dynasm!(t.ops
+                                ; .arch x64
+                                ; ucomisd xmm0, xmm1
+                                ; sete al
+                                ; setnp cl
+                                ; and al, cl
+                            ),
                         }
-                        Op::NotEq { .. } => dynasm!(self.ops
-                            ; .arch x64
-                            ; ucomisd xmm0, xmm1
-                            ; setne al
-                            ; setp cl
-                            ; or al, cl
-                        ),
-                        _ => dynasm!(self.ops
-                            ; .arch x64
-                            ; ucomisd xmm0, xmm1
-                            ; sete al
-                            ; setnp cl
-                            ; and al, cl
-                        ),
-                    }
-                } else {
-                    dynasm!(self.ops ; .arch x64 ; jmp =>slow);
-                }
+                    },
+                );
                 dynasm!(self.ops ; .arch x64 ; =>store ; movzx esi, al);
                 self.guard_plain_dst(*dst, slow);
                 dynasm!(self.ops ; .arch x64 ; mov rax, rsi);
@@ -965,24 +1002,20 @@ impl Translator<'_> {
                     return self.call_step(pc, true);
                 }
                 let l = self.labels[*target as usize];
-                let float_path = self.ops.new_dynamic_label();
                 let done = self.ops.new_dynamic_label();
-                if int_ok {
-                    let miss = if float_ok { float_path } else { slow };
-                    self.load_int(*a, 0, miss);
-                    self.load_int(*b, 1, miss);
-                    dynasm!(self.ops ; .arch x64 ; cmp rax, rcx ; jge =>l ; jmp =>done);
-                }
-                dynasm!(self.ops ; .arch x64 ; =>float_path);
-                if float_ok {
-                    self.load_f64(*a, 0, slow);
-                    self.load_f64(*b, 1, slow);
-                    self.mark_double(pc);
-                    // Not (a < b), NaN included: b <= a or unordered.
-                    dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>l);
-                } else {
-                    dynasm!(self.ops ; .arch x64 ; jmp =>slow);
-                }
+                self.int_or_float(
+                    pc,
+                    (*a, *b),
+                    slow,
+                    (int_ok, float_ok),
+                    false,
+                    done,
+                    |t| dynasm!(t.ops ; .arch x64 ; cmp rax, rcx ; jge =>l),
+                    |t| {
+                        // Not (a < b), NaN included: b <= a or unordered.
+                        dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>l)
+                    },
+                );
                 dynasm!(self.ops ; .arch x64 ; =>done);
             }
             Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } if cond.is_const() => {
