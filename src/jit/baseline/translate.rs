@@ -6,13 +6,16 @@
 //! a rel32, and is fast enough for the requesting thread (one linear pass, no IR).
 //!
 //! **Templates with one generic slow path.** Each op gets an inline fast path where
-//! one pays off (int arithmetic and comparisons with tag guards, compare-and-branch,
-//! scalar moves, int increments, jumps); everything else — and every failed guard —
-//! calls [`hop_step`], which runs that op with the interpreter's own semantics. So
-//! semantics live in one place, every op is supported, and the fast paths only ever
-//! commit results after all their guards passed (a failed guard re-runs the whole op
-//! out of line). Slow paths are emitted after the function body (cold, out of the
-//! fall-through path).
+//! one pays off (int and float arithmetic and comparisons with tag guards,
+//! compare-and-branch, moves, increments, truthiness, `isset`, jumps, packed-array
+//! access and calls in `translate_dim.rs` / `translate_call.rs`); everything else —
+//! and every failed guard — calls the op's out-of-line helper
+//! (`helpers::out_of_line_helper`: [`hop_step`] or a dedicated entry), which runs that op
+//! with the interpreter's own semantics. So semantics live in one place, every op is
+//! supported, and the fast paths only ever commit results after all their guards
+//! passed (a failed guard re-runs the whole op out of line). Slow paths are emitted
+//! after the function body and the epilogue; `Assembled::cold_offset` marks where,
+//! and the caller places them in the view's cold block (`tc::split`).
 //!
 //! **Control flow.** Every op has a label. `hop_step` returns the next pc: the common
 //! case (pc + 1) falls through; anything else goes through a per-function jump table
