@@ -145,3 +145,30 @@ fn corpus_optimized_sync() {
 fn corpus_optimized_async() {
     run_mode(&["-d", "jit.optimize_threshold=20"]);
 }
+
+/// One string growing past PHP's memory limit (`$s .= $s` in a loop) ends with PHP's
+/// fatal error and exit status 255 in every mode, never with the OS killing the
+/// process. Not a corpus program: php fails one doubling earlier (it counts all the
+/// memory in use; hopjit checks each string against the limit), so the size in the
+/// message differs from php's.
+#[test]
+fn string_past_the_memory_limit_is_a_fatal_error() {
+    let code = r#"$s = str_repeat("a", 100); for ($i = 0; $i < 70; $i++) { $s .= $s; $t = $s . "x"; $u = "$s!"; } echo strlen($s);"#;
+    for mode in [
+        &["-d", "jit=0"][..],
+        &["-d", "jit.optimize=0"],
+        &["-d", "jit.sync=1"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_hopjit"))
+            .args(mode)
+            .args(["-r", code])
+            .output()
+            .expect("run hopjit");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(255), "{mode:?}: {text}");
+        assert!(
+            text.starts_with("\nFatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate "),
+            "{mode:?}: {text}"
+        );
+    }
+}

@@ -379,7 +379,9 @@ fn int_pow(base: i64, exp: i64) -> TypedValue {
 
 /// `.`.
 pub fn concat(ctx: &mut ExecCtx, a: &TypedValue, b: &TypedValue) -> VmResult<TypedValue> {
-    let mut out = StrBuf::with_capacity(convert::str_len_hint(a) + convert::str_len_hint(b));
+    let size = convert::str_len_hint(a) + convert::str_len_hint(b);
+    super::memory_limit::check_string_alloc(ctx, size as u128)?;
+    let mut out = StrBuf::with_capacity(size);
     convert::append_str(ctx, &mut out, a)?;
     convert::append_str(ctx, &mut out, b)?;
     Ok(TypedValue::from_buf(out))

@@ -9,6 +9,7 @@ pub mod constants;
 pub mod convert;
 pub mod date_fmt;
 pub mod float_fmt;
+pub mod memory_limit;
 pub mod mt_rand;
 pub mod numeric;
 pub mod object;

@@ -763,6 +763,7 @@ pub(crate) fn concat_n_op(
         .iter()
         .map(|p| crate::runtime::convert::str_len_hint(peek(func, frame, *p)))
         .sum();
+    crate::runtime::memory_limit::check_string_alloc(ctx, size as u128)?;
     let mut buf = StrBuf::with_capacity(size);
     for p in parts {
         let v = read(ctx, func, frame, *p);
@@ -809,6 +810,8 @@ pub(crate) fn concat_op(
             // SAFETY: bv points at a different live value (checked above).
             let bv = unsafe { &*bv };
             if bv.is_string() {
+                let size = d.str_bytes().len() + bv.str_bytes().len();
+                crate::runtime::memory_limit::check_string_alloc(ctx, size as u128)?;
                 d.str_append(bv.str_bytes());
                 return Ok(());
             }

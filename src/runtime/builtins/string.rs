@@ -70,22 +70,10 @@ pub(super) fn nullable_str<'a>(
     }
 }
 
-/// The Zend memory limit of `php -n` (128M): results larger than this are a fatal
-/// error rather than an allocation attempt.
-const MEMORY_LIMIT: u64 = 134_217_728;
-
-/// Checks that a string result of `len` bytes fits the memory limit, failing like
-/// PHP's allocator ("Allowed memory size ... exhausted").
+/// Checks that a string result of `len` bytes fits the memory limit (see
+/// `runtime::memory_limit`).
 pub(super) fn check_alloc(ctx: &mut ExecCtx, len: u128) -> VmResult<()> {
-    // zend_string header (24 bytes) + NUL, rounded to the page size for huge blocks.
-    let want = len + 25;
-    if want > (MEMORY_LIMIT - (2 << 20)) as u128 {
-        let tried = want.div_ceil(4096) * 4096;
-        return Err(ctx.fatal(format!(
-            "Allowed memory size of {MEMORY_LIMIT} bytes exhausted (tried to allocate {tried} bytes)"
-        )));
-    }
-    Ok(())
+    crate::runtime::memory_limit::check_string_alloc(ctx, len)
 }
 
 fn strlen(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -202,6 +190,7 @@ pub(super) fn join_values(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> VmRe
         .iter()
         .map(|(_, v)| convert::str_len_hint(v) + sep.len())
         .sum();
+    check_alloc(ctx, size as u128)?;
     let mut out = StrBuf::with_capacity(size);
     for (i, (_, v)) in arr.iter().enumerate() {
         if i > 0 {
