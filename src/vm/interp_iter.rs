@@ -3,7 +3,7 @@
 //! reference), `iter + 1` the position (an int) in the array's entry order.
 
 use super::ctx::{ExecCtx, VmResult};
-use super::interp::{deref_slot, peek, slot, write};
+use super::interp::{deref_slot, slot, write};
 use super::interp_ops::Flow;
 use crate::bytecode::op::{Op, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -22,12 +22,7 @@ fn not_iterable(ctx: &mut ExecCtx, v: &TypedValue) {
 /// Returns false when the iteration is over (the op then jumps to its exit).
 #[inline]
 pub(crate) fn iter_next_by_value(frame: *mut TypedValue, iter: Slot, val: Slot, key: Slot) -> bool {
-    let pos = peek_slot(frame, iter + 1);
-    let pos = if pos.is_int() {
-        pos.int_val().max(0) as usize
-    } else {
-        0
-    };
+    let pos = iter_pos(frame, iter);
     // SAFETY: iter is a temp of this frame.
     let a = deref_slot(unsafe { slot(frame, iter) });
     if !a.is_array() {
@@ -54,11 +49,16 @@ pub(crate) fn iter_next_by_value(frame: *mut TypedValue, iter: Slot, val: Slot, 
     true
 }
 
-/// The value in slot `s` of `frame`, as stored.
+/// The position an iterator at slots `iter`, `iter + 1` continues from.
 #[inline(always)]
-fn peek_slot<'a>(frame: *mut TypedValue, s: Slot) -> &'a TypedValue {
-    // SAFETY: s is a slot of the running frame.
-    unsafe { &*frame.add(s as usize) }
+fn iter_pos(frame: *mut TypedValue, iter: Slot) -> usize {
+    // SAFETY: iter + 1 is a temp of the running frame.
+    let pos = unsafe { slot(frame, iter + 1) };
+    if pos.is_int() {
+        pos.int_val().max(0) as usize
+    } else {
+        0
+    }
 }
 
 pub(crate) fn iter_op(
@@ -121,13 +121,8 @@ pub(crate) fn iter_op(
             by_ref,
             exit,
         } => {
-            let pos = peek(func, frame, crate::bytecode::op::Operand::slot(*iter + 1));
-            let pos = if pos.is_int() {
-                pos.int_val().max(0) as usize
-            } else {
-                0
-            };
             if *by_ref {
+                let pos = iter_pos(frame, *iter);
                 // SAFETY: iter is a temp of this frame holding a REF to the variable.
                 let c = super::interp::deref_slot_mut(unsafe { slot(frame, *iter) });
                 if !c.is_array() {
