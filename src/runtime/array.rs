@@ -250,6 +250,17 @@ impl PhpArray {
             Repr::Hash(h) => h.find(k).map(move |p| &mut h.entries[p].val),
         }
     }
+    /// The element for an int or string key value (a string normalised as PHP
+    /// does: `"5"` is 5); `None` for a missing element or a key of another type,
+    /// which the generic element access converts (with its diagnostics).
+    #[inline]
+    pub fn get_by_value(&self, key: &TypedValue) -> Option<&TypedValue> {
+        match key.tag() {
+            tag::INT => self.get(KeyRef::Int(key.int_val())),
+            tag::STRING => self.get(KeyRef::from_bytes(key.str_bytes())),
+            _ => None,
+        }
+    }
     pub fn get_int(&self, i: i64) -> Option<&TypedValue> {
         self.get(KeyRef::Int(i))
     }

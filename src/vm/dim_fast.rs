@@ -16,14 +16,6 @@ fn int_key(key: &TypedValue) -> Option<i64> {
     key.is_int().then(|| key.int_val())
 }
 
-/// Element `key` of the packed array `b`; `None` when `b` is not a packed array or
-/// the element is missing (a negative key included).
-#[inline]
-pub fn packed_elem(b: &TypedValue, key: i64) -> Option<&TypedValue> {
-    let k = usize::try_from(key).ok()?;
-    b.is_array().then(|| b.arr().packed()?.get(k)).flatten()
-}
-
 /// `b[key]` when that is an existing element of an array (packed or hash) or a
 /// string's byte (`$s[$i]`, negative keys from the end as PHP reads them); `None`
 /// for anything the generic `FetchDim` must decide (a missing element or offset
@@ -52,16 +44,12 @@ fn elem_or_byte(b: &TypedValue, key: i64) -> Option<TypedValue> {
 /// generic op's owned key.
 #[inline]
 fn elem_or_byte_by(b: &TypedValue, key: &TypedValue) -> Option<TypedValue> {
-    if key.is_int() {
-        return elem_or_byte(b, key.int_val());
+    if b.is_array() {
+        return b.arr().get_by_value(key).map(TypedValue::copy_value);
     }
-    if key.is_string() && b.is_array() {
-        return b
-            .arr()
-            .get(KeyRef::from_bytes(key.str_bytes()))
-            .map(TypedValue::copy_value);
-    }
-    None
+    key.is_int()
+        .then(|| elem_or_byte(b, key.int_val()))
+        .flatten()
 }
 
 /// Element `key` of a packed array held uniquely at `b`, for writing (no

@@ -33,13 +33,7 @@ pub(crate) fn fetch_dim(
     match base.tag() {
         tag::ARRAY => {
             // An int or string key naming an element: found through a borrowed key.
-            let kd = key.deref();
-            let found = match kd.tag() {
-                tag::INT => base.arr().get(KeyRef::Int(kd.int_val())),
-                tag::STRING => base.arr().get(KeyRef::from_bytes(kd.str_bytes())),
-                _ => None,
-            };
-            if let Some(v) = found {
+            if let Some(v) = base.arr().get_by_value(key.deref()) {
                 return Ok(v.copy_value());
             }
             let k = if quiet && (key.deref().is_array() || key.deref().is_object()) {
