@@ -29,10 +29,7 @@
 
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
-use super::helpers::{
-    hop_call, hop_clear_slot, hop_fetch_dim, hop_fetch_dim_w, hop_slow, hop_step,
-    out_of_line_helper, STEP_RETURNED,
-};
+use super::helpers::{hop_clear_slot, hop_step, out_of_line_helper, STEP_RETURNED};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::value::{tag, Header, RefBox, TypedValue, STATIC_FLAG};
@@ -486,10 +483,16 @@ impl Translator<'_> {
         );
     }
 
-    /// Calls `hop_step(ctx, frame, func, pc)` and continues where it says. With
+    /// Runs op `pc` out of line — its helper from [`out_of_line_helper`]
+    /// (`hop_step` or a dedicated entry) — and continues where it says. With
     /// `fallthrough`, pc + 1 continues right after the call; otherwise it jumps there.
-    fn call_step(&mut self, pc: usize, fallthrough: bool) {
-        self.call_helper(hop_step as *const () as usize, pc, fallthrough)
+    fn call_out_of_line(&mut self, pc: usize, fallthrough: bool) {
+        let helper = self
+            .func
+            .ops
+            .get(pc)
+            .map_or(hop_step as *const () as usize, out_of_line_helper);
+        self.call_helper(helper, pc, fallthrough)
     }
 
     /// Calls a helper with `hop_step`'s signature and result convention.
@@ -530,8 +533,7 @@ impl Translator<'_> {
         for pc in 0..self.slow.len() {
             if let Some(l) = self.slow[pc] {
                 dynasm!(self.ops ; .arch x64 ; =>l);
-                let helper = out_of_line_helper(&self.func.ops[pc]);
-                self.call_helper(helper, pc, false);
+                self.call_out_of_line(pc, false);
             }
         }
     }
@@ -823,7 +825,7 @@ impl Translator<'_> {
                 // is converted (PHP computes int ⊕ float in floats).
                 let float_ok = float_form(ka, kb);
                 if !int_ok && !float_ok {
-                    return self.call_step(pc, true);
+                    return self.call_out_of_line(pc, true);
                 }
                 let done = self.ops.new_dynamic_label();
                 let op = &func.ops[pc];
@@ -870,7 +872,7 @@ impl Translator<'_> {
                 let float_literal = (ka == OperandKind::DoubleConst && kb.may_be_number())
                     || (kb == OperandKind::DoubleConst && ka.may_be_number());
                 if !(ka.may_be_double() && kb.may_be_double() || float_literal) {
-                    return self.call_step(pc, true);
+                    return self.call_out_of_line(pc, true);
                 }
                 if float_literal {
                     self.load_f64_or_int(*a, 0, slow);
@@ -905,7 +907,7 @@ impl Translator<'_> {
             {
                 let slow = self.slow_label(pc);
                 if !(self.load_int(*a, 0, slow) && self.load_int(*b, 1, slow)) {
-                    return self.call_step(pc, true);
+                    return self.call_out_of_line(pc, true);
                 }
                 match op {
                     BinOp::BitAnd => dynasm!(self.ops ; .arch x64 ; and rax, rcx),
@@ -944,7 +946,7 @@ impl Translator<'_> {
                 let int_ok = ka.may_be_int() && kb.may_be_int();
                 let float_ok = ka.may_be_double() && kb.may_be_double();
                 if !int_ok && !float_ok {
-                    return self.call_step(pc, true);
+                    return self.call_out_of_line(pc, true);
                 }
                 let store = self.ops.new_dynamic_label();
                 let op = &func.ops[pc];
@@ -1002,7 +1004,7 @@ impl Translator<'_> {
                 let int_ok = ka.may_be_int() && kb.may_be_int();
                 let float_ok = ka.may_be_double() && kb.may_be_double();
                 if !int_ok && !float_ok {
-                    return self.call_step(pc, true);
+                    return self.call_out_of_line(pc, true);
                 }
                 let l = self.labels[*target as usize];
                 let done = self.ops.new_dynamic_label();
@@ -1051,18 +1053,18 @@ impl Translator<'_> {
             Op::Move { dst, src } if *dst != NO_SLOT => {
                 if !src.is_const() && src.0 == *dst {
                     // `$a = $a`: the old value is the new one; nothing to release.
-                    return self.call_step(pc, true);
+                    return self.call_out_of_line(pc, true);
                 }
                 let slow = self.slow_label(pc);
                 if src.is_const() {
                     let Some(v) = func.consts.get(src.index() as usize) else {
-                        return self.call_step(pc, true);
+                        return self.call_out_of_line(pc, true);
                     };
                     // Scalars and static literals (strings, arrays): no count to
                     // take.
                     let static_cell = tag::is_counted(v.tag()) && v.header().is_static();
                     if (v.tag() >= tag::STRING && !static_cell) || v.is_uninit() {
-                        return self.call_step(pc, true);
+                        return self.call_out_of_line(pc, true);
                     }
                     self.claim_dst(*dst, slow);
                     dynasm!(self.ops ; .arch x64 ; mov rax, QWORD v.data as i64);
@@ -1153,16 +1155,12 @@ impl Translator<'_> {
             Op::FetchDim { dst, base, key } if *dst != NO_SLOT && !base.is_const() => {
                 self.fetch_dim(pc, *dst, base.0, *key)
             }
-            Op::FetchDim { .. } => self.call_helper(hop_fetch_dim as *const () as usize, pc, true),
             Op::FetchDimW {
                 dst,
                 base,
                 key: Some(key),
                 mode: DimMode::Write | DimMode::ReadWrite,
             } => self.fetch_dim_w(pc, *dst, *base, *key),
-            Op::FetchDimW { .. } => {
-                self.call_helper(hop_fetch_dim_w as *const () as usize, pc, true)
-            }
             Op::AssignDim {
                 dst,
                 base,
@@ -1267,7 +1265,7 @@ impl Translator<'_> {
                     return; // no declared type: nothing to check
                 };
                 let Some(want) = want else {
-                    return self.call_step(pc, true);
+                    return self.call_out_of_line(pc, true);
                 };
                 let slow = self.slow_label(pc);
                 let d = disp(*slot);
@@ -1352,10 +1350,10 @@ impl Translator<'_> {
                 let ok = self.exit_ok;
                 if src.is_const() {
                     let Some(v) = func.consts.get(src.index() as usize) else {
-                        return self.call_step(pc, true);
+                        return self.call_out_of_line(pc, true);
                     };
                     if v.tag() >= tag::STRING || v.is_uninit() {
-                        return self.call_step(pc, true);
+                        return self.call_out_of_line(pc, true);
                     }
                     dynasm!(self.ops ; .arch x64 ; mov rax, QWORD v.data as i64 ; mov ecx, v.tag() as i32);
                 } else {
@@ -1379,7 +1377,7 @@ impl Translator<'_> {
                     ; jmp =>ok
                 );
             }
-            op => self.call_helper(out_of_line_helper(op), pc, true),
+            _ => self.call_out_of_line(pc, true),
         }
     }
 }

@@ -28,7 +28,7 @@ impl Translator<'_> {
         });
         match lean {
             Some(f) => self.native_call(pc, dst, f, args, argc),
-            None => self.call_helper(hop_call as *const () as usize, pc, true),
+            None => self.call_out_of_line(pc, true),
         }
     }
 

@@ -15,7 +15,7 @@ impl Translator<'_> {
     pub(super) fn fetch_dim(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
         let slow = self.slow_label(pc);
         if !self.load_int(key, 2, slow) {
-            return self.call_helper(hop_fetch_dim as *const () as usize, pc, true);
+            return self.call_out_of_line(pc, true);
         }
         // Inline: a packed array (behind a REF too), the element a scalar, the
         // destination holding nothing counted. The key stays in rdx for the call.
@@ -76,7 +76,7 @@ impl Translator<'_> {
         let append = match key {
             Some(k) => {
                 if !self.load_int(k, 6, slow) {
-                    return self.call_helper(hop_slow as *const () as usize, pc, true);
+                    return self.call_out_of_line(pc, true);
                 }
                 0
             }
@@ -86,7 +86,7 @@ impl Translator<'_> {
             match self.func.consts.get(val.index() as usize) {
                 // The literal lives in the function, which outlives its code.
                 Some(c) => Some(c as *const TypedValue as i64),
-                None => return self.call_helper(hop_slow as *const () as usize, pc, true),
+                None => return self.call_out_of_line(pc, true),
             }
         } else {
             None
@@ -123,13 +123,12 @@ impl Translator<'_> {
     /// `dst = &base[key]` (an INDIRECT) for an element of a uniquely held packed
     /// array, inline; everything else through `hop_fetch_dim_w`.
     pub(super) fn fetch_dim_w(&mut self, pc: usize, dst: Slot, base: Slot, key: Operand) {
-        let helper = hop_fetch_dim_w as *const () as usize;
         let Some(l) = packed_layout() else {
-            return self.call_helper(helper, pc, true);
+            return self.call_out_of_line(pc, true);
         };
         let viahelper = self.ops.new_dynamic_label();
         if !self.load_int(key, 2, viahelper) {
-            return self.call_helper(helper, pc, true);
+            return self.call_out_of_line(pc, true);
         }
         let (d, b) = (disp(dst), disp(base));
         self.base_value_in_rsi(b);
@@ -146,7 +145,7 @@ impl Translator<'_> {
             ; viahelper:
             ; =>viahelper
         );
-        self.call_helper(helper, pc, true);
+        self.call_out_of_line(pc, true);
         dynasm!(self.ops ; .arch x64 ; done:);
     }
 
