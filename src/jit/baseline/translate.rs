@@ -225,6 +225,15 @@ impl OperandKind {
     }
 }
 
+/// The fast-path forms a binary op's translation emits (see `Translator::bin_forms`).
+#[derive(Clone, Copy)]
+struct BinForms {
+    int: bool,
+    float: bool,
+    /// The float form converts an int beside a float.
+    mixed: bool,
+}
+
 /// Whether a float form of a binary op can apply to operands of these kinds: both
 /// may be numbers and at least one may be a float (ints are converted).
 fn float_form(a: OperandKind, b: OperandKind) -> bool {
@@ -538,23 +547,41 @@ impl Translator<'_> {
         }
     }
 
-    /// The two forms of a binary op's fast path: when both operands may be ints, the
-    /// int form (operands in rax, rcx; a miss tries the float form), then
-    /// `join`; when both may be floats, the float form (operands in xmm0, xmm1;
-    /// `mixed`: an int beside a float is converted, as PHP computes int ⊕ float),
-    /// which falls through; anything else jumps to `slow`.
+    /// Which forms of a binary op's fast path operands `a`, `b` can take (from
+    /// what is known of them at translation time); `None` when neither, and the
+    /// op goes out of line. `mixed`: the float form also takes an int beside a
+    /// float, converted (arithmetic); otherwise both must be floats.
+    fn bin_forms(&self, a: Operand, b: Operand, mixed: bool) -> Option<BinForms> {
+        let (ka, kb) = (self.kind(a), self.kind(b));
+        let int = ka.may_be_int() && kb.may_be_int();
+        let float = if mixed {
+            float_form(ka, kb)
+        } else {
+            ka.may_be_double() && kb.may_be_double()
+        };
+        (int || float).then_some(BinForms { int, float, mixed })
+    }
+
+    /// The forms `forms` allows of a binary op's fast path: the int form (operands
+    /// in rax, rcx; a miss tries the float form), then `join`; the float form
+    /// (operands in xmm0, xmm1), which falls through; anything else jumps to
+    /// `slow`.
     #[allow(clippy::too_many_arguments)]
     fn int_or_float(
         &mut self,
         pc: usize,
         (a, b): (Operand, Operand),
         slow: DynamicLabel,
-        (int_ok, float_ok): (bool, bool),
-        mixed: bool,
+        forms: BinForms,
         join: DynamicLabel,
         int_body: impl FnOnce(&mut Self),
         float_body: impl FnOnce(&mut Self),
     ) {
+        let BinForms {
+            int: int_ok,
+            float: float_ok,
+            mixed,
+        } = forms;
         let float_path = self.ops.new_dynamic_label();
         if int_ok {
             let miss = if float_ok { float_path } else { slow };
@@ -819,22 +846,18 @@ impl Translator<'_> {
                 if *dst != NO_SLOT =>
             {
                 let slow = self.slow_label(pc);
-                let (ka, kb) = (self.kind(*a), self.kind(*b));
-                let int_ok = ka.may_be_int() && kb.may_be_int();
-                // Reached when the int form missed: an int operand next to a float
-                // is converted (PHP computes int ⊕ float in floats).
-                let float_ok = float_form(ka, kb);
-                if !int_ok && !float_ok {
+                // An int operand next to a float is converted (PHP computes
+                // int ⊕ float in floats).
+                let Some(forms) = self.bin_forms(*a, *b, true) else {
                     return self.call_out_of_line(pc, true);
-                }
+                };
                 let done = self.ops.new_dynamic_label();
                 let op = &func.ops[pc];
                 self.int_or_float(
                     pc,
                     (*a, *b),
                     slow,
-                    (int_ok, float_ok),
-                    true,
+                    forms,
                     done,
                     |t| {
                         match op {
@@ -942,20 +965,16 @@ impl Translator<'_> {
             {
                 // Two ints, or two floats (`$d > 4.0`); anything else out of line.
                 let slow = self.slow_label(pc);
-                let (ka, kb) = (self.kind(*a), self.kind(*b));
-                let int_ok = ka.may_be_int() && kb.may_be_int();
-                let float_ok = ka.may_be_double() && kb.may_be_double();
-                if !int_ok && !float_ok {
+                let Some(forms) = self.bin_forms(*a, *b, false) else {
                     return self.call_out_of_line(pc, true);
-                }
+                };
                 let store = self.ops.new_dynamic_label();
                 let op = &func.ops[pc];
                 self.int_or_float(
                     pc,
                     (*a, *b),
                     slow,
-                    (int_ok, float_ok),
-                    false,
+                    forms,
                     store,
                     |t| {
                         dynasm!(t.ops ; .arch x64 ; cmp rax, rcx);
@@ -1000,20 +1019,16 @@ impl Translator<'_> {
             }
             Op::JmpNotLt { a, b, target } => {
                 let slow = self.slow_label(pc);
-                let (ka, kb) = (self.kind(*a), self.kind(*b));
-                let int_ok = ka.may_be_int() && kb.may_be_int();
-                let float_ok = ka.may_be_double() && kb.may_be_double();
-                if !int_ok && !float_ok {
+                let Some(forms) = self.bin_forms(*a, *b, false) else {
                     return self.call_out_of_line(pc, true);
-                }
+                };
                 let l = self.labels[*target as usize];
                 let done = self.ops.new_dynamic_label();
                 self.int_or_float(
                     pc,
                     (*a, *b),
                     slow,
-                    (int_ok, float_ok),
-                    false,
+                    forms,
                     done,
                     |t| dynasm!(t.ops ; .arch x64 ; cmp rax, rcx ; jge =>l),
                     |t| {
