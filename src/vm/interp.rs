@@ -333,20 +333,24 @@ pub fn step(
     Ok(if v.tag == PAUSED.tag { None } else { Some(v) })
 }
 
-fn run_ops<const SINGLE: bool>(
+fn run_ops<'a, const SINGLE: bool>(
     ctx: &mut ExecCtx,
-    unit: &Unit,
-    func: &Func,
+    unit: &'a Unit,
+    func: &'a Func,
     frame: *mut TypedValue,
     pcr: &mut usize,
     pending: &mut Option<TypedValue>,
 ) -> VmResult<TypedValue> {
-    let ops = &func.ops[..];
+    let (mut func, mut frame) = (func, frame);
+    let mut ops = &func.ops[..];
     let mut pc = *pcr;
     let mut first = true;
+    // Calls the interpreter runs in this same loop (see `inline_callee`): the caller
+    // of each, innermost last. Empty unless calls are inlined.
+    let mut callers: Vec<InlineCaller<'a>> = Vec::new();
+    let inline_calls = !SINGLE && !crate::jit::config::get().enabled;
     macro_rules! sync {
         () => {{
-            *pcr = pc;
             ctx.line = line_of(func, pc);
         }};
     }
@@ -354,14 +358,38 @@ fn run_ops<const SINGLE: bool>(
         ($e:expr) => {
             match $e {
                 Ok(v) => v,
-                Err(f) => {
-                    *pcr = pc;
-                    return Err(f);
-                }
+                // (Unlabeled: labels do not cross into macros; no op's arm has a
+                // loop of its own around a `tri!`.)
+                Err(f) => break f,
             }
         };
     }
-    loop {
+    // A return: to the caller of an inlined call, or out of `run_ops`.
+    macro_rules! ret {
+        ($v:expr) => {{
+            let v = $v;
+            let Some(c) = callers.pop() else {
+                return Ok(v);
+            };
+            // SAFETY: `c.callee` is the innermost frame pushed (by the Call that
+            // made `c`), and its function just returned.
+            unsafe { super::interp_call::pop_lean_frame(ctx, c.callee) };
+            (func, frame, pc) = (c.func, c.frame, c.pc);
+            ops = &func.ops[..];
+            write(frame, c.dst, v);
+            pc += 1;
+            continue;
+        }};
+    }
+    // Fast paths leave through `next!`: they report no diagnostic, so they skip the
+    // pending-fault check at the bottom of the loop that slow paths go through.
+    macro_rules! next {
+        () => {{
+            pc += 1;
+            continue;
+        }};
+    }
+    let fault = 'run: loop {
         if SINGLE {
             // Stop before the second op: `pc` is where the first one went.
             if !first {
@@ -371,15 +399,16 @@ fn run_ops<const SINGLE: bool>(
             first = false;
         }
         let Some(op) = ops.get(pc) else {
-            return Ok(TypedValue::null());
+            ret!(TypedValue::null());
         };
         match op {
-            Op::Nop => {}
+            Op::Nop => next!(),
             Op::Move { dst, src } => {
                 let v = peek(func, frame, *src);
                 if v.tag < tag::STRING && v.tag != tag::UNINIT {
                     let (t, d) = (v.tag, v.data);
                     write_scalar(frame, *dst, t, d);
+                    next!();
                 } else {
                     sync!();
                     let v = read(ctx, func, frame, *src).clone();
@@ -403,6 +432,7 @@ fn run_ops<const SINGLE: bool>(
                         *d = r;
                     }
                 }
+                next!();
             }
             Op::MakeRef { dst, src } => {
                 // SAFETY: as in BindRef.
@@ -411,6 +441,7 @@ fn run_ops<const SINGLE: bool>(
                     // SAFETY: as above; a ref temp is overwritten, never written through.
                     unsafe { *slot(frame, *dst) = r };
                 }
+                next!();
             }
             Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
@@ -423,8 +454,7 @@ fn run_ops<const SINGLE: bool>(
                     };
                     if let Some(r) = r {
                         write_scalar(frame, *dst, tag::INT, r as u64);
-                        pc += 1;
-                        continue;
+                        next!();
                     }
                 } else if let Some((i, j)) = float_pair(x, y) {
                     let r = match op {
@@ -433,8 +463,7 @@ fn run_ops<const SINGLE: bool>(
                         _ => i * j,
                     };
                     write_scalar(frame, *dst, tag::DOUBLE, r.to_bits());
-                    pc += 1;
-                    continue;
+                    next!();
                 }
                 sync!();
                 let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
@@ -454,15 +483,13 @@ fn run_ops<const SINGLE: bool>(
                 if x.tag == tag::INT && y.tag == tag::INT {
                     if let Some(r) = int_binop(*op, x.int_val(), y.int_val()) {
                         write_scalar(frame, *dst, tag::INT, r as u64);
-                        pc += 1;
-                        continue;
+                        next!();
                     }
                 } else if *op == crate::bytecode::op::BinOp::Div {
                     // A float involved: the float quotient, unless dividing by zero.
                     if let Some((i, j)) = float_pair(x, y).filter(|(_, j)| *j != 0.0) {
                         write_scalar(frame, *dst, tag::DOUBLE, (i / j).to_bits());
-                        pc += 1;
-                        continue;
+                        next!();
                     }
                 }
                 sync!();
@@ -481,48 +508,42 @@ fn run_ops<const SINGLE: bool>(
                 } else {
                     int_or_float_cmp!(x, y, <=)
                 };
-                let r = match fast {
-                    Some(r) => r,
-                    None => {
-                        sync!();
-                        let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                        if matches!(op, Op::Lt { .. }) {
-                            less_than(x, y)
-                        } else {
-                            less_equal(x, y)
-                        }
-                    }
+                if let Some(r) = fast {
+                    write_scalar(frame, *dst, tag::BOOL, r as u64);
+                    next!();
+                }
+                sync!();
+                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                let r = if matches!(op, Op::Lt { .. }) {
+                    less_than(x, y)
+                } else {
+                    less_equal(x, y)
                 };
                 write_scalar(frame, *dst, tag::BOOL, r as u64);
             }
             Op::Eq { dst, a, b } | Op::NotEq { dst, a, b } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                let r = match int_or_float_cmp!(x, y, ==) {
-                    Some(r) => r,
-                    None => {
-                        sync!();
-                        let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                        loose_equals(x, y)
-                    }
-                };
-                let r = if matches!(op, Op::Eq { .. }) { r } else { !r };
-                write_scalar(frame, *dst, tag::BOOL, r as u64);
+                let eq = matches!(op, Op::Eq { .. });
+                if let Some(r) = int_or_float_cmp!(x, y, ==) {
+                    write_scalar(frame, *dst, tag::BOOL, (r == eq) as u64);
+                    next!();
+                }
+                sync!();
+                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                let r = loose_equals(x, y);
+                write_scalar(frame, *dst, tag::BOOL, (r == eq) as u64);
             }
             Op::Identical { dst, a, b } | Op::NotIdentical { dst, a, b } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                let r = if x.tag == tag::INT && y.tag == tag::INT {
-                    x.data == y.data
-                } else {
-                    sync!();
-                    let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                    strict_equals(x, y)
-                };
-                let r = if matches!(op, Op::Identical { .. }) {
-                    r
-                } else {
-                    !r
-                };
-                write_scalar(frame, *dst, tag::BOOL, r as u64);
+                let same = matches!(op, Op::Identical { .. });
+                if x.tag == tag::INT && y.tag == tag::INT {
+                    write_scalar(frame, *dst, tag::BOOL, ((x.data == y.data) == same) as u64);
+                    next!();
+                }
+                sync!();
+                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                let r = strict_equals(x, y);
+                write_scalar(frame, *dst, tag::BOOL, (r == same) as u64);
             }
             Op::Not { dst, src } => {
                 sync!();
@@ -532,6 +553,7 @@ fn run_ops<const SINGLE: bool>(
             Op::UnsetLocal { slot: s } => {
                 // SAFETY: s is a slot of this frame; the old value is released.
                 unsafe { *slot(frame, *s) = TypedValue::uninit() };
+                next!();
             }
             Op::ToBool { dst, src } => {
                 sync!();
@@ -568,8 +590,7 @@ fn run_ops<const SINGLE: bool>(
                             _ => i,
                         };
                         write_scalar(frame, *dst, tag::INT, r as u64);
-                        pc += 1;
-                        continue;
+                        next!();
                     }
                 }
                 sync!();
@@ -585,13 +606,16 @@ fn run_ops<const SINGLE: bool>(
             }
             Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } => {
                 let v = peek(func, frame, *cond);
-                let b = if v.tag == tag::BOOL || v.tag == tag::INT {
-                    v.data != 0
-                } else {
-                    sync!();
-                    to_bool(read(ctx, func, frame, *cond))
-                };
-                if b == matches!(op, Op::JmpNZ { .. }) {
+                let jump_if = matches!(op, Op::JmpNZ { .. });
+                if v.tag == tag::BOOL || v.tag == tag::INT {
+                    if (v.data != 0) == jump_if {
+                        pc = *target as usize;
+                        continue;
+                    }
+                    next!();
+                }
+                sync!();
+                if to_bool(read(ctx, func, frame, *cond)) == jump_if {
                     pc = *target as usize;
                     continue;
                 }
@@ -601,18 +625,20 @@ fn run_ops<const SINGLE: bool>(
                     pc = *target as usize;
                     continue;
                 }
+                next!();
             }
             Op::JmpNotLt { a, b, target } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                let lt = match int_or_float_cmp!(x, y, <) {
-                    Some(r) => r,
-                    None => {
-                        sync!();
-                        let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                        less_than(x, y)
+                if let Some(lt) = int_or_float_cmp!(x, y, <) {
+                    if !lt {
+                        pc = *target as usize;
+                        continue;
                     }
-                };
-                if !lt {
+                    next!();
+                }
+                sync!();
+                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
+                if !less_than(x, y) {
                     pc = *target as usize;
                     continue;
                 }
@@ -625,9 +651,9 @@ fn run_ops<const SINGLE: bool>(
                 sync!();
                 let v = read(ctx, func, frame, *src).clone();
                 if let Some(f) = ctx.pending_fault.take() {
-                    return Err(f);
+                    break 'run f;
                 }
-                return Ok(v);
+                ret!(v);
             }
             Op::Call {
                 dst,
@@ -636,6 +662,21 @@ fn run_ops<const SINGLE: bool>(
                 argc,
             } if !super::interp_call::binds_variadic_refs(unit, *f) => {
                 sync!();
+                if inline_calls {
+                    if let Some((callee, lean)) = inline_callee(ctx, unit, *f, frame, *args, *argc)
+                    {
+                        callers.push(InlineCaller {
+                            func,
+                            frame,
+                            pc,
+                            dst: *dst,
+                            callee: lean,
+                        });
+                        (func, frame, pc) = (callee, lean.frame, 0);
+                        ops = &func.ops[..];
+                        continue;
+                    }
+                }
                 // SAFETY: the argument temporaries are `argc` slots of this frame,
                 // below the VM stack pointer.
                 let st = unsafe {
@@ -645,7 +686,10 @@ fn run_ops<const SINGLE: bool>(
                 write(frame, *dst, r);
             }
             Op::CheckArgs { required }
-                if ctx.calls.last().is_some_and(|ci| ci.argc >= *required) => {}
+                if ctx.calls.last().is_some_and(|ci| ci.argc >= *required) =>
+            {
+                next!()
+            }
             Op::JmpIfArg { n, target } => {
                 // A skipped argument (named arguments past a gap) is passed as uninit.
                 // SAFETY: parameter n is a slot of this frame.
@@ -655,12 +699,16 @@ fn run_ops<const SINGLE: bool>(
                     pc = *target as usize;
                     continue;
                 }
+                next!();
             }
             // Packed arrays with int keys skip `slow_op` (key conversion, its large
             // frame). The guard is the fast path: it performs the op and holds, or
             // touches nothing and sends the op to `slow_op` below.
             Op::FetchDim { dst, base, key }
-                if super::dim_fast::fetch_dim_packed(func, frame, *dst, *base, *key) => {}
+                if super::dim_fast::fetch_dim_packed(func, frame, *dst, *base, *key) =>
+            {
+                next!()
+            }
             // `foreach` by value, likewise without `slow_op`.
             Op::IterNext {
                 iter,
@@ -673,25 +721,29 @@ fn run_ops<const SINGLE: bool>(
                     pc = *exit as usize;
                     continue;
                 }
+                next!();
             }
             Op::AssignDim {
                 dst,
                 base,
                 key,
                 val,
-            } if super::dim_fast::assign_dim_packed(func, frame, *dst, *base, *key, *val) => {}
+            } if super::dim_fast::assign_dim_packed(func, frame, *dst, *base, *key, *val) => {
+                next!()
+            }
             Op::FetchDimW {
                 dst,
                 base,
                 key: Some(key),
                 mode: DimMode::Write | DimMode::ReadWrite,
-            } if super::dim_fast::fetch_dim_w_packed(func, frame, *dst, *base, *key) => {}
+            } if super::dim_fast::fetch_dim_w_packed(func, frame, *dst, *base, *key) => {
+                next!()
+            }
             _ => {
                 sync!();
                 let r = super::interp_ops::slow_op(ctx, unit, func, frame, op, pending);
                 if let Some(f) = ctx.pending_fault.take() {
-                    *pcr = pc;
-                    return Err(f);
+                    break 'run f;
                 }
                 match tri!(r) {
                     super::interp_ops::Flow::Next => {}
@@ -699,19 +751,62 @@ fn run_ops<const SINGLE: bool>(
                         pc = t as usize;
                         continue;
                     }
-                    super::interp_ops::Flow::Return(v) => return Ok(v),
+                    super::interp_ops::Flow::Return(v) => ret!(v),
                 }
             }
         }
-        if ctx.pending_fault.is_some() {
+        if let Some(f) = ctx.pending_fault.take() {
             // A user error handler threw while this op reported a diagnostic.
-            *pcr = pc;
-            if let Some(f) = ctx.pending_fault.take() {
-                return Err(f);
-            }
+            break 'run f;
         }
         pc += 1;
+    };
+    // A fault leaves every inlined call (none has a handler: `inline_callee`) as
+    // returning through `call_to_ret` would, and is reported at the outermost call.
+    while let Some(c) = callers.pop() {
+        // SAFETY: as in `ret!`: the innermost frame, which the fault ends.
+        unsafe { super::interp_call::pop_lean_frame(ctx, c.callee) };
+        (func, pc) = (c.func, c.pc);
     }
+    let _ = func;
+    *pcr = pc;
+    Err(fault)
+}
+
+/// The caller of a call the interpreter runs inline, restored when it returns.
+struct InlineCaller<'a> {
+    func: &'a Func,
+    frame: *mut TypedValue,
+    /// The pc of the `Call`.
+    pc: usize,
+    dst: Slot,
+    callee: super::interp_call::LeanFrame,
+}
+
+/// A call the interpreter can run in its own loop instead of recursing: a lean call
+/// (`CallShape::lean_argc`) of a function without exception handlers (so a fault
+/// unwinds it without looking for one, and it never touches `pending`), with the
+/// JIT off (no entry slot to go through). Pushes the callee's frame and returns the
+/// callee; `None` (nothing done) sends the call the general way.
+#[inline(always)]
+fn inline_callee<'a>(
+    ctx: &mut ExecCtx,
+    unit: &'a Unit,
+    fid: u32,
+    frame: *mut TypedValue,
+    args: Slot,
+    argc: u32,
+) -> Option<(&'a Func, super::interp_call::LeanFrame)> {
+    let callee = unit.funcs.get(fid as usize)?;
+    if callee.call_shape.lean_argc != argc || !callee.handlers.is_empty() {
+        return None;
+    }
+    // SAFETY: the argument temporaries are `argc` slots of this frame, below the
+    // VM stack pointer; `callee` takes exactly `argc` arguments by value.
+    let lean = unsafe {
+        super::interp_call::push_lean_frame(ctx, callee, slot(frame, args), argc as usize)
+    }?;
+    Some((callee, lean))
 }
 
 /// Two numbers at least one of which is a float, as floats (PHP computes int ⊕ float

@@ -151,10 +151,48 @@ pub unsafe fn call_to_ret(ctx: &mut ExecCtx, fid: u32, args: *mut TypedValue, ar
         // SAFETY: forwarded contract.
         _ => return unsafe { call_general(ctx, fid, args, argc) },
     };
+    // SAFETY: forwarded contract; `func` is `fid` and takes `argc` by value.
+    let Some(lean) = (unsafe { push_lean_frame(ctx, func, args, argc) }) else {
+        return store_fault(stack_exhausted(ctx));
+    };
+    // SAFETY: the frame and its CallInfo were set up just above.
+    let r = unsafe { crate::jit::enter::run_func_to_ret(ctx, unit, func, lean.frame) };
+    // SAFETY: the frame was pushed above and its function has returned.
+    unsafe { pop_lean_frame(ctx, lean) };
+    r
+}
+
+/// A frame [`push_lean_frame`] set up, and what popping it restores.
+#[derive(Clone, Copy)]
+pub(crate) struct LeanFrame {
+    pub frame: *mut TypedValue,
+    /// The callee's slot count.
+    pub slots: u32,
+    /// The caller's line, restored on return.
+    pub saved_line: u32,
+    /// The VM stack pointer before the call.
+    pub base: usize,
+}
+
+/// The first half of a lean call (see [`call_simple_or_general`]): claims the
+/// callee's frame on the VM stack, moves the `argc` arguments in, starts the other
+/// slots UNINIT and pushes the `CallInfo`. `None` when the VM stack has no room (the
+/// caller reports it; nothing was changed). The interpreter's inline calls and
+/// [`call_to_ret`] both use it, so a frame looks the same whoever runs it.
+///
+/// # Safety
+/// As for [`call_function_from`]; `func.call_shape.lean_argc == argc`.
+#[inline(always)]
+pub(crate) unsafe fn push_lean_frame(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    args: *mut TypedValue,
+    argc: usize,
+) -> Option<LeanFrame> {
     let n = func.num_slots as usize;
     let base = ctx.sp;
     if base + n > ctx.stack_limit() {
-        return store_fault(stack_exhausted(ctx));
+        return None;
     }
     // SAFETY: base + n is within the stack's capacity; the slots above sp belong to
     // no live frame.
@@ -193,7 +231,7 @@ pub unsafe fn call_to_ret(ctx: &mut ExecCtx, fid: u32, args: *mut TypedValue, ar
     ctx.sp = base + n;
     let saved_line = ctx.line;
     ctx.calls.push(CallInfo {
-        func: fid,
+        func: func.id,
         call_line: saved_line,
         frame,
         argc: argc as u32,
@@ -201,14 +239,28 @@ pub unsafe fn call_to_ret(ctx: &mut ExecCtx, fid: u32, args: *mut TypedValue, ar
         rare: None,
     });
     ctx.cur_argc = argc as u32;
-    // SAFETY: the frame and its CallInfo were set up just above.
-    let r = unsafe { crate::jit::enter::run_func_to_ret(ctx, unit, func, frame) };
+    Some(LeanFrame {
+        frame,
+        slots: n as u32,
+        saved_line,
+        base,
+    })
+}
+
+/// The second half of a lean call: pops the `CallInfo`, releases the frame's slots
+/// and gives the VM stack and the line back to the caller.
+///
+/// # Safety
+/// `lean` is the innermost frame pushed by [`push_lean_frame`], and its function
+/// has finished with it (returned or faulted).
+#[inline(always)]
+pub(crate) unsafe fn pop_lean_frame(ctx: &mut ExecCtx, lean: LeanFrame) {
     pop_call(ctx);
-    // SAFETY: the frame's n slots were initialised above and nothing else owns them.
-    unsafe { drop_slots(frame, n) };
-    ctx.sp = base;
-    ctx.line = saved_line;
-    r
+    // SAFETY: the frame's slots were initialised by push_lean_frame and nothing else
+    // owns them now.
+    unsafe { drop_slots(lean.frame, lean.slots as usize) };
+    ctx.sp = lean.base;
+    ctx.line = lean.saved_line;
 }
 
 /// The value an argument passes by value: what a `REF` or `INDIRECT` designates.
