@@ -194,7 +194,12 @@ pub fn shutdown() {
     for _ in 0..pool.workers {
         let _ = pool.tx.send(Msg::Stop);
     }
+    // (`exit` can run on a worker — LLVM exits on a fatal error — and a thread
+    // cannot join itself.)
+    let me = std::thread::current().id();
     for h in pool.handles.lock().drain(..) {
-        let _ = h.join();
+        if h.thread().id() != me {
+            let _ = h.join();
+        }
     }
 }
