@@ -263,7 +263,7 @@ fn trace_shows_compiles_queue_and_deopts() {
 
 /// Baseline code re-entering an optimized loop (OSR) with a local whose tag the
 /// loop was compiled without (`$x` turned float after the int multiply overflowed)
-/// is stopped by the entry's tag check at the loop header (pc 4 of `grow_local`),
+/// is stopped by the entry's tag check at the loop header (pc 5 of `grow_local`, the first op of its rotated body),
 /// not by a guard inside the loop: the lowering dropped those (see `irgen_tags.rs`).
 #[test]
 fn osr_entry_checks_the_tags_the_loop_assumes() {
@@ -286,7 +286,7 @@ fn osr_entry_checks_the_tags_the_loop_assumes() {
         .filter(|e| {
             e["name"] == "deopt"
                 && e["args"]["func"] == "grow_local"
-                && e["args"]["pc"] == 4
+                && e["args"]["pc"] == 5
                 && e["args"]["reason"] == "type_guard"
         })
         .count();

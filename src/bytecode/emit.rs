@@ -173,18 +173,9 @@ impl<'u> FuncBuilder<'u> {
     }
     /// Points the jump at `at` to `target`.
     pub fn patch(&mut self, at: usize, target: Pc) {
-        match &mut self.ops[at] {
-            Op::Jmp { target: t }
-            | Op::JmpZ { target: t, .. }
-            | Op::JmpNZ { target: t, .. }
-            | Op::JmpNotNull { target: t, .. }
-            | Op::JmpNotLt { target: t, .. }
-            | Op::JmpIfArg { target: t, .. }
-            | Op::IterInit { exit: t, .. }
-            | Op::IterNext { exit: t, .. }
-            | Op::Catch { next: t, .. } => *t = target,
-            Op::FinallyEnd { outer: Some(o), .. } => o.3 = target,
-            other => unreachable!("patching a non-jump {other:?}"),
+        match self.ops[at].branch_target_mut() {
+            Some(t) => *t = target,
+            None => unreachable!("patching a non-jump {:?}", self.ops[at]),
         }
     }
     pub fn patch_here(&mut self, at: usize) {

@@ -176,16 +176,19 @@ impl FuncBuilder<'_> {
                     self.patch_here(j);
                 }
             }
+            // Loops are rotated, as PHP compiles them: the test follows the body and
+            // jumps back while it holds, and entering the loop jumps to the test
+            // once. An iteration then runs one jump instead of two.
             StmtKind::While { cond, body } => {
+                let to_test = self.jmp();
                 let top = self.pc();
-                let exit = self.cond_jump_false(cond)?;
                 self.loop_body(body, None)?;
                 let lp = self.loops.pop().expect("pushed by loop_body");
                 for c in lp.continues {
-                    self.patch(c, top);
+                    self.patch_here(c);
                 }
-                self.emit(Op::Jmp { target: top });
-                self.patch_here(exit);
+                self.patch_here(to_test);
+                self.cond_jump_true(cond, top)?;
                 for b in lp.breaks {
                     self.patch_here(b);
                 }
@@ -215,14 +218,9 @@ impl FuncBuilder<'_> {
                 for e in init {
                     self.expr_discard(e)?;
                 }
+                // Rotated like `while`; without a condition the loop only closes.
+                let to_test = (!cond.is_empty()).then(|| self.jmp());
                 let top = self.pc();
-                let mut exit = None;
-                if let Some((last, rest)) = cond.split_last() {
-                    for e in rest {
-                        self.expr_discard(e)?;
-                    }
-                    exit = Some(self.cond_jump_false(last)?);
-                }
                 self.loop_body(body, None)?;
                 let lp = self.loops.pop().expect("pushed by loop_body");
                 for c in lp.continues {
@@ -231,9 +229,19 @@ impl FuncBuilder<'_> {
                 for e in step {
                     self.expr_discard(e)?;
                 }
-                self.emit(Op::Jmp { target: top });
-                if let Some(x) = exit {
-                    self.patch_here(x);
+                if let Some(j) = to_test {
+                    self.patch_here(j);
+                }
+                match cond.split_last() {
+                    Some((last, rest)) => {
+                        for e in rest {
+                            self.expr_discard(e)?;
+                        }
+                        self.cond_jump_true(last, top)?;
+                    }
+                    None => {
+                        self.emit(Op::Jmp { target: top });
+                    }
                 }
                 for b in lp.breaks {
                     self.patch_here(b);
@@ -372,21 +380,46 @@ impl FuncBuilder<'_> {
     }
 
     /// Evaluates a condition and emits a jump taken when it is false (returned for
-    /// patching). `$a < $b` fuses into one compare-and-branch op.
+    /// patching). `$a < $b` and `$a > $b` fuse into one compare-and-branch op.
     pub fn cond_jump_false(&mut self, cond: &Expr) -> EmitResult<usize> {
-        if let ExprKind::Binary {
-            op: ast::BinaryOp::Lt,
-            left,
-            right,
-        } = &cond.kind
-        {
-            let a = self.expr(left)?;
-            let b = self.expr(right)?;
-            self.line = cond.line;
-            return Ok(self.emit(Op::JmpNotLt { a, b, target: 0 }));
+        if let ExprKind::Binary { op, left, right } = &cond.kind {
+            if matches!(op, ast::BinaryOp::Lt | ast::BinaryOp::Gt) {
+                let l = self.expr(left)?;
+                let r = self.expr(right)?;
+                self.line = cond.line;
+                let (a, b) = if *op == ast::BinaryOp::Lt {
+                    (l, r)
+                } else {
+                    (r, l)
+                };
+                return Ok(self.emit(Op::JmpNotLt { a, b, target: 0 }));
+            }
         }
         let o = self.expr(cond)?;
         Ok(self.emit(Op::JmpZ { cond: o, target: 0 }))
+    }
+
+    /// Evaluates a condition and jumps to `target` when it is true (a rotated
+    /// loop's back edge). `$a < $b` and `$a > $b` fuse into one compare-and-branch
+    /// op (PHP compiles `a > b` as `b < a` too).
+    fn cond_jump_true(&mut self, cond: &Expr, target: crate::bytecode::op::Pc) -> EmitResult<()> {
+        if let ExprKind::Binary { op, left, right } = &cond.kind {
+            if matches!(op, ast::BinaryOp::Lt | ast::BinaryOp::Gt) {
+                let l = self.expr(left)?;
+                let r = self.expr(right)?;
+                self.line = cond.line;
+                let (a, b) = if *op == ast::BinaryOp::Lt {
+                    (l, r)
+                } else {
+                    (r, l)
+                };
+                self.emit(Op::JmpLt { a, b, target });
+                return Ok(());
+            }
+        }
+        let o = self.expr(cond)?;
+        self.emit(Op::JmpNZ { cond: o, target });
+        Ok(())
     }
 
     fn foreach(

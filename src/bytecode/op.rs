@@ -279,8 +279,17 @@ pub enum Op {
         src: Operand,
         target: Pc,
     },
-    /// Fused compare-and-branch for loops: jump when `a < b` is false.
+    /// Fused compare-and-branch for loops: jump when `a < b` is false (the exit
+    /// test at the top of a `foreach`-less loop the emitter did not rotate).
     JmpNotLt {
+        a: Operand,
+        b: Operand,
+        target: Pc,
+    },
+    /// Fused compare-and-branch: jump when `a < b`. The back edge of a rotated
+    /// `for`/`while` loop, whose test sits after the body (as PHP compiles them), so
+    /// an iteration runs one jump instead of two.
+    JmpLt {
         a: Operand,
         b: Operand,
         target: Pc,
@@ -598,6 +607,46 @@ pub enum Op {
     Unsupported {
         what: u32,
     },
+}
+
+impl Op {
+    /// The pc this op may jump to besides falling through (one at most per op):
+    /// conditional and unconditional jumps, a loop's exit, the next `catch` to try,
+    /// the enclosing `finally`. Every pass that needs the control flow reads it here.
+    pub fn branch_target(&self) -> Option<Pc> {
+        match self {
+            Op::Jmp { target }
+            | Op::JmpZ { target, .. }
+            | Op::JmpNZ { target, .. }
+            | Op::JmpNotNull { target, .. }
+            | Op::JmpNotLt { target, .. }
+            | Op::JmpLt { target, .. }
+            | Op::JmpIfArg { target, .. }
+            | Op::IterInit { exit: target, .. }
+            | Op::IterNext { exit: target, .. }
+            | Op::Catch { next: target, .. } => Some(*target),
+            Op::FinallyEnd { outer: Some(o), .. } => Some(o.3),
+            _ => None,
+        }
+    }
+
+    /// The target [`Op::branch_target`] reads, for patching a forward jump.
+    pub fn branch_target_mut(&mut self) -> Option<&mut Pc> {
+        match self {
+            Op::Jmp { target }
+            | Op::JmpZ { target, .. }
+            | Op::JmpNZ { target, .. }
+            | Op::JmpNotNull { target, .. }
+            | Op::JmpNotLt { target, .. }
+            | Op::JmpLt { target, .. }
+            | Op::JmpIfArg { target, .. }
+            | Op::IterInit { exit: target, .. }
+            | Op::IterNext { exit: target, .. }
+            | Op::Catch { next: target, .. } => Some(target),
+            Op::FinallyEnd { outer: Some(o), .. } => Some(&mut o.3),
+            _ => None,
+        }
+    }
 }
 
 // The interpreter dispatches on the tag byte `repr(u8)` puts first; keep ops at

@@ -91,12 +91,7 @@ pub(crate) fn bind_ref_args(
                     }
                     break;
                 }
-                Op::Jmp { .. }
-                | Op::JmpZ { .. }
-                | Op::JmpNZ { .. }
-                | Op::JmpNotNull { .. }
-                | Op::JmpNotLt { .. }
-                | Op::JmpIfArg { .. } => break,
+                op if op.branch_target().is_some() => break,
                 _ => {}
             }
         }

@@ -627,10 +627,11 @@ fn run_ops<'a, const SINGLE: bool>(
                 }
                 next!();
             }
-            Op::JmpNotLt { a, b, target } => {
+            Op::JmpNotLt { a, b, target } | Op::JmpLt { a, b, target } => {
+                let jump_if = matches!(op, Op::JmpLt { .. });
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
                 if let Some(lt) = int_or_float_cmp!(x, y, <) {
-                    if !lt {
+                    if lt == jump_if {
                         pc = *target as usize;
                         continue;
                     }
@@ -638,7 +639,7 @@ fn run_ops<'a, const SINGLE: bool>(
                 }
                 sync!();
                 let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                if !less_than(x, y) {
+                if less_than(x, y) == jump_if {
                     pc = *target as usize;
                     continue;
                 }

@@ -98,7 +98,8 @@ pub(crate) fn record_profile(func: &Func, frame: *mut TypedValue, pc: usize) {
         | Op::NotEq { a, b, .. }
         | Op::Identical { a, b, .. }
         | Op::NotIdentical { a, b, .. }
-        | Op::JmpNotLt { a, b, .. } => [Some(*a), Some(*b)],
+        | Op::JmpNotLt { a, b, .. }
+        | Op::JmpLt { a, b, .. } => [Some(*a), Some(*b)],
         Op::FetchDim { base, key, .. } => [Some(*base), Some(*key)],
         // Keys of element writes that left the packed fast path: a string key makes
         // the optimizing tier call the generic op there instead of guarding.

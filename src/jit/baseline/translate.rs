@@ -93,13 +93,9 @@ pub fn const_jump_taken(func: &Func, op: &Op) -> bool {
 pub fn loop_headers(func: &Func) -> Vec<bool> {
     let mut headers = vec![false; func.ops.len() + 1];
     for (pc, op) in func.ops.iter().enumerate() {
-        let target = match op {
-            Op::Jmp { target }
-            | Op::JmpZ { target, .. }
-            | Op::JmpNZ { target, .. }
-            | Op::JmpNotNull { target, .. }
-            | Op::JmpNotLt { target, .. } => *target,
-            _ => continue,
+        // (Backward iterator and handler links do not occur: loops close with jumps.)
+        let Some(target) = op.branch_target() else {
+            continue;
         };
         if (target as usize) <= pc {
             headers[target as usize] = true;
@@ -119,23 +115,14 @@ pub fn block_heads(func: &Func) -> Vec<bool> {
         }
     };
     for (pc, op) in func.ops.iter().enumerate() {
-        match op {
-            Op::Jmp { target }
-            | Op::JmpZ { target, .. }
-            | Op::JmpNZ { target, .. }
-            | Op::JmpNotNull { target, .. }
-            | Op::JmpNotLt { target, .. }
-            | Op::JmpIfArg { target, .. } => {
-                mark(*target);
-                mark(pc as u32 + 1);
-            }
-            Op::IterInit { exit, .. }
-            | Op::IterNext { exit, .. }
-            | Op::Catch { next: exit, .. } => {
-                mark(*exit);
-                mark(pc as u32 + 1);
-            }
-            _ => {}
+        // (A `FinallyEnd` continues at its outer finally only after a state test,
+        // in its own out-of-line run: no block starts there.)
+        if let Some(target) = op
+            .branch_target()
+            .filter(|_| !matches!(op, Op::FinallyEnd { .. }))
+        {
+            mark(target);
+            mark(pc as u32 + 1);
         }
     }
     for h in &func.handlers {
@@ -169,6 +156,7 @@ pub(crate) fn runs_in_dispatch_loop(op: &Op) -> bool {
             | Op::Jmp { .. }
             | Op::JmpIfArg { .. }
             | Op::JmpNotLt { .. }
+            | Op::JmpLt { .. }
             | Op::JmpNotNull { .. }
             | Op::JmpZ { .. }
             | Op::JmpNZ { .. }
@@ -305,11 +293,19 @@ pub fn assemble(
     let (table_imm_offset, resume_offset) = t.prologue(table_addr);
     let heads = block_heads(func);
     let loops = loop_headers(func);
+    // Where the jump table sends a pc: past a loop header's OSR check. The table
+    // serves resumption — after a deopt from optimized code, after an out-of-line
+    // op — and a deopt at a header (the first op of a rotated loop's body, where a
+    // guard often fails) must not re-enter the optimized code it just left.
+    let mut table_labels = t.labels.clone();
     for pc in 0..func.ops.len() {
         let l = t.labels[pc];
         dynasm!(t.ops ; .arch x64 ; =>l);
         if loops[pc] {
             t.osr_check(pc);
+            table_labels[pc] = t.ops.new_dynamic_label();
+            let past_check = table_labels[pc];
+            dynasm!(t.ops ; .arch x64 ; =>past_check);
         }
         if heads[pc] {
             if let Some(addr) = func.jit.prof.block_counter_addr(pc) {
@@ -342,8 +338,7 @@ pub fn assemble(
     let cold_offset = t.ops.offset().0;
     t.cold_paths();
     t.osr_paths();
-    let pc_offsets = t
-        .labels
+    let pc_offsets = table_labels
         .iter()
         .take(func.ops.len())
         .map(|l| t.ops.labels().resolve_dynamic(*l).map(|o| o.0 as u32))
@@ -1034,6 +1029,27 @@ impl Translator<'_> {
                     |t| {
                         // Not (a < b), NaN included: b <= a or unordered.
                         dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>l)
+                    },
+                );
+                dynasm!(self.ops ; .arch x64 ; =>done);
+            }
+            Op::JmpLt { a, b, target } => {
+                let slow = self.slow_label(pc);
+                let Some(forms) = self.bin_forms(*a, *b, false) else {
+                    return self.call_out_of_line(pc, true);
+                };
+                let l = self.labels[*target as usize];
+                let done = self.ops.new_dynamic_label();
+                self.int_or_float(
+                    pc,
+                    (*a, *b),
+                    slow,
+                    forms,
+                    done,
+                    |t| dynasm!(t.ops ; .arch x64 ; cmp rax, rcx ; jl =>l),
+                    |t| {
+                        // a < b, ordered: b > a (unordered sets CF and ZF: not taken).
+                        dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; ja =>l)
                     },
                 );
                 dynasm!(self.ops ; .arch x64 ; =>done);

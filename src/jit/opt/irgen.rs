@@ -816,6 +816,11 @@ impl<'f> Lower<'f> {
                 let (next, jump) = (self.pc_label(pc + 1), self.pc_label(*target as usize));
                 self.line(&format!("br i1 {c}, label %{next}, label %{jump}"));
             }
+            (Op::JmpLt { a, b, target }, Plan::Int | Plan::Double | Plan::Numeric) => {
+                let c = self.compare(pc, op, *a, *b, plan);
+                let (next, jump) = (self.pc_label(pc + 1), self.pc_label(*target as usize));
+                self.line(&format!("br i1 {c}, label %{jump}, label %{next}"));
+            }
             (Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }, _) if cond.is_const() => {
                 // `while (true)`: the branch is decided now.
                 self.br(if const_jump_taken(func, op) {
@@ -1058,8 +1063,8 @@ impl<'f> Lower<'f> {
         self.br(pc + 1);
     }
 
-    /// The comparison of a compare op or `JmpNotLt` (true when `a < b` for the
-    /// latter), under a plan.
+    /// The comparison of a compare op, `JmpNotLt` or `JmpLt` (true when `a < b` for
+    /// the last two), under a plan.
     fn compare(&mut self, pc: usize, op: &Op, a: Operand, b: Operand, plan: Plan) -> String {
         if plan == Plan::Numeric {
             let both = self.both_int(a, b);
@@ -1092,7 +1097,7 @@ impl<'f> Lower<'f> {
             let x = self.int_operand(a, pc);
             let y = self.int_operand(b, pc);
             let pred = match op {
-                Op::Lt { .. } | Op::JmpNotLt { .. } => "slt",
+                Op::Lt { .. } | Op::JmpNotLt { .. } | Op::JmpLt { .. } => "slt",
                 Op::Le { .. } => "sle",
                 Op::Eq { .. } | Op::Identical { .. } => "eq",
                 _ => "ne",
@@ -1128,7 +1133,7 @@ impl<'f> Lower<'f> {
                 (x.value, y.value)
             };
             let pred = match op {
-                Op::Lt { .. } | Op::JmpNotLt { .. } => "olt",
+                Op::Lt { .. } | Op::JmpNotLt { .. } | Op::JmpLt { .. } => "olt",
                 Op::Le { .. } => "ole",
                 Op::Eq { .. } | Op::Identical { .. } => "oeq",
                 _ => "une",
@@ -1325,21 +1330,10 @@ pub(super) fn successors(func: &Func, pc: usize) -> Vec<usize> {
 
 /// The jump targets of op `pc` (besides falling through).
 fn branch_targets(func: &Func, pc: usize) -> Vec<usize> {
-    let mut s = Vec::new();
-    match func.ops.get(pc) {
-        Some(
-            Op::Jmp { target }
-            | Op::JmpZ { target, .. }
-            | Op::JmpNZ { target, .. }
-            | Op::JmpNotNull { target, .. }
-            | Op::JmpNotLt { target, .. }
-            | Op::JmpIfArg { target, .. },
-        ) => s.push(*target as usize),
-        Some(
-            Op::IterInit { exit, .. } | Op::IterNext { exit, .. } | Op::Catch { next: exit, .. },
-        ) => s.push(*exit as usize),
-        Some(Op::FinallyEnd { outer: Some(o), .. }) => s.push(o.3 as usize),
-        _ => {}
-    }
-    s
+    func.ops
+        .get(pc)
+        .and_then(Op::branch_target)
+        .map(|t| t as usize)
+        .into_iter()
+        .collect()
 }

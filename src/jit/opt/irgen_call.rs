@@ -71,7 +71,9 @@ impl<'f> Lower<'f> {
             | Op::NotIdentical { dst, .. } => {
                 *dst != NO_SLOT && matches!(plan, Plan::Int | Plan::Double | Plan::Numeric)
             }
-            Op::JmpNotLt { .. } => matches!(plan, Plan::Int | Plan::Double | Plan::Numeric),
+            Op::JmpNotLt { .. } | Op::JmpLt { .. } => {
+                matches!(plan, Plan::Int | Plan::Double | Plan::Numeric)
+            }
             Op::JmpZ { .. } | Op::JmpNZ { .. } | Op::IncDec { .. } => *plan == Plan::Int,
             _ => false,
         });

@@ -364,7 +364,7 @@ fn effect(func: &Func, op: &Op, plan: Plan) -> Effect {
                 Some(Step::Set(*dst, BOOL)),
             ])
         }
-        Op::JmpNotLt { a, b, .. } if numeric => {
+        Op::JmpNotLt { a, b, .. } | Op::JmpLt { a, b, .. } if numeric => {
             let operands = plan_operands(plan);
             steps(vec![narrow(*a, operands), narrow(*b, operands)])
         }
@@ -433,25 +433,33 @@ mod tests {
     const LOOP: &str = "<?php function g($n) { $x = 1; $s = 0.5;
         for ($i = 0; $i < $n; $i++) { $x = $x * 3; $s = $s + $x; } return $s; }";
 
-    /// Bytecode of `g`: 0 CheckArgs, 1-3 the three moves, 4 JmpNotLt (the loop
-    /// header), 5 Mul, 6 Add, 7 IncDec, 8 Jmp 4, 9 Return. Slots: $n $x $s $i.
+    /// Bytecode of `g` (a rotated loop): 0 CheckArgs, 1-3 the three moves, 4 Jmp 8,
+    /// 5 Mul (the loop header), 6 Add, 7 IncDec, 8 JmpLt 5 (the test), 9 Return.
+    /// Slots: $n $x $s $i.
     #[test]
     fn loop_carried_tags_reach_the_header() {
         let u = unit(LOOP);
         let (f, _) = flow(&u, "g", &[]);
-        assert_eq!(f.at(4, 0), ANY, "a parameter is whatever the caller passed");
-        assert_eq!(f.at(4, 1), INT);
-        assert_eq!(f.at(4, 3), INT);
+        assert_eq!(f.at(8, 0), ANY, "a parameter is whatever the caller passed");
+        assert_eq!(f.at(8, 1), INT);
+        assert_eq!(f.at(8, 3), INT);
         // $s: a float constant joined with `float + int` under the guessed int plan.
-        assert_eq!(f.at(4, 2) & !(INT | DOUBLE), 0);
+        assert_eq!(f.at(8, 2) & !(INT | DOUBLE), 0);
+        // The header is entered only past the test, which guarded both operands.
+        assert_eq!(f.at(5, 3), INT);
+        assert_eq!(f.at(5, 0) & !(INT | DOUBLE), 0);
         assert_eq!(
             f.at(0, 1),
             only(tag::UNINIT),
             "a fresh call leaves locals UNINIT"
         );
         assert_eq!(f.at(0, 0), ANY);
-        let osr: Vec<Slot> = f.known_at(4).iter().map(|(s, _)| *s).collect();
-        assert_eq!(osr, vec![1, 2, 3], "an OSR entry checks every known slot");
+        let osr: Vec<Slot> = f.known_at(5).iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            osr,
+            vec![0, 1, 2, 3],
+            "an OSR entry checks every known slot"
+        );
     }
 
     #[test]
@@ -459,10 +467,18 @@ mod tests {
         let u = unit(LOOP);
         let (f, _) = flow(&u, "g", &[7]);
         assert!(f.clobbers(7));
-        assert_eq!(f.at(8, 3), ANY);
-        assert_eq!(f.at(4, 3), ANY, "the back edge carries nothing");
-        assert_eq!(f.at(5, 1), ANY);
-        assert_eq!(f.at(5, 3), INT, "the header's compare guarded $i again");
+        assert_eq!(
+            f.at(8, 3),
+            ANY,
+            "what reaches the test from the body is unknown"
+        );
+        assert_eq!(f.at(8, 1), ANY);
+        assert_eq!(
+            f.at(5, 1),
+            ANY,
+            "the back edge carries nothing the test did not guard"
+        );
+        assert_eq!(f.at(5, 3), INT, "the test's compare guarded $i again");
     }
 
     #[test]

@@ -219,9 +219,10 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
             }
             _ => Plan::Generic,
         },
-        Op::Lt { a, b, .. } | Op::Le { a, b, .. } | Op::JmpNotLt { a, b, .. } => {
-            numeric_plan(func, &[*a, *b], seen, true)
-        }
+        Op::Lt { a, b, .. }
+        | Op::Le { a, b, .. }
+        | Op::JmpNotLt { a, b, .. }
+        | Op::JmpLt { a, b, .. } => numeric_plan(func, &[*a, *b], seen, true),
         Op::Eq { a, b, .. } | Op::NotEq { a, b, .. } => numeric_plan(func, &[*a, *b], seen, true),
         Op::Identical { a, b, .. } | Op::NotIdentical { a, b, .. } => {
             match numeric_plan(func, &[*a, *b], seen, true) {
