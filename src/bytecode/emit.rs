@@ -256,13 +256,32 @@ impl<'u> FuncBuilder<'u> {
         }
     }
 
+    /// A `Jmp` to a `Return` becomes that `Return` (with its line): the branches of
+    /// `return $c ? $a : $b` and of an `if` ending in a return each return directly.
+    /// Only without handlers, where which try region covers a pc cannot differ.
+    fn thread_jumps_to_returns(&mut self) {
+        if !self.handlers.is_empty() {
+            return;
+        }
+        for pc in 0..self.ops.len() {
+            let Op::Jmp { target } = self.ops[pc] else {
+                continue;
+            };
+            if let Some(ret @ Op::Return { .. }) = self.ops.get(target as usize) {
+                self.ops[pc] = ret.clone();
+                self.lines[pc] = self.lines[target as usize];
+            }
+        }
+    }
+
     pub fn finish(
-        self,
+        mut self,
         id: u32,
         params: Vec<Param>,
         return_type: Option<TypeHint>,
         decl_line: u32,
     ) -> Func {
+        self.thread_jumps_to_returns();
         let num_ops = self.ops.len();
         let mut f = Func {
             id,

@@ -155,6 +155,10 @@ impl FuncBuilder<'_> {
                 elseifs,
                 else_,
             } => {
+                if elseifs.is_empty() && else_.is_none() && self.if_jump_out(cond, then)? {
+                    self.next_temp = mark;
+                    return Ok(());
+                }
                 let mut ends = Vec::new();
                 let mut next = self.cond_jump_false(cond)?;
                 self.block(then)?;
@@ -335,6 +339,45 @@ impl FuncBuilder<'_> {
         Ok(())
     }
 
+    /// `if (cond) break;` (or `continue`, or either in braces) as one conditional
+    /// jump out of the loop, when leaving it frees no iterator and crosses no
+    /// `finally`; returns false (nothing emitted) for anything else.
+    fn if_jump_out(&mut self, cond: &Expr, then: &[Stmt]) -> EmitResult<bool> {
+        let mut body = then;
+        while let [Stmt {
+            kind: StmtKind::Block(inner),
+            ..
+        }] = body
+        {
+            body = inner;
+        }
+        let [Stmt {
+            kind: kind @ (StmtKind::Break(n) | StmtKind::Continue(n)),
+            ..
+        }] = body
+        else {
+            return Ok(false);
+        };
+        let n = (*n).max(1) as usize;
+        let Some(target) = self.loops.len().checked_sub(n) else {
+            return Ok(false);
+        };
+        let simple = self.loops[target + 1..].iter().all(|l| l.iter.is_none())
+            && self.finallys.len() <= self.loops[target].finally_depth;
+        if !simple {
+            return Ok(false);
+        }
+        let is_break = matches!(kind, StmtKind::Break(_));
+        let j = self.cond_jump_true(cond, 0)?;
+        let lp = &mut self.loops[target];
+        if is_break {
+            lp.breaks.push(j);
+        } else {
+            lp.continues.push(j);
+        }
+        Ok(true)
+    }
+
     /// Emits the jump of a `break`/`continue` to loop `target`, releasing the
     /// iterators of the foreach loops it leaves. Crossing a `finally` goes through
     /// the finally block first (state `3 + k`), which resumes the jump afterwards.
@@ -402,7 +445,12 @@ impl FuncBuilder<'_> {
     /// Evaluates a condition and jumps to `target` when it is true (a rotated
     /// loop's back edge). `$a < $b` and `$a > $b` fuse into one compare-and-branch
     /// op (PHP compiles `a > b` as `b < a` too).
-    fn cond_jump_true(&mut self, cond: &Expr, target: crate::bytecode::op::Pc) -> EmitResult<()> {
+    /// Returns the jump (for patching when `target` is not known yet).
+    fn cond_jump_true(
+        &mut self,
+        cond: &Expr,
+        target: crate::bytecode::op::Pc,
+    ) -> EmitResult<usize> {
         if let ExprKind::Binary { op, left, right } = &cond.kind {
             if matches!(op, ast::BinaryOp::Lt | ast::BinaryOp::Gt) {
                 let l = self.expr(left)?;
@@ -413,13 +461,11 @@ impl FuncBuilder<'_> {
                 } else {
                     (r, l)
                 };
-                self.emit(Op::JmpLt { a, b, target });
-                return Ok(());
+                return Ok(self.emit(Op::JmpLt { a, b, target }));
             }
         }
         let o = self.expr(cond)?;
-        self.emit(Op::JmpNZ { cond: o, target });
-        Ok(())
+        Ok(self.emit(Op::JmpNZ { cond: o, target }))
     }
 
     fn foreach(

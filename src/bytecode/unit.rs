@@ -119,6 +119,9 @@ pub struct CallShape {
     /// The last parameter is a by-reference variadic: a call must turn the caller's
     /// extra arguments into references.
     pub variadic_by_ref: bool,
+    /// Where a lean call may start: past the leading `CheckArgs`, which a lean call
+    /// (every declared parameter passed) always satisfies.
+    pub lean_entry_pc: u32,
 }
 
 impl CallShape {
@@ -147,6 +150,7 @@ impl CallShape {
             },
             globals_slot: globals_slot.unwrap_or(CallShape::NONE),
             variadic_by_ref: f.params.last().is_some_and(|p| p.variadic && p.by_ref),
+            lean_entry_pc: matches!(f.ops.first(), Some(Op::CheckArgs { .. })) as u32,
         }
     }
 
@@ -156,6 +160,7 @@ impl CallShape {
         lean_argc: CallShape::NONE,
         globals_slot: CallShape::NONE,
         variadic_by_ref: false,
+        lean_entry_pc: 0,
     };
 }
 

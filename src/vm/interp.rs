@@ -673,7 +673,8 @@ fn run_ops<'a, const SINGLE: bool>(
                             dst: *dst,
                             callee: lean,
                         });
-                        (func, frame, pc) = (callee, lean.frame, 0);
+                        let entry = callee.call_shape.lean_entry_pc as usize;
+                        (func, frame, pc) = (callee, lean.frame, entry);
                         ops = &func.ops[..];
                         continue;
                     }
