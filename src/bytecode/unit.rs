@@ -113,6 +113,13 @@ pub struct CallShape {
     /// no closure captures, no `$GLOBALS` local, the parameters within `num_slots` —
     /// or [`CallShape::NONE`] when no call of the function is lean.
     pub lean_argc: u32,
+    /// The most arguments a call the interpreter runs inline may pass: the declared
+    /// parameters when all are by value and none is variadic, there is no
+    /// `$GLOBALS` local, and the slots hold the parameters and the closure captures
+    /// after them — or [`CallShape::NONE`]. Unlike `lean_argc`, captures are allowed
+    /// (the interpreter writes them) and fewer arguments may come (the function's
+    /// own code applies the defaults).
+    pub inline_argc: u32,
     /// The slot of the `$GLOBALS` local (a named local `$GLOBALS`), or
     /// [`CallShape::NONE`]; `vm::globals::globals_slot` reads it.
     pub globals_slot: u32,
@@ -137,12 +144,17 @@ impl CallShape {
             .map(|i| i as u32)
             .filter(|&i| i < f.num_locals);
         let nparams = f.params.len();
-        let lean = f.num_captures == 0
-            && f.params.iter().all(|p| !p.by_ref && !p.variadic)
-            && (f.num_slots as usize) >= nparams
+        let by_value = f.params.iter().all(|p| !p.by_ref && !p.variadic)
             && globals_slot.is_none()
             && nparams < CallShape::NONE as usize;
+        let lean = by_value && f.num_captures == 0 && (f.num_slots as usize) >= nparams;
+        let inline = by_value && (f.num_slots as usize) >= nparams + f.num_captures as usize;
         CallShape {
+            inline_argc: if inline {
+                nparams as u32
+            } else {
+                CallShape::NONE
+            },
             lean_argc: if lean {
                 nparams as u32
             } else {
@@ -158,6 +170,7 @@ impl CallShape {
     /// [`CallShape::of`] before the function is called.
     pub const UNSET: CallShape = CallShape {
         lean_argc: CallShape::NONE,
+        inline_argc: CallShape::NONE,
         globals_slot: CallShape::NONE,
         variadic_by_ref: false,
         lean_entry_pc: 0,

@@ -12,7 +12,7 @@ use std::ptr;
 
 use super::ctx::{ExecCtx, Fault, VmResult};
 use crate::bytecode::op::{DimMode, Op, Operand, Slot, NO_SLOT};
-use crate::bytecode::unit::{Func, Unit};
+use crate::bytecode::unit::{CallShape, Func, Unit};
 use crate::runtime::arith;
 use crate::runtime::compare::{less_equal, less_than, loose_equals, strict_equals};
 use crate::runtime::convert::{append_str, to_bool};
@@ -374,11 +374,29 @@ fn run_ops<'a, const SINGLE: bool>(
             // SAFETY: `c.callee` is the innermost frame pushed (by the Call that
             // made `c`), and its function just returned.
             unsafe { super::interp_call::pop_lean_frame(ctx, c.callee) };
+            drop(c.keep);
             (func, frame, pc) = (c.func, c.frame, c.pc);
             ops = &func.ops[..];
             write(frame, c.dst, v);
             pc += 1;
             continue;
+        }};
+    }
+    // An op `interp_ops::slow_op` runs (after `sync!`).
+    macro_rules! slow {
+        ($op:expr) => {{
+            let r = super::interp_ops::slow_op(ctx, unit, func, frame, $op, pending);
+            if let Some(f) = ctx.pending_fault.take() {
+                break f;
+            }
+            match tri!(r) {
+                super::interp_ops::Flow::Next => {}
+                super::interp_ops::Flow::Jump(t) => {
+                    pc = t as usize;
+                    continue;
+                }
+                super::interp_ops::Flow::Return(v) => ret!(v),
+            }
         }};
     }
     // Fast paths leave through `next!`: they report no diagnostic, so they skip the
@@ -672,9 +690,9 @@ fn run_ops<'a, const SINGLE: bool>(
                             pc,
                             dst: *dst,
                             callee: lean,
+                            keep: TypedValue::null(),
                         });
-                        let entry = callee.call_shape.lean_entry_pc as usize;
-                        (func, frame, pc) = (callee, lean.frame, entry);
+                        (func, frame, pc) = (callee, lean.frame, lean_entry(callee, *argc));
                         ops = &func.ops[..];
                         continue;
                     }
@@ -741,20 +759,34 @@ fn run_ops<'a, const SINGLE: bool>(
             } if super::dim_fast::fetch_dim_w_packed(func, frame, *dst, *base, *key) => {
                 next!()
             }
+            Op::CallValue {
+                dst,
+                callee,
+                args,
+                argc,
+            } if inline_calls => {
+                sync!();
+                let c = peek(func, frame, *callee);
+                if let Some((callee, lean, keep)) =
+                    inline_closure(ctx, unit, c, frame, *args, *argc)
+                {
+                    callers.push(InlineCaller {
+                        func,
+                        frame,
+                        pc,
+                        dst: *dst,
+                        callee: lean,
+                        keep,
+                    });
+                    (func, frame, pc) = (callee, lean.frame, lean_entry(callee, *argc));
+                    ops = &func.ops[..];
+                    continue;
+                }
+                slow!(op);
+            }
             _ => {
                 sync!();
-                let r = super::interp_ops::slow_op(ctx, unit, func, frame, op, pending);
-                if let Some(f) = ctx.pending_fault.take() {
-                    break 'run f;
-                }
-                match tri!(r) {
-                    super::interp_ops::Flow::Next => {}
-                    super::interp_ops::Flow::Jump(t) => {
-                        pc = t as usize;
-                        continue;
-                    }
-                    super::interp_ops::Flow::Return(v) => ret!(v),
-                }
+                slow!(op);
             }
         }
         if let Some(f) = ctx.pending_fault.take() {
@@ -768,6 +800,7 @@ fn run_ops<'a, const SINGLE: bool>(
     while let Some(c) = callers.pop() {
         // SAFETY: as in `ret!`: the innermost frame, which the fault ends.
         unsafe { super::interp_call::pop_lean_frame(ctx, c.callee) };
+        drop(c.keep);
         (func, pc) = (c.func, c.pc);
     }
     let _ = func;
@@ -783,13 +816,18 @@ struct InlineCaller<'a> {
     pc: usize,
     dst: Slot,
     callee: super::interp_call::LeanFrame,
+    /// The closure called (null for a function): its bound values live on in the
+    /// callee's frame, and the object itself lives until the call returns.
+    keep: TypedValue,
 }
 
-/// A call the interpreter can run in its own loop instead of recursing: a lean call
-/// (`CallShape::lean_argc`) of a function without exception handlers (so a fault
-/// unwinds it without looking for one, and it never touches `pending`), with the
-/// JIT off (no entry slot to go through). Pushes the callee's frame and returns the
-/// callee; `None` (nothing done) sends the call the general way.
+/// A call the interpreter can run in its own loop instead of recursing: a call
+/// passing at most the declared parameters, all by value (`CallShape::inline_argc`;
+/// omitted ones are left for the callee's defaults), of a function without
+/// exception handlers (so a fault unwinds it without looking for one, and it never
+/// touches `pending`), with the JIT off (no entry slot to go through). Pushes the
+/// callee's frame and returns the callee; `None` (nothing done) sends the call the
+/// general way.
 #[inline(always)]
 fn inline_callee<'a>(
     ctx: &mut ExecCtx,
@@ -800,7 +838,11 @@ fn inline_callee<'a>(
     argc: u32,
 ) -> Option<(&'a Func, super::interp_call::LeanFrame)> {
     let callee = unit.funcs.get(fid as usize)?;
-    if callee.call_shape.lean_argc != argc || !callee.handlers.is_empty() {
+    let shape = &callee.call_shape;
+    if argc > shape.inline_argc || shape.inline_argc == CallShape::NONE {
+        return None;
+    }
+    if callee.num_captures != 0 || !callee.handlers.is_empty() {
         return None;
     }
     // SAFETY: the argument temporaries are `argc` slots of this frame, below the
@@ -809,6 +851,62 @@ fn inline_callee<'a>(
         super::interp_call::push_lean_frame(ctx, callee, slot(frame, args), argc as usize)
     }?;
     Some((callee, lean))
+}
+
+/// [`inline_callee`] for `CallValue` of a closure object `c`: its bound values go
+/// to the capture slots after the parameters. Returns, with the callee and its
+/// frame, the closure to keep alive for the call.
+#[inline(always)]
+fn inline_closure<'a>(
+    ctx: &mut ExecCtx,
+    unit: &'a Unit,
+    c: &TypedValue,
+    frame: *mut TypedValue,
+    args: Slot,
+    argc: u32,
+) -> Option<(&'a Func, super::interp_call::LeanFrame, TypedValue)> {
+    if !c.is_object() {
+        return None;
+    }
+    let cl = c.obj().closure.as_ref()?;
+    if cl.builtin.is_some() {
+        return None;
+    }
+    let callee = unit.funcs.get(cl.func as usize)?;
+    let shape = &callee.call_shape;
+    if argc > shape.inline_argc || shape.inline_argc == CallShape::NONE {
+        return None;
+    }
+    if !callee.handlers.is_empty() || cl.bound.len() < callee.num_captures as usize {
+        return None;
+    }
+    // SAFETY: as in `inline_callee`.
+    let lean = unsafe {
+        super::interp_call::push_lean_frame(ctx, callee, slot(frame, args), argc as usize)
+    }?;
+    let first_capture = callee.params.len();
+    for (j, v) in cl
+        .bound
+        .iter()
+        .take(callee.num_captures as usize)
+        .enumerate()
+    {
+        // SAFETY: `inline_argc` guarantees nparams + num_captures <= num_slots; the
+        // capture slots were just started UNINIT (nothing to release).
+        unsafe { ptr::write(lean.frame.add(first_capture + j), v.clone()) };
+    }
+    Some((callee, lean, c.clone()))
+}
+
+/// Where an inlined call of `callee` with `argc` arguments starts: past the
+/// `CheckArgs` when every declared parameter was passed.
+#[inline(always)]
+fn lean_entry(callee: &Func, argc: u32) -> usize {
+    if argc == callee.call_shape.inline_argc {
+        callee.call_shape.lean_entry_pc as usize
+    } else {
+        0
+    }
 }
 
 /// Two numbers at least one of which is a float, as floats (PHP computes int ⊕ float
