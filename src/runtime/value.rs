@@ -353,6 +353,17 @@ impl TypedValue {
         // SAFETY: now uniquely owned by self.
         unsafe { &mut (*(self.data as *mut ArrCell)).arr }
     }
+    /// The packed storage of an array this value alone owns, for in-place element
+    /// writes; `None` when the array is shared, static or a hash (nothing is
+    /// separated: callers fall back to [`TypedValue::arr_mut`]'s paths).
+    #[inline(always)]
+    pub fn unique_packed_mut(&mut self) -> Option<&mut Vec<TypedValue>> {
+        if self.tag != tag::ARRAY || !self.header().is_unique() {
+            return None;
+        }
+        // SAFETY: tag ARRAY means data is a live ArrCell, owned by self alone.
+        unsafe { (*(self.data as *mut ArrCell)).arr.packed_mut() }
+    }
     /// Copy-on-write: replaces a shared (or static) array by a private copy.
     #[cold]
     #[inline(never)]

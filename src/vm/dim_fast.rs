@@ -7,7 +7,7 @@
 use crate::bytecode::op::{Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 use crate::runtime::array::KeyRef;
-use crate::runtime::value::TypedValue;
+use crate::runtime::value::{tag, TypedValue};
 use crate::vm::interp::{deref_slot, deref_slot_mut, peek, write};
 
 /// An operand value as an int key; `None` for anything but an int.
@@ -127,6 +127,43 @@ pub unsafe extern "C" fn hop_packed_set(
         // SAFETY: per the contract.
         *deref_slot_mut(unsafe { &mut *dst }) = v.copy_value();
     }
+    true
+}
+
+/// The interpreter's cheapest element read: a scalar (uncounted) element of a packed
+/// array under an int key, as its tag and data — no call, no refcount, no release.
+/// `None` leaves the read to [`fetch_dim_packed`].
+#[inline(always)]
+pub(crate) fn packed_scalar(base: &TypedValue, key: &TypedValue) -> Option<(u8, u64)> {
+    if base.tag != tag::ARRAY || key.tag != tag::INT {
+        return None;
+    }
+    // (A negative key wraps to a huge index: not found, left to the general read.)
+    let e = base.arr().packed()?.get(key.int_val() as usize)?;
+    (e.tag < tag::STRING && e.tag != tag::UNINIT).then_some((e.tag, e.data))
+}
+
+/// The interpreter's cheapest element write, `$a[$i] = v` with the result unused:
+/// a scalar over a scalar element of a packed array the slot alone owns, stored as
+/// two fields. Returns false, touching nothing, for anything else (shared arrays,
+/// counted values, new keys, references: [`assign_dim_packed`] and the generic op).
+/// The key and the value come as (tag, data) pairs read beforehand, so they may
+/// have been read from any slot, the base's included.
+#[inline(always)]
+pub(crate) fn packed_scalar_set(base: &mut TypedValue, key: (u8, u64), v: (u8, u64)) -> bool {
+    if key.0 != tag::INT || v.0 >= tag::STRING || v.0 == tag::UNINIT {
+        return false;
+    }
+    let Some(e) = base
+        .unique_packed_mut()
+        .and_then(|p| p.get_mut(key.1 as usize))
+    else {
+        return false;
+    };
+    if e.tag >= tag::STRING || e.tag == tag::UNINIT {
+        return false;
+    }
+    (e.tag, e.data) = v;
     true
 }
 

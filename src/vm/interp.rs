@@ -399,6 +399,26 @@ fn run_ops<'a, const SINGLE: bool>(
             }
         }};
     }
+    // A comparison's fast path that wrote bool `r` to `dst`: when the next op is
+    // `JmpZ`/`JmpNZ` on `dst` (`if ($a == $b)`, `while ($k <= $n)`), it is taken
+    // here too, saving its dispatch; it reads exactly what it would have read.
+    macro_rules! branch_on {
+        ($dst:expr, $r:expr) => {{
+            if let Some(Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }) = ops.get(pc + 1) {
+                if cond.0 == $dst {
+                    // (A constant operand has the high bit set: never a slot.)
+                    let jump_if = matches!(ops[pc + 1], Op::JmpNZ { .. });
+                    pc = if ($r) == jump_if {
+                        *target as usize
+                    } else {
+                        pc + 2
+                    };
+                    continue;
+                }
+            }
+            next!();
+        }};
+    }
     // Fast paths leave through `next!`: they report no diagnostic, so they skip the
     // pending-fault check at the bottom of the loop that slow paths go through.
     macro_rules! next {
@@ -528,7 +548,7 @@ fn run_ops<'a, const SINGLE: bool>(
                 };
                 if let Some(r) = fast {
                     write_scalar(frame, *dst, tag::BOOL, r as u64);
-                    next!();
+                    branch_on!(*dst, r);
                 }
                 sync!();
                 let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
@@ -544,7 +564,7 @@ fn run_ops<'a, const SINGLE: bool>(
                 let eq = matches!(op, Op::Eq { .. });
                 if let Some(r) = int_or_float_cmp!(x, y, ==) {
                     write_scalar(frame, *dst, tag::BOOL, (r == eq) as u64);
-                    next!();
+                    branch_on!(*dst, r == eq);
                 }
                 sync!();
                 let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
@@ -555,8 +575,9 @@ fn run_ops<'a, const SINGLE: bool>(
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
                 let same = matches!(op, Op::Identical { .. });
                 if x.tag == tag::INT && y.tag == tag::INT {
-                    write_scalar(frame, *dst, tag::BOOL, ((x.data == y.data) == same) as u64);
-                    next!();
+                    let r = (x.data == y.data) == same;
+                    write_scalar(frame, *dst, tag::BOOL, r as u64);
+                    branch_on!(*dst, r);
                 }
                 sync!();
                 let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
@@ -724,10 +745,17 @@ fn run_ops<'a, const SINGLE: bool>(
             // Packed arrays with int keys skip `slow_op` (key conversion, its large
             // frame). The guard is the fast path: it performs the op and holds, or
             // touches nothing and sends the op to `slow_op` below.
-            Op::FetchDim { dst, base, key }
-                if super::dim_fast::fetch_dim_packed(func, frame, *dst, *base, *key) =>
-            {
-                next!()
+            Op::FetchDim { dst, base, key } => {
+                let (b, k) = (peek(func, frame, *base), peek(func, frame, *key));
+                if let Some((t, d)) = super::dim_fast::packed_scalar(b, k) {
+                    write_scalar(frame, *dst, t, d);
+                    next!();
+                }
+                if super::dim_fast::fetch_dim_packed(func, frame, *dst, *base, *key) {
+                    next!();
+                }
+                sync!();
+                slow!(op);
             }
             // `foreach` by value, likewise without `slow_op`.
             Op::IterNext {
@@ -748,8 +776,22 @@ fn run_ops<'a, const SINGLE: bool>(
                 base,
                 key,
                 val,
-            } if super::dim_fast::assign_dim_packed(func, frame, *dst, *base, *key, *val) => {
-                next!()
+            } => {
+                if let (NO_SLOT, Some(k)) = (*dst, key) {
+                    let (k, v) = (peek(func, frame, *k), peek(func, frame, *val));
+                    let (k, v) = ((k.tag, k.data), (v.tag, v.data));
+                    // SAFETY: base is a slot of this frame, borrowed nowhere else
+                    // (the key and value were copied out above).
+                    let b = unsafe { slot(frame, *base) };
+                    if super::dim_fast::packed_scalar_set(b, k, v) {
+                        next!();
+                    }
+                }
+                if super::dim_fast::assign_dim_packed(func, frame, *dst, *base, *key, *val) {
+                    next!();
+                }
+                sync!();
+                slow!(op);
             }
             Op::FetchDimW {
                 dst,
