@@ -399,6 +399,59 @@ fn run_ops<'a, const SINGLE: bool>(
             }
         }};
     }
+    // `+`, `-`, `*`: int (unless it overflows) and float inline, the rest through
+    // the runtime (`$slow`).
+    macro_rules! arith_op {
+        ($dst:expr, $a:expr, $b:expr, $checked:ident, $float:tt, $slow:path) => {{
+            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
+            if x.tag == tag::INT && y.tag == tag::INT {
+                if let Some(r) = x.int_val().$checked(y.int_val()) {
+                    write_scalar(frame, $dst, tag::INT, r as u64);
+                    next!();
+                }
+            } else if let Some((i, j)) = float_pair(x, y) {
+                write_scalar(frame, $dst, tag::DOUBLE, (i $float j).to_bits());
+                next!();
+            }
+            sync!();
+            let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
+            let r = tri!($slow(ctx, x, y));
+            write(frame, $dst, r);
+        }};
+    }
+    // `<`, `<=` into a bool: ints and floats inline, the rest through `$slow`.
+    macro_rules! compare_op {
+        ($dst:expr, $a:expr, $b:expr, $cmp:tt, $slow:path) => {{
+            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
+            if let Some(r) = int_or_float_cmp!(x, y, $cmp) {
+                write_scalar(frame, $dst, tag::BOOL, r as u64);
+                branch_on!($dst, r);
+            }
+            sync!();
+            let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
+            let r = $slow(x, y);
+            write_scalar(frame, $dst, tag::BOOL, r as u64);
+        }};
+    }
+    // `JmpLt` (`$jump_if` true) and `JmpNotLt`.
+    macro_rules! jump_on_lt {
+        ($a:expr, $b:expr, $target:expr, $jump_if:expr) => {{
+            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
+            if let Some(lt) = int_or_float_cmp!(x, y, <) {
+                if lt == $jump_if {
+                    pc = $target as usize;
+                    continue;
+                }
+                next!();
+            }
+            sync!();
+            let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
+            if less_than(x, y) == $jump_if {
+                pc = $target as usize;
+                continue;
+            }
+        }};
+    }
     // A comparison's fast path that wrote bool `r` to `dst`: when the next op is
     // `JmpZ`/`JmpNZ` on `dst` (`if ($a == $b)`, `while ($k <= $n)`), it is taken
     // here too, saving its dispatch; it reads exactly what it would have read.
@@ -481,37 +534,10 @@ fn run_ops<'a, const SINGLE: bool>(
                 }
                 next!();
             }
-            Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b } => {
-                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                if x.tag == tag::INT && y.tag == tag::INT {
-                    let (i, j) = (x.int_val(), y.int_val());
-                    let r = match op {
-                        Op::Add { .. } => i.checked_add(j),
-                        Op::Sub { .. } => i.checked_sub(j),
-                        _ => i.checked_mul(j),
-                    };
-                    if let Some(r) = r {
-                        write_scalar(frame, *dst, tag::INT, r as u64);
-                        next!();
-                    }
-                } else if let Some((i, j)) = float_pair(x, y) {
-                    let r = match op {
-                        Op::Add { .. } => i + j,
-                        Op::Sub { .. } => i - j,
-                        _ => i * j,
-                    };
-                    write_scalar(frame, *dst, tag::DOUBLE, r.to_bits());
-                    next!();
-                }
-                sync!();
-                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                let r = tri!(match op {
-                    Op::Add { .. } => arith::add(ctx, x, y),
-                    Op::Sub { .. } => arith::sub(ctx, x, y),
-                    _ => arith::mul(ctx, x, y),
-                });
-                write(frame, *dst, r);
-            }
+            // One arm each, so no arm tests which of the three it runs.
+            Op::Add { dst, a, b } => arith_op!(*dst, *a, *b, checked_add, +, arith::add),
+            Op::Sub { dst, a, b } => arith_op!(*dst, *a, *b, checked_sub, -, arith::sub),
+            Op::Mul { dst, a, b } => arith_op!(*dst, *a, *b, checked_mul, *, arith::mul),
             Op::Concat { dst, a, b } => {
                 sync!();
                 tri!(concat_op(ctx, func, frame, *dst, *a, *b));
@@ -539,26 +565,8 @@ fn run_ops<'a, const SINGLE: bool>(
                 sync!();
                 tri!(concat_n_op(ctx, func, frame, *dst, parts));
             }
-            Op::Lt { dst, a, b } | Op::Le { dst, a, b } => {
-                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                let fast = if matches!(op, Op::Lt { .. }) {
-                    int_or_float_cmp!(x, y, <)
-                } else {
-                    int_or_float_cmp!(x, y, <=)
-                };
-                if let Some(r) = fast {
-                    write_scalar(frame, *dst, tag::BOOL, r as u64);
-                    branch_on!(*dst, r);
-                }
-                sync!();
-                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                let r = if matches!(op, Op::Lt { .. }) {
-                    less_than(x, y)
-                } else {
-                    less_equal(x, y)
-                };
-                write_scalar(frame, *dst, tag::BOOL, r as u64);
-            }
+            Op::Lt { dst, a, b } => compare_op!(*dst, *a, *b, <, less_than),
+            Op::Le { dst, a, b } => compare_op!(*dst, *a, *b, <=, less_equal),
             Op::Eq { dst, a, b } | Op::NotEq { dst, a, b } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
                 let eq = matches!(op, Op::Eq { .. });
@@ -666,23 +674,8 @@ fn run_ops<'a, const SINGLE: bool>(
                 }
                 next!();
             }
-            Op::JmpNotLt { a, b, target } | Op::JmpLt { a, b, target } => {
-                let jump_if = matches!(op, Op::JmpLt { .. });
-                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                if let Some(lt) = int_or_float_cmp!(x, y, <) {
-                    if lt == jump_if {
-                        pc = *target as usize;
-                        continue;
-                    }
-                    next!();
-                }
-                sync!();
-                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                if less_than(x, y) == jump_if {
-                    pc = *target as usize;
-                    continue;
-                }
-            }
+            Op::JmpNotLt { a, b, target } => jump_on_lt!(*a, *b, *target, false),
+            Op::JmpLt { a, b, target } => jump_on_lt!(*a, *b, *target, true),
             Op::Echo { src } => {
                 sync!();
                 tri!(echo_op(ctx, func, frame, *src));
