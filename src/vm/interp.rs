@@ -433,6 +433,38 @@ fn run_ops<'a, const SINGLE: bool>(
             write_scalar(frame, $dst, tag::BOOL, r as u64);
         }};
     }
+    // `==` (`$eq` true) and `!=` into a bool.
+    macro_rules! equals_op {
+        ($dst:expr, $a:expr, $b:expr, $eq:expr) => {{
+            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
+            if let Some(r) = int_or_float_cmp!(x, y, ==) {
+                write_scalar(frame, $dst, tag::BOOL, (r == $eq) as u64);
+                branch_on!($dst, r == $eq);
+            }
+            sync!();
+            let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
+            let r = loose_equals(x, y);
+            write_scalar(frame, $dst, tag::BOOL, (r == $eq) as u64);
+        }};
+    }
+    // `JmpNZ` (`$jump_if` true) and `JmpZ`.
+    macro_rules! jump_on_truth {
+        ($cond:expr, $target:expr, $jump_if:expr) => {{
+            let v = peek(func, frame, $cond);
+            if v.tag == tag::BOOL || v.tag == tag::INT {
+                if (v.data != 0) == $jump_if {
+                    pc = $target as usize;
+                    continue;
+                }
+                next!();
+            }
+            sync!();
+            if to_bool(read(ctx, func, frame, $cond)) == $jump_if {
+                pc = $target as usize;
+                continue;
+            }
+        }};
+    }
     // `JmpLt` (`$jump_if` true) and `JmpNotLt`.
     macro_rules! jump_on_lt {
         ($a:expr, $b:expr, $target:expr, $jump_if:expr) => {{
@@ -567,18 +599,8 @@ fn run_ops<'a, const SINGLE: bool>(
             }
             Op::Lt { dst, a, b } => compare_op!(*dst, *a, *b, <, less_than),
             Op::Le { dst, a, b } => compare_op!(*dst, *a, *b, <=, less_equal),
-            Op::Eq { dst, a, b } | Op::NotEq { dst, a, b } => {
-                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                let eq = matches!(op, Op::Eq { .. });
-                if let Some(r) = int_or_float_cmp!(x, y, ==) {
-                    write_scalar(frame, *dst, tag::BOOL, (r == eq) as u64);
-                    branch_on!(*dst, r == eq);
-                }
-                sync!();
-                let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
-                let r = loose_equals(x, y);
-                write_scalar(frame, *dst, tag::BOOL, (r == eq) as u64);
-            }
+            Op::Eq { dst, a, b } => equals_op!(*dst, *a, *b, true),
+            Op::NotEq { dst, a, b } => equals_op!(*dst, *a, *b, false),
             Op::Identical { dst, a, b } | Op::NotIdentical { dst, a, b } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
                 let same = matches!(op, Op::Identical { .. });
@@ -651,22 +673,8 @@ fn run_ops<'a, const SINGLE: bool>(
                 pc = *target as usize;
                 continue;
             }
-            Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } => {
-                let v = peek(func, frame, *cond);
-                let jump_if = matches!(op, Op::JmpNZ { .. });
-                if v.tag == tag::BOOL || v.tag == tag::INT {
-                    if (v.data != 0) == jump_if {
-                        pc = *target as usize;
-                        continue;
-                    }
-                    next!();
-                }
-                sync!();
-                if to_bool(read(ctx, func, frame, *cond)) == jump_if {
-                    pc = *target as usize;
-                    continue;
-                }
-            }
+            Op::JmpZ { cond, target } => jump_on_truth!(*cond, *target, false),
+            Op::JmpNZ { cond, target } => jump_on_truth!(*cond, *target, true),
             Op::JmpNotNull { src, target } => {
                 if !peek(func, frame, *src).is_null() {
                     pc = *target as usize;
