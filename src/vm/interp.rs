@@ -689,6 +689,12 @@ fn run_ops<'a, const SINGLE: bool>(
                 tri!(echo_op(ctx, func, frame, *src));
             }
             Op::Return { src } => {
+                // A defined value returns without a diagnostic (no line to record,
+                // no fault that a warning's handler could have left).
+                let v = peek(func, frame, *src);
+                if v.tag != tag::UNINIT {
+                    ret!(v.clone());
+                }
                 sync!();
                 let v = read(ctx, func, frame, *src).clone();
                 if let Some(f) = ctx.pending_fault.take() {
