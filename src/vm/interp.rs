@@ -11,7 +11,7 @@
 use std::ptr;
 
 use super::ctx::{ExecCtx, Fault, VmResult};
-use crate::bytecode::op::{DimMode, Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::op::{BinOp, DimMode, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{CallShape, Func, Unit};
 use crate::runtime::arith;
 use crate::runtime::compare::{less_equal, less_than, loose_equals, strict_equals};
@@ -433,6 +433,23 @@ fn run_ops<'a, const SINGLE: bool>(
             write_scalar(frame, $dst, tag::BOOL, r as u64);
         }};
     }
+    // A `Bin` whose operator is the constant `$op`: ints inline (when `int_binop`
+    // computes them), everything else through the runtime.
+    macro_rules! int_bin_op {
+        ($op:expr, $dst:expr, $a:expr, $b:expr) => {{
+            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
+            if x.tag == tag::INT && y.tag == tag::INT {
+                if let Some(r) = int_binop($op, x.int_val(), y.int_val()) {
+                    write_scalar(frame, $dst, tag::INT, r as u64);
+                    next!();
+                }
+            }
+            sync!();
+            let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
+            let r = tri!(arith::binary_op(ctx, $op, x, y));
+            write(frame, $dst, r);
+        }};
+    }
     // `==` (`$eq` true) and `!=` into a bool.
     macro_rules! equals_op {
         ($dst:expr, $a:expr, $b:expr, $eq:expr) => {{
@@ -574,6 +591,28 @@ fn run_ops<'a, const SINGLE: bool>(
                 sync!();
                 tri!(concat_op(ctx, func, frame, *dst, *a, *b));
             }
+            // The bitwise operators and `%` with their int forms inline, one arm each
+            // (`int_binop` decides, for a constant operator); `/` also divides floats.
+            Op::Bin {
+                op: op @ (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor),
+                dst,
+                a,
+                b,
+            } => match op {
+                BinOp::BitAnd => int_bin_op!(BinOp::BitAnd, *dst, *a, *b),
+                BinOp::BitOr => int_bin_op!(BinOp::BitOr, *dst, *a, *b),
+                _ => int_bin_op!(BinOp::BitXor, *dst, *a, *b),
+            },
+            Op::Bin {
+                op: op @ (BinOp::Mod | BinOp::Shl | BinOp::Shr),
+                dst,
+                a,
+                b,
+            } => match op {
+                BinOp::Mod => int_bin_op!(BinOp::Mod, *dst, *a, *b),
+                BinOp::Shl => int_bin_op!(BinOp::Shl, *dst, *a, *b),
+                _ => int_bin_op!(BinOp::Shr, *dst, *a, *b),
+            },
             Op::Bin { op, dst, a, b } => {
                 let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
                 if x.tag == tag::INT && y.tag == tag::INT {
@@ -581,7 +620,7 @@ fn run_ops<'a, const SINGLE: bool>(
                         write_scalar(frame, *dst, tag::INT, r as u64);
                         next!();
                     }
-                } else if *op == crate::bytecode::op::BinOp::Div {
+                } else if *op == BinOp::Div {
                     // A float involved: the float quotient, unless dividing by zero.
                     if let Some((i, j)) = float_pair(x, y).filter(|(_, j)| *j != 0.0) {
                         write_scalar(frame, *dst, tag::DOUBLE, (i / j).to_bits());
