@@ -1,7 +1,7 @@
 //! Calling PHP callables from Rust (built-ins such as `array_map` and `usort` call back
 //! into PHP code): closures, function-name strings and built-in names.
 
-use super::ctx::{ExecCtx, Fault, VmResult};
+use super::ctx::{BuiltinCall, ExecCtx, Fault, VmResult};
 use super::interp::write_scalar;
 use crate::bytecode::op::Slot;
 use crate::runtime::builtins::registry;
@@ -64,13 +64,42 @@ impl ExecCtx {
 
     /// Calls a built-in with the argument-count check PHP performs.
     pub fn call_builtin(&mut self, id: u32, args: &mut [TypedValue]) -> VmResult<TypedValue> {
-        let (b, saved) = self.enter_builtin(id, args.len())?;
-        let r = (b.f)(self, args);
-        self.cur_builtin = saved;
+        let call = self.builtin_call_of(id, args);
+        let prev = self.push_builtin_call(&call);
+        let r = match self.enter_builtin(id, args.len()) {
+            Ok((b, saved)) => {
+                let r = (b.f)(self, args);
+                self.cur_builtin = saved;
+                r
+            }
+            Err(f) => Err(f),
+        };
+        self.builtin_call = prev;
         if let Some(f) = self.pending_fault.take() {
             return Err(f);
         }
         r
+    }
+
+    /// The trace frame of a call of built-in `id` with `args`.
+    #[inline(always)]
+    fn builtin_call_of(&self, id: u32, args: &[TypedValue]) -> BuiltinCall {
+        BuiltinCall {
+            id,
+            args: args.as_ptr(),
+            argc: args.len() as u32,
+            depth: self.calls.len() as u32,
+            line: self.line,
+            prev: self.builtin_call,
+        }
+    }
+
+    /// Makes `call` the innermost built-in call (traces leave out the calls PHP
+    /// compiles to opcodes when they are built: see `frameless`); returns what to
+    /// restore afterwards. `call` must stay where it is until then.
+    #[inline(always)]
+    fn push_builtin_call(&mut self, call: &BuiltinCall) -> *const BuiltinCall {
+        std::mem::replace(&mut self.builtin_call, call)
     }
 }
 
@@ -91,9 +120,18 @@ impl ExecCtx {
         frame: *mut TypedValue,
         dst: Slot,
     ) -> VmResult<()> {
-        let (b, saved) = self.enter_builtin(id, args.len())?;
-        let r = (b.f)(self, args);
-        self.cur_builtin = saved;
+        let call = self.builtin_call_of(id, args);
+        let prev = self.push_builtin_call(&call);
+        let entered = self.enter_builtin(id, args.len());
+        let r = match entered {
+            Ok((b, saved)) => {
+                let r = (b.f)(self, args);
+                self.cur_builtin = saved;
+                r
+            }
+            Err(f) => Err(f),
+        };
+        self.builtin_call = prev;
         if let Some(f) = self.pending_fault.take() {
             drop(r);
             return Err(f);

@@ -54,6 +54,21 @@ const _: () = assert!(std::mem::offset_of!(CallInfo, frame) == 8);
 const _: () = assert!(std::mem::offset_of!(CallInfo, nextra) == 20);
 const _: () = assert!(std::mem::offset_of!(CallInfo, rare) == 24);
 
+/// An active call of a built-in, as stack traces show it (`#0 f.php(3): intdiv(1, 0)`).
+/// It lives on the Rust stack of the call path (`ExecCtx::call_builtin`) for the
+/// duration of the call, linked to the enclosing one, so nothing is allocated.
+pub(crate) struct BuiltinCall {
+    pub id: u32,
+    /// The arguments, as the built-in received them.
+    pub args: *const TypedValue,
+    pub argc: u32,
+    /// `calls.len()` when it was called: the user frames above that index run inside it.
+    pub depth: u32,
+    /// The line of the call.
+    pub line: u32,
+    pub prev: *const BuiltinCall,
+}
+
 /// The rarely used parts of a `CallInfo`.
 #[derive(Default)]
 pub struct CallRare {
@@ -134,6 +149,9 @@ pub struct ExecCtx {
     /// Index of the built-in being called (see `runtime::builtins::registry`), for
     /// argument error messages.
     pub cur_builtin: u32,
+    /// The innermost active built-in call that has a frame in traces, or null (a
+    /// chain through the Rust stack: see [`BuiltinCall`]).
+    pub(crate) builtin_call: *const BuiltinCall,
     /// `set_error_handler` stack: (callback or null, error_levels mask).
     pub error_handlers: Vec<(TypedValue, i64)>,
     /// Whether a user error handler is running (errors inside it use the default).
@@ -187,6 +205,7 @@ impl ExecCtx {
             sp: 0,
             stack_limit: 0,
             cur_builtin: 0,
+            builtin_call: std::ptr::null(),
             error_handlers: Vec::new(),
             in_error_handler: false,
             pending_fault: None,
@@ -325,22 +344,69 @@ impl ExecCtx {
     }
 
     /// The stack trace as PHP stores it: a list of frames, innermost first, each with
-    /// the call's file, line, function name and arguments.
+    /// the call's file, line, function name and arguments. Active built-in calls are
+    /// frames too (see `BuiltinCall`), and a user function a built-in called (an
+    /// `array_map` callback) was called from `[internal function]`: no file or line.
     fn capture_trace(&self) -> TypedValue {
         use crate::runtime::array::PhpArray;
+        use crate::runtime::builtins::registry;
         let mut frames = PhpArray::new();
-        for ci in self.calls.iter().rev() {
+        // The built-in calls that have frames, innermost first.
+        let mut builtins: Vec<&BuiltinCall> = Vec::new();
+        let mut link = self.builtin_call;
+        // SAFETY: `builtin_call` and its `prev` chain point at `BuiltinCall`s on the
+        // stack of built-in calls still running (each is unlinked before its call
+        // returns); their `args` are the arguments those calls hold, which the
+        // built-ins do not touch while this runs inside one of them.
+        while let Some(b) = unsafe { link.as_ref() } {
+            let frameless = registry::get(b.id).frameless_argcs;
+            if b.argc >= 8 || frameless & (1 << b.argc) == 0 {
+                builtins.push(b);
+            }
+            link = b.prev;
+        }
+        let mut next = 0;
+        let mut i = self.calls.len();
+        loop {
+            while let Some(b) = builtins.get(next).filter(|b| b.depth as usize >= i) {
+                next += 1;
+                let def = registry::get(b.id);
+                let mut fr = PhpArray::new();
+                // Called by the built-in around it (`array_map('intdiv', ...)`), with
+                // no user frame between: from `[internal function]` too.
+                let by_builtin = builtins.get(next).is_some_and(|p| p.depth == b.depth);
+                if !by_builtin {
+                    fr.set_str(b"file", TypedValue::str(self.file.as_bytes()));
+                    fr.set_str(b"line", TypedValue::int(b.line as i64));
+                }
+                fr.set_str(b"function", TypedValue::str(def.name.as_bytes()));
+                let mut args = PhpArray::new();
+                for k in 0..b.argc as usize {
+                    // SAFETY: see above: `argc` live values at `args`.
+                    args.push(unsafe { &*b.args.add(k) }.copy_value());
+                }
+                fr.set_str(b"args", TypedValue::array(args));
+                frames.push(TypedValue::array(fr));
+            }
+            if i == 0 {
+                break;
+            }
+            i -= 1;
+            let ci = &self.calls[i];
+            let from_builtin = builtins.get(next).is_some_and(|b| b.depth as usize == i);
             let f = &self.unit.funcs[ci.func as usize];
             let mut fr = PhpArray::new();
-            fr.set_str(b"file", TypedValue::str(self.file.as_bytes()));
-            fr.set_str(b"line", TypedValue::int(ci.call_line as i64));
+            if !from_builtin {
+                fr.set_str(b"file", TypedValue::str(self.file.as_bytes()));
+                fr.set_str(b"line", TypedValue::int(ci.call_line as i64));
+            }
             fr.set_str(b"function", TypedValue::str(f.name.as_bytes()));
             let mut args = PhpArray::new();
             let declared = (f.params.iter().filter(|p| !p.variadic).count() as u32).min(ci.argc);
-            for i in 0..declared {
+            for k in 0..declared {
                 // SAFETY: the frame of an active call is live and holds at least its
                 // declared parameters.
-                let v = unsafe { &*ci.frame.add(i as usize) };
+                let v = unsafe { &*ci.frame.add(k as usize) };
                 args.push(v.copy_value());
             }
             for v in ci.extra() {

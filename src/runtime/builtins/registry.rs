@@ -23,6 +23,9 @@ pub struct Builtin {
     pub min: usize,
     /// Maximum argument count (`None`: variadic).
     pub max: Option<usize>,
+    /// Argument counts (bit n: n arguments) for which PHP compiles a call to an
+    /// opcode, leaving no frame in traces (see `frameless`).
+    pub frameless_argcs: u8,
 }
 
 impl Builtin {
@@ -112,6 +115,7 @@ pub static REGISTRY: Lazy<Registry> = Lazy::new(|| {
                 f,
                 min,
                 max,
+                frameless_argcs: super::frameless::frameless_argcs(name),
             });
         }
     }
