@@ -425,18 +425,8 @@ impl FuncBuilder<'_> {
     /// Evaluates a condition and emits a jump taken when it is false (returned for
     /// patching). `$a < $b` and `$a > $b` fuse into one compare-and-branch op.
     pub fn cond_jump_false(&mut self, cond: &Expr) -> EmitResult<usize> {
-        if let ExprKind::Binary { op, left, right } = &cond.kind {
-            if matches!(op, ast::BinaryOp::Lt | ast::BinaryOp::Gt) {
-                let l = self.expr(left)?;
-                let r = self.expr(right)?;
-                self.line = cond.line;
-                let (a, b) = if *op == ast::BinaryOp::Lt {
-                    (l, r)
-                } else {
-                    (r, l)
-                };
-                return Ok(self.emit(Op::JmpNotLt { a, b, target: 0 }));
-            }
+        if let Some((a, b)) = self.less_than_operands(cond)? {
+            return Ok(self.emit(Op::JmpNotLt { a, b, target: 0 }));
         }
         let o = self.expr(cond)?;
         Ok(self.emit(Op::JmpZ { cond: o, target: 0 }))
@@ -444,28 +434,37 @@ impl FuncBuilder<'_> {
 
     /// Evaluates a condition and jumps to `target` when it is true (a rotated
     /// loop's back edge). `$a < $b` and `$a > $b` fuse into one compare-and-branch
-    /// op (PHP compiles `a > b` as `b < a` too).
-    /// Returns the jump (for patching when `target` is not known yet).
+    /// op. Returns the jump (for patching when `target` is not known yet).
     fn cond_jump_true(
         &mut self,
         cond: &Expr,
         target: crate::bytecode::op::Pc,
     ) -> EmitResult<usize> {
-        if let ExprKind::Binary { op, left, right } = &cond.kind {
-            if matches!(op, ast::BinaryOp::Lt | ast::BinaryOp::Gt) {
-                let l = self.expr(left)?;
-                let r = self.expr(right)?;
-                self.line = cond.line;
-                let (a, b) = if *op == ast::BinaryOp::Lt {
-                    (l, r)
-                } else {
-                    (r, l)
-                };
-                return Ok(self.emit(Op::JmpLt { a, b, target }));
-            }
+        if let Some((a, b)) = self.less_than_operands(cond)? {
+            return Ok(self.emit(Op::JmpLt { a, b, target }));
         }
         let o = self.expr(cond)?;
         Ok(self.emit(Op::JmpNZ { cond: o, target }))
+    }
+
+    /// For a condition `$x < $y` or `$x > $y`: evaluates both operands (in source
+    /// order) and returns them as `a < b` (PHP compiles `x > y` as `y < x` too);
+    /// `None`, having emitted nothing, for any other condition.
+    fn less_than_operands(&mut self, cond: &Expr) -> EmitResult<Option<(Operand, Operand)>> {
+        let ExprKind::Binary { op, left, right } = &cond.kind else {
+            return Ok(None);
+        };
+        if !matches!(op, ast::BinaryOp::Lt | ast::BinaryOp::Gt) {
+            return Ok(None);
+        }
+        let l = self.expr(left)?;
+        let r = self.expr(right)?;
+        self.line = cond.line;
+        Ok(Some(if *op == ast::BinaryOp::Lt {
+            (l, r)
+        } else {
+            (r, l)
+        }))
     }
 
     fn foreach(

@@ -609,43 +609,38 @@ pub enum Op {
     },
 }
 
+/// The one list of ops that jump somewhere besides the next op, and which field
+/// says where; `Op::branch_target` and `Op::branch_target_mut` both expand it.
+macro_rules! branch_target_of {
+    ($op:expr, $($r:tt)*) => {
+        match $op {
+            Op::Jmp { target }
+            | Op::JmpZ { target, .. }
+            | Op::JmpNZ { target, .. }
+            | Op::JmpNotNull { target, .. }
+            | Op::JmpNotLt { target, .. }
+            | Op::JmpLt { target, .. }
+            | Op::JmpIfArg { target, .. }
+            | Op::IterInit { exit: target, .. }
+            | Op::IterNext { exit: target, .. }
+            | Op::Catch { next: target, .. } => Some($($r)* *target),
+            Op::FinallyEnd { outer: Some(o), .. } => Some($($r)* o.3),
+            _ => None,
+        }
+    };
+}
+
 impl Op {
     /// The pc this op may jump to besides falling through (one at most per op):
     /// conditional and unconditional jumps, a loop's exit, the next `catch` to try,
     /// the enclosing `finally`. Every pass that needs the control flow reads it here.
     pub fn branch_target(&self) -> Option<Pc> {
-        match self {
-            Op::Jmp { target }
-            | Op::JmpZ { target, .. }
-            | Op::JmpNZ { target, .. }
-            | Op::JmpNotNull { target, .. }
-            | Op::JmpNotLt { target, .. }
-            | Op::JmpLt { target, .. }
-            | Op::JmpIfArg { target, .. }
-            | Op::IterInit { exit: target, .. }
-            | Op::IterNext { exit: target, .. }
-            | Op::Catch { next: target, .. } => Some(*target),
-            Op::FinallyEnd { outer: Some(o), .. } => Some(o.3),
-            _ => None,
-        }
+        branch_target_of!(self,)
     }
 
     /// The target [`Op::branch_target`] reads, for patching a forward jump.
     pub fn branch_target_mut(&mut self) -> Option<&mut Pc> {
-        match self {
-            Op::Jmp { target }
-            | Op::JmpZ { target, .. }
-            | Op::JmpNZ { target, .. }
-            | Op::JmpNotNull { target, .. }
-            | Op::JmpNotLt { target, .. }
-            | Op::JmpLt { target, .. }
-            | Op::JmpIfArg { target, .. }
-            | Op::IterInit { exit: target, .. }
-            | Op::IterNext { exit: target, .. }
-            | Op::Catch { next: target, .. } => Some(target),
-            Op::FinallyEnd { outer: Some(o), .. } => Some(&mut o.3),
-            _ => None,
-        }
+        branch_target_of!(self, &mut)
     }
 }
 

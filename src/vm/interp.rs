@@ -382,6 +382,24 @@ fn run_ops<'a, const SINGLE: bool>(
             continue;
         }};
     }
+    // Continues in `callee` (its frame `lean` just pushed), remembering this op as
+    // the caller to return to with the result for `dst`.
+    macro_rules! enter_inline {
+        ($callee:expr, $lean:expr, $keep:expr, $dst:expr, $argc:expr) => {{
+            let (callee, lean) = ($callee, $lean);
+            callers.push(InlineCaller {
+                func,
+                frame,
+                pc,
+                dst: $dst,
+                callee: lean,
+                keep: $keep,
+            });
+            (func, frame, pc) = (callee, lean.frame, lean_entry(callee, $argc));
+            ops = &func.ops[..];
+            continue;
+        }};
+    }
     // An op `interp_ops::slow_op` runs (after `sync!`).
     macro_rules! slow {
         ($op:expr) => {{
@@ -594,21 +612,20 @@ fn run_ops<'a, const SINGLE: bool>(
             // The bitwise operators and `%` with their int forms inline, one arm each
             // (`int_binop` decides, for a constant operator); `/` also divides floats.
             Op::Bin {
-                op: op @ (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor),
+                op:
+                    op @ (BinOp::BitAnd
+                    | BinOp::BitOr
+                    | BinOp::BitXor
+                    | BinOp::Mod
+                    | BinOp::Shl
+                    | BinOp::Shr),
                 dst,
                 a,
                 b,
             } => match op {
                 BinOp::BitAnd => int_bin_op!(BinOp::BitAnd, *dst, *a, *b),
                 BinOp::BitOr => int_bin_op!(BinOp::BitOr, *dst, *a, *b),
-                _ => int_bin_op!(BinOp::BitXor, *dst, *a, *b),
-            },
-            Op::Bin {
-                op: op @ (BinOp::Mod | BinOp::Shl | BinOp::Shr),
-                dst,
-                a,
-                b,
-            } => match op {
+                BinOp::BitXor => int_bin_op!(BinOp::BitXor, *dst, *a, *b),
                 BinOp::Mod => int_bin_op!(BinOp::Mod, *dst, *a, *b),
                 BinOp::Shl => int_bin_op!(BinOp::Shl, *dst, *a, *b),
                 _ => int_bin_op!(BinOp::Shr, *dst, *a, *b),
@@ -751,17 +768,7 @@ fn run_ops<'a, const SINGLE: bool>(
                 if inline_calls {
                     if let Some((callee, lean)) = inline_callee(ctx, unit, *f, frame, *args, *argc)
                     {
-                        callers.push(InlineCaller {
-                            func,
-                            frame,
-                            pc,
-                            dst: *dst,
-                            callee: lean,
-                            keep: TypedValue::null(),
-                        });
-                        (func, frame, pc) = (callee, lean.frame, lean_entry(callee, *argc));
-                        ops = &func.ops[..];
-                        continue;
+                        enter_inline!(callee, lean, TypedValue::null(), *dst, *argc);
                     }
                 }
                 // SAFETY: the argument temporaries are `argc` slots of this frame,
@@ -858,17 +865,7 @@ fn run_ops<'a, const SINGLE: bool>(
                 if let Some((callee, lean, keep)) =
                     inline_closure(ctx, unit, c, frame, *args, *argc)
                 {
-                    callers.push(InlineCaller {
-                        func,
-                        frame,
-                        pc,
-                        dst: *dst,
-                        callee: lean,
-                        keep,
-                    });
-                    (func, frame, pc) = (callee, lean.frame, lean_entry(callee, *argc));
-                    ops = &func.ops[..];
-                    continue;
+                    enter_inline!(callee, lean, keep, *dst, *argc);
                 }
                 slow!(op);
             }

@@ -1012,7 +1012,8 @@ impl Translator<'_> {
                 dynasm!(self.ops ; .arch x64 ; mov rax, rsi);
                 self.store_scalar(tag::BOOL, 0);
             }
-            Op::JmpNotLt { a, b, target } => {
+            Op::JmpNotLt { a, b, target } | Op::JmpLt { a, b, target } => {
+                let jump_if_lt = matches!(func.ops[pc], Op::JmpLt { .. });
                 let slow = self.slow_label(pc);
                 let Some(forms) = self.bin_forms(*a, *b, false) else {
                     return self.call_out_of_line(pc, true);
@@ -1025,31 +1026,21 @@ impl Translator<'_> {
                     slow,
                     forms,
                     done,
-                    |t| dynasm!(t.ops ; .arch x64 ; cmp rax, rcx ; jge =>l),
                     |t| {
-                        // Not (a < b), NaN included: b <= a or unordered.
-                        dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>l)
+                        if jump_if_lt {
+                            dynasm!(t.ops ; .arch x64 ; cmp rax, rcx ; jl =>l)
+                        } else {
+                            dynasm!(t.ops ; .arch x64 ; cmp rax, rcx ; jge =>l)
+                        }
                     },
-                );
-                dynasm!(self.ops ; .arch x64 ; =>done);
-            }
-            Op::JmpLt { a, b, target } => {
-                let slow = self.slow_label(pc);
-                let Some(forms) = self.bin_forms(*a, *b, false) else {
-                    return self.call_out_of_line(pc, true);
-                };
-                let l = self.labels[*target as usize];
-                let done = self.ops.new_dynamic_label();
-                self.int_or_float(
-                    pc,
-                    (*a, *b),
-                    slow,
-                    forms,
-                    done,
-                    |t| dynasm!(t.ops ; .arch x64 ; cmp rax, rcx ; jl =>l),
                     |t| {
-                        // a < b, ordered: b > a (unordered sets CF and ZF: not taken).
-                        dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; ja =>l)
+                        if jump_if_lt {
+                            // a < b, ordered: b > a (unordered sets CF and ZF).
+                            dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; ja =>l)
+                        } else {
+                            // Not (a < b), NaN included: b <= a or unordered.
+                            dynasm!(t.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>l)
+                        }
                     },
                 );
                 dynasm!(self.ops ; .arch x64 ; =>done);
