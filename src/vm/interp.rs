@@ -12,11 +12,14 @@ use std::ptr;
 
 use super::ctx::{ExecCtx, Fault, VmResult};
 use crate::bytecode::op::{BinOp, DimMode, Op, Operand, Slot, NO_SLOT};
-use crate::bytecode::unit::{CallShape, Func, Unit};
+use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::arith;
 use crate::runtime::compare::{less_equal, less_than, loose_equals, strict_equals};
 use crate::runtime::convert::{append_str, to_bool};
 use crate::runtime::value::{tag, StrBuf, TypedValue};
+
+use super::interp_inline::{inline_callee, inline_closure, lean_entry, InlineCaller};
+use super::interp_unwind::unwind_target;
 
 /// The shared null returned for reads of undefined variables.
 pub(crate) static NULL_VALUE: TypedValue = TypedValue::null();
@@ -236,70 +239,6 @@ fn execute_after_fault(
             Err(f) => fault = f,
         }
     }
-}
-
-/// An exception escaping a `finally` body that runs because of an earlier exception
-/// replaces it, and the earlier one is appended to its chain of previous exceptions
-/// (PHP's zend_exception_set_previous when the fast-call variable is cleaned up).
-#[cold]
-fn chain_over_pending_finally(func: &Func, frame: *mut TypedValue, pc: usize, new: &TypedValue) {
-    for (h, op) in func.ops.iter().enumerate().take(pc) {
-        let Op::FinallyFromThrow { state, exc } = op else {
-            continue;
-        };
-        let end = func.ops[h + 1..]
-            .iter()
-            .position(|o| matches!(o, Op::FinallyEnd { state: s, .. } if s == state));
-        let Some(end) = end.map(|e| e + h + 1) else {
-            continue;
-        };
-        if pc >= end {
-            continue;
-        }
-        // SAFETY: state and exc are temporaries of this frame.
-        let st = unsafe { &*frame.add(*state as usize) };
-        if !(st.is_int() && st.int_val() == 1) {
-            continue;
-        }
-        // SAFETY: as above.
-        let old = unsafe { &mut *frame.add(*exc as usize) }.take();
-        // SAFETY: as above.
-        unsafe { *frame.add(*state as usize) = TypedValue::int(0) };
-        let old = old.copy_value();
-        let new = new.deref();
-        if !old.is_object() || !new.is_object() || old.cell_ptr() == new.cell_ptr() {
-            continue;
-        }
-        let mut cur = new.clone();
-        for _ in 0..64 {
-            let next = cur.obj().prop("previous").map(|v| v.copy_value());
-            match next {
-                Some(n) if n.is_object() => {
-                    if n.cell_ptr() == old.cell_ptr() {
-                        break;
-                    }
-                    cur = n;
-                }
-                _ => {
-                    cur.obj_mut().set_prop("previous", old);
-                    break;
-                }
-            }
-        }
-    }
-}
-
-/// Where a Throw at `pc` continues in this function: the innermost handler covering
-/// it (after chaining the exception over one a `finally` was already unwinding), or
-/// `None` to propagate. Every tier unwinds through this.
-pub fn unwind_target(
-    func: &Func,
-    frame: *mut TypedValue,
-    pc: u32,
-    e: &TypedValue,
-) -> Option<crate::bytecode::unit::Handler> {
-    chain_over_pending_finally(func, frame, pc as usize, e);
-    func.handler_for(pc).copied()
 }
 
 macro_rules! int_or_float_cmp {
@@ -891,107 +830,6 @@ fn run_ops<'a, const SINGLE: bool>(
     let _ = func;
     *pcr = pc;
     Err(fault)
-}
-
-/// The caller of a call the interpreter runs inline, restored when it returns.
-struct InlineCaller<'a> {
-    func: &'a Func,
-    frame: *mut TypedValue,
-    /// The pc of the `Call`.
-    pc: usize,
-    dst: Slot,
-    callee: super::interp_call::LeanFrame,
-    /// The closure called (null for a function): its bound values live on in the
-    /// callee's frame, and the object itself lives until the call returns.
-    keep: TypedValue,
-}
-
-/// A call the interpreter can run in its own loop instead of recursing: a call
-/// passing at most the declared parameters, all by value (`CallShape::inline_argc`;
-/// omitted ones are left for the callee's defaults), of a function without
-/// exception handlers (so a fault unwinds it without looking for one, and it never
-/// touches `pending`), with the JIT off (no entry slot to go through). Pushes the
-/// callee's frame and returns the callee; `None` (nothing done) sends the call the
-/// general way.
-#[inline(always)]
-fn inline_callee<'a>(
-    ctx: &mut ExecCtx,
-    unit: &'a Unit,
-    fid: u32,
-    frame: *mut TypedValue,
-    args: Slot,
-    argc: u32,
-) -> Option<(&'a Func, super::interp_call::LeanFrame)> {
-    let callee = unit.funcs.get(fid as usize)?;
-    let shape = &callee.call_shape;
-    if argc > shape.inline_argc || shape.inline_argc == CallShape::NONE {
-        return None;
-    }
-    if callee.num_captures != 0 || !callee.handlers.is_empty() {
-        return None;
-    }
-    // SAFETY: the argument temporaries are `argc` slots of this frame, below the
-    // VM stack pointer; `callee` takes exactly `argc` arguments by value.
-    let lean = unsafe {
-        super::interp_call::push_lean_frame(ctx, callee, slot(frame, args), argc as usize)
-    }?;
-    Some((callee, lean))
-}
-
-/// [`inline_callee`] for `CallValue` of a closure object `c`: its bound values go
-/// to the capture slots after the parameters. Returns, with the callee and its
-/// frame, the closure to keep alive for the call.
-#[inline(always)]
-fn inline_closure<'a>(
-    ctx: &mut ExecCtx,
-    unit: &'a Unit,
-    c: &TypedValue,
-    frame: *mut TypedValue,
-    args: Slot,
-    argc: u32,
-) -> Option<(&'a Func, super::interp_call::LeanFrame, TypedValue)> {
-    if !c.is_object() {
-        return None;
-    }
-    let cl = c.obj().closure.as_ref()?;
-    if cl.builtin.is_some() {
-        return None;
-    }
-    let callee = unit.funcs.get(cl.func as usize)?;
-    let shape = &callee.call_shape;
-    if argc > shape.inline_argc || shape.inline_argc == CallShape::NONE {
-        return None;
-    }
-    if !callee.handlers.is_empty() || cl.bound.len() < callee.num_captures as usize {
-        return None;
-    }
-    // SAFETY: as in `inline_callee`.
-    let lean = unsafe {
-        super::interp_call::push_lean_frame(ctx, callee, slot(frame, args), argc as usize)
-    }?;
-    let first_capture = callee.params.len();
-    for (j, v) in cl
-        .bound
-        .iter()
-        .take(callee.num_captures as usize)
-        .enumerate()
-    {
-        // SAFETY: `inline_argc` guarantees nparams + num_captures <= num_slots; the
-        // capture slots were just started UNINIT (nothing to release).
-        unsafe { ptr::write(lean.frame.add(first_capture + j), v.clone()) };
-    }
-    Some((callee, lean, c.clone()))
-}
-
-/// Where an inlined call of `callee` with `argc` arguments starts: past the
-/// `CheckArgs` when every declared parameter was passed.
-#[inline(always)]
-fn lean_entry(callee: &Func, argc: u32) -> usize {
-    if argc == callee.call_shape.inline_argc {
-        callee.call_shape.lean_entry_pc as usize
-    } else {
-        0
-    }
 }
 
 /// Two numbers at least one of which is a float, as floats (PHP computes int ⊕ float

@@ -11,11 +11,13 @@ pub mod globals;
 pub mod interp;
 pub mod interp_call;
 pub mod interp_dim;
+pub(crate) mod interp_inline;
 pub mod interp_iter;
 pub mod interp_ops;
 pub mod interp_prop;
 #[cfg(test)]
 mod interp_tests;
+pub mod interp_unwind;
 pub mod output;
 pub mod run;
 pub mod status;

@@ -308,7 +308,7 @@ pub(crate) fn route_fault(
     f: Fault,
 ) -> i64 {
     if let Fault::Throw(e) = f {
-        match crate::vm::interp::unwind_target(func, frame, pc as u32, &e) {
+        match crate::vm::interp_unwind::unwind_target(func, frame, pc as u32, &e) {
             Some(h) => {
                 ctx.jit_pending = Some(e);
                 return h.handler as i64;
