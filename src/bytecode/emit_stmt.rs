@@ -367,15 +367,20 @@ impl FuncBuilder<'_> {
         if !simple {
             return Ok(false);
         }
-        let is_break = matches!(kind, StmtKind::Break(_));
         let j = self.cond_jump_true(cond, 0)?;
+        self.add_loop_exit(target, matches!(kind, StmtKind::Break(_)), j);
+        Ok(true)
+    }
+
+    /// Records jump `j` as a `break` (or `continue`) of loop `target`, patched when
+    /// the loop's end (or continue point) is known.
+    fn add_loop_exit(&mut self, target: usize, is_break: bool, j: usize) {
         let lp = &mut self.loops[target];
         if is_break {
             lp.breaks.push(j);
         } else {
             lp.continues.push(j);
         }
-        Ok(true)
     }
 
     /// Emits the jump of a `break`/`continue` to loop `target`, releasing the
@@ -404,12 +409,7 @@ impl FuncBuilder<'_> {
             return;
         }
         let j = self.jmp();
-        let lp = &mut self.loops[target];
-        if is_break {
-            lp.breaks.push(j);
-        } else {
-            lp.continues.push(j);
-        }
+        self.add_loop_exit(target, is_break, j);
     }
 
     fn loop_body(&mut self, body: &[Stmt], iter: Option<u32>) -> EmitResult<()> {

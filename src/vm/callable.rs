@@ -64,8 +64,26 @@ impl ExecCtx {
 
     /// Calls a built-in with the argument-count check PHP performs.
     pub fn call_builtin(&mut self, id: u32, args: &mut [TypedValue]) -> VmResult<TypedValue> {
-        let call = self.builtin_call_of(id, args);
-        let prev = self.push_builtin_call(&call);
+        self.run_builtin(id, args)
+    }
+
+    /// The one call path of built-ins: the call is linked in as the innermost
+    /// `BuiltinCall` (traces show it, and leave out the calls PHP compiles to
+    /// opcodes when they are built: see `frameless`), the argument count checked,
+    /// the built-in run and unlinked; a fault a user error handler raised meanwhile
+    /// wins over the result.
+    #[inline(always)]
+    fn run_builtin(&mut self, id: u32, args: &mut [TypedValue]) -> VmResult<TypedValue> {
+        let call = BuiltinCall {
+            id,
+            args: args.as_ptr(),
+            argc: args.len() as u32,
+            depth: self.calls.len() as u32,
+            line: self.line,
+            prev: self.builtin_call,
+        };
+        // (`call` stays on this stack frame until it is unlinked below.)
+        self.builtin_call = &call;
         let r = match self.enter_builtin(id, args.len()) {
             Ok((b, saved)) => {
                 let r = (b.f)(self, args);
@@ -74,32 +92,11 @@ impl ExecCtx {
             }
             Err(f) => Err(f),
         };
-        self.builtin_call = prev;
+        self.builtin_call = call.prev;
         if let Some(f) = self.pending_fault.take() {
             return Err(f);
         }
         r
-    }
-
-    /// The trace frame of a call of built-in `id` with `args`.
-    #[inline(always)]
-    fn builtin_call_of(&self, id: u32, args: &[TypedValue]) -> BuiltinCall {
-        BuiltinCall {
-            id,
-            args: args.as_ptr(),
-            argc: args.len() as u32,
-            depth: self.calls.len() as u32,
-            line: self.line,
-            prev: self.builtin_call,
-        }
-    }
-
-    /// Makes `call` the innermost built-in call (traces leave out the calls PHP
-    /// compiles to opcodes when they are built: see `frameless`); returns what to
-    /// restore afterwards. `call` must stay where it is until then.
-    #[inline(always)]
-    fn push_builtin_call(&mut self, call: &BuiltinCall) -> *const BuiltinCall {
-        std::mem::replace(&mut self.builtin_call, call)
     }
 }
 
@@ -120,23 +117,7 @@ impl ExecCtx {
         frame: *mut TypedValue,
         dst: Slot,
     ) -> VmResult<()> {
-        let call = self.builtin_call_of(id, args);
-        let prev = self.push_builtin_call(&call);
-        let entered = self.enter_builtin(id, args.len());
-        let r = match entered {
-            Ok((b, saved)) => {
-                let r = (b.f)(self, args);
-                self.cur_builtin = saved;
-                r
-            }
-            Err(f) => Err(f),
-        };
-        self.builtin_call = prev;
-        if let Some(f) = self.pending_fault.take() {
-            drop(r);
-            return Err(f);
-        }
-        let v = r?;
+        let v = self.run_builtin(id, args)?;
         let (t, d) = (v.tag, v.data);
         std::mem::forget(v);
         write_scalar(frame, dst, t, d);

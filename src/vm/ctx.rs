@@ -370,23 +370,16 @@ impl ExecCtx {
         loop {
             while let Some(b) = builtins.get(next).filter(|b| b.depth as usize >= i) {
                 next += 1;
-                let def = registry::get(b.id);
-                let mut fr = PhpArray::new();
                 // Called by the built-in around it (`array_map('intdiv', ...)`), with
                 // no user frame between: from `[internal function]` too.
                 let by_builtin = builtins.get(next).is_some_and(|p| p.depth == b.depth);
-                if !by_builtin {
-                    fr.set_str(b"file", TypedValue::str(self.file.as_bytes()));
-                    fr.set_str(b"line", TypedValue::int(b.line as i64));
-                }
-                fr.set_str(b"function", TypedValue::str(def.name.as_bytes()));
-                let mut args = PhpArray::new();
-                for k in 0..b.argc as usize {
-                    // SAFETY: see above: `argc` live values at `args`.
-                    args.push(unsafe { &*b.args.add(k) }.copy_value());
-                }
-                fr.set_str(b"args", TypedValue::array(args));
-                frames.push(TypedValue::array(fr));
+                // SAFETY: see above: `argc` live values at `args`.
+                let args = unsafe { std::slice::from_raw_parts(b.args, b.argc as usize) };
+                frames.push(self.trace_frame(
+                    (!by_builtin).then_some(b.line),
+                    registry::get(b.id).name,
+                    args.iter(),
+                ));
             }
             if i == 0 {
                 break;
@@ -395,27 +388,40 @@ impl ExecCtx {
             let ci = &self.calls[i];
             let from_builtin = builtins.get(next).is_some_and(|b| b.depth as usize == i);
             let f = &self.unit.funcs[ci.func as usize];
-            let mut fr = PhpArray::new();
-            if !from_builtin {
-                fr.set_str(b"file", TypedValue::str(self.file.as_bytes()));
-                fr.set_str(b"line", TypedValue::int(ci.call_line as i64));
-            }
-            fr.set_str(b"function", TypedValue::str(f.name.as_bytes()));
-            let mut args = PhpArray::new();
             let declared = (f.params.iter().filter(|p| !p.variadic).count() as u32).min(ci.argc);
-            for k in 0..declared {
-                // SAFETY: the frame of an active call is live and holds at least its
-                // declared parameters.
-                let v = unsafe { &*ci.frame.add(k as usize) };
-                args.push(v.copy_value());
-            }
-            for v in ci.extra() {
-                args.push(v.copy_value());
-            }
-            fr.set_str(b"args", TypedValue::array(args));
-            frames.push(TypedValue::array(fr));
+            // SAFETY: the frame of an active call is live and holds at least its
+            // declared parameters.
+            let params = unsafe { std::slice::from_raw_parts(ci.frame, declared as usize) };
+            frames.push(self.trace_frame(
+                (!from_builtin).then_some(ci.call_line),
+                &f.name,
+                params.iter().chain(ci.extra()),
+            ));
         }
         TypedValue::array(frames)
+    }
+
+    /// One frame of a stack trace: where it was called from (`line`; `None` for
+    /// `[internal function]`), the function's name and its arguments.
+    fn trace_frame<'v>(
+        &self,
+        line: Option<u32>,
+        name: &str,
+        args: impl Iterator<Item = &'v TypedValue>,
+    ) -> TypedValue {
+        use crate::runtime::array::PhpArray;
+        let mut fr = PhpArray::new();
+        if let Some(line) = line {
+            fr.set_str(b"file", TypedValue::str(self.file.as_bytes()));
+            fr.set_str(b"line", TypedValue::int(line as i64));
+        }
+        fr.set_str(b"function", TypedValue::str(name.as_bytes()));
+        let mut list = PhpArray::new();
+        for v in args {
+            list.push(v.copy_value());
+        }
+        fr.set_str(b"args", TypedValue::array(list));
+        TypedValue::array(fr)
     }
 
     /// Looks a constant up: user constants, then the built-in table.

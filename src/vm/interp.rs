@@ -310,13 +310,12 @@ fn run_ops<'a, const SINGLE: bool>(
             let Some(c) = callers.pop() else {
                 return Ok(v);
             };
-            // SAFETY: `c.callee` is the innermost frame pushed (by the Call that
-            // made `c`), and its function just returned.
-            unsafe { super::interp_call::pop_lean_frame(ctx, c.callee) };
-            drop(c.keep);
-            (func, frame, pc) = (c.func, c.frame, c.pc);
+            // SAFETY: `c` is the innermost inlined call, and its function just
+            // returned.
+            let dst;
+            (func, frame, pc, dst) = unsafe { c.leave(ctx) };
             ops = &func.ops[..];
-            write(frame, c.dst, v);
+            write(frame, dst, v);
             pc += 1;
             continue;
         }};
@@ -822,12 +821,9 @@ fn run_ops<'a, const SINGLE: bool>(
     // A fault leaves every inlined call (none has a handler: `inline_callee`) as
     // returning through `call_to_ret` would, and is reported at the outermost call.
     while let Some(c) = callers.pop() {
-        // SAFETY: as in `ret!`: the innermost frame, which the fault ends.
-        unsafe { super::interp_call::pop_lean_frame(ctx, c.callee) };
-        drop(c.keep);
-        (func, pc) = (c.func, c.pc);
+        // SAFETY: as in `ret!`: the innermost inlined call, which the fault ends.
+        pc = unsafe { c.leave(ctx) }.2;
     }
-    let _ = func;
     *pcr = pc;
     Err(fault)
 }

@@ -162,6 +162,21 @@ pub unsafe fn call_to_ret(ctx: &mut ExecCtx, fid: u32, args: *mut TypedValue, ar
     r
 }
 
+/// Writes a closure's bound values into the capture slots of its frame, after the
+/// parameters.
+///
+/// # Safety
+/// `frame` is a frame of `func` whose capture slots (`params.len()` up to
+/// `params.len() + num_captures`, within its slots) hold nothing to release.
+#[inline]
+pub(crate) unsafe fn bind_captures(func: &Func, frame: *mut TypedValue, bound: &[TypedValue]) {
+    let first = func.params.len();
+    for (j, v) in bound.iter().take(func.num_captures as usize).enumerate() {
+        // SAFETY: per the contract, a capture slot with nothing to release.
+        unsafe { ptr::write(frame.add(first + j), v.clone()) };
+    }
+}
+
 /// A frame [`push_lean_frame`] set up, and what popping it restores.
 #[derive(Clone, Copy)]
 pub(crate) struct LeanFrame {
@@ -181,7 +196,8 @@ pub(crate) struct LeanFrame {
 /// [`call_to_ret`] both use it, so a frame looks the same whoever runs it.
 ///
 /// # Safety
-/// As for [`call_function_from`]; `func.call_shape.lean_argc == argc`.
+/// As for [`call_function_from`]; `func` takes at least `argc` parameters, all by
+/// value, and its slots hold them (`CallShape::lean_argc` or `inline_argc`).
 #[inline(always)]
 pub(crate) unsafe fn push_lean_frame(
     ctx: &mut ExecCtx,
@@ -199,7 +215,7 @@ pub(crate) unsafe fn push_lean_frame(
     let frame = unsafe { ctx.stack.as_mut_ptr().add(base) };
     for i in 0..argc {
         // SAFETY: the caller guarantees `argc` readable values at `args`, outside the
-        // unclaimed slots; slot i < argc <= n (`lean_argc` <= num_slots) is unclaimed
+        // unclaimed slots; slot i < argc <= n (the parameters fit the slots) is unclaimed
         // memory being initialised. A value below REF is moved field by field (JIT
         // code wrote the argument as two stores, which a 16-byte load could not
         // forward from) and its source left UNINIT (defined by the tag alone), which
@@ -450,10 +466,8 @@ unsafe fn call_function_to_ret(
         }
     }
     if let Some(b) = bound {
-        for (j, v) in b.iter().take(ncap).enumerate() {
-            // SAFETY: nparams + j < nparams + ncap <= n.
-            unsafe { *frame.add(nparams + j) = v.clone() };
-        }
+        // SAFETY: nparams + ncap <= n slots, the capture slots UNINIT (above).
+        unsafe { bind_captures(func, frame, b) };
     }
     let named_extra = std::mem::take(&mut ctx.pending_named);
     let saved_line = ctx.line;

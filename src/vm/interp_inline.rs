@@ -2,11 +2,9 @@
 //! new one (see `interp::run_ops`): which calls qualify, how the callee's frame is
 //! pushed, and what is remembered of the caller to return to.
 
-use std::ptr;
-
 use super::ctx::ExecCtx;
 use super::interp::slot;
-use super::interp_call::{push_lean_frame, LeanFrame};
+use super::interp_call::{bind_captures, pop_lean_frame, push_lean_frame, LeanFrame};
 use crate::bytecode::op::Slot;
 use crate::bytecode::unit::{CallShape, Func, Unit};
 use crate::runtime::value::TypedValue;
@@ -22,6 +20,33 @@ pub(crate) struct InlineCaller<'a> {
     /// The closure called (null for a function): its bound values live on in the
     /// callee's frame, and the object itself lives until the call returns.
     pub(crate) keep: TypedValue,
+}
+
+impl<'a> InlineCaller<'a> {
+    /// Ends the inlined call (returned or faulted): pops its frame, releases the
+    /// closure, and gives back the caller's function, frame, `Call` pc and result
+    /// slot.
+    ///
+    /// # Safety
+    /// `self` is the innermost inlined call, and its callee is done with its frame.
+    #[inline(always)]
+    pub(crate) unsafe fn leave(
+        self,
+        ctx: &mut ExecCtx,
+    ) -> (&'a Func, *mut TypedValue, usize, Slot) {
+        // SAFETY: per the contract, `callee` is the innermost frame pushed.
+        unsafe { pop_lean_frame(ctx, self.callee) };
+        drop(self.keep);
+        (self.func, self.frame, self.pc, self.dst)
+    }
+}
+
+/// Whether a call of `callee` passing `argc` arguments may run inline (see
+/// [`inline_callee`]).
+#[inline(always)]
+fn runs_inline(callee: &Func, argc: u32) -> bool {
+    let most = callee.call_shape.inline_argc;
+    most != CallShape::NONE && argc <= most && callee.handlers.is_empty()
 }
 
 /// A call the interpreter can run in its own loop instead of recursing: a call
@@ -41,15 +66,11 @@ pub(crate) fn inline_callee<'a>(
     argc: u32,
 ) -> Option<(&'a Func, LeanFrame)> {
     let callee = unit.funcs.get(fid as usize)?;
-    let shape = &callee.call_shape;
-    if argc > shape.inline_argc || shape.inline_argc == CallShape::NONE {
-        return None;
-    }
-    if callee.num_captures != 0 || !callee.handlers.is_empty() {
+    if !runs_inline(callee, argc) || callee.num_captures != 0 {
         return None;
     }
     // SAFETY: the argument temporaries are `argc` slots of this frame, below the
-    // VM stack pointer; `callee` takes exactly `argc` arguments by value.
+    // VM stack pointer; `callee` takes at least `argc` parameters by value.
     let lean = unsafe { push_lean_frame(ctx, callee, slot(frame, args), argc as usize) }?;
     Some((callee, lean))
 }
@@ -74,26 +95,14 @@ pub(crate) fn inline_closure<'a>(
         return None;
     }
     let callee = unit.funcs.get(cl.func as usize)?;
-    let shape = &callee.call_shape;
-    if argc > shape.inline_argc || shape.inline_argc == CallShape::NONE {
-        return None;
-    }
-    if !callee.handlers.is_empty() || cl.bound.len() < callee.num_captures as usize {
+    if !runs_inline(callee, argc) || cl.bound.len() < callee.num_captures as usize {
         return None;
     }
     // SAFETY: as in `inline_callee`.
     let lean = unsafe { push_lean_frame(ctx, callee, slot(frame, args), argc as usize) }?;
-    let first_capture = callee.params.len();
-    for (j, v) in cl
-        .bound
-        .iter()
-        .take(callee.num_captures as usize)
-        .enumerate()
-    {
-        // SAFETY: `inline_argc` guarantees nparams + num_captures <= num_slots; the
-        // capture slots were just started UNINIT (nothing to release).
-        unsafe { ptr::write(lean.frame.add(first_capture + j), v.clone()) };
-    }
+    // SAFETY: `inline_argc` guarantees the captures fit the slots after the
+    // parameters, which push_lean_frame just started UNINIT.
+    unsafe { bind_captures(callee, lean.frame, &cl.bound) };
     Some((callee, lean, c.clone()))
 }
 
