@@ -272,6 +272,17 @@ impl<'u> FuncBuilder<'u> {
                 self.lines[pc] = self.lines[target as usize];
             }
         }
+        // A `Move` to a temporary the next op returns is a return of its source (the
+        // `$n` arm of `return $n < 2 ? $n : ...`); the `Return` stays for jumps to it.
+        for pc in 0..self.ops.len().saturating_sub(1) {
+            if let (Op::Move { dst, src }, Op::Return { src: ret }) =
+                (&self.ops[pc], &self.ops[pc + 1])
+            {
+                if *ret == Operand::slot(*dst) && self.is_temp(*dst) {
+                    self.ops[pc] = Op::Return { src: *src };
+                }
+            }
+        }
     }
 
     pub fn finish(
@@ -282,6 +293,11 @@ impl<'u> FuncBuilder<'u> {
         decl_line: u32,
     ) -> Func {
         self.thread_jumps_to_returns();
+        if !super::unit::body_is_sealed(&self.ops, &self.handlers) {
+            let null = self.add_const(TypedValue::null());
+            self.lines.push(self.lines.last().copied().unwrap_or(decl_line));
+            self.ops.push(Op::Return { src: null });
+        }
         let num_ops = self.ops.len();
         let mut f = Func {
             id,

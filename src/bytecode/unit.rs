@@ -64,6 +64,20 @@ pub struct Handler {
     pub handler: Pc,
 }
 
+/// Whether control can never run past the end of `ops`: the last op is a `Return`
+/// and every jump and handler lands inside the body — the invariant of
+/// [`Func::ops`] the interpreter relies on to fetch ops without a bounds check.
+/// Builders of a body that is not append the implicit `return null;`.
+pub fn body_is_sealed(ops: &[Op], handlers: &[Handler]) -> bool {
+    let len = ops.len() as Pc;
+    matches!(ops.last(), Some(Op::Return { .. }))
+        && ops
+            .iter()
+            .filter_map(Op::branch_target)
+            .chain(handlers.iter().map(|h| h.handler))
+            .all(|t| t < len)
+}
+
 /// The native code signature every tier exposes through the entry slot (see DESIGN.md
 /// decision 4): `frame` points at slot 0, the result goes to `ctx.ret`, the return
 /// value is a status (see `vm::status`).
@@ -84,6 +98,9 @@ pub struct Func {
     pub num_slots: u32,
     /// `$name` of each local slot, for "Undefined variable" warnings and `compact`.
     pub local_names: Vec<String>,
+    /// The body. Invariant (established by the emitter's `finish`): the last op is a
+    /// `Return` and every jump and handler lands inside the body, so control never
+    /// runs past the end; every constant operand indexes `consts`.
     pub ops: Vec<Op>,
     /// Source line of each op.
     pub lines: Vec<u32>,

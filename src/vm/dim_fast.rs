@@ -4,7 +4,7 @@
 //! optimizing tier's helpers all try these first and fall back to the general
 //! `interp_dim::dim_op` when they return false/`None`, so the semantics stay there.
 
-use crate::bytecode::op::{Operand, Slot, NO_SLOT};
+use crate::bytecode::op::{Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 use crate::runtime::array::KeyRef;
 use crate::runtime::value::{tag, TypedValue};
@@ -287,5 +287,88 @@ pub unsafe extern "C" fn hop_packed_get(
     };
     // SAFETY: per the contract.
     *deref_slot_mut(unsafe { &mut *dst }) = v;
+    true
+}
+
+/// `$base[$key] op= $v` as the emitter spells it — `FetchDimW` of the element into
+/// the temporary `tmp`, `arith` (`Add`/`Sub`/`Mul` of `tmp` and `v` into `tmp`),
+/// `UnsetLocal` of `tmp` — done at once when the element of a packed array held
+/// uniquely at `base` and `v` are ints (the result not overflowing) or floats: the
+/// interpreter then skips the two ops after the `FetchDimW`. Returns false, touching
+/// nothing, when the ops are not that sequence or the values not those types.
+#[inline(always)]
+pub(crate) fn packed_compound_assign(
+    func: &Func,
+    frame: *mut TypedValue,
+    (base, key, tmp): (Slot, Operand, Slot),
+    arith: &Op,
+    unset: &Op,
+) -> bool {
+    let (Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b }) = arith else {
+        return false;
+    };
+    if *dst != tmp
+        || *a != Operand::slot(tmp)
+        || *b == *a
+        || !matches!(unset, Op::UnsetLocal { slot } if *slot == tmp)
+    {
+        return false;
+    }
+    let (v, k) = (peek(func, frame, *b), peek(func, frame, key));
+    let ((vt, vd), Some(k)) = ((v.tag, v.data), int_key(k)) else {
+        return false;
+    };
+    if vt != tag::INT && vt != tag::DOUBLE {
+        return false;
+    }
+    // SAFETY: `base` is a slot of this live frame, borrowed nowhere else (`v` and
+    // the key were copied out above).
+    let b = deref_slot_mut(unsafe { &mut *frame.add(base as usize) });
+    let Some(e) = b
+        .unique_packed_mut()
+        .and_then(|p| p.get_mut(usize::try_from(k).ok()?))
+    else {
+        return false;
+    };
+    // (Computed from the raw fields: an element that is no number is left alone.)
+    let r = match (e.tag, vt) {
+        (tag::INT, tag::INT) => {
+            let (i, j) = (e.data as i64, vd as i64);
+            let r = match arith {
+                Op::Add { .. } => i.checked_add(j),
+                Op::Sub { .. } => i.checked_sub(j),
+                _ => i.checked_mul(j),
+            };
+            let Some(r) = r else {
+                return false;
+            };
+            (tag::INT, r as u64)
+        }
+        (tag::INT | tag::DOUBLE, _) => {
+            let num = |t: u8, d: u64| {
+                if t == tag::INT {
+                    d as i64 as f64
+                } else {
+                    f64::from_bits(d)
+                }
+            };
+            let (i, j) = (num(e.tag, e.data), num(vt, vd));
+            let r = match arith {
+                Op::Add { .. } => i + j,
+                Op::Sub { .. } => i - j,
+                _ => i * j,
+            };
+            (tag::DOUBLE, r.to_bits())
+        }
+        _ => return false,
+    };
+    (e.tag, e.data) = r;
+    // SAFETY: tmp is a temporary of this frame; `UnsetLocal` would leave it so.
+    let t = unsafe { &mut *frame.add(tmp as usize) };
+    if t.tag < tag::STRING {
+        t.tag = tag::UNINIT;
+    } else {
+        *t = TypedValue::uninit();
+    }
     true
 }

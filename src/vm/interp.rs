@@ -68,10 +68,24 @@ pub(crate) unsafe fn slot<'a>(frame: *mut TypedValue, s: Slot) -> &'a mut TypedV
 #[inline(always)]
 pub(crate) fn peek(func: &Func, frame: *mut TypedValue, o: Operand) -> &TypedValue {
     if o.is_const() {
-        func.consts.get(o.index() as usize).unwrap_or(&NULL_VALUE)
+        // SAFETY: constant operands index `func.consts` (invariant of `Func::ops`).
+        unsafe { func.consts.get_unchecked(o.index() as usize) }
     } else {
         // SAFETY: the emitter only names slots below num_slots of the running function.
         deref_slot(unsafe { &*frame.add(o.0 as usize) })
+    }
+}
+
+/// An operand's own value, not followed through `REF`/`INDIRECT`: what fast paths
+/// test first, since a local rarely holds a reference (see `fast_operands!`).
+#[inline(always)]
+pub(crate) fn peek_raw(func: &Func, frame: *mut TypedValue, o: Operand) -> &TypedValue {
+    if o.is_const() {
+        // SAFETY: constant operands index `func.consts` (invariant of `Func::ops`).
+        unsafe { func.consts.get_unchecked(o.index() as usize) }
+    } else {
+        // SAFETY: the emitter only names slots below num_slots of the running function.
+        unsafe { &*frame.add(o.0 as usize) }
     }
 }
 
@@ -281,13 +295,24 @@ fn run_ops<'a, const SINGLE: bool>(
     pending: &mut Option<TypedValue>,
 ) -> VmResult<TypedValue> {
     let (mut func, mut frame) = (func, frame);
-    let mut ops = &func.ops[..];
     let mut pc = *pcr;
     let mut first = true;
     // Calls the interpreter runs in this same loop (see `inline_callee`): the caller
     // of each, innermost last. Empty unless calls are inlined.
     let mut callers: Vec<InlineCaller<'a>> = Vec::new();
     let inline_calls = !SINGLE && !crate::jit::config::get().enabled;
+    // The running function's ops; a raw pointer, so the loop carries no length (see
+    // `op_at!`).
+    let mut ops = func.ops.as_ptr();
+    // The op at `$i`: the current pc, or the one after an op that is not a `Return`.
+    macro_rules! op_at {
+        ($i:expr) => {
+            // SAFETY: control never runs past the body's final `Return` and every jump
+            // lands inside the body (invariant of `Func::ops`), so the current pc is
+            // an op, and so is the next one after any op but a `Return`.
+            unsafe { &*ops.add($i) }
+        };
+    }
     macro_rules! sync {
         () => {{
             ctx.line = line_of(func, pc);
@@ -314,7 +339,7 @@ fn run_ops<'a, const SINGLE: bool>(
             // returned.
             let dst;
             (func, frame, pc, dst) = unsafe { c.leave(ctx) };
-            ops = &func.ops[..];
+            ops = func.ops.as_ptr();
             write(frame, dst, v);
             pc += 1;
             continue;
@@ -334,7 +359,7 @@ fn run_ops<'a, const SINGLE: bool>(
                 keep: $keep,
             });
             (func, frame, pc) = (callee, lean.frame, lean_entry(callee, $argc));
-            ops = &func.ops[..];
+            ops = func.ops.as_ptr();
             continue;
         }};
     }
@@ -355,20 +380,35 @@ fn run_ops<'a, const SINGLE: bool>(
             }
         }};
     }
+    // Runs the fast path `$fast` on the two operands as they sit in their slots and,
+    // should either be a reference (or a dim temp), once more on the values they
+    // designate. `$fast` leaves the op when it applies; otherwise the arm goes on to
+    // its slow path.
+    macro_rules! fast_operands {
+        ($a:expr, $b:expr, |$x:ident, $y:ident| $fast:block) => {{
+            let ($x, $y) = (peek_raw(func, frame, $a), peek_raw(func, frame, $b));
+            $fast
+            if $x.tag >= tag::REF || $y.tag >= tag::REF {
+                let ($x, $y) = (deref_slot($x), deref_slot($y));
+                $fast
+            }
+        }};
+    }
     // `+`, `-`, `*`: int (unless it overflows) and float inline, the rest through
     // the runtime (`$slow`).
     macro_rules! arith_op {
         ($dst:expr, $a:expr, $b:expr, $checked:ident, $float:tt, $slow:path) => {{
-            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
-            if x.tag == tag::INT && y.tag == tag::INT {
-                if let Some(r) = x.int_val().$checked(y.int_val()) {
-                    write_scalar(frame, $dst, tag::INT, r as u64);
+            fast_operands!($a, $b, |x, y| {
+                if x.tag == tag::INT && y.tag == tag::INT {
+                    if let Some(r) = x.int_val().$checked(y.int_val()) {
+                        write_scalar(frame, $dst, tag::INT, r as u64);
+                        next!();
+                    }
+                } else if let Some((i, j)) = float_pair(x, y) {
+                    write_scalar(frame, $dst, tag::DOUBLE, (i $float j).to_bits());
                     next!();
                 }
-            } else if let Some((i, j)) = float_pair(x, y) {
-                write_scalar(frame, $dst, tag::DOUBLE, (i $float j).to_bits());
-                next!();
-            }
+            });
             sync!();
             let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
             let r = tri!($slow(ctx, x, y));
@@ -378,11 +418,12 @@ fn run_ops<'a, const SINGLE: bool>(
     // `<`, `<=` into a bool: ints and floats inline, the rest through `$slow`.
     macro_rules! compare_op {
         ($dst:expr, $a:expr, $b:expr, $cmp:tt, $slow:path) => {{
-            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
-            if let Some(r) = int_or_float_cmp!(x, y, $cmp) {
-                write_scalar(frame, $dst, tag::BOOL, r as u64);
-                branch_on!($dst, r);
-            }
+            fast_operands!($a, $b, |x, y| {
+                if let Some(r) = int_or_float_cmp!(x, y, $cmp) {
+                    write_scalar(frame, $dst, tag::BOOL, r as u64);
+                    branch_on!($dst, r);
+                }
+            });
             sync!();
             let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
             let r = $slow(x, y);
@@ -393,13 +434,14 @@ fn run_ops<'a, const SINGLE: bool>(
     // computes them), everything else through the runtime.
     macro_rules! int_bin_op {
         ($op:expr, $dst:expr, $a:expr, $b:expr) => {{
-            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
-            if x.tag == tag::INT && y.tag == tag::INT {
-                if let Some(r) = int_binop($op, x.int_val(), y.int_val()) {
-                    write_scalar(frame, $dst, tag::INT, r as u64);
-                    next!();
+            fast_operands!($a, $b, |x, y| {
+                if x.tag == tag::INT && y.tag == tag::INT {
+                    if let Some(r) = int_binop($op, x.int_val(), y.int_val()) {
+                        write_scalar(frame, $dst, tag::INT, r as u64);
+                        next!();
+                    }
                 }
-            }
+            });
             sync!();
             let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
             let r = tri!(arith::binary_op(ctx, $op, x, y));
@@ -409,11 +451,12 @@ fn run_ops<'a, const SINGLE: bool>(
     // `==` (`$eq` true) and `!=` into a bool.
     macro_rules! equals_op {
         ($dst:expr, $a:expr, $b:expr, $eq:expr) => {{
-            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
-            if let Some(r) = int_or_float_cmp!(x, y, ==) {
-                write_scalar(frame, $dst, tag::BOOL, (r == $eq) as u64);
-                branch_on!($dst, r == $eq);
-            }
+            fast_operands!($a, $b, |x, y| {
+                if let Some(r) = int_or_float_cmp!(x, y, ==) {
+                    write_scalar(frame, $dst, tag::BOOL, (r == $eq) as u64);
+                    branch_on!($dst, r == $eq);
+                }
+            });
             sync!();
             let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
             let r = loose_equals(x, y);
@@ -423,7 +466,7 @@ fn run_ops<'a, const SINGLE: bool>(
     // `JmpNZ` (`$jump_if` true) and `JmpZ`.
     macro_rules! jump_on_truth {
         ($cond:expr, $target:expr, $jump_if:expr) => {{
-            let v = peek(func, frame, $cond);
+            let v = deref_slot(peek_raw(func, frame, $cond));
             if v.tag == tag::BOOL || v.tag == tag::INT {
                 if (v.data != 0) == $jump_if {
                     pc = $target as usize;
@@ -441,14 +484,15 @@ fn run_ops<'a, const SINGLE: bool>(
     // `JmpLt` (`$jump_if` true) and `JmpNotLt`.
     macro_rules! jump_on_lt {
         ($a:expr, $b:expr, $target:expr, $jump_if:expr) => {{
-            let (x, y) = (peek(func, frame, $a), peek(func, frame, $b));
-            if let Some(lt) = int_or_float_cmp!(x, y, <) {
-                if lt == $jump_if {
-                    pc = $target as usize;
-                    continue;
+            fast_operands!($a, $b, |x, y| {
+                if let Some(lt) = int_or_float_cmp!(x, y, <) {
+                    if lt == $jump_if {
+                        pc = $target as usize;
+                        continue;
+                    }
+                    next!();
                 }
-                next!();
-            }
+            });
             sync!();
             let (x, y) = (read(ctx, func, frame, $a), read(ctx, func, frame, $b));
             if less_than(x, y) == $jump_if {
@@ -462,10 +506,10 @@ fn run_ops<'a, const SINGLE: bool>(
     // here too, saving its dispatch; it reads exactly what it would have read.
     macro_rules! branch_on {
         ($dst:expr, $r:expr) => {{
-            if let Some(Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }) = ops.get(pc + 1) {
+            if let Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } = op_at!(pc + 1) {
                 if cond.0 == $dst {
                     // (A constant operand has the high bit set: never a slot.)
-                    let jump_if = matches!(ops[pc + 1], Op::JmpNZ { .. });
+                    let jump_if = matches!(op_at!(pc + 1), Op::JmpNZ { .. });
                     pc = if ($r) == jump_if {
                         *target as usize
                     } else {
@@ -494,9 +538,7 @@ fn run_ops<'a, const SINGLE: bool>(
             }
             first = false;
         }
-        let Some(op) = ops.get(pc) else {
-            ret!(TypedValue::null());
-        };
+        let op = op_at!(pc);
         match op {
             Op::Nop => next!(),
             Op::Move { dst, src } => {
@@ -569,19 +611,20 @@ fn run_ops<'a, const SINGLE: bool>(
                 _ => int_bin_op!(BinOp::Shr, *dst, *a, *b),
             },
             Op::Bin { op, dst, a, b } => {
-                let (x, y) = (peek(func, frame, *a), peek(func, frame, *b));
-                if x.tag == tag::INT && y.tag == tag::INT {
-                    if let Some(r) = int_binop(*op, x.int_val(), y.int_val()) {
-                        write_scalar(frame, *dst, tag::INT, r as u64);
-                        next!();
+                fast_operands!(*a, *b, |x, y| {
+                    if x.tag == tag::INT && y.tag == tag::INT {
+                        if let Some(r) = int_binop(*op, x.int_val(), y.int_val()) {
+                            write_scalar(frame, *dst, tag::INT, r as u64);
+                            next!();
+                        }
+                    } else if *op == BinOp::Div {
+                        // A float involved: the float quotient, unless dividing by zero.
+                        if let Some((i, j)) = float_pair(x, y).filter(|(_, j)| *j != 0.0) {
+                            write_scalar(frame, *dst, tag::DOUBLE, (i / j).to_bits());
+                            next!();
+                        }
                     }
-                } else if *op == BinOp::Div {
-                    // A float involved: the float quotient, unless dividing by zero.
-                    if let Some((i, j)) = float_pair(x, y).filter(|(_, j)| *j != 0.0) {
-                        write_scalar(frame, *dst, tag::DOUBLE, (i / j).to_bits());
-                        next!();
-                    }
-                }
+                });
                 sync!();
                 let (x, y) = (read(ctx, func, frame, *a), read(ctx, func, frame, *b));
                 let r = tri!(arith::binary_op(ctx, *op, x, y));
@@ -653,6 +696,20 @@ fn run_ops<'a, const SINGLE: bool>(
                             _ => i,
                         };
                         write_scalar(frame, *dst, tag::INT, r as u64);
+                        // `$i++` closing a rotated loop (`JmpLt` on `$i` next): the
+                        // jump is taken here too, saving its dispatch.
+                        if let Op::JmpLt { a, b, target: to } = op_at!(pc + 1) {
+                            let y = peek_raw(func, frame, *b);
+                            // (A constant operand has the high bit set: never a slot.)
+                            if a.0 == *target && y.tag == tag::INT {
+                                pc = if n < y.int_val() {
+                                    *to as usize
+                                } else {
+                                    pc + 2
+                                };
+                                continue;
+                            }
+                        }
                         next!();
                     }
                 }
@@ -701,21 +758,26 @@ fn run_ops<'a, const SINGLE: bool>(
                 func: f,
                 args,
                 argc,
-            } if !super::interp_call::binds_variadic_refs(unit, *f) => {
+            } => {
                 sync!();
-                if inline_calls {
-                    if let Some((callee, lean)) = inline_callee(ctx, unit, *f, frame, *args, *argc)
-                    {
+                let callee = unit.funcs.get(*f as usize);
+                if let Some(callee) = callee.filter(|_| inline_calls) {
+                    if let Some(lean) = inline_callee(ctx, callee, frame, *args, *argc) {
                         enter_inline!(callee, lean, TypedValue::null(), *dst, *argc);
                     }
                 }
-                // SAFETY: the argument temporaries are `argc` slots of this frame,
-                // below the VM stack pointer.
-                let st = unsafe {
-                    super::interp_call::call_to_ret(ctx, *f, slot(frame, *args), *argc as usize)
-                };
-                let r = tri!(super::interp_call::result_of(ctx, st));
-                write(frame, *dst, r);
+                if callee.is_some_and(|c| c.call_shape.variadic_by_ref) {
+                    // The caller's extra arguments become references: `slow_op`.
+                    slow!(op);
+                } else {
+                    // SAFETY: the argument temporaries are `argc` slots of this frame,
+                    // below the VM stack pointer.
+                    let st = unsafe {
+                        super::interp_call::call_to_ret(ctx, *f, slot(frame, *args), *argc as usize)
+                    };
+                    let r = tri!(super::interp_call::result_of(ctx, st));
+                    write(frame, *dst, r);
+                }
             }
             Op::CheckArgs { required }
                 if ctx.calls.last().is_some_and(|ci| ci.argc >= *required) =>
@@ -788,9 +850,31 @@ fn run_ops<'a, const SINGLE: bool>(
                 dst,
                 base,
                 key: Some(key),
-                mode: DimMode::Write | DimMode::ReadWrite,
-            } if super::dim_fast::fetch_dim_w_packed(func, frame, *dst, *base, *key) => {
-                next!()
+                mode,
+            } if matches!(mode, DimMode::Write | DimMode::ReadWrite) => {
+                // `$a[$k] += $v` on scalars: this op and the two after it at once
+                // (an arithmetic op is not a `Return`: another op follows it).
+                if *mode == DimMode::ReadWrite
+                    && matches!(
+                        op_at!(pc + 1),
+                        Op::Add { .. } | Op::Sub { .. } | Op::Mul { .. }
+                    )
+                    && super::dim_fast::packed_compound_assign(
+                        func,
+                        frame,
+                        (*base, *key, *dst),
+                        op_at!(pc + 1),
+                        op_at!(pc + 2),
+                    )
+                {
+                    pc += 3;
+                    continue;
+                }
+                if super::dim_fast::fetch_dim_w_packed(func, frame, *dst, *base, *key) {
+                    next!();
+                }
+                sync!();
+                slow!(op);
             }
             Op::CallValue {
                 dst,

@@ -341,15 +341,6 @@ fn by_value_closure<'c>(
     (cl.builtin.is_none() && f.params.iter().all(|p| !p.by_ref)).then_some(cl)
 }
 
-/// Whether calls of `fid` must turn the caller's extra arguments into references
-/// (a by-reference variadic parameter): such calls take the general path.
-#[inline]
-pub fn binds_variadic_refs(unit: &Unit, fid: u32) -> bool {
-    unit.funcs
-        .get(fid as usize)
-        .is_some_and(|f| f.call_shape.variadic_by_ref)
-}
-
 /// Calls user function `fid` with `args` (by-reference parameters expect `REF`
 /// values; others are dereferenced) and, for closures, the bound capture values.
 pub fn call_function(

@@ -54,25 +54,22 @@ fn runs_inline(callee: &Func, argc: u32) -> bool {
 /// omitted ones are left for the callee's defaults), of a function without
 /// exception handlers (so a fault unwinds it without looking for one, and it never
 /// touches `pending`), with the JIT off (no entry slot to go through). Pushes the
-/// callee's frame and returns the callee; `None` (nothing done) sends the call the
+/// callee's frame and returns it; `None` (nothing done) sends the call the
 /// general way.
 #[inline(always)]
-pub(crate) fn inline_callee<'a>(
+pub(crate) fn inline_callee(
     ctx: &mut ExecCtx,
-    unit: &'a Unit,
-    fid: u32,
+    callee: &Func,
     frame: *mut TypedValue,
     args: Slot,
     argc: u32,
-) -> Option<(&'a Func, LeanFrame)> {
-    let callee = unit.funcs.get(fid as usize)?;
+) -> Option<LeanFrame> {
     if !runs_inline(callee, argc) || callee.num_captures != 0 {
         return None;
     }
     // SAFETY: the argument temporaries are `argc` slots of this frame, below the
     // VM stack pointer; `callee` takes at least `argc` parameters by value.
-    let lean = unsafe { push_lean_frame(ctx, callee, slot(frame, args), argc as usize) }?;
-    Some((callee, lean))
+    unsafe { push_lean_frame(ctx, callee, slot(frame, args), argc as usize) }
 }
 
 /// [`inline_callee`] for `CallValue` of a closure object `c`: its bound values go

@@ -25,6 +25,15 @@ fn func(
     ops: Vec<Op>,
     consts: Vec<TypedValue>,
 ) -> Func {
+    let (mut ops, mut consts) = (ops, consts);
+    // (Handlers pushed later land inside these bodies.)
+    if !crate::bytecode::unit::body_is_sealed(&ops, &[]) {
+        // The implicit `return null;` the emitter appends.
+        ops.push(Op::Return {
+            src: k(consts.len() as u32),
+        });
+        consts.push(TypedValue::null());
+    }
     let n = ops.len();
     let mut f = Func {
         id,
