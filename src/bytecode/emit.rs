@@ -295,7 +295,8 @@ impl<'u> FuncBuilder<'u> {
         self.thread_jumps_to_returns();
         if !super::unit::body_is_sealed(&self.ops, &self.handlers) {
             let null = self.add_const(TypedValue::null());
-            self.lines.push(self.lines.last().copied().unwrap_or(decl_line));
+            self.lines
+                .push(self.lines.last().copied().unwrap_or(decl_line));
             self.ops.push(Op::Return { src: null });
         }
         let num_ops = self.ops.len();

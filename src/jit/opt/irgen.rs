@@ -47,6 +47,8 @@ use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
 use crate::vm::dim_fast::{hop_packed_elem_w, hop_packed_get, hop_packed_set};
 
+#[path = "irgen_byref.rs"]
+mod byref;
 #[path = "irgen_call.rs"]
 mod call;
 #[path = "irgen_dim.rs"]
@@ -969,6 +971,10 @@ impl<'f> Lower<'f> {
                 hop_opt_call_builtin as *const () as usize,
                 [*args, *builtin, *argc, *dst],
             ),
+            (Op::VerifyParam { slot, param }, _) => self.verify_param(pc, *slot, *param),
+            (Op::MakeRef { dst, src }, _) if *dst != NO_SLOT && dst != src => {
+                self.make_ref(pc, *dst, *src)
+            }
             _ => self.generic(pc, out_of_line_helper(op)),
         }
     }
