@@ -382,23 +382,35 @@ impl<'f> Lower<'f> {
         self.line(&format!("store i64 {len1}, ptr {lenp}, align 8"));
         let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
         self.line(&format!("store i32 {argc}, ptr {argcp}, align 4"));
-        // The call: through the entry slot, or (while it is empty) a stand-in with
-        // the entry convention that takes the tier-up path.
-        let entry = self.tmp();
-        self.line(&format!(
-            "{entry} = load atomic ptr, ptr {} acquire, align 8",
-            fnptr(entry_slot)
-        ));
-        let (has, target) = (self.tmp(), self.tmp());
-        self.line(&format!("{has} = icmp ne ptr {entry}, null"));
-        self.line(&format!(
-            "{target} = select i1 {has}, ptr {entry}, ptr {}",
-            fnptr(hop_enter_untranslated as *const () as usize)
-        ));
         let st = self.tmp();
-        self.line(&format!(
-            "{st} = call i64 {target}(ptr {frame}, ptr %ctx) #0"
-        ));
+        if callee == self.func.id {
+            // Recursion: straight into this body at pc 0, which is what the entry
+            // slot leads to now (through the stub that zeroes the start pc). Should
+            // the entry move on (a deopt-driven drop, a newer translation), calls
+            // made from this code still land here; this code stays valid and is
+            // never freed (see `compile::run`), and activations that leave it call
+            // through the slot again.
+            self.line(&format!(
+                "{st} = call i64 @{BODY_SYMBOL}(ptr {frame}, ptr %ctx, i64 0) #0"
+            ));
+        } else {
+            // Through the entry slot, or (while it is empty) a stand-in with the
+            // entry convention that takes the tier-up path.
+            let entry = self.tmp();
+            self.line(&format!(
+                "{entry} = load atomic ptr, ptr {} acquire, align 8",
+                fnptr(entry_slot)
+            ));
+            let (has, target) = (self.tmp(), self.tmp());
+            self.line(&format!("{has} = icmp ne ptr {entry}, null"));
+            self.line(&format!(
+                "{target} = select i1 {has}, ptr {entry}, ptr {}",
+                fnptr(hop_enter_untranslated as *const () as usize)
+            ));
+            self.line(&format!(
+                "{st} = call i64 {target}(ptr {frame}, ptr %ctx) #0"
+            ));
+        }
         // Pop the CallInfo (the call stack may have moved while the callee ran),
         // then release what the frame and the entry hold: out of line, and only
         // when some slot holds a counted value (every counted tag has bit 3 set, as
