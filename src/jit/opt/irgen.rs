@@ -416,6 +416,14 @@ impl<'f> Lower<'f> {
 
     /// Leaves optimized code at `pc` for a value the inline path does not handle
     /// (the op runs in the tier below; see `DeoptReason::SlowPath`).
+    /// Block `name`: op `pc` through its out-of-line helper, continuing after it —
+    /// where an inline fast path branches for the values it does not handle.
+    fn generic_block(&mut self, name: &str, pc: usize) {
+        self.block(name);
+        let op = &self.func.ops[pc];
+        self.generic(pc, out_of_line_helper(op));
+    }
+
     fn fallback_label(&mut self, pc: usize) -> String {
         self.deopt_label(pc, DeoptReason::SlowPath)
     }
@@ -861,8 +869,7 @@ impl<'f> Lower<'f> {
                 self.line(&format!(
                     "br i1 {ok}, label %{inline}, label %{generic}, !prof !0"
                 ));
-                self.block(&generic);
-                self.generic(pc, out_of_line_helper(op));
+                self.generic_block(&generic, pc);
                 self.block(&inline);
                 let d = self.load_data(&p);
                 let nz = self.tmp();

@@ -25,8 +25,7 @@ impl<'f> Lower<'f> {
             .get(param as usize)
             .and_then(|p| p.ty.as_ref());
         let Some(want) = declared.and_then(|t| t.exact_tag()) else {
-            let op = &self.func.ops[pc];
-            return self.generic(pc, out_of_line_helper(op));
+            return self.generic(pc, out_of_line_helper(&self.func.ops[pc]));
         };
         let (boxed, inner, ok, gen) = (
             self.fresh_block("vp.ref"),
@@ -56,9 +55,7 @@ impl<'f> Lower<'f> {
             "br i1 {in_box}, label %{ok}, label %{gen}, !prof !0"
         ));
         // A coercion or an error: the generic op, which continues at pc + 1.
-        self.block(&gen);
-        let op = &self.func.ops[pc];
-        self.generic(pc, out_of_line_helper(op));
+        self.generic_block(&gen, pc);
         self.block(&ok);
         self.br(pc + 1);
     }
@@ -76,9 +73,7 @@ impl<'f> Lower<'f> {
         self.line(&format!(
             "br i1 {is_ref}, label %{inline}, label %{gen}, !prof !0"
         ));
-        self.block(&gen);
-        let op = &self.func.ops[pc];
-        self.generic(pc, out_of_line_helper(op));
+        self.generic_block(&gen, pc);
         self.block(&inline);
         let d = self.slot_ptr(dst);
         let dt = self.load_tag(&d);
