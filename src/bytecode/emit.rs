@@ -292,6 +292,11 @@ impl<'u> FuncBuilder<'u> {
         return_type: Option<TypeHint>,
         decl_line: u32,
     ) -> Func {
+        super::dim_temps::separate_dim_write_temps(
+            &mut self.ops,
+            self.locals.len() as Slot,
+            &mut self.max_slot,
+        );
         self.thread_jumps_to_returns();
         if !super::unit::body_is_sealed(&self.ops, &self.handlers) {
             let null = self.add_const(TypedValue::null());

@@ -1,6 +1,7 @@
 //! Bytecode: ops over frame slots, units, the emitter (AST → bytecode) and the
 //! listing printed by `--dump-bytecode`.
 
+pub mod dim_temps;
 pub mod dump;
 pub mod emit;
 pub mod emit_expr;
