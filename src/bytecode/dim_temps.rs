@@ -38,11 +38,16 @@ pub fn separate_dim_write_temps(ops: &mut [Op], first_temp: Slot, num_slots: &mu
     let mut reserved: HashMap<Slot, Slot> = HashMap::new();
     let mut start = 0;
     while start < ops.len() {
-        let Op::FetchDimW { dst: t, .. } = ops[start] else {
+        let Op::FetchDimW {
+            dst: t, base, key, ..
+        } = ops[start]
+        else {
             start += 1;
             continue;
         };
-        if t < first_temp || t >= *num_slots {
+        // (A run whose first fetch reads t, as base or key, needs t's old value.)
+        let reads_t = base == t || key == Some(Operand::slot(t));
+        if t < first_temp || t >= *num_slots || reads_t {
             start += 1;
             continue;
         }
@@ -191,6 +196,32 @@ mod tests {
                 _ => {}
             }
         }
+    }
+
+    /// A run whose first fetch reads the temporary keeps it (its old value is the
+    /// base).
+    #[test]
+    fn runs_reading_their_temporary_first_are_left_alone() {
+        let mut ops = vec![
+            Op::FetchDimW {
+                dst: 3,
+                base: 3,
+                key: Some(Operand::slot(1)),
+                mode: crate::bytecode::op::DimMode::ReadWrite,
+            },
+            Op::UnsetLocal { slot: 3 },
+        ];
+        let mut n = 4;
+        separate_dim_write_temps(&mut ops, 3, &mut n);
+        assert_eq!(n, 4);
+        assert!(matches!(
+            ops[0],
+            Op::FetchDimW {
+                dst: 3,
+                base: 3,
+                ..
+            }
+        ));
     }
 
     /// A run with a jump into its middle keeps its temporary.
