@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use super::op::{Op, Operand, Slot};
+use super::op::{Op, Operand, Slot, NO_SLOT};
 
 /// The longest run looked at: the ops of one element write (a chain of fetches,
 /// the write, the unset).
@@ -58,6 +58,7 @@ pub fn separate_dim_write_temps(ops: &mut [Op], first_temp: Slot, num_slots: &mu
         let next = *num_slots + reserved.len() as Slot;
         let to = *reserved.entry(t).or_insert(next);
         for op in &mut ops[start..=end] {
+            // (Every op of the run is renamable: `run_end` checked.)
             rename(op, t, to);
         }
         start = end + 1;
@@ -79,27 +80,14 @@ fn run_end(ops: &[Op], targets: &[bool], start: usize, t: Slot) -> Option<usize>
     None
 }
 
-/// The ops whose every slot field [`rename`] knows.
+/// Whether [`rename`] knows every slot field of `op`.
 fn renamable(op: &Op) -> bool {
-    matches!(
-        op,
-        Op::Move { .. }
-            | Op::BindRef { .. }
-            | Op::MakeRef { .. }
-            | Op::Add { .. }
-            | Op::Sub { .. }
-            | Op::Mul { .. }
-            | Op::Concat { .. }
-            | Op::Bin { .. }
-            | Op::IncDec { .. }
-            | Op::FetchDimW { .. }
-            | Op::AssignDim { .. }
-            | Op::UnsetLocal { .. }
-    )
+    rename(&mut op.clone(), NO_SLOT, NO_SLOT)
 }
 
-/// Replaces slot `from` by `to` in every slot field of `op` (one of [`renamable`]).
-fn rename(op: &mut Op, from: Slot, to: Slot) {
+/// Replaces slot `from` by `to` in every slot field of `op`; false (nothing done)
+/// for an op whose slot fields this does not know.
+fn rename(op: &mut Op, from: Slot, to: Slot) -> bool {
     let slot = |s: &mut Slot| {
         if *s == from {
             *s = to;
@@ -153,8 +141,9 @@ fn rename(op: &mut Op, from: Slot, to: Slot) {
             operand(val);
         }
         Op::UnsetLocal { slot: s } => slot(s),
-        _ => {}
+        _ => return false,
     }
+    true
 }
 
 #[cfg(test)]
