@@ -67,12 +67,12 @@ pub(crate) unsafe fn slot<'a>(frame: *mut TypedValue, s: Slot) -> &'a mut TypedV
 /// Reads an operand without diagnostics (fast paths, quiet reads).
 #[inline(always)]
 pub(crate) fn peek(func: &Func, frame: *mut TypedValue, o: Operand) -> &TypedValue {
+    let v = peek_raw(func, frame, o);
+    // (A literal is never a reference: only slots are followed.)
     if o.is_const() {
-        // SAFETY: constant operands index `func.consts` (invariant of `Func::ops`).
-        unsafe { func.consts.get_unchecked(o.index() as usize) }
+        v
     } else {
-        // SAFETY: the emitter only names slots below num_slots of the running function.
-        deref_slot(unsafe { &*frame.add(o.0 as usize) })
+        deref_slot(v)
     }
 }
 
@@ -466,7 +466,7 @@ fn run_ops<'a, const SINGLE: bool>(
     // `JmpNZ` (`$jump_if` true) and `JmpZ`.
     macro_rules! jump_on_truth {
         ($cond:expr, $target:expr, $jump_if:expr) => {{
-            let v = deref_slot(peek_raw(func, frame, $cond));
+            let v = peek(func, frame, $cond);
             if v.tag == tag::BOOL || v.tag == tag::INT {
                 if (v.data != 0) == $jump_if {
                     pc = $target as usize;

@@ -414,8 +414,6 @@ impl<'f> Lower<'f> {
         self.resume_in.push((r, self.cur.clone()));
     }
 
-    /// Leaves optimized code at `pc` for a value the inline path does not handle
-    /// (the op runs in the tier below; see `DeoptReason::SlowPath`).
     /// Block `name`: op `pc` through its out-of-line helper, continuing after it —
     /// where an inline fast path branches for the values it does not handle.
     fn generic_block(&mut self, name: &str, pc: usize) {
@@ -424,6 +422,8 @@ impl<'f> Lower<'f> {
         self.generic(pc, out_of_line_helper(op));
     }
 
+    /// Leaves optimized code at `pc` for a value the inline path does not handle
+    /// (the op runs in the tier below; see `DeoptReason::SlowPath`).
     fn fallback_label(&mut self, pc: usize) -> String {
         self.deopt_label(pc, DeoptReason::SlowPath)
     }
