@@ -93,6 +93,21 @@ fn deopts_keep_output_identical() {
     }
 }
 
+/// Element reads guarded to their consumer's type (`Spec::elem_tags`): floats,
+/// numeric strings, booleans, nulls, references and arrays arriving where ints were
+/// assumed leave optimized code at the read (`elem_type` deopts), and the output is
+/// php's.
+#[test]
+fn unexpected_element_types_deopt_at_the_read() {
+    let (out, stats) = run(&corpus("deopt_elem_type"), &["jit.sync=1"]);
+    assert_eq!(out, expected("deopt_elem_type"));
+    assert!(
+        deopts(&stats, "elem_type") > 0,
+        "no element read left optimized code: {}",
+        stats["optimized"]
+    );
+}
+
 /// Ops whose destination held a string (a reused temporary) and element writes
 /// with string keys stay in optimized code: the old value is released in place, the
 /// string key goes to the generic op once baseline code has seen one. At most the

@@ -45,25 +45,33 @@ pub enum DeoptReason {
     /// undefined or referenced operand, a counted value to release): the op runs in
     /// the tier below instead of merging back, so the fast path keeps what it knows.
     SlowPath = 2,
+    /// An element read found an element of a type other than the one the op that
+    /// consumes it was specialized to (`Spec::elem_tags`). The read's own operands
+    /// were as promised, so nothing is recorded for it: the consumer's profile
+    /// widens when the tier below runs it with this element.
+    ElemType = 3,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 3] = [
+    pub const ALL: [DeoptReason; 4] = [
         DeoptReason::TypeGuard,
         DeoptReason::ColdBlock,
         DeoptReason::SlowPath,
+        DeoptReason::ElemType,
     ];
     pub fn name(self) -> &'static str {
         match self {
             DeoptReason::TypeGuard => "type_guard",
             DeoptReason::ColdBlock => "cold_block",
             DeoptReason::SlowPath => "slow_path",
+            DeoptReason::ElemType => "elem_type",
         }
     }
     fn from_raw(r: u64) -> DeoptReason {
         match r {
             1 => DeoptReason::ColdBlock,
             2 => DeoptReason::SlowPath,
+            3 => DeoptReason::ElemType,
             _ => DeoptReason::TypeGuard,
         }
     }
@@ -89,7 +97,9 @@ pub unsafe extern "C" fn hop_opt_deopt(
     // SAFETY: per the contract above.
     let f = unsafe { &*func };
     let reason = DeoptReason::from_raw(reason);
-    record_profile(f, frame, pc as usize);
+    if reason != DeoptReason::ElemType {
+        record_profile(f, frame, pc as usize);
+    }
     if reason == DeoptReason::SlowPath {
         // The next translation keeps this op generic (see `spec::SLOW_PATH_TAG`).
         f.jit

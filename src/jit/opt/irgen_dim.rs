@@ -35,6 +35,11 @@ impl<'f> Lower<'f> {
     /// `dst = base[key]` for a packed array and an int key, out of line in
     /// `hop_packed_get` (no op decoding); anything else runs the generic op.
     fn fetch_dim_call(&mut self, pc: usize, dst: Slot, base: Slot, k: &str) {
+        self.fetch_dim_call_to(pc, dst, base, k, &format!("pc{}", pc + 1));
+    }
+
+    /// [`Self::fetch_dim_call`], continuing at block `next`.
+    fn fetch_dim_call_to(&mut self, pc: usize, dst: Slot, base: Slot, k: &str, next: &str) {
         let b = self.slot_ptr(base);
         let d = self.slot_ptr(dst);
         let ok = self.tmp();
@@ -44,7 +49,7 @@ impl<'f> Lower<'f> {
         ));
         let gen = self.fallback_label(pc);
         self.expect(&ok, &gen);
-        self.br(pc + 1);
+        self.line(&format!("br label %{next}"));
     }
 
     /// `base[key] = val` / `base[] = val` on a uniquely held packed array through
@@ -157,11 +162,42 @@ impl<'f> Lower<'f> {
         }
         let bp = self.storage(base);
         let e = self.packed_elem(&layout, base, &bp, &k, false, &slow);
-        let (et, ed) = self.take_elem(&e, &slow);
+        let (et, ed) = self.take_elem(&e, &slow, pc);
         self.store_to(dst, &qd, &et, &ed);
         self.br(pc + 1);
         self.block(&slow);
-        self.fetch_dim_call(pc, dst, base, &k);
+        let expected = self.spec.elem_tags[pc];
+        if expected == tags::ANY {
+            return self.fetch_dim_call(pc, dst, base, &k);
+        }
+        // Whatever the helper fetched must be what the ops after it assume (else
+        // they continue below, with the value fetched).
+        let fetched = self.fresh_block("dim.fetched");
+        self.fetch_dim_call_to(pc, dst, base, &k, &fetched);
+        self.block(&fetched);
+        let t = self.load_tag(&qd);
+        let ok = self.tag_in(&t, expected);
+        let d = self.deopt_label(pc + 1, DeoptReason::ElemType);
+        self.expect(&ok, &d);
+        self.br(pc + 1);
+    }
+
+    /// Whether tag `t` (an i8 below 32) is in `set`: one compare for a run of
+    /// consecutive tags (int, int/float, bool/int), else a bit test.
+    fn tag_in(&mut self, t: &str, set: tags::TagSet) -> String {
+        let (lo, len) = (set.trailing_zeros(), set.count_ones());
+        if len < 32 && set >> lo == (1 << len) - 1 {
+            let (rel, ok) = (self.tmp(), self.tmp());
+            self.line(&format!("{rel} = sub i8 {t}, {lo}"));
+            self.line(&format!("{ok} = icmp ult i8 {rel}, {len}"));
+            return ok;
+        }
+        let (z, bit, hit, ok) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{z} = zext i8 {t} to i32"));
+        self.line(&format!("{bit} = shl i32 1, {z}"));
+        self.line(&format!("{hit} = and i32 {bit}, {}", set as i32));
+        self.line(&format!("{ok} = icmp ne i32 {hit}, 0"));
+        ok
     }
 
     /// `base[key] = val`: inline for a scalar stored over a scalar element of a
@@ -238,7 +274,7 @@ impl<'f> Lower<'f> {
         let bp = self.storage(r.base);
         let row = self.packed_elem(&layout, r.base, &bp, &outer, false, &miss);
         let e = self.packed_elem(&layout, NO_SLOT, &row, &inner, false, &miss);
-        let (et, ed) = self.take_elem(&e, &miss);
+        let (et, ed) = self.take_elem(&e, &miss, pc);
         let ttp = self.tmp();
         self.line(&format!(
             "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
@@ -251,8 +287,20 @@ impl<'f> Lower<'f> {
     /// A copy of the element at `e` as (tag, data), one more owner of it: for a
     /// defined value (NULL..=OBJECT), else (a reference, whose target the helpers
     /// copy out) branches to `miss`.
-    fn take_elem(&mut self, e: &str, miss: &str) -> (String, String) {
+    ///
+    /// Where the read at `pc` guards its element's type (`Spec::elem_tags`), an
+    /// element of another type deoptimizes at `pc` instead, and one of the
+    /// expected types, all uncounted, needs no reference-count increment.
+    fn take_elem(&mut self, e: &str, miss: &str, pc: usize) -> (String, String) {
         let et = self.load_tag(e);
+        let expected = self.spec.elem_tags[pc];
+        if expected != tags::ANY && tags::subset(expected, tags::UNCOUNTED) {
+            let ok = self.tag_in(&et, expected);
+            let d = self.deopt_label(pc, DeoptReason::ElemType);
+            self.expect(&ok, &d);
+            let ed = self.load_data(e);
+            return (et, ed);
+        }
         let (rel, ok) = (self.tmp(), self.tmp());
         self.line(&format!("{rel} = sub i8 {et}, {}", tag::NULL));
         self.line(&format!(

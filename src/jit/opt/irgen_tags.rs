@@ -111,7 +111,7 @@ impl TagFlow {
                         [
                             narrow(r.outer, INT),
                             narrow(r.inner, INT),
-                            Some(Step::Set(r.dst, ANY)),
+                            Some(Step::Set(r.dst, spec.elem_tags[pc])),
                             Some(Step::Set(r.tmp, only(tag::UNINIT))),
                         ]
                         .into_iter()
@@ -119,7 +119,7 @@ impl TagFlow {
                         .collect(),
                     )
                 } else {
-                    effect(func, &func.ops[pc], spec.plans[pc])
+                    effect(func, &func.ops[pc], spec.plans[pc], spec.elem_tags[pc])
                 }
             })
             .collect();
@@ -302,8 +302,9 @@ fn plan_operands(plan: Plan) -> TagSet {
 }
 
 /// What op `op` under `plan` does on its continuing paths, as the lowering in
-/// `irgen.rs` emits it. Anything not listed is lowered as a helper call.
-fn effect(func: &Func, op: &Op, plan: Plan) -> Effect {
+/// `irgen.rs` emits it (`elem`: what an element read guards its element to, see
+/// `Spec::elem_tags`). Anything not listed is lowered as a helper call.
+fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
     use Effect::{Clobber, Refine};
     let numeric = matches!(plan, Plan::Int | Plan::Double | Plan::Numeric);
     let steps = |v: Vec<Option<Step>>| Refine(v.into_iter().flatten().collect());
@@ -394,7 +395,7 @@ fn effect(func: &Func, op: &Op, plan: Plan) -> Effect {
             if base.is_const() {
                 return Clobber;
             }
-            steps(vec![narrow(*key, INT), Some(Step::Set(*dst, ANY))])
+            steps(vec![narrow(*key, INT), Some(Step::Set(*dst, elem))])
         }
         Op::FetchDimW {
             dst,

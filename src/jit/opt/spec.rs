@@ -13,7 +13,7 @@
 use std::sync::atomic::Ordering;
 
 use super::fuse::{self, NestedRead};
-use crate::bytecode::op::{BinOp, Op, Operand};
+use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::value::tag;
 
@@ -56,6 +56,86 @@ pub struct Spec {
     /// Per slot: whether it passes an argument to a user function call (written
     /// with one 16-byte store; see `irgen::store_whole`).
     pub call_args: Vec<bool>,
+    /// Per pc of an inline element read (`FetchDim`, or the first op of a nested
+    /// read): the tags the element is guarded to (bit `1 << tag`), `u32::MAX` for
+    /// none. See [`elem_tags`].
+    pub elem_tags: Vec<u32>,
+}
+
+/// What each inline element read may assume about the element's type, from the op
+/// that consumes it: when the next op to read the fetched value is arithmetic, a
+/// comparison or a branch specialized to ints (or to numbers), the read guards the
+/// element to that type instead of taking any value. The consumer would guard the
+/// same thing one op later; guarded at the read, the element is known uncounted
+/// (no reference-count increment to test for) and the consumer's guard disappears.
+/// A failed guard deoptimizes at the read, before it did anything.
+///
+/// The consumer is looked for in the ops right after the read, through ops that
+/// neither read nor write the fetched slot (other element reads, arithmetic on
+/// other slots) and never past a jump.
+fn elem_tags(func: &Func, plans: &[Plan], nested: &[Option<NestedRead>]) -> Vec<u32> {
+    const ANY: u32 = u32::MAX;
+    const MAX_SCAN: usize = 8;
+    let consumer_tags = |from: usize, dst: Slot| -> u32 {
+        let is = |o: &Operand| !o.is_const() && o.0 == dst;
+        for pc in from..(from + MAX_SCAN).min(func.ops.len()) {
+            let plan = plans[pc];
+            let numeric = match plan {
+                Plan::Int => INT_BIT,
+                Plan::Double | Plan::Numeric => NUMERIC,
+                _ => 0,
+            };
+            match &func.ops[pc] {
+                Op::Add { dst: d, a, b }
+                | Op::Sub { dst: d, a, b }
+                | Op::Mul { dst: d, a, b }
+                | Op::Bin { dst: d, a, b, .. }
+                | Op::Lt { dst: d, a, b }
+                | Op::Le { dst: d, a, b } => {
+                    if is(a) || is(b) {
+                        return if numeric != 0 { numeric } else { ANY };
+                    }
+                    if *d == dst {
+                        return ANY;
+                    }
+                }
+                Op::JmpLt { a, b, .. } | Op::JmpNotLt { a, b, .. } => {
+                    return if (is(a) || is(b)) && numeric != 0 {
+                        numeric
+                    } else {
+                        ANY
+                    };
+                }
+                Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } => {
+                    return if is(cond) && plan == Plan::Int {
+                        INT_BIT | 1 << tag::BOOL
+                    } else {
+                        ANY
+                    };
+                }
+                Op::FetchDim { dst: d, base, key } => {
+                    if *d == dst || is(base) || is(key) {
+                        return ANY;
+                    }
+                }
+                Op::UnsetLocal { slot } if *slot != dst => {}
+                Op::Move { dst: d, src } if *d != dst && !is(src) => {}
+                _ => return ANY,
+            }
+        }
+        ANY
+    };
+    (0..func.ops.len())
+        .map(
+            |pc| match (&func.ops[pc], nested.get(pc).copied().flatten()) {
+                (_, Some(r)) => consumer_tags(pc + NestedRead::LEN, r.dst),
+                (Op::FetchDim { dst, .. }, None) if plans[pc] == Plan::Int && *dst != NO_SLOT => {
+                    consumer_tags(pc + 1, *dst)
+                }
+                _ => ANY,
+            },
+        )
+        .collect()
 }
 
 /// The argument slots of `func`'s user function calls.
@@ -300,14 +380,16 @@ impl Spec {
             })
             .collect();
         let inline_dims = crate::runtime::array_layout::packed_layout().is_some();
-        let nested_reads = (0..func.ops.len())
+        let nested_reads: Vec<Option<NestedRead>> = (0..func.ops.len())
             .map(|pc| {
                 inline_dims
                     .then(|| fuse::nested_read(func, &plans, heads, pc))
                     .flatten()
             })
             .collect();
+        let elem_tags = elem_tags(func, &plans, &nested_reads);
         Spec {
+            elem_tags,
             plans,
             nested_reads,
             profiled,

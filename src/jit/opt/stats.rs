@@ -22,7 +22,7 @@ pub struct OptStats {
     /// Functions queued (requests accepted).
     pub queued: AtomicU64,
     /// Deopts by reason (`DeoptReason as usize`).
-    pub deopts: [AtomicU64; 3],
+    pub deopts: [AtomicU64; DeoptReason::ALL.len()],
     /// Optimized translations dropped after too many deopts.
     pub dropped: AtomicU64,
     /// Functions the tier gave up on.
@@ -40,7 +40,7 @@ pub static STATS: OptStats = OptStats {
     failed: AtomicU64::new(0),
     tc_full: AtomicU64::new(0),
     queued: AtomicU64::new(0),
-    deopts: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
+    deopts: [const { AtomicU64::new(0) }; DeoptReason::ALL.len()],
     dropped: AtomicU64::new(0),
     gave_up: AtomicU64::new(0),
     busy_nanos: AtomicU64::new(0),
