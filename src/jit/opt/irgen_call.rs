@@ -33,9 +33,20 @@ impl<'f> Lower<'f> {
     /// scalars, jumps, returns), so that any surprise can fall back to the real call
     /// as if nothing had happened. Returns the callee's plans when it can (the
     /// inlined body is lowered with them).
+    ///
+    /// A callee with a loop is not inlined: its loop amortizes the call, it has an
+    /// optimized translation of its own, and its body would be compiled again in
+    /// every caller (a script body calling one hot loop function once took as long
+    /// to compile as the function itself).
     fn inline_spec(&self, callee: u32, argc: u32) -> Option<Spec> {
         let f = self.unit.funcs.get(callee as usize)?;
+        let has_loop = f
+            .ops
+            .iter()
+            .enumerate()
+            .any(|(pc, op)| op.branch_target().is_some_and(|t| t as usize <= pc));
         if f.id == self.func.id
+            || has_loop
             || f.ops.len() > INLINE_MAX_OPS
             || f.num_captures != 0
             || f.is_closure
