@@ -225,6 +225,36 @@ fn dump_ir_shows_before_and_after() {
     assert!(String::from_utf8_lossy(&none.stdout).contains("no optimized translation of grow"));
 }
 
+/// Loop functions keep their locals in allocas (`promote.rs`), which the passes
+/// turn into registers: the IR before the passes has them, the IR after has none
+/// left in the loop functions, and every way out of those loops — deopts, helper
+/// calls, exceptions, returns — leaves the program printing what php prints.
+#[test]
+fn promoted_loop_slots_leave_registers_correctly() {
+    let name = "jit_promoted_slots";
+    let out = Command::new(hopjit())
+        .args(["-d", "jit.sync=1", "--dump-ir", "with_builtins"])
+        .arg(corpus(name))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (before, after) = text
+        .split_once("IR after passes")
+        .expect("--dump-ir prints both forms");
+    assert!(
+        before.contains("%sh"),
+        "no promoted slot in with_builtins:\n{before}"
+    );
+    let after_body = after.split("define dso_local").nth(1).unwrap_or("");
+    assert!(
+        !after_body.contains("alloca"),
+        "promoted slots left in memory:\n{after_body}"
+    );
+    let (stdout, stats) = run(&corpus(name), &["jit.sync=1"]);
+    assert_eq!(stdout, expected(name));
+    assert!(deopts(&stats, "type_guard") > 0, "{}", stats["optimized"]);
+}
+
 /// The trace shows each optimized compile as a slice on a worker thread with its
 /// phases nested, the queue as a counter track, and deopts as instant events.
 #[test]

@@ -37,6 +37,7 @@ use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
 use super::fuse::NestedRead;
 use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_release};
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
+use super::promote::{Promotion, MAX_COPIES};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, DimMode, IncDec, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
@@ -88,11 +89,21 @@ pub const BODY_SYMBOL: &str = "hop_opt_body";
 /// analysis mirrors the lowering's choices, this keeps a mismatch from being unsound).
 pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     let mut forced_clobber = vec![false; func.ops.len()];
+    let mut promote = true;
     loop {
         let flow = TagFlow::analyze(func, func.id == unit.main, spec, &forced_clobber);
         let out = String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024);
         let mut l = Lower::new(unit, func, spec, Some(&flow), out);
+        if promote {
+            l.promo = Promotion::of(unit, func, spec);
+        }
         l.module();
+        if l.copies > MAX_COPIES {
+            // Promotion would cost more compile time than its loops are likely to
+            // repay (see `promote::MAX_COPIES`): the frame as it is.
+            promote = false;
+            continue;
+        }
         if l.unexpected_calls.is_empty() {
             return l.out;
         }
@@ -148,6 +159,13 @@ struct Lower<'f> {
     clobbered: bool,
     /// Ops that did so although the analysis took them for inline.
     unexpected_calls: Vec<usize>,
+    /// The slots kept in allocas (`promote.rs`; none inside inlined callees).
+    promo: Promotion,
+    /// Emitting the blocks after the ops (deopt, dispatch, resume): calls there
+    /// continue at a pc known only at run time.
+    in_epilogue: bool,
+    /// Promoted-slot copies emitted so far (the IR promotion added).
+    copies: usize,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -184,6 +202,9 @@ impl<'f> Lower<'f> {
             pc: 0,
             clobbered: false,
             unexpected_calls: Vec::new(),
+            promo: Promotion::none(),
+            in_epilogue: false,
+            copies: 0,
         }
     }
 
@@ -193,9 +214,77 @@ impl<'f> Lower<'f> {
     }
 
     fn line(&mut self, s: &str) {
+        // A call that can reach the frame by slot index sees the promoted slots'
+        // current values, and whatever it wrote is read back (see `promote.rs`).
+        let syncs = self.promotes()
+            && s.contains("call ")
+            && (s.contains("ptr %ctx") || s.contains("ptr %frame"));
+        let (flush, refill) = if !syncs {
+            (Vec::new(), Vec::new())
+        } else if self.in_epilogue {
+            (self.promo.slots.clone(), self.promo.slots.clone())
+        } else {
+            (self.promo.live(self.pc), self.promo.written(self.pc))
+        };
+        self.flush_promoted(&flush);
+        self.raw_line(s);
+        self.refill_promoted(&refill);
+    }
+
+    /// A line as is.
+    fn raw_line(&mut self, s: &str) {
         self.out.push_str("  ");
         self.out.push_str(s);
         self.out.push('\n');
+    }
+
+    /// Whether this lowering addresses the function's own frame and keeps some of
+    /// its slots in allocas.
+    fn promotes(&self) -> bool {
+        self.inlining.is_none() && self.frame == "%frame" && !self.promo.slots.is_empty()
+    }
+
+    /// The promoted slots' allocas (into the entry block's) and the addresses they
+    /// are copied to and from.
+    fn enter_promoted(&mut self) {
+        for s in self.promo.slots.clone() {
+            let _ = writeln!(self.allocas, "  %sh{s} = alloca [16 x i8], align 16");
+            let off = slot_offset(s);
+            self.raw_line(&format!(
+                "%sht{s} = getelementptr inbounds i8, ptr %sh{s}, i64 8"
+            ));
+            self.raw_line(&format!(
+                "%fr{s} = getelementptr inbounds i8, ptr %frame, i64 {off}"
+            ));
+            self.raw_line(&format!(
+                "%frt{s} = getelementptr inbounds i8, ptr %frame, i64 {}",
+                off + 8
+            ));
+        }
+    }
+
+    /// Writes promoted slots `which` to the frame.
+    fn flush_promoted(&mut self, which: &[Slot]) {
+        self.copies += which.len();
+        for &s in which {
+            let (d, t) = (self.tmp(), self.tmp());
+            self.raw_line(&format!("{d} = load i64, ptr %sh{s}, align 16"));
+            self.raw_line(&format!("{t} = load i8, ptr %sht{s}, align 8"));
+            self.raw_line(&format!("store i64 {d}, ptr %fr{s}, align 8"));
+            self.raw_line(&format!("store i8 {t}, ptr %frt{s}, align 8"));
+        }
+    }
+
+    /// Reads promoted slots `which` back from the frame.
+    fn refill_promoted(&mut self, which: &[Slot]) {
+        self.copies += which.len();
+        for &s in which {
+            let (d, t) = (self.tmp(), self.tmp());
+            self.raw_line(&format!("{d} = load i64, ptr %fr{s}, align 8"));
+            self.raw_line(&format!("{t} = load i8, ptr %frt{s}, align 8"));
+            self.raw_line(&format!("store i64 {d}, ptr %sh{s}, align 16"));
+            self.raw_line(&format!("store i8 {t}, ptr %sht{s}, align 8"));
+        }
     }
 
     fn block(&mut self, name: &str) {
@@ -233,6 +322,9 @@ impl<'f> Lower<'f> {
         );
         self.block("entry");
         self.out.push_str(ALLOCAS_MARKER);
+        if self.promotes() {
+            self.enter_promoted();
+        }
         let headers = loop_headers(self.func);
         let mut cases = String::new();
         for (pc, h) in headers.iter().enumerate().take(self.func.ops.len()) {
@@ -240,7 +332,18 @@ impl<'f> Lower<'f> {
                 let _ = write!(cases, " i64 {pc}, label %{}", self.osr_label(pc));
             }
         }
-        self.line(&format!("switch i64 %start, label %pc0 [{cases} ]"));
+        if self.promotes() {
+            // A call enters at pc 0 with every slot but the parameters undefined
+            // (what the tag analysis assumes too); OSR entries read the frame.
+            self.line(&format!("switch i64 %start, label %entry.pc0 [{cases} ]"));
+            self.block("entry.pc0");
+            for s in self.promo.slots.clone() {
+                self.raw_line(&format!("store i8 {}, ptr %sht{s}, align 8", tag::UNINIT));
+            }
+            self.raw_line("br label %pc0");
+        } else {
+            self.line(&format!("switch i64 %start, label %pc0 [{cases} ]"));
+        }
         let mut pc = 0;
         while pc < self.func.ops.len() {
             self.block(&format!("pc{pc}"));
@@ -262,6 +365,7 @@ impl<'f> Lower<'f> {
             }
             pc += 1;
         }
+        self.in_epilogue = true;
         self.osr_guards(&headers);
         // Falling off the end returns null: the generic step at one past the end.
         let end = self.func.ops.len();
@@ -273,6 +377,11 @@ impl<'f> Lower<'f> {
         if !deopts.is_empty() {
             for (pc, reason) in &deopts {
                 self.block(&format!("deopt{pc}_{reason}"));
+                // The tier below continues at pc: the promoted slots it may read.
+                if self.promotes() {
+                    let live = self.promo.live(*pc);
+                    self.flush_promoted(&live);
+                }
                 self.line("br label %deopt");
             }
             self.block("deopt");
@@ -285,7 +394,8 @@ impl<'f> Lower<'f> {
                 phi_incoming(&reasons)
             ));
             let f = self.func_ptr();
-            self.line(&format!(
+            // Each deopt wrote back what its pc needs (above), not every slot.
+            self.raw_line(&format!(
                 "%deopt.status = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 %deopt.pc, i64 %deopt.reason) #1",
                 fnptr(hop_opt_deopt as *const () as usize)
             ));
@@ -343,7 +453,7 @@ impl<'f> Lower<'f> {
     /// checks of what the lowering assumes about the frame there.
     fn osr_label(&self, pc: usize) -> String {
         match self.flow {
-            Some(f) if !f.known_at(pc).is_empty() => format!("osr{pc}"),
+            Some(f) if !f.known_at(pc).is_empty() || self.promotes() => format!("osr{pc}"),
             _ => format!("pc{pc}"),
         }
     }
@@ -355,10 +465,20 @@ impl<'f> Lower<'f> {
         let Some(flow) = self.flow else { return };
         for pc in (1..self.func.ops.len()).filter(|pc| headers[*pc]) {
             let known = flow.known_at(pc);
-            if known.is_empty() {
+            if known.is_empty() && !self.promotes() {
                 continue;
             }
             self.block(&format!("osr{pc}"));
+            // A promoted slot never holds a counted value here (`promote.rs`); the
+            // frame baseline code leaves may, in a slot dead at this header.
+            let all = self.promo.slots.clone();
+            self.refill_promoted(&all);
+            for s in self.promo.slots.clone() {
+                let t = self.load_tag(&format!("%sh{s}"));
+                let ok = self.tmp();
+                self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
+                self.guard(&ok, pc);
+            }
             for (s, set) in known {
                 let p = self.slot_ptr(s);
                 let t = self.load_tag(&p);
@@ -369,6 +489,11 @@ impl<'f> Lower<'f> {
                 self.line(&format!("{hit} = and i32 {bit}, {}", set as i32));
                 self.line(&format!("{ok} = icmp ne i32 {hit}, 0"));
                 self.guard(&ok, pc);
+                // Guarded: a promoted slot's tag is now a constant LLVM can fold
+                // into the loop (else it carries the loaded tag around it).
+                if let (true, Some(t)) = (self.promo.is_promoted(s), tags::single(set)) {
+                    self.raw_line(&format!("store i8 {t}, ptr %sht{s}, align 8"));
+                }
             }
             self.br(pc);
         }
@@ -457,6 +582,9 @@ impl<'f> Lower<'f> {
 
     /// Pointer to the slot itself.
     fn slot_ptr(&mut self, s: Slot) -> String {
+        if self.frame == "%frame" && self.promo.is_promoted(s) {
+            return format!("%sh{s}");
+        }
         let p = self.tmp();
         self.line(&format!(
             "{p} = getelementptr inbounds i8, ptr {}, i64 {}",

@@ -9,6 +9,7 @@
 //! - `spec.rs`: the profile snapshot → a plan per op (int, float, generic, cold);
 //! - `irgen.rs`: the plan → LLVM IR (with `llvm/runtime.ll` inlined);
 //! - `irgen_tags.rs`: the slot tags known at each op (the guards irgen can drop);
+//! - `promote.rs`: the slots the body keeps in registers, and what each deopt writes back;
 //! - `codegen.rs`: parse, verify, the pass pipeline, object in memory (per-worker LLVM);
 //! - `reloc.rs`: the object → bytes at their final TC address;
 //! - `compile.rs`: the whole job, metadata commit and the entry swap;
@@ -30,6 +31,7 @@ pub mod fuse;
 pub mod helpers;
 pub mod irgen;
 pub mod irgen_tags;
+pub mod promote;
 pub mod reloc;
 pub mod report;
 pub mod request;

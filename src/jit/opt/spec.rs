@@ -78,14 +78,14 @@ fn elem_tags(func: &Func, plans: &[Plan], nested: &[Option<NestedRead>]) -> Vec<
     const MAX_SCAN: usize = 8;
     let consumer_tags = |from: usize, dst: Slot| -> u32 {
         let is = |o: &Operand| !o.is_const() && o.0 == dst;
-        for pc in from..(from + MAX_SCAN).min(func.ops.len()) {
-            let plan = plans[pc];
+        let window = from.min(func.ops.len())..(from + MAX_SCAN).min(func.ops.len());
+        for (op, &plan) in func.ops[window.clone()].iter().zip(&plans[window]) {
             let numeric = match plan {
                 Plan::Int => INT_BIT,
                 Plan::Double | Plan::Numeric => NUMERIC,
                 _ => 0,
             };
-            match &func.ops[pc] {
+            match op {
                 Op::Add { dst: d, a, b }
                 | Op::Sub { dst: d, a, b }
                 | Op::Mul { dst: d, a, b }
