@@ -1,14 +1,16 @@
 //! Lowering: one whole profiled function → an LLVM module (as LLVM IR text, parsed
 //! by the worker's inkwell `Context`).
 //!
-//! **Frames stay in memory.** Every op reads and writes its frame slots through the
-//! frame pointer, exactly where the interpreter and baseline code keep them. LLVM's
-//! store-to-load forwarding, GVN and LICM keep values in registers across the
-//! specialized ops of a block or loop; a helper call (which may touch any slot) is
-//! where they are written back, because the stores already happened. The payoff is
-//! that the frame is always current: a deopt needs no value maps — it continues at
-//! the op's pc in the baseline translation (or the interpreter) as it is — and the
-//! body can start at any loop header, so baseline code enters it mid-loop (OSR).
+//! **Frames stay in memory, except promoted slots.** Ops read and write their frame
+//! slots through the frame pointer, exactly where the interpreter and baseline code
+//! keep them: the frame is current at every helper call and every deopt, which
+//! continues at the op's pc in the baseline translation (or the interpreter) as it
+//! is, and the body can start at any loop header, so baseline code enters it
+//! mid-loop (OSR). The frame escapes into every helper, though, so LLVM keeps every
+//! store to it; in loop functions the slots that only ever hold uncounted values
+//! live in allocas instead (`promote.rs`), copied to the frame where a helper or a
+//! deopt could look (the slots live there) and back after a call (the slots it
+//! writes), and SROA makes registers of them.
 //!
 //! **Aliasing.** The frame pointer is not `noalias`: built-ins such as `extract`
 //! reach the caller's frame through the context's call stack, not through the
@@ -265,25 +267,25 @@ impl<'f> Lower<'f> {
 
     /// Writes promoted slots `which` to the frame.
     fn flush_promoted(&mut self, which: &[Slot]) {
-        self.copies += which.len();
-        for &s in which {
-            let (d, t) = (self.tmp(), self.tmp());
-            self.raw_line(&format!("{d} = load i64, ptr %sh{s}, align 16"));
-            self.raw_line(&format!("{t} = load i8, ptr %sht{s}, align 8"));
-            self.raw_line(&format!("store i64 {d}, ptr %fr{s}, align 8"));
-            self.raw_line(&format!("store i8 {t}, ptr %frt{s}, align 8"));
-        }
+        self.copy_promoted(which, ("%sh", "%sht"), ("%fr", "%frt"));
     }
 
     /// Reads promoted slots `which` back from the frame.
     fn refill_promoted(&mut self, which: &[Slot]) {
+        self.copy_promoted(which, ("%fr", "%frt"), ("%sh", "%sht"));
+    }
+
+    /// Copies value and tag of each slot in `which` between its alloca and its frame
+    /// slot; `from` and `to` name the (value, tag) pointers (`%sh`/`%sht` for the
+    /// alloca, `%fr`/`%frt` for the frame, suffixed with the slot).
+    fn copy_promoted(&mut self, which: &[Slot], from: (&str, &str), to: (&str, &str)) {
         self.copies += which.len();
         for &s in which {
             let (d, t) = (self.tmp(), self.tmp());
-            self.raw_line(&format!("{d} = load i64, ptr %fr{s}, align 8"));
-            self.raw_line(&format!("{t} = load i8, ptr %frt{s}, align 8"));
-            self.raw_line(&format!("store i64 {d}, ptr %sh{s}, align 16"));
-            self.raw_line(&format!("store i8 {t}, ptr %sht{s}, align 8"));
+            self.raw_line(&format!("{d} = load i64, ptr {}{s}, align 8", from.0));
+            self.raw_line(&format!("{t} = load i8, ptr {}{s}, align 8", from.1));
+            self.raw_line(&format!("store i64 {d}, ptr {}{s}, align 8", to.0));
+            self.raw_line(&format!("store i8 {t}, ptr {}{s}, align 8", to.1));
         }
     }
 
