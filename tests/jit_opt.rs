@@ -241,8 +241,10 @@ fn promoted_loop_slots_leave_registers_correctly() {
     let (before, after) = text
         .split_once("IR after passes")
         .expect("--dump-ir prints both forms");
+    // A promoted slot's alloca (inlined callees' frames are arrays of i128).
+    let promoted = "= alloca [16 x i8]";
     assert!(
-        before.contains("%sh"),
+        before.contains(promoted),
         "no promoted slot in with_builtins:\n{before}"
     );
     let after_body = after.split("define dso_local").nth(1).unwrap_or("");
@@ -253,6 +255,23 @@ fn promoted_loop_slots_leave_registers_correctly() {
     let (stdout, stats) = run(&corpus(name), &["jit.sync=1"]);
     assert_eq!(stdout, expected(name));
     assert!(deopts(&stats, "type_guard") > 0, "{}", stats["optimized"]);
+    // `jit.promote=0`: every slot stays in the frame, same output.
+    let off = Command::new(hopjit())
+        .args([
+            "-d",
+            "jit.sync=1",
+            "-d",
+            "jit.promote=0",
+            "--dump-ir",
+            "with_builtins",
+        ])
+        .arg(corpus(name))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&off.stdout);
+    assert!(text.contains("IR before passes") && !text.contains(promoted));
+    let (stdout, _) = run(&corpus(name), &["jit.sync=1", "jit.promote=0"]);
+    assert_eq!(stdout, expected(name));
 }
 
 /// The trace shows each optimized compile as a slice on a worker thread with its

@@ -99,6 +99,13 @@ pub const OPTIONS: &[OptDef] = &[
         active: true,
     },
     OptDef {
+        name: "jit.promote",
+        ty: OptType::Bool,
+        default: "1",
+        help: "keep loop functions' uncounted locals in registers in optimized code",
+        active: true,
+    },
+    OptDef {
         name: "jit.sync",
         ty: OptType::Bool,
         default: "0",

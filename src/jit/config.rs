@@ -27,6 +27,9 @@ pub struct JitConfig {
     pub llvm_opt: u8,
     /// `jit.sync`: optimize on the first call, waiting for the worker.
     pub sync: bool,
+    /// `jit.promote`: loop functions keep uncounted slots in registers
+    /// (`opt::promote`).
+    pub promote: bool,
     /// `jit.concurrent`: per-function leases (false: one global lease).
     pub concurrent: bool,
     /// `jit.max_threads`: threads allowed to translate at once.
@@ -105,6 +108,7 @@ impl JitConfig {
                 _ => 2,
             },
             sync: o.bool("jit.sync"),
+            promote: o.bool("jit.promote"),
             concurrent: o.bool("jit.concurrent"),
             max_threads: int(o, "jit.max_threads").max(1) as usize,
             perf_map: o.bool("jit.perf_map"),

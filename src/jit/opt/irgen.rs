@@ -91,7 +91,7 @@ pub const BODY_SYMBOL: &str = "hop_opt_body";
 /// analysis mirrors the lowering's choices, this keeps a mismatch from being unsound).
 pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     let mut forced_clobber = vec![false; func.ops.len()];
-    let mut promote = true;
+    let mut promote = crate::jit::config::get().promote;
     loop {
         let flow = TagFlow::analyze(func, func.id == unit.main, spec, &forced_clobber);
         let out = String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024);
