@@ -91,6 +91,24 @@ function mixed_types($v) {
     }
     return $s;
 }
+function bump_all(array &$a, int $k) {
+    $n = count($a);
+    for ($i = 0; $i < $n; $i++) {
+        $a[$i] = $a[$i] + $k * $i;
+    }
+    return $n;
+}
+$arr = range(0, 9);
+for ($r = 0; $r < 50; $r++) bump_all($arr, 2);
+echo "bumped: ", implode(",", $arr), "\n";
+$arr[4] = 0.5;
+$arr[6] = "5";
+echo "bumped mixed: ", bump_all($arr, 1), " ", implode(",", $arr), "\n";
+try {
+    bump_all($arr, "x");
+} catch (TypeError $e) {
+    echo "TypeError: ", $e->getMessage(), "\n";
+}
 for ($r = 0; $r < 300; $r++) {
     $a = acc_loop(200, 3);
     $g = grid(30);

@@ -357,6 +357,16 @@ fn slot_uses(op: &Op) -> Option<SlotUses> {
             writes.extend([*base, *dst]);
         }
         Op::UnsetLocal { slot } => writes.push(*slot),
+        // Type checks may coerce the parameter in place.
+        Op::VerifyParam { slot, .. } => {
+            read(&Operand::slot(*slot));
+            writes.push(*slot);
+        }
+        // Both slots end up holding the reference box.
+        Op::MakeRef { dst, src } | Op::BindRef { dst, src } => {
+            read(&Operand::slot(*src));
+            writes.extend([*src, *dst]);
+        }
         Op::Call {
             dst, args, argc, ..
         }
