@@ -11,7 +11,9 @@
 //!
 //! A promoted slot lives in an alloca while the body runs, and the frame's copy is
 //! brought up to date where anything else could look at it:
-//! - on entry (pc 0 or an OSR entry), every promoted slot is read from the frame;
+//! - on entry: at pc 0 (a call) every promoted slot is undefined, as the calling
+//!   convention leaves non-parameter slots; an OSR entry reads them all from the
+//!   frame and checks that none holds a counted value;
 //! - around every call that receives the context or the frame (generic ops,
 //!   built-ins, calls: anything that can reach the frame by slot index), the
 //!   promoted slots live at the op are written to the frame before it (what it
@@ -22,9 +24,12 @@
 //!   the loop for the exits' sake.
 //!
 //! A slot that is dead at a deopt keeps a stale copy in the frame, so promoted slots
-//! hold only uncounted values at every op (the tag analysis proves it): a stale
-//! copy is then never a reference count the tier below would release twice. Helpers
-//! that receive a slot *pointer* get the alloca's, the current storage.
+//! are those every writing op fills with an uncounted value ([`uncounted_slots`], by
+//! op kind and plan): a stale copy is then never a reference count the tier below
+//! would release twice. Helpers that receive a slot *pointer* get the alloca's, the
+//! current storage. (One helper may leave a counted value there: an element read
+//! guarded to a type whose out-of-line fetch found another; its element-type deopt
+//! follows at once and writes the slot back — it is live, its consumer reads it.)
 //!
 //! Candidates: slots of a function with a loop (elsewhere the copies at calls cost
 //! more than they save), except parameters and captures (traces show arguments from
@@ -49,7 +54,8 @@ const MAX_PROMOTED: usize = 24;
 /// guards × live slots, and compile time with them: in nbody's `advance` (112 ops,
 /// 597 copies) promotion made compiling 45% slower for no run-time gain, while the
 /// loop kernels it pays for (nested_loops' `nested`: 126 copies, 23% faster;
-/// matrix_mul's `mat_mul`: 120, 14% faster; sieve: 83, 12% faster) stay below.
+/// matrix_mul's `mat_mul`: 120, 8–14% faster; sieve: 83, 4–12% faster; best of 3
+/// over several runs) stay below.
 pub const MAX_COPIES: usize = 200;
 
 /// Built-ins that read or write their caller's locals by name.
