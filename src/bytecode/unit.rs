@@ -195,6 +195,14 @@ impl CallShape {
 }
 
 impl Func {
+    /// Whether the body has a loop: a jump back to itself or an earlier op.
+    pub fn has_loop(&self) -> bool {
+        self.ops
+            .iter()
+            .enumerate()
+            .any(|(pc, op)| op.branch_target().is_some_and(|t| t as usize <= pc))
+    }
+
     /// The exception handler for a fault at `pc`: the innermost try region covering
     /// it. Regions nest, so the innermost is the smallest. Every tier unwinds with it.
     pub fn handler_for(&self, pc: u32) -> Option<&Handler> {

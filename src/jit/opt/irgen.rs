@@ -91,19 +91,22 @@ pub const BODY_SYMBOL: &str = "hop_opt_body";
 /// analysis mirrors the lowering's choices, this keeps a mismatch from being unsound).
 pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     let mut forced_clobber = vec![false; func.ops.len()];
-    let mut promote = crate::jit::config::get().promote;
+    let mut flow = TagFlow::analyze(func, func.id == unit.main, spec, &forced_clobber);
+    // Decided once; dropped (not recomputed) if a lowering finds it too costly.
+    let mut promo = if crate::jit::config::get().promote {
+        Promotion::of(unit, func, spec)
+    } else {
+        Promotion::none()
+    };
     loop {
-        let flow = TagFlow::analyze(func, func.id == unit.main, spec, &forced_clobber);
         let out = String::with_capacity(func.ops.len() * 400 + RUNTIME_IR.len() + 1024);
         let mut l = Lower::new(unit, func, spec, Some(&flow), out);
-        if promote {
-            l.promo = Promotion::of(unit, func, spec);
-        }
+        l.promo = promo.clone();
         l.module();
         if l.copies > MAX_COPIES {
             // Promotion would cost more compile time than its loops are likely to
             // repay (see `promote::MAX_COPIES`): the frame as it is.
-            promote = false;
+            promo = Promotion::none();
             continue;
         }
         if l.unexpected_calls.is_empty() {
@@ -112,6 +115,7 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
         for pc in l.unexpected_calls {
             forced_clobber[pc] = true;
         }
+        flow = TagFlow::analyze(func, func.id == unit.main, spec, &forced_clobber);
     }
 }
 
@@ -484,12 +488,7 @@ impl<'f> Lower<'f> {
             for (s, set) in known {
                 let p = self.slot_ptr(s);
                 let t = self.load_tag(&p);
-                // Tags are below 32 (`tag::INDIRECT` is the largest).
-                let (z, bit, hit, ok) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
-                self.line(&format!("{z} = zext i8 {t} to i32"));
-                self.line(&format!("{bit} = shl i32 1, {z}"));
-                self.line(&format!("{hit} = and i32 {bit}, {}", set as i32));
-                self.line(&format!("{ok} = icmp ne i32 {hit}, 0"));
+                let ok = self.tag_in(&t, set);
                 self.guard(&ok, pc);
                 // Guarded: a promoted slot's tag is now a constant LLVM can fold
                 // into the loop (else it carries the loaded tag around it).
@@ -499,6 +498,24 @@ impl<'f> Lower<'f> {
             }
             self.br(pc);
         }
+    }
+
+    /// Whether tag `t` (an i8 below 32: `tag::INDIRECT` is the largest) is in `set`: one compare for a run of
+    /// consecutive tags (int, int/float, bool/int), else a bit test.
+    fn tag_in(&mut self, t: &str, set: tags::TagSet) -> String {
+        let (lo, len) = (set.trailing_zeros(), set.count_ones());
+        if len < 32 && set >> lo == (1 << len) - 1 {
+            let (rel, ok) = (self.tmp(), self.tmp());
+            self.line(&format!("{rel} = sub i8 {t}, {lo}"));
+            self.line(&format!("{ok} = icmp ult i8 {rel}, {len}"));
+            return ok;
+        }
+        let (z, bit, hit, ok) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{z} = zext i8 {t} to i32"));
+        self.line(&format!("{bit} = shl i32 1, {z}"));
+        self.line(&format!("{hit} = and i32 {bit}, {}", set as i32));
+        self.line(&format!("{ok} = icmp ne i32 {hit}, 0"));
+        ok
     }
 
     // ---- generic ops -------------------------------------------------------------

@@ -40,13 +40,8 @@ impl<'f> Lower<'f> {
     /// to compile as the function itself).
     fn inline_spec(&self, callee: u32, argc: u32) -> Option<Spec> {
         let f = self.unit.funcs.get(callee as usize)?;
-        let has_loop = f
-            .ops
-            .iter()
-            .enumerate()
-            .any(|(pc, op)| op.branch_target().is_some_and(|t| t as usize <= pc));
         if f.id == self.func.id
-            || has_loop
+            || f.has_loop()
             || f.ops.len() > INLINE_MAX_OPS
             || f.num_captures != 0
             || f.is_closure

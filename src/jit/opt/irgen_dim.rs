@@ -182,24 +182,6 @@ impl<'f> Lower<'f> {
         self.br(pc + 1);
     }
 
-    /// Whether tag `t` (an i8 below 32) is in `set`: one compare for a run of
-    /// consecutive tags (int, int/float, bool/int), else a bit test.
-    fn tag_in(&mut self, t: &str, set: tags::TagSet) -> String {
-        let (lo, len) = (set.trailing_zeros(), set.count_ones());
-        if len < 32 && set >> lo == (1 << len) - 1 {
-            let (rel, ok) = (self.tmp(), self.tmp());
-            self.line(&format!("{rel} = sub i8 {t}, {lo}"));
-            self.line(&format!("{ok} = icmp ult i8 {rel}, {len}"));
-            return ok;
-        }
-        let (z, bit, hit, ok) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!("{z} = zext i8 {t} to i32"));
-        self.line(&format!("{bit} = shl i32 1, {z}"));
-        self.line(&format!("{hit} = and i32 {bit}, {}", set as i32));
-        self.line(&format!("{ok} = icmp ne i32 {hit}, 0"));
-        ok
-    }
-
     /// `base[key] = val`: inline for a scalar stored over a scalar element of a
     /// uniquely held packed array, else through `hop_packed_set` (appends, counted
     /// values, a wanted result).

@@ -72,6 +72,7 @@ const FRAME_REFLECTION: &[&str] = &[
 ];
 
 /// The promoted slots of one function and their liveness.
+#[derive(Clone)]
 pub struct Promotion {
     /// The promoted slots, in order; bit `i` of a live set is `slots[i]`.
     pub slots: Vec<Slot>,
@@ -119,18 +120,13 @@ impl Promotion {
     /// Decides the promoted slots of `func` (see the module doc).
     pub fn of(unit: &Unit, func: &Func, spec: &Spec) -> Promotion {
         let uses: Option<Vec<SlotUses>> = func.ops.iter().map(slot_uses).collect();
-        let has_loop = func
-            .ops
-            .iter()
-            .enumerate()
-            .any(|(pc, op)| op.branch_target().is_some_and(|t| t as usize <= pc));
         let reflects = func.ops.iter().any(|op| match op {
             Op::CallBuiltin { builtin, .. } => {
                 FRAME_REFLECTION.contains(&registry::get(*builtin).name)
             }
             _ => false,
         });
-        let (Some(uses), true, false) = (uses, has_loop, reflects) else {
+        let (Some(uses), true, false) = (uses, func.has_loop(), reflects) else {
             return Promotion::none();
         };
         if func.id == unit.main
