@@ -274,6 +274,35 @@ fn promoted_loop_slots_leave_registers_correctly() {
     assert_eq!(stdout, expected(name));
 }
 
+/// `strlen`, `ord`, `count` and `sqrt` are computed inline (`intrinsic.rs`): the
+/// optimized `numbers` takes its square roots with LLVM's intrinsic and calls no
+/// built-in; arguments the inline paths do not take leave optimized code (a
+/// `slow_path` deopt) and the program still prints what php prints.
+#[test]
+fn builtins_computed_inline() {
+    let name = "jit_intrinsics";
+    let out = Command::new(hopjit())
+        .args(["-d", "jit.sync=1", "--dump-ir", "numbers"])
+        .arg(corpus(name))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (_, after) = text
+        .split_once("IR after passes")
+        .expect("--dump-ir prints both forms");
+    let body = after.split("define dso_local").nth(1).unwrap_or("");
+    assert!(body.contains("@llvm.sqrt.f64"), "no inline sqrt:\n{body}");
+    // Helper addresses differ between processes: a built-in call is recognized
+    // by the shape of `hop_opt_call_builtin`'s arguments.
+    assert!(
+        !body.contains("(ptr %ctx, ptr %frame, i64"),
+        "a built-in is still called:\n{body}"
+    );
+    let (stdout, stats) = run(&corpus(name), &["jit.sync=1"]);
+    assert_eq!(stdout, expected(name));
+    assert!(deopts(&stats, "slow_path") > 0, "{}", stats["optimized"]);
+}
+
 /// The trace shows each optimized compile as a slice on a worker thread with its
 /// phases nested, the queue as a counter track, and deopts as instant events.
 #[test]

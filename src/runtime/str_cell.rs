@@ -30,6 +30,9 @@ pub struct StrCell {
 
 /// Where a cell's bytes start.
 pub const BYTES_OFFSET: usize = std::mem::size_of::<StrCell>();
+/// Where a cell's length (`usize`) is, for JIT code that reads it (the optimizing
+/// tier's inline `strlen`).
+pub const LEN_OFFSET: usize = std::mem::offset_of!(StrCell, len);
 const _: () = assert!(BYTES_OFFSET == 24);
 const _: () = assert!(std::mem::offset_of!(StrCell, hdr) == 0);
 

@@ -38,6 +38,7 @@ use std::fmt::Write;
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
 use super::fuse::NestedRead;
 use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_release};
+use super::intrinsic::Intrinsic;
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
 use super::promote::{Promotion, MAX_COPIES};
 use super::spec::{Plan, Spec};
@@ -50,6 +51,8 @@ use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
 use crate::vm::dim_fast::{hop_packed_elem_w, hop_packed_get, hop_packed_set};
 
+#[path = "irgen_builtin.rs"]
+mod builtin;
 #[path = "irgen_byref.rs"]
 mod byref;
 #[path = "irgen_call.rs"]
@@ -320,7 +323,8 @@ impl<'f> Lower<'f> {
         self.out.push_str(
             "declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64)\n\
              declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64)\n\
-             declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64)\n\n",
+             declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64)\n\
+             declare double @llvm.sqrt.f64(double)\n\n",
         );
         let _ = writeln!(
             self.out,
@@ -1112,6 +1116,18 @@ impl<'f> Lower<'f> {
                 },
                 _,
             ) => self.call_op(pc, *dst, *callee, *args, *argc),
+            (
+                Op::CallBuiltin {
+                    dst,
+                    builtin,
+                    args,
+                    argc,
+                },
+                Plan::Int,
+            ) if Intrinsic::of(*builtin, *args, *argc, *dst).is_some() => {
+                let which = Intrinsic::of(*builtin, *args, *argc, *dst).expect("checked");
+                self.intrinsic_call(pc, which, *dst, *args)
+            }
             (
                 Op::CallBuiltin {
                     dst,

@@ -24,6 +24,7 @@
 //! everything" and the function is lowered again (see `irgen::lower`).
 
 use super::fuse::NestedRead;
+use super::intrinsic::Intrinsic;
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -406,6 +407,19 @@ fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
             narrow(*key, INT),
             Some(Step::Set(*dst, only(tag::INDIRECT))),
         ]),
+        Op::CallBuiltin {
+            dst,
+            builtin,
+            args,
+            argc,
+        } if plan == Plan::Int => match Intrinsic::of(*builtin, *args, *argc, *dst) {
+            Some(i) => steps(vec![
+                Some(Step::Narrow(*args, i.accepts())),
+                Some(Step::Set(*args, only(tag::UNINIT))),
+                (*dst != NO_SLOT).then_some(Step::Set(*dst, only(i.result()))),
+            ]),
+            None => Clobber,
+        },
         _ => Clobber,
     }
 }
@@ -485,7 +499,7 @@ mod tests {
     #[test]
     fn calls_and_handlers_know_nothing() {
         let u = unit(
-            "<?php function h($a) { $k = 1; try { $k = strlen($a); $k++; } \
+            "<?php function h($a) { $k = 1; try { $k = abs($a); $k++; } \
              catch (Exception $e) { $k = 2; } return $k; }",
         );
         let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
@@ -495,12 +509,39 @@ mod tests {
             .ops
             .iter()
             .position(|o| matches!(o, Op::CallBuiltin { .. }))
-            .expect("strlen is a builtin call");
+            .expect("abs is a builtin call");
         assert!(flow.clobbers(call));
         assert_eq!(flow.at(call + 1, 1), ANY);
         for h in &f.handlers {
             assert!(flow.known_at(h.handler as usize).is_empty());
         }
+    }
+
+    /// A built-in computed inline (`intrinsic.rs`) is no helper call: its argument
+    /// is checked, then consumed, and its result's tag is known.
+    #[test]
+    fn inline_builtins_know_their_result() {
+        let u = unit("<?php function h($a) { $k = strlen($a) + 1; return sqrt($k); }");
+        let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
+        let spec = Spec::of(&u, f, &block_heads(f));
+        let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+        let calls: Vec<(usize, Slot, Slot)> = f
+            .ops
+            .iter()
+            .enumerate()
+            .filter_map(|(pc, o)| match o {
+                Op::CallBuiltin { dst, args, .. } => Some((pc, *dst, *args)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(calls.len(), 2);
+        let (strlen, dst, arg) = calls[0];
+        assert!(!flow.clobbers(strlen));
+        assert_eq!(flow.at(strlen + 1, dst), INT);
+        assert_eq!(flow.at(strlen + 1, arg), only(tag::UNINIT));
+        let (sqrt, dst, _) = calls[1];
+        assert!(!flow.clobbers(sqrt));
+        assert_eq!(flow.at(sqrt + 1, dst), DOUBLE);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! - `retranslate.rs`: `jit.retranslate_all`, everything at once;
 //! - `spec.rs`: the profile snapshot → a plan per op (int, float, generic, cold);
 //! - `irgen.rs`: the plan → LLVM IR (with `llvm/runtime.ll` inlined);
+//! - `intrinsic.rs`: the built-ins computed inline (`strlen`, `count`, `sqrt`, ...);
 //! - `irgen_tags.rs`: the slot tags known at each op (the guards irgen can drop);
 //! - `promote.rs`: the slots the body keeps in registers, and what each deopt writes back;
 //! - `codegen.rs`: parse, verify, the pass pipeline, object in memory (per-worker LLVM);
@@ -29,6 +30,7 @@ pub mod deopt;
 pub mod dump_ir;
 pub mod fuse;
 pub mod helpers;
+pub mod intrinsic;
 pub mod irgen;
 pub mod irgen_tags;
 pub mod promote;

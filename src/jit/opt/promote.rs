@@ -178,8 +178,9 @@ impl Promotion {
 /// int, float or nothing), whatever path the op takes — by the op's kind and plan:
 /// a comparison's bool; arithmetic specialized to numbers (its guards deoptimize on
 /// other operands, its slow paths produce numbers); an element read guarded to
-/// uncounted types (`Spec::elem_tags`); a move of such a value; an unset; a call's
-/// argument slots, left undefined. Anything else may store a string, an array or
+/// uncounted types (`Spec::elem_tags`); a move of such a value; an unset; an
+/// inline built-in's result (`intrinsic.rs`); a call's argument slots, left
+/// undefined. Anything else may store a string, an array or
 /// an object.
 fn uncounted_slots(func: &Func, spec: &Spec) -> Vec<bool> {
     let n = func.num_slots as usize;
@@ -240,6 +241,8 @@ fn uncounted_slots(func: &Func, spec: &Spec) -> Vec<bool> {
                     };
                     (!ok_here).then_some(*dst)
                 }
+                // An intrinsic (`intrinsic.rs`) writes an int or a float.
+                Op::CallBuiltin { .. } if plan == Plan::Int => None,
                 Op::Call { dst, .. } | Op::CallBuiltin { dst, .. } => Some(*dst),
                 _ => {
                     // Whatever else writes, may write anything.

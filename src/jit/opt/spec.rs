@@ -13,6 +13,7 @@
 use std::sync::atomic::Ordering;
 
 use super::fuse::{self, NestedRead};
+use super::intrinsic::Intrinsic;
 use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::value::tag;
@@ -345,6 +346,14 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
         {
             Plan::Int
         }
+        // Built-ins computed inline (`intrinsic.rs`); an argument they do not take
+        // leaves optimized code and marks the op (above).
+        Op::CallBuiltin {
+            dst,
+            builtin,
+            args,
+            argc,
+        } if Intrinsic::of(*builtin, *args, *argc, *dst).is_some() => Plan::Int,
         _ => Plan::Generic,
     }
 }

@@ -1,0 +1,116 @@
+//! Built-in functions the optimizing tier computes inline instead of calling.
+//!
+//! Why: a built-in call is a helper call (`hop_opt_call_builtin`: argument
+//! dereferencing, the arity check, the built-in made current for its messages, the
+//! result routed back, the arguments released), and to the lowering a helper call
+//! may write any slot, so everything it knew about the frame's tags is forgotten
+//! after it. A `sqrt` in nbody's inner loop made every later operand of the
+//! iteration re-check its tag; a `strlen`/`ord` pair in the string benchmarks cost
+//! two of the three calls per iteration. PHP compiles some of these to dedicated
+//! opcodes for the same reason (`zend_compile_func_strlen`, `..._count`).
+//!
+//! An intrinsic takes one argument of the tags it [accepts](Intrinsic::accepts),
+//! checked inline; any other value (a null, an int for `strlen`, an object for
+//! `count`, a hash array for `count`) leaves optimized code before anything
+//! happened, and the deopt marks the op so the next translation calls the built-in
+//! there (`spec::SLOW_PATH_TAG`). Its result has one tag, and nothing it does can
+//! raise a warning or an exception, so the lowering needs no line number, no fault
+//! check and no helper call on the inline path.
+
+use once_cell::sync::Lazy;
+
+use super::irgen_tags::{self as tags, TagSet};
+use crate::bytecode::op::Slot;
+use crate::runtime::array_layout::packed_layout;
+use crate::runtime::builtins::registry;
+use crate::runtime::value::tag;
+
+/// A built-in computed inline (always with exactly one argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intrinsic {
+    /// `strlen(string)`: the byte length.
+    Strlen,
+    /// `ord(string)`: the first byte, 0 for "".
+    Ord,
+    /// `count(array)` / `sizeof(array)` of a packed array: its length.
+    Count,
+    /// `sqrt(int|float)`: the float square root (NAN below zero).
+    Sqrt,
+}
+
+/// The registry ids of the built-ins above, looked up once.
+static IDS: Lazy<Vec<(u32, Intrinsic)>> = Lazy::new(|| {
+    let mut ids = vec![
+        ("strlen", Intrinsic::Strlen),
+        ("ord", Intrinsic::Ord),
+        ("sqrt", Intrinsic::Sqrt),
+    ];
+    // Inline counts read the packed representation; without its layout (see
+    // `array_layout`) `count` stays a call.
+    if packed_layout().is_some() {
+        ids.extend([("count", Intrinsic::Count), ("sizeof", Intrinsic::Count)]);
+    }
+    ids.into_iter()
+        .filter_map(|(name, i)| registry::lookup(name).map(|id| (id, i)))
+        .collect()
+});
+
+impl Intrinsic {
+    /// The intrinsic for a `CallBuiltin` of `builtin` with `argc` arguments from
+    /// slot `args` into `dst`, if it has one. Calls whose result slot is one of
+    /// their own argument slots stay calls (the inline path consumes the argument
+    /// and writes the result as separate steps).
+    pub fn of(builtin: u32, args: Slot, argc: u32, dst: Slot) -> Option<Intrinsic> {
+        if argc != 1 || dst == args {
+            return None;
+        }
+        IDS.iter().find(|(id, _)| *id == builtin).map(|(_, i)| *i)
+    }
+
+    /// The argument tags the inline path handles.
+    pub fn accepts(self) -> TagSet {
+        match self {
+            Intrinsic::Strlen | Intrinsic::Ord => tags::only(tag::STRING),
+            Intrinsic::Count => tags::only(tag::ARRAY),
+            Intrinsic::Sqrt => tags::NUMBER,
+        }
+    }
+
+    /// The tag of the result.
+    pub fn result(self) -> u8 {
+        match self {
+            Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::Count => tag::INT,
+            Intrinsic::Sqrt => tag::DOUBLE,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_one_argument_calls_into_another_slot_are_intrinsics() {
+        let strlen = registry::lookup("strlen").expect("strlen is a built-in");
+        assert_eq!(Intrinsic::of(strlen, 5, 1, 4), Some(Intrinsic::Strlen));
+        assert_eq!(Intrinsic::of(strlen, 5, 2, 4), None);
+        assert_eq!(Intrinsic::of(strlen, 5, 1, 5), None);
+        let sizeof = registry::lookup("SIZEOF").expect("sizeof is a built-in");
+        assert_eq!(Intrinsic::of(sizeof, 1, 1, 0), Some(Intrinsic::Count));
+        let substr = registry::lookup("substr").expect("substr is a built-in");
+        assert_eq!(Intrinsic::of(substr, 1, 1, 0), None);
+    }
+
+    #[test]
+    fn results_are_uncounted_and_accepted_tags_are_values() {
+        for i in [
+            Intrinsic::Strlen,
+            Intrinsic::Ord,
+            Intrinsic::Count,
+            Intrinsic::Sqrt,
+        ] {
+            assert!(tags::subset(tags::only(i.result()), tags::UNCOUNTED));
+            assert!(tags::subset(i.accepts(), tags::PLAIN), "{i:?}");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Lowering of the built-ins computed inline (`intrinsic.rs`): the argument checked,
+//! the result computed from the value's cell, the argument consumed as the call
+//! would consume it, the result stored — no helper call on the way.
+
+use super::*;
+use crate::jit::opt::intrinsic::Intrinsic;
+use crate::runtime::array_layout::packed_layout;
+use crate::runtime::str_cell::{BYTES_OFFSET, LEN_OFFSET};
+
+impl Lower<'_> {
+    /// `dst = which(arg)`, for a `CallBuiltin` planned inline. An argument of
+    /// another type (or a `count` of a hash array) leaves optimized code at `pc`
+    /// before anything happened (`DeoptReason::SlowPath`: the next translation
+    /// calls the built-in).
+    pub(super) fn intrinsic_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, arg: Slot) {
+        let p = self.storage(arg);
+        let known = self.known(arg);
+        let t = self.load_tag(&p);
+        if !tags::subset(known, which.accepts()) {
+            let ok = self.tag_in(&t, which.accepts());
+            let exit = self.fallback_label(pc);
+            self.expect(&ok, &exit);
+        }
+        let d = self.load_data(&p);
+        let result = match which {
+            Intrinsic::Strlen => self.cell_field(&d, LEN_OFFSET),
+            Intrinsic::Ord => self.first_byte(&d),
+            Intrinsic::Count => self.packed_count(&d, pc),
+            Intrinsic::Sqrt => self.float_sqrt(&t, &d, known),
+        };
+        // Still nothing done: the destination may yet leave for the tier below.
+        let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
+        // The call consumes its argument: the slot is left undefined, the value
+        // loses an owner (freed out of line when it was the last).
+        let tp = self.tmp();
+        self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+        self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        if which.accepts() & !tags::UNCOUNTED != 0 {
+            self.release_consumed(&t, &d);
+        }
+        if let Some(q) = q {
+            self.store_to(dst, &q, &which.result().to_string(), &result);
+        }
+        self.br(pc + 1);
+    }
+
+    /// The i64 at byte `off` of the cell value `d` points at.
+    fn cell_field(&mut self, d: &str, off: usize) -> String {
+        let (cell, fp, v) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
+        self.line(&format!(
+            "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
+        ));
+        self.line(&format!("{v} = load i64, ptr {fp}, align 8"));
+        v
+    }
+
+    /// `ord`: the first byte of string `d`, 0 when it is empty (its bytes are not
+    /// read then: an empty cell may have none allocated).
+    fn first_byte(&mut self, d: &str) -> String {
+        let len = self.cell_field(d, LEN_OFFSET);
+        let (empty, some, done) = (
+            self.tmp(),
+            self.fresh_block("ord.byte"),
+            self.fresh_block("ord.done"),
+        );
+        self.line(&format!("{empty} = icmp eq i64 {len}, 0"));
+        let from = self.cur.clone();
+        self.line(&format!("br i1 {empty}, label %{done}, label %{some}"));
+        self.block(&some);
+        let (cell, bp, b, v) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
+        self.line(&format!(
+            "{bp} = getelementptr inbounds i8, ptr {cell}, i64 {BYTES_OFFSET}"
+        ));
+        self.line(&format!("{b} = load i8, ptr {bp}, align 1"));
+        self.line(&format!("{v} = zext i8 {b} to i64"));
+        self.line(&format!("br label %{done}"));
+        self.block(&done);
+        let r = self.tmp();
+        self.line(&format!("{r} = phi i64 [ 0, %{from} ], [ {v}, %{some} ]"));
+        r
+    }
+
+    /// `count` of array `d`: the length of a packed array; any other representation
+    /// leaves optimized code at `pc`.
+    fn packed_count(&mut self, d: &str, pc: usize) -> String {
+        let Some(l) = packed_layout() else {
+            // `Intrinsic::of` offers `count` only with the layout known.
+            let exit = self.fallback_label(pc);
+            self.expect("false", &exit);
+            return "0".into();
+        };
+        let (cell, rp, r, packed) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
+        self.line(&format!(
+            "{rp} = getelementptr inbounds i8, ptr {cell}, i64 {}",
+            l.repr_tag
+        ));
+        self.line(&format!("{r} = load i8, ptr {rp}, align 1"));
+        self.line(&format!("{packed} = icmp eq i8 {r}, {}", l.packed_tag));
+        let exit = self.fallback_label(pc);
+        self.expect(&packed, &exit);
+        self.cell_field(d, l.len)
+    }
+
+    /// `sqrt` of an int or float operand (tag `t`, payload `d`) as float bits.
+    fn float_sqrt(&mut self, t: &str, d: &str, known: TagSet) -> String {
+        let f = self.tmp();
+        if tags::subset(known, tags::DOUBLE) {
+            self.line(&format!("{f} = bitcast i64 {d} to double"));
+        } else if tags::subset(known, tags::INT) {
+            self.line(&format!("{f} = sitofp i64 {d} to double"));
+        } else {
+            let (is_int, fi, fd) = (self.tmp(), self.tmp(), self.tmp());
+            self.line(&format!("{is_int} = icmp eq i8 {t}, {}", tag::INT));
+            self.line(&format!("{fi} = sitofp i64 {d} to double"));
+            self.line(&format!("{fd} = bitcast i64 {d} to double"));
+            self.line(&format!(
+                "{f} = select i1 {is_int}, double {fi}, double {fd}"
+            ));
+        }
+        let (r, bits) = (self.tmp(), self.tmp());
+        self.line(&format!("{r} = call double @llvm.sqrt.f64(double {f})"));
+        self.line(&format!("{bits} = bitcast double {r} to i64"));
+        bits
+    }
+
+    /// Drops the owner a consumed counted argument (tag `t`, payload `d`) held: a
+    /// count decrement inline, the last owner's release out of line.
+    fn release_consumed(&mut self, t: &str, d: &str) {
+        let (kept, free, done) = (
+            self.tmp(),
+            self.fresh_block("arg.free"),
+            self.fresh_block("arg.done"),
+        );
+        self.line(&format!(
+            "{kept} = call i1 @hop_rt_decref_unless_last(i64 {d})"
+        ));
+        self.line(&format!(
+            "br i1 {kept}, label %{done}, label %{free}, !prof !0"
+        ));
+        self.block(&free);
+        self.line(&format!(
+            "call void {}(i8 {t}, i64 {d}) #1",
+            fnptr(hop_opt_release as *const () as usize)
+        ));
+        self.line(&format!("br label %{done}"));
+        self.block(&done);
+    }
+}
