@@ -234,6 +234,19 @@ fn replace_all(
         (subject, Cow::Borrowed(search))
     };
     let mut hit = find_from(hay, &needle, 0)?;
+    if repl.len() == needle.len() {
+        // Same length (`'A'` → `'4'`): one copy of the subject, patched in place,
+        // instead of a copy per piece between the hits.
+        let mut out = StrBuf::from_slice(subject);
+        loop {
+            out[hit..hit + repl.len()].copy_from_slice(repl);
+            *count += 1;
+            match find_from(hay, &needle, hit + needle.len()) {
+                Some(next) => hit = next,
+                None => return Some(out),
+            }
+        }
+    }
     let mut out = StrBuf::with_capacity(subject.len() + repl.len().saturating_sub(needle.len()));
     let mut pos = 0;
     loop {
