@@ -14,3 +14,8 @@ echo str_replace("é", "e", "café"), "\n";
 echo str_replace(1, 2, 1213), "\n";
 var_dump(str_replace("a", "b", ""));
 echo str_replace(["aa", "a"], ["a", "aa"], "aaa"), "\n";
+// Same-length replacements (patched in place): overlaps, counts, case-insensitive.
+var_dump(str_replace('aa', 'bb', 'aaaaa', $c), $c);
+var_dump(str_ireplace('AB', 'xy', 'abABaB', $c), $c);
+var_dump(str_replace(['a', 'b'], ['b', 'c'], 'ab'));
+var_dump(str_replace('é', 'è', 'café é'));
