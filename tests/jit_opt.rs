@@ -303,6 +303,41 @@ fn builtins_computed_inline() {
     assert!(deopts(&stats, "slow_path") > 0, "{}", stats["optimized"]);
 }
 
+/// A `$f(...)` site whose profile saw one closure function calls it natively:
+/// with `jit.sync=2` the function is optimized from its profile (after 20 calls
+/// or back-edges), its IR checks the closure (`hop_closure_bound`, the one helper
+/// returning a pointer) instead of calling the generic `CallValue` helper, and
+/// every later callable — other closures, strings, built-ins, a closure throwing,
+/// captures by reference — still behaves as in php.
+#[test]
+fn closure_calls_are_native_after_profiling() {
+    let name = "jit_closure_calls";
+    let opts = ["jit.sync=2", "jit.optimize_threshold=20"];
+    let out = Command::new(hopjit())
+        .args(["-d", opts[0], "-d", opts[1], "--dump-ir", "run_calls"])
+        .arg(corpus(name))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (before, _) = text
+        .split_once("IR after passes")
+        .expect("run_calls is optimized");
+    assert!(
+        before.contains("= call ptr inttoptr"),
+        "no native closure call:\n{before}"
+    );
+    let (stdout, _) = run(&corpus(name), &opts);
+    assert_eq!(stdout, expected(name));
+    // Unprofiled (`jit.sync=1`) the site has no closure to expect: generic call.
+    let out = Command::new(hopjit())
+        .args(["-d", "jit.sync=1", "--dump-ir", "run_calls"])
+        .arg(corpus(name))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("IR before passes") && !text.contains("= call ptr inttoptr"));
+}
+
 /// The trace shows each optimized compile as a slice on a worker thread with its
 /// phases nested, the queue as a counter track, and deopts as instant events.
 #[test]

@@ -29,7 +29,8 @@ pub const ROUNDS: usize = 100;
 pub const FILE: &str = "stress.php";
 
 /// Small hot functions: recursion, int loops, a float loop, string building, packed
-/// and hash arrays with foreach, and a throw caught one frame up. Deterministic.
+/// and hash arrays with foreach, a throw caught one frame up, and a closure with
+/// captures called from a loop (natively, once optimized). Deterministic.
 pub const PROGRAM: &str = r#"<?php
 function fib($n) { return $n < 2 ? $n : fib($n - 1) + fib($n - 2); }
 function sum_loop($n) {
@@ -64,11 +65,21 @@ function safe($n) {
     try { return risky($n); } catch (Exception $e) { return -strlen($e->getMessage()); }
 }
 function fsum($n) { $f = 0.5; for ($i = 0; $i < $n; $i++) { $f = $f * 1.5 - $i; } return $f; }
+function apply_all($f, $n) {
+    $t = 0;
+    for ($i = 0; $i < $n; $i++) { $t += $f($i); }
+    return $t;
+}
+$k = 3;
+$tag = "ab";
+$scale = function ($x) use ($k, $tag) { return $x * $k + strlen($tag) + (int) sqrt($x); };
 $acc = 0;
 for ($r = 0; $r < 20; $r++) {
     $acc += fib(12) + sum_loop(50) + collatz(27 + $r) + arr_work(10) + safe($r);
+    $acc += apply_all($scale, 30);
     $acc %= 1000000007;
 }
+echo apply_all($scale, 100), "\n";
 echo fib(15), "\n";
 echo sum_loop(1000), "\n";
 echo collatz(97), "\n";
@@ -81,7 +92,7 @@ echo $acc, "\n";
 "#;
 
 /// `php -n` output of `PROGRAM` (checked with PHP 8.2).
-pub const EXPECTED: &str = "610\n496491\n118\nabcdefghijklmnopqrstuvwxyzabcd:30\n2681\n-5 2 4 -5 8 10 \nfloat(-12.578125)\n182043\n";
+pub const EXPECTED: &str = "15665\n610\n496491\n118\nabcdefghijklmnopqrstuvwxyzabcd:30\n2681\n-5 2 4 -5 8 10 \nfloat(-12.578125)\n211243\n";
 
 /// Every user function of `PROGRAM` plus the script body; each is called more than
 /// 3 times per round across the threads (the counters are shared), so each must get
@@ -95,6 +106,8 @@ pub const FUNCS: &[&str] = &[
     "risky",
     "safe",
     "fsum",
+    "apply_all",
+    "{closure}",
     "{main}",
 ];
 

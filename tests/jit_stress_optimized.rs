@@ -25,7 +25,7 @@ fn stress_optimized_swaps() {
         optimize_threshold: 10,
         workers: 2,
         llvm_opt: 1,
-        sync: false,
+        sync: hopjit::jit::config::SyncMode::Off,
         ..shared::config(0, true)
     });
     let t0 = Instant::now();

@@ -146,6 +146,15 @@ fn corpus_optimized_async() {
     run_mode(&["-d", "jit.optimize_threshold=20"]);
 }
 
+/// Real profiles, deterministically: `jit.sync=2` optimizes a function when its
+/// profile reaches the threshold (20 entries or back-edges), the thread that got it
+/// there waiting — every profile-driven decision (types, element guards, closure
+/// call sites) is taken at the same point of every run.
+#[test]
+fn corpus_optimized_at_threshold() {
+    run_mode(&["-d", "jit.sync=2", "-d", "jit.optimize_threshold=20"]);
+}
+
 /// One string growing past PHP's memory limit (`$s .= $s` in a loop) ends with PHP's
 /// fatal error and exit status 255 in every mode, never with the OS killing the
 /// process. Not a corpus program: php fails one doubling earlier (it counts all the

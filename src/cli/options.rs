@@ -107,9 +107,10 @@ pub const OPTIONS: &[OptDef] = &[
     },
     OptDef {
         name: "jit.sync",
-        ty: OptType::Bool,
+        ty: OptType::Str,
         default: "0",
-        help: "optimize on the first call and wait for the worker (tests)",
+        help: "wait for optimizing compiles (tests): 1 on a function's first call, \
+               2 when its profile reaches jit.optimize_threshold",
         active: true,
     },
     OptDef {
@@ -215,6 +216,17 @@ fn parse_value(def: &OptDef, raw: &str) -> Result<OptValue, String> {
             OptValue::Size(n.checked_mul(mult).ok_or_else(bad)?)
         }
         OptType::Str => {
+            if def.name == "jit.sync" {
+                // Formerly a bool: its spellings still mean 0 and 1.
+                return match v.to_ascii_lowercase().as_str() {
+                    "0" | "off" | "false" | "no" | "" => Ok(OptValue::Str("0".into())),
+                    "1" | "on" | "true" | "yes" => Ok(OptValue::Str("1".into())),
+                    "2" => Ok(OptValue::Str("2".into())),
+                    _ => Err(format!(
+                        "invalid value \"{raw}\" for option jit.sync (expected 0, 1 or 2)"
+                    )),
+                };
+            }
             if def.name == "jit.llvm_opt" && !["O1", "O2", "O3"].contains(&v) {
                 return Err(format!(
                     "invalid value \"{raw}\" for option jit.llvm_opt (expected O1, O2 or O3)"

@@ -6,6 +6,20 @@ use once_cell::sync::OnceCell;
 use super::tc::TcConfig;
 use crate::cli::options::{OptValue, Options};
 
+/// `jit.sync`: deterministic tier-up for tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyncMode {
+    /// Compiles run on the workers while the program goes on (the default).
+    Off,
+    /// `1`: every function is optimized on its first call, unprofiled, the calling
+    /// thread waiting (every function goes through the optimizing tier).
+    FirstCall,
+    /// `2`: a function is optimized when its profile reaches
+    /// `jit.optimize_threshold`, the thread that got it there waiting: the
+    /// profile-driven decisions are taken from a profile, deterministically.
+    AtThreshold,
+}
+
 #[derive(Clone, Debug)]
 pub struct JitConfig {
     /// `jit`: false runs everything in the interpreter.
@@ -25,8 +39,8 @@ pub struct JitConfig {
     pub retranslate_all: u64,
     /// `jit.llvm_opt`: the pass pipeline level (1, 2 or 3).
     pub llvm_opt: u8,
-    /// `jit.sync`: optimize on the first call, waiting for the worker.
-    pub sync: bool,
+    /// `jit.sync`: whether (and when) request threads wait for optimizing compiles.
+    pub sync: SyncMode,
     /// `jit.promote`: loop functions keep uncounted slots in registers
     /// (`opt::promote`).
     pub promote: bool,
@@ -107,7 +121,11 @@ impl JitConfig {
                 "O3" => 3,
                 _ => 2,
             },
-            sync: o.bool("jit.sync"),
+            sync: match string(o, "jit.sync") {
+                "1" => SyncMode::FirstCall,
+                "2" => SyncMode::AtThreshold,
+                _ => SyncMode::Off,
+            },
             promote: o.bool("jit.promote"),
             concurrent: o.bool("jit.concurrent"),
             max_threads: int(o, "jit.max_threads").max(1) as usize,

@@ -171,7 +171,7 @@ fn after_baseline(ctx: &ExecCtx, fid: u32, entry: *mut ()) -> *mut () {
         opt::retranslate::register(ctx.unit.clone(), fid);
         return entry;
     }
-    if cfg.sync && opt::request::request(&ctx.unit, fid, true) {
+    if cfg.sync == config::SyncMode::FirstCall && opt::request::request(&ctx.unit, fid, true) {
         if let Some(f) = ctx.unit.funcs.get(fid as usize) {
             return f.entry.load(Ordering::Acquire);
         }

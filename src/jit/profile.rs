@@ -23,7 +23,9 @@ pub struct ProfData {
     /// out-of-line path. An op with an inline int fast path whose set stays empty ran
     /// only int (or bool) operands.
     pub tags: Box<[AtomicU32]>,
-    /// For call sites: callee function index + 1, or `POLYMORPHIC`.
+    /// For call sites: callee function index + 1, or `POLYMORPHIC`. `CallValue`
+    /// sites record the function of the closure they called (anything else
+    /// called there makes them polymorphic).
     pub callees: Box<[AtomicU32]>,
 }
 
@@ -58,6 +60,24 @@ impl ProfData {
                 x if x == id || x == POLYMORPHIC => {}
                 _ => c.store(POLYMORPHIC, Ordering::Relaxed),
             }
+        }
+    }
+
+    /// Marks call site `pc` as calling more than one function (or something that
+    /// is not a user function at all).
+    pub fn record_polymorphic(&self, pc: usize) {
+        if let Some(c) = self.callees.get(pc) {
+            if c.load(Ordering::Relaxed) != POLYMORPHIC {
+                c.store(POLYMORPHIC, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// The one user function call site `pc` has called, if it called exactly one.
+    pub fn monomorphic_callee(&self, pc: usize) -> Option<u32> {
+        match self.callees.get(pc)?.load(Ordering::Relaxed) {
+            0 | POLYMORPHIC => None,
+            id => Some(id - 1),
         }
     }
 

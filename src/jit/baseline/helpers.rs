@@ -113,6 +113,10 @@ pub(crate) fn record_profile(func: &Func, frame: *mut TypedValue, pc: usize) {
             prof.record_callee(pc, *f);
             [None, None]
         }
+        Op::CallValue { callee, .. } => {
+            record_value_callee(func, frame, pc, *callee);
+            [None, None]
+        }
         _ => [None, None],
     };
     for o in operands.into_iter().flatten() {
@@ -402,6 +406,18 @@ pub unsafe extern "C" fn hop_call_builtin(
     }
 }
 
+/// Profiles `CallValue` site `pc` of `func`: the function of the by-value closure
+/// its `callee` holds, or polymorphic for any other callable (a native call in
+/// optimized code needs one closure function, see `opt::irgen_call`).
+fn record_value_callee(func: &Func, frame: *mut TypedValue, pc: usize, callee: Operand) {
+    let prof = &func.jit.prof;
+    let v = peek(func, frame, callee).deref();
+    match v.is_object().then(|| v.obj().closure.as_ref()).flatten() {
+        Some(c) if c.builtin.is_none() => prof.record_callee(pc, c.func),
+        _ => prof.record_polymorphic(pc),
+    }
+}
+
 /// The out-of-line path of `CallValue` (`$f(...)`, closures above all): the call
 /// itself, without the generic helper's profiling and op dispatch. Same results as
 /// [`hop_step`].
@@ -423,6 +439,7 @@ pub unsafe extern "C" fn hop_call_value(
                 args,
                 argc,
             } => {
+                record_value_callee(func, frame, pc as usize, callee);
                 // SAFETY: the unit is owned by ctx.unit, which outlives this call.
                 let unit = &*Arc::as_ptr(&ctx.unit);
                 Some(call_value_op(

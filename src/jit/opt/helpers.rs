@@ -2,7 +2,7 @@
 //! `baseline/helpers.rs`, and the deopt entries in `deopt.rs`). Each is
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
-use crate::runtime::value::TypedValue;
+use crate::runtime::value::{ObjCell, TypedValue};
 use crate::vm::ctx::ExecCtx;
 use crate::vm::interp::write;
 use crate::vm::interp_call::{call_builtin_slots, call_to_ret, store_fault};
@@ -73,5 +73,29 @@ pub unsafe extern "C" fn hop_opt_call_builtin(
     ) {
         Ok(()) => status::OK,
         Err(f) => store_fault(f),
+    }
+}
+
+/// The captured values of a closure that an optimized `CallValue` site may call
+/// natively: `cell` is an object of a closure over user function `func` (not a
+/// built-in) binding exactly `ncap` values — returns a pointer to the first of them
+/// (dangling, never read, when `ncap` is 0). Null for anything else (another
+/// function, another callable), which takes the generic call. Reads only the object.
+///
+/// # Safety
+/// `cell` is null or the payload of a live OBJECT value.
+pub unsafe extern "C" fn hop_closure_bound(cell: u64, func: u64, ncap: u64) -> *const TypedValue {
+    if cell == 0 {
+        return std::ptr::null();
+    }
+    // SAFETY: per the contract, a live object cell.
+    let obj = unsafe { &(*(cell as *const ObjCell)).obj };
+    match &obj.closure {
+        Some(c)
+            if c.builtin.is_none() && u64::from(c.func) == func && c.bound.len() as u64 == ncap =>
+        {
+            c.bound.as_ptr()
+        }
+        _ => std::ptr::null(),
     }
 }

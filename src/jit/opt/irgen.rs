@@ -448,6 +448,7 @@ impl<'f> Lower<'f> {
             "attributes #0 = { nounwind }\n\
              attributes #1 = { cold nounwind }\n\
              attributes #2 = { noinline nounwind }\n\
+             attributes #3 = { nounwind willreturn memory(read) }\n\
              !0 = !{!\"branch_weights\", i32 2000, i32 1}\n",
         );
     }
@@ -1141,6 +1142,18 @@ impl<'f> Lower<'f> {
                 hop_opt_call_builtin as *const () as usize,
                 [*args, *builtin, *argc, *dst],
             ),
+            (
+                Op::CallValue {
+                    dst,
+                    callee,
+                    args,
+                    argc,
+                },
+                _,
+            ) if !callee.is_const() && self.spec.value_callees[pc].is_some() => {
+                let f = self.spec.value_callees[pc].expect("checked");
+                self.closure_call(pc, *dst, callee.0, f, *args, *argc)
+            }
             (Op::VerifyParam { slot, param }, _) => self.verify_param(pc, *slot, *param),
             (Op::MakeRef { dst, src }, _) if *dst != NO_SLOT && dst != src => {
                 self.make_ref(pc, *dst, *src)

@@ -14,7 +14,9 @@
 //! reference), the call takes `hop_opt_call` with nothing done yet.
 
 use super::*;
+use crate::jit::baseline::helpers::hop_call_value;
 use crate::jit::native_call::{hop_call_cleanup, hop_enter_untranslated, hop_write_result};
+use crate::jit::opt::helpers::hop_closure_bound;
 use crate::vm::call_stack::CallStack;
 use crate::vm::ctx::CallInfo;
 
@@ -240,7 +242,7 @@ impl<'f> Lower<'f> {
             f.call_shape.lean_argc == argc && (f.num_slots as usize) <= NATIVE_CALL_MAX_SLOTS
         });
         if lean && self.inlining.is_none() {
-            return self.native_call(pc, dst, callee, args, argc);
+            return self.native_call(pc, dst, callee, args, argc, None);
         }
         self.call_with(
             pc,
@@ -276,12 +278,53 @@ impl<'f> Lower<'f> {
         self.generic(pc, hop_call_fault as *const () as usize);
     }
 
+    /// `CallValue` (`$f(...)`) at a site whose profile saw one closure function,
+    /// `callee`: a native call when the value is a closure of that function (see
+    /// [`Lower::native_call`]), else the generic helper, with nothing done yet.
+    pub(super) fn closure_call(
+        &mut self,
+        pc: usize,
+        dst: Slot,
+        closure: Slot,
+        callee: u32,
+        args: Slot,
+        argc: u32,
+    ) {
+        let native = self.unit.funcs.get(callee as usize).is_some_and(|f| {
+            f.is_closure
+                && f.call_shape.inline_argc == argc
+                && (f.num_slots as usize) <= NATIVE_CALL_MAX_SLOTS
+        });
+        if native && self.inlining.is_none() {
+            self.native_call(pc, dst, callee, args, argc, Some(closure))
+        } else {
+            self.generic(pc, hop_call_value as *const () as usize)
+        }
+    }
+
     /// The native call sequence (see the module doc). The caller's argument
     /// temporaries are moved out (left undefined), as the Rust call path does.
-    fn native_call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
+    /// `closure`: the slot holding the closure a `CallValue` calls — checked to be
+    /// one of `callee` (else the generic `CallValue` helper runs the call), whose
+    /// bound values are copied into the capture slots after the parameters, as
+    /// `interp_call::bind_captures` does.
+    fn native_call(
+        &mut self,
+        pc: usize,
+        dst: Slot,
+        callee: u32,
+        args: Slot,
+        argc: u32,
+        closure: Option<Slot>,
+    ) {
         self.clobbered = true;
         let f = &self.unit.funcs[callee as usize];
         let n = f.num_slots as usize;
+        let ncap = if closure.is_some() {
+            f.num_captures as usize
+        } else {
+            0
+        };
         let entry_slot = &f.entry as *const _ as usize;
         let line = self.func.lines.get(pc).copied().unwrap_or(0);
         let calls = std::mem::offset_of!(ExecCtx, calls);
@@ -306,6 +349,22 @@ impl<'f> Lower<'f> {
             }
             arg_vals.push((p, t));
         }
+        // The closure: its captured values, or null when it is not one of `callee`.
+        let bound = closure.map(|c| {
+            let p = self.storage(c);
+            let t = self.load_tag(&p);
+            let d = self.load_data(&p);
+            let (is_obj, cell, bound, has) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+            self.line(&format!("{is_obj} = icmp eq i8 {t}, {}", tag::OBJECT));
+            self.line(&format!("{cell} = select i1 {is_obj}, i64 {d}, i64 0"));
+            self.line(&format!(
+                "{bound} = call ptr {}(i64 {cell}, i64 {callee}, i64 {ncap}) #3",
+                fnptr(hop_closure_bound as *const () as usize)
+            ));
+            self.line(&format!("{has} = icmp ne ptr {bound}, null"));
+            conds.push(has);
+            bound
+        });
         // Room on the VM stack and on the call stack.
         let spp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, sp));
         let sp = self.tmp();
@@ -355,7 +414,26 @@ impl<'f> Lower<'f> {
             self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
             self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
         }
-        self.mark_undefined(&frame, argc as usize, n);
+        if let Some(bound) = &bound {
+            for j in 0..ncap {
+                let (b, t, d) = (self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!(
+                    "{b} = getelementptr inbounds i128, ptr {bound}, i64 {j}"
+                ));
+                let tp = self.tmp();
+                self.line(&format!("{tp} = getelementptr inbounds i8, ptr {b}, i64 8"));
+                self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+                self.line(&format!("{d} = load i64, ptr {b}, align 8"));
+                self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
+                let q = self.tmp();
+                self.line(&format!(
+                    "{q} = getelementptr inbounds i8, ptr {frame}, i64 {}",
+                    slot_offset(argc + j as u32)
+                ));
+                self.store_raw(&q, &t, &d);
+            }
+        }
+        self.mark_undefined(&frame, argc as usize + ncap, n);
         self.line(&format!("store i64 {nsp}, ptr {spp}, align 8"));
         // Its CallInfo (`repr(C)`): { func, call_line }, frame, { argc, nextra },
         // rare — `Option<Box<_>>::None` is the null pointer (a guaranteed layout).
@@ -479,11 +557,15 @@ impl<'f> Lower<'f> {
         self.br(pc + 1);
         // Anything unusual: the helper, with nothing done yet.
         self.block(&slow);
-        self.call_with(
-            pc,
-            hop_opt_call as *const () as usize,
-            [args, callee, argc, dst],
-        );
+        if closure.is_some() {
+            self.generic(pc, hop_call_value as *const () as usize);
+        } else {
+            self.call_with(
+                pc,
+                hop_opt_call as *const () as usize,
+                [args, callee, argc, dst],
+            );
+        }
     }
 
     /// `dst = (tag, data)` for a value the call returned (owned, maybe counted),

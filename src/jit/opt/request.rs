@@ -14,7 +14,7 @@ use crate::vm::ctx::ExecCtx;
 
 /// Called by baseline code at a function entry or loop header whose counter reached
 /// `jit.optimize_threshold`, while `func.jit.opt_requested` is 0: queues the function
-/// once (with `jit.sync=1`, waits until it is compiled).
+/// once (with `jit.sync=1` or `2`, waits until it is compiled).
 ///
 /// # Safety
 /// `ctx` is the running request's context and `func` a function of `ctx.unit`.
@@ -24,7 +24,11 @@ pub unsafe extern "C" fn hop_opt_request(ctx: *mut ExecCtx, func: *const Func) {
     if func.jit.opt_requested.swap(1, Ordering::AcqRel) != 0 {
         return;
     }
-    request(&ctx.unit, func.id, config::get().sync);
+    request(
+        &ctx.unit,
+        func.id,
+        config::get().sync != config::SyncMode::Off,
+    );
 }
 
 /// Queues function `fid` of `unit` unless it is already queued, optimized or given

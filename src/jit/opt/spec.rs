@@ -61,6 +61,10 @@ pub struct Spec {
     /// read): the tags the element is guarded to (bit `1 << tag`), `u32::MAX` for
     /// none. See [`elem_tags`].
     pub elem_tags: Vec<u32>,
+    /// Per pc of a `$f(...)` call: the closure function the profile saw it call,
+    /// if only one (a native call there is worth a check, see
+    /// `irgen_call::closure_call`).
+    pub value_callees: Vec<Option<u32>>,
 }
 
 /// What each inline element read may assume about the element's type, from the op
@@ -397,7 +401,14 @@ impl Spec {
             })
             .collect();
         let elem_tags = elem_tags(func, &plans, &nested_reads);
+        let value_callees = (0..func.ops.len())
+            .map(|pc| match &func.ops[pc] {
+                Op::CallValue { .. } => prof.monomorphic_callee(pc),
+                _ => None,
+            })
+            .collect();
         Spec {
+            value_callees,
             elem_tags,
             plans,
             nested_reads,
