@@ -157,6 +157,8 @@ impl Default for PhpArray {
 
 /// Where `PhpArray::repr` (its tag byte first) sits in a `PhpArray`.
 pub(crate) const REPR_OFFSET: usize = std::mem::offset_of!(PhpArray, repr);
+/// Where `PhpArray::next_free` sits in a `PhpArray` (JIT code appending inline).
+pub(crate) const NEXT_FREE_OFFSET: usize = std::mem::offset_of!(PhpArray, next_free);
 
 /// `next_free` of an array that has had no int key yet.
 const NO_KEY_YET: i64 = i64::MIN;

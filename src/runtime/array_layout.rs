@@ -1,5 +1,5 @@
-//! Where a packed array's elements are, for code that reads them without Rust: the
-//! optimizing tier's inline element access (`jit/opt/irgen_dim.rs`).
+//! Where a packed array's elements are, for code that reads and appends to them
+//! without Rust: the optimizing tier's inline element access (`jit/opt/irgen_dim.rs`).
 //!
 //! An array value points at an `ArrCell` (`Header`, then the `PhpArray`), whose
 //! representation is a `repr(C, u8)` enum: a tag byte, then for packed arrays a
@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use super::array::{PhpArray, REPR_OFFSET};
+use super::array::{PhpArray, NEXT_FREE_OFFSET, REPR_OFFSET};
 use super::value::{ArrCell, TypedValue};
 
 /// Byte offsets from the start of an `ArrCell`.
@@ -24,6 +24,11 @@ pub struct PackedLayout {
     pub elems: usize,
     /// Its element count (`usize`).
     pub len: usize,
+    /// Its element capacity (`usize`).
+    pub cap: usize,
+    /// The key the next append uses (`i64`, PHP's nNextFreeElement): an append
+    /// in place needs it to equal the length.
+    pub next_free: usize,
 }
 
 /// The layout, or `None` when inline element access is not possible.
@@ -61,14 +66,14 @@ fn probe() -> Option<PackedLayout> {
         let hits: Vec<usize> = (0..3).filter(|&i| words[i] == want).collect();
         (hits.len() == 1).then(|| vec_at - cell + hits[0] * 8)
     };
-    let layout = PackedLayout {
+    Some(PackedLayout {
         repr_tag,
         packed_tag,
         elems: find(elems.as_ptr() as usize)?,
         len: find(elems.len())?,
-    };
-    find(elems.capacity())?;
-    Some(layout)
+        cap: find(elems.capacity())?,
+        next_free: std::mem::offset_of!(ArrCell, arr) + NEXT_FREE_OFFSET,
+    })
 }
 
 #[cfg(test)]
@@ -90,6 +95,8 @@ mod tests {
         unsafe {
             assert_eq!(*((cell + l.repr_tag) as *const u8), l.packed_tag);
             assert_eq!(*((cell + l.len) as *const usize), 10);
+            assert!(*((cell + l.cap) as *const usize) >= 10);
+            assert_eq!(*((cell + l.next_free) as *const i64), 10);
             let elems = *((cell + l.elems) as *const *const TypedValue);
             assert_eq!((*elems.add(4)).int_val(), 28);
         }

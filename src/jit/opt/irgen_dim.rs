@@ -194,17 +194,16 @@ impl<'f> Lower<'f> {
         val: Operand,
     ) {
         let k = key.map(|k| self.int_key(k, pc));
-        let (Some(layout), Some(k), true) = (packed_layout(), k.as_deref(), dst == NO_SLOT) else {
+        let (Some(layout), true) = (packed_layout(), dst == NO_SLOT) else {
             return self.assign_dim_call(pc, dst, base, k.as_deref(), val);
         };
-        let k = k.to_string();
         let slow = self.fresh_block("dim.call");
         let (vt, vd) = if val.is_const() {
             match self.func.consts.get(val.index() as usize) {
                 Some(c) if c.tag() >= tag::NULL && c.tag() < tag::STRING => {
                     (c.tag().to_string(), c.data.to_string())
                 }
-                _ => return self.assign_dim_call(pc, dst, base, Some(&k), val),
+                _ => return self.assign_dim_call(pc, dst, base, k.as_deref(), val),
             }
         } else {
             let vp = self.storage(val.0);
@@ -225,15 +224,95 @@ impl<'f> Lower<'f> {
             (vt, vd)
         };
         let bp = self.storage(base);
-        let e = self.packed_elem(&layout, base, &bp, &k, true, &slow);
-        let old = self.load_tag(&e);
-        let free = self.tmp();
-        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
-        self.expect(&free, &slow);
+        let e = match &k {
+            Some(k) => {
+                let e = self.packed_elem(&layout, base, &bp, k, true, &slow);
+                let old = self.load_tag(&e);
+                let free = self.tmp();
+                self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+                self.expect(&free, &slow);
+                e
+            }
+            None => self.packed_push(&layout, base, &bp, &slow),
+        };
         self.store_raw(&e, &vt, &vd);
         self.br(pc + 1);
         self.block(&slow);
-        self.assign_dim_call(pc, dst, base, Some(&k), val);
+        self.assign_dim_call(pc, dst, base, k.as_deref(), val);
+    }
+
+    /// `$a[]`: pointer to a new last element of the uniquely held packed array at
+    /// `p` (the storage of slot `base`), its length and next free key bumped — when
+    /// the vector has room and the next free key is the length (what `push_slot`
+    /// checks); else branches to `miss` having changed nothing. The caller writes
+    /// the element right away (its memory is uninitialized until then).
+    fn packed_push(&mut self, layout: &PackedLayout, base: Slot, p: &str, miss: &str) -> String {
+        let cell = self.packed_cell(layout, base, p, true, miss);
+        let field = |l: &mut Self, off: usize, ty: &str| {
+            let (fp, v) = (l.tmp(), l.tmp());
+            l.line(&format!(
+                "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
+            ));
+            l.line(&format!("{v} = load {ty}, ptr {fp}"));
+            (fp, v)
+        };
+        let (lenp, len) = field(self, layout.len, "i64");
+        let (_, cap) = field(self, layout.cap, "i64");
+        let (nfp, next) = field(self, layout.next_free, "i64");
+        let (room, in_order, ok) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{room} = icmp ult i64 {len}, {cap}"));
+        self.line(&format!("{in_order} = icmp eq i64 {next}, {len}"));
+        self.line(&format!("{ok} = and i1 {room}, {in_order}"));
+        self.expect(&ok, miss);
+        let (_, elems) = field(self, layout.elems, "ptr");
+        let (e, len1) = (self.tmp(), self.tmp());
+        self.line(&format!(
+            "{e} = getelementptr inbounds i128, ptr {elems}, i64 {len}"
+        ));
+        self.line(&format!("{len1} = add i64 {len}, 1"));
+        self.line(&format!("store i64 {len1}, ptr {lenp}"));
+        self.line(&format!("store i64 {len1}, ptr {nfp}"));
+        e
+    }
+
+    /// The cell of the array at `p` (the storage of slot `base`) when it is a packed
+    /// array — held uniquely when `unique` (writable in place); else branches to
+    /// `miss` having changed nothing.
+    fn packed_cell(
+        &mut self,
+        layout: &PackedLayout,
+        base: Slot,
+        p: &str,
+        unique: bool,
+        miss: &str,
+    ) -> String {
+        if !tags::subset(self.known(base), tags::only(tag::ARRAY)) {
+            let t = self.load_tag(p);
+            let is_arr = self.tmp();
+            self.line(&format!("{is_arr} = icmp eq i8 {t}, {}", tag::ARRAY));
+            self.expect(&is_arr, miss);
+        }
+        let cell = self.tmp();
+        self.line(&format!("{cell} = load ptr, ptr {p}, align 8"));
+        if unique {
+            // Header { rc: u32, flags: u32 }: one owner and not static.
+            let (hdr, one) = (self.tmp(), self.tmp());
+            self.line(&format!("{hdr} = load i64, ptr {cell}"));
+            self.line(&format!("{one} = icmp eq i64 {hdr}, 1"));
+            self.expect(&one, miss);
+        }
+        let (rp, rt, packed) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!(
+            "{rp} = getelementptr inbounds i8, ptr {cell}, i64 {}",
+            layout.repr_tag
+        ));
+        self.line(&format!("{rt} = load i8, ptr {rp}"));
+        self.line(&format!(
+            "{packed} = icmp eq i8 {rt}, {}",
+            layout.packed_tag
+        ));
+        self.expect(&packed, miss);
+        cell
     }
 
     /// `dst = base[outer][inner]` as one (see `fuse.rs`): both arrays packed, the
@@ -307,14 +386,7 @@ impl<'f> Lower<'f> {
         unique: bool,
         miss: &str,
     ) -> String {
-        if !tags::subset(self.known(base), tags::only(tag::ARRAY)) {
-            let t = self.load_tag(p);
-            let is_arr = self.tmp();
-            self.line(&format!("{is_arr} = icmp eq i8 {t}, {}", tag::ARRAY));
-            self.expect(&is_arr, miss);
-        }
-        let cell = self.tmp();
-        self.line(&format!("{cell} = load ptr, ptr {p}, align 8"));
+        let cell = self.packed_cell(layout, base, p, unique, miss);
         let field = |l: &mut Self, off: usize, ty: &str| {
             let (fp, v) = (l.tmp(), l.tmp());
             l.line(&format!(
@@ -323,20 +395,6 @@ impl<'f> Lower<'f> {
             l.line(&format!("{v} = load {ty}, ptr {fp}"));
             v
         };
-        if unique {
-            // Header { rc: u32, flags: u32 }: one owner and not static.
-            let hdr = field(self, 0, "i64");
-            let ok = self.tmp();
-            self.line(&format!("{ok} = icmp eq i64 {hdr}, 1"));
-            self.expect(&ok, miss);
-        }
-        let rt = field(self, layout.repr_tag, "i8");
-        let packed = self.tmp();
-        self.line(&format!(
-            "{packed} = icmp eq i8 {rt}, {}",
-            layout.packed_tag
-        ));
-        self.expect(&packed, miss);
         let len = field(self, layout.len, "i64");
         let inb = self.tmp();
         self.line(&format!("{inb} = icmp ult i64 {k}, {len}"));
