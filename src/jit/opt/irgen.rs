@@ -59,6 +59,8 @@ mod byref;
 mod call;
 #[path = "irgen_dim.rs"]
 mod dim;
+#[path = "irgen_iter.rs"]
+mod iter;
 
 /// The runtime fast paths every module starts with (llvm/runtime.ll).
 pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
@@ -1154,6 +1156,16 @@ impl<'f> Lower<'f> {
                 let f = self.spec.value_callees[pc].expect("checked");
                 self.closure_call(pc, *dst, callee.0, f, *args, *argc)
             }
+            (
+                Op::IterNext {
+                    iter,
+                    val,
+                    key,
+                    by_ref: false,
+                    exit,
+                },
+                _,
+            ) if *val != NO_SLOT && *key != *val => self.iter_next(pc, *iter, *val, *key, *exit),
             (Op::VerifyParam { slot, param }, _) => self.verify_param(pc, *slot, *param),
             (Op::MakeRef { dst, src }, _) if *dst != NO_SLOT && dst != src => {
                 self.make_ref(pc, *dst, *src)

@@ -278,7 +278,7 @@ impl<'f> Lower<'f> {
     /// The cell of the array at `p` (the storage of slot `base`) when it is a packed
     /// array — held uniquely when `unique` (writable in place); else branches to
     /// `miss` having changed nothing.
-    fn packed_cell(
+    pub(super) fn packed_cell(
         &mut self,
         layout: &PackedLayout,
         base: Slot,

@@ -9,6 +9,8 @@
 //! - `spec.rs`: the profile snapshot → a plan per op (int, float, generic, cold);
 //! - `irgen.rs`: the plan → LLVM IR (with `llvm/runtime.ll` inlined);
 //! - `intrinsic.rs`: the built-ins computed inline (`strlen`, `count`, `sqrt`, ...);
+//! - `irgen_dim.rs`, `irgen_iter.rs`, `irgen_call.rs`, `irgen_builtin.rs`: element
+//!   access and appends, `foreach`, calls, built-ins computed inline;
 //! - `irgen_tags.rs`: the slot tags known at each op (the guards irgen can drop);
 //! - `promote.rs`: the slots the body keeps in registers, and what each deopt writes back;
 //! - `codegen.rs`: parse, verify, the pass pipeline, object in memory (per-worker LLVM);
