@@ -338,6 +338,34 @@ fn closure_calls_are_native_after_profiling() {
     assert!(text.contains("IR before passes") && !text.contains("= call ptr inttoptr"));
 }
 
+/// `$a[$i] op= $x` and `$m[$r][$c] op= $x` are updated in place in optimized code
+/// (`fuse::ElemUpdate`): no element pointer (an INDIRECT, tag 16) is stored into a
+/// temporary any more, and shared arrays, other element types, missing keys and
+/// overflow leave through slow-path deopts with php's output.
+#[test]
+fn element_updates_are_fused() {
+    let name = "jit_elem_update";
+    for f in ["bump", "scale_rows"] {
+        let out = Command::new(hopjit())
+            .args(["-d", "jit.sync=1", "--dump-ir", f])
+            .arg(corpus(name))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let (before, _) = text
+            .split_once("IR after passes")
+            .expect("--dump-ir prints both forms");
+        assert!(before.contains("IR before passes"), "{f} is not optimized");
+        assert!(
+            !before.contains("store i8 16"),
+            "{f} still goes through an element pointer:\n{before}"
+        );
+    }
+    let (stdout, stats) = run(&corpus(name), &["jit.sync=1"]);
+    assert_eq!(stdout, expected(name));
+    assert!(deopts(&stats, "slow_path") > 0, "{}", stats["optimized"]);
+}
+
 /// The trace shows each optimized compile as a slice on a worker thread with its
 /// phases nested, the queue as a counter track, and deopts as instant events.
 #[test]

@@ -9,9 +9,17 @@
 //! traffic, a third of the IR, and the row of a matrix or the body of an n-body
 //! simulation is read as directly as a C array of arrays. Any surprise deoptimizes
 //! at the first op, before anything happened.
+//!
+//! **Element updates.** `$a[$i] += $x` compiles to `FetchDimW t = &a[i];
+//! Add t = t + x; UnsetLocal t` (and `$b[$i][$k] -= $x` to two `FetchDimW`s
+//! before the arithmetic): a pointer to the element goes into a temporary, the
+//! arithmetic reads and writes through it (twice dereferencing it), and the
+//! temporary is cleared. Lowered as one, the element is found, updated in place and
+//! nothing else is written. Any surprise — an array shared or not packed, a key out
+//! of range, an element of another type, an overflow — deoptimizes at the first op.
 
 use super::spec::Plan;
-use crate::bytecode::op::{Op, Operand, Slot, NO_SLOT};
+use crate::bytecode::op::{DimMode, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 
 /// `dst = base[outer][inner]` through the temporary `tmp` (left UNINIT).
@@ -77,6 +85,89 @@ pub fn nested_read(func: &Func, plans: &[Plan], heads: &[bool], pc: usize) -> Op
     })
 }
 
+/// `base[outer]([inner]) = base[outer]([inner]) <op> val` through the temporary
+/// `tmp` (left UNINIT), `op` being the `Add`, `Sub` or `Mul` at `pc + len() - 2`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElemUpdate {
+    pub base: Slot,
+    pub outer: Operand,
+    /// The row's key, for a two-level update.
+    pub inner: Option<Operand>,
+    pub val: Operand,
+    pub tmp: Slot,
+    /// The arithmetic op's plan (`Int` or `Double`).
+    pub plan: Plan,
+}
+
+impl ElemUpdate {
+    /// Ops the fused lowering covers (it continues after the last).
+    pub fn op_count(&self) -> usize {
+        if self.inner.is_some() {
+            4
+        } else {
+            3
+        }
+    }
+}
+
+/// The element update starting at `pc` (see the module doc), when the ops are
+/// there with element writes planned inline and the arithmetic planned to ints or
+/// floats, `tmp` is a temporary used only by them, and nothing jumps into the
+/// middle of the sequence.
+pub fn elem_update(func: &Func, plans: &[Plan], heads: &[bool], pc: usize) -> Option<ElemUpdate> {
+    let slot_is = |o: &Operand, s: Slot| !o.is_const() && o.0 == s;
+    let Some(Op::FetchDimW {
+        dst: tmp,
+        base,
+        key: Some(outer),
+        mode: DimMode::ReadWrite,
+    }) = func.ops.get(pc)
+    else {
+        return None;
+    };
+    let inner = match func.ops.get(pc + 1) {
+        Some(Op::FetchDimW {
+            dst,
+            base: row,
+            key: Some(inner),
+            mode: DimMode::ReadWrite,
+        }) if dst == tmp && row == tmp => Some(*inner),
+        _ => None,
+    };
+    let arith_pc = pc + 1 + inner.is_some() as usize;
+    let (
+        Some(Op::Add { dst, a, b: val } | Op::Sub { dst, a, b: val } | Op::Mul { dst, a, b: val }),
+        Some(Op::UnsetLocal { slot: unset }),
+    ) = (func.ops.get(arith_pc), func.ops.get(arith_pc + 1))
+    else {
+        return None;
+    };
+    let u = ElemUpdate {
+        base: *base,
+        outer: *outer,
+        inner,
+        val: *val,
+        tmp: *tmp,
+        plan: plans[arith_pc],
+    };
+    let fusable = *tmp >= func.num_locals
+        && *base != *tmp
+        && dst == tmp
+        && unset == tmp
+        && slot_is(a, *tmp)
+        && !slot_is(val, *tmp)
+        && !slot_is(outer, *tmp)
+        && !inner.is_some_and(|k| slot_is(&k, *tmp))
+        && matches!(u.plan, Plan::Int | Plan::Double)
+        && (pc..arith_pc).all(|p| plans[p] == Plan::Int)
+        && (pc + 1..pc + u.op_count()).all(|p| !heads.get(p).copied().unwrap_or(true))
+        && !func
+            .handlers
+            .iter()
+            .any(|h| (pc + 1..pc + u.op_count()).contains(&(h.handler as usize)));
+    fusable.then_some(u)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +183,30 @@ mod tests {
         (0..f.ops.len())
             .filter_map(|pc| nested_read(f, &spec.plans, &block_heads(f), pc))
             .collect()
+    }
+
+    fn updates(src: &str) -> Vec<ElemUpdate> {
+        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
+        let u: Unit = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
+        let f = u.funcs.iter().find(|f| f.name == "g").expect("function g");
+        let spec = Spec::of(&u, f, &block_heads(f));
+        (0..f.ops.len())
+            .filter_map(|pc| elem_update(f, &spec.plans, &block_heads(f), pc))
+            .collect()
+    }
+
+    #[test]
+    fn finds_element_updates_of_one_and_two_levels() {
+        let one = updates("<?php function g($a, $i, $x) { $a[$i] += $x; return $a; }");
+        assert_eq!(one.len(), 1);
+        assert_eq!((one[0].base, one[0].inner, one[0].op_count()), (0, None, 3));
+        let two = updates("<?php function g($b, $i, $x) { $b[$i][3] -= $x; return $b; }");
+        assert_eq!(two.len(), 1);
+        assert_eq!((two[0].inner.is_some(), two[0].op_count()), (true, 4));
+        // Not arithmetic, not numeric, or not an element: no update.
+        assert!(updates("<?php function g($a, $i) { $a[$i] .= 'x'; return $a; }").is_empty());
+        assert!(updates("<?php function g($a, $i) { $a[$i] = 1; return $a; }").is_empty());
+        assert!(updates("<?php function g($a, $i) { $a[$i]++; return $a; }").is_empty());
     }
 
     #[test]

@@ -36,7 +36,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::deopt::{hop_opt_deopt, hop_opt_resume, DeoptReason};
-use super::fuse::NestedRead;
+use super::fuse::{ElemUpdate, NestedRead};
 use super::helpers::{hop_opt_call, hop_opt_call_builtin, hop_opt_release};
 use super::intrinsic::Intrinsic;
 use super::irgen_tags::{self as tags, TagFlow, TagSet};
@@ -361,6 +361,15 @@ impl<'f> Lower<'f> {
             self.block(&format!("pc{pc}"));
             self.pc = pc;
             self.clobbered = false;
+            if let Some(u) = self.spec.elem_updates.get(pc).copied().flatten() {
+                self.elem_update(pc, u);
+                for inner in pc + 1..pc + u.op_count() {
+                    self.block(&format!("pc{inner}"));
+                    self.line("unreachable");
+                }
+                pc += u.op_count();
+                continue;
+            }
             if let Some(r) = self.spec.nested_reads.get(pc).copied().flatten() {
                 // One lowering for the sequence; nothing branches to its other ops.
                 self.nested_read(pc, r);

@@ -10,12 +10,12 @@
 //! the array benchmarks, and a call LLVM cannot see through, so it had to forget
 //! every value it held in registers around each.
 
-use super::NestedRead;
 use super::*;
+use super::{ElemUpdate, NestedRead};
 use crate::runtime::array_layout::{packed_layout, PackedLayout};
 
 impl<'f> Lower<'f> {
-    /// An int key, or the generic op when it is not one.
+    /// An int key (or operand), or the generic op when it is not one.
     pub(super) fn int_key(&mut self, key: Operand, pc: usize) -> String {
         if key.is_const() {
             return self.int_operand(key, pc);
@@ -313,6 +313,84 @@ impl<'f> Lower<'f> {
         ));
         self.expect(&packed, miss);
         cell
+    }
+
+    /// `base[outer]([inner]) <op>= val` as one (see `fuse.rs`): the arrays packed
+    /// and held uniquely, the element an int (int plan) or a number (float plan),
+    /// updated in place; anything else deoptimizes at `pc`, before anything
+    /// happened. The temporary is left UNINIT, as the sequence's `UnsetLocal` does.
+    pub(super) fn elem_update(&mut self, pc: usize, u: ElemUpdate) {
+        let layout = packed_layout().expect("updates are fused only with a layout");
+        let outer = self.int_key(u.outer, pc);
+        let inner = u.inner.map(|k| self.int_key(k, pc));
+        let miss = self.fallback_label(pc);
+        // The temporary must hold nothing to release (it is a dedicated slot,
+        // `dim_temps.rs`, so it never does).
+        let tp = self.slot_ptr(u.tmp);
+        let tt = self.load_tag(&tp);
+        let free = self.tmp();
+        self.line(&format!("{free} = icmp ult i8 {tt}, {}", tag::STRING));
+        self.expect(&free, &miss);
+        let bp = self.storage(u.base);
+        let mut e = self.packed_elem(&layout, u.base, &bp, &outer, true, &miss);
+        if let Some(inner) = &inner {
+            e = self.packed_elem(&layout, NO_SLOT, &e, inner, true, &miss);
+        }
+        let et = self.load_tag(&e);
+        let op = &self.func.ops[pc + u.op_count() - 2];
+        if u.plan == Plan::Int {
+            let is_int = self.tmp();
+            self.line(&format!("{is_int} = icmp eq i8 {et}, {}", tag::INT));
+            self.expect(&is_int, &miss);
+            let cur = self.load_data(&e);
+            // (Surprises leave as slow paths: the next translation does not fuse,
+            // and the arithmetic op's own guards widen its profile.)
+            let x = self.int_key(u.val, pc);
+            let name = match op {
+                Op::Add { .. } => "sadd",
+                Op::Sub { .. } => "ssub",
+                _ => "smul",
+            };
+            let r = self.checked_int_op(pc, name, &cur, &x);
+            self.line(&format!("store i64 {r}, ptr {e}, align 8"));
+        } else {
+            let (is_int, ok) = self.tag_either(&et, tag::INT, tag::DOUBLE);
+            self.expect(&ok, &miss);
+            let d = self.load_data(&e);
+            let (fi, fd, cur) = (self.tmp(), self.tmp(), self.tmp());
+            self.line(&format!("{fi} = sitofp i64 {d} to double"));
+            self.line(&format!("{fd} = bitcast i64 {d} to double"));
+            self.line(&format!(
+                "{cur} = select i1 {is_int}, double {fi}, double {fd}"
+            ));
+            if !u.val.is_const() && !tags::subset(self.known(u.val.0), tags::NUMBER) {
+                let vp = self.storage(u.val.0);
+                let vt = self.load_tag(&vp);
+                let num = self.tag_in(&vt, tags::NUMBER);
+                self.expect(&num, &miss);
+            }
+            let x = self.num_operand(u.val, pc);
+            // Two ints compute in ints (PHP): not this plan's case.
+            let (both, not_both) = (self.tmp(), self.tmp());
+            self.line(&format!("{both} = and i1 {is_int}, {}", x.is_int));
+            self.line(&format!("{not_both} = xor i1 {both}, true"));
+            self.expect(&not_both, &miss);
+            let ins = match op {
+                Op::Add { .. } => "fadd",
+                Op::Sub { .. } => "fsub",
+                _ => "fmul",
+            };
+            let (r, bits) = (self.tmp(), self.tmp());
+            self.line(&format!("{r} = {ins} double {cur}, {}", x.value));
+            self.line(&format!("{bits} = bitcast double {r} to i64"));
+            self.store_raw(&e, &tag::DOUBLE.to_string(), &bits);
+        }
+        let ttp = self.tmp();
+        self.line(&format!(
+            "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
+        ));
+        self.line(&format!("store i8 {}, ptr {ttp}, align 8", tag::UNINIT));
+        self.br(pc + u.op_count());
     }
 
     /// `dst = base[outer][inner]` as one (see `fuse.rs`): both arrays packed, the

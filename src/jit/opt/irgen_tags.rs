@@ -107,6 +107,19 @@ impl TagFlow {
             .map(|pc| {
                 if forced_clobber.get(pc).copied().unwrap_or(false) {
                     Effect::Clobber
+                } else if let Some(u) = spec.elem_updates.get(pc).copied().flatten() {
+                    let operands = plan_operands(u.plan);
+                    Effect::Refine(
+                        [
+                            narrow(u.outer, INT),
+                            u.inner.and_then(|k| narrow(k, INT)),
+                            narrow(u.val, operands),
+                            Some(Step::Set(u.tmp, only(tag::UNINIT))),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                    )
                 } else if let Some(r) = spec.nested_reads.get(pc).copied().flatten() {
                     Effect::Refine(
                         [
@@ -166,9 +179,13 @@ impl TagFlow {
                     for step in steps {
                         apply(&mut state, &tracked, *step);
                     }
-                    match spec.nested_reads.get(pc).copied().flatten() {
-                        Some(_) => vec![pc + NestedRead::LEN],
-                        None => inline_successors(func, pc, spec.plans[pc]),
+                    match (
+                        spec.nested_reads.get(pc).copied().flatten(),
+                        spec.elem_updates.get(pc).copied().flatten(),
+                    ) {
+                        (Some(_), _) => vec![pc + NestedRead::LEN],
+                        (_, Some(u)) => vec![pc + u.op_count()],
+                        _ => inline_successors(func, pc, spec.plans[pc]),
                     }
                 }
             };

@@ -157,12 +157,16 @@ impl Promotion {
             .iter()
             .map(|u| u.writes.iter().fold(0, |m, s| m | bit(s)))
             .collect();
-        // A nested read is lowered (and calls helpers) as its first op.
+        // A nested read or element update is lowered (and deoptimizes) as its
+        // first op.
         for pc in 0..func.ops.len() {
-            if spec.nested_reads[pc].is_some() {
-                let rest = writes[pc + 1..pc + NestedRead::LEN]
-                    .iter()
-                    .fold(0, |m, w| m | w);
+            let fused = match (spec.nested_reads[pc], spec.elem_updates[pc]) {
+                (Some(_), _) => NestedRead::LEN,
+                (_, Some(u)) => u.op_count(),
+                _ => 1,
+            };
+            if fused > 1 {
+                let rest = writes[pc + 1..pc + fused].iter().fold(0, |m, w| m | w);
                 writes[pc] |= rest;
             }
         }

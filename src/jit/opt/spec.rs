@@ -12,7 +12,7 @@
 
 use std::sync::atomic::Ordering;
 
-use super::fuse::{self, NestedRead};
+use super::fuse::{self, ElemUpdate, NestedRead};
 use super::intrinsic::Intrinsic;
 use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
@@ -54,6 +54,8 @@ pub struct Spec {
     /// Per pc: the nested element read starting there, lowered as one (see
     /// `fuse.rs`).
     pub nested_reads: Vec<Option<NestedRead>>,
+    /// Per pc: the element update starting there, lowered as one (see `fuse.rs`).
+    pub elem_updates: Vec<Option<ElemUpdate>>,
     /// Per slot: whether it passes an argument to a user function call (written
     /// with one 16-byte store; see `irgen::store_whole`).
     pub call_args: Vec<bool>,
@@ -400,6 +402,13 @@ impl Spec {
                     .flatten()
             })
             .collect();
+        let elem_updates: Vec<Option<ElemUpdate>> = (0..func.ops.len())
+            .map(|pc| {
+                inline_dims
+                    .then(|| fuse::elem_update(func, &plans, heads, pc))
+                    .flatten()
+            })
+            .collect();
         let elem_tags = elem_tags(func, &plans, &nested_reads);
         let value_callees = (0..func.ops.len())
             .map(|pc| match &func.ops[pc] {
@@ -412,6 +421,7 @@ impl Spec {
             elem_tags,
             plans,
             nested_reads,
+            elem_updates,
             profiled,
             deref_slots: deref_slots(unit, func),
             ref_slots: ref_slots(func),
