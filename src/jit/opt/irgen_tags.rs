@@ -12,8 +12,12 @@
 //! only slots addressed directly (`!Spec::deref_slots`), whose contents change only
 //! through this frame's own ops. Its transfer functions mirror what the lowering
 //! guarantees on the path that continues: a specialized op either leaves optimized
-//! code (deopt) or has guarded its operands and written a known tag. Any op lowered
-//! as a runtime-helper call forgets everything (a helper may write any slot).
+//! code (deopt) or has guarded its operands and written a known tag. An op lowered
+//! as a runtime-helper call forgets what it may write: the slots its fields name
+//! (`promote::helper_writes`, the same list promotion copies back after a call),
+//! or everything for ops that may reach other slots (variable variables, `extract`,
+//! built-ins calling callbacks, ...). Other slots cannot change behind the frame's
+//! back: the tracked slots hold no reference, so no other frame reaches them.
 //!
 //! Three entries bypass the in-function edges and are covered separately: at pc 0
 //! (a fresh call) only the slots the call paths leave UNINIT are known (see
@@ -172,7 +176,14 @@ impl TagFlow {
             };
             let succ = match &effects[pc] {
                 Effect::Clobber => {
-                    state.iter_mut().for_each(|t| *t = ANY);
+                    match super::promote::helper_writes(&func.ops[pc]) {
+                        Some(writes) => writes.into_iter().for_each(|w| {
+                            if let Some(t) = state.get_mut(w as usize) {
+                                *t = ANY;
+                            }
+                        }),
+                        None => state.iter_mut().for_each(|t| *t = ANY),
+                    }
                     super::irgen::successors(func, pc)
                 }
                 Effect::Refine(steps) => {
@@ -495,22 +506,33 @@ mod tests {
     }
 
     #[test]
-    fn a_helper_call_forgets_everything() {
+    fn a_helper_call_forgets_what_it_may_write() {
         let u = unit(LOOP);
         let (f, _) = flow(&u, "g", &[7]);
         assert!(f.clobbers(7));
-        assert_eq!(
-            f.at(8, 3),
-            ANY,
-            "what reaches the test from the body is unknown"
-        );
-        assert_eq!(f.at(8, 1), ANY);
-        assert_eq!(
-            f.at(5, 1),
-            ANY,
-            "the back edge carries nothing the test did not guard"
-        );
+        assert_eq!(f.at(8, 3), ANY, "the helper wrote $i");
+        assert_eq!(f.at(8, 1), INT, "$x is not the increment's to change");
         assert_eq!(f.at(5, 3), INT, "the test's compare guarded $i again");
+    }
+
+    /// A built-in that may reach the caller's variables (by name, or through a
+    /// callback) makes everything unknown.
+    #[test]
+    fn callbacks_and_reflection_forget_everything() {
+        for call in ["call_user_func($f, [])", "extract([])"] {
+            let src = format!("<?php function h($f) {{ $x = 1; {call}; return $x; }}");
+            let u = unit(&src);
+            let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
+            let spec = Spec::of(&u, f, &block_heads(f));
+            let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+            let pc = f
+                .ops
+                .iter()
+                .position(|o| matches!(o, Op::CallBuiltin { .. }))
+                .expect("a built-in call");
+            assert_eq!(flow.at(pc, 1), INT, "{call}: $x before the call");
+            assert_eq!(flow.at(pc + 1, 1), ANY, "{call}: $x after the call");
+        }
     }
 
     #[test]

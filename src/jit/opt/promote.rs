@@ -58,6 +58,27 @@ const MAX_PROMOTED: usize = 24;
 /// over several runs) stay below.
 pub const MAX_COPIES: usize = 200;
 
+/// Whether a call of built-in `builtin` may read or write the calling frame's
+/// slots beyond its arguments and result: the built-ins that work on their caller's
+/// locals by name, and every built-in that calls a callback — which may be one of
+/// those (`call_user_func('extract', ...)` writes the caller's variables).
+pub(super) fn reaches_caller_frame(builtin: u32) -> bool {
+    let b = registry::get(builtin);
+    FRAME_REFLECTION.contains(&b.name) || b.params.iter().any(|p| p.name == "callback")
+}
+
+/// The slots a helper call for `op` may write, when they are known: those of
+/// [`slot_uses`] (what promotion copies back after a call too); `None` for ops
+/// that may write any slot.
+pub(super) fn helper_writes(op: &Op) -> Option<Vec<Slot>> {
+    if let Op::CallBuiltin { builtin, .. } = op {
+        if reaches_caller_frame(*builtin) {
+            return None;
+        }
+    }
+    slot_uses(op).map(|u| u.writes)
+}
+
 /// Built-ins that read or write their caller's locals by name.
 const FRAME_REFLECTION: &[&str] = &[
     "compact",
@@ -121,9 +142,7 @@ impl Promotion {
     pub fn of(unit: &Unit, func: &Func, spec: &Spec) -> Promotion {
         let uses: Option<Vec<SlotUses>> = func.ops.iter().map(slot_uses).collect();
         let reflects = func.ops.iter().any(|op| match op {
-            Op::CallBuiltin { builtin, .. } => {
-                FRAME_REFLECTION.contains(&registry::get(*builtin).name)
-            }
+            Op::CallBuiltin { builtin, .. } => reaches_caller_frame(*builtin),
             _ => false,
         });
         let (Some(uses), true, false) = (uses, func.has_loop(), reflects) else {
