@@ -23,7 +23,7 @@ impl Lower<'_> {
         }
         let d = self.load_data(&p);
         let result = match which {
-            Intrinsic::Strlen => self.cell_field(&d, LEN_OFFSET),
+            Intrinsic::Strlen => self.value_field(&d, LEN_OFFSET),
             Intrinsic::Ord => self.first_byte(&d),
             Intrinsic::Count => self.packed_count(&d, pc),
             Intrinsic::Sqrt => self.float_sqrt(&t, &d, known),
@@ -45,20 +45,16 @@ impl Lower<'_> {
     }
 
     /// The i64 at byte `off` of the cell value `d` points at.
-    fn cell_field(&mut self, d: &str, off: usize) -> String {
-        let (cell, fp, v) = (self.tmp(), self.tmp(), self.tmp());
+    fn value_field(&mut self, d: &str, off: usize) -> String {
+        let cell = self.tmp();
         self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
-        self.line(&format!(
-            "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
-        ));
-        self.line(&format!("{v} = load i64, ptr {fp}, align 8"));
-        v
+        self.cell_field(&cell, off, "i64").1
     }
 
     /// `ord`: the first byte of string `d`, 0 when it is empty (its bytes are not
     /// read then: an empty cell may have none allocated).
     fn first_byte(&mut self, d: &str) -> String {
-        let len = self.cell_field(d, LEN_OFFSET);
+        let len = self.value_field(d, LEN_OFFSET);
         let (empty, some, done) = (
             self.tmp(),
             self.fresh_block("ord.byte"),
@@ -101,7 +97,7 @@ impl Lower<'_> {
         self.line(&format!("{packed} = icmp eq i8 {r}, {}", l.packed_tag));
         let exit = self.fallback_label(pc);
         self.expect(&packed, &exit);
-        self.cell_field(d, l.len)
+        self.value_field(d, l.len)
     }
 
     /// `sqrt` of an int or float operand (tag `t`, payload `d`) as float bits.

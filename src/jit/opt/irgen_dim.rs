@@ -248,23 +248,15 @@ impl<'f> Lower<'f> {
     /// the element right away (its memory is uninitialized until then).
     fn packed_push(&mut self, layout: &PackedLayout, base: Slot, p: &str, miss: &str) -> String {
         let cell = self.packed_cell(layout, base, p, true, miss);
-        let field = |l: &mut Self, off: usize, ty: &str| {
-            let (fp, v) = (l.tmp(), l.tmp());
-            l.line(&format!(
-                "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
-            ));
-            l.line(&format!("{v} = load {ty}, ptr {fp}"));
-            (fp, v)
-        };
-        let (lenp, len) = field(self, layout.len, "i64");
-        let (_, cap) = field(self, layout.cap, "i64");
-        let (nfp, next) = field(self, layout.next_free, "i64");
+        let (lenp, len) = self.cell_field(&cell, layout.len, "i64");
+        let (_, cap) = self.cell_field(&cell, layout.cap, "i64");
+        let (nfp, next) = self.cell_field(&cell, layout.next_free, "i64");
         let (room, in_order, ok) = (self.tmp(), self.tmp(), self.tmp());
         self.line(&format!("{room} = icmp ult i64 {len}, {cap}"));
         self.line(&format!("{in_order} = icmp eq i64 {next}, {len}"));
         self.line(&format!("{ok} = and i1 {room}, {in_order}"));
         self.expect(&ok, miss);
-        let (_, elems) = field(self, layout.elems, "ptr");
+        let (_, elems) = self.cell_field(&cell, layout.elems, "ptr");
         let (e, len1) = (self.tmp(), self.tmp());
         self.line(&format!(
             "{e} = getelementptr inbounds i128, ptr {elems}, i64 {len}"
@@ -273,6 +265,17 @@ impl<'f> Lower<'f> {
         self.line(&format!("store i64 {len1}, ptr {lenp}"));
         self.line(&format!("store i64 {len1}, ptr {nfp}"));
         e
+    }
+
+    /// The field of type `ty` at byte `off` of the cell `cell` points at: its
+    /// address and its value.
+    pub(super) fn cell_field(&mut self, cell: &str, off: usize, ty: &str) -> (String, String) {
+        let (fp, v) = (self.tmp(), self.tmp());
+        self.line(&format!(
+            "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
+        ));
+        self.line(&format!("{v} = load {ty}, ptr {fp}"));
+        (fp, v)
     }
 
     /// The cell of the array at `p` (the storage of slot `base`) when it is a packed
@@ -465,19 +468,11 @@ impl<'f> Lower<'f> {
         miss: &str,
     ) -> String {
         let cell = self.packed_cell(layout, base, p, unique, miss);
-        let field = |l: &mut Self, off: usize, ty: &str| {
-            let (fp, v) = (l.tmp(), l.tmp());
-            l.line(&format!(
-                "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
-            ));
-            l.line(&format!("{v} = load {ty}, ptr {fp}"));
-            v
-        };
-        let len = field(self, layout.len, "i64");
+        let (_, len) = self.cell_field(&cell, layout.len, "i64");
         let inb = self.tmp();
         self.line(&format!("{inb} = icmp ult i64 {k}, {len}"));
         self.expect(&inb, miss);
-        let elems = field(self, layout.elems, "ptr");
+        let (_, elems) = self.cell_field(&cell, layout.elems, "ptr");
         let e = self.tmp();
         self.line(&format!(
             "{e} = getelementptr inbounds i128, ptr {elems}, i64 {k}"

@@ -28,15 +28,7 @@ impl Lower<'_> {
         self.line(&format!("{is_int} = icmp eq i8 {pt}, {}", tag::INT));
         self.expect(&is_int, &slow);
         let pos = self.load_data(&pp);
-        let field = |l: &mut Self, off: usize, ty: &str| {
-            let (fp, v) = (l.tmp(), l.tmp());
-            l.line(&format!(
-                "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
-            ));
-            l.line(&format!("{v} = load {ty}, ptr {fp}"));
-            v
-        };
-        let len = field(self, layout.len, "i64");
+        let (_, len) = self.cell_field(&cell, layout.len, "i64");
         // (A negative position is past the end as an unsigned number: the helper
         // decides what it means.)
         let (more, valid) = (self.tmp(), self.tmp());
@@ -51,7 +43,7 @@ impl Lower<'_> {
             "br i1 {valid}, label %{exit_label}, label %{slow}"
         ));
         self.block(&inside);
-        let elems = field(self, layout.elems, "ptr");
+        let (_, elems) = self.cell_field(&cell, layout.elems, "ptr");
         let e = self.tmp();
         self.line(&format!(
             "{e} = getelementptr inbounds i128, ptr {elems}, i64 {pos}"
