@@ -215,7 +215,7 @@ fn dump_ir_shows_before_and_after() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("grow: optimized translation 1 — IR before passes"));
     assert!(text.contains("grow: optimized translation 1 — IR after passes"));
-    assert!(text.contains("define dso_local i64 @hop_opt_body"));
+    assert!(text.contains("define dso_local { i64, i64 } @hop_opt_body"));
     assert!(text.contains("@llvm.smul.with.overflow.i64"));
     let none = Command::new(hopjit())
         .args(["-d", "jit.optimize=0", "--dump-ir", "grow"])
@@ -364,6 +364,37 @@ fn element_updates_are_fused() {
     let (stdout, stats) = run(&corpus(name), &["jit.sync=1"]);
     assert_eq!(stdout, expected(name));
     assert!(deopts(&stats, "slow_path") > 0, "{}", stats["optimized"]);
+}
+
+/// A recursive call skips scanning the callee's frame when the callee reports a
+/// clean frame (`irgen::BODY_RET`): `fib` returns only through clean frames, so its
+/// `Return`s go to `ret_clean` and its calls branch on the flag; `label` also
+/// returns strings it got from calls, whose slots are checked at those returns.
+/// Output as php's either way.
+#[test]
+fn recursive_calls_skip_clean_frames() {
+    let name = "jit_recursive_frames";
+    for (f, checked) in [("fib", false), ("label", true)] {
+        let out = Command::new(hopjit())
+            .args(["-d", "jit.sync=1", "--dump-ir", f])
+            .arg(corpus(name))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let (before, _) = text
+            .split_once("IR after passes")
+            .expect("--dump-ir prints both forms");
+        assert!(before.contains("call.scan"), "{f}: no flag test:\n{before}");
+        assert!(before.contains("br label %ret_clean"), "{f}:\n{before}");
+        // `label` returns strings it got from calls: checked at the return.
+        assert_eq!(
+            before.contains("label %ret_clean, label %ret_ok"),
+            checked,
+            "{f}:\n{before}"
+        );
+    }
+    let (stdout, _) = run(&corpus(name), &["jit.sync=1"]);
+    assert_eq!(stdout, expected(name));
 }
 
 /// The trace shows each optimized compile as a slice on a worker thread with its

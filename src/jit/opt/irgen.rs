@@ -88,6 +88,17 @@ struct InlineSite {
 /// it at pc 0, OSR entries at a loop header; see `compile::entry_stub`).
 pub const BODY_SYMBOL: &str = "hop_opt_body";
 
+/// What the body returns: the entry-slot convention's status (in `rax`, all that
+/// callers through the entry slot or an OSR jump read), and a second word (in
+/// `rdx`) that is 1 when the function returned through a `Return` whose frame the
+/// tag analysis proves to hold no counted value — so the body's own recursive calls
+/// can skip scanning the callee's frame for values to release.
+pub const BODY_RET: &str = "{ i64, i64 }";
+
+/// At most this many slots the tag analysis does not know are checked at a
+/// `Return` to report a clean frame (more would cost every return).
+const MAX_RETURN_CHECKS: usize = 3;
+
 /// The module text for `func` under `spec`: the runtime prelude, then the function.
 ///
 /// Guards are dropped where the tag analysis (`irgen_tags.rs`) proves them; should
@@ -330,7 +341,7 @@ impl<'f> Lower<'f> {
         );
         let _ = writeln!(
             self.out,
-            "define dso_local i64 @{BODY_SYMBOL}(ptr noundef %frame, ptr noundef %ctx, i64 %start) #2 {{"
+            "define dso_local {BODY_RET} @{BODY_SYMBOL}(ptr noundef %frame, ptr noundef %ctx, i64 %start) #2 {{"
         );
         self.block("entry");
         self.out.push_str(ALLOCAS_MARKER);
@@ -420,12 +431,17 @@ impl<'f> Lower<'f> {
                 "%deopt.status = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 %deopt.pc, i64 %deopt.reason) #1",
                 fnptr(hop_opt_deopt as *const () as usize)
             ));
-            self.line("ret i64 %deopt.status");
+            self.ret_status("%deopt.status");
         }
         self.block("ret_ok");
-        self.line("ret i64 0");
+        self.line(&format!("ret {BODY_RET} {{ i64 0, i64 0 }}"));
+        self.block("ret_clean");
+        self.line(&format!("ret {BODY_RET} {{ i64 0, i64 1 }}"));
         self.block("ret_fault");
-        self.line(&format!("ret i64 {}", crate::vm::status::THROW));
+        self.line(&format!(
+            "ret {BODY_RET} {{ i64 {}, i64 0 }}",
+            crate::vm::status::THROW
+        ));
         if !self.dispatch_in.is_empty() {
             self.block("dispatch");
             let incoming = phi_incoming(&self.dispatch_in);
@@ -450,7 +466,7 @@ impl<'f> Lower<'f> {
             self.line(&format!(
                 "%resume.status = call i64 {resume}(ptr %ctx, ptr %frame, ptr {f}, i64 %resume.pc) #1"
             ));
-            self.line("ret i64 %resume.status");
+            self.ret_status("%resume.status");
         }
         self.out.push_str("}\n\n");
         let allocas = std::mem::take(&mut self.allocas);
@@ -1514,7 +1530,40 @@ impl<'f> Lower<'f> {
             (t, d)
         };
         self.store_whole(&rp, &t, &d);
-        self.line("br label %ret_ok");
+        // A frame left with nothing to release tells a recursive caller so (see
+        // `BODY_RET`): known from the tag analysis, or checked here for a few slots
+        // it does not know (a call's result being returned, say).
+        let unknown: Vec<Slot> = match self.flow {
+            Some(f) => (0..self.func.num_slots)
+                .filter(|s| !tags::subset(f.at(pc, *s), tags::UNCOUNTED))
+                .collect(),
+            None => return self.line("br label %ret_ok"),
+        };
+        if unknown.is_empty() {
+            return self.line("br label %ret_clean");
+        }
+        if unknown.len() > MAX_RETURN_CHECKS {
+            return self.line("br label %ret_ok");
+        }
+        let mut clean = "true".to_string();
+        for s in unknown {
+            let p = self.slot_ptr(s);
+            let t = self.load_tag(&p);
+            let (plain, both) = (self.tmp(), self.tmp());
+            self.line(&format!("{plain} = icmp ult i8 {t}, {}", tag::STRING));
+            self.line(&format!("{both} = and i1 {clean}, {plain}"));
+            clean = both;
+        }
+        self.line(&format!("br i1 {clean}, label %ret_clean, label %ret_ok"));
+    }
+
+    /// Returns `status` (a dynamic value) with no claim about the frame.
+    fn ret_status(&mut self, status: &str) {
+        let r = self.tmp();
+        self.line(&format!(
+            "{r} = insertvalue {BODY_RET} {{ i64 0, i64 0 }}, i64 {status}, 0"
+        ));
+        self.line(&format!("ret {BODY_RET} {r}"));
     }
 }
 

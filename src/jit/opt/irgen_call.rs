@@ -467,6 +467,7 @@ impl<'f> Lower<'f> {
         let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
         self.line(&format!("store i32 {argc}, ptr {argcp}, align 4"));
         let st = self.tmp();
+        let mut frame_clean = None;
         if callee == self.func.id {
             // Recursion: straight into this body at pc 0, which is what the entry
             // slot leads to now (through the stub that zeroes the start pc). Should
@@ -474,9 +475,13 @@ impl<'f> Lower<'f> {
             // made from this code still land here; this code stays valid and is
             // never freed (see `compile::run`), and activations that leave it call
             // through the slot again.
+            let (pair, clean) = (self.tmp(), self.tmp());
             self.line(&format!(
-                "{st} = call i64 @{BODY_SYMBOL}(ptr {frame}, ptr %ctx, i64 0) #0"
+                "{pair} = call {BODY_RET} @{BODY_SYMBOL}(ptr {frame}, ptr %ctx, i64 0) #0"
             ));
+            self.line(&format!("{st} = extractvalue {BODY_RET} {pair}, 0"));
+            self.line(&format!("{clean} = extractvalue {BODY_RET} {pair}, 1"));
+            frame_clean = Some(clean);
         } else {
             // Through the entry slot, or (while it is empty) a stand-in with the
             // entry convention that takes the tier-up path.
@@ -511,9 +516,31 @@ impl<'f> Lower<'f> {
         self.line(&format!("{rare} = load ptr, ptr {rp}, align 8"));
         let rare_i = self.tmp();
         self.line(&format!("{rare_i} = ptrtoint ptr {rare} to i64"));
-        let counted = self.counted_bits(&frame, n);
-        let c64 = self.tmp();
-        self.line(&format!("{c64} = zext i8 {counted} to i64"));
+        // (Not when the callee said its frame holds no counted value.)
+        let c64 = match frame_clean {
+            None => self.scan_counted(&frame, n),
+            Some(flag) => {
+                let (scan, scanned) = (
+                    self.fresh_block("call.scan"),
+                    self.fresh_block("call.scanned"),
+                );
+                let (from, skip) = (self.cur.clone(), self.tmp());
+                self.line(&format!("{skip} = icmp ne i64 {flag}, 0"));
+                self.line(&format!(
+                    "br i1 {skip}, label %{scanned}, label %{scan}, !prof !0"
+                ));
+                self.block(&scan);
+                let c = self.scan_counted(&frame, n);
+                let scan_end = self.cur.clone();
+                self.line(&format!("br label %{scanned}"));
+                self.block(&scanned);
+                let merged = self.tmp();
+                self.line(&format!(
+                    "{merged} = phi i64 [ 0, %{from} ], [ {c}, %{scan_end} ]"
+                ));
+                merged
+            }
+        };
         let any = self.tmp();
         self.line(&format!("{any} = or i64 {rare_i}, {c64}"));
         let clean = self.tmp();
@@ -637,6 +664,14 @@ impl<'f> Lower<'f> {
         self.line(&format!("{end} = icmp eq i64 {next}, {to}"));
         self.line(&format!("br i1 {end}, label %{done}, label %{body}"));
         self.block(&done);
+    }
+
+    /// [`Lower::counted_bits`] widened to i64.
+    fn scan_counted(&mut self, frame: &str, n: usize) -> String {
+        let counted = self.counted_bits(frame, n);
+        let c64 = self.tmp();
+        self.line(&format!("{c64} = zext i8 {counted} to i64"));
+        c64
     }
 
     /// The tags of slots `0..n` of `frame` ORed, masked to bit 3 (set when some
