@@ -474,6 +474,23 @@ impl FuncBuilder<'_> {
             }
             _ => {}
         }
+        if op == BinaryOp::Concat {
+            let mut parts = Vec::new();
+            self.concat_parts(left, &mut parts);
+            parts.push(right);
+            if self.concat_fuses(&parts) {
+                let mut ops = Vec::with_capacity(parts.len());
+                for p in parts {
+                    ops.push(self.expr(p)?);
+                }
+                self.line = line;
+                self.emit(Op::ConcatN {
+                    dst,
+                    parts: ops.into_boxed_slice(),
+                });
+                return Ok(());
+            }
+        }
         if op == BinaryOp::Concat && !self.is_temp(dst) && self.is_fresh_string(left) {
             // Into a variable: build the chain in a temporary (in place, as below),
             // then hand the string over; the temporary's reference is dropped so the
@@ -521,6 +538,44 @@ impl FuncBuilder<'_> {
         };
         self.emit(op);
         Ok(())
+    }
+
+    /// The operands of the left-associated `.` chain `e` (a constant sub-chain is
+    /// one operand).
+    fn concat_parts<'e>(&mut self, e: &'e Expr, parts: &mut Vec<&'e Expr>) {
+        match &e.kind {
+            ExprKind::Binary {
+                op: BinaryOp::Concat,
+                left,
+                right,
+            } if self.const_eval(e).is_none() => {
+                self.concat_parts(left, parts);
+                parts.push(right);
+            }
+            _ => parts.push(e),
+        }
+    }
+
+    /// Whether the `.` chain of `parts` may be one `ConcatN` (one string built
+    /// once, instead of a string per `.` appended to in place): only when that
+    /// changes no observable order. `ConcatN` evaluates its operand expressions
+    /// first and then reads and converts the operands left to right, where PHP's
+    /// `CONCAT`s fetch both operands of each `.` before converting either (an
+    /// undefined variable's warning before an array's "Array to string"), and
+    /// evaluate a later operand only after converting the earlier ones. So: from
+    /// the third operand on, only constants that convert silently and plain
+    /// variables (read lazily, in order, as PHP reads them); and one of the first
+    /// two a silent constant. `'x' . $i . ','` and `f() . ' ' . $i` qualify;
+    /// `$a . $b . $c` and `$a . f() . 'x'` do not.
+    fn concat_fuses(&mut self, parts: &[&Expr]) -> bool {
+        let silent = |l: &mut Self, e: &Expr| {
+            l.const_eval(e)
+                .is_some_and(|v| !v.is_array() && !v.is_object() && !v.is_uninit())
+        };
+        let plain_var = |e: &Expr| matches!(&e.kind, ExprKind::Var(n) if n != "this");
+        parts.len() >= 3
+            && (silent(self, parts[0]) || silent(self, parts[1]))
+            && parts[2..].iter().all(|p| plain_var(p) || silent(self, p))
     }
 
     /// Whether `e` evaluates to a string of its own (a `.` chain, a call, an
@@ -1087,5 +1142,40 @@ fn chain_has_nullsafe(e: &Expr) -> bool {
         }
         ExprKind::Index { base, .. } => chain_has_nullsafe(base),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bytecode::op::Op;
+
+    /// The ops of function `f` in `src`.
+    fn ops(src: &str) -> Vec<Op> {
+        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
+        let u = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
+        let f = u.funcs.iter().find(|f| f.name == "f").expect("f");
+        f.ops.to_vec()
+    }
+
+    fn concat_n(src: &str) -> bool {
+        ops(src).iter().any(|o| matches!(o, Op::ConcatN { .. }))
+    }
+
+    /// `.` chains become one `ConcatN` only where no warning or call can change
+    /// places (see `concat_fuses`).
+    #[test]
+    fn concat_chains_fuse_only_where_order_is_kept() {
+        assert!(concat_n("<?php function f($i) { return 'x' . $i . ','; }"));
+        assert!(concat_n("<?php function f($i) { return g() . ' ' . $i; }"));
+        assert!(concat_n(
+            "<?php function f($i) { return $i . '-' . $i . '-' . $i; }"
+        ));
+        assert!(!concat_n(
+            "<?php function f($a, $b, $c) { return $a . $b . $c; }"
+        ));
+        assert!(!concat_n("<?php function f($a) { return $a . g() . 'x'; }"));
+        assert!(!concat_n("<?php function f($a) { return 'x' . $a . g(); }"));
+        assert!(!concat_n("<?php function f($a) { return 'x' . $a; }"));
+        assert!(!concat_n("<?php function f($a) { return [1] . $a . 'x'; }"));
     }
 }
