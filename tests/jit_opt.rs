@@ -367,14 +367,13 @@ fn element_updates_are_fused() {
 }
 
 /// A recursive call skips scanning the callee's frame when the callee reports a
-/// clean frame (`irgen::BODY_RET`): `fib` returns only through clean frames, so its
-/// `Return`s go to `ret_clean` and its calls branch on the flag; `label` also
-/// returns strings it got from calls, whose slots are checked at those returns.
-/// Output as php's either way.
+/// clean frame (`irgen::BODY_RET`): the calls branch on the flag, the base cases'
+/// `Return`s go to `ret_clean`, and the returns after calls check the slots the
+/// analysis does not know (`label` returns strings). Output as php's either way.
 #[test]
 fn recursive_calls_skip_clean_frames() {
     let name = "jit_recursive_frames";
-    for (f, checked) in [("fib", false), ("label", true)] {
+    for f in ["fib", "label"] {
         let out = Command::new(hopjit())
             .args(["-d", "jit.sync=1", "--dump-ir", f])
             .arg(corpus(name))
@@ -385,11 +384,11 @@ fn recursive_calls_skip_clean_frames() {
             .split_once("IR after passes")
             .expect("--dump-ir prints both forms");
         assert!(before.contains("call.scan"), "{f}: no flag test:\n{before}");
+        // The base cases' frames are known clean; the returns of values that
+        // came from calls check the slots the analysis does not know.
         assert!(before.contains("br label %ret_clean"), "{f}:\n{before}");
-        // `label` returns strings it got from calls: checked at the return.
-        assert_eq!(
+        assert!(
             before.contains("label %ret_clean, label %ret_ok"),
-            checked,
             "{f}:\n{before}"
         );
     }

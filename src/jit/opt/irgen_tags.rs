@@ -184,15 +184,6 @@ impl TagFlow {
                         }),
                         None => state.iter_mut().for_each(|t| *t = ANY),
                     }
-                    // Every call path moves the arguments out of their temporaries
-                    // (native calls, `call_to_ret`, `call_builtin_slots`).
-                    if let Op::Call { args, argc, .. } | Op::CallBuiltin { args, argc, .. } =
-                        &func.ops[pc]
-                    {
-                        for s in *args..args.saturating_add(*argc) {
-                            apply(&mut state, &tracked, Step::Set(s, only(tag::UNINIT)));
-                        }
-                    }
                     super::irgen::successors(func, pc)
                 }
                 Effect::Refine(steps) => {
