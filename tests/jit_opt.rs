@@ -63,6 +63,25 @@ fn deopts(stats: &Value, reason: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// `--dump-ir func` of corpus program `name` under `-d` options `opts`: the IR
+/// before and after the passes.
+fn dump_ir(name: &str, func: &str, opts: &[&str]) -> (String, String) {
+    let mut cmd = Command::new(hopjit());
+    for o in opts {
+        cmd.args(["-d", o]);
+    }
+    let out = cmd
+        .args(["--dump-ir", func])
+        .arg(corpus(name))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    match text.split_once("IR after passes") {
+        Some((before, after)) => (before.to_string(), after.to_string()),
+        None => panic!("{func} of {name} is not optimized:\n{text}"),
+    }
+}
+
 /// Each program changes a type under optimized code (int overflow to float, a local
 /// that turns float then string mid-loop, a packed array turning into a hash with
 /// holes, strings arriving at an int-specialized `+`, a loop re-entered from baseline
@@ -232,15 +251,7 @@ fn dump_ir_shows_before_and_after() {
 #[test]
 fn promoted_loop_slots_leave_registers_correctly() {
     let name = "jit_promoted_slots";
-    let out = Command::new(hopjit())
-        .args(["-d", "jit.sync=1", "--dump-ir", "with_builtins"])
-        .arg(corpus(name))
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    let (before, after) = text
-        .split_once("IR after passes")
-        .expect("--dump-ir prints both forms");
+    let (before, after) = dump_ir(name, "with_builtins", &["jit.sync=1"]);
     // A promoted slot's alloca (inlined callees' frames are arrays of i128).
     let promoted = "= alloca [16 x i8]";
     assert!(
@@ -281,15 +292,7 @@ fn promoted_loop_slots_leave_registers_correctly() {
 #[test]
 fn builtins_computed_inline() {
     let name = "jit_intrinsics";
-    let out = Command::new(hopjit())
-        .args(["-d", "jit.sync=1", "--dump-ir", "numbers"])
-        .arg(corpus(name))
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    let (_, after) = text
-        .split_once("IR after passes")
-        .expect("--dump-ir prints both forms");
+    let (_, after) = dump_ir(name, "numbers", &["jit.sync=1"]);
     let body = after.split("define dso_local").nth(1).unwrap_or("");
     assert!(body.contains("@llvm.sqrt.f64"), "no inline sqrt:\n{body}");
     // Helper addresses differ between processes: a built-in call is recognized
@@ -313,15 +316,7 @@ fn builtins_computed_inline() {
 fn closure_calls_are_native_after_profiling() {
     let name = "jit_closure_calls";
     let opts = ["jit.sync=2", "jit.optimize_threshold=20"];
-    let out = Command::new(hopjit())
-        .args(["-d", opts[0], "-d", opts[1], "--dump-ir", "run_calls"])
-        .arg(corpus(name))
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    let (before, _) = text
-        .split_once("IR after passes")
-        .expect("run_calls is optimized");
+    let (before, _) = dump_ir(name, "run_calls", &opts);
     assert!(
         before.contains("= call ptr inttoptr"),
         "no native closure call:\n{before}"
@@ -346,15 +341,7 @@ fn closure_calls_are_native_after_profiling() {
 fn element_updates_are_fused() {
     let name = "jit_elem_update";
     for f in ["bump", "scale_rows"] {
-        let out = Command::new(hopjit())
-            .args(["-d", "jit.sync=1", "--dump-ir", f])
-            .arg(corpus(name))
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout);
-        let (before, _) = text
-            .split_once("IR after passes")
-            .expect("--dump-ir prints both forms");
+        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
         assert!(before.contains("IR before passes"), "{f} is not optimized");
         assert!(
             !before.contains("store i8 16"),
@@ -374,15 +361,7 @@ fn element_updates_are_fused() {
 fn recursive_calls_skip_clean_frames() {
     let name = "jit_recursive_frames";
     for f in ["fib", "label"] {
-        let out = Command::new(hopjit())
-            .args(["-d", "jit.sync=1", "--dump-ir", f])
-            .arg(corpus(name))
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout);
-        let (before, _) = text
-            .split_once("IR after passes")
-            .expect("--dump-ir prints both forms");
+        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
         assert!(before.contains("call.scan"), "{f}: no flag test:\n{before}");
         // The base cases' frames are known clean; the returns of values that
         // came from calls check the slots the analysis does not know.
