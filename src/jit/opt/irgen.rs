@@ -884,13 +884,19 @@ impl<'f> Lower<'f> {
             is_int
         };
         let d = self.load_data(&p);
+        let f = self.number_as_double(&is_int, &d);
+        Num { value: f, is_int }
+    }
+
+    /// The payload `d` of an int (`is_int`) or a float as an f64.
+    fn number_as_double(&mut self, is_int: &str, d: &str) -> String {
         let (fi, fd, f) = (self.tmp(), self.tmp(), self.tmp());
         self.line(&format!("{fi} = sitofp i64 {d} to double"));
         self.line(&format!("{fd} = bitcast i64 {d} to double"));
         self.line(&format!(
             "{f} = select i1 {is_int}, double {fi}, double {fd}"
         ));
-        Num { value: f, is_int }
+        f
     }
 
     /// Float plans: deoptimize when both operands are ints (PHP computes in ints).

@@ -23,9 +23,17 @@ impl Lower<'_> {
         }
         let d = self.load_data(&p);
         let result = match which {
-            Intrinsic::Strlen => self.value_field(&d, LEN_OFFSET),
+            Intrinsic::Strlen => {
+                let cell = self.cell_of(&d);
+                self.cell_field(&cell, LEN_OFFSET, "i64").1
+            }
             Intrinsic::Ord => self.first_byte(&d),
-            Intrinsic::Count => self.packed_count(&d, pc),
+            Intrinsic::Count => {
+                let l = packed_layout().expect("count is inline only with a layout");
+                let exit = self.fallback_label(pc);
+                let cell = self.packed_cell(&l, arg, &p, false, &exit);
+                self.cell_field(&cell, l.len, "i64").1
+            }
             Intrinsic::Sqrt => self.float_sqrt(&t, &d, known),
         };
         // Still nothing done: the destination may yet leave for the tier below.
@@ -44,17 +52,18 @@ impl Lower<'_> {
         self.br(pc + 1);
     }
 
-    /// The i64 at byte `off` of the cell value `d` points at.
-    fn value_field(&mut self, d: &str, off: usize) -> String {
+    /// The cell a string or array payload `d` points at.
+    fn cell_of(&mut self, d: &str) -> String {
         let cell = self.tmp();
         self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
-        self.cell_field(&cell, off, "i64").1
+        cell
     }
 
     /// `ord`: the first byte of string `d`, 0 when it is empty (its bytes are not
     /// read then: an empty cell may have none allocated).
     fn first_byte(&mut self, d: &str) -> String {
-        let len = self.value_field(d, LEN_OFFSET);
+        let cell = self.cell_of(d);
+        let len = self.cell_field(&cell, LEN_OFFSET, "i64").1;
         let (empty, some, done) = (
             self.tmp(),
             self.fresh_block("ord.byte"),
@@ -64,12 +73,8 @@ impl Lower<'_> {
         let from = self.cur.clone();
         self.line(&format!("br i1 {empty}, label %{done}, label %{some}"));
         self.block(&some);
-        let (cell, bp, b, v) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
-        self.line(&format!(
-            "{bp} = getelementptr inbounds i8, ptr {cell}, i64 {BYTES_OFFSET}"
-        ));
-        self.line(&format!("{b} = load i8, ptr {bp}, align 1"));
+        let (_, b) = self.cell_field(&cell, BYTES_OFFSET, "i8");
+        let v = self.tmp();
         self.line(&format!("{v} = zext i8 {b} to i64"));
         self.line(&format!("br label %{done}"));
         self.block(&done);
@@ -78,44 +83,27 @@ impl Lower<'_> {
         r
     }
 
-    /// `count` of array `d`: the length of a packed array; any other representation
-    /// leaves optimized code at `pc`.
-    fn packed_count(&mut self, d: &str, pc: usize) -> String {
-        let Some(l) = packed_layout() else {
-            // `Intrinsic::of` offers `count` only with the layout known.
-            let exit = self.fallback_label(pc);
-            self.expect("false", &exit);
-            return "0".into();
-        };
-        let (cell, rp, r, packed) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
-        self.line(&format!(
-            "{rp} = getelementptr inbounds i8, ptr {cell}, i64 {}",
-            l.repr_tag
-        ));
-        self.line(&format!("{r} = load i8, ptr {rp}, align 1"));
-        self.line(&format!("{packed} = icmp eq i8 {r}, {}", l.packed_tag));
-        let exit = self.fallback_label(pc);
-        self.expect(&packed, &exit);
-        self.value_field(d, l.len)
-    }
-
     /// `sqrt` of an int or float operand (tag `t`, payload `d`) as float bits.
     fn float_sqrt(&mut self, t: &str, d: &str, known: TagSet) -> String {
-        let f = self.tmp();
-        if tags::subset(known, tags::DOUBLE) {
-            self.line(&format!("{f} = bitcast i64 {d} to double"));
+        let known_conv = if tags::subset(known, tags::DOUBLE) {
+            Some("bitcast")
         } else if tags::subset(known, tags::INT) {
-            self.line(&format!("{f} = sitofp i64 {d} to double"));
+            Some("sitofp")
         } else {
-            let (is_int, fi, fd) = (self.tmp(), self.tmp(), self.tmp());
-            self.line(&format!("{is_int} = icmp eq i8 {t}, {}", tag::INT));
-            self.line(&format!("{fi} = sitofp i64 {d} to double"));
-            self.line(&format!("{fd} = bitcast i64 {d} to double"));
-            self.line(&format!(
-                "{f} = select i1 {is_int}, double {fi}, double {fd}"
-            ));
-        }
+            None
+        };
+        let f = match known_conv {
+            Some(conv) => {
+                let f = self.tmp();
+                self.line(&format!("{f} = {conv} i64 {d} to double"));
+                f
+            }
+            None => {
+                let is_int = self.tmp();
+                self.line(&format!("{is_int} = icmp eq i8 {t}, {}", tag::INT));
+                self.number_as_double(&is_int, d)
+            }
+        };
         let (r, bits) = (self.tmp(), self.tmp());
         self.line(&format!("{r} = call double @llvm.sqrt.f64(double {f})"));
         self.line(&format!("{bits} = bitcast double {r} to i64"));

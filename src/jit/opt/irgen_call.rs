@@ -416,14 +416,11 @@ impl<'f> Lower<'f> {
         }
         if let Some(bound) = &bound {
             for j in 0..ncap {
-                let (b, t, d) = (self.tmp(), self.tmp(), self.tmp());
+                let b = self.tmp();
                 self.line(&format!(
                     "{b} = getelementptr inbounds i128, ptr {bound}, i64 {j}"
                 ));
-                let tp = self.tmp();
-                self.line(&format!("{tp} = getelementptr inbounds i8, ptr {b}, i64 8"));
-                self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
-                self.line(&format!("{d} = load i64, ptr {b}, align 8"));
+                let (t, d) = (self.load_tag(&b), self.load_data(&b));
                 self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
                 let q = self.tmp();
                 self.line(&format!(

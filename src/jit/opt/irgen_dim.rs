@@ -360,12 +360,7 @@ impl<'f> Lower<'f> {
             let (is_int, ok) = self.tag_either(&et, tag::INT, tag::DOUBLE);
             self.expect(&ok, &miss);
             let d = self.load_data(&e);
-            let (fi, fd, cur) = (self.tmp(), self.tmp(), self.tmp());
-            self.line(&format!("{fi} = sitofp i64 {d} to double"));
-            self.line(&format!("{fd} = bitcast i64 {d} to double"));
-            self.line(&format!(
-                "{cur} = select i1 {is_int}, double {fi}, double {fd}"
-            ));
+            let cur = self.number_as_double(&is_int, &d);
             if !u.val.is_const() && !tags::subset(self.known(u.val.0), tags::NUMBER) {
                 let vp = self.storage(u.val.0);
                 let vt = self.load_tag(&vp);
