@@ -161,6 +161,14 @@ impl TagFlow {
                 *r = Some(vec![ANY; slots]);
             }
         }
+        // What each helper call may write, decided once (the fixpoint below visits
+        // an op once per change of its state).
+        let helper_writes: Vec<Option<Vec<Slot>>> = (0..n)
+            .map(|pc| match effects[pc] {
+                Effect::Clobber => super::promote::helper_writes(&func.ops[pc]),
+                Effect::Refine(_) => None,
+            })
+            .collect();
         let mut work: Vec<usize> = (0..=n).filter(|pc| reached[*pc].is_some()).collect();
         let mut queued = vec![false; n + 1];
         for pc in &work {
@@ -176,8 +184,8 @@ impl TagFlow {
             };
             let succ = match &effects[pc] {
                 Effect::Clobber => {
-                    match super::promote::helper_writes(&func.ops[pc]) {
-                        Some(writes) => writes.into_iter().for_each(|w| {
+                    match &helper_writes[pc] {
+                        Some(writes) => writes.iter().for_each(|&w| {
                             if let Some(t) = state.get_mut(w as usize) {
                                 *t = ANY;
                             }
