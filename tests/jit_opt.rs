@@ -112,6 +112,25 @@ fn deopts_keep_output_identical() {
     }
 }
 
+/// OSR entries reset the temporaries dead at the loop header (`osr.write` blocks)
+/// instead of checking them, and whatever baseline code left there — strings,
+/// floats from an earlier pass — the output is php's.
+#[test]
+fn osr_entries_reset_dead_temporaries() {
+    let name = "jit_osr_dead_temps";
+    for f in ["tally", "dot"] {
+        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
+        assert!(before.contains("osr.write"), "{f}: no reset:\n{before}");
+    }
+    for opts in [
+        &["jit.sync=1"][..],
+        &["jit.sync=2", "jit.optimize_threshold=20"],
+    ] {
+        let (out, _) = run(&corpus(name), opts);
+        assert_eq!(out, expected(name), "{opts:?}");
+    }
+}
+
 /// Element reads guarded to their consumer's type (`Spec::elem_tags`): floats,
 /// numeric strings, booleans, nulls, references and arrays arriving where ints were
 /// assumed leave optimized code at the read (`elem_type` deopts), and the output is
@@ -428,8 +447,10 @@ fn trace_shows_compiles_queue_and_deopts() {
 
 /// Baseline code re-entering an optimized loop (OSR) with a local whose tag the
 /// loop was compiled without (`$x` turned float after the int multiply overflowed)
-/// is stopped by the entry's tag check at the loop header (pc 5 of `grow_local`, the first op of its rotated body),
-/// not by a guard inside the loop: the lowering dropped those (see `irgen_tags.rs`).
+/// is stopped by the entry's tag check at the loop header (pc 5 of `grow_local`, the
+/// first op of its rotated body), not by a guard inside the loop: the lowering
+/// dropped those (see `irgen_tags.rs`). Such refusals are `osr_entry` deopts, which
+/// leave the header op's own profile alone.
 #[test]
 fn osr_entry_checks_the_tags_the_loop_assumes() {
     let trace = scratch("osr-trace.json");
@@ -452,7 +473,7 @@ fn osr_entry_checks_the_tags_the_loop_assumes() {
             e["name"] == "deopt"
                 && e["args"]["func"] == "grow_local"
                 && e["args"]["pc"] == 5
-                && e["args"]["reason"] == "type_guard"
+                && e["args"]["reason"] == "osr_entry"
         })
         .count();
     assert!(at_header > 0, "no OSR entry was refused at the loop header");

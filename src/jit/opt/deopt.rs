@@ -50,14 +50,21 @@ pub enum DeoptReason {
     /// were as promised, so nothing is recorded for it: the consumer's profile
     /// widens when the tier below runs it with this element.
     ElemType = 3,
+    /// An OSR entry found a live slot of the frame baseline code left at a loop
+    /// header holding a type this translation assumed it could not (a float where
+    /// the loop was compiled for ints). The header's op did nothing wrong, so
+    /// nothing is recorded for it (its plan would turn generic): the ops that use
+    /// the slot widen their profiles when the tier below runs them.
+    OsrEntry = 4,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 4] = [
+    pub const ALL: [DeoptReason; 5] = [
         DeoptReason::TypeGuard,
         DeoptReason::ColdBlock,
         DeoptReason::SlowPath,
         DeoptReason::ElemType,
+        DeoptReason::OsrEntry,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -65,6 +72,7 @@ impl DeoptReason {
             DeoptReason::ColdBlock => "cold_block",
             DeoptReason::SlowPath => "slow_path",
             DeoptReason::ElemType => "elem_type",
+            DeoptReason::OsrEntry => "osr_entry",
         }
     }
     fn from_raw(r: u64) -> DeoptReason {
@@ -72,6 +80,7 @@ impl DeoptReason {
             1 => DeoptReason::ColdBlock,
             2 => DeoptReason::SlowPath,
             3 => DeoptReason::ElemType,
+            4 => DeoptReason::OsrEntry,
             _ => DeoptReason::TypeGuard,
         }
     }
@@ -97,7 +106,7 @@ pub unsafe extern "C" fn hop_opt_deopt(
     // SAFETY: per the contract above.
     let f = unsafe { &*func };
     let reason = DeoptReason::from_raw(reason);
-    if reason != DeoptReason::ElemType {
+    if !matches!(reason, DeoptReason::ElemType | DeoptReason::OsrEntry) {
         record_profile(f, frame, pc as usize);
     }
     if reason == DeoptReason::SlowPath {

@@ -515,13 +515,18 @@ impl<'f> Lower<'f> {
                 let t = self.load_tag(&format!("%sh{s}"));
                 let ok = self.tmp();
                 self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
-                self.guard(&ok, pc);
+                self.osr_guard(&ok, pc);
             }
+            let dead = self.dead_temps_at(pc, &known);
             for (s, set) in known {
                 let p = self.slot_ptr(s);
                 let t = self.load_tag(&p);
+                if let Some((_, normal)) = dead.iter().find(|(d, _)| *d == s) {
+                    self.normalize_dead(&p, &t, *normal, pc);
+                    continue;
+                }
                 let ok = self.tag_in(&t, set);
-                self.guard(&ok, pc);
+                self.osr_guard(&ok, pc);
                 // Guarded: a promoted slot's tag is now a constant LLVM can fold
                 // into the loop (else it carries the loaded tag around it).
                 if let (true, Some(t)) = (self.promo.is_promoted(s), tags::single(set)) {
@@ -530,6 +535,78 @@ impl<'f> Lower<'f> {
             }
             self.br(pc);
         }
+    }
+
+    /// The temporaries among `known` that are dead at loop header `pc`, each with the
+    /// payload-free tag an OSR entry may reset it to (see [`Self::normalize_dead`]):
+    /// no op reads such a slot before writing it, so what baseline code left there
+    /// (the last element an earlier loop fetched, say, of another type than this
+    /// translation's) need not keep the entry out — it only has to match what the
+    /// lowering assumes about a slot it overwrites. (A promoted one is reset in its
+    /// alloca; the frame's stale copy is uncounted, checked above.) Named locals are left to the
+    /// guards (frame reflection reads them by name), and so is any slot that may hold
+    /// a reference (a write goes through it).
+    fn dead_temps_at(&self, pc: usize, known: &[(Slot, TagSet)]) -> Vec<(Slot, u8)> {
+        let first_temp = self.func.num_locals as usize;
+        let flag = |v: &Vec<bool>, s: usize| v.get(s).copied().unwrap_or(true);
+        let candidates: Vec<(Slot, u8)> = known
+            .iter()
+            .filter(|(s, _)| {
+                let s = *s as usize;
+                s >= first_temp
+                    && !flag(&self.spec.deref_slots, s)
+                    && !flag(&self.spec.ref_slots, s)
+            })
+            .filter_map(|&(s, set)| {
+                let plain = set & ((1 << tag::STRING) - 1);
+                (plain != 0).then(|| (s, plain.trailing_zeros() as u8))
+            })
+            .take(64)
+            .collect();
+        if candidates.is_empty() {
+            return candidates;
+        }
+        let slots: Vec<Slot> = candidates.iter().map(|(s, _)| *s).collect();
+        let Some(live) = super::promote::live_sets(self.func, &slots) else {
+            return Vec::new();
+        };
+        let live = live.get(pc).copied().unwrap_or(u64::MAX);
+        candidates
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| live >> i & 1 == 0)
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    /// An OSR entry's reset of a dead temporary at `p` (tag `t`): any value it holds
+    /// is released and the slot gets tag `normal` (payload-free: UNINIT, null,
+    /// false, 0 or 0.0) with a zero payload, whatever it held — unconditionally, so
+    /// that LLVM knows the slot's contents in the loop the entry leads to as well as
+    /// on the path from the function's start. A reference or an INDIRECT there still
+    /// keeps the entry out (in the tier below).
+    fn normalize_dead(&mut self, p: &str, t: &str, normal: u8, pc: usize) {
+        let (plain, release, write) = (
+            self.tmp(),
+            self.fresh_block("osr.release"),
+            self.fresh_block("osr.write"),
+        );
+        self.line(&format!("{plain} = icmp ult i8 {t}, {}", tag::STRING));
+        self.line(&format!(
+            "br i1 {plain}, label %{write}, label %{release}, !prof !0"
+        ));
+        self.block(&release);
+        let value = self.tmp();
+        self.line(&format!("{value} = icmp ule i8 {t}, {}", tag::OBJECT));
+        self.osr_guard(&value, pc);
+        let d = self.load_data(p);
+        self.line(&format!(
+            "call void {}(i8 {t}, i64 {d}) #1",
+            fnptr(hop_opt_release as *const () as usize)
+        ));
+        self.line(&format!("br label %{write}"));
+        self.block(&write);
+        self.store_raw(p, &normal.to_string(), "0");
     }
 
     /// Whether tag `t` (an i8 below 32: `tag::INDIRECT` is the largest) is in `set`: one compare for a run of
@@ -626,6 +703,13 @@ impl<'f> Lower<'f> {
     /// Deoptimizes at `pc` unless `ok` holds.
     fn guard(&mut self, ok: &str, pc: usize) {
         let d = self.deopt_label(pc, DeoptReason::TypeGuard);
+        self.expect(ok, &d);
+    }
+
+    /// An OSR entry's check at loop header `pc`: the entry stays in the tier below
+    /// unless `ok` holds (see `DeoptReason::OsrEntry`).
+    fn osr_guard(&mut self, ok: &str, pc: usize) {
+        let d = self.deopt_label(pc, DeoptReason::OsrEntry);
         self.expect(ok, &d);
     }
 

@@ -328,12 +328,15 @@ impl<'f> Lower<'f> {
         let inner = u.inner.map(|k| self.int_key(k, pc));
         let miss = self.fallback_label(pc);
         // The temporary must hold nothing to release (it is a dedicated slot,
-        // `dim_temps.rs`, so it never does).
+        // `dim_temps.rs`, so it never does; the tag analysis usually knows it unset).
         let tp = self.slot_ptr(u.tmp);
-        let tt = self.load_tag(&tp);
-        let free = self.tmp();
-        self.line(&format!("{free} = icmp ult i8 {tt}, {}", tag::STRING));
-        self.expect(&free, &miss);
+        let tmp_known = self.known(u.tmp);
+        if !tags::subset(tmp_known, tags::UNCOUNTED) {
+            let tt = self.load_tag(&tp);
+            let free = self.tmp();
+            self.line(&format!("{free} = icmp ult i8 {tt}, {}", tag::STRING));
+            self.expect(&free, &miss);
+        }
         let bp = self.storage(u.base);
         let mut e = self.packed_elem(&layout, u.base, &bp, &outer, true, &miss);
         if let Some(inner) = &inner {
@@ -383,11 +386,13 @@ impl<'f> Lower<'f> {
             self.line(&format!("{bits} = bitcast double {r} to i64"));
             self.store_raw(&e, &tag::DOUBLE.to_string(), &bits);
         }
-        let ttp = self.tmp();
-        self.line(&format!(
-            "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
-        ));
-        self.line(&format!("store i8 {}, ptr {ttp}, align 8", tag::UNINIT));
+        if tmp_known != tags::only(tag::UNINIT) {
+            let ttp = self.tmp();
+            self.line(&format!(
+                "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
+            ));
+            self.line(&format!("store i8 {}, ptr {ttp}, align 8", tag::UNINIT));
+        }
         self.br(pc + u.op_count());
     }
 

@@ -185,11 +185,24 @@ impl TagFlow {
             let succ = match &effects[pc] {
                 Effect::Clobber => {
                     match &helper_writes[pc] {
-                        Some(writes) => writes.iter().for_each(|&w| {
-                            if let Some(t) = state.get_mut(w as usize) {
-                                *t = ANY;
+                        Some(writes) => {
+                            for &w in writes {
+                                if let Some(t) = state.get_mut(w as usize) {
+                                    *t = ANY;
+                                }
                             }
-                        }),
+                            // A built-in's argument temporaries come back UNINIT
+                            // (`vm::interp_call::call_builtin_slots` takes them), all
+                            // but the one that receives its result.
+                            if let Op::CallBuiltin {
+                                args, argc, dst, ..
+                            } = func.ops[pc]
+                            {
+                                for a in (args..args.saturating_add(argc)).filter(|a| *a != dst) {
+                                    apply(&mut state, &tracked, Step::Set(a, only(tag::UNINIT)));
+                                }
+                            }
+                        }
                         None => state.iter_mut().for_each(|t| *t = ANY),
                     }
                     super::irgen::successors(func, pc)
@@ -562,6 +575,44 @@ mod tests {
         for h in &f.handlers {
             assert!(flow.known_at(h.handler as usize).is_empty());
         }
+    }
+
+    /// A built-in called out of line takes its argument temporaries (they come back
+    /// UNINIT), and a fused element update's temporary is tracked — known unset
+    /// where the update starts, so it is neither checked nor reset in the loop.
+    #[test]
+    fn builtin_arguments_and_update_temporaries_are_known_unset() {
+        let u = unit(
+            "<?php function f($n) { $r = array_fill(0, $n, 0);
+             for ($j = 0; $j < $n; $j++) { $r[$j] += $j; } return $r; }",
+        );
+        let f = u.funcs.iter().find(|f| f.name == "f").unwrap();
+        let spec = Spec::of(&u, f, &block_heads(f));
+        let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+        let (call, args, argc, dst) = f
+            .ops
+            .iter()
+            .enumerate()
+            .find_map(|(pc, o)| match o {
+                Op::CallBuiltin {
+                    args, argc, dst, ..
+                } => Some((pc, *args, *argc, *dst)),
+                _ => None,
+            })
+            .expect("array_fill is called");
+        assert!(flow.clobbers(call), "array_fill is a helper call");
+        assert_eq!(flow.at(call + 1, dst), ANY, "its result may be anything");
+        for a in args..args + argc {
+            assert_eq!(flow.at(call + 1, a), only(tag::UNINIT), "argument s{a}");
+        }
+        let (update, u) = spec
+            .elem_updates
+            .iter()
+            .enumerate()
+            .find_map(|(pc, u)| u.map(|u| (pc, u)))
+            .expect("the update is fused");
+        assert!(!spec.deref_slots[u.tmp as usize]);
+        assert_eq!(flow.at(update, u.tmp), only(tag::UNINIT));
     }
 
     /// A built-in computed inline (`intrinsic.rs`) is no helper call: its argument

@@ -414,6 +414,14 @@ fn slot_uses(op: &Op) -> Option<SlotUses> {
     })
 }
 
+/// Per pc, which of `slots` (at most 64; bit `i` is `slots[i]`) are live when the
+/// op starts; `None` when an op of `func` has slot fields this file does not know.
+pub(super) fn live_sets(func: &Func, slots: &[Slot]) -> Option<Vec<u64>> {
+    debug_assert!(slots.len() <= 64);
+    let uses: Option<Vec<SlotUses>> = func.ops.iter().map(slot_uses).collect();
+    Some(liveness(func, &uses?, slots))
+}
+
 /// Live-in sets of the promoted `slots` at each pc, by the usual backward fixpoint
 /// over the ops' successors (handlers included). A write does not kill a slot the
 /// op also reads.

@@ -77,16 +77,23 @@ pub struct Spec {
 /// (no reference-count increment to test for) and the consumer's guard disappears.
 /// A failed guard deoptimizes at the read, before it did anything.
 ///
-/// The consumer is looked for in the ops right after the read, through ops that
-/// neither read nor write the fetched slot (other element reads, arithmetic on
-/// other slots) and never past a jump.
+/// The consumer is looked for in the ops after the read, through ops that neither
+/// read nor write the fetched slot (other element reads, arithmetic on other
+/// slots), along an unconditional jump, and from a loop's entry test (a compare of
+/// other slots) into the loop body: a value read before an inner loop and used in
+/// it (`$aik = $ai[$k]; for (...) $row[$j] += $aik * $bk[$j];`) is then known in
+/// the loop, where its guard would have run on every iteration.
 fn elem_tags(func: &Func, plans: &[Plan], nested: &[Option<NestedRead>]) -> Vec<u32> {
     const ANY: u32 = u32::MAX;
-    const MAX_SCAN: usize = 8;
+    const MAX_SCAN: usize = 12;
     let consumer_tags = |from: usize, dst: Slot| -> u32 {
         let is = |o: &Operand| !o.is_const() && o.0 == dst;
-        let window = from.min(func.ops.len())..(from + MAX_SCAN).min(func.ops.len());
-        for (op, &plan) in func.ops[window.clone()].iter().zip(&plans[window]) {
+        let mut pc = from;
+        for _ in 0..MAX_SCAN {
+            let (Some(op), Some(&plan)) = (func.ops.get(pc), plans.get(pc)) else {
+                return ANY;
+            };
+            pc += 1;
             let numeric = match plan {
                 Plan::Int => INT_BIT,
                 Plan::Double | Plan::Numeric => NUMERIC,
@@ -106,13 +113,12 @@ fn elem_tags(func: &Func, plans: &[Plan], nested: &[Option<NestedRead>]) -> Vec<
                         return ANY;
                     }
                 }
-                Op::JmpLt { a, b, .. } | Op::JmpNotLt { a, b, .. } => {
-                    return if (is(a) || is(b)) && numeric != 0 {
-                        numeric
-                    } else {
-                        ANY
-                    };
+                Op::JmpLt { a, b, .. } | Op::JmpNotLt { a, b, .. } if is(a) || is(b) => {
+                    return if numeric != 0 { numeric } else { ANY };
                 }
+                // A rotated loop's test jumps back into its body.
+                Op::JmpLt { target, .. } if (*target as usize) < pc => pc = *target as usize,
+                Op::Jmp { target } => pc = *target as usize,
                 Op::JmpZ { cond, .. } | Op::JmpNZ { cond, .. } => {
                     return if is(cond) && plan == Plan::Int {
                         INT_BIT | 1 << tag::BOOL
@@ -190,8 +196,10 @@ fn ref_slots(func: &Func) -> Vec<bool> {
 /// Slots of `func` that may hold a REF or an INDIRECT: by-reference parameters,
 /// closure captures, every slot a reference is bound to or made from, write-fetch
 /// temporaries, and — in the script body, when some function binds globals — every
-/// named local.
-fn deref_slots(unit: &Unit, func: &Func) -> Vec<bool> {
+/// named local. The temporary of a fused element update (`updates`) is not one:
+/// optimized code never writes it but to unset it, and baseline code leaves it
+/// unset after the sequence, so it can be tracked (its release checks go).
+fn deref_slots(unit: &Unit, func: &Func, updates: &[Option<ElemUpdate>]) -> Vec<bool> {
     let mut d = vec![false; func.num_slots as usize];
     let mut mark = |s: u32| {
         if let Some(x) = d.get_mut(s as usize) {
@@ -207,7 +215,14 @@ fn deref_slots(unit: &Unit, func: &Func) -> Vec<bool> {
     for c in params..params + func.num_captures {
         mark(c);
     }
-    for op in &func.ops {
+    let mut fused = vec![false; func.ops.len()];
+    for (pc, u) in updates.iter().enumerate() {
+        if let Some(u) = u {
+            let end = (pc + u.op_count()).min(fused.len());
+            fused[pc..end].fill(true);
+        }
+    }
+    for (pc, op) in func.ops.iter().enumerate() {
         match op {
             Op::BindRef { dst, src } | Op::MakeRef { dst, src } => {
                 mark(*dst);
@@ -220,10 +235,11 @@ fn deref_slots(unit: &Unit, func: &Func) -> Vec<bool> {
             Op::IterInit {
                 src, by_ref: true, ..
             } if !src.is_const() => mark(src.0),
-            Op::FetchDimW { dst, .. } => mark(*dst),
+            Op::FetchDimW { dst, .. } if !fused[pc] => mark(*dst),
             _ => {}
         }
     }
+
     let binds_globals = unit.funcs.iter().any(|f| {
         crate::vm::globals::globals_slot(f).is_some()
             || f.ops.iter().any(|o| matches!(o, Op::BindGlobal { .. }))
@@ -410,6 +426,7 @@ impl Spec {
             })
             .collect();
         let elem_tags = elem_tags(func, &plans, &nested_reads);
+        let deref_slots = deref_slots(unit, func, &elem_updates);
         let value_callees = (0..func.ops.len())
             .map(|pc| match &func.ops[pc] {
                 Op::CallValue { .. } => prof.monomorphic_callee(pc),
@@ -423,9 +440,44 @@ impl Spec {
             nested_reads,
             elem_updates,
             profiled,
-            deref_slots: deref_slots(unit, func),
+            deref_slots,
             ref_slots: ref_slots(func),
             call_args: call_args(func),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jit::baseline::translate::block_heads;
+
+    fn spec_of(src: &str, name: &str) -> (Unit, Spec) {
+        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
+        let u = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
+        let f = u.funcs.iter().find(|f| f.name == name).expect("function");
+        let spec = Spec::of(&u, f, &block_heads(f));
+        (u, spec)
+    }
+
+    /// An element read before an inner loop takes its type from the loop body's
+    /// use (through the jump to the loop's test and back into the body); a read
+    /// whose value only leaves the function is not narrowed.
+    #[test]
+    fn element_reads_before_a_loop_take_the_loops_type() {
+        let (u, spec) = spec_of(
+            "<?php function g($a, $b, $n) { $s = 0; $x = $a[0];
+             for ($j = 0; $j < $n; $j++) { $s = $s + $x * $b[$j]; }
+             return [$s, $b[1]]; }",
+            "g",
+        );
+        let f = u.funcs.iter().find(|f| f.name == "g").unwrap();
+        let reads: Vec<usize> = (0..f.ops.len())
+            .filter(|pc| matches!(f.ops[*pc], Op::FetchDim { .. }))
+            .collect();
+        assert_eq!(reads.len(), 3);
+        assert_eq!(spec.elem_tags[reads[0]], INT_BIT, "$a[0], used in the loop");
+        assert_eq!(spec.elem_tags[reads[1]], INT_BIT, "$b[$j], multiplied");
+        assert_eq!(spec.elem_tags[reads[2]], u32::MAX, "$b[1], returned");
     }
 }
