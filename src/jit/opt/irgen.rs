@@ -61,6 +61,8 @@ mod call;
 mod dim;
 #[path = "irgen_iter.rs"]
 mod iter;
+#[path = "irgen_rem.rs"]
+mod rem;
 
 /// The runtime fast paths every module starts with (llvm/runtime.ll).
 pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
@@ -925,6 +927,12 @@ impl<'f> Lower<'f> {
         self.load_data(&p)
     }
 
+    /// The value of `o` when it is an int constant.
+    fn const_int(&self, o: Operand) -> Option<i64> {
+        let v = self.func.consts.get(o.index() as usize)?;
+        (o.is_const() && v.is_int()).then(|| v.int_val())
+    }
+
     /// An operand as f64, guarded to be an int or a float.
     fn num_operand(&mut self, o: Operand, pc: usize) -> Num {
         if o.is_const() {
@@ -1481,6 +1489,11 @@ impl<'f> Lower<'f> {
             BinOp::BitAnd => self.line(&format!("{r} = and i64 {x}, {y}")),
             BinOp::BitOr => self.line(&format!("{r} = or i64 {x}, {y}")),
             BinOp::BitXor => self.line(&format!("{r} = xor i64 {x}, {y}")),
+            // A constant divisor multiplies by its reciprocal (`irgen_rem.rs`).
+            BinOp::Mod
+                if self
+                    .const_int(b)
+                    .is_some_and(|d| self.rem_by_const(&r, &x, d)) => {}
             BinOp::Mod => {
                 // `% 0` throws (generic); `% -1` is 0 (and srem would trap on MIN).
                 let nz = self.tmp();
