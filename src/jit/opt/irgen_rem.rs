@@ -21,7 +21,7 @@ pub(super) struct SignedMagic {
 
 /// Hacker's Delight figure 10-1, for 64 bits and a positive divisor.
 pub(super) fn signed_magic(d: u64) -> SignedMagic {
-    debug_assert!(d >= 3 && d < 1 << 63 && !d.is_power_of_two());
+    debug_assert!((3..1 << 63).contains(&d) && !d.is_power_of_two());
     const TWO63: u64 = 1 << 63;
     let anc = TWO63 - 1 - TWO63 % d; // |nc|: the largest n with n % d == d - 1
     let mut p = 63u32;
