@@ -491,3 +491,26 @@ fn remainders_by_constants_do_not_divide() {
     let (out, _) = run(&corpus(name), &["jit.sync=1"]);
     assert_eq!(out, expected(name));
 }
+
+/// Calls of functions with by-reference parameters are native (the sequence checks
+/// that each such argument is a reference box and moves it into the callee's frame;
+/// its teardown blocks, `call.released`, are the native sequence's own), and
+/// values, elements, recursion and exceptions through such calls print php's output.
+#[test]
+fn by_reference_calls_are_native() {
+    let name = "jit_native_byref_calls";
+    for f in ["pass_on", "depth"] {
+        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
+        assert!(
+            before.contains("call.released"),
+            "{f}: not native:\n{before}"
+        );
+    }
+    for opts in [
+        &["jit.sync=1"][..],
+        &["jit.sync=2", "jit.optimize_threshold=20"],
+    ] {
+        let (out, _) = run(&corpus(name), opts);
+        assert_eq!(out, expected(name), "{opts:?}");
+    }
+}

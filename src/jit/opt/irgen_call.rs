@@ -238,10 +238,12 @@ impl<'f> Lower<'f> {
     /// for stack traces is stored inline; a fault is routed by `hop_call_fault` like
     /// the generic helpers'.
     fn call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
-        let lean = self.unit.funcs.get(callee as usize).is_some_and(|f| {
-            f.call_shape.lean_argc == argc && (f.num_slots as usize) <= NATIVE_CALL_MAX_SLOTS
-        });
-        if lean && self.inlining.is_none() {
+        let native = self
+            .unit
+            .funcs
+            .get(callee as usize)
+            .is_some_and(|f| native_shape(f, argc));
+        if native && self.inlining.is_none() {
             return self.native_call(pc, dst, callee, args, argc, None);
         }
         self.call_with(
@@ -335,14 +337,23 @@ impl<'f> Lower<'f> {
         );
         let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
         self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
-        // Arguments: values below REF move as they are; REF and INDIRECT need the
-        // Rust path's dereference.
+        // Arguments: values below REF move as they are into by-value parameters;
+        // REF and INDIRECT need the Rust path's dereference. A by-reference
+        // parameter takes the reference box the caller's `MakeRef` left in the
+        // argument slot, as it is (anything else: the Rust path boxes it).
+        let by_ref: Vec<bool> = (0..argc as usize)
+            .map(|i| f.params.get(i).is_some_and(|p| p.by_ref))
+            .collect();
         let mut arg_vals = Vec::new();
         let mut conds = Vec::new();
         for i in 0..argc {
             let p = self.slot_ptr(args + i);
             let t = self.load_tag(&p);
-            if !tags::subset(self.known(args + i), tags::PLAIN) {
+            if by_ref[i as usize] {
+                let c = self.tmp();
+                self.line(&format!("{c} = icmp eq i8 {t}, {}", tag::REF));
+                conds.push(c);
+            } else if !tags::subset(self.known(args + i), tags::PLAIN) {
                 let c = self.tmp();
                 self.line(&format!("{c} = icmp ult i8 {t}, {}", tag::REF));
                 conds.push(c);
@@ -730,4 +741,18 @@ impl<'f> Lower<'f> {
         ));
         p
     }
+}
+
+/// Whether a call of `f` with `argc` arguments can take the native sequence: every
+/// declared parameter passed, none variadic, no captures and no `$GLOBALS` local to
+/// set up, and a frame of at most `NATIVE_CALL_MAX_SLOTS` slots. Unlike the
+/// interpreter's lean calls (`CallShape::lean_argc`), by-reference parameters are
+/// allowed: the sequence checks that each receives a reference box.
+fn native_shape(f: &Func, argc: u32) -> bool {
+    f.params.len() == argc as usize
+        && f.params.iter().all(|p| !p.variadic)
+        && f.num_captures == 0
+        && f.call_shape.globals_slot == crate::bytecode::unit::CallShape::NONE
+        && (f.num_slots as usize) >= f.params.len()
+        && (f.num_slots as usize) <= NATIVE_CALL_MAX_SLOTS
 }
