@@ -82,6 +82,27 @@ fn dump_ir(name: &str, func: &str, opts: &[&str]) -> (String, String) {
     }
 }
 
+/// Every function of corpus program `name` in `funcs` has `needle` in its IR before
+/// the passes (optimized on its first call).
+fn assert_ir_has(name: &str, funcs: &[&str], needle: &str) {
+    for f in funcs {
+        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
+        assert!(before.contains(needle), "{f}: no {needle}:\n{before}");
+    }
+}
+
+/// Corpus program `name` prints php's output with every function optimized on its
+/// first call and with profiled optimization at 20 entries (`jit.sync=2`).
+fn assert_php_output_when_optimized(name: &str) {
+    for opts in [
+        &["jit.sync=1"][..],
+        &["jit.sync=2", "jit.optimize_threshold=20"],
+    ] {
+        let (out, _) = run(&corpus(name), opts);
+        assert_eq!(out, expected(name), "{name} {opts:?}");
+    }
+}
+
 /// Each program changes a type under optimized code (int overflow to float, a local
 /// that turns float then string mid-loop, a packed array turning into a hash with
 /// holes, strings arriving at an int-specialized `+`, a loop re-entered from baseline
@@ -118,17 +139,8 @@ fn deopts_keep_output_identical() {
 #[test]
 fn osr_entries_reset_dead_temporaries() {
     let name = "jit_osr_dead_temps";
-    for f in ["tally", "dot"] {
-        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
-        assert!(before.contains("osr.write"), "{f}: no reset:\n{before}");
-    }
-    for opts in [
-        &["jit.sync=1"][..],
-        &["jit.sync=2", "jit.optimize_threshold=20"],
-    ] {
-        let (out, _) = run(&corpus(name), opts);
-        assert_eq!(out, expected(name), "{opts:?}");
-    }
+    assert_ir_has(name, &["tally", "dot"], "osr.write");
+    assert_php_output_when_optimized(name);
 }
 
 /// Element reads guarded to their consumer's type (`Spec::elem_tags`): floats,
@@ -488,8 +500,7 @@ fn remainders_by_constants_do_not_divide() {
     let (before, _) = dump_ir(name, "loop_sum", &["jit.sync=1"]);
     assert!(!before.contains("srem"), "{before}");
     assert!(before.contains("mul i128"), "{before}");
-    let (out, _) = run(&corpus(name), &["jit.sync=1"]);
-    assert_eq!(out, expected(name));
+    assert_php_output_when_optimized(name);
 }
 
 /// Calls of functions with by-reference parameters are native (the sequence checks
@@ -499,18 +510,6 @@ fn remainders_by_constants_do_not_divide() {
 #[test]
 fn by_reference_calls_are_native() {
     let name = "jit_native_byref_calls";
-    for f in ["pass_on", "depth"] {
-        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
-        assert!(
-            before.contains("call.released"),
-            "{f}: not native:\n{before}"
-        );
-    }
-    for opts in [
-        &["jit.sync=1"][..],
-        &["jit.sync=2", "jit.optimize_threshold=20"],
-    ] {
-        let (out, _) = run(&corpus(name), opts);
-        assert_eq!(out, expected(name), "{opts:?}");
-    }
+    assert_ir_has(name, &["pass_on", "depth"], "call.released");
+    assert_php_output_when_optimized(name);
 }
