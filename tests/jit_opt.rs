@@ -491,15 +491,21 @@ fn osr_entry_checks_the_tags_the_loop_assumes() {
     assert!(at_header > 0, "no OSR entry was refused at the loop header");
 }
 
-/// `%` by a constant divisor is a multiply by its reciprocal or a mask in the IR
-/// (`irgen_rem.rs`): FastISel would select a 64-bit `idiv` for an `srem`. Every
-/// sign and the int range's extremes print php's remainders.
+/// `%` and `/` by a constant divisor are a multiply by its reciprocal or a shift in
+/// the IR (`irgen_rem.rs`): FastISel would select a 64-bit `idiv` for an `srem` or
+/// `sdiv`. Every sign and the int range's extremes print php's remainders and
+/// quotients (ints when exact, floats otherwise).
 #[test]
 fn remainders_by_constants_do_not_divide() {
     let name = "jit_rem_const";
     let (before, _) = dump_ir(name, "loop_sum", &["jit.sync=1"]);
     assert!(!before.contains("srem"), "{before}");
     assert!(before.contains("mul i128"), "{before}");
+    let (before, _) = dump_ir(name, "halves", &["jit.sync=1"]);
+    assert!(
+        !before.contains("sdiv") && !before.contains("srem"),
+        "{before}"
+    );
     assert_php_output_when_optimized(name);
 }
 

@@ -1,7 +1,8 @@
 <?php
-// `%` by a constant in optimized loops is a multiply by the divisor's reciprocal
-// (powers of two a mask): every sign of dividend and divisor, the extremes of the
-// int range, and the divisors kept as a real remainder (1, -1) or an error (0).
+// `%` and `/` by a constant in optimized loops are a multiply by the divisor's
+// reciprocal (powers of two a shift): every sign of dividend and divisor, the
+// extremes of the int range, exact and inexact quotients (int or float), and the
+// divisors kept as a real division (1, -1) or an error (0).
 function rems($xs) {
     $out = [];
     $acc = 0;
@@ -33,6 +34,32 @@ function loop_sum($n) {
     return $s;
 }
 echo loop_sum(100000), "\n";
+function quots($xs) {
+    $out = [];
+    foreach ($xs as $x) {
+        $out[] = [$x / 2, $x / 3, $x / 7, $x / -4, $x / -7, $x / 1000000007,
+                  $x / 9223372036854775807, $x / 1, $x / -1];
+    }
+    return $out;
+}
+for ($r = 0; $r < 3; $r++) {
+    $qs = quots($xs);
+}
+foreach ($qs as $i => $row) {
+    echo $xs[$i], ": ";
+    foreach ($row as $q) echo var_export($q, true), " ";
+    echo "\n";
+}
+function halves($n) {
+    $s = 0;
+    for ($i = -$n; $i < $n; $i++) {
+        $h = $i / 2;
+        $s += is_int($h) ? $h : 1;
+        $s += intdiv($i, 3);
+    }
+    return $s;
+}
+echo halves(50000), "\n";
 try {
     $z = 0;
     echo 5 % $z, "\n";

@@ -1523,6 +1523,11 @@ impl<'f> Lower<'f> {
                 }
             }
             BinOp::Div => {
+                // By a constant: a multiply (`irgen_rem.rs`).
+                if let Some((t, v)) = self.const_int(b).and_then(|d| self.div_by_const(&x, d)) {
+                    self.store_value(pc, dst, &t, &v);
+                    return self.br(pc + 1);
+                }
                 // int / int: an int when exact, else the float quotient.
                 let nz = self.tmp();
                 self.line(&format!("{nz} = icmp ne i64 {y}, 0"));

@@ -1,13 +1,15 @@
-//! `x % d` for a constant int divisor without a division instruction.
+//! `x % d` and `x / d` for a constant int divisor without a division instruction.
 //!
-//! Why here and not in LLVM: LLVM turns a remainder by a constant into a multiply by
+//! Why here and not in LLVM: LLVM turns a division by a constant into a multiply by
 //! a "magic" reciprocal in its SelectionDAG combiner, but O1/O2 select instructions
 //! with FastISel (`codegen.rs`), which emits a 64-bit `idiv` — 20 to 90 cycles, the
 //! whole cost of a loop like nested_loops' `($a + $b + $c) % 7`. The lowering
 //! writes the multiply itself (Hacker's Delight, 10-1 and 10-2 for signed
-//! division): a power of two becomes a mask with a sign fix-up, any other divisor a
-//! high multiply, shifts and a subtraction. PHP's `%` is C's: the result takes the
-//! dividend's sign and the divisor's sign does not matter, so `x % -7` is `x % 7`.
+//! division): the quotient truncated toward zero is a shift with a sign fix-up for a
+//! power of two, else a high multiply, shifts and a sign correction; the remainder
+//! is `x - q·|d|`. PHP's `%` is C's: the result takes the dividend's sign and the
+//! divisor's sign does not matter, so `x % -7` is `x % 7`. PHP's int `/` is the
+//! quotient when exact, else the float quotient.
 
 use super::*;
 
@@ -52,18 +54,20 @@ pub(super) fn signed_magic(d: u64) -> SignedMagic {
     }
 }
 
-/// What `x % d` computes, by the same steps as the IR [`Lower::rem_by_const`]
-/// writes (for the unit tests; `None` where the lowering keeps `srem`).
+/// `|d|` when the lowering divides by constant `d` without a division instruction
+/// (|d| ≥ 2; not `i64::MIN`, whose magnitude is no i64).
+fn divisor_magnitude(d: i64) -> Option<u64> {
+    d.checked_abs().map(|a| a as u64).filter(|a| *a >= 2)
+}
+
+/// `x / ad` truncated toward zero, by the same steps as the IR
+/// [`Lower::quot_by_magnitude`] writes (for the unit tests).
 #[cfg(test)]
-fn rem_like_lowering(x: i64, d: i64) -> Option<i64> {
-    let ad = d.checked_abs()? as u64;
-    if ad < 2 {
-        return None;
-    }
+fn quot_like_lowering(x: i64, ad: u64) -> i64 {
     if ad.is_power_of_two() {
         let k = ad.trailing_zeros();
         let bias = ((x >> 63) as u64 >> (64 - k)) as i64;
-        return Some(x.wrapping_sub(x.wrapping_add(bias) & -(ad as i64)));
+        return x.wrapping_add(bias) >> k;
     }
     let m = signed_magic(ad);
     let mut h = ((x as i128 * m.multiplier as i128) >> 64) as i64;
@@ -71,27 +75,22 @@ fn rem_like_lowering(x: i64, d: i64) -> Option<i64> {
         h = h.wrapping_add(x);
     }
     let t = h >> m.shift;
-    let q = t.wrapping_add((t as u64 >> 63) as i64);
-    Some(x.wrapping_sub(q.wrapping_mul(ad as i64)))
+    t.wrapping_add((t as u64 >> 63) as i64)
 }
 
 impl Lower<'_> {
-    /// `r = x % d` for constant `d` as IR without `srem`; false (nothing written)
-    /// for the divisors the caller keeps its checked `srem` for (0, ±1, `i64::MIN`).
-    pub(super) fn rem_by_const(&mut self, r: &str, x: &str, d: i64) -> bool {
-        let Some(ad) = d.checked_abs().map(|a| a as u64).filter(|a| *a >= 2) else {
-            return false;
-        };
+    /// The IR for `x / ad` truncated toward zero (C's and PHP's `intdiv`), for
+    /// `ad` from [`divisor_magnitude`].
+    fn quot_by_magnitude(&mut self, x: &str, ad: u64) -> String {
         if ad.is_power_of_two() {
-            // Round negative dividends toward zero before masking.
+            // Round negative dividends toward zero before shifting.
             let k = ad.trailing_zeros();
-            let (sign, bias, biased, down) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+            let (sign, bias, biased, q) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
             self.line(&format!("{sign} = ashr i64 {x}, 63"));
             self.line(&format!("{bias} = lshr i64 {sign}, {}", 64 - k));
             self.line(&format!("{biased} = add i64 {x}, {bias}"));
-            self.line(&format!("{down} = and i64 {biased}, {}", -(ad as i64)));
-            self.line(&format!("{r} = sub i64 {x}, {down}"));
-            return true;
+            self.line(&format!("{q} = ashr i64 {biased}, {k}"));
+            return q;
         }
         let m = signed_magic(ad);
         let (wide, prod, high, h) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
@@ -106,13 +105,56 @@ impl Lower<'_> {
         } else {
             h
         };
-        let (t, sign, q, qd) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        let (t, sign, q) = (self.tmp(), self.tmp(), self.tmp());
         self.line(&format!("{t} = ashr i64 {h}, {}", m.shift));
         self.line(&format!("{sign} = lshr i64 {t}, 63"));
         self.line(&format!("{q} = add i64 {t}, {sign}"));
+        q
+    }
+
+    /// `r = x % d` for constant `d` as IR without `srem`; false (nothing written)
+    /// for the divisors the caller keeps its checked `srem` for (0, ±1, `i64::MIN`).
+    pub(super) fn rem_by_const(&mut self, r: &str, x: &str, d: i64) -> bool {
+        let Some(ad) = divisor_magnitude(d) else {
+            return false;
+        };
+        let q = self.quot_by_magnitude(x, ad);
+        let qd = self.tmp();
         self.line(&format!("{qd} = mul i64 {q}, {ad}"));
         self.line(&format!("{r} = sub i64 {x}, {qd}"));
         true
+    }
+
+    /// `x / d` for constant `d` (PHP's int division: an int when exact, else the
+    /// float quotient) as (tag, payload) without `sdiv`/`srem`; `None` for the
+    /// divisors the caller keeps its checked division for.
+    pub(super) fn div_by_const(&mut self, x: &str, d: i64) -> Option<(String, String)> {
+        let ad = divisor_magnitude(d)?;
+        let q = self.quot_by_magnitude(x, ad);
+        let (qd, exact) = (self.tmp(), self.tmp());
+        self.line(&format!("{qd} = mul i64 {q}, {ad}"));
+        self.line(&format!("{exact} = icmp eq i64 {qd}, {x}"));
+        let q = if d < 0 {
+            let neg = self.tmp();
+            self.line(&format!("{neg} = sub i64 0, {q}"));
+            neg
+        } else {
+            q
+        };
+        let (fx, fq, bits, t, v) = (self.tmp(), self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!("{fx} = sitofp i64 {x} to double"));
+        self.line(&format!(
+            "{fq} = fdiv double {fx}, {}",
+            f64_literal((d as f64).to_bits())
+        ));
+        self.line(&format!("{bits} = bitcast double {fq} to i64"));
+        self.line(&format!(
+            "{t} = select i1 {exact}, i8 {}, i8 {}",
+            tag::INT,
+            tag::DOUBLE
+        ));
+        self.line(&format!("{v} = select i1 {exact}, i64 {q}, i64 {bits}"));
+        Some((t, v))
     }
 }
 
@@ -146,9 +188,16 @@ mod tests {
         );
     }
 
+    /// The lowering's quotient and remainder against Rust's (C's) for every divisor
+    /// it takes: `%` is `x - q·|d|`, `/` is `±q` when that is exact.
     fn check(x: i64, d: i64) {
-        if let Some(r) = rem_like_lowering(x, d) {
+        if let Some(ad) = divisor_magnitude(d) {
+            let q = quot_like_lowering(x, ad);
+            assert_eq!(q, x.wrapping_div(ad as i64), "{x} / {ad}");
+            let r = x.wrapping_sub(q.wrapping_mul(ad as i64));
             assert_eq!(r, x.wrapping_rem(d), "{x} % {d}");
+            let signed = if d < 0 { q.wrapping_neg() } else { q };
+            assert_eq!(signed, x.wrapping_div(d), "{x} / {d}");
         }
     }
 
