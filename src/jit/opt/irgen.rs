@@ -137,6 +137,55 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     }
 }
 
+/// The temporaries an OSR entry may reset instead of checking (see
+/// [`Lower::normalize_dead`]) and where each is live, computed once per function:
+/// a temporary dead at a loop header — no op reads it before writing it — need not
+/// match what the translation assumed about it, only what the lowering assumes
+/// about a slot it overwrites (what baseline code left there, the last element an
+/// earlier loop fetched, say, may be of another type). Named locals are left to the
+/// guards (frame reflection reads them by name), and so is any slot that may hold a
+/// reference (a write goes through it; `Spec::deref_slots` covers by-reference
+/// parameters too). A promoted temporary is reset in its alloca; the frame's stale
+/// copy is uncounted, checked before.
+struct ResettableTemps {
+    /// The candidates, at most 64; bit `i` of a live set is `slots[i]`.
+    slots: Vec<Slot>,
+    /// Per pc, the candidates live there; `None` when the function's ops are not
+    /// all known to `promote::live_sets` (nothing is reset then).
+    live: Option<Vec<u64>>,
+}
+
+impl ResettableTemps {
+    fn of(func: &Func, spec: &Spec) -> ResettableTemps {
+        let slots: Vec<Slot> = (func.num_locals..func.num_slots)
+            .filter(|&s| !spec.deref_slots.get(s as usize).copied().unwrap_or(true))
+            .take(64)
+            .collect();
+        let live = if slots.is_empty() {
+            None
+        } else {
+            super::promote::live_sets(func, &slots)
+        };
+        ResettableTemps { slots, live }
+    }
+
+    /// The slots among `known` to reset at loop header `pc`, each with the
+    /// payload-free tag of its known set to reset it to.
+    fn dead_at(&self, pc: usize, known: &[(Slot, TagSet)]) -> Vec<(Slot, u8)> {
+        let Some(live) = self.live.as_ref().and_then(|l| l.get(pc)) else {
+            return Vec::new();
+        };
+        known
+            .iter()
+            .filter_map(|&(s, set)| {
+                let i = self.slots.iter().position(|c| *c == s)?;
+                let plain = set & ((1 << tag::STRING) - 1);
+                (live >> i & 1 == 0 && plain != 0).then(|| (s, plain.trailing_zeros() as u8))
+            })
+            .collect()
+    }
+}
+
 fn fnptr(f: usize) -> String {
     format!("inttoptr (i64 {f} to ptr)")
 }
@@ -503,6 +552,8 @@ impl<'f> Lower<'f> {
     /// analysis assumed there (a mismatch continues in baseline code).
     fn osr_guards(&mut self, headers: &[bool]) {
         let Some(flow) = self.flow else { return };
+        // Liveness once for every header (a backward fixpoint over the function).
+        let resettable = ResettableTemps::of(self.func, self.spec);
         for pc in (1..self.func.ops.len()).filter(|pc| headers[*pc]) {
             let known = flow.known_at(pc);
             if known.is_empty() && !self.promotes() {
@@ -519,7 +570,7 @@ impl<'f> Lower<'f> {
                 self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
                 self.osr_guard(&ok, pc);
             }
-            let dead = self.dead_temps_at(pc, &known);
+            let dead = resettable.dead_at(pc, &known);
             for (s, set) in known {
                 let p = self.slot_ptr(s);
                 let t = self.load_tag(&p);
@@ -539,48 +590,6 @@ impl<'f> Lower<'f> {
         }
     }
 
-    /// The temporaries among `known` that are dead at loop header `pc`, each with the
-    /// payload-free tag an OSR entry may reset it to (see [`Self::normalize_dead`]):
-    /// no op reads such a slot before writing it, so what baseline code left there
-    /// (the last element an earlier loop fetched, say, of another type than this
-    /// translation's) need not keep the entry out — it only has to match what the
-    /// lowering assumes about a slot it overwrites. (A promoted one is reset in its
-    /// alloca; the frame's stale copy is uncounted, checked above.) Named locals are left to the
-    /// guards (frame reflection reads them by name), and so is any slot that may hold
-    /// a reference (a write goes through it).
-    fn dead_temps_at(&self, pc: usize, known: &[(Slot, TagSet)]) -> Vec<(Slot, u8)> {
-        let first_temp = self.func.num_locals as usize;
-        let flag = |v: &Vec<bool>, s: usize| v.get(s).copied().unwrap_or(true);
-        let candidates: Vec<(Slot, u8)> = known
-            .iter()
-            .filter(|(s, _)| {
-                let s = *s as usize;
-                s >= first_temp
-                    && !flag(&self.spec.deref_slots, s)
-                    && !flag(&self.spec.ref_slots, s)
-            })
-            .filter_map(|&(s, set)| {
-                let plain = set & ((1 << tag::STRING) - 1);
-                (plain != 0).then(|| (s, plain.trailing_zeros() as u8))
-            })
-            .take(64)
-            .collect();
-        if candidates.is_empty() {
-            return candidates;
-        }
-        let slots: Vec<Slot> = candidates.iter().map(|(s, _)| *s).collect();
-        let Some(live) = super::promote::live_sets(self.func, &slots) else {
-            return Vec::new();
-        };
-        let live = live.get(pc).copied().unwrap_or(u64::MAX);
-        candidates
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| live >> i & 1 == 0)
-            .map(|(_, c)| c)
-            .collect()
-    }
-
     /// An OSR entry's reset of a dead temporary at `p` (tag `t`): any value it holds
     /// is released and the slot gets tag `normal` (payload-free: UNINIT, null,
     /// false, 0 or 0.0) with a zero payload, whatever it held — unconditionally, so
@@ -588,27 +597,36 @@ impl<'f> Lower<'f> {
     /// on the path from the function's start. A reference or an INDIRECT there still
     /// keeps the entry out (in the tier below).
     fn normalize_dead(&mut self, p: &str, t: &str, normal: u8, pc: usize) {
-        let (plain, release, write) = (
+        let exit = self.deopt_label(pc, DeoptReason::OsrEntry);
+        self.release_out_of_line(p, t, &exit, ["osr.release", "osr.write"]);
+        self.store_raw(p, &normal.to_string(), "0");
+    }
+
+    /// Releases the value at `p` (tag `t`) if it is a string, array or object — out
+    /// of line, in a cold block — and goes on in a fresh block (`names`: the
+    /// release block's and that one's); a REF or INDIRECT there, to be written
+    /// through rather than dropped, goes to `exit` instead.
+    fn release_out_of_line(&mut self, p: &str, t: &str, exit: &str, names: [&str; 2]) {
+        let (plain, release, done) = (
             self.tmp(),
-            self.fresh_block("osr.release"),
-            self.fresh_block("osr.write"),
+            self.fresh_block(names[0]),
+            self.fresh_block(names[1]),
         );
         self.line(&format!("{plain} = icmp ult i8 {t}, {}", tag::STRING));
         self.line(&format!(
-            "br i1 {plain}, label %{write}, label %{release}, !prof !0"
+            "br i1 {plain}, label %{done}, label %{release}, !prof !0"
         ));
         self.block(&release);
         let value = self.tmp();
         self.line(&format!("{value} = icmp ule i8 {t}, {}", tag::OBJECT));
-        self.osr_guard(&value, pc);
+        self.expect(&value, exit);
         let d = self.load_data(p);
         self.line(&format!(
             "call void {}(i8 {t}, i64 {d}) #1",
             fnptr(hop_opt_release as *const () as usize)
         ));
-        self.line(&format!("br label %{write}"));
-        self.block(&write);
-        self.store_raw(p, &normal.to_string(), "0");
+        self.line(&format!("br label %{done}"));
+        self.block(&done);
     }
 
     /// Whether tag `t` (an i8 below 32: `tag::INDIRECT` is the largest) is in `set`: one compare for a run of
@@ -813,31 +831,8 @@ impl<'f> Lower<'f> {
         // of any type (a concatenation's, then a remainder's), and leaving optimized
         // code for each such op gave whole loops up after a few rounds. A REF or
         // INDIRECT (to write through) leaves optimized code.
-        let free = self.tmp();
-        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
-        let (release, ready) = (
-            self.fresh_block("dst.release"),
-            self.fresh_block("dst.ready"),
-        );
-        self.line(&format!(
-            "br i1 {free}, label %{ready}, label %{release}, !prof !0"
-        ));
-        self.block(&release);
-        let (rel, value) = (self.tmp(), self.tmp());
-        self.line(&format!("{rel} = sub i8 {old}, {}", tag::STRING));
-        self.line(&format!(
-            "{value} = icmp ult i8 {rel}, {}",
-            tag::OBJECT - tag::STRING + 1
-        ));
         let exit = self.fallback_label(pc);
-        self.expect(&value, &exit);
-        let d = self.load_data(&q);
-        self.line(&format!(
-            "call void {}(i8 {old}, i64 {d}) #1",
-            fnptr(hop_opt_release as *const () as usize)
-        ));
-        self.line(&format!("br label %{ready}"));
-        self.block(&ready);
+        self.release_out_of_line(&q, &old, &exit, ["dst.release", "dst.ready"]);
         q
     }
 
@@ -1489,21 +1484,22 @@ impl<'f> Lower<'f> {
             BinOp::BitAnd => self.line(&format!("{r} = and i64 {x}, {y}")),
             BinOp::BitOr => self.line(&format!("{r} = or i64 {x}, {y}")),
             BinOp::BitXor => self.line(&format!("{r} = xor i64 {x}, {y}")),
-            // A constant divisor multiplies by its reciprocal (`irgen_rem.rs`).
-            BinOp::Mod
-                if self
-                    .const_int(b)
-                    .is_some_and(|d| self.rem_by_const(&r, &x, d)) => {}
             BinOp::Mod => {
-                // `% 0` throws (generic); `% -1` is 0 (and srem would trap on MIN).
-                let nz = self.tmp();
-                self.line(&format!("{nz} = icmp ne i64 {y}, 0"));
-                let gen = self.fallback_label(pc);
-                self.expect(&nz, &gen);
-                let (m1, safe) = (self.tmp(), self.tmp());
-                self.line(&format!("{m1} = icmp eq i64 {y}, -1"));
-                self.line(&format!("{safe} = select i1 {m1}, i64 1, i64 {y}"));
-                self.line(&format!("{r} = srem i64 {x}, {safe}"));
+                // By a constant: a multiply (`irgen_rem.rs`).
+                let by_const = self
+                    .const_int(b)
+                    .is_some_and(|d| self.rem_by_const(&r, &x, d));
+                if !by_const {
+                    // `% 0` throws (generic); `% -1` is 0 (and srem would trap on MIN).
+                    let nz = self.tmp();
+                    self.line(&format!("{nz} = icmp ne i64 {y}, 0"));
+                    let gen = self.fallback_label(pc);
+                    self.expect(&nz, &gen);
+                    let (m1, safe) = (self.tmp(), self.tmp());
+                    self.line(&format!("{m1} = icmp eq i64 {y}, -1"));
+                    self.line(&format!("{safe} = select i1 {m1}, i64 1, i64 {y}"));
+                    self.line(&format!("{r} = srem i64 {x}, {safe}"));
+                }
             }
             BinOp::Shl | BinOp::Shr => {
                 // Negative counts throw (generic); counts >= 64 shift everything out.
