@@ -51,6 +51,8 @@ use crate::runtime::value::tag;
 use crate::vm::ctx::ExecCtx;
 use crate::vm::dim_fast::{hop_packed_elem_w, hop_packed_get, hop_packed_set};
 
+#[path = "irgen_alias.rs"]
+mod alias;
 #[path = "irgen_builtin.rs"]
 mod builtin;
 #[path = "irgen_byref.rs"]
@@ -239,6 +241,8 @@ struct Lower<'f> {
     in_epilogue: bool,
     /// Promoted-slot copies emitted so far (the IR promotion added).
     copies: usize,
+    /// The memory region of pointers the lowering derived (see `irgen_alias.rs`).
+    regions: std::collections::HashMap<String, alias::Region>,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -278,6 +282,7 @@ impl<'f> Lower<'f> {
             promo: Promotion::none(),
             in_epilogue: false,
             copies: 0,
+            regions: std::collections::HashMap::new(),
         }
     }
 
@@ -529,6 +534,7 @@ impl<'f> Lower<'f> {
              attributes #3 = { nounwind willreturn memory(read) }\n\
              !0 = !{!\"branch_weights\", i32 2000, i32 1}\n",
         );
+        self.out.push_str(alias::ALIAS_METADATA);
     }
 
     // ---- type knowledge --------------------------------------------------------------
@@ -746,6 +752,7 @@ impl<'f> Lower<'f> {
             self.frame,
             slot_offset(s)
         ));
+        self.mark(&p, alias::Region::Frame);
         p
     }
 
@@ -784,21 +791,32 @@ impl<'f> Lower<'f> {
         let tp = self.tmp();
         self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
         let t = self.tmp();
-        self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+        let md = self.alias_md(p);
+        self.line(&format!("{t} = load i8, ptr {tp}, align 8{md}"));
         t
     }
 
     fn load_data(&mut self, p: &str) -> String {
         let d = self.tmp();
-        self.line(&format!("{d} = load i64, ptr {p}, align 8"));
+        let md = self.alias_md(p);
+        self.line(&format!("{d} = load i64, ptr {p}, align 8{md}"));
         d
     }
 
     fn store_raw(&mut self, p: &str, tag_v: &str, data: &str) {
-        self.line(&format!("store i64 {data}, ptr {p}, align 8"));
+        let md = self.alias_md(p);
+        self.line(&format!("store i64 {data}, ptr {p}, align 8{md}"));
         let tp = self.tmp();
         self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-        self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8"));
+        self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8{md}"));
+    }
+
+    /// Stores only the tag of the value at `p` (a slot left UNINIT, say).
+    pub(super) fn store_tag(&mut self, p: &str, tag_v: u8) {
+        let tp = self.tmp();
+        self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
+        let md = self.alias_md(p);
+        self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8{md}"));
     }
 
     /// Writes a whole value with one 16-byte store, for values Rust code reads
@@ -812,7 +830,8 @@ impl<'f> Lower<'f> {
         self.line(&format!("{t} = zext i8 {tag_v} to i128"));
         self.line(&format!("{ts} = shl i128 {t}, 64"));
         self.line(&format!("{w} = or i128 {d}, {ts}"));
-        self.line(&format!("store i128 {w}, ptr {p}, align 8"));
+        let md = self.alias_md(p);
+        self.line(&format!("store i128 {w}, ptr {p}, align 8{md}"));
     }
 
     /// The storage `dst` designates (through REF and INDIRECT where it may hold

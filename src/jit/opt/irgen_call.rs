@@ -734,11 +734,12 @@ impl<'f> Lower<'f> {
     }
 
     /// Pointer to the `ExecCtx` field at byte offset `off`.
-    fn ctx_ptr(&mut self, off: usize) -> String {
+    pub(super) fn ctx_ptr(&mut self, off: usize) -> String {
         let p = self.tmp();
         self.line(&format!(
             "{p} = getelementptr inbounds i8, ptr %ctx, i64 {off}"
         ));
+        self.mark(&p, super::alias::Region::Ctx);
         p
     }
 }

@@ -10,6 +10,7 @@
 //! the array benchmarks, and a call LLVM cannot see through, so it had to forget
 //! every value it held in registers around each.
 
+use super::alias::Region;
 use super::*;
 use super::{ElemUpdate, NestedRead};
 use crate::runtime::array_layout::{packed_layout, PackedLayout};
@@ -262,8 +263,10 @@ impl<'f> Lower<'f> {
             "{e} = getelementptr inbounds i128, ptr {elems}, i64 {len}"
         ));
         self.line(&format!("{len1} = add i64 {len}, 1"));
-        self.line(&format!("store i64 {len1}, ptr {lenp}"));
-        self.line(&format!("store i64 {len1}, ptr {nfp}"));
+        let md = self.alias_md(&cell);
+        self.line(&format!("store i64 {len1}, ptr {lenp}{md}"));
+        self.line(&format!("store i64 {len1}, ptr {nfp}{md}"));
+        self.mark(&e, Region::Elems);
         e
     }
 
@@ -274,7 +277,8 @@ impl<'f> Lower<'f> {
         self.line(&format!(
             "{fp} = getelementptr inbounds i8, ptr {cell}, i64 {off}"
         ));
-        self.line(&format!("{v} = load {ty}, ptr {fp}"));
+        let md = self.alias_md(cell);
+        self.line(&format!("{v} = load {ty}, ptr {fp}{md}"));
         (fp, v)
     }
 
@@ -296,11 +300,14 @@ impl<'f> Lower<'f> {
             self.expect(&is_arr, miss);
         }
         let cell = self.tmp();
-        self.line(&format!("{cell} = load ptr, ptr {p}, align 8"));
+        let md = self.alias_md(p);
+        self.line(&format!("{cell} = load ptr, ptr {p}, align 8{md}"));
+        self.mark(&cell, Region::Cell);
+        let md = self.alias_md(&cell);
         if unique {
             // Header { rc: u32, flags: u32 }: one owner and not static.
             let (hdr, one) = (self.tmp(), self.tmp());
-            self.line(&format!("{hdr} = load i64, ptr {cell}"));
+            self.line(&format!("{hdr} = load i64, ptr {cell}{md}"));
             self.line(&format!("{one} = icmp eq i64 {hdr}, 1"));
             self.expect(&one, miss);
         }
@@ -309,7 +316,7 @@ impl<'f> Lower<'f> {
             "{rp} = getelementptr inbounds i8, ptr {cell}, i64 {}",
             layout.repr_tag
         ));
-        self.line(&format!("{rt} = load i8, ptr {rp}"));
+        self.line(&format!("{rt} = load i8, ptr {rp}{md}"));
         self.line(&format!(
             "{packed} = icmp eq i8 {rt}, {}",
             layout.packed_tag
@@ -477,6 +484,7 @@ impl<'f> Lower<'f> {
         self.line(&format!(
             "{e} = getelementptr inbounds i128, ptr {elems}, i64 {k}"
         ));
+        self.mark(&e, Region::Elems);
         e
     }
 }
