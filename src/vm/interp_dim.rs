@@ -464,10 +464,20 @@ fn fetch_dim_w(
             Some(k) => {
                 let kk = to_key(ctx, k)?;
                 let arr = c.arr_mut();
-                if mode == DimMode::ReadWrite && !arr.contains_key(kk.as_ref()) {
-                    undefined_key(ctx, &kk);
+                // A read-modify-write of an element that exists finds it once.
+                let found = match mode {
+                    DimMode::ReadWrite => arr.get_mut(kk.as_ref()).map(|v| v as *mut TypedValue),
+                    _ => None,
+                };
+                match found {
+                    Some(v) => v,
+                    None => {
+                        if mode == DimMode::ReadWrite {
+                            undefined_key(ctx, &kk);
+                        }
+                        arr.entry_mut_owned(&kk)
+                    }
                 }
-                arr.entry_mut_owned(&kk)
             }
             None => match c.arr_mut().push_slot() {
                 Some(s) => s,

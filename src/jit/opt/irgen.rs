@@ -1206,6 +1206,16 @@ impl<'f> Lower<'f> {
                 self.br(pc + 1);
             }
             (Op::Return { src }, Plan::Int) => self.return_op(pc, *src),
+            (Op::IsSet { dst, src }, _) if !src.is_const() && *dst != NO_SLOT => {
+                // Set unless undefined or null (of the value a REF or INDIRECT leads
+                // to, for slots that may hold one).
+                let p = self.storage(src.0);
+                let t = self.load_tag(&p);
+                let set = self.tmp();
+                self.line(&format!("{set} = icmp ugt i8 {t}, {}", tag::NULL));
+                self.store_bool(pc, *dst, &set);
+                self.br(pc + 1);
+            }
             (Op::FetchDim { dst, base, key }, Plan::Int) if *dst != NO_SLOT && !base.is_const() => {
                 self.fetch_dim(pc, *dst, base.0, *key)
             }

@@ -436,6 +436,9 @@ fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
         Op::IncDec { dst, target, .. } if plan == Plan::Int => {
             Refine(vec![Step::Narrow(*target, INT), Step::Set(*dst, INT)])
         }
+        Op::IsSet { dst, src } if !src.is_const() && *dst != NO_SLOT => {
+            Refine(vec![Step::Set(*dst, BOOL)])
+        }
         Op::CheckArgs { .. } if plan == Plan::Int => Refine(Vec::new()),
         Op::Return { .. } if plan == Plan::Int => Refine(Vec::new()),
         Op::UnsetLocal { slot } if plan == Plan::Int => {
