@@ -519,3 +519,26 @@ fn by_reference_calls_are_native() {
     assert_ir_has(name, &["pass_on", "depth"], "call.released");
     assert_php_output_when_optimized(name);
 }
+
+/// `isset()` of a fetched element is inline in optimized code (no out-of-line
+/// `IsSet` site in the stats), and `mt_rand` with int bounds is a direct draw: its
+/// bounds checked inline (`icmp sle`), no built-in call with its fault block.
+#[test]
+fn isset_and_mt_rand_stay_in_optimized_code() {
+    let (_, stats) = run(&corpus("jit_isset_elem_update"), &["jit.sync=1"]);
+    let sites = stats["busiest_slow_sites"].as_array().expect("slow sites");
+    assert!(!sites.is_empty(), "{stats}");
+    assert!(
+        sites
+            .iter()
+            .all(|s| !s["op"].as_str().unwrap_or("").starts_with("IsSet")),
+        "{sites:?}"
+    );
+    let (before, _) = dump_ir("jit_mt_rand", "draw", &["jit.sync=1"]);
+    assert!(
+        !before.contains("call.fault") && before.contains("icmp sle i64"),
+        "{before}"
+    );
+    assert_php_output_when_optimized("jit_mt_rand");
+    assert_php_output_when_optimized("jit_isset_elem_update");
+}

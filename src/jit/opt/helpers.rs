@@ -2,6 +2,7 @@
 //! `baseline/helpers.rs`, and the deopt entries in `deopt.rs`). Each is
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
+use crate::runtime::mt_rand::MtRand;
 use crate::runtime::value::{ObjCell, TypedValue};
 use crate::vm::ctx::ExecCtx;
 use crate::vm::interp::write;
@@ -98,4 +99,23 @@ pub unsafe extern "C" fn hop_closure_bound(cell: u64, func: u64, ncap: u64) -> *
         }
         _ => std::ptr::null(),
     }
+}
+
+/// `mt_rand($min, $max)` with int bounds, `min <= max` (the lowering checks both
+/// inline; anything else takes the built-in's own path, which throws): a draw from
+/// the request's generator, seeded first when it is not yet. Touches nothing but
+/// the two fields — so optimized code need not write its frame back around it.
+///
+/// # Safety
+/// `mt` and `seeded` point at the running request's `ExecCtx::mt` and
+/// `ExecCtx::mt_seeded`, which nothing else accesses during the call.
+pub unsafe extern "C" fn hop_opt_mt_rand(
+    mt: *mut MtRand,
+    seeded: *mut bool,
+    min: i64,
+    max: i64,
+) -> i64 {
+    // SAFETY: per the contract.
+    let (mt, seeded) = unsafe { (&mut *mt, &mut *seeded) };
+    crate::runtime::builtins::random::mt_rand_in(mt, seeded, min, max)
 }

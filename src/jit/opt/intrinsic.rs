@@ -9,7 +9,7 @@
 //! two of the three calls per iteration. PHP compiles some of these to dedicated
 //! opcodes for the same reason (`zend_compile_func_strlen`, `..._count`).
 //!
-//! An intrinsic takes one argument of the tags it [accepts](Intrinsic::accepts),
+//! An intrinsic takes one argument (two for `mt_rand`) of the tags it [accepts](Intrinsic::accepts),
 //! checked inline; any other value (a null, an int for `strlen`, an object for
 //! `count`, a hash array for `count`) leaves optimized code before anything
 //! happened, and the deopt marks the op so the next translation calls the built-in
@@ -25,7 +25,7 @@ use crate::runtime::array_layout::packed_layout;
 use crate::runtime::builtins::registry;
 use crate::runtime::value::tag;
 
-/// A built-in computed inline (always with exactly one argument).
+/// A built-in computed inline (with [`Intrinsic::argc`] arguments).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intrinsic {
     /// `strlen(string)`: the byte length.
@@ -36,6 +36,10 @@ pub enum Intrinsic {
     Count,
     /// `sqrt(int|float)`: the float square root (NAN below zero).
     Sqrt,
+    /// `mt_rand(int, int)` with min <= max (checked inline; the other order throws,
+    /// and leaves optimized code first): a helper call that touches only the
+    /// generator, so the frame stays as LLVM knew it.
+    MtRand,
 }
 
 /// The registry ids of the built-ins above, looked up once.
@@ -44,6 +48,7 @@ static IDS: Lazy<Vec<(u32, Intrinsic)>> = Lazy::new(|| {
         ("strlen", Intrinsic::Strlen),
         ("ord", Intrinsic::Ord),
         ("sqrt", Intrinsic::Sqrt),
+        ("mt_rand", Intrinsic::MtRand),
     ];
     // Inline counts read the packed representation; without its layout (see
     // `array_layout`) `count` stays a call.
@@ -61,10 +66,16 @@ impl Intrinsic {
     /// their own argument slots stay calls (the inline path consumes the argument
     /// and writes the result as separate steps).
     pub fn of(builtin: u32, args: Slot, argc: u32, dst: Slot) -> Option<Intrinsic> {
-        if argc != 1 || dst == args {
-            return None;
+        let i = IDS.iter().find(|(id, _)| *id == builtin).map(|(_, i)| *i)?;
+        (argc == i.argc() && !(args..args + argc).contains(&dst)).then_some(i)
+    }
+
+    /// How many arguments the inline path takes (each of the [accepted](Self::accepts) tags).
+    pub fn argc(self) -> u32 {
+        match self {
+            Intrinsic::MtRand => 2,
+            _ => 1,
         }
-        IDS.iter().find(|(id, _)| *id == builtin).map(|(_, i)| *i)
     }
 
     /// The argument tags the inline path handles.
@@ -73,13 +84,14 @@ impl Intrinsic {
             Intrinsic::Strlen | Intrinsic::Ord => tags::only(tag::STRING),
             Intrinsic::Count => tags::only(tag::ARRAY),
             Intrinsic::Sqrt => tags::NUMBER,
+            Intrinsic::MtRand => tags::only(tag::INT),
         }
     }
 
     /// The tag of the result.
     pub fn result(self) -> u8 {
         match self {
-            Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::Count => tag::INT,
+            Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::Count | Intrinsic::MtRand => tag::INT,
             Intrinsic::Sqrt => tag::DOUBLE,
         }
     }
@@ -99,6 +111,10 @@ mod tests {
         assert_eq!(Intrinsic::of(sizeof, 1, 1, 0), Some(Intrinsic::Count));
         let substr = registry::lookup("substr").expect("substr is a built-in");
         assert_eq!(Intrinsic::of(substr, 1, 1, 0), None);
+        let mt_rand = registry::lookup("mt_rand").expect("mt_rand is a built-in");
+        assert_eq!(Intrinsic::of(mt_rand, 5, 2, 4), Some(Intrinsic::MtRand));
+        assert_eq!(Intrinsic::of(mt_rand, 5, 0, 4), None);
+        assert_eq!(Intrinsic::of(mt_rand, 5, 2, 6), None);
     }
 
     #[test]
@@ -108,6 +124,7 @@ mod tests {
             Intrinsic::Ord,
             Intrinsic::Count,
             Intrinsic::Sqrt,
+            Intrinsic::MtRand,
         ] {
             assert!(tags::subset(tags::only(i.result()), tags::UNCOUNTED));
             assert!(tags::subset(i.accepts(), tags::PLAIN), "{i:?}");

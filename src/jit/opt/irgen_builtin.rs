@@ -3,6 +3,7 @@
 //! would consume it, the result stored — no helper call on the way.
 
 use super::*;
+use crate::jit::opt::helpers::hop_opt_mt_rand;
 use crate::jit::opt::intrinsic::Intrinsic;
 use crate::runtime::array_layout::packed_layout;
 use crate::runtime::str_cell::{BYTES_OFFSET, LEN_OFFSET};
@@ -13,6 +14,9 @@ impl Lower<'_> {
     /// before anything happened (`DeoptReason::SlowPath`: the next translation
     /// calls the built-in).
     pub(super) fn intrinsic_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, arg: Slot) {
+        if which == Intrinsic::MtRand {
+            return self.mt_rand_call(pc, dst, arg);
+        }
         let p = self.storage(arg);
         let known = self.known(arg);
         let t = self.load_tag(&p);
@@ -35,6 +39,7 @@ impl Lower<'_> {
                 self.cell_field(&cell, l.len, "i64").1
             }
             Intrinsic::Sqrt => self.float_sqrt(&t, &d, known),
+            Intrinsic::MtRand => unreachable!("lowered by mt_rand_call"),
         };
         // Still nothing done: the destination may yet leave for the tier below.
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
@@ -48,6 +53,49 @@ impl Lower<'_> {
         }
         if let Some(q) = q {
             self.store_to(dst, &q, &which.result().to_string(), &result);
+        }
+        self.br(pc + 1);
+    }
+
+    /// `mt_rand(min, max)` from the int arguments at `args`, `args + 1`: checked
+    /// inline (ints, min <= max; else the tier below calls the built-in, which
+    /// throws), then drawn by `hop_opt_mt_rand`, which touches only the generator.
+    fn mt_rand_call(&mut self, pc: usize, dst: Slot, args: Slot) {
+        let exit = self.fallback_label(pc);
+        let mut bounds = Vec::new();
+        for a in [args, args + 1] {
+            let p = self.storage(a);
+            if !tags::subset(self.known(a), tags::only(tag::INT)) {
+                let t = self.load_tag(&p);
+                let ok = self.tmp();
+                self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::INT));
+                self.expect(&ok, &exit);
+            }
+            let d = self.load_data(&p);
+            bounds.push((p, d));
+        }
+        let ordered = self.tmp();
+        self.line(&format!(
+            "{ordered} = icmp sle i64 {}, {}",
+            bounds[0].1, bounds[1].1
+        ));
+        self.expect(&ordered, &exit);
+        let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
+        // The generator's fields, not the context: the call reaches nothing else.
+        let mt = self.ctx_ptr(std::mem::offset_of!(ExecCtx, mt));
+        let seeded = self.ctx_ptr(std::mem::offset_of!(ExecCtx, mt_seeded));
+        let r = self.tmp();
+        self.line(&format!(
+            "{r} = call i64 {}(ptr {mt}, ptr {seeded}, i64 {}, i64 {}) #0",
+            fnptr(hop_opt_mt_rand as *const () as usize),
+            bounds[0].1,
+            bounds[1].1
+        ));
+        for (p, _) in &bounds {
+            self.store_tag(p, tag::UNINIT);
+        }
+        if let Some(q) = q {
+            self.store_to(dst, &q, &tag::INT.to_string(), &r);
         }
         self.br(pc + 1);
     }

@@ -465,11 +465,16 @@ fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
             args,
             argc,
         } if plan == Plan::Int => match Intrinsic::of(*builtin, *args, *argc, *dst) {
-            Some(i) => steps(vec![
-                Some(Step::Narrow(*args, i.accepts())),
-                Some(Step::Set(*args, only(tag::UNINIT))),
-                (*dst != NO_SLOT).then_some(Step::Set(*dst, only(i.result()))),
-            ]),
+            Some(i) => {
+                let arg_slots = *args..*args + *argc;
+                let mut s: Vec<_> = arg_slots
+                    .clone()
+                    .map(|a| Step::Narrow(a, i.accepts()))
+                    .collect();
+                s.extend(arg_slots.map(|a| Step::Set(a, only(tag::UNINIT))));
+                s.extend((*dst != NO_SLOT).then_some(Step::Set(*dst, only(i.result()))));
+                Refine(s)
+            }
             None => Clobber,
         },
         _ => Clobber,

@@ -55,11 +55,23 @@ fn os_u64() -> u64 {
 
 /// The request's generator, seeded from the OS on first use as PHP does.
 fn mt(ctx: &mut ExecCtx) -> &mut MtRand {
-    if !ctx.mt_seeded {
-        ctx.mt.seed(os_u64() as u32);
-        ctx.mt_seeded = true;
+    seeded(&mut ctx.mt, &mut ctx.mt_seeded)
+}
+
+/// `mt`, for callers holding the two fields apart (optimized code's `mt_rand`).
+fn seeded<'a>(mt: &'a mut MtRand, is_seeded: &mut bool) -> &'a mut MtRand {
+    if !*is_seeded {
+        mt.seed(os_u64() as u32);
+        *is_seeded = true;
     }
-    &mut ctx.mt
+    mt
+}
+
+/// `mt_rand($min, $max)` for `min <= max` (the one case that cannot throw), from
+/// the request's generator `mt`, seeded first if `is_seeded` says it is not yet.
+pub(crate) fn mt_rand_in(mt: &mut MtRand, is_seeded: &mut bool, min: i64, max: i64) -> i64 {
+    debug_assert!(min <= max);
+    seeded(mt, is_seeded).rand_common(min, max)
 }
 
 /// Uniform in `min..=max` (min <= max) from 32-bit draws: `php_random_range`'s
