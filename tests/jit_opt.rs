@@ -542,3 +542,36 @@ fn isset_and_mt_rand_stay_in_optimized_code() {
     assert_php_output_when_optimized("jit_mt_rand");
     assert_php_output_when_optimized("jit_isset_elem_update");
 }
+
+/// Element reads and keyed writes have no helper call that rejoins their inline path (so LLVM keeps
+/// what it knows about the frame and the array across them): a counted old value
+/// of the destination is released after the element is taken (`dim.release`),
+/// and anything the inline path does not take — out of range, a hash array, a
+/// reference destination — leaves for the tier below, with php's output; a read
+/// whose profile saw it need the helper (`profile::HELPER_PATH_TAG`) keeps it.
+#[test]
+fn element_reads_leave_instead_of_rejoining() {
+    let name = "jit_dim_read_exits";
+    assert_ir_has(name, &["strings"], "dim.release");
+    let (before, _) = dump_ir(name, "sum_to", &["jit.sync=1"]);
+    assert!(
+        !before.contains("dim.call") && !before.contains("dim.fetched"),
+        "{before}"
+    );
+    // Profiled first: baseline code saw the read need its helper (the destination
+    // held a string), so the optimized read keeps calling it there.
+    let (before, _) = dump_ir(
+        name,
+        "strings",
+        &["jit.sync=2", "jit.optimize_threshold=20"],
+    );
+    assert!(before.contains("dim.call"), "{before}");
+    assert_php_output_when_optimized(name);
+    // Keyed writes too: a shared array, a string over an int, an index past the
+    // end and a hash array each leave optimized code once, then take the helper.
+    let writes = "jit_dim_write_exits";
+    let (out, stats) = run(&corpus(writes), &["jit.sync=1"]);
+    assert_eq!(out, expected(writes));
+    assert!(deopts(&stats, "slow_path") > 0, "{stats}");
+    assert_php_output_when_optimized(writes);
+}

@@ -13,6 +13,22 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 /// `callees[pc]` after two different callees were seen at one call site.
 pub const POLYMORPHIC: u32 = u32::MAX;
 
+/// A pseudo-tag the deopt handler records at an op whose inline path left
+/// optimized code for a value it does not handle: the next translation calls the
+/// op's generic helper instead.
+pub const SLOW_PATH_TAG: u8 = 31;
+
+/// A pseudo-tag an element read or keyed write (`FetchDim`, `AssignDim`) records
+/// when its inline path was left for its fast helper (`hop_packed_get`: a string
+/// offset, a counted element or destination; `hop_packed_set`: a shared array to
+/// copy, a counted value): baseline code records it there, and a deopt of the
+/// optimized access records it the first time. Without it the optimized access has
+/// no helper call that rejoins its inline path (anything unusual leaves optimized
+/// code, so LLVM keeps what it knows across it); with it, the helper is called and
+/// the path goes on.
+pub const HELPER_PATH_TAG: u8 = 30;
+pub const HELPER_PATH_BIT: u32 = 1 << HELPER_PATH_TAG;
+
 pub struct ProfData {
     /// Calls of the function (all tiers).
     pub calls: AtomicU64,
@@ -91,6 +107,12 @@ impl ProfData {
     pub fn block_counter_addr(&self, pc: usize) -> Option<usize> {
         self.block_counts.get(pc).map(|c| c.as_ptr() as usize)
     }
+
+    /// Address of op `pc`'s tag set, for JIT code that records a bit in it with a
+    /// `lock or` (as `record_tag` does).
+    pub fn tag_set_addr(&self, pc: usize) -> Option<usize> {
+        self.tags.get(pc).map(|t| t.as_ptr() as usize)
+    }
 }
 
 /// Names of the tags in a tag set (for `--dump-profile`).
@@ -107,6 +129,8 @@ pub fn tag_names(set: u32) -> Vec<&'static str> {
         (tag::OBJECT, "object"),
         (tag::REF, "ref"),
         (tag::INDIRECT, "indirect"),
+        (HELPER_PATH_TAG, "helper-path"),
+        (SLOW_PATH_TAG, "slow-path"),
     ];
     names
         .iter()

@@ -6,6 +6,7 @@
 //! op untouched.
 
 use super::*;
+use crate::jit::profile::HELPER_PATH_BIT;
 use crate::runtime::array_layout::{packed_layout, PackedLayout};
 
 impl Translator<'_> {
@@ -37,6 +38,7 @@ impl Translator<'_> {
                 ; jmp >done
                 ; viahelper:
             );
+            self.record_helper_path(pc);
         }
         let (d, b) = (disp(dst), disp(base));
         dynasm!(self.ops
@@ -46,6 +48,23 @@ impl Translator<'_> {
         );
         self.call_fast_path(hop_packed_get as *const () as usize, slow);
         dynasm!(self.ops ; .arch x64 ; done:);
+    }
+
+    /// Tells the optimizing tier that the element access at `pc` left its inline
+    /// path for its helper (see `profile::HELPER_PATH_TAG`): one test once the bit
+    /// is set. Clobbers rax.
+    fn record_helper_path(&mut self, pc: usize) {
+        if let Some(addr) = self.func.jit.prof.tag_set_addr(pc) {
+            let bit = HELPER_PATH_BIT as i32;
+            dynasm!(self.ops
+                ; .arch x64
+                ; mov rax, QWORD addr as i64
+                ; test DWORD [rax], bit
+                ; jnz >recorded
+                ; lock or DWORD [rax], bit
+                ; recorded:
+            );
+        }
     }
 
     /// Calls a fast-path helper whose arguments are in place and which returns
@@ -96,6 +115,7 @@ impl Translator<'_> {
             dynasm!(self.ops ; .arch x64 ; mov rdx, rsi);
             self.assign_dim_inline(val, base);
             dynasm!(self.ops ; .arch x64 ; viahelper: ; mov rsi, rdx);
+            self.record_helper_path(pc);
         }
         let b = disp(base);
         dynasm!(self.ops

@@ -18,6 +18,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use super::stats as opt_stats;
+use crate::bytecode::op::Op;
 use crate::bytecode::unit::Func;
 use crate::jit::baseline::helpers::record_profile;
 use crate::jit::state::opt_state;
@@ -110,10 +111,20 @@ pub unsafe extern "C" fn hop_opt_deopt(
         record_profile(f, frame, pc as usize);
     }
     if reason == DeoptReason::SlowPath {
-        // The next translation keeps this op generic (see `spec::SLOW_PATH_TAG`).
-        f.jit
-            .prof
-            .record_tag(pc as usize, super::spec::SLOW_PATH_TAG);
+        // The next translation keeps this op generic (see `profile::SLOW_PATH_TAG`);
+        // an element read or keyed write first tries its fast helper (`profile::HELPER_PATH_TAG`).
+        let prof = &f.jit.prof;
+        let pc = pc as usize;
+        let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
+        let dim = matches!(
+            f.ops.get(pc),
+            Some(Op::FetchDim { .. } | Op::AssignDim { key: Some(_), .. })
+        );
+        if dim && seen & crate::jit::profile::HELPER_PATH_BIT == 0 {
+            prof.record_tag(pc, crate::jit::profile::HELPER_PATH_TAG);
+        } else {
+            prof.record_tag(pc, crate::jit::profile::SLOW_PATH_TAG);
+        }
     }
     opt_stats::note_deopt(reason);
     if trace::enabled() {

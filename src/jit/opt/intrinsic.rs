@@ -13,7 +13,7 @@
 //! checked inline; any other value (a null, an int for `strlen`, an object for
 //! `count`, a hash array for `count`) leaves optimized code before anything
 //! happened, and the deopt marks the op so the next translation calls the built-in
-//! there (`spec::SLOW_PATH_TAG`). Its result has one tag, and nothing it does can
+//! there (`profile::SLOW_PATH_TAG`). Its result has one tag, and nothing it does can
 //! raise a warning or an exception, so the lowering needs no line number, no fault
 //! check and no helper call on the inline path.
 

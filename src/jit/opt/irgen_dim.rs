@@ -152,6 +152,47 @@ impl<'f> Lower<'f> {
         let Some(layout) = packed_layout() else {
             return self.fetch_dim_call(pc, dst, base, &k);
         };
+        if self.spec.dim_helpers[pc] {
+            return self.fetch_dim_with_helper(pc, dst, base, &k, &layout);
+        }
+        // Anything the inline path does not take leaves optimized code (baseline
+        // code never left its own inline path here, or the plan would be generic;
+        // should it happen, the next translation runs the generic op). No helper
+        // call rejoins the path, so what LLVM knows about the frame and the array
+        // survives the read — the next read of the same array reuses its checks.
+        let exit = self.fallback_label(pc);
+        // The destination's old value: a REF or INDIRECT to write through leaves
+        // before anything happened; a counted one is released after the element
+        // is taken (it may be the array itself).
+        let qd = self.storage(dst);
+        let old = (!tags::subset(self.known(dst), tags::UNCOUNTED)).then(|| {
+            let old = self.load_tag(&qd);
+            let value = self.tmp();
+            self.line(&format!("{value} = icmp ule i8 {old}, {}", tag::OBJECT));
+            self.expect(&value, &exit);
+            old
+        });
+        let bp = self.storage(base);
+        let e = self.packed_elem(&layout, base, &bp, &k, false, &exit);
+        let (et, ed) = self.take_elem(&e, &exit, pc);
+        if let Some(old) = old {
+            self.release_out_of_line(&qd, &old, &exit, ["dim.release", "dim.ready"]);
+        }
+        self.store_to(dst, &qd, &et, &ed);
+        self.br(pc + 1);
+    }
+
+    /// `dst = base[key]` for a read seen needing its helper (`profile::HELPER_PATH_TAG`):
+    /// the inline path, and `hop_packed_get` where it does not apply (a string
+    /// offset, a counted element or destination), continuing after either.
+    fn fetch_dim_with_helper(
+        &mut self,
+        pc: usize,
+        dst: Slot,
+        base: Slot,
+        k: &str,
+        layout: &PackedLayout,
+    ) {
         let slow = self.fresh_block("dim.call");
         // The destination first: a counted old value needs the helper's release.
         let qd = self.storage(dst);
@@ -162,19 +203,19 @@ impl<'f> Lower<'f> {
             self.expect(&free, &slow);
         }
         let bp = self.storage(base);
-        let e = self.packed_elem(&layout, base, &bp, &k, false, &slow);
+        let e = self.packed_elem(layout, base, &bp, k, false, &slow);
         let (et, ed) = self.take_elem(&e, &slow, pc);
         self.store_to(dst, &qd, &et, &ed);
         self.br(pc + 1);
         self.block(&slow);
         let expected = self.spec.elem_tags[pc];
         if expected == tags::ANY {
-            return self.fetch_dim_call(pc, dst, base, &k);
+            return self.fetch_dim_call(pc, dst, base, k);
         }
         // Whatever the helper fetched must be what the ops after it assume (else
         // they continue below, with the value fetched).
         let fetched = self.fresh_block("dim.fetched");
-        self.fetch_dim_call_to(pc, dst, base, &k, &fetched);
+        self.fetch_dim_call_to(pc, dst, base, k, &fetched);
         self.block(&fetched);
         let t = self.load_tag(&qd);
         let ok = self.tag_in(&t, expected);
@@ -198,7 +239,15 @@ impl<'f> Lower<'f> {
         let (Some(layout), true) = (packed_layout(), dst == NO_SLOT) else {
             return self.assign_dim_call(pc, dst, base, k.as_deref(), val);
         };
-        let slow = self.fresh_block("dim.call");
+        // A keyed write baseline code never took its helper for leaves optimized
+        // code for anything its inline path does not take (as a read does, see
+        // `fetch_dim`); appends keep the helper (vectors grow).
+        let keep_helper = k.is_none() || self.spec.dim_helpers[pc];
+        let slow = if keep_helper {
+            self.fresh_block("dim.call")
+        } else {
+            self.fallback_label(pc)
+        };
         let (vt, vd) = if val.is_const() {
             match self.func.consts.get(val.index() as usize) {
                 Some(c) if c.tag() >= tag::NULL && c.tag() < tag::STRING => {
@@ -238,8 +287,10 @@ impl<'f> Lower<'f> {
         };
         self.store_raw(&e, &vt, &vd);
         self.br(pc + 1);
-        self.block(&slow);
-        self.assign_dim_call(pc, dst, base, k.as_deref(), val);
+        if keep_helper {
+            self.block(&slow);
+            self.assign_dim_call(pc, dst, base, k.as_deref(), val);
+        }
     }
 
     /// `$a[]`: pointer to a new last element of the uniquely held packed array at

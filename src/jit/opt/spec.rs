@@ -10,6 +10,7 @@
 //! widens the profile, so the next optimized translation is generic where this one
 //! guessed wrong.
 
+use crate::jit::profile::{HELPER_PATH_BIT, SLOW_PATH_TAG};
 use std::sync::atomic::Ordering;
 
 use super::fuse::{self, ElemUpdate, NestedRead};
@@ -67,6 +68,10 @@ pub struct Spec {
     /// if only one (a native call there is worth a check, see
     /// `irgen_call::closure_call`).
     pub value_callees: Vec<Option<u32>>,
+    /// Per pc: whether an element read or keyed write there calls its fast helper
+    /// where its inline path does not apply, rather than leaving optimized code: it
+    /// was seen needing it (see `profile::HELPER_PATH_TAG`), or has not run yet.
+    pub dim_helpers: Vec<bool>,
 }
 
 /// What each inline element read may assume about the element's type, from the op
@@ -252,10 +257,6 @@ fn deref_slots(unit: &Unit, func: &Func, updates: &[Option<ElemUpdate>]) -> Vec<
     d
 }
 
-/// A pseudo-tag the deopt handler records at an op whose inline path left
-/// optimized code for a value it does not handle: the next translation calls the
-/// op's generic helper instead.
-pub const SLOW_PATH_TAG: u8 = 31;
 const SLOW_PATH_BIT: u32 = 1 << SLOW_PATH_TAG;
 
 const INT_BIT: u32 = 1 << tag::INT;
@@ -353,7 +354,8 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
         // inline path; element writes unless a non-int key was seen (an int key on
         // a hash array falls back to the generic op).
         Op::FetchDim { key, .. }
-            if seen == 0 && const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
+            if seen & !HELPER_PATH_BIT == 0
+                && const_tag(func, *key).is_none_or(|t| t == tag::INT) =>
         {
             Plan::Int
         }
@@ -395,6 +397,7 @@ impl Spec {
         // others after it) has not reached its later blocks yet.
         let cold_is_meaningful = count(0) >= 2;
         let mut block_count = 0;
+        let mut ran = vec![false; func.ops.len()];
         let plans: Vec<Plan> = func
             .ops
             .iter()
@@ -403,6 +406,7 @@ impl Spec {
                 if heads.get(pc).copied().unwrap_or(false) {
                     block_count = count(pc);
                 }
+                ran[pc] = block_count > 0;
                 if cold_is_meaningful && block_count == 0 {
                     return Plan::Cold;
                 }
@@ -433,8 +437,18 @@ impl Spec {
                 _ => None,
             })
             .collect();
+        // Accesses baseline code has not run yet (a later loop of a script body first
+        // optimized for an earlier one) keep their helper too: nothing says what
+        // they will meet.
+        let dim_helpers = (0..func.ops.len())
+            .map(|pc| {
+                let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
+                seen & HELPER_PATH_BIT != 0 || (profiled && !ran[pc])
+            })
+            .collect();
         Spec {
             value_callees,
+            dim_helpers,
             elem_tags,
             plans,
             nested_reads,
