@@ -628,8 +628,9 @@ impl<'f> Lower<'f> {
         self.expect(&value, exit);
         let d = self.load_data(p);
         self.line(&format!(
-            "call void {}(i8 {t}, i64 {d}) #1",
-            fnptr(hop_opt_release as *const () as usize)
+            "call void {}(i8 {t}, i64 {d}) #1{}",
+            fnptr(hop_opt_release as *const () as usize),
+            alias::HEAP_ONLY_CALL
         ));
         self.line(&format!("br label %{done}"));
         self.block(&done);
@@ -744,7 +745,11 @@ impl<'f> Lower<'f> {
     /// Pointer to the slot itself.
     fn slot_ptr(&mut self, s: Slot) -> String {
         if self.frame == "%frame" && self.promo.is_promoted(s) {
-            return format!("%sh{s}");
+            // The slot's alloca: frame-slot storage too (it escapes into helpers
+            // that take slot pointers, so LLVM cannot tell it apart by itself).
+            let p = format!("%sh{s}");
+            self.mark(&p, alias::Region::Frame);
+            return p;
         }
         let p = self.tmp();
         self.line(&format!(
@@ -767,10 +772,13 @@ impl<'f> Lower<'f> {
             .copied()
             .unwrap_or(false)
         {
-            // Always a REF box: its value sits after the box's header.
+            // Always a REF box: its value sits after the box's header (inside a
+            // counted cell).
             let (b, q) = (self.tmp(), self.tmp());
-            self.line(&format!("{b} = load ptr, ptr {p}, align 8"));
+            let md = self.alias_md(&p);
+            self.line(&format!("{b} = load ptr, ptr {p}, align 8{md}"));
             self.line(&format!("{q} = getelementptr inbounds i8, ptr {b}, i64 8"));
+            self.mark(&q, alias::Region::Cell);
             return q;
         }
         if !self

@@ -61,7 +61,13 @@ pub(super) const ALIAS_METADATA: &str = "!1 = distinct !{!1, !\"hopjit memory\"}
      !10 = !{!3, !4, !5}\n\
      !11 = !{!2, !4, !5}\n\
      !12 = !{!2, !3, !5}\n\
-     !13 = !{!2, !3, !4}\n";
+     !13 = !{!2, !3, !4}\n\
+     !14 = !{!2, !5}\n";
+
+/// The attachment for a call of a helper that only touches counted cells and
+/// element buffers — never a frame slot or the context: releasing a value (no
+/// user code runs when one is freed: hopjit has no destructors).
+pub(super) const HEAP_ONLY_CALL: &str = ", !noalias !14";
 
 impl<'f> Lower<'f> {
     /// Records that pointer `p` (an SSA name of this function) points into `region`.
