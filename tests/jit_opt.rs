@@ -573,5 +573,13 @@ fn element_reads_leave_instead_of_rejoining() {
     let (out, stats) = run(&corpus(writes), &["jit.sync=1"]);
     assert_eq!(out, expected(writes));
     assert!(deopts(&stats, "slow_path") > 0, "{stats}");
+    // A write baseline code saw copy its shared array keeps its inline path, with
+    // the helper after it (it is not made generic).
+    let (before, _) = dump_ir(
+        writes,
+        "swap_all",
+        &["jit.sync=2", "jit.optimize_threshold=20"],
+    );
+    assert!(before.contains("dim.call"), "{before}");
     assert_php_output_when_optimized(writes);
 }

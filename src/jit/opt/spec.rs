@@ -360,7 +360,7 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
             Plan::Int
         }
         Op::AssignDim { key, .. }
-            if seen & !INT_BIT == 0
+            if seen & !(INT_BIT | HELPER_PATH_BIT) == 0
                 && key.is_none_or(|k| const_tag(func, k).is_none_or(|t| t == tag::INT)) =>
         {
             Plan::Int
