@@ -91,6 +91,13 @@ fn assert_ir_has(name: &str, funcs: &[&str], needle: &str) {
     }
 }
 
+/// The IR of `func` in corpus program `name`, optimized after a profile (20
+/// entries, `jit.sync=2`), contains `needle` before the passes.
+fn assert_profiled_ir_has(name: &str, func: &str, needle: &str) {
+    let (before, _) = dump_ir(name, func, &["jit.sync=2", "jit.optimize_threshold=20"]);
+    assert!(before.contains(needle), "{func}: no {needle}:\n{before}");
+}
+
 /// Corpus program `name` prints php's output with every function optimized on its
 /// first call and with profiled optimization at 20 entries (`jit.sync=2`).
 fn assert_php_output_when_optimized(name: &str) {
@@ -560,12 +567,7 @@ fn element_reads_leave_instead_of_rejoining() {
     );
     // Profiled first: baseline code saw the read need its helper (the destination
     // held a string), so the optimized read keeps calling it there.
-    let (before, _) = dump_ir(
-        name,
-        "strings",
-        &["jit.sync=2", "jit.optimize_threshold=20"],
-    );
-    assert!(before.contains("dim.call"), "{before}");
+    assert_profiled_ir_has(name, "strings", "dim.call");
     assert_php_output_when_optimized(name);
     // Keyed writes too: a shared array, a string over an int, an index past the
     // end and a hash array each leave optimized code once, then take the helper.
@@ -575,11 +577,6 @@ fn element_reads_leave_instead_of_rejoining() {
     assert!(deopts(&stats, "slow_path") > 0, "{stats}");
     // A write baseline code saw copy its shared array keeps its inline path, with
     // the helper after it (it is not made generic).
-    let (before, _) = dump_ir(
-        writes,
-        "swap_all",
-        &["jit.sync=2", "jit.optimize_threshold=20"],
-    );
-    assert!(before.contains("dim.call"), "{before}");
+    assert_profiled_ir_has(writes, "swap_all", "dim.call");
     assert_php_output_when_optimized(writes);
 }
