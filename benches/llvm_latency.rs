@@ -9,7 +9,8 @@
 //!
 //! Functions are compiled without a profile (as `jit.sync=1` does), so arithmetic
 //! is speculated int. `cargo bench --bench llvm_latency -- --quick`; each level
-//! also names its slowest functions (`SLOWEST=N` for N of them, default 3).
+//! also names its slowest functions (`SLOWEST=N` for N of them, default 3);
+//! `LEVELS=2` measures only that level (comma-separated for several).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -72,8 +73,26 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(3);
-    for level in [1u8, 2, 3] {
+    // `LEVELS=2` (or `1,2`) measures only those levels, e.g. under a profiler.
+    let levels: Vec<u8> = std::env::var("LEVELS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|l| l.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 2, 3]);
+    for &level in &levels {
         let mut llvm = Llvm::new(level).expect("LLVM initializes");
+        // The floor: a one-load function with the runtime prelude, every phase.
+        let mut floor: Vec<Duration> = (0..20)
+            .map(|_| {
+                let t = Instant::now();
+                llvm.warm_up();
+                t.elapsed()
+            })
+            .collect();
+        floor.sort();
+        println!(
+            "  O{level} floor        p50 {:.2?} (a one-load function)",
+            percentile(&floor, 0.5)
+        );
         let mut times = Vec::new();
         let mut per_func = vec![Vec::new(); all.len()];
         let mut phases = [Vec::new(), Vec::new(), Vec::new()];

@@ -556,6 +556,38 @@ fn isset_and_mt_rand_stay_in_optimized_code() {
 /// and anything the inline path does not take — out of range, a hash array, a
 /// reference destination — leaves for the tier below, with php's output; a read
 /// whose profile saw it need the helper (`profile::HELPER_PATH_TAG`) keeps it.
+/// Element reads whose values are only moved take the types baseline code
+/// fetched there (the element profile): the profiled translation guards them
+/// (`elem_type` exits), elements of other types leave optimized code, and the
+/// program prints what php prints, references and shared strings included.
+#[test]
+fn element_reads_take_their_profiled_types() {
+    let name = "jit_elem_profile";
+    let profile = Command::new(hopjit())
+        .args(["--dump-profile", "rotate_left"])
+        .arg(corpus(name))
+        .output()
+        .unwrap();
+    let profile = String::from_utf8_lossy(&profile.stdout);
+    assert!(profile.contains("elements=int"), "{profile}");
+    // The swap's reads leave with reason 3 (`DeoptReason::ElemType`).
+    let (before, _) = dump_ir(
+        name,
+        "reverse_prefix",
+        &["jit.sync=2", "jit.optimize_threshold=20"],
+    );
+    assert!(
+        before
+            .lines()
+            .any(|l| l.starts_with("deopt") && l.split(':').next().unwrap().ends_with("_3")),
+        "{before}"
+    );
+    let (out, stats) = run(&corpus(name), &["jit.sync=2", "jit.optimize_threshold=20"]);
+    assert_eq!(out, expected(name));
+    assert!(deopts(&stats, "elem_type") > 0, "{stats}");
+    assert_php_output_when_optimized(name);
+}
+
 #[test]
 fn element_reads_leave_instead_of_rejoining() {
     let name = "jit_dim_read_exits";

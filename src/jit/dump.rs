@@ -99,7 +99,8 @@ pub fn dump_profile(unit: &Unit, name: &str) -> String {
             let count = p.block_counts[pc].load(Ordering::Relaxed);
             let tags = p.tags[pc].load(Ordering::Relaxed);
             let callee = p.callees[pc].load(Ordering::Relaxed);
-            if count == 0 && tags == 0 && callee == 0 {
+            let elems = p.elem_tags(pc);
+            if count == 0 && tags == 0 && callee == 0 && elems == 0 {
                 continue;
             }
             let mut line = format!("  {pc:4}");
@@ -108,6 +109,9 @@ pub fn dump_profile(unit: &Unit, name: &str) -> String {
             }
             if tags != 0 {
                 line.push_str(&format!("  slow-path types={}", tag_names(tags).join("|")));
+            }
+            if elems != 0 {
+                line.push_str(&format!("  elements={}", tag_names(elems).join("|")));
             }
             match callee {
                 0 => {}

@@ -39,6 +39,13 @@ pub struct ProfData {
     /// out-of-line path. An op with an inline int fast path whose set stays empty ran
     /// only int (or bool) operands.
     pub tags: Box<[AtomicU32]>,
+    /// For element reads (`FetchDim`): the tags of the elements baseline code's
+    /// inline path fetched (bit `1 << tag`), recorded before it decides whether
+    /// it can take the element itself. An optimized read whose set holds only
+    /// uncounted types guards the element to them (`spec::elem_tags`): the value
+    /// it fetched then needs no reference count, and whatever keeps it can stay in
+    /// a register.
+    pub elem_tags: Box<[AtomicU32]>,
     /// For call sites: callee function index + 1, or `POLYMORPHIC`. `CallValue`
     /// sites record the function of the closure they called (anything else
     /// called there makes them polymorphic).
@@ -55,6 +62,7 @@ impl ProfData {
             calls: AtomicU64::new(0),
             block_counts: zeroed(num_ops),
             tags: zeroed(num_ops),
+            elem_tags: zeroed(num_ops),
             callees: zeroed(num_ops),
         }
     }
@@ -106,6 +114,18 @@ impl ProfData {
     /// Address of the block counter of `pc`, for baseline code.
     pub fn block_counter_addr(&self, pc: usize) -> Option<usize> {
         self.block_counts.get(pc).map(|c| c.as_ptr() as usize)
+    }
+
+    /// The element tags read `pc` has fetched (see [`ProfData::elem_tags`]).
+    pub fn elem_tags(&self, pc: usize) -> u32 {
+        self.elem_tags
+            .get(pc)
+            .map_or(0, |t| t.load(Ordering::Relaxed))
+    }
+
+    /// Address of read `pc`'s element tag set, for baseline code.
+    pub fn elem_tag_set_addr(&self, pc: usize) -> Option<usize> {
+        self.elem_tags.get(pc).map(|t| t.as_ptr() as usize)
     }
 
     /// Address of op `pc`'s tag set, for JIT code that records a bit in it with a

@@ -24,9 +24,10 @@ impl Translator<'_> {
             let (d, b) = (disp(dst), disp(base));
             self.base_value_in_rsi(b);
             self.packed_elem(&l, false);
+            dynasm!(self.ops ; .arch x64 ; movzx eax, BYTE [rcx + 8]);
+            self.record_elem_tag(pc);
             dynasm!(self.ops
                 ; .arch x64
-                ; movzx eax, BYTE [rcx + 8]
                 ; lea r8d, [rax - tag::NULL as i32]
                 ; cmp r8d, (tag::STRING - tag::NULL) as i32
                 ; jae >viahelper
@@ -62,6 +63,23 @@ impl Translator<'_> {
                 ; test DWORD [rax], bit
                 ; jnz >recorded
                 ; lock or DWORD [rax], bit
+                ; recorded:
+            );
+        }
+    }
+
+    /// Records the tag in eax (an element the read at `pc` fetched) in the read's
+    /// element profile (`ProfData::elem_tags`): a register test once the tag is
+    /// known. Clobbers r8 and r9.
+    fn record_elem_tag(&mut self, pc: usize) {
+        if let Some(addr) = self.func.jit.prof.elem_tag_set_addr(pc) {
+            dynasm!(self.ops
+                ; .arch x64
+                ; mov r8, QWORD addr as i64
+                ; mov r9d, DWORD [r8]
+                ; bt r9d, eax
+                ; jc >recorded
+                ; lock bts DWORD [r8], eax
                 ; recorded:
             );
         }

@@ -15,6 +15,7 @@ use std::sync::atomic::Ordering;
 
 use super::fuse::{self, ElemUpdate, NestedRead};
 use super::intrinsic::Intrinsic;
+use super::irgen_tags as tags;
 use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::{Func, Unit};
 use crate::runtime::value::tag;
@@ -88,7 +89,19 @@ pub struct Spec {
 /// other slots) into the loop body: a value read before an inner loop and used in
 /// it (`$aik = $ai[$k]; for (...) $row[$j] += $aik * $bk[$j];`) is then known in
 /// the loop, where its guard would have run on every iteration.
-fn elem_tags(func: &Func, plans: &[Plan], nested: &[Option<NestedRead>]) -> Vec<u32> {
+///
+/// A read with no such consumer guards the element to the types baseline code
+/// fetched there (`ProfData::elem_tags`, `fetched(pc)`) when those are all
+/// defined and uncounted: a value only moved (`$t = $a[$i]; $a[$i] = $a[$j];
+/// $a[$j] = $t;`) then needs no reference count and can live in a register. An
+/// element of another type deoptimizes at the read, where baseline code records
+/// it, and the next translation takes any value there.
+fn elem_tags(
+    func: &Func,
+    plans: &[Plan],
+    nested: &[Option<NestedRead>],
+    fetched: impl Fn(usize) -> u32,
+) -> Vec<u32> {
     const ANY: u32 = u32::MAX;
     const MAX_SCAN: usize = 12;
     let consumer_tags = |from: usize, dst: Slot| -> u32 {
@@ -143,12 +156,23 @@ fn elem_tags(func: &Func, plans: &[Plan], nested: &[Option<NestedRead>]) -> Vec<
         }
         ANY
     };
+    // Defined uncounted values: what a guarded element may be.
+    let scalars = tags::UNCOUNTED & !tags::only(tag::UNINIT);
+    let or_fetched = |consumer: u32, read: usize| {
+        let seen = fetched(read);
+        if consumer == ANY && seen != 0 && tags::subset(seen, scalars) {
+            seen
+        } else {
+            consumer
+        }
+    };
     (0..func.ops.len())
         .map(
             |pc| match (&func.ops[pc], nested.get(pc).copied().flatten()) {
-                (_, Some(r)) => consumer_tags(pc + NestedRead::LEN, r.dst),
+                // The nested read's element is the inner read's.
+                (_, Some(r)) => or_fetched(consumer_tags(pc + NestedRead::LEN, r.dst), pc + 1),
                 (Op::FetchDim { dst, .. }, None) if plans[pc] == Plan::Int && *dst != NO_SLOT => {
-                    consumer_tags(pc + 1, *dst)
+                    or_fetched(consumer_tags(pc + 1, *dst), pc)
                 }
                 _ => ANY,
             },
@@ -429,7 +453,7 @@ impl Spec {
                     .flatten()
             })
             .collect();
-        let elem_tags = elem_tags(func, &plans, &nested_reads);
+        let elem_tags = elem_tags(func, &plans, &nested_reads, |pc| prof.elem_tags(pc));
         let deref_slots = deref_slots(unit, func, &elem_updates);
         let value_callees = (0..func.ops.len())
             .map(|pc| match &func.ops[pc] {
@@ -493,5 +517,28 @@ mod tests {
         assert_eq!(spec.elem_tags[reads[0]], INT_BIT, "$a[0], used in the loop");
         assert_eq!(spec.elem_tags[reads[1]], INT_BIT, "$b[$j], multiplied");
         assert_eq!(spec.elem_tags[reads[2]], u32::MAX, "$b[1], returned");
+    }
+
+    /// A read with no consumer to take a type from takes the element profile's,
+    /// when everything it fetched was a defined uncounted value.
+    #[test]
+    fn element_reads_without_consumers_take_the_profiled_types() {
+        let (u, _) = spec_of(
+            "<?php function g($a, $b, $c) { $x = $a[0]; $y = $b[0]; $z = $c[0];
+             return [$x, $y, $z]; }",
+            "g",
+        );
+        let f = u.funcs.iter().find(|f| f.name == "g").unwrap();
+        let reads: Vec<usize> = (0..f.ops.len())
+            .filter(|pc| matches!(f.ops[*pc], Op::FetchDim { .. }))
+            .collect();
+        let fetched = [INT_BIT | 1 << tag::DOUBLE, INT_BIT | 1 << tag::STRING, 0];
+        for (&pc, &tags) in reads.iter().zip(&fetched) {
+            f.jit.prof.elem_tags[pc].store(tags, Ordering::Relaxed);
+        }
+        let spec = Spec::of(&u, f, &block_heads(f));
+        assert_eq!(spec.elem_tags[reads[0]], fetched[0], "ints and floats");
+        assert_eq!(spec.elem_tags[reads[1]], u32::MAX, "a string was fetched");
+        assert_eq!(spec.elem_tags[reads[2]], u32::MAX, "never ran inline");
     }
 }
