@@ -140,13 +140,39 @@ fn deopts_keep_output_identical() {
     }
 }
 
-/// OSR entries reset the temporaries dead at the loop header (`osr.write` blocks)
-/// instead of checking them, and whatever baseline code left there — strings,
-/// floats from an earlier pass — the output is php's.
+/// OSR entries reset the temporaries dead at the loop header (rows of kind 1,
+/// `OSR_RESET`, in the entry's `[slot, arg, kind]` table) instead of checking them,
+/// and whatever baseline code left there — strings, floats from an earlier pass —
+/// the output is php's.
 #[test]
 fn osr_entries_reset_dead_temporaries() {
     let name = "jit_osr_dead_temps";
-    assert_ir_has(name, &["tally", "dot"], "osr.write");
+    for func in ["tally", "dot"] {
+        let (before, _) = dump_ir(name, func, &["jit.sync=1"]);
+        let resets = before
+            .lines()
+            .filter(|l| l.starts_with("@osr.table"))
+            .flat_map(|l| {
+                let words: Vec<u32> = l
+                    .split("i32 ")
+                    .skip(1)
+                    .filter_map(|w| {
+                        w.trim_end_matches([',', ']', ' '])
+                            .split(']')
+                            .next()?
+                            .parse()
+                            .ok()
+                    })
+                    .collect();
+                words.chunks_exact(3).map(|r| r[2]).collect::<Vec<_>>()
+            })
+            .filter(|kind| *kind == 1)
+            .count();
+        assert!(
+            resets > 0,
+            "{func}: no OSR entry resets a temporary:\n{before}"
+        );
+    }
     assert_php_output_when_optimized(name);
 }
 

@@ -119,3 +119,50 @@ pub unsafe extern "C" fn hop_opt_mt_rand(
     let (mt, seeded) = unsafe { (&mut *mt, &mut *seeded) };
     crate::runtime::builtins::random::mt_rand_in(mt, seeded, min, max)
 }
+
+/// What an OSR entry table row asks of its slot (see [`hop_opt_osr_enter`]).
+pub const OSR_GUARD: u32 = 0;
+pub const OSR_RESET: u32 = 1;
+
+/// The checks of an OSR entry, run from a table instead of inline IR (an entry
+/// is taken rarely, and inline checks were a third of a loop function's IR):
+/// `table` holds `rows` rows of three words `[slot, arg, kind]`. `OSR_GUARD`: the
+/// slot's tag must be in the tag set `arg` (bit `1 << tag`). `OSR_RESET`: the slot
+/// is a temporary dead at the header; whatever it holds is released and it gets
+/// tag `arg` with a zero payload — unless it is a REF or INDIRECT, which keeps the
+/// entry out. Every row is checked before any slot is reset: 0 (the frame
+/// untouched) keeps the activation in the tier below, 1 lets it enter.
+///
+/// # Safety
+/// `frame` is the live frame of the function whose optimized code calls this, and
+/// every row's slot is a slot of it; `table` points at `3 * rows` words.
+pub unsafe extern "C" fn hop_opt_osr_enter(
+    frame: *mut TypedValue,
+    table: *const u32,
+    rows: u64,
+) -> u64 {
+    use crate::runtime::value::tag;
+    // SAFETY: per the contract.
+    let rows = unsafe { std::slice::from_raw_parts(table, rows as usize * 3) };
+    // SAFETY: (both closures) every slot named is a slot of this live frame, and
+    // no reference to one outlives the statement that takes it.
+    let tag_of = |s: u32| unsafe { (*frame.add(s as usize)).tag };
+    for row in rows.chunks_exact(3) {
+        let t = tag_of(row[0]);
+        let fits = match row[2] {
+            OSR_GUARD => 1u32
+                .checked_shl(u32::from(t))
+                .is_some_and(|b| b & row[1] != 0),
+            _ => t != tag::REF && t != tag::INDIRECT,
+        };
+        if !fits {
+            return 0;
+        }
+    }
+    for row in rows.chunks_exact(3).filter(|r| r[2] == OSR_RESET) {
+        // The old value is dropped (released) here.
+        // SAFETY: as above.
+        unsafe { *frame.add(row[0] as usize) = TypedValue::raw(row[1] as u8, 0) };
+    }
+    1
+}

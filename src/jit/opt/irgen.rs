@@ -63,6 +63,8 @@ mod call;
 mod dim;
 #[path = "irgen_iter.rs"]
 mod iter;
+#[path = "irgen_osr.rs"]
+mod osr;
 #[path = "irgen_rem.rs"]
 mod rem;
 
@@ -139,55 +141,6 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
     }
 }
 
-/// The temporaries an OSR entry may reset instead of checking (see
-/// [`Lower::normalize_dead`]) and where each is live, computed once per function:
-/// a temporary dead at a loop header — no op reads it before writing it — need not
-/// match what the translation assumed about it, only what the lowering assumes
-/// about a slot it overwrites (what baseline code left there, the last element an
-/// earlier loop fetched, say, may be of another type). Named locals are left to the
-/// guards (frame reflection reads them by name), and so is any slot that may hold a
-/// reference (a write goes through it; `Spec::deref_slots` covers by-reference
-/// parameters too). A promoted temporary is reset in its alloca; the frame's stale
-/// copy is uncounted, checked before.
-struct ResettableTemps {
-    /// The candidates, at most 64; bit `i` of a live set is `slots[i]`.
-    slots: Vec<Slot>,
-    /// Per pc, the candidates live there; `None` when the function's ops are not
-    /// all known to `promote::live_sets` (nothing is reset then).
-    live: Option<Vec<u64>>,
-}
-
-impl ResettableTemps {
-    fn of(func: &Func, spec: &Spec) -> ResettableTemps {
-        let slots: Vec<Slot> = (func.num_locals..func.num_slots)
-            .filter(|&s| !spec.deref_slots.get(s as usize).copied().unwrap_or(true))
-            .take(64)
-            .collect();
-        let live = if slots.is_empty() {
-            None
-        } else {
-            super::promote::live_sets(func, &slots)
-        };
-        ResettableTemps { slots, live }
-    }
-
-    /// The slots among `known` to reset at loop header `pc`, each with the
-    /// payload-free tag of its known set to reset it to.
-    fn dead_at(&self, pc: usize, known: &[(Slot, TagSet)]) -> Vec<(Slot, u8)> {
-        let Some(live) = self.live.as_ref().and_then(|l| l.get(pc)) else {
-            return Vec::new();
-        };
-        known
-            .iter()
-            .filter_map(|&(s, set)| {
-                let i = self.slots.iter().position(|c| *c == s)?;
-                let plain = set & ((1 << tag::STRING) - 1);
-                (live >> i & 1 == 0 && plain != 0).then(|| (s, plain.trailing_zeros() as u8))
-            })
-            .collect()
-    }
-}
-
 fn fnptr(f: usize) -> String {
     format!("inttoptr (i64 {f} to ptr)")
 }
@@ -212,6 +165,9 @@ struct Lower<'f> {
     inlining: Option<InlineSite>,
     /// Allocas for inlined callees' frames, emitted into the entry block.
     allocas: String,
+    /// Module-level constants the body refers to (OSR entry tables), emitted
+    /// after it.
+    globals: String,
     /// Inline sites so far (label and alloca names).
     inlined: u32,
     spec: &'f Spec,
@@ -267,6 +223,7 @@ impl<'f> Lower<'f> {
             prefix: String::new(),
             inlining: None,
             allocas: String::new(),
+            globals: String::new(),
             inlined: 0,
             spec,
             out,
@@ -525,6 +482,8 @@ impl<'f> Lower<'f> {
             self.ret_status("%resume.status");
         }
         self.out.push_str("}\n\n");
+        let globals = std::mem::take(&mut self.globals);
+        self.out.push_str(&globals);
         let allocas = std::mem::take(&mut self.allocas);
         self.out = self.out.replacen(ALLOCAS_MARKER, &allocas, 1);
         self.out.push_str(
@@ -542,70 +501,6 @@ impl<'f> Lower<'f> {
     /// The tags slot `s` of this frame may hold when the current op starts.
     fn known(&self, s: Slot) -> TagSet {
         self.flow.map_or(tags::ANY, |f| f.at(self.pc, s))
-    }
-
-    /// Where an OSR entry at loop header `pc` goes: straight to the op, or through
-    /// checks of what the lowering assumes about the frame there.
-    fn osr_label(&self, pc: usize) -> String {
-        match self.flow {
-            Some(f) if !f.known_at(pc).is_empty() || self.promotes() => format!("osr{pc}"),
-            _ => format!("pc{pc}"),
-        }
-    }
-
-    /// The OSR entry blocks: baseline code may enter at a loop header with any
-    /// frame, so each slot the header's ops rely on is checked against what the
-    /// analysis assumed there (a mismatch continues in baseline code).
-    fn osr_guards(&mut self, headers: &[bool]) {
-        let Some(flow) = self.flow else { return };
-        // Liveness once for every header (a backward fixpoint over the function).
-        let resettable = ResettableTemps::of(self.func, self.spec);
-        for pc in (1..self.func.ops.len()).filter(|pc| headers[*pc]) {
-            let known = flow.known_at(pc);
-            if known.is_empty() && !self.promotes() {
-                continue;
-            }
-            self.block(&format!("osr{pc}"));
-            // A promoted slot never holds a counted value here (`promote.rs`); the
-            // frame baseline code leaves may, in a slot dead at this header.
-            let all = self.promo.slots.clone();
-            self.refill_promoted(&all);
-            for s in self.promo.slots.clone() {
-                let t = self.load_tag(&format!("%sh{s}"));
-                let ok = self.tmp();
-                self.line(&format!("{ok} = icmp ult i8 {t}, {}", tag::STRING));
-                self.osr_guard(&ok, pc);
-            }
-            let dead = resettable.dead_at(pc, &known);
-            for (s, set) in known {
-                let p = self.slot_ptr(s);
-                let t = self.load_tag(&p);
-                if let Some((_, normal)) = dead.iter().find(|(d, _)| *d == s) {
-                    self.normalize_dead(&p, &t, *normal, pc);
-                    continue;
-                }
-                let ok = self.tag_in(&t, set);
-                self.osr_guard(&ok, pc);
-                // Guarded: a promoted slot's tag is now a constant LLVM can fold
-                // into the loop (else it carries the loaded tag around it).
-                if let (true, Some(t)) = (self.promo.is_promoted(s), tags::single(set)) {
-                    self.raw_line(&format!("store i8 {t}, ptr %sht{s}, align 8"));
-                }
-            }
-            self.br(pc);
-        }
-    }
-
-    /// An OSR entry's reset of a dead temporary at `p` (tag `t`): any value it holds
-    /// is released and the slot gets tag `normal` (payload-free: UNINIT, null,
-    /// false, 0 or 0.0) with a zero payload, whatever it held — unconditionally, so
-    /// that LLVM knows the slot's contents in the loop the entry leads to as well as
-    /// on the path from the function's start. A reference or an INDIRECT there still
-    /// keeps the entry out (in the tier below).
-    fn normalize_dead(&mut self, p: &str, t: &str, normal: u8, pc: usize) {
-        let exit = self.deopt_label(pc, DeoptReason::OsrEntry);
-        self.release_out_of_line(p, t, &exit, ["osr.release", "osr.write"]);
-        self.store_raw(p, &normal.to_string(), "0");
     }
 
     /// Releases the value at `p` (tag `t`) if it is a string, array or object — out
@@ -730,13 +625,6 @@ impl<'f> Lower<'f> {
     /// Deoptimizes at `pc` unless `ok` holds.
     fn guard(&mut self, ok: &str, pc: usize) {
         let d = self.deopt_label(pc, DeoptReason::TypeGuard);
-        self.expect(ok, &d);
-    }
-
-    /// An OSR entry's check at loop header `pc`: the entry stays in the tier below
-    /// unless `ok` holds (see `DeoptReason::OsrEntry`).
-    fn osr_guard(&mut self, ok: &str, pc: usize) {
-        let d = self.deopt_label(pc, DeoptReason::OsrEntry);
         self.expect(ok, &d);
     }
 

@@ -24,6 +24,13 @@ use crate::vm::ctx::CallInfo;
 /// slots are marked one store each, inline).
 const NATIVE_CALL_MAX_SLOTS: usize = 256;
 
+/// Call sites whose block ran fewer times than this while profiled (and at least
+/// once: a site not reached yet may be in a loop still to come) take the helper
+/// rather than the native sequence: its hundred-odd lines of IR cost LLVM more time
+/// than the helper's extra work costs a call that runs a handful of times (a script
+/// body's calls of its setup and work functions).
+const NATIVE_CALL_MIN_ENTRIES: u64 = 64;
+
 /// Frames up to this many slots are set up and checked with one op per slot;
 /// larger ones with a loop.
 const UNROLL_SLOTS: usize = 8;
@@ -243,7 +250,9 @@ impl<'f> Lower<'f> {
             .funcs
             .get(callee as usize)
             .is_some_and(|f| native_shape(f, argc));
-        if native && self.inlining.is_none() {
+        let entries = self.spec.entries.get(pc).copied().unwrap_or(0);
+        let rare = self.spec.profiled && (1..NATIVE_CALL_MIN_ENTRIES).contains(&entries);
+        if native && self.inlining.is_none() && !rare {
             return self.native_call(pc, dst, callee, args, argc, None);
         }
         self.call_with(

@@ -44,6 +44,8 @@ pub struct Spec {
     /// Whether the profile had run at all (jit.sync compiles unprofiled functions:
     /// then every block is assumed warm and operands are guessed int).
     pub profiled: bool,
+    /// Per pc: entries into its block while profiled (0 where unprofiled).
+    pub entries: Vec<u64>,
     /// Per slot: whether it may hold a REF box or an INDIRECT pointer, so operands
     /// in it are read through `hop_rt_deref`. Other slots are addressed directly
     /// (which lets LLVM keep them in registers); should one hold a REF or INDIRECT
@@ -422,6 +424,7 @@ impl Spec {
         let cold_is_meaningful = count(0) >= 2;
         let mut block_count = 0;
         let mut ran = vec![false; func.ops.len()];
+        let mut entries = vec![0; func.ops.len()];
         let plans: Vec<Plan> = func
             .ops
             .iter()
@@ -431,6 +434,7 @@ impl Spec {
                     block_count = count(pc);
                 }
                 ran[pc] = block_count > 0;
+                entries[pc] = block_count;
                 if cold_is_meaningful && block_count == 0 {
                     return Plan::Cold;
                 }
@@ -478,6 +482,7 @@ impl Spec {
             nested_reads,
             elem_updates,
             profiled,
+            entries,
             deref_slots,
             ref_slots: ref_slots(func),
             call_args: call_args(func),
