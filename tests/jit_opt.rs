@@ -156,13 +156,7 @@ fn osr_entries_reset_dead_temporaries() {
                 let words: Vec<u32> = l
                     .split("i32 ")
                     .skip(1)
-                    .filter_map(|w| {
-                        w.trim_end_matches([',', ']', ' '])
-                            .split(']')
-                            .next()?
-                            .parse()
-                            .ok()
-                    })
+                    .filter_map(|w| w.split([',', ']']).next()?.trim().parse().ok())
                     .collect();
                 words.chunks_exact(3).map(|r| r[2]).collect::<Vec<_>>()
             })
@@ -576,12 +570,6 @@ fn isset_and_mt_rand_stay_in_optimized_code() {
     assert_php_output_when_optimized("jit_isset_elem_update");
 }
 
-/// Element reads and keyed writes have no helper call that rejoins their inline path (so LLVM keeps
-/// what it knows about the frame and the array across them): a counted old value
-/// of the destination is released after the element is taken (`dim.release`),
-/// and anything the inline path does not take — out of range, a hash array, a
-/// reference destination — leaves for the tier below, with php's output; a read
-/// whose profile saw it need the helper (`profile::HELPER_PATH_TAG`) keeps it.
 /// Element reads whose values are only moved take the types baseline code
 /// fetched there (the element profile): the profiled translation guards them
 /// (`elem_type` exits), elements of other types leave optimized code, and the
@@ -614,6 +602,12 @@ fn element_reads_take_their_profiled_types() {
     assert_php_output_when_optimized(name);
 }
 
+/// Element reads and keyed writes have no helper call that rejoins their inline path (so LLVM keeps
+/// what it knows about the frame and the array across them): a counted old value
+/// of the destination is released after the element is taken (`dim.release`),
+/// and anything the inline path does not take — out of range, a hash array, a
+/// reference destination — leaves for the tier below, with php's output; a read
+/// whose profile saw it need the helper (`profile::HELPER_PATH_TAG`) keeps it.
 #[test]
 fn element_reads_leave_instead_of_rejoining() {
     let name = "jit_dim_read_exits";

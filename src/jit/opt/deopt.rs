@@ -49,7 +49,8 @@ pub enum DeoptReason {
     /// An element read found an element of a type other than the one the op that
     /// consumes it was specialized to (`Spec::elem_tags`). The read's own operands
     /// were as promised, so nothing is recorded for it: the consumer's profile
-    /// widens when the tier below runs it with this element.
+    /// widens when the tier below runs it with this element, and a guard taken
+    /// from the element profile widens when baseline code's read records it.
     ElemType = 3,
     /// An OSR entry found a live slot of the frame baseline code left at a loop
     /// header holding a type this translation assumed it could not (a float where

@@ -15,8 +15,8 @@
 use super::*;
 use crate::jit::opt::helpers::{hop_opt_osr_enter, OSR_GUARD, OSR_RESET};
 
-/// The temporaries an OSR entry may reset instead of checking (see
-/// the entry's table) and where each is live, computed once per function:
+/// The temporaries an OSR entry may reset instead of checking (its table's
+/// `OSR_RESET` rows) and where each is live, computed once per function:
 /// a temporary dead at a loop header — no op reads it before writing it — need not
 /// match what the translation assumed about it, only what the lowering assumes
 /// about a slot it overwrites (what baseline code left there, the last element an
@@ -82,8 +82,6 @@ impl Lower<'_> {
         let Some(flow) = self.flow else { return };
         // Liveness once for every header (a backward fixpoint over the function).
         let resettable = ResettableTemps::of(self.func, self.spec);
-        // Tags below STRING: what a promoted slot may hold.
-        let uncounted = tags::UNCOUNTED;
         for pc in (1..self.func.ops.len()).filter(|pc| headers[*pc]) {
             let known = flow.known_at(pc);
             if known.is_empty() && !self.promotes() {
@@ -96,7 +94,11 @@ impl Lower<'_> {
             self.refill_promoted(&all);
             let dead = resettable.dead_at(pc, &known);
             let normal_of = |s: Slot| dead.iter().find(|(d, _)| *d == s).map(|(_, n)| *n);
-            let mut rows: Vec<[u32; 3]> = all.iter().map(|&s| [s, uncounted, OSR_GUARD]).collect();
+            // A promoted slot may hold no counted value (`promote.rs`).
+            let mut rows: Vec<[u32; 3]> = all
+                .iter()
+                .map(|&s| [s, tags::UNCOUNTED, OSR_GUARD])
+                .collect();
             for &(s, set) in &known {
                 rows.push(match normal_of(s) {
                     Some(normal) => [s, u32::from(normal), OSR_RESET],

@@ -423,7 +423,6 @@ impl Spec {
         // others after it) has not reached its later blocks yet.
         let cold_is_meaningful = count(0) >= 2;
         let mut block_count = 0;
-        let mut ran = vec![false; func.ops.len()];
         let mut entries = vec![0; func.ops.len()];
         let plans: Vec<Plan> = func
             .ops
@@ -433,7 +432,6 @@ impl Spec {
                 if heads.get(pc).copied().unwrap_or(false) {
                     block_count = count(pc);
                 }
-                ran[pc] = block_count > 0;
                 entries[pc] = block_count;
                 if cold_is_meaningful && block_count == 0 {
                     return Plan::Cold;
@@ -471,7 +469,7 @@ impl Spec {
         let dim_helpers = (0..func.ops.len())
             .map(|pc| {
                 let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
-                seen & HELPER_PATH_BIT != 0 || (profiled && !ran[pc])
+                seen & HELPER_PATH_BIT != 0 || (profiled && entries[pc] == 0)
             })
             .collect();
         Spec {
