@@ -433,6 +433,39 @@ fn recursive_calls_skip_clean_frames() {
     assert_eq!(stdout, expected(name));
 }
 
+/// A function's calls of itself are jumps into its own body (`irgen_selfcall.rs`):
+/// every return goes through the shared `selfret` block, which jumps back to the
+/// call site below the outermost activation. A body with promoted loop slots keeps
+/// native calls. The program recurses past the jump depth, throws and catches at
+/// different depths, deopts and overflows in nested activations.
+#[test]
+fn self_calls_are_jumps() {
+    let name = "jit_self_recursion";
+    for f in [
+        "sum_to",
+        "ack",
+        "thrower",
+        "grow",
+        "build",
+        "count_down",
+        "trace_at",
+    ] {
+        let (before, after) = dump_ir(name, f, &["jit.sync=1"]);
+        assert!(
+            before.contains("selfret.up:"),
+            "{f}: no jump back:\n{before}"
+        );
+        assert!(
+            before.contains("br label %pc0"),
+            "{f}: no jump in:\n{before}"
+        );
+        assert!(after.contains("@hop_opt_body"), "{f}:\n{after}");
+    }
+    let (before, _) = dump_ir(name, "perm_count", &["jit.sync=1"]);
+    assert!(!before.contains("selfret"), "perm_count:\n{before}");
+    assert_php_output_when_optimized(name);
+}
+
 /// The trace shows each optimized compile as a slice on a worker thread with its
 /// phases nested, the queue as a counter track, and deopts as instant events.
 #[test]

@@ -67,6 +67,8 @@ mod iter;
 mod osr;
 #[path = "irgen_rem.rs"]
 mod rem;
+#[path = "irgen_selfcall.rs"]
+mod selfcall;
 
 /// The runtime fast paths every module starts with (llvm/runtime.ll).
 pub const RUNTIME_IR: &str = include_str!("../../../llvm/runtime.ll");
@@ -199,6 +201,13 @@ struct Lower<'f> {
     copies: usize,
     /// The memory region of pointers the lowering derived (see `irgen_alias.rs`).
     regions: std::collections::HashMap<String, alias::Region>,
+    /// Whether self calls are jumps (`irgen_selfcall.rs`): the frame is then
+    /// `%frame.var`'s value and every return goes through `selfret`.
+    self_loop: bool,
+    /// The epilogue label of each self call taken as a jump, by site number.
+    self_sites: Vec<String>,
+    /// (status, clean, block) of each return into `selfret`.
+    ret_in: Vec<(String, String, String)>,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -240,6 +249,9 @@ impl<'f> Lower<'f> {
             in_epilogue: false,
             copies: 0,
             regions: std::collections::HashMap::new(),
+            self_loop: false,
+            self_sites: Vec::new(),
+            ret_in: Vec::new(),
         }
     }
 
@@ -352,12 +364,21 @@ impl<'f> Lower<'f> {
              declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64)\n\
              declare double @llvm.sqrt.f64(double)\n\n",
         );
+        self.self_loop = self.wants_self_loop();
+        let frame_param = if self.self_loop {
+            "%frame.arg"
+        } else {
+            "%frame"
+        };
         let _ = writeln!(
             self.out,
-            "define dso_local {BODY_RET} @{BODY_SYMBOL}(ptr noundef %frame, ptr noundef %ctx, i64 %start) #2 {{"
+            "define dso_local {BODY_RET} @{BODY_SYMBOL}(ptr noundef {frame_param}, ptr noundef %ctx, i64 %start) #2 {{"
         );
         self.block("entry");
         self.out.push_str(ALLOCAS_MARKER);
+        if self.self_loop {
+            self.self_loop_allocas();
+        }
         if self.promotes() {
             self.enter_promoted();
         }
@@ -439,22 +460,20 @@ impl<'f> Lower<'f> {
                 phi_incoming(&reasons)
             ));
             let f = self.func_ptr();
+            let frame = self.frame_ref();
             // Each deopt wrote back what its pc needs (above), not every slot.
             self.raw_line(&format!(
-                "%deopt.status = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 %deopt.pc, i64 %deopt.reason) #1",
+                "%deopt.status = call i64 {}(ptr %ctx, ptr {frame}, ptr {f}, i64 %deopt.pc, i64 %deopt.reason) #1",
                 fnptr(hop_opt_deopt as *const () as usize)
             ));
             self.ret_status("%deopt.status");
         }
         self.block("ret_ok");
-        self.line(&format!("ret {BODY_RET} {{ i64 0, i64 0 }}"));
+        self.emit_ret("0", "0");
         self.block("ret_clean");
-        self.line(&format!("ret {BODY_RET} {{ i64 0, i64 1 }}"));
+        self.emit_ret("0", "1");
         self.block("ret_fault");
-        self.line(&format!(
-            "ret {BODY_RET} {{ i64 {}, i64 0 }}",
-            crate::vm::status::THROW
-        ));
+        self.emit_ret(&crate::vm::status::THROW.to_string(), "0");
         if !self.dispatch_in.is_empty() {
             self.block("dispatch");
             let incoming = phi_incoming(&self.dispatch_in);
@@ -476,10 +495,14 @@ impl<'f> Lower<'f> {
             self.line(&format!("%resume.pc = phi i64 {incoming}"));
             let f = self.func_ptr();
             let resume = fnptr(hop_opt_resume as *const () as usize);
+            let frame = self.frame_ref();
             self.line(&format!(
-                "%resume.status = call i64 {resume}(ptr %ctx, ptr %frame, ptr {f}, i64 %resume.pc) #1"
+                "%resume.status = call i64 {resume}(ptr %ctx, ptr {frame}, ptr {f}, i64 %resume.pc) #1"
             ));
             self.ret_status("%resume.status");
+        }
+        if self.self_loop {
+            self.self_return_block();
         }
         self.out.push_str("}\n\n");
         let globals = std::mem::take(&mut self.globals);
@@ -560,10 +583,11 @@ impl<'f> Lower<'f> {
             return self.line(&format!("br label %{slow}"));
         }
         self.clobbered = true;
-        let r = self.tmp();
         let f = self.func_ptr();
+        let frame = self.frame_ref();
+        let r = self.tmp();
         self.line(&format!(
-            "{r} = call i64 {}(ptr %ctx, ptr %frame, ptr {f}, i64 {pc}) #0",
+            "{r} = call i64 {}(ptr %ctx, ptr {frame}, ptr {f}, i64 {pc}) #0",
             fnptr(helper)
         ));
         let targets = branch_targets(self.func, pc);
@@ -639,10 +663,10 @@ impl<'f> Lower<'f> {
             self.mark(&p, alias::Region::Frame);
             return p;
         }
+        let frame = self.frame_ref();
         let p = self.tmp();
         self.line(&format!(
-            "{p} = getelementptr inbounds i8, ptr {}, i64 {}",
-            self.frame,
+            "{p} = getelementptr inbounds i8, ptr {frame}, i64 {}",
             slot_offset(s)
         ));
         self.mark(&p, alias::Region::Frame);
@@ -1588,11 +1612,7 @@ impl<'f> Lower<'f> {
 
     /// Returns `status` (a dynamic value) with no claim about the frame.
     fn ret_status(&mut self, status: &str) {
-        let r = self.tmp();
-        self.line(&format!(
-            "{r} = insertvalue {BODY_RET} {{ i64 0, i64 0 }}, i64 {status}, 0"
-        ));
-        self.line(&format!("ret {BODY_RET} {r}"));
+        self.emit_ret(status, "0");
     }
 }
 

@@ -245,14 +245,7 @@ impl<'f> Lower<'f> {
     /// for stack traces is stored inline; a fault is routed by `hop_call_fault` like
     /// the generic helpers'.
     fn call(&mut self, pc: usize, dst: Slot, callee: u32, args: Slot, argc: u32) {
-        let native = self
-            .unit
-            .funcs
-            .get(callee as usize)
-            .is_some_and(|f| native_shape(f, argc));
-        let entries = self.spec.entries.get(pc).copied().unwrap_or(0);
-        let rare = self.spec.profiled && (1..NATIVE_CALL_MIN_ENTRIES).contains(&entries);
-        if native && self.inlining.is_none() && !rare {
+        if self.native_call_site(pc, callee, argc) {
             return self.native_call(pc, dst, callee, args, argc, None);
         }
         self.call_with(
@@ -260,6 +253,19 @@ impl<'f> Lower<'f> {
             hop_opt_call as *const () as usize,
             [args, callee, argc, dst],
         )
+    }
+
+    /// Whether the `Call` at `pc` takes the native sequence: the callee's shape
+    /// allows it, this is not an inlined body, and the site is not a rare one.
+    pub(super) fn native_call_site(&self, pc: usize, callee: u32, argc: u32) -> bool {
+        let native = self
+            .unit
+            .funcs
+            .get(callee as usize)
+            .is_some_and(|f| native_shape(f, argc) && !f.call_shape.variadic_by_ref);
+        let entries = self.spec.entries.get(pc).copied().unwrap_or(0);
+        let rare = self.spec.profiled && (1..NATIVE_CALL_MIN_ENTRIES).contains(&entries);
+        native && self.inlining.is_none() && !rare
     }
 
     /// Calls `helper(ctx, frame, a, b, c, d)` (the `hop_opt_call` convention: 0 or a
@@ -273,9 +279,10 @@ impl<'f> Lower<'f> {
             std::mem::offset_of!(ExecCtx, line)
         ));
         self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        let frame = self.frame_ref();
         let st = self.tmp();
         self.line(&format!(
-            "{st} = call i64 {}(ptr %ctx, ptr %frame, i64 {a}, i64 {b}, i64 {c}, i64 {d}) #0",
+            "{st} = call i64 {}(ptr %ctx, ptr {frame}, i64 {a}, i64 {b}, i64 {c}, i64 {d}) #0",
             fnptr(helper)
         ));
         let ok = self.tmp();
@@ -387,7 +394,7 @@ impl<'f> Lower<'f> {
         });
         // Room on the VM stack and on the call stack.
         let spp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, sp));
-        let sp = self.tmp();
+        let mut sp = self.tmp();
         self.line(&format!("{sp} = load i64, ptr {spp}, align 8"));
         let nsp = self.tmp();
         self.line(&format!("{nsp} = add i64 {sp}, {n}"));
@@ -398,7 +405,7 @@ impl<'f> Lower<'f> {
         self.line(&format!("{c} = icmp ule i64 {nsp}, {lim}"));
         conds.push(c);
         let lenp = self.ctx_ptr(calls_len);
-        let len = self.tmp();
+        let mut len = self.tmp();
         self.line(&format!("{len} = load i64, ptr {lenp}, align 8"));
         let capp = self.ctx_ptr(calls_cap);
         let cap = self.tmp();
@@ -418,7 +425,7 @@ impl<'f> Lower<'f> {
         let basep = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_base));
         let base = self.tmp();
         self.line(&format!("{base} = load ptr, ptr {basep}, align 8"));
-        let frame = self.tmp();
+        let mut frame = self.tmp();
         self.line(&format!(
             "{frame} = getelementptr inbounds i128, ptr {base}, i64 {sp}"
         ));
@@ -483,9 +490,15 @@ impl<'f> Lower<'f> {
         self.line(&format!("store i64 {len1}, ptr {lenp}, align 8"));
         let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
         self.line(&format!("store i32 {argc}, ptr {argcp}, align 4"));
-        let st = self.tmp();
+        let mut st = self.tmp();
         let mut frame_clean = None;
-        if callee == self.func.id {
+        if callee == self.func.id && self.self_loop && closure.is_none() {
+            // Recursion as a jump (see `irgen_selfcall.rs`).
+            let back = self.self_call(&frame, &sp, &len);
+            st = back.status;
+            frame_clean = Some(back.clean);
+            (frame, sp, len) = (back.callee_frame, back.sp, back.len);
+        } else if callee == self.func.id {
             // Recursion: straight into this body at pc 0, which is what the entry
             // slot leads to now (through the stub that zeroes the start pc). Should
             // the entry move on (a deopt-driven drop, a newer translation), calls
@@ -520,7 +533,15 @@ impl<'f> Lower<'f> {
         // Pop the CallInfo (the call stack may have moved while the callee ran),
         // then release what the frame and the entry hold: out of line, and only
         // when some slot holds a counted value (every counted tag has bit 3 set, as
-        // in `interp::drop_slots`) or the entry grew rare parts.
+        // in `interp::drop_slots`) or the entry grew rare parts. (The context's
+        // field addresses again: a self call's jump back does not pass the ones
+        // above.)
+        let (lp, spp, lenp, cbp) = (
+            self.ctx_ptr(std::mem::offset_of!(ExecCtx, line)),
+            self.ctx_ptr(std::mem::offset_of!(ExecCtx, sp)),
+            self.ctx_ptr(calls_len),
+            self.ctx_ptr(calls_base),
+        );
         self.line(&format!("store i64 {len}, ptr {lenp}, align 8"));
         let cb2 = self.tmp();
         self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8"));
@@ -618,8 +639,9 @@ impl<'f> Lower<'f> {
     pub(super) fn store_result(&mut self, dst: Slot, t: &str, d: &str) {
         let write = fnptr(hop_write_result as *const () as usize);
         if dst == NO_SLOT {
+            let frame = self.frame_ref();
             return self.line(&format!(
-                "call void {write}(ptr %frame, i64 {dst}, i8 {t}, i64 {d}) #0"
+                "call void {write}(ptr {frame}, i64 {dst}, i8 {t}, i64 {d}) #0"
             ));
         }
         let q = self.storage(dst);
@@ -641,8 +663,9 @@ impl<'f> Lower<'f> {
         self.store_to(dst, &q, t, d);
         self.line(&format!("br label %{done}"));
         self.block(&slow);
+        let frame = self.frame_ref();
         self.line(&format!(
-            "call void {write}(ptr %frame, i64 {dst}, i8 {t}, i64 {d}) #0"
+            "call void {write}(ptr {frame}, i64 {dst}, i8 {t}, i64 {d}) #0"
         ));
         self.line(&format!("br label %{done}"));
         self.block(&done);

@@ -115,9 +115,10 @@ impl Lower<'_> {
                     words.len(),
                     words.join(", ")
                 );
+                let frame = self.frame_ref();
                 let entered = self.tmp();
                 self.line(&format!(
-                    "{entered} = call i64 {}(ptr %frame, ptr {table}, i64 {}) #1",
+                    "{entered} = call i64 {}(ptr {frame}, ptr {table}, i64 {}) #1",
                     fnptr(hop_opt_osr_enter as *const () as usize),
                     rows.len()
                 ));

@@ -1,0 +1,237 @@
+//! Self-recursive calls as jumps: a function's calls of itself re-enter its own
+//! body at pc 0 without a native `call`, and its returns from such an activation
+//! jump back to the call site.
+//!
+//! **Why.** A native call per PHP call costs the callee-saved register pushes and
+//! pops and a `call`/`ret` pair; worse, deep recursion (Ackermann's thousands of
+//! levels) overflows the CPU's return-stack buffer, and every return past its depth
+//! is mispredicted (a fifth of the Ackermann benchmark's samples sat on the
+//! instruction after the self call). PHP's tracing JIT avoids both by not using the
+//! native stack for recursion; this does the same inside one LLVM function.
+//!
+//! **How.** The VM side of a call is unchanged: the callee's frame and `CallInfo`
+//! are set up as for a native call (`irgen_call.rs`), so backtraces, deopts and
+//! helpers see exactly what they see there. Only the transfer differs. The body's
+//! current frame lives in an alloca (`%frame.var`, which mem2reg turns into SSA
+//! phis) instead of being the `%frame` parameter, and a self call stores its site
+//! number, the caller's frame and the two values the call's epilogue needs (the
+//! caller's `sp` and call-stack length) in per-depth arrays, sets the frame to the
+//! callee's and branches to `pc0`. Every return of the body goes through one block
+//! (`selfret`): at depth 0 it is a real `ret`; deeper it restores the caller's frame
+//! and switches on the site number to that site's epilogue. Nothing else of the
+//! caller's activation lives in SSA values across the call: ops communicate
+//! through frame slots, and the call's epilogue reloads what it needs from the
+//! arrays (bodies with promoted slots, whose allocas would be shared by all
+//! activations, keep native calls).
+//!
+//! At `SELF_DEPTH` nested activations a self call is a native call again (which
+//! starts a fresh set of arrays), so the arrays stay a small, fixed part of the
+//! native frame.
+
+use super::*;
+
+/// Nested self calls one native activation of the body runs as jumps; the next
+/// one is a native call. Four 8-byte arrays of this many entries are the body's
+/// native-stack cost (2 KiB: below one guard page, so no stack probes needed).
+const SELF_DEPTH: usize = 64;
+
+/// Where a self call's epilogue continues, with what the call left.
+pub(super) struct SelfReturn {
+    /// The callee's status and frame-clean word (see `BODY_RET`).
+    pub status: String,
+    pub clean: String,
+    /// The callee's frame, and the caller's `ctx.sp` and call-stack length before
+    /// the call (the callee's frame index and `CallInfo` index).
+    pub callee_frame: String,
+    pub sp: String,
+    pub len: String,
+}
+
+impl<'f> Lower<'f> {
+    /// Whether this body runs its self calls as jumps: it addresses its own frame
+    /// without promoted slots, and some call site of its own function will take
+    /// the native sequence (see [`Lower::native_call_site`]).
+    pub(super) fn wants_self_loop(&self) -> bool {
+        self.inlining.is_none()
+            && self.frame == "%frame"
+            && self.promo.slots.is_empty()
+            && self.func.ops.iter().enumerate().any(|(pc, op)| {
+                matches!(op, Op::Call { func: callee, argc, .. }
+                    if *callee == self.func.id && self.native_call_site(pc, *callee, *argc))
+            })
+    }
+
+    /// The allocas and entry-block stores of a self-looping body.
+    pub(super) fn self_loop_allocas(&mut self) {
+        let n = SELF_DEPTH;
+        let _ = write!(
+            self.allocas,
+            "  %frame.var = alloca ptr, align 8
+  %self.depth = alloca i64, align 8
+  %self.sites = alloca [{n} x i64], align 8
+  %self.frames = alloca [{n} x ptr], align 8
+  %self.sps = alloca [{n} x i64], align 8
+  %self.lens = alloca [{n} x i64], align 8
+  store ptr %frame.arg, ptr %frame.var, align 8
+  store i64 0, ptr %self.depth, align 8
+"
+        );
+    }
+
+    /// The frame the ops address: `self.frame`, or in a self-looping body the
+    /// current activation's (loaded from `%frame.var`).
+    pub(super) fn frame_ref(&mut self) -> String {
+        if !self.self_loop || self.frame != "%frame" {
+            return self.frame.clone();
+        }
+        let f = self.tmp();
+        self.raw_line(&format!("{f} = load ptr, ptr %frame.var, align 8"));
+        f
+    }
+
+    /// Returns `status` and `clean` (i64 values) from the body: a `ret`, or in a
+    /// self-looping body a branch to the shared return block.
+    pub(super) fn emit_ret(&mut self, status: &str, clean: &str) {
+        if self.self_loop {
+            self.ret_in
+                .push((status.to_string(), clean.to_string(), self.cur.clone()));
+            return self.line("br label %selfret");
+        }
+        let (r0, r1) = (self.tmp(), self.tmp());
+        self.line(&format!(
+            "{r0} = insertvalue {BODY_RET} zeroinitializer, i64 {status}, 0"
+        ));
+        self.line(&format!(
+            "{r1} = insertvalue {BODY_RET} {r0}, i64 {clean}, 1"
+        ));
+        self.line(&format!("ret {BODY_RET} {r1}"));
+    }
+
+    /// The transfer of a self call whose callee frame and `CallInfo` are set up
+    /// (`callee_frame`, at stack index `sp`, call-stack index `len`): a jump into the
+    /// body while the depth allows, else a native call of it.
+    pub(super) fn self_call(&mut self, callee_frame: &str, sp: &str, len: &str) -> SelfReturn {
+        let site = self.self_sites.len();
+        let [jump, native, back] = ["jump", "native", "back"].map(|s| format!("self{site}.{s}"));
+        let ret = format!("self{site}.ret");
+        self.self_sites.push(ret.clone());
+        let (depth, deep) = (self.tmp(), self.tmp());
+        self.raw_line(&format!("{depth} = load i64, ptr %self.depth, align 8"));
+        self.line(&format!("{deep} = icmp ult i64 {depth}, {SELF_DEPTH}"));
+        self.line(&format!(
+            "br i1 {deep}, label %{jump}, label %{native}, !prof !0"
+        ));
+        self.block(&jump);
+        let caller = self.frame_ref();
+        for (array, ty, value) in [
+            ("%self.sites", "i64", site.to_string()),
+            ("%self.frames", "ptr", caller),
+            ("%self.sps", "i64", sp.to_string()),
+            ("%self.lens", "i64", len.to_string()),
+        ] {
+            let p = self.tmp();
+            self.raw_line(&format!(
+                "{p} = getelementptr inbounds [{SELF_DEPTH} x {ty}], ptr {array}, i64 0, i64 {depth}"
+            ));
+            self.raw_line(&format!("store {ty} {value}, ptr {p}, align 8"));
+        }
+        let deeper = self.tmp();
+        self.raw_line(&format!("{deeper} = add i64 {depth}, 1"));
+        self.raw_line(&format!("store i64 {deeper}, ptr %self.depth, align 8"));
+        self.raw_line(&format!(
+            "store ptr {callee_frame}, ptr %frame.var, align 8"
+        ));
+        self.line("br label %pc0");
+        // Past the depth: a native call (its own arrays, depth 0).
+        self.block(&native);
+        let (pair, st, clean) = (self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!(
+            "{pair} = call {BODY_RET} @{BODY_SYMBOL}(ptr {callee_frame}, ptr %ctx, i64 0) #0"
+        ));
+        self.line(&format!("{st} = extractvalue {BODY_RET} {pair}, 0"));
+        self.line(&format!("{clean} = extractvalue {BODY_RET} {pair}, 1"));
+        self.line(&format!("br label %{back}"));
+        // Back from a jump: `selfret` restored the depth and the caller's frame.
+        self.block(&ret);
+        let (sp2, len2) = (self.tmp(), self.tmp());
+        for (array, value) in [("%self.sps", &sp2), ("%self.lens", &len2)] {
+            let p = self.tmp();
+            self.raw_line(&format!(
+                "{p} = getelementptr inbounds [{SELF_DEPTH} x i64], ptr {array}, i64 0, i64 %selfret.depth1"
+            ));
+            self.raw_line(&format!("{value} = load i64, ptr {p}, align 8"));
+        }
+        self.line(&format!("br label %{back}"));
+        self.block(&back);
+        let merged = |l: &mut Self, native_value: &str, jumped: &str, ty: &str| {
+            let v = l.tmp();
+            l.raw_line(&format!(
+                "{v} = phi {ty} [ {native_value}, %{native} ], [ {jumped}, %{ret} ]"
+            ));
+            v
+        };
+        SelfReturn {
+            status: merged(self, &st, "%selfret.status", "i64"),
+            clean: merged(self, &clean, "%selfret.clean", "i64"),
+            callee_frame: merged(self, callee_frame, "%selfret.callee", "ptr"),
+            sp: merged(self, sp, &sp2, "i64"),
+            len: merged(self, len, &len2, "i64"),
+        }
+    }
+
+    /// The shared return block of a self-looping body (after every op and every
+    /// block that returns).
+    pub(super) fn self_return_block(&mut self) {
+        let ret_in = std::mem::take(&mut self.ret_in);
+        let status: Vec<_> = ret_in
+            .iter()
+            .map(|(s, _, b)| (s.clone(), b.clone()))
+            .collect();
+        let clean: Vec<_> = ret_in
+            .iter()
+            .map(|(_, c, b)| (c.clone(), b.clone()))
+            .collect();
+        self.block("selfret");
+        self.raw_line(&format!(
+            "%selfret.status = phi i64 {}",
+            phi_incoming(&status)
+        ));
+        self.raw_line(&format!(
+            "%selfret.clean = phi i64 {}",
+            phi_incoming(&clean)
+        ));
+        self.raw_line("%selfret.depth = load i64, ptr %self.depth, align 8");
+        self.raw_line("%selfret.nested = icmp ne i64 %selfret.depth, 0");
+        self.raw_line("br i1 %selfret.nested, label %selfret.up, label %selfret.out");
+        self.block("selfret.out");
+        self.raw_line(&format!(
+            "%selfret.r0 = insertvalue {BODY_RET} zeroinitializer, i64 %selfret.status, 0"
+        ));
+        self.raw_line(&format!(
+            "%selfret.r1 = insertvalue {BODY_RET} %selfret.r0, i64 %selfret.clean, 1"
+        ));
+        self.raw_line(&format!("ret {BODY_RET} %selfret.r1"));
+        self.block("selfret.up");
+        self.raw_line("%selfret.depth1 = sub i64 %selfret.depth, 1");
+        self.raw_line("store i64 %selfret.depth1, ptr %self.depth, align 8");
+        self.raw_line("%selfret.callee = load ptr, ptr %frame.var, align 8");
+        self.raw_line(&format!(
+            "%selfret.fp = getelementptr inbounds [{SELF_DEPTH} x ptr], ptr %self.frames, i64 0, i64 %selfret.depth1"
+        ));
+        self.raw_line("%selfret.caller = load ptr, ptr %selfret.fp, align 8");
+        self.raw_line("store ptr %selfret.caller, ptr %frame.var, align 8");
+        self.raw_line(&format!(
+            "%selfret.sp = getelementptr inbounds [{SELF_DEPTH} x i64], ptr %self.sites, i64 0, i64 %selfret.depth1"
+        ));
+        self.raw_line("%selfret.site = load i64, ptr %selfret.sp, align 8");
+        let mut cases = String::new();
+        for (i, label) in self.self_sites.iter().enumerate() {
+            let _ = write!(cases, " i64 {i}, label %{label}");
+        }
+        self.raw_line(&format!(
+            "switch i64 %selfret.site, label %selfret.bad [{cases} ]"
+        ));
+        self.block("selfret.bad");
+        self.raw_line("unreachable");
+    }
+}
