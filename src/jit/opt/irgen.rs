@@ -206,8 +206,8 @@ struct Lower<'f> {
     self_loop: bool,
     /// The epilogue label of each self call taken as a jump, by site number.
     self_sites: Vec<String>,
-    /// (status, clean, block) of each return into `selfret`.
-    ret_in: Vec<(String, String, String)>,
+    /// Each return into `selfret`.
+    ret_in: Vec<selfcall::RetEdge>,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -1582,32 +1582,50 @@ impl<'f> Lower<'f> {
             self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
             (t, d)
         };
-        self.store_whole(&rp, &t, &d);
+        if !self.self_loop {
+            self.store_whole(&rp, &t, &d);
+        }
         // A frame left with nothing to release tells a recursive caller so (see
         // `BODY_RET`): known from the tag analysis, or checked here for a few slots
         // it does not know (a call's result being returned, say).
-        let unknown: Vec<Slot> = match self.flow {
-            Some(f) => (0..self.func.num_slots)
+        let unknown: Option<Vec<Slot>> = self.flow.map(|f| {
+            (0..self.func.num_slots)
                 .filter(|s| !tags::subset(f.at(pc, *s), tags::UNCOUNTED))
-                .collect(),
-            None => return self.line("br label %ret_ok"),
+                .collect()
+        });
+        let clean = match unknown {
+            Some(u) if u.is_empty() => "1".to_string(),
+            Some(u) if u.len() <= MAX_RETURN_CHECKS => {
+                let mut clean = "true".to_string();
+                for s in u {
+                    let p = self.slot_ptr(s);
+                    let t = self.load_tag(&p);
+                    let (plain, both) = (self.tmp(), self.tmp());
+                    self.line(&format!("{plain} = icmp ult i8 {t}, {}", tag::STRING));
+                    self.line(&format!("{both} = and i1 {clean}, {plain}"));
+                    clean = both;
+                }
+                clean
+            }
+            _ => "0".to_string(),
         };
-        if unknown.is_empty() {
-            return self.line("br label %ret_clean");
+        if self.self_loop {
+            // The value stays in registers up to the caller (`irgen_selfcall.rs`).
+            let word = match clean.as_str() {
+                "0" | "1" => clean,
+                flag => {
+                    let w = self.tmp();
+                    self.line(&format!("{w} = zext i1 {flag} to i64"));
+                    w
+                }
+            };
+            return self.emit_ret_value("0", &word, Some((&t, &d)));
         }
-        if unknown.len() > MAX_RETURN_CHECKS {
-            return self.line("br label %ret_ok");
+        match clean.as_str() {
+            "0" => self.line("br label %ret_ok"),
+            "1" => self.line("br label %ret_clean"),
+            flag => self.line(&format!("br i1 {flag}, label %ret_clean, label %ret_ok")),
         }
-        let mut clean = "true".to_string();
-        for s in unknown {
-            let p = self.slot_ptr(s);
-            let t = self.load_tag(&p);
-            let (plain, both) = (self.tmp(), self.tmp());
-            self.line(&format!("{plain} = icmp ult i8 {t}, {}", tag::STRING));
-            self.line(&format!("{both} = and i1 {clean}, {plain}"));
-            clean = both;
-        }
-        self.line(&format!("br i1 {clean}, label %ret_clean, label %ret_ok"));
     }
 
     /// Returns `status` (a dynamic value) with no claim about the frame.

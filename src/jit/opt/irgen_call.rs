@@ -492,11 +492,13 @@ impl<'f> Lower<'f> {
         self.line(&format!("store i32 {argc}, ptr {argcp}, align 4"));
         let mut st = self.tmp();
         let mut frame_clean = None;
+        let mut returned = None;
         if callee == self.func.id && self.self_loop && closure.is_none() {
             // Recursion as a jump (see `irgen_selfcall.rs`).
             let back = self.self_call(&frame, &sp, &len);
             st = back.status;
             frame_clean = Some(back.clean);
+            returned = Some((back.tag, back.data));
             (frame, sp, len) = (back.callee_frame, back.sp, back.len);
         } else if callee == self.func.id {
             // Recursion: straight into this body at pc 0, which is what the entry
@@ -543,17 +545,21 @@ impl<'f> Lower<'f> {
             self.ctx_ptr(calls_base),
         );
         self.line(&format!("store i64 {len}, ptr {lenp}, align 8"));
-        let cb2 = self.tmp();
-        self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8"));
-        let rp = self.tmp();
-        self.line(&format!(
-            "{rp} = getelementptr inbounds [{} x i8], ptr {cb2}, i64 {len}, i64 24",
-            std::mem::size_of::<CallInfo>()
-        ));
-        let rare = self.tmp();
-        self.line(&format!("{rare} = load ptr, ptr {rp}, align 8"));
-        let rare_i = self.tmp();
-        self.line(&format!("{rare_i} = ptrtoint ptr {rare} to i64"));
+        let (rare, rare_i) = if grows_rare(f) {
+            let cb2 = self.tmp();
+            self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8"));
+            let rp = self.tmp();
+            self.line(&format!(
+                "{rp} = getelementptr inbounds [{} x i8], ptr {cb2}, i64 {len}, i64 24",
+                std::mem::size_of::<CallInfo>()
+            ));
+            let (rare, rare_i) = (self.tmp(), self.tmp());
+            self.line(&format!("{rare} = load ptr, ptr {rp}, align 8"));
+            self.line(&format!("{rare_i} = ptrtoint ptr {rare} to i64"));
+            (rare, rare_i)
+        } else {
+            ("null".to_string(), "0".to_string())
+        };
         // (Not when the callee said its frame holds no counted value.)
         let c64 = match frame_clean {
             None => self.scan_counted(&frame, n),
@@ -611,8 +617,10 @@ impl<'f> Lower<'f> {
         // The result: taken out of ctx.ret (left undefined).
         self.block(&got);
         let retp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
-        let rt = self.load_tag(&retp);
-        let rd = self.load_data(&retp);
+        let (rt, rd) = match returned {
+            Some(v) => v,
+            None => (self.load_tag(&retp), self.load_data(&retp)),
+        };
         let rtp = self.tmp();
         self.line(&format!(
             "{rtp} = getelementptr inbounds i8, ptr {retp}, i64 8"
@@ -774,6 +782,23 @@ impl<'f> Lower<'f> {
         self.mark(&p, super::alias::Region::Ctx);
         p
     }
+}
+
+/// Whether a call of `f` may leave rare parts on its `CallInfo` (which the native
+/// sequence pushes without): only the built-ins that create variables in their
+/// caller's frame (`extract`, `parse_str`) do, called from `f`'s own ops — by
+/// name, or through any op that may call a callable chosen at run time.
+fn grows_rare(f: &Func) -> bool {
+    f.ops.iter().any(|op| match op {
+        Op::CallBuiltin { builtin, .. } => crate::jit::opt::promote::reaches_caller_frame(*builtin),
+        Op::CallName { .. }
+        | Op::CallValue { .. }
+        | Op::CallArray { .. }
+        | Op::MethodCall { .. }
+        | Op::New { .. }
+        | Op::NewArgs { .. } => true,
+        _ => false,
+    })
 }
 
 /// Whether a call of `f` with `argc` arguments can take the native sequence: every

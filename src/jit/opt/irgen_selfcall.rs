@@ -35,11 +35,25 @@ use super::*;
 /// native-stack cost (2 KiB: below one guard page, so no stack probes needed).
 const SELF_DEPTH: usize = 64;
 
+/// A return into `selfret`: status and frame-clean word (see `BODY_RET`), the
+/// returned value's tag (i8) and data (i64), and the block it leaves.
+pub(super) struct RetEdge {
+    status: String,
+    clean: String,
+    tag: String,
+    data: String,
+    block: String,
+}
+
 /// Where a self call's epilogue continues, with what the call left.
 pub(super) struct SelfReturn {
     /// The callee's status and frame-clean word (see `BODY_RET`).
     pub status: String,
     pub clean: String,
+    /// The returned value (owned), when the status is 0; `ctx.ret` may still hold
+    /// it too (the caller leaves `ctx.ret` undefined in any case).
+    pub tag: String,
+    pub data: String,
     /// The callee's frame, and the caller's `ctx.sp` and call-stack length before
     /// the call (the callee's frame index and `CallInfo` index).
     pub callee_frame: String,
@@ -89,13 +103,12 @@ impl<'f> Lower<'f> {
         f
     }
 
-    /// Returns `status` and `clean` (i64 values) from the body: a `ret`, or in a
-    /// self-looping body a branch to the shared return block.
+    /// Returns `status` and `clean` (i64 values) from the body, the value (if
+    /// any) in `ctx.ret`: a `ret`, or in a self-looping body a branch to the shared
+    /// return block.
     pub(super) fn emit_ret(&mut self, status: &str, clean: &str) {
         if self.self_loop {
-            self.ret_in
-                .push((status.to_string(), clean.to_string(), self.cur.clone()));
-            return self.line("br label %selfret");
+            return self.emit_ret_value(status, clean, None);
         }
         let (r0, r1) = (self.tmp(), self.tmp());
         self.line(&format!(
@@ -105,6 +118,32 @@ impl<'f> Lower<'f> {
             "{r1} = insertvalue {BODY_RET} {r0}, i64 {clean}, 1"
         ));
         self.line(&format!("ret {BODY_RET} {r1}"));
+    }
+
+    /// A self-looping body's return into `selfret`, with the returned value as
+    /// `(tag, data)` — or, for `None`, in `ctx.ret` (read here, so that the value
+    /// reaches `selfret` as SSA on every edge; `ctx.ret` is left as it is).
+    pub(super) fn emit_ret_value(
+        &mut self,
+        status: &str,
+        clean: &str,
+        value: Option<(&str, &str)>,
+    ) {
+        let (tag, data) = match value {
+            Some((t, d)) => (t.to_string(), d.to_string()),
+            None => {
+                let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
+                (self.load_tag(&rp), self.load_data(&rp))
+            }
+        };
+        self.ret_in.push(RetEdge {
+            status: status.to_string(),
+            clean: clean.to_string(),
+            tag,
+            data,
+            block: self.cur.clone(),
+        });
+        self.line("br label %selfret");
     }
 
     /// The transfer of a self call whose callee frame and `CallInfo` are set up
@@ -150,6 +189,8 @@ impl<'f> Lower<'f> {
         ));
         self.line(&format!("{st} = extractvalue {BODY_RET} {pair}, 0"));
         self.line(&format!("{clean} = extractvalue {BODY_RET} {pair}, 1"));
+        let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
+        let (rt, rd) = (self.load_tag(&rp), self.load_data(&rp));
         self.line(&format!("br label %{back}"));
         // Back from a jump: `selfret` restored the depth and the caller's frame.
         self.block(&ret);
@@ -173,6 +214,8 @@ impl<'f> Lower<'f> {
         SelfReturn {
             status: merged(self, &st, "%selfret.status", "i64"),
             clean: merged(self, &clean, "%selfret.clean", "i64"),
+            tag: merged(self, &rt, "%selfret.tag", "i8"),
+            data: merged(self, &rd, "%selfret.data", "i64"),
             callee_frame: merged(self, callee_frame, "%selfret.callee", "ptr"),
             sp: merged(self, sp, &sp2, "i64"),
             len: merged(self, len, &len2, "i64"),
@@ -183,27 +226,32 @@ impl<'f> Lower<'f> {
     /// block that returns).
     pub(super) fn self_return_block(&mut self) {
         let ret_in = std::mem::take(&mut self.ret_in);
-        let status: Vec<_> = ret_in
-            .iter()
-            .map(|(s, _, b)| (s.clone(), b.clone()))
-            .collect();
-        let clean: Vec<_> = ret_in
-            .iter()
-            .map(|(_, c, b)| (c.clone(), b.clone()))
-            .collect();
         self.block("selfret");
-        self.raw_line(&format!(
-            "%selfret.status = phi i64 {}",
-            phi_incoming(&status)
-        ));
-        self.raw_line(&format!(
-            "%selfret.clean = phi i64 {}",
-            phi_incoming(&clean)
-        ));
+        type Field = fn(&RetEdge) -> &String;
+        let fields: [(&str, &str, Field); 4] = [
+            ("status", "i64", |e| &e.status),
+            ("clean", "i64", |e| &e.clean),
+            ("tag", "i8", |e| &e.tag),
+            ("data", "i64", |e| &e.data),
+        ];
+        for (name, ty, field) in fields {
+            let incoming: Vec<_> = ret_in
+                .iter()
+                .map(|e| (field(e).clone(), e.block.clone()))
+                .collect();
+            self.raw_line(&format!(
+                "%selfret.{name} = phi {ty} {}",
+                phi_incoming(&incoming)
+            ));
+        }
         self.raw_line("%selfret.depth = load i64, ptr %self.depth, align 8");
         self.raw_line("%selfret.nested = icmp ne i64 %selfret.depth, 0");
         self.raw_line("br i1 %selfret.nested, label %selfret.up, label %selfret.out");
+        // The outermost activation returns as the entry convention says: the value
+        // in `ctx.ret`.
         self.block("selfret.out");
+        let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
+        self.store_whole(&rp, "%selfret.tag", "%selfret.data");
         self.raw_line(&format!(
             "%selfret.r0 = insertvalue {BODY_RET} zeroinitializer, i64 %selfret.status, 0"
         ));
