@@ -17,7 +17,14 @@
 //! temporary is cleared. Lowered as one, the element is found, updated in place and
 //! nothing else is written. Any surprise — an array shared or not packed, a key out
 //! of range, an element of another type, an overflow — deoptimizes at the first op.
+//!
+//! **Compare and branch.** `if ($m == 0)` compiles to `Eq t = m == 0; JmpZ t`:
+//! the bool goes to a temporary (tag and value stored to the frame) only for the
+//! jump to read it back. Where the jump is the temporary's only reader, the
+//! comparison branches itself and the temporary is never written (the lowering
+//! also requires that its old value needs no release: it is left as it was).
 
+use super::promote::slot_uses;
 use super::spec::Plan;
 use crate::bytecode::op::{DimMode, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
@@ -83,6 +90,64 @@ pub fn nested_read(func: &Func, plans: &[Plan], heads: &[bool], pc: usize) -> Op
         inner: *inner,
         tmp: *tmp,
     })
+}
+
+/// Whether the comparison at `pc` (planned inline) writes a temporary that only
+/// the `JmpZ`/`JmpNZ` right after it reads: nothing jumps to that jump (`heads`),
+/// and no path from either of its successors reads the temporary before writing it.
+pub fn compare_branch(func: &Func, plans: &[Plan], heads: &[bool], pc: usize) -> bool {
+    let (Some(cmp), Some(jump)) = (func.ops.get(pc), func.ops.get(pc + 1)) else {
+        return false;
+    };
+    let tmp = match cmp {
+        Op::Lt { dst, .. }
+        | Op::Le { dst, .. }
+        | Op::Eq { dst, .. }
+        | Op::NotEq { dst, .. }
+        | Op::Identical { dst, .. }
+        | Op::NotIdentical { dst, .. } => *dst,
+        _ => return false,
+    };
+    let target = match jump {
+        Op::JmpZ { cond, target } | Op::JmpNZ { cond, target }
+            if !cond.is_const() && cond.0 == tmp =>
+        {
+            *target as usize
+        }
+        _ => return false,
+    };
+    tmp != NO_SLOT
+        && tmp >= func.num_locals
+        && matches!(plans[pc], Plan::Int | Plan::Double | Plan::Numeric)
+        && !heads.get(pc + 1).copied().unwrap_or(true)
+        && !func.handlers.iter().any(|h| h.handler as usize == pc + 1)
+        && dead_from(func, tmp, &[pc + 2, target])
+}
+
+/// Whether no path from the ops at `starts` reads `slot` before writing it.
+/// Conservative: every op may fall through and may reach its handler, and an op
+/// whose slots `promote::slot_uses` does not list reads them all.
+fn dead_from(func: &Func, slot: Slot, starts: &[usize]) -> bool {
+    let mut seen = vec![false; func.ops.len() + 1];
+    let mut work: Vec<usize> = starts.to_vec();
+    while let Some(pc) = work.pop() {
+        if pc >= func.ops.len() || std::mem::replace(&mut seen[pc], true) {
+            continue;
+        }
+        let op = &func.ops[pc];
+        match slot_uses(op) {
+            None => return false,
+            Some(u) if u.reads.contains(&slot) => return false,
+            Some(u) if u.writes.contains(&slot) => continue,
+            Some(_) => {}
+        }
+        work.push(pc + 1);
+        work.extend(op.branch_target().map(|t| t as usize));
+        if let Some(h) = func.handler_for(pc as u32) {
+            work.push(h.handler as usize);
+        }
+    }
+    true
 }
 
 /// `base[outer]([inner]) = base[outer]([inner]) <op> val` through the temporary
@@ -193,6 +258,41 @@ mod tests {
         (0..f.ops.len())
             .filter_map(|pc| elem_update(f, &spec.plans, &block_heads(f), pc))
             .collect()
+    }
+
+    /// The pcs of `g`'s comparisons that branch themselves.
+    fn compare_branches(src: &str) -> Vec<usize> {
+        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
+        let u: Unit = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
+        let f = u.funcs.iter().find(|f| f.name == "g").expect("function g");
+        let spec = Spec::of(&u, f, &block_heads(f));
+        (0..f.ops.len())
+            .filter(|&pc| compare_branch(f, &spec.plans, &block_heads(f), pc))
+            .collect()
+    }
+
+    #[test]
+    fn comparisons_branch_where_the_jump_is_the_only_reader() {
+        assert_eq!(
+            compare_branches("<?php function g($m) { if ($m == 0) return 1; return 2; }").len(),
+            1
+        );
+        assert_eq!(
+            compare_branches("<?php function g($m) { while ($m != 9) $m++; return $m; }").len(),
+            1
+        );
+        // `&&`: the first comparison jumps; the second feeds a ToBool.
+        assert_eq!(
+            compare_branches("<?php function g($a, $b) { if ($a == 1 && $b == 2) return 1; }")
+                .len(),
+            1
+        );
+        // Into a variable, or not a comparison: nothing.
+        assert!(compare_branches(
+            "<?php function g($m) { $c = $m == 0; if ($c) return 1; return $c; }"
+        )
+        .is_empty());
+        assert!(compare_branches("<?php function g($m) { if ($m) return 1; }").is_empty());
     }
 
     #[test]

@@ -208,6 +208,8 @@ struct Lower<'f> {
     self_sites: Vec<String>,
     /// Each return into `selfret`.
     ret_in: Vec<selfcall::RetEdge>,
+    /// The op just lowered took over the next one (a comparison its jump).
+    fused_next: bool,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -252,6 +254,7 @@ impl<'f> Lower<'f> {
             self_loop: false,
             self_sites: Vec::new(),
             ret_in: Vec::new(),
+            fused_next: false,
         }
     }
 
@@ -428,6 +431,12 @@ impl<'f> Lower<'f> {
             self.op(pc);
             if self.clobbered && self.flow.is_some_and(|f| !f.clobbers(pc)) {
                 self.unexpected_calls.push(pc);
+            }
+            if std::mem::take(&mut self.fused_next) {
+                // The jump the comparison took over: nothing branches to it.
+                self.block(&format!("pc{}", pc + 1));
+                self.line("unreachable");
+                pc += 1;
             }
             pc += 1;
         }
@@ -1029,6 +1038,19 @@ impl<'f> Lower<'f> {
                 Plan::Int | Plan::Double | Plan::Numeric,
             ) if *dst != NO_SLOT => {
                 let c = self.compare(pc, op, *a, *b, plan);
+                if self.branches_on_compare(pc, *dst) {
+                    // The jump after it, in its place (see `fuse.rs`).
+                    let (taken, jz) = match func.ops[pc + 1] {
+                        Op::JmpZ { target, .. } => (target as usize, true),
+                        Op::JmpNZ { target, .. } => (target as usize, false),
+                        _ => unreachable!("fuse::compare_branch checked the jump"),
+                    };
+                    let (yes, no) = if jz { (pc + 2, taken) } else { (taken, pc + 2) };
+                    let (yes, no) = (self.pc_label(yes), self.pc_label(no));
+                    self.line(&format!("br i1 {c}, label %{yes}, label %{no}"));
+                    self.fused_next = true;
+                    return;
+                }
                 self.store_bool(pc, *dst, &c);
                 self.br(pc + 1);
             }
@@ -1626,6 +1648,18 @@ impl<'f> Lower<'f> {
             "1" => self.line("br label %ret_clean"),
             flag => self.line(&format!("br i1 {flag}, label %ret_clean, label %ret_ok")),
         }
+    }
+
+    /// Whether the comparison at `pc` branches itself instead of writing `dst` for
+    /// the jump after it: `fuse::compare_branch` found the jump its only reader,
+    /// and the slot's old value (left in place) needs no release and lives in the
+    /// frame (not a promoted slot; not inside an inlined body, where nothing is
+    /// known).
+    fn branches_on_compare(&self, pc: usize, dst: Slot) -> bool {
+        self.spec.compare_branches.get(pc).copied().unwrap_or(false)
+            && self.inlining.is_none()
+            && !self.promo.is_promoted(dst)
+            && tags::subset(self.known(dst), tags::UNCOUNTED)
     }
 
     /// Returns `status` (a dynamic value) with no claim about the frame.

@@ -289,14 +289,14 @@ fn uncounted_slots(func: &Func, spec: &Spec) -> Vec<bool> {
 
 /// The slots an op reads and writes (a range `args..args + argc` expanded).
 #[derive(Default)]
-struct SlotUses {
-    reads: Vec<Slot>,
-    writes: Vec<Slot>,
+pub(super) struct SlotUses {
+    pub reads: Vec<Slot>,
+    pub writes: Vec<Slot>,
 }
 
 /// What op `op` reads and writes, for the ops whose fields are listed here; `None`
 /// for any other (its function is not promoted).
-fn slot_uses(op: &Op) -> Option<SlotUses> {
+pub(super) fn slot_uses(op: &Op) -> Option<SlotUses> {
     let mut reads = Vec::new();
     let mut read = |o: &Operand| {
         if !o.is_const() {

@@ -60,6 +60,9 @@ pub struct Spec {
     pub nested_reads: Vec<Option<NestedRead>>,
     /// Per pc: the element update starting there, lowered as one (see `fuse.rs`).
     pub elem_updates: Vec<Option<ElemUpdate>>,
+    /// Per pc: a comparison whose jump right after is its only reader
+    /// (`fuse::compare_branch`).
+    pub compare_branches: Vec<bool>,
     /// Per slot: whether it passes an argument to a user function call (written
     /// with one 16-byte store; see `irgen::store_whole`).
     pub call_args: Vec<bool>,
@@ -455,6 +458,9 @@ impl Spec {
                     .flatten()
             })
             .collect();
+        let compare_branches = (0..func.ops.len())
+            .map(|pc| fuse::compare_branch(func, &plans, heads, pc))
+            .collect();
         let elem_tags = elem_tags(func, &plans, &nested_reads, |pc| prof.elem_tags(pc));
         let deref_slots = deref_slots(unit, func, &elem_updates);
         let value_callees = (0..func.ops.len())
@@ -479,6 +485,7 @@ impl Spec {
             plans,
             nested_reads,
             elem_updates,
+            compare_branches,
             profiled,
             entries,
             deref_slots,
