@@ -556,6 +556,32 @@ impl FuncBuilder<'_> {
         }
     }
 
+    /// The operands of `value` for `$var .= value` as one `AppendN`: when `value`
+    /// is a `.` chain that would be one `ConcatN` (evaluated here), else `None`
+    /// (nothing emitted).
+    pub(super) fn append_parts(&mut self, value: &Expr) -> EmitResult<Option<Box<[Operand]>>> {
+        if !matches!(
+            value.kind,
+            ExprKind::Binary {
+                op: BinaryOp::Concat,
+                ..
+            }
+        ) || self.const_eval(value).is_some()
+        {
+            return Ok(None);
+        }
+        let mut parts = Vec::new();
+        self.concat_parts(value, &mut parts);
+        if !self.concat_fuses(&parts) {
+            return Ok(None);
+        }
+        let mut ops = Vec::with_capacity(parts.len());
+        for p in parts {
+            ops.push(self.expr(p)?);
+        }
+        Ok(Some(ops.into_boxed_slice()))
+    }
+
     /// Whether the `.` chain of `parts` may be one `ConcatN` (one string built
     /// once, instead of a string per `.` appended to in place): only when that
     /// changes no observable order. `ConcatN` evaluates its operand expressions
@@ -1177,5 +1203,30 @@ mod tests {
         assert!(!concat_n("<?php function f($a) { return 'x' . $a . g(); }"));
         assert!(!concat_n("<?php function f($a) { return 'x' . $a; }"));
         assert!(!concat_n("<?php function f($a) { return [1] . $a . 'x'; }"));
+    }
+
+    /// `$var .= chain` is one `AppendN` exactly where the chain alone would be one
+    /// `ConcatN`; other targets and chains keep `Concat`.
+    #[test]
+    fn concat_assignments_of_fusable_chains_append() {
+        let append = |src: &str| ops(src).iter().any(|o| matches!(o, Op::AppendN { .. }));
+        assert!(append(
+            "<?php function f($s, $i) { $s .= 'x' . $i . ','; return $s; }"
+        ));
+        assert!(append(
+            "<?php function f($s, $i) { return $s .= g() . ' ' . $i; }"
+        ));
+        assert!(!append(
+            "<?php function f($s, $a, $b) { $s .= $a . $b . 'x'; return $s; }"
+        ));
+        assert!(!append(
+            "<?php function f($s, $i) { $s .= 'x' . $i; return $s; }"
+        ));
+        assert!(!append(
+            "<?php function f($s, $i) { $s[0] .= 'x' . $i . ','; return $s; }"
+        ));
+        assert!(!append(
+            "<?php function f($s, $i) { $s = 'x' . $i . ','; return $s; }"
+        ));
     }
 }

@@ -324,6 +324,13 @@ impl FuncBuilder<'_> {
         match &target.kind {
             ExprKind::Var(n) => {
                 let slot = self.local_slot(n);
+                if op == BinaryOp::Concat {
+                    if let Some(parts) = self.append_parts(value)? {
+                        self.line = target.line;
+                        self.emit(Op::AppendN { dst: slot, parts });
+                        return Ok(Operand::slot(slot));
+                    }
+                }
                 let v = self.expr(value)?;
                 self.line = target.line;
                 self.emit_binop(op, slot, Operand::slot(slot), v);

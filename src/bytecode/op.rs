@@ -206,6 +206,14 @@ pub enum Op {
         dst: Slot,
         parts: Box<[Operand]>,
     },
+    /// `$dst .= parts[0] . parts[1] . ...` where the chain could be one `ConcatN`:
+    /// the parts joined, then appended to `dst` — in place, without the joined
+    /// temporary, when `dst` holds a unique string and every part is a string or an
+    /// int (see `interp::append_n_op`).
+    AppendN {
+        dst: Slot,
+        parts: Box<[Operand]>,
+    },
     Lt {
         dst: Slot,
         a: Operand,

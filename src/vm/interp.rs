@@ -634,6 +634,10 @@ fn run_ops<'a, const SINGLE: bool>(
                 sync!();
                 tri!(concat_n_op(ctx, func, frame, *dst, parts));
             }
+            Op::AppendN { dst, parts } => {
+                sync!();
+                tri!(append_n_op(ctx, func, frame, *dst, parts));
+            }
             Op::Lt { dst, a, b } => compare_op!(*dst, *a, *b, <, less_than),
             Op::Le { dst, a, b } => compare_op!(*dst, *a, *b, <=, less_equal),
             Op::Eq { dst, a, b } => equals_op!(*dst, *a, *b, true),
@@ -957,6 +961,18 @@ pub(crate) fn concat_n_op(
     dst: Slot,
     parts: &[Operand],
 ) -> VmResult<()> {
+    let joined = concat_n_value(ctx, func, frame, parts)?;
+    write(frame, dst, joined);
+    Ok(())
+}
+
+/// The parts of a `ConcatN` joined, read and converted left to right.
+fn concat_n_value(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    parts: &[Operand],
+) -> VmResult<TypedValue> {
     let size: usize = parts
         .iter()
         .map(|p| crate::runtime::convert::str_len_hint(peek(func, frame, *p)))
@@ -967,7 +983,56 @@ pub(crate) fn concat_n_op(
         let v = read(ctx, func, frame, *p);
         append_str(ctx, &mut buf, v)?;
     }
-    write(frame, dst, TypedValue::from_buf(buf));
+    Ok(TypedValue::from_buf(buf))
+}
+
+/// `$dst .= p0 . p1 . ...` (`AppendN`). PHP joins the parts into a temporary
+/// (converting them in order, with their warnings), then reads `$dst` and appends.
+/// When `$dst` holds a string no one else holds and every part is a string or an
+/// int — nothing to warn about, no conversion that could call code or fail — the
+/// parts go straight onto `$dst`'s string: the same bytes, without the temporary.
+pub(crate) fn append_n_op(
+    ctx: &mut ExecCtx,
+    func: &Func,
+    frame: *mut TypedValue,
+    dst: Slot,
+    parts: &[Operand],
+) -> VmResult<()> {
+    // SAFETY: dst is a slot of this frame; the parts are only read (through raw
+    // pointers) after each is checked not to be the value `d` designates.
+    let d: *mut TypedValue = deref_slot_mut(unsafe { slot(frame, dst) });
+    let d = unsafe { &mut *d };
+    let in_place = d.is_string()
+        && d.refcount() == Some(1)
+        && parts.iter().all(|p| {
+            let v = peek(func, frame, *p);
+            (v.is_string() || v.is_int()) && !ptr::eq(v, d)
+        });
+    if in_place {
+        let size: usize = d.str_bytes().len()
+            + parts
+                .iter()
+                .map(|p| crate::runtime::convert::str_len_hint(peek(func, frame, *p)))
+                .sum::<usize>();
+        crate::runtime::memory_limit::check_string_alloc(ctx, size as u128)?;
+        for p in parts {
+            let v: *const TypedValue = peek(func, frame, *p);
+            // SAFETY: a different live value than `d` (checked above), which
+            // appending to `d` does not move.
+            let v = unsafe { &*v };
+            if v.is_string() {
+                d.str_append(v.str_bytes());
+            } else {
+                let mut digits = crate::runtime::convert::itoa_buf(v.int_val());
+                d.str_append(digits.as_bytes_mut());
+            }
+        }
+        return Ok(());
+    }
+    let joined = concat_n_value(ctx, func, frame, parts)?;
+    let x = read(ctx, func, frame, Operand::slot(dst));
+    let r = arith::concat(ctx, x, &joined)?;
+    write(frame, dst, r);
     Ok(())
 }
 

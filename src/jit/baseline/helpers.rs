@@ -9,7 +9,7 @@ use crate::jit::slow_sites;
 use crate::runtime::value::TypedValue;
 use crate::vm::ctx::{ExecCtx, Fault, VmResult};
 use crate::vm::dim_fast::{fetch_dim_packed, fetch_dim_w_packed};
-use crate::vm::interp::{concat_n_op, concat_op, echo_op, line_of};
+use crate::vm::interp::{append_n_op, concat_n_op, concat_op, echo_op, line_of};
 use crate::vm::interp::{peek, step, write};
 use crate::vm::interp_call::{
     call_builtin_slots, call_to_ret, call_value_op, result_of, store_fault,
@@ -75,7 +75,9 @@ pub(crate) fn out_of_line_helper(op: &Op) -> usize {
         Op::FetchDimW { .. } => hop_fetch_dim_w,
         Op::IterNext { .. } => hop_iter_next,
         op if interp_dim::handles(op) => hop_dim,
-        Op::Concat { .. } | Op::ConcatN { .. } | Op::Echo { .. } => hop_string_op,
+        Op::Concat { .. } | Op::ConcatN { .. } | Op::AppendN { .. } | Op::Echo { .. } => {
+            hop_string_op
+        }
         op if super::translate::runs_in_dispatch_loop(op) => hop_step,
         _ => hop_slow,
     };
@@ -358,7 +360,7 @@ pub unsafe extern "C" fn hop_slow(
 }
 
 /// The out-of-line path of the string ops the interpreter runs inside its dispatch
-/// loop — `Concat` (appending in place when it can), `ConcatN`, `Echo` — through
+/// loop — `Concat` (appending in place when it can), `ConcatN`, `AppendN`, `Echo` — through
 /// the interpreter's own per-op functions, without entering the loop.
 ///
 /// # Safety
@@ -374,6 +376,7 @@ pub unsafe extern "C" fn hop_string_op(
         run_out_of_line(ctx, frame, func, pc, |ctx, func, op| match op {
             Op::Concat { dst, a, b } => Some(concat_op(ctx, func, frame, *dst, *a, *b)),
             Op::ConcatN { dst, parts } => Some(concat_n_op(ctx, func, frame, *dst, parts)),
+            Op::AppendN { dst, parts } => Some(append_n_op(ctx, func, frame, *dst, parts)),
             Op::Echo { src } => Some(echo_op(ctx, func, frame, *src)),
             _ => None,
         })

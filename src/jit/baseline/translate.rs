@@ -147,6 +147,7 @@ pub(crate) fn runs_in_dispatch_loop(op: &Op) -> bool {
             | Op::CheckArgs { .. }
             | Op::Concat { .. }
             | Op::ConcatN { .. }
+            | Op::AppendN { .. }
             | Op::Echo { .. }
             | Op::Eq { .. }
             | Op::NotEq { .. }

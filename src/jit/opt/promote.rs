@@ -335,6 +335,11 @@ pub(super) fn slot_uses(op: &Op) -> Option<SlotUses> {
             parts.iter().for_each(read);
             writes.push(*dst);
         }
+        Op::AppendN { dst, parts } => {
+            parts.iter().for_each(&mut read);
+            read(&Operand::slot(*dst));
+            writes.push(*dst);
+        }
         Op::IncDec { dst, target, .. } => {
             read(&Operand::slot(*target));
             writes.extend([*target, *dst]);
