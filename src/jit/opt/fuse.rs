@@ -240,35 +240,32 @@ mod tests {
     use crate::jit::baseline::translate::block_heads;
     use crate::jit::opt::spec::Spec;
 
-    fn reads(src: &str) -> Vec<NestedRead> {
+    /// `pick(pc)` over every pc of function `g` in `src`, with `g`'s unprofiled plans
+    /// and block heads.
+    fn per_pc<T>(src: &str, pick: impl Fn(&Func, &[Plan], &[bool], usize) -> Option<T>) -> Vec<T> {
         let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
         let u: Unit = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
         let f = u.funcs.iter().find(|f| f.name == "g").expect("function g");
-        let spec = Spec::of(&u, f, &block_heads(f));
+        let heads = block_heads(f);
+        let spec = Spec::of(&u, f, &heads);
         (0..f.ops.len())
-            .filter_map(|pc| nested_read(f, &spec.plans, &block_heads(f), pc))
+            .filter_map(|pc| pick(f, &spec.plans, &heads, pc))
             .collect()
     }
 
+    fn reads(src: &str) -> Vec<NestedRead> {
+        per_pc(src, nested_read)
+    }
+
     fn updates(src: &str) -> Vec<ElemUpdate> {
-        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
-        let u: Unit = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
-        let f = u.funcs.iter().find(|f| f.name == "g").expect("function g");
-        let spec = Spec::of(&u, f, &block_heads(f));
-        (0..f.ops.len())
-            .filter_map(|pc| elem_update(f, &spec.plans, &block_heads(f), pc))
-            .collect()
+        per_pc(src, elem_update)
     }
 
     /// The pcs of `g`'s comparisons that branch themselves.
     fn compare_branches(src: &str) -> Vec<usize> {
-        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
-        let u: Unit = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
-        let f = u.funcs.iter().find(|f| f.name == "g").expect("function g");
-        let spec = Spec::of(&u, f, &block_heads(f));
-        (0..f.ops.len())
-            .filter(|&pc| compare_branch(f, &spec.plans, &block_heads(f), pc))
-            .collect()
+        per_pc(src, |f, plans, heads, pc| {
+            compare_branch(f, plans, heads, pc).then_some(pc)
+        })
     }
 
     #[test]
