@@ -258,11 +258,12 @@ impl<'f> Lower<'f> {
     /// Whether the `Call` at `pc` takes the native sequence: the callee's shape
     /// allows it, this is not an inlined body, and the site is not a rare one.
     pub(super) fn native_call_site(&self, pc: usize, callee: u32, argc: u32) -> bool {
-        let native = self
-            .unit
-            .funcs
-            .get(callee as usize)
-            .is_some_and(|f| native_shape(f, argc) && !f.call_shape.variadic_by_ref);
+        let native = self.plain_call(callee)
+            && self
+                .unit
+                .funcs
+                .get(callee as usize)
+                .is_some_and(|f| native_shape(f, argc));
         let entries = self.spec.entries.get(pc).copied().unwrap_or(0);
         let rare = self.spec.profiled && (1..NATIVE_CALL_MIN_ENTRIES).contains(&entries);
         native && self.inlining.is_none() && !rare

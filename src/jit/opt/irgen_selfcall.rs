@@ -110,14 +110,24 @@ impl<'f> Lower<'f> {
         if self.self_loop {
             return self.emit_ret_value(status, clean, None);
         }
+        self.ret_pair(status, clean);
+    }
+
+    /// `ret { status, clean }`: a constant when both are literals (most returns),
+    /// else built with `insertvalue`.
+    fn ret_pair(&mut self, status: &str, clean: &str) {
+        let literal = |v: &str| v.parse::<i64>().is_ok();
+        if literal(status) && literal(clean) {
+            return self.raw_line(&format!("ret {BODY_RET} {{ i64 {status}, i64 {clean} }}"));
+        }
         let (r0, r1) = (self.tmp(), self.tmp());
-        self.line(&format!(
+        self.raw_line(&format!(
             "{r0} = insertvalue {BODY_RET} zeroinitializer, i64 {status}, 0"
         ));
-        self.line(&format!(
+        self.raw_line(&format!(
             "{r1} = insertvalue {BODY_RET} {r0}, i64 {clean}, 1"
         ));
-        self.line(&format!("ret {BODY_RET} {r1}"));
+        self.raw_line(&format!("ret {BODY_RET} {r1}"));
     }
 
     /// A self-looping body's return into `selfret`, with the returned value as
@@ -252,13 +262,7 @@ impl<'f> Lower<'f> {
         self.block("selfret.out");
         let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
         self.store_whole(&rp, "%selfret.tag", "%selfret.data");
-        self.raw_line(&format!(
-            "%selfret.r0 = insertvalue {BODY_RET} zeroinitializer, i64 %selfret.status, 0"
-        ));
-        self.raw_line(&format!(
-            "%selfret.r1 = insertvalue {BODY_RET} %selfret.r0, i64 %selfret.clean, 1"
-        ));
-        self.raw_line(&format!("ret {BODY_RET} %selfret.r1"));
+        self.ret_pair("%selfret.status", "%selfret.clean");
         self.block("selfret.up");
         self.raw_line("%selfret.depth1 = sub i64 %selfret.depth, 1");
         self.raw_line("store i64 %selfret.depth1, ptr %self.depth, align 8");
