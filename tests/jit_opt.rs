@@ -468,6 +468,24 @@ fn self_calls_are_jumps() {
     assert_php_output_when_optimized(name);
 }
 
+/// LLVM sees the loops: a bottom-tested loop's test is copied into the block that
+/// enters it (`irgen_loop_entry.rs`), so the OSR entry into the body no longer
+/// makes the cycle irreducible, and LICM gives each loop a preheader. The program
+/// enters the copied tests with operands of other types, overflows inside them,
+/// and changes arrays under loops whose guards LICM may now hoist loads past.
+#[test]
+fn loops_are_seen_by_llvm() {
+    let name = "jit_loop_entry";
+    for f in ["squares", "near_max", "count_down", "total", "bump", "mat_sum"] {
+        let (_, after) = dump_ir(name, f, &["jit.sync=1"]);
+        assert!(after.contains(".preheader:"), "{f}: no loop preheader:\n{after}");
+    }
+    // A test of two ops: the copy's second op is a block of its own.
+    let (before, _) = dump_ir(name, "squares", &["jit.sync=1"]);
+    assert!(before.contains(".entry:"), "squares: no copied test:\n{before}");
+    assert_php_output_when_optimized(name);
+}
+
 /// The trace shows each optimized compile as a slice on a worker thread with its
 /// phases nested, the queue as a counter track, and deopts as instant events.
 #[test]

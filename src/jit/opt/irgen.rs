@@ -63,6 +63,8 @@ mod call;
 mod dim;
 #[path = "irgen_iter.rs"]
 mod iter;
+#[path = "irgen_loop_entry.rs"]
+mod loop_entry;
 #[path = "irgen_osr.rs"]
 mod osr;
 #[path = "irgen_rem.rs"]
@@ -163,6 +165,9 @@ struct Lower<'f> {
     frame: String,
     /// Prefix of op labels (empty, or an inlined callee's `iN_`).
     prefix: String,
+    /// While a loop's test is lowered again at the loop's entry: the test's ops
+    /// after its first, whose labels then name the copy's blocks.
+    test_copy: Option<std::ops::RangeInclusive<usize>>,
     /// While lowering an inlined callee: where its guards and returns go.
     inlining: Option<InlineSite>,
     /// Allocas for inlined callees' frames, emitted into the entry block.
@@ -232,6 +237,7 @@ impl<'f> Lower<'f> {
             func,
             frame: "%frame".to_string(),
             prefix: String::new(),
+            test_copy: None,
             inlining: None,
             allocas: String::new(),
             globals: String::new(),
@@ -373,9 +379,14 @@ impl<'f> Lower<'f> {
         } else {
             "%frame"
         };
+        // Both stay allocated for the whole call: what lets LICM hoist a frame
+        // slot's or a context field's load out of a loop from behind a guard.
+        let frame_bytes = slot_offset(self.func.num_slots.max(1));
+        let ctx_bytes = std::mem::size_of::<ExecCtx>();
         let _ = writeln!(
             self.out,
-            "define dso_local {BODY_RET} @{BODY_SYMBOL}(ptr noundef {frame_param}, ptr noundef %ctx, i64 %start) #2 {{"
+            "define dso_local {BODY_RET} @{BODY_SYMBOL}(ptr noundef align 8 dereferenceable({frame_bytes}) {frame_param}, \
+             ptr noundef align 8 dereferenceable({ctx_bytes}) %ctx, i64 %start) #2 {{"
         );
         self.block("entry");
         self.out.push_str(ALLOCAS_MARKER);
@@ -741,6 +752,12 @@ impl<'f> Lower<'f> {
     }
 
     /// Stores only the tag of the value at `p` (a slot left UNINIT, say).
+    /// Writes only the payload word of the value at `p` (its tag is unchanged).
+    pub(super) fn store_payload(&mut self, p: &str, data: &str) {
+        let md = self.alias_md(p);
+        self.line(&format!("store i64 {data}, ptr {p}, align 8{md}"));
+    }
+
     pub(super) fn store_tag(&mut self, p: &str, tag_v: u8) {
         let tp = self.tmp();
         self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
@@ -845,7 +862,7 @@ impl<'f> Lower<'f> {
             .is_ok_and(|t| self.known(dst) == tags::only(t))
         {
             // The slot already has this tag: only the payload changes.
-            self.line(&format!("store i64 {data}, ptr {q}, align 8"));
+            self.store_payload(q, data);
         } else {
             self.store_raw(q, tag_v, data);
         }
@@ -980,8 +997,12 @@ impl<'f> Lower<'f> {
         self.line(&format!("br label %{l}"));
     }
 
-    /// The label of op `pc` (prefixed inside an inlined callee).
+    /// The label of op `pc` (prefixed inside an inlined callee; inside a loop
+    /// test's copy, its own blocks — see `irgen_loop_entry.rs`).
     fn pc_label(&self, pc: usize) -> String {
+        if self.test_copy.as_ref().is_some_and(|r| r.contains(&pc)) {
+            return format!("{}pc{pc}.entry", self.prefix);
+        }
         format!("{}pc{pc}", self.prefix)
     }
 
@@ -1020,6 +1041,9 @@ impl<'f> Lower<'f> {
             }
             (Op::CheckArgs { .. }, _) if self.inlining.is_some() => self.br(pc + 1),
             (Op::Nop, _) => self.br(pc + 1),
+            (Op::Jmp { target }, _) if self.bottom_test(pc, *target as usize).is_some() => {
+                self.lower_loop_entry(pc, *target as usize)
+            }
             (Op::Jmp { target }, _) => self.br(*target as usize),
             (
                 Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b },
@@ -1132,7 +1156,7 @@ impl<'f> Lower<'f> {
                 // The result first: its store may still leave optimized code, and
                 // the op must not have changed anything when it does.
                 self.store_int(pc, *dst, &result);
-                self.line(&format!("store i64 {r}, ptr {p}, align 8"));
+                self.store_payload(&p, &r);
                 self.br(pc + 1);
             }
             (Op::CheckArgs { required }, Plan::Int) => {
@@ -1194,9 +1218,7 @@ impl<'f> Lower<'f> {
                 self.release_inline(&p, &t, tag::REF, pc);
                 self.line(&format!("br label %{clear}"));
                 self.block(&clear);
-                let tp = self.tmp();
-                self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-                self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+                self.store_tag(&p, tag::UNINIT);
                 self.br(pc + 1);
             }
             (

@@ -45,9 +45,7 @@ impl Lower<'_> {
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
         // The call consumes its argument: the slot is left undefined, the value
         // loses an owner (freed out of line when it was the last).
-        let tp = self.tmp();
-        self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-        self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        self.store_tag(&p, tag::UNINIT);
         if which.accepts() & !tags::UNCOUNTED != 0 {
             self.release_consumed(&t, &d);
         }

@@ -168,9 +168,7 @@ impl<'f> Lower<'f> {
         }
         for sl in argc..f.num_slots {
             let p = sub.slot_ptr(sl);
-            let tp = sub.tmp();
-            sub.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-            sub.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+            sub.store_tag(&p, tag::UNINIT);
         }
         sub.br(0);
         for op_pc in 0..f.ops.len() {

@@ -416,7 +416,7 @@ impl<'f> Lower<'f> {
                 _ => "smul",
             };
             let r = self.checked_int_op(pc, name, &cur, &x);
-            self.line(&format!("store i64 {r}, ptr {e}, align 8"));
+            self.store_payload(&e, &r);
         } else {
             let (is_int, ok) = self.tag_either(&et, tag::INT, tag::DOUBLE);
             self.expect(&ok, &miss);
@@ -445,11 +445,7 @@ impl<'f> Lower<'f> {
             self.store_raw(&e, &tag::DOUBLE.to_string(), &bits);
         }
         if tmp_known != tags::only(tag::UNINIT) {
-            let ttp = self.tmp();
-            self.line(&format!(
-                "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
-            ));
-            self.line(&format!("store i8 {}, ptr {ttp}, align 8", tag::UNINIT));
+            self.store_tag(&tp, tag::UNINIT);
         }
         self.br(pc + u.op_count());
     }
@@ -475,11 +471,7 @@ impl<'f> Lower<'f> {
         let row = self.packed_elem(&layout, r.base, &bp, &outer, false, &miss);
         let e = self.packed_elem(&layout, NO_SLOT, &row, &inner, false, &miss);
         let (et, ed) = self.take_elem(&e, &miss, pc);
-        let ttp = self.tmp();
-        self.line(&format!(
-            "{ttp} = getelementptr inbounds i8, ptr {tp}, i64 8"
-        ));
-        self.line(&format!("store i8 {}, ptr {ttp}, align 8", tag::UNINIT));
+        self.store_tag(&tp, tag::UNINIT);
         self.store_result(r.dst, &et, &ed);
         self.br(pc + NestedRead::LEN);
     }

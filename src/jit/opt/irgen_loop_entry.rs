@@ -1,0 +1,93 @@
+//! Loop entries: a bottom-tested loop's test lowered once more where the loop is
+//! entered, so that LLVM sees the loop at all.
+//!
+//! **Why.** The emitter gives `for` and `while` loops their test at the bottom:
+//! `Jmp test; body: ...; test: ...; JmpNZ body`. The body's first op is also an
+//! OSR entry (`irgen_osr.rs`: baseline code running the loop continues there). So
+//! the body has two ways in that do not pass through a common block — the jump
+//! down to the test, and the OSR entry — and the cycle is irreducible: LLVM's
+//! `LoopInfo` finds no loop, and LICM, which needs one, hoisted nothing out of
+//! any loop of any function (nbody's and mandelbrot's inner loops reloaded every
+//! frame slot and context field each iteration). With the test copied into the
+//! entering block, the loop's only header is the body's first op: the copy, the
+//! OSR entry and the back edge all branch there.
+//!
+//! **How.** The copy is the test's ops lowered a second time in place of the
+//! `Jmp`, with the labels of its own later ops renamed (`pcN.entry`) so that
+//! control stays in the copy until it branches into the body or past the loop.
+//! Each op is lowered with the types the tag analysis knows where the test starts
+//! (the merge of the entry and the back edge, so they hold on this path too), and
+//! a guard that fails leaves optimized code at that op, exactly where the tier
+//! below would then be. Only tests made of ops lowered inline without helper calls
+//! are copied (arithmetic and comparisons of ints and floats, and the branch), so
+//! the copy adds no call and nothing the analysis did not expect.
+
+use super::*;
+
+/// Tests of more ops than this are not copied (loop tests are one to three).
+const MAX_TEST_OPS: usize = 4;
+
+impl<'f> Lower<'f> {
+    /// The test of the loop that the `Jmp` at `pc` enters by jumping to `target`:
+    /// the pcs from `target` to the conditional jump back to `pc + 1`, when the
+    /// loop has that shape and its test can be copied (see the module doc).
+    pub(super) fn bottom_test(&self, pc: usize, target: usize) -> Option<usize> {
+        let ops = &self.func.ops;
+        if target <= pc + 1 || self.inlining.is_some() || self.test_copy.is_some() {
+            return None;
+        }
+        let body = pc as u32 + 1;
+        for at in target..ops.len().min(target + MAX_TEST_OPS) {
+            if self.spec.elem_updates.get(at).copied().flatten().is_some()
+                || self.spec.nested_reads.get(at).copied().flatten().is_some()
+            {
+                return None;
+            }
+            let plan = self.spec.plans[at];
+            let numeric = matches!(plan, Plan::Int | Plan::Double);
+            match &ops[at] {
+                Op::JmpLt { target, .. } => return (numeric && *target == body).then_some(at),
+                Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } => {
+                    let ok = *target == body && plan == Plan::Int && !cond.is_const();
+                    return ok.then_some(at);
+                }
+                Op::Add { dst, .. }
+                | Op::Sub { dst, .. }
+                | Op::Mul { dst, .. }
+                | Op::Lt { dst, .. }
+                | Op::Le { dst, .. }
+                | Op::Eq { dst, .. }
+                | Op::NotEq { dst, .. }
+                | Op::Identical { dst, .. }
+                | Op::NotIdentical { dst, .. }
+                    if numeric && *dst != NO_SLOT => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Lowers the `Jmp` at `pc` into the loop whose test starts at `test` as a copy
+    /// of that test (see the module doc).
+    pub(super) fn lower_loop_entry(&mut self, pc: usize, test: usize) {
+        let Some(last) = self.bottom_test(pc, test) else {
+            unreachable!("lower_loop_entry follows bottom_test");
+        };
+        let (saved_pc, saved_clobbered) = (self.pc, self.clobbered);
+        self.test_copy = Some(test + 1..=last);
+        let mut at = test;
+        while at <= last {
+            if at > test {
+                let label = self.pc_label(at);
+                self.block(&label);
+            }
+            self.pc = at;
+            self.op(at);
+            // A comparison that took over the branch after it (`fuse.rs`).
+            at += if std::mem::take(&mut self.fused_next) { 2 } else { 1 };
+        }
+        self.test_copy = None;
+        (self.pc, self.clobbered) = (saved_pc, saved_clobbered);
+    }
+}
+
