@@ -476,13 +476,26 @@ fn self_calls_are_jumps() {
 #[test]
 fn loops_are_seen_by_llvm() {
     let name = "jit_loop_entry";
-    for f in ["squares", "near_max", "count_down", "total", "bump", "mat_sum"] {
+    for f in [
+        "squares",
+        "near_max",
+        "count_down",
+        "total",
+        "bump",
+        "mat_sum",
+    ] {
         let (_, after) = dump_ir(name, f, &["jit.sync=1"]);
-        assert!(after.contains(".preheader:"), "{f}: no loop preheader:\n{after}");
+        assert!(
+            after.contains(".preheader:"),
+            "{f}: no loop preheader:\n{after}"
+        );
     }
     // A test of two ops: the copy's second op is a block of its own.
     let (before, _) = dump_ir(name, "squares", &["jit.sync=1"]);
-    assert!(before.contains(".entry:"), "squares: no copied test:\n{before}");
+    assert!(
+        before.contains(".entry:"),
+        "squares: no copied test:\n{before}"
+    );
     assert_php_output_when_optimized(name);
 }
 

@@ -37,7 +37,8 @@ impl<'f> Lower<'f> {
             return None;
         }
         let body = pc as u32 + 1;
-        for at in target..ops.len().min(target + MAX_TEST_OPS) {
+        let end = ops.len().min(target + MAX_TEST_OPS);
+        for (at, op) in ops.iter().enumerate().take(end).skip(target) {
             if self.spec.elem_updates.get(at).copied().flatten().is_some()
                 || self.spec.nested_reads.get(at).copied().flatten().is_some()
             {
@@ -45,7 +46,7 @@ impl<'f> Lower<'f> {
             }
             let plan = self.spec.plans[at];
             let numeric = matches!(plan, Plan::Int | Plan::Double);
-            match &ops[at] {
+            match op {
                 Op::JmpLt { target, .. } => return (numeric && *target == body).then_some(at),
                 Op::JmpZ { cond, target } | Op::JmpNZ { cond, target } => {
                     let ok = *target == body && plan == Plan::Int && !cond.is_const();
@@ -84,10 +85,13 @@ impl<'f> Lower<'f> {
             self.pc = at;
             self.op(at);
             // A comparison that took over the branch after it (`fuse.rs`).
-            at += if std::mem::take(&mut self.fused_next) { 2 } else { 1 };
+            at += if std::mem::take(&mut self.fused_next) {
+                2
+            } else {
+                1
+            };
         }
         self.test_copy = None;
         (self.pc, self.clobbered) = (saved_pc, saved_clobbered);
     }
 }
-
