@@ -189,6 +189,9 @@ struct Lower<'f> {
     cur: String,
     /// (pc, reason) of the deopt blocks to emit.
     deopts: BTreeSet<(usize, u8)>,
+    /// The guards' own blocks in front of the deopt blocks, in functions with
+    /// promoted slots: (pc, reason) per guard, numbered from 1.
+    deopt_trampolines: Vec<(usize, u8)>,
     /// Slot tags known at each op (None inside inlined callees: nothing known).
     flow: Option<&'f TagFlow>,
     /// The op being lowered.
@@ -249,6 +252,7 @@ impl<'f> Lower<'f> {
             dispatch_in: Vec::new(),
             cur: String::new(),
             deopts: BTreeSet::new(),
+            deopt_trampolines: Vec::new(),
             flow,
             pc: 0,
             clobbered: false,
@@ -457,28 +461,48 @@ impl<'f> Lower<'f> {
         let end = self.func.ops.len();
         self.block(&format!("pc{end}"));
         self.generic(end, hop_step as *const () as usize);
-        // One call site for every deopt of the function: each (pc, reason) block
-        // only feeds the shared block's phis (less code for LLVM to compile).
+        // One call site for every deopt of the function (less code for LLVM to
+        // compile): each (pc, reason) block writes its site into `%deopt.site` and
+        // jumps there. A volatile store, not phis: simplifycfg would fold a block
+        // that only fed phis into its guards' branches, leaving each guard a
+        // critical edge into a block with phis, and FastISel then no longer folds
+        // an overflow check into `jo` (`seto; test; jne` instead: two more
+        // instructions per checked add or increment, in every loop of a function
+        // without promoted slots). With promoted slots the (pc, reason) block
+        // flushes them, and LCSSA gives it phis of the loop's values when several
+        // guards share it, so each guard then has a block of its own that writes
+        // the site (`deopt_label`).
         let deopts = std::mem::take(&mut self.deopts);
         if !deopts.is_empty() {
+            let _ = writeln!(self.allocas, "  %deopt.site = alloca i64, align 8");
+            let site = |pc: usize, reason: u8| ((pc as u64) << 8) | u64::from(reason);
+            let trampolines = std::mem::take(&mut self.deopt_trampolines);
+            for (n, (pc, reason)) in trampolines.iter().enumerate() {
+                self.block(&format!("deopt{pc}_{reason}.g{}", n + 1));
+                let word = site(*pc, *reason);
+                self.line(&format!(
+                    "store volatile i64 {word}, ptr %deopt.site, align 8"
+                ));
+                self.line(&format!("br label %deopt{pc}_{reason}"));
+            }
             for (pc, reason) in &deopts {
                 self.block(&format!("deopt{pc}_{reason}"));
                 // The tier below continues at pc: the promoted slots it may read.
                 if self.promotes() {
                     let live = self.promo.live(*pc);
                     self.flush_promoted(&live);
+                } else {
+                    let word = site(*pc, *reason);
+                    self.line(&format!(
+                        "store volatile i64 {word}, ptr %deopt.site, align 8"
+                    ));
                 }
                 self.line("br label %deopt");
             }
             self.block("deopt");
-            let from = |(pc, r): &(usize, u8), v: String| (v, format!("deopt{pc}_{r}"));
-            let pcs: Vec<_> = deopts.iter().map(|d| from(d, d.0.to_string())).collect();
-            let reasons: Vec<_> = deopts.iter().map(|d| from(d, d.1.to_string())).collect();
-            self.line(&format!("%deopt.pc = phi i64 {}", phi_incoming(&pcs)));
-            self.line(&format!(
-                "%deopt.reason = phi i64 {}",
-                phi_incoming(&reasons)
-            ));
+            self.line("%deopt.word = load volatile i64, ptr %deopt.site, align 8");
+            self.line("%deopt.pc = lshr i64 %deopt.word, 8");
+            self.line("%deopt.reason = and i64 %deopt.word, 255");
             let f = self.func_ptr();
             let frame = self.frame_ref();
             // Each deopt wrote back what its pc needs (above), not every slot.
@@ -653,8 +677,16 @@ impl<'f> Lower<'f> {
             // would not redo: every surprise takes the real call instead.
             return site.slow.clone();
         }
-        self.deopts.insert((pc, reason as u8));
-        format!("deopt{pc}_{}", reason as u8)
+        let reason = reason as u8;
+        self.deopts.insert((pc, reason));
+        if self.promotes() {
+            // A block per guard (see the deopt blocks in `lower`): the shared one
+            // flushes loop values, and once LLVM has put the loop in LCSSA form it
+            // starts with phis, which a guard must not branch to directly.
+            self.deopt_trampolines.push((pc, reason));
+            return format!("deopt{pc}_{reason}.g{}", self.deopt_trampolines.len());
+        }
+        format!("deopt{pc}_{reason}")
     }
 
     /// Continues in a fresh block when `ok` holds, else at `otherwise` (unlikely).
