@@ -272,12 +272,9 @@ impl<'f> Lower<'f> {
     pub(super) fn call_with(&mut self, pc: usize, helper: usize, [a, b, c, d]: [u32; 4]) {
         self.clobbered = true;
         let line = self.func.lines.get(pc).copied().unwrap_or(0);
-        let lp = self.tmp();
-        self.line(&format!(
-            "{lp} = getelementptr inbounds i8, ptr %ctx, i64 {}",
-            std::mem::offset_of!(ExecCtx, line)
-        ));
-        self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
+        let md = self.alias_md(&lp);
+        self.line(&format!("store i32 {line}, ptr {lp}, align 4{md}"));
         let frame = self.frame_ref();
         let st = self.tmp();
         self.line(&format!(
@@ -351,7 +348,8 @@ impl<'f> Lower<'f> {
             calls + std::mem::offset_of!(CallStack, cap),
         );
         let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
-        self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        let md = self.alias_md(&lp);
+        self.line(&format!("store i32 {line}, ptr {lp}, align 4{md}"));
         // Arguments: values below REF move as they are into by-value parameters;
         // REF and INDIRECT need the Rust path's dereference. A by-reference
         // parameter takes the reference box the caller's `MakeRef` left in the
@@ -394,21 +392,25 @@ impl<'f> Lower<'f> {
         // Room on the VM stack and on the call stack.
         let spp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, sp));
         let mut sp = self.tmp();
-        self.line(&format!("{sp} = load i64, ptr {spp}, align 8"));
+        let md = self.alias_md(&spp);
+        self.line(&format!("{sp} = load i64, ptr {spp}, align 8{md}"));
         let nsp = self.tmp();
         self.line(&format!("{nsp} = add i64 {sp}, {n}"));
         let limp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_limit));
         let lim = self.tmp();
-        self.line(&format!("{lim} = load i64, ptr {limp}, align 8"));
+        let md = self.alias_md(&limp);
+        self.line(&format!("{lim} = load i64, ptr {limp}, align 8{md}"));
         let c = self.tmp();
         self.line(&format!("{c} = icmp ule i64 {nsp}, {lim}"));
         conds.push(c);
         let lenp = self.ctx_ptr(calls_len);
         let mut len = self.tmp();
-        self.line(&format!("{len} = load i64, ptr {lenp}, align 8"));
+        let md = self.alias_md(&lenp);
+        self.line(&format!("{len} = load i64, ptr {lenp}, align 8{md}"));
         let capp = self.ctx_ptr(calls_cap);
         let cap = self.tmp();
-        self.line(&format!("{cap} = load i64, ptr {capp}, align 8"));
+        let md = self.alias_md(&capp);
+        self.line(&format!("{cap} = load i64, ptr {capp}, align 8{md}"));
         let c = self.tmp();
         self.line(&format!("{c} = icmp ult i64 {len}, {cap}"));
         conds.push(c);
@@ -423,11 +425,14 @@ impl<'f> Lower<'f> {
         // The callee's frame: arguments moved in, the other slots undefined.
         let basep = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_base));
         let base = self.tmp();
-        self.line(&format!("{base} = load ptr, ptr {basep}, align 8"));
+        let md = self.alias_md(&basep);
+        self.line(&format!("{base} = load ptr, ptr {basep}, align 8{md}"));
         let mut frame = self.tmp();
         self.line(&format!(
             "{frame} = getelementptr inbounds i128, ptr {base}, i64 {sp}"
         ));
+        // (The VM stack: frame-slot memory, as the caller's own frame is.)
+        self.mark(&frame, super::alias::Region::Frame);
         for (i, (p, t)) in arg_vals.iter().enumerate() {
             let d = self.load_data(p);
             let q = self.tmp();
@@ -435,10 +440,9 @@ impl<'f> Lower<'f> {
                 "{q} = getelementptr inbounds i8, ptr {frame}, i64 {}",
                 slot_offset(i as u32)
             ));
+            self.mark(&q, super::alias::Region::Frame);
             self.store_raw(&q, t, &d);
-            let tp = self.tmp();
-            self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-            self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+            self.store_tag(p, tag::UNINIT);
         }
         if let Some(bound) = &bound {
             for j in 0..ncap {
@@ -453,16 +457,19 @@ impl<'f> Lower<'f> {
                     "{q} = getelementptr inbounds i8, ptr {frame}, i64 {}",
                     slot_offset(argc + j as u32)
                 ));
+                self.mark(&q, super::alias::Region::Frame);
                 self.store_raw(&q, &t, &d);
             }
         }
         self.mark_undefined(&frame, argc as usize + ncap, n);
-        self.line(&format!("store i64 {nsp}, ptr {spp}, align 8"));
+        let md = self.alias_md(&spp);
+        self.line(&format!("store i64 {nsp}, ptr {spp}, align 8{md}"));
         // Its CallInfo (`repr(C)`): { func, call_line }, frame, { argc, nextra },
         // rare — `Option<Box<_>>::None` is the null pointer (a guaranteed layout).
         let cbp = self.ctx_ptr(calls_base);
         let cb = self.tmp();
-        self.line(&format!("{cb} = load ptr, ptr {cbp}, align 8"));
+        let md = self.alias_md(&cbp);
+        self.line(&format!("{cb} = load ptr, ptr {cbp}, align 8{md}"));
         let ci = self.tmp();
         self.line(&format!(
             "{ci} = getelementptr inbounds [{} x i8], ptr {cb}, i64 {len}",
@@ -486,9 +493,11 @@ impl<'f> Lower<'f> {
         }
         let len1 = self.tmp();
         self.line(&format!("{len1} = add i64 {len}, 1"));
-        self.line(&format!("store i64 {len1}, ptr {lenp}, align 8"));
+        let md = self.alias_md(&lenp);
+        self.line(&format!("store i64 {len1}, ptr {lenp}, align 8{md}"));
         let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
-        self.line(&format!("store i32 {argc}, ptr {argcp}, align 4"));
+        let md = self.alias_md(&argcp);
+        self.line(&format!("store i32 {argc}, ptr {argcp}, align 4{md}"));
         let mut st = self.tmp();
         let mut frame_clean = None;
         let mut returned = None;
@@ -543,10 +552,12 @@ impl<'f> Lower<'f> {
             self.ctx_ptr(calls_len),
             self.ctx_ptr(calls_base),
         );
-        self.line(&format!("store i64 {len}, ptr {lenp}, align 8"));
+        let md = self.alias_md(&lenp);
+        self.line(&format!("store i64 {len}, ptr {lenp}, align 8{md}"));
         let (rare, rare_i) = if grows_rare(f) {
             let cb2 = self.tmp();
-            self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8"));
+            let md = self.alias_md(&cbp);
+            self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8{md}"));
             let rp = self.tmp();
             self.line(&format!(
                 "{rp} = getelementptr inbounds [{} x i8], ptr {cb2}, i64 {len}, i64 24",
@@ -602,8 +613,10 @@ impl<'f> Lower<'f> {
         ));
         self.line(&format!("br label %{released}"));
         self.block(&released);
-        self.line(&format!("store i64 {sp}, ptr {spp}, align 8"));
-        self.line(&format!("store i32 {line}, ptr {lp}, align 4"));
+        let md = self.alias_md(&spp);
+        self.line(&format!("store i64 {sp}, ptr {spp}, align 8{md}"));
+        let md = self.alias_md(&lp);
+        self.line(&format!("store i32 {line}, ptr {lp}, align 4{md}"));
         let okst = self.tmp();
         self.line(&format!("{okst} = icmp eq i64 {st}, 0"));
         let fault = self.fresh_block("call.fault");
@@ -620,11 +633,7 @@ impl<'f> Lower<'f> {
             Some(v) => v,
             None => (self.load_tag(&retp), self.load_data(&retp)),
         };
-        let rtp = self.tmp();
-        self.line(&format!(
-            "{rtp} = getelementptr inbounds i8, ptr {retp}, i64 8"
-        ));
-        self.line(&format!("store i8 {}, ptr {rtp}, align 8", tag::UNINIT));
+        self.store_tag(&retp, tag::UNINIT);
         self.store_result(dst, &rt, &rd);
         self.br(pc + 1);
         // Anything unusual: the helper, with nothing done yet.
@@ -688,7 +697,8 @@ impl<'f> Lower<'f> {
                     "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
                     slot_offset(s as u32) + 8
                 ));
-                self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+                let md = self.alias_md(frame);
+                self.line(&format!("store i8 {}, ptr {tp}, align 8{md}", tag::UNINIT));
             }
             return;
         }
@@ -706,7 +716,8 @@ impl<'f> Lower<'f> {
         self.line(&format!(
             "{tp} = getelementptr inbounds {{ i64, i8 }}, ptr {frame}, i64 {i}, i32 1"
         ));
-        self.line(&format!("store i8 {}, ptr {tp}, align 8", tag::UNINIT));
+        let md = self.alias_md(frame);
+        self.line(&format!("store i8 {}, ptr {tp}, align 8{md}", tag::UNINIT));
         self.line(&format!("{next} = add i64 {i}, 1"));
         self.line(&format!("{end} = icmp eq i64 {next}, {to}"));
         self.line(&format!("br i1 {end}, label %{done}, label %{body}"));
@@ -733,7 +744,8 @@ impl<'f> Lower<'f> {
                     slot_offset(s as u32) + 8
                 ));
                 let (t, o) = (self.tmp(), self.tmp());
-                self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+                let md = self.alias_md(frame);
+                self.line(&format!("{t} = load i8, ptr {tp}, align 8{md}"));
                 self.line(&format!("{o} = or i8 {acc}, {t}"));
                 acc = o;
             }
@@ -759,7 +771,8 @@ impl<'f> Lower<'f> {
             self.line(&format!(
                 "{tp} = getelementptr inbounds {{ i64, i8 }}, ptr {frame}, i64 {i}, i32 1"
             ));
-            self.line(&format!("{t} = load i8, ptr {tp}, align 8"));
+            let md = self.alias_md(frame);
+            self.line(&format!("{t} = load i8, ptr {tp}, align 8{md}"));
             self.line(&format!("{o} = or i8 {a}, {t}"));
             self.line(&format!("{next} = add i64 {i}, 1"));
             self.line(&format!("{end} = icmp eq i64 {next}, {n}"));
