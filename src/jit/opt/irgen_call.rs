@@ -503,7 +503,7 @@ impl<'f> Lower<'f> {
         let mut returned = None;
         if callee == self.func.id && self.self_loop && closure.is_none() {
             // Recursion as a jump (see `irgen_selfcall.rs`).
-            let back = self.self_call(&frame, &sp, &len);
+            let back = self.self_call(&frame, &sp, &len, argc);
             st = back.status;
             frame_clean = Some(back.clean);
             returned = Some((back.tag, back.data));

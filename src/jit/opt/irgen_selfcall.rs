@@ -159,7 +159,13 @@ impl<'f> Lower<'f> {
     /// The transfer of a self call whose callee frame and `CallInfo` are set up
     /// (`callee_frame`, at stack index `sp`, call-stack index `len`): a jump into the
     /// body while the depth allows, else a native call of it.
-    pub(super) fn self_call(&mut self, callee_frame: &str, sp: &str, len: &str) -> SelfReturn {
+    pub(super) fn self_call(
+        &mut self,
+        callee_frame: &str,
+        sp: &str,
+        len: &str,
+        argc: u32,
+    ) -> SelfReturn {
         let site = self.self_sites.len();
         let [jump, native, back] = ["jump", "native", "back"].map(|s| format!("self{site}.{s}"));
         let ret = format!("self{site}.ret");
@@ -190,7 +196,15 @@ impl<'f> Lower<'f> {
         self.raw_line(&format!(
             "store ptr {callee_frame}, ptr %frame.var, align 8"
         ));
-        self.line("br label %pc0");
+        // A body that starts by checking its argument count is entered past the
+        // check when this call passes enough: otherwise the count stored for the
+        // callee reaches the check through a phi at the loop's head, tested again
+        // at every call.
+        let entry = match (&self.func.ops[0], self.spec.plans[0]) {
+            (Op::CheckArgs { required }, Plan::Int) if argc >= *required => 1,
+            _ => 0,
+        };
+        self.br(entry);
         // Past the depth: a native call (its own arrays, depth 0).
         self.block(&native);
         let (pair, st, clean) = (self.tmp(), self.tmp(), self.tmp());
