@@ -111,3 +111,32 @@ for ($round = 0; $round < 3; $round++) {
     echo perm_count(4, 0), " ", perm_count(5, 0), "\n";
     echo fib(20), "\n";
 }
+
+// Self calls that pass enough arguments enter past the body's argument check;
+// one passing too few must still reach it (and throw), one leaving a default
+// parameter out must still see its count.
+function with_default($n, $acc = 0) {
+    if ($n == 0) {
+        return $acc;
+    }
+    if ($n % 3 == 0) {
+        return with_default($n - 1, $acc + $n);
+    }
+    return with_default($n - 1);
+}
+function too_few($a, $b) {
+    if ($a <= 0) {
+        return $b;
+    }
+    try {
+        return too_few($a - 1);
+    } catch (ArgumentCountError $e) {
+        return $e->getMessage() . " at " . $a;
+    }
+}
+for ($i = 0; $i < 30; $i++) {
+    $d = with_default(20 + $i);
+    $f = too_few(3, 1);
+}
+var_dump($d);
+echo $f, "\n";
