@@ -783,13 +783,13 @@ impl<'f> Lower<'f> {
         self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8{md}"));
     }
 
-    /// Stores only the tag of the value at `p` (a slot left UNINIT, say).
     /// Writes only the payload word of the value at `p` (its tag is unchanged).
     pub(super) fn store_payload(&mut self, p: &str, data: &str) {
         let md = self.alias_md(p);
         self.line(&format!("store i64 {data}, ptr {p}, align 8{md}"));
     }
 
+    /// Stores only the tag of the value at `p` (a slot left UNINIT, say).
     pub(super) fn store_tag(&mut self, p: &str, tag_v: u8) {
         let tp = self.tmp();
         self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
@@ -1073,10 +1073,7 @@ impl<'f> Lower<'f> {
             }
             (Op::CheckArgs { .. }, _) if self.inlining.is_some() => self.br(pc + 1),
             (Op::Nop, _) => self.br(pc + 1),
-            (Op::Jmp { target }, _) if self.bottom_test(pc, *target as usize).is_some() => {
-                self.lower_loop_entry(pc, *target as usize)
-            }
-            (Op::Jmp { target }, _) => self.br(*target as usize),
+            (Op::Jmp { target }, _) => self.jump(pc, *target as usize),
             (
                 Op::Add { dst, a, b } | Op::Sub { dst, a, b } | Op::Mul { dst, a, b },
                 Plan::Int | Plan::Double | Plan::Numeric,

@@ -31,7 +31,7 @@ impl<'f> Lower<'f> {
     /// The test of the loop that the `Jmp` at `pc` enters by jumping to `target`:
     /// the pcs from `target` to the conditional jump back to `pc + 1`, when the
     /// loop has that shape and its test can be copied (see the module doc).
-    pub(super) fn bottom_test(&self, pc: usize, target: usize) -> Option<usize> {
+    fn bottom_test(&self, pc: usize, target: usize) -> Option<usize> {
         let ops = &self.func.ops;
         if target <= pc + 1 || self.inlining.is_some() || self.test_copy.is_some() {
             return None;
@@ -68,12 +68,17 @@ impl<'f> Lower<'f> {
         None
     }
 
-    /// Lowers the `Jmp` at `pc` into the loop whose test starts at `test` as a copy
-    /// of that test (see the module doc).
-    pub(super) fn lower_loop_entry(&mut self, pc: usize, test: usize) {
-        let Some(last) = self.bottom_test(pc, test) else {
-            unreachable!("lower_loop_entry follows bottom_test");
-        };
+    /// Lowers `Jmp target` at `pc`: a copy of the test when it enters a loop whose
+    /// test can be copied (see the module doc), else the branch.
+    pub(super) fn jump(&mut self, pc: usize, target: usize) {
+        match self.bottom_test(pc, target) {
+            Some(last) => self.lower_loop_entry(target, last),
+            None => self.br(target),
+        }
+    }
+
+    /// The test's ops `test..=last` lowered in the entering block.
+    fn lower_loop_entry(&mut self, test: usize, last: usize) {
         let (saved_pc, saved_clobbered) = (self.pc, self.clobbered);
         self.test_copy = Some(test + 1..=last);
         let mut at = test;
