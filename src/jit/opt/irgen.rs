@@ -709,10 +709,11 @@ impl<'f> Lower<'f> {
     /// Pointer to the slot itself.
     fn slot_ptr(&mut self, s: Slot) -> String {
         if self.frame == "%frame" && self.promo.is_promoted(s) {
-            // The slot's alloca: frame-slot storage too (it escapes into helpers
-            // that take slot pointers, so LLVM cannot tell it apart by itself).
+            // The slot's alloca: told apart from the frame by its own scope (it
+            // escapes into helpers that take slot pointers, so LLVM cannot tell
+            // by itself that a frame store leaves it alone).
             let p = format!("%sh{s}");
-            self.mark(&p, alias::Region::Frame);
+            self.mark(&p, alias::Region::Local);
             return p;
         }
         let frame = self.frame_ref();

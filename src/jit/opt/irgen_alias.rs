@@ -33,6 +33,9 @@ pub(super) enum Region {
     Elems,
     /// `ExecCtx` fields.
     Ctx,
+    /// A promoted slot's alloca (`promote.rs`): this function's own stack, apart
+    /// from the VM stack the frame is on.
+    Local,
 }
 
 impl Region {
@@ -40,10 +43,11 @@ impl Region {
     /// regions' scopes as ones it does not alias (see [`ALIAS_METADATA`]).
     fn attachment(self) -> &'static str {
         match self {
-            Region::Frame => ", !alias.scope !6, !noalias !10",
-            Region::Cell => ", !alias.scope !7, !noalias !11",
-            Region::Elems => ", !alias.scope !8, !noalias !12",
-            Region::Ctx => ", !alias.scope !9, !noalias !13",
+            Region::Frame => ", !alias.scope !7, !noalias !12",
+            Region::Cell => ", !alias.scope !8, !noalias !13",
+            Region::Elems => ", !alias.scope !9, !noalias !14",
+            Region::Ctx => ", !alias.scope !10, !noalias !15",
+            Region::Local => ", !alias.scope !11, !noalias !16",
         }
     }
 }
@@ -54,20 +58,23 @@ pub(super) const ALIAS_METADATA: &str = "!1 = distinct !{!1, !\"hopjit memory\"}
      !3 = distinct !{!3, !1, !\"cell\"}\n\
      !4 = distinct !{!4, !1, !\"packed elements\"}\n\
      !5 = distinct !{!5, !1, !\"context\"}\n\
-     !6 = !{!2}\n\
-     !7 = !{!3}\n\
-     !8 = !{!4}\n\
-     !9 = !{!5}\n\
-     !10 = !{!3, !4, !5}\n\
-     !11 = !{!2, !4, !5}\n\
-     !12 = !{!2, !3, !5}\n\
-     !13 = !{!2, !3, !4}\n\
-     !14 = !{!2, !5}\n";
+     !6 = distinct !{!6, !1, !\"promoted slots\"}\n\
+     !7 = !{!2}\n\
+     !8 = !{!3}\n\
+     !9 = !{!4}\n\
+     !10 = !{!5}\n\
+     !11 = !{!6}\n\
+     !12 = !{!3, !4, !5, !6}\n\
+     !13 = !{!2, !4, !5, !6}\n\
+     !14 = !{!2, !3, !5, !6}\n\
+     !15 = !{!2, !3, !4, !6}\n\
+     !16 = !{!2, !3, !4, !5}\n\
+     !17 = !{!2, !5, !6}\n";
 
 /// The attachment for a call of a helper that only touches counted cells and
-/// element buffers — never a frame slot or the context: releasing a value (no
+/// element buffers — never a frame slot, a promoted slot or the context: releasing a value (no
 /// user code runs when one is freed: hopjit has no destructors).
-pub(super) const HEAP_ONLY_CALL: &str = ", !noalias !14";
+pub(super) const HEAP_ONLY_CALL: &str = ", !noalias !17";
 
 impl<'f> Lower<'f> {
     /// Records that pointer `p` (an SSA name of this function) points into `region`.
@@ -89,7 +96,13 @@ mod tests {
     /// Each region's scope is its own, and it is declared apart from every other.
     #[test]
     fn every_region_is_disjoint_from_the_others() {
-        let all = [Region::Frame, Region::Cell, Region::Elems, Region::Ctx];
+        let all = [
+            Region::Frame,
+            Region::Cell,
+            Region::Elems,
+            Region::Ctx,
+            Region::Local,
+        ];
         let node = |list: &str, n: &str| -> String {
             let pat = format!("!{n} = !{{");
             let line = ALIAS_METADATA
