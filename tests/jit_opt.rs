@@ -586,7 +586,7 @@ fn trace_shows_compiles_queue_and_deopts() {
 /// loop was compiled without (`$x` turned float after the int multiply overflowed)
 /// is stopped by the entry's tag check at the loop header (pc 5 of `grow_local`, the
 /// first op of its rotated body), not by a guard inside the loop: the lowering
-/// dropped those (see `irgen_tags.rs`). Such refusals are `osr_entry` deopts, which
+/// dropped those (see `irgen_tags/`). Such refusals are `osr_entry` deopts, which
 /// leave the header op's own profile alone.
 #[test]
 fn osr_entry_checks_the_tags_the_loop_assumes() {
@@ -729,4 +729,41 @@ fn element_reads_leave_instead_of_rejoining() {
     // the helper after it (it is not made generic).
     assert_profiled_ir_has(writes, "swap_all", "dim.call");
     assert_php_output_when_optimized(writes);
+}
+
+/// Guards of slots a loop never writes are checked once where the loop is
+/// entered (`irgen_tags/loop_entry.rs`), and the invariant array's cell is
+/// loaded where the body starts, so LLVM hoists the cell's fields too: the loop of
+/// `sum_first` (`$s += $a[$i]` for `$i < $n`) loads only the element's tag and
+/// value per iteration. Before, it also checked `$a`'s tag and reloaded its cell,
+/// representation, length and element pointer, and checked `$n`'s tag.
+#[test]
+fn loop_invariant_guards_move_to_the_loop_entry() {
+    let name = "jit_loop_invariant_guards";
+    let (before, after) = dump_ir(name, "sum_first", &["jit.sync=1"]);
+    // pc 3 is the `Jmp` into the loop; its checks leave as slow paths.
+    assert!(
+        before.contains("label %deopt3_2"),
+        "no check at the loop entry:\n{before}"
+    );
+    let body = |ir: &str| -> String {
+        let from = ir.find("\npc4:").expect("the loop body");
+        let to = ir[from..].find("\npc8:").expect("the loop exit") + from;
+        ir[from..to].to_string()
+    };
+    let body_before = body(&before);
+    assert!(
+        !body_before.contains(", 9\n"),
+        "the body still checks $a's tag (9, array):\n{body_before}"
+    );
+    // `after` starts with the heading's closing `====`; the next one starts the
+    // following translation's dump, if any.
+    let after = after.split("====").nth(1).unwrap_or(&after);
+    let loop_after = body(after);
+    assert_eq!(
+        loop_after.matches(" = load ").count(),
+        2,
+        "the loop loads more than the element's tag and value:\n{loop_after}"
+    );
+    assert_php_output_when_optimized(name);
 }

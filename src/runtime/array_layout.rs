@@ -29,6 +29,8 @@ pub struct PackedLayout {
     /// The key the next append uses (`i64`, PHP's nNextFreeElement): an append
     /// in place needs it to equal the length.
     pub next_free: usize,
+    /// The whole cell's size: every array value points at this many readable bytes.
+    pub cell_size: usize,
 }
 
 /// The layout, or `None` when inline element access is not possible.
@@ -73,6 +75,7 @@ fn probe() -> Option<PackedLayout> {
         len: find(elems.len())?,
         cap: find(elems.capacity())?,
         next_free: std::mem::offset_of!(ArrCell, arr) + NEXT_FREE_OFFSET,
+        cell_size: std::mem::size_of::<ArrCell>(),
     })
 }
 

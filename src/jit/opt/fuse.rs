@@ -1,5 +1,5 @@
 //! Op sequences the optimizing tier lowers as one: patterns the lowering
-//! (`irgen_dim.rs`) and the tag analysis (`irgen_tags.rs`) must agree on, so both
+//! (`irgen_dim.rs`) and the tag analysis (`irgen_tags/`) must agree on, so both
 //! take them from here.
 //!
 //! **Nested element reads.** `$d = $b[$i][$k]` compiles to

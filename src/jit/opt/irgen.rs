@@ -111,7 +111,7 @@ const MAX_RETURN_CHECKS: usize = 3;
 
 /// The module text for `func` under `spec`: the runtime prelude, then the function.
 ///
-/// Guards are dropped where the tag analysis (`irgen_tags.rs`) proves them; should
+/// Guards are dropped where the tag analysis (`irgen_tags/`) proves them; should
 /// an op it took for inline come out as a helper call, the analysis is redone with
 /// that op forgetting everything and the function lowered again (rare: the
 /// analysis mirrors the lowering's choices, this keeps a mismatch from being unsound).
@@ -375,7 +375,8 @@ impl<'f> Lower<'f> {
             "declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64)\n\
              declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64)\n\
              declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64)\n\
-             declare double @llvm.sqrt.f64(double)\n\n",
+             declare double @llvm.sqrt.f64(double)\n\
+             declare void @llvm.assume(i1 noundef)\n\n",
         );
         self.self_loop = self.wants_self_loop();
         let frame_param = if self.self_loop {
@@ -424,6 +425,7 @@ impl<'f> Lower<'f> {
             self.block(&format!("pc{pc}"));
             self.pc = pc;
             self.clobbered = false;
+            self.load_loop_arrays(pc);
             if let Some(u) = self.spec.elem_updates.get(pc).copied().flatten() {
                 self.elem_update(pc, u);
                 for inner in pc + 1..pc + u.op_count() {

@@ -23,6 +23,7 @@
 //! the copy adds no call and nothing the analysis did not expect.
 
 use super::*;
+use crate::runtime::array_layout::packed_layout;
 
 /// Tests of more ops than this are not copied (loop tests are one to three).
 const MAX_TEST_OPS: usize = 4;
@@ -70,7 +71,23 @@ impl<'f> Lower<'f> {
 
     /// Lowers `Jmp target` at `pc`: a copy of the test when it enters a loop whose
     /// test can be copied (see the module doc), else the branch.
+    /// First the loop's invariant guards moved to its entry (`irgen_tags`), which
+    /// leave at `pc` as a slow path: the next translation keeps them in the loop.
     pub(super) fn jump(&mut self, pc: usize, target: usize) {
+        let guards: Vec<(Slot, TagSet)> = self
+            .flow
+            .map(|f| f.entry_guards_at(pc).collect())
+            .unwrap_or_default();
+        for (s, set) in guards {
+            if tags::subset(self.known(s), set) {
+                continue;
+            }
+            let p = self.slot_ptr(s);
+            let t = self.load_tag(&p);
+            let ok = self.tag_in(&t, set);
+            let miss = self.fallback_label(pc);
+            self.expect(&ok, &miss);
+        }
         match self.bottom_test(pc, target) {
             Some(last) => self.lower_loop_entry(target, last),
             None => self.br(target),
@@ -98,5 +115,25 @@ impl<'f> Lower<'f> {
         }
         self.test_copy = None;
         (self.pc, self.clobbered) = (saved_pc, saved_clobbered);
+    }
+
+    /// Where a loop body starts: loads the cells of the arrays it reads elements
+    /// of (see `TagFlow::loop_arrays_at`), as `irgen_dim::packed_cell` does, so
+    /// LLVM merges that function's later loads into these.
+    pub(super) fn load_loop_arrays(&mut self, pc: usize) {
+        let (Some(flow), Some(layout)) = (self.flow, packed_layout()) else {
+            return;
+        };
+        for s in flow.loop_arrays_at(pc).collect::<Vec<_>>() {
+            let p = self.slot_ptr(s);
+            let cell = self.load_cell(&p, &layout);
+            // A use, so that the load is still there when GVN and EarlyCSE merge
+            // the body's loads into it (an unused load is deleted first); it
+            // restates what the load's metadata says.
+            self.line(&format!(
+                "call void @llvm.assume(i1 true) [ \"dereferenceable\"(ptr {cell}, i64 {}) ]",
+                layout.cell_size
+            ));
+        }
     }
 }

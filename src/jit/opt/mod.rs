@@ -11,7 +11,8 @@
 //! - `intrinsic.rs`: the built-ins computed inline (`strlen`, `count`, `sqrt`, ...);
 //! - `irgen_dim.rs`, `irgen_iter.rs`, `irgen_call.rs`, `irgen_builtin.rs`: element
 //!   access and appends, `foreach`, calls, built-ins computed inline;
-//! - `irgen_tags.rs`: the slot tags known at each op (the guards irgen can drop);
+//! - `irgen_tags/`: the slot tags known at each op (the guards irgen can drop), and
+//!   the loop-invariant guards checked once at a loop's entry (`loop_entry.rs`);
 //! - `promote.rs`: the slots the body keeps in registers, and what each deopt writes back;
 //! - `codegen.rs`: parse, verify, the pass pipeline, object in memory (per-worker LLVM);
 //! - `reloc.rs`: the object → bytes at their final TC address;

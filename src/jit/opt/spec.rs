@@ -338,6 +338,8 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
         Op::Move { .. } | Op::Return { .. } | Op::UnsetLocal { .. } | Op::CheckArgs { .. } => {
             Plan::Int
         }
+        // A loop entry may check its loop's invariant guards (`irgen_tags`).
+        Op::Jmp { .. } => Plan::Int,
         Op::Add { a, b, .. } | Op::Sub { a, b, .. } | Op::Mul { a, b, .. } => {
             numeric_plan(func, &[*a, *b], seen, true)
         }

@@ -34,6 +34,8 @@ use crate::bytecode::op::{BinOp, Op, Operand, Slot, NO_SLOT};
 use crate::bytecode::unit::Func;
 use crate::runtime::value::tag;
 
+mod loop_entry;
+
 /// The tags a slot may hold: bit `t` for tag `t`.
 pub type TagSet = u32;
 
@@ -93,6 +95,10 @@ pub struct TagFlow {
     /// `states[pc * slots + s]`; pcs never reached from pc 0 hold ANY.
     states: Vec<TagSet>,
     clobbers: Vec<bool>,
+    /// (pc of a loop's entering `Jmp`, slot, tags): checked before entering.
+    entry_guards: Vec<(usize, Slot, TagSet)>,
+    /// (pc of a loop body's first op, slot): see `loop_arrays_at`.
+    loop_arrays: Vec<(usize, Slot)>,
 }
 
 impl TagFlow {
@@ -141,7 +147,7 @@ impl TagFlow {
                 }
             })
             .collect();
-        let clobbers = effects
+        let clobbers: Vec<bool> = effects
             .iter()
             .map(|e| matches!(e, Effect::Clobber))
             .collect();
@@ -151,13 +157,15 @@ impl TagFlow {
                 tracked: Vec::new(),
                 states: Vec::new(),
                 clobbers,
+                entry_guards: Vec::new(),
+                loop_arrays: Vec::new(),
             };
         }
         // None: not reached (yet). pc 0 and handlers: nothing known.
-        let mut reached: Vec<Option<Vec<TagSet>>> = vec![None; n + 1];
-        reached[0] = Some(fresh_frame(func, is_main));
+        let mut initial: Vec<Option<Vec<TagSet>>> = vec![None; n + 1];
+        initial[0] = Some(fresh_frame(func, is_main));
         for h in &func.handlers {
-            if let Some(r) = reached.get_mut(h.handler as usize) {
+            if let Some(r) = initial.get_mut(h.handler as usize) {
                 *r = Some(vec![ANY; slots]);
             }
         }
@@ -169,6 +177,159 @@ impl TagFlow {
                 Effect::Refine(_) => None,
             })
             .collect();
+        let succs: Vec<Vec<usize>> = (0..n)
+            .map(|pc| match &effects[pc] {
+                Effect::Clobber => super::irgen::successors(func, pc),
+                Effect::Refine(_) => match (
+                    spec.nested_reads.get(pc).copied().flatten(),
+                    spec.elem_updates.get(pc).copied().flatten(),
+                ) {
+                    (Some(_), _) => vec![pc + NestedRead::LEN],
+                    (_, Some(u)) => vec![pc + u.op_count()],
+                    _ => inline_successors(func, pc, spec.plans[pc]),
+                },
+            })
+            .collect();
+        let mut solver = Solver {
+            func,
+            effects,
+            helper_writes,
+            succs,
+            tracked: &tracked,
+        };
+        let mut reached = solver.solve(initial.clone());
+        // Loop-invariant guards move to their loops' entries (`entry_guards`); a
+        // guard at an outer loop's entry may only show once the inner ones moved.
+        let mut entry_guards: Vec<(usize, Slot, TagSet)> = Vec::new();
+        for _ in 0..ENTRY_GUARD_ROUNDS {
+            let found = solver.entry_guards(spec, &reached, &entry_guards);
+            if found.is_empty() {
+                break;
+            }
+            for &(pc, s, set) in &found {
+                if let Effect::Refine(steps) = &mut solver.effects[pc] {
+                    steps.push(Step::Narrow(s, set));
+                }
+            }
+            entry_guards.extend(found);
+            reached = solver.solve(initial.clone());
+        }
+        let loop_arrays = solver.loop_arrays(spec, &reached);
+        let mut states = vec![ANY; (n + 1) * slots];
+        for (pc, r) in reached.iter().enumerate() {
+            if let Some(r) = r {
+                for (s, t) in r.iter().enumerate() {
+                    if tracked[s] {
+                        states[pc * slots + s] = *t;
+                    }
+                }
+            }
+        }
+        TagFlow {
+            slots,
+            tracked,
+            states,
+            clobbers,
+            entry_guards,
+            loop_arrays,
+        }
+    }
+
+    /// The tags slot `s` may hold when op `pc` starts.
+    pub fn at(&self, pc: usize, s: Slot) -> TagSet {
+        let s = s as usize;
+        if s >= self.slots {
+            return ANY;
+        }
+        self.states.get(pc * self.slots + s).copied().unwrap_or(ANY)
+    }
+
+    /// Whether the analysis took op `pc` for a helper call.
+    pub fn clobbers(&self, pc: usize) -> bool {
+        self.clobbers.get(pc).copied().unwrap_or(true)
+    }
+
+    /// The guards to check at the loop-entering `Jmp` at `pc` (see
+    /// `Solver::entry_guards`): slot and the tags it must hold.
+    pub fn entry_guards_at(&self, pc: usize) -> impl Iterator<Item = (Slot, TagSet)> + '_ {
+        self.entry_guards
+            .iter()
+            .filter(move |g| g.0 == pc)
+            .map(|&(_, s, set)| (s, set))
+    }
+
+    /// The slots holding arrays when the loop body starting at `pc` starts, which
+    /// its inline element reads and updates use: their cells are loaded right
+    /// there, where every iteration passes, so that LICM hoists the load with
+    /// its dereferenceability (the reads' own loads, behind exits, lose it when
+    /// hoisted) and the cell fields read behind it follow.
+    pub fn loop_arrays_at(&self, pc: usize) -> impl Iterator<Item = Slot> + '_ {
+        self.loop_arrays
+            .iter()
+            .filter(move |a| a.0 == pc)
+            .map(|&(_, s)| s)
+    }
+
+    /// The tracked slots with something known at `pc` (what an OSR entry there
+    /// must check).
+    pub fn known_at(&self, pc: usize) -> Vec<(Slot, TagSet)> {
+        (0..self.slots)
+            .filter(|s| self.tracked[*s])
+            .map(|s| (s as Slot, self.at(pc, s as Slot)))
+            .filter(|(_, t)| *t != ANY)
+            .collect()
+    }
+}
+
+/// Rounds of moving guards to loop entries: each may expose a guard of the loop
+/// around (an inner loop's entry runs on every path of the outer body).
+const ENTRY_GUARD_ROUNDS: usize = 3;
+
+/// The fixpoint's fixed inputs: what each op does and where it continues.
+struct Solver<'a> {
+    func: &'a Func,
+    effects: Vec<Effect>,
+    helper_writes: Vec<Option<Vec<Slot>>>,
+    succs: Vec<Vec<usize>>,
+    tracked: &'a [bool],
+}
+
+impl Solver<'_> {
+    /// The state after op `pc` (the same on every path it continues on).
+    fn transfer(&self, pc: usize, state: &mut [TagSet]) {
+        match &self.effects[pc] {
+            Effect::Clobber => match &self.helper_writes[pc] {
+                Some(writes) => {
+                    for &w in writes {
+                        if let Some(t) = state.get_mut(w as usize) {
+                            *t = ANY;
+                        }
+                    }
+                    // A built-in's argument temporaries come back UNINIT
+                    // (`vm::interp_call::call_builtin_slots` takes them), all but the
+                    // one that receives its result.
+                    if let Op::CallBuiltin {
+                        args, argc, dst, ..
+                    } = self.func.ops[pc]
+                    {
+                        for a in (args..args.saturating_add(argc)).filter(|a| *a != dst) {
+                            apply(state, self.tracked, Step::Set(a, only(tag::UNINIT)));
+                        }
+                    }
+                }
+                None => state.iter_mut().for_each(|t| *t = ANY),
+            },
+            Effect::Refine(steps) => {
+                for step in steps {
+                    apply(state, self.tracked, *step);
+                }
+            }
+        }
+    }
+
+    /// The state when each op starts (None: never reached), from the entry states.
+    fn solve(&self, mut reached: Vec<Option<Vec<TagSet>>>) -> Vec<Option<Vec<TagSet>>> {
+        let n = self.func.ops.len();
         let mut work: Vec<usize> = (0..=n).filter(|pc| reached[*pc].is_some()).collect();
         let mut queued = vec![false; n + 1];
         for pc in &work {
@@ -182,46 +343,8 @@ impl TagFlow {
             let Some(mut state) = reached[pc].clone() else {
                 continue;
             };
-            let succ = match &effects[pc] {
-                Effect::Clobber => {
-                    match &helper_writes[pc] {
-                        Some(writes) => {
-                            for &w in writes {
-                                if let Some(t) = state.get_mut(w as usize) {
-                                    *t = ANY;
-                                }
-                            }
-                            // A built-in's argument temporaries come back UNINIT
-                            // (`vm::interp_call::call_builtin_slots` takes them), all
-                            // but the one that receives its result.
-                            if let Op::CallBuiltin {
-                                args, argc, dst, ..
-                            } = func.ops[pc]
-                            {
-                                for a in (args..args.saturating_add(argc)).filter(|a| *a != dst) {
-                                    apply(&mut state, &tracked, Step::Set(a, only(tag::UNINIT)));
-                                }
-                            }
-                        }
-                        None => state.iter_mut().for_each(|t| *t = ANY),
-                    }
-                    super::irgen::successors(func, pc)
-                }
-                Effect::Refine(steps) => {
-                    for step in steps {
-                        apply(&mut state, &tracked, *step);
-                    }
-                    match (
-                        spec.nested_reads.get(pc).copied().flatten(),
-                        spec.elem_updates.get(pc).copied().flatten(),
-                    ) {
-                        (Some(_), _) => vec![pc + NestedRead::LEN],
-                        (_, Some(u)) => vec![pc + u.op_count()],
-                        _ => inline_successors(func, pc, spec.plans[pc]),
-                    }
-                }
-            };
-            for s in succ {
+            self.transfer(pc, &mut state);
+            for &s in &self.succs[pc] {
                 if s > n {
                     continue;
                 }
@@ -247,46 +370,7 @@ impl TagFlow {
                 }
             }
         }
-        let mut states = vec![ANY; (n + 1) * slots];
-        for (pc, r) in reached.iter().enumerate() {
-            if let Some(r) = r {
-                for (s, t) in r.iter().enumerate() {
-                    if tracked[s] {
-                        states[pc * slots + s] = *t;
-                    }
-                }
-            }
-        }
-        TagFlow {
-            slots,
-            tracked,
-            states,
-            clobbers,
-        }
-    }
-
-    /// The tags slot `s` may hold when op `pc` starts.
-    pub fn at(&self, pc: usize, s: Slot) -> TagSet {
-        let s = s as usize;
-        if s >= self.slots {
-            return ANY;
-        }
-        self.states.get(pc * self.slots + s).copied().unwrap_or(ANY)
-    }
-
-    /// Whether the analysis took op `pc` for a helper call.
-    pub fn clobbers(&self, pc: usize) -> bool {
-        self.clobbers.get(pc).copied().unwrap_or(true)
-    }
-
-    /// The tracked slots with something known at `pc` (what an OSR entry there
-    /// must check).
-    pub fn known_at(&self, pc: usize) -> Vec<(Slot, TagSet)> {
-        (0..self.slots)
-            .filter(|s| self.tracked[*s])
-            .map(|s| (s as Slot, self.at(pc, s as Slot)))
-            .filter(|(_, t)| *t != ANY)
-            .collect()
+        reached
     }
 }
 
@@ -482,182 +566,4 @@ fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bytecode::unit::Unit;
-    use crate::jit::baseline::translate::block_heads;
-
-    fn unit(src: &str) -> Unit {
-        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
-        crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles")
-    }
-
-    fn flow(u: &Unit, name: &str, forced: &[usize]) -> (TagFlow, usize) {
-        let f = u.funcs.iter().find(|f| f.name == name).expect("function");
-        let spec = Spec::of(u, f, &block_heads(f));
-        let mut clobber = vec![false; f.ops.len()];
-        for pc in forced {
-            clobber[*pc] = true;
-        }
-        (TagFlow::analyze(f, false, &spec, &clobber), f.ops.len())
-    }
-
-    const LOOP: &str = "<?php function g($n) { $x = 1; $s = 0.5;
-        for ($i = 0; $i < $n; $i++) { $x = $x * 3; $s = $s + $x; } return $s; }";
-
-    /// Bytecode of `g` (a rotated loop): 0 CheckArgs, 1-3 the three moves, 4 Jmp 8,
-    /// 5 Mul (the loop header), 6 Add, 7 IncDec, 8 JmpLt 5 (the test), 9 Return.
-    /// Slots: $n $x $s $i.
-    #[test]
-    fn loop_carried_tags_reach_the_header() {
-        let u = unit(LOOP);
-        let (f, _) = flow(&u, "g", &[]);
-        assert_eq!(f.at(8, 0), ANY, "a parameter is whatever the caller passed");
-        assert_eq!(f.at(8, 1), INT);
-        assert_eq!(f.at(8, 3), INT);
-        // $s: a float constant joined with `float + int` under the guessed int plan.
-        assert_eq!(f.at(8, 2) & !(INT | DOUBLE), 0);
-        // The header is entered only past the test, which guarded both operands.
-        assert_eq!(f.at(5, 3), INT);
-        assert_eq!(f.at(5, 0) & !(INT | DOUBLE), 0);
-        assert_eq!(
-            f.at(0, 1),
-            only(tag::UNINIT),
-            "a fresh call leaves locals UNINIT"
-        );
-        assert_eq!(f.at(0, 0), ANY);
-        let osr: Vec<Slot> = f.known_at(5).iter().map(|(s, _)| *s).collect();
-        assert_eq!(
-            osr,
-            vec![0, 1, 2, 3],
-            "an OSR entry checks every known slot"
-        );
-    }
-
-    #[test]
-    fn a_helper_call_forgets_what_it_may_write() {
-        let u = unit(LOOP);
-        let (f, _) = flow(&u, "g", &[7]);
-        assert!(f.clobbers(7));
-        assert_eq!(f.at(8, 3), ANY, "the helper wrote $i");
-        assert_eq!(f.at(8, 1), INT, "$x is not the increment's to change");
-        assert_eq!(f.at(5, 3), INT, "the test's compare guarded $i again");
-    }
-
-    /// A built-in that may reach the caller's variables (by name, or through a
-    /// callback) makes everything unknown.
-    #[test]
-    fn callbacks_and_reflection_forget_everything() {
-        for call in ["call_user_func($f, [])", "extract([])"] {
-            let src = format!("<?php function h($f) {{ $x = 1; {call}; return $x; }}");
-            let u = unit(&src);
-            let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
-            let spec = Spec::of(&u, f, &block_heads(f));
-            let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
-            let pc = f
-                .ops
-                .iter()
-                .position(|o| matches!(o, Op::CallBuiltin { .. }))
-                .expect("a built-in call");
-            assert_eq!(flow.at(pc, 1), INT, "{call}: $x before the call");
-            assert_eq!(flow.at(pc + 1, 1), ANY, "{call}: $x after the call");
-        }
-    }
-
-    #[test]
-    fn calls_and_handlers_know_nothing() {
-        let u = unit(
-            "<?php function h($a) { $k = 1; try { $k = abs($a); $k++; } \
-             catch (Exception $e) { $k = 2; } return $k; }",
-        );
-        let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
-        let spec = Spec::of(&u, f, &block_heads(f));
-        let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
-        let call = f
-            .ops
-            .iter()
-            .position(|o| matches!(o, Op::CallBuiltin { .. }))
-            .expect("abs is a builtin call");
-        assert!(flow.clobbers(call));
-        assert_eq!(flow.at(call + 1, 1), ANY);
-        for h in &f.handlers {
-            assert!(flow.known_at(h.handler as usize).is_empty());
-        }
-    }
-
-    /// A built-in called out of line takes its argument temporaries (they come back
-    /// UNINIT), and a fused element update's temporary is tracked — known unset
-    /// where the update starts, so it is neither checked nor reset in the loop.
-    #[test]
-    fn builtin_arguments_and_update_temporaries_are_known_unset() {
-        let u = unit(
-            "<?php function f($n) { $r = array_fill(0, $n, 0);
-             for ($j = 0; $j < $n; $j++) { $r[$j] += $j; } return $r; }",
-        );
-        let f = u.funcs.iter().find(|f| f.name == "f").unwrap();
-        let spec = Spec::of(&u, f, &block_heads(f));
-        let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
-        let (call, args, argc, dst) = f
-            .ops
-            .iter()
-            .enumerate()
-            .find_map(|(pc, o)| match o {
-                Op::CallBuiltin {
-                    args, argc, dst, ..
-                } => Some((pc, *args, *argc, *dst)),
-                _ => None,
-            })
-            .expect("array_fill is called");
-        assert!(flow.clobbers(call), "array_fill is a helper call");
-        assert_eq!(flow.at(call + 1, dst), ANY, "its result may be anything");
-        for a in args..args + argc {
-            assert_eq!(flow.at(call + 1, a), only(tag::UNINIT), "argument s{a}");
-        }
-        let (update, u) = spec
-            .elem_updates
-            .iter()
-            .enumerate()
-            .find_map(|(pc, u)| u.map(|u| (pc, u)))
-            .expect("the update is fused");
-        assert!(!spec.deref_slots[u.tmp as usize]);
-        assert_eq!(flow.at(update, u.tmp), only(tag::UNINIT));
-    }
-
-    /// A built-in computed inline (`intrinsic.rs`) is no helper call: its argument
-    /// is checked, then consumed, and its result's tag is known.
-    #[test]
-    fn inline_builtins_know_their_result() {
-        let u = unit("<?php function h($a) { $k = strlen($a) + 1; return sqrt($k); }");
-        let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
-        let spec = Spec::of(&u, f, &block_heads(f));
-        let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
-        let calls: Vec<(usize, Slot, Slot)> = f
-            .ops
-            .iter()
-            .enumerate()
-            .filter_map(|(pc, o)| match o {
-                Op::CallBuiltin { dst, args, .. } => Some((pc, *dst, *args)),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(calls.len(), 2);
-        let (strlen, dst, arg) = calls[0];
-        assert!(!flow.clobbers(strlen));
-        assert_eq!(flow.at(strlen + 1, dst), INT);
-        assert_eq!(flow.at(strlen + 1, arg), only(tag::UNINIT));
-        let (sqrt, dst, _) = calls[1];
-        assert!(!flow.clobbers(sqrt));
-        assert_eq!(flow.at(sqrt + 1, dst), DOUBLE);
-    }
-
-    #[test]
-    fn sets_and_singles() {
-        assert!(subset(INT, NUMBER) && !subset(NUMBER, INT));
-        assert_eq!(single(DOUBLE), Some(tag::DOUBLE));
-        assert_eq!(single(NUMBER), None);
-        assert!(subset(NUMBER | BOOL | only(tag::NULL), UNCOUNTED));
-        assert!(!subset(only(tag::STRING), UNCOUNTED));
-        assert!(subset(only(tag::OBJECT), PLAIN) && !subset(only(tag::UNINIT), PLAIN));
-        assert!(!subset(only(tag::REF), PLAIN));
-    }
-}
+mod tests;
