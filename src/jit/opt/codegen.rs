@@ -40,12 +40,6 @@ pub fn init_native() -> Result<(), String> {
 
 /// The new-pass-manager pipeline for `jit.llvm_opt` `level` (see the module doc).
 ///
-/// The first `simplifycfg` merges no guard into the one before it
-/// (`bonus-inst-threshold=0`): merging speculates the guard's loads into the earlier
-/// block and drops their alias scopes on the way, and LICM then cannot hoist them
-/// out of loops (a packed array's length and element pointer, reloaded per
-/// iteration). The second one, after LICM, merges what is left.
-///
 /// `instcombine` is spelled `instcombine<no-verify-fixpoint>`, as LLVM's own
 /// pipelines spell it: in a textual pipeline the bare name also asks LLVM to verify
 /// that one round reached a fixpoint, and where it did not (a loop nest whose
@@ -59,8 +53,7 @@ pub fn pipeline(level: u8) -> &'static str {
         3 => "default<O3>",
         _ => {
             "always-inline,function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,\
-             simplifycfg<bonus-inst-threshold=0>,gvn,loop-mssa(licm),instcombine<no-verify-fixpoint>,\
-             simplifycfg,dse)"
+             simplifycfg,gvn,loop-mssa(licm),instcombine<no-verify-fixpoint>,simplifycfg,dse)"
         }
     }
 }
