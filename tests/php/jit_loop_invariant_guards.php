@@ -108,3 +108,32 @@ for ($round = 0; $round < 40; $round++) {
     $c = count_up(50);
 }
 echo $c, ' ', count_up(7.5), ' ', count_up("12"), ' ', count_up(null), ' ', count_up(-3), "\n";
+
+// Slots that other code may change: a script-body loop whose bound and array a
+// function rebinds through `global`, a closure's captured array, a static.
+function bump() { global $lim; $lim = "3"; }
+function arr() { global $data; $data = "xyz"; }
+$lim = 5;
+$s = 0;
+for ($i = 0; $i < $lim; $i++) { $s += $i; if ($i == 1) bump(); }
+echo $s, "\n";
+$data = [1, 2, 3, 4, 5, 6];
+$t = 0;
+for ($r = 0; $r < 50; $r++) {
+  for ($i = 0; $i < 3; $i++) { $t .= $data[$i]; if ($r == 40 && $i == 1) arr(); }
+}
+echo $t, "\n";
+$m = [[1,2],[3,4]];
+$acc = 0;
+for ($r = 0; $r < 200; $r++) { foreach ($m as $row) { for ($j = 0; $j < 2; $j++) $acc += $row[$j]; } }
+echo $acc, "\n";
+function closure_loop() {
+    $arr = [1, 2, 3];
+    $f = function ($n) use ($arr) { $s = 0; for ($i = 0; $i < $n; $i++) $s += $arr[$i]; return $s; };
+    $r = 0;
+    for ($k = 0; $k < 40; $k++) $r += $f(3);
+    return $r;
+}
+echo closure_loop(), "\n";
+function statics($n) { static $tab = [1, 2, 3]; $s = 0; for ($i = 0; $i < $n; $i++) $s += $tab[$i]; $tab = "987"; return $s; }
+echo statics(3), statics(3), statics(2), "\n";
