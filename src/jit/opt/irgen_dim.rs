@@ -333,20 +333,6 @@ impl<'f> Lower<'f> {
         (fp, v)
     }
 
-    /// The cell pointer of the array value at `p`, dereferenceable: once LICM
-    /// hoists the load out of a loop (see `load_loop_arrays`), the loads of the
-    /// cell's fields may follow it past the loop's exits. `p` must hold an array.
-    pub(super) fn load_cell(&mut self, p: &str, layout: &PackedLayout) -> String {
-        let cell = self.tmp();
-        let md = self.alias_md(p);
-        self.line(&format!(
-            "{cell} = load ptr, ptr {p}, align 8{md}, !dereferenceable !{{i64 {}}}, !align !{{i64 8}}",
-            layout.cell_size
-        ));
-        self.mark(&cell, Region::Cell);
-        cell
-    }
-
     /// The cell of the array at `p` (the storage of slot `base`) when it is a packed
     /// array — held uniquely when `unique` (writable in place); else branches to
     /// `miss` having changed nothing.
@@ -364,7 +350,10 @@ impl<'f> Lower<'f> {
             self.line(&format!("{is_arr} = icmp eq i8 {t}, {}", tag::ARRAY));
             self.expect(&is_arr, miss);
         }
-        let cell = self.load_cell(p, layout);
+        let cell = self.tmp();
+        let md = self.alias_md(p);
+        self.line(&format!("{cell} = load ptr, ptr {p}, align 8{md}"));
+        self.mark(&cell, Region::Cell);
         let md = self.alias_md(&cell);
         if unique {
             // Header { rc: u32, flags: u32 }: one owner and not static.
