@@ -46,7 +46,7 @@ impl Solver<'_> {
 
     /// The loops entered by `Jmp test` at a pc `j` (`for`, `while`: `j: Jmp T;
     /// body; T: test; jump to body`) with no other way into `body..=end`, as (j,
-    /// test, end, the test's predecessors). Only a `Jmp` planned inline counts
+    /// end, the test's predecessors). Only a `Jmp` planned inline counts
     /// (a loop entry that failed a check it made has a slow-path plan).
     fn simple_loops(
         &self,
