@@ -742,9 +742,9 @@ fn element_reads_leave_instead_of_rejoining() {
 fn loop_invariant_guards_move_to_the_loop_entry() {
     let name = "jit_loop_invariant_guards";
     let (before, after) = dump_ir(name, "sum_first", &["jit.sync=1"]);
-    // pc 3 is the `Jmp` into the loop; its checks leave as slow paths.
+    // pc 3 is the `Jmp` into the loop; its checks leave as `loop_entry` (5).
     assert!(
-        before.contains("label %deopt3_2"),
+        before.contains("label %deopt3_5"),
         "no check at the loop entry:\n{before}"
     );
     let body = |ir: &str| -> String {
@@ -764,6 +764,15 @@ fn loop_invariant_guards_move_to_the_loop_entry() {
     assert!(
         loop_after.matches(" = load ").count() <= 4 && !loop_after.contains(", align 1,"),
         "the loop loads the array's representation or more:\n{loop_after}"
+    );
+    // Entries the checks reject (a string, null, a float bound) leave as
+    // `loop_entry` deopts, and the output is still php's.
+    let (out, stats) = run(&corpus(name), &["jit.sync=1"]);
+    assert_eq!(out, expected(name));
+    assert!(
+        deopts(&stats, "loop_entry") > 0,
+        "no loop entry check failed: {}",
+        stats["optimized"]
     );
     assert_php_output_when_optimized(name);
 }

@@ -58,15 +58,21 @@ pub enum DeoptReason {
     /// nothing is recorded for it (its plan would turn generic): the ops that use
     /// the slot widen their profiles when the tier below runs them.
     OsrEntry = 4,
+    /// A loop-invariant guard checked at the `Jmp` entering a loop
+    /// (`irgen_tags/loop_entry.rs`) failed: the loop runs in the tier below, and
+    /// the `Jmp` is marked as a slow path, so the next translation checks those
+    /// slots inside the loop again (the loop might have exited before its guard).
+    LoopEntry = 5,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 5] = [
+    pub const ALL: [DeoptReason; 6] = [
         DeoptReason::TypeGuard,
         DeoptReason::ColdBlock,
         DeoptReason::SlowPath,
         DeoptReason::ElemType,
         DeoptReason::OsrEntry,
+        DeoptReason::LoopEntry,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -75,6 +81,7 @@ impl DeoptReason {
             DeoptReason::SlowPath => "slow_path",
             DeoptReason::ElemType => "elem_type",
             DeoptReason::OsrEntry => "osr_entry",
+            DeoptReason::LoopEntry => "loop_entry",
         }
     }
     fn from_raw(r: u64) -> DeoptReason {
@@ -83,6 +90,7 @@ impl DeoptReason {
             2 => DeoptReason::SlowPath,
             3 => DeoptReason::ElemType,
             4 => DeoptReason::OsrEntry,
+            5 => DeoptReason::LoopEntry,
             _ => DeoptReason::TypeGuard,
         }
     }
@@ -108,8 +116,16 @@ pub unsafe extern "C" fn hop_opt_deopt(
     // SAFETY: per the contract above.
     let f = unsafe { &*func };
     let reason = DeoptReason::from_raw(reason);
-    if !matches!(reason, DeoptReason::ElemType | DeoptReason::OsrEntry) {
+    if !matches!(
+        reason,
+        DeoptReason::ElemType | DeoptReason::OsrEntry | DeoptReason::LoopEntry
+    ) {
         record_profile(f, frame, pc as usize);
+    }
+    if reason == DeoptReason::LoopEntry {
+        f.jit
+            .prof
+            .record_tag(pc as usize, crate::jit::profile::SLOW_PATH_TAG);
     }
     if reason == DeoptReason::SlowPath {
         // The next translation keeps this op generic (see `profile::SLOW_PATH_TAG`);

@@ -72,7 +72,8 @@ impl<'f> Lower<'f> {
     /// Lowers `Jmp target` at `pc`: a copy of the test when it enters a loop whose
     /// test can be copied (see the module doc), else the branch.
     /// First the loop's invariant guards moved to its entry (`irgen_tags`), which
-    /// leave at `pc` as a slow path: the next translation keeps them in the loop.
+    /// leave at `pc` (a `loop_entry` deopt, after which the next translation keeps
+    /// them in the loop).
     pub(super) fn jump(&mut self, pc: usize, target: usize) {
         let guards: Vec<(Slot, TagSet)> = self
             .flow
@@ -85,7 +86,7 @@ impl<'f> Lower<'f> {
             let p = self.slot_ptr(s);
             let t = self.load_tag(&p);
             let ok = self.tag_in(&t, set);
-            let miss = self.fallback_label(pc);
+            let miss = self.deopt_label(pc, DeoptReason::LoopEntry);
             self.expect(&ok, &miss);
         }
         match self.bottom_test(pc, target) {

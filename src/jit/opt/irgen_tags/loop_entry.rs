@@ -152,8 +152,9 @@ impl Solver<'_> {
     ///
     /// Moving a guard is a speculation: a loop that exits before reaching the
     /// guard would not have failed it. So a loop entry that has failed one is
-    /// marked (the deopt records a slow path at `j`, see `deopt.rs`) and its
-    /// guards stay in the loop from the next translation on (`Spec::plans[j]`).
+    /// marked (the `loop_entry` deopt records a slow path at `j`, see `deopt.rs`)
+    /// and its guards stay in the loop from the next translation on
+    /// (`Spec::plans[j]`).
     pub(super) fn entry_guards(
         &self,
         spec: &Spec,
