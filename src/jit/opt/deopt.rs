@@ -122,14 +122,10 @@ pub unsafe extern "C" fn hop_opt_deopt(
     ) {
         record_profile(f, frame, pc as usize);
     }
-    if reason == DeoptReason::LoopEntry {
-        f.jit
-            .prof
-            .record_tag(pc as usize, crate::jit::profile::SLOW_PATH_TAG);
-    }
-    if reason == DeoptReason::SlowPath {
-        // The next translation keeps this op generic (see `profile::SLOW_PATH_TAG`);
-        // an element read or keyed write first tries its fast helper (`profile::HELPER_PATH_TAG`).
+    if matches!(reason, DeoptReason::SlowPath | DeoptReason::LoopEntry) {
+        // The next translation keeps this op generic (see `profile::SLOW_PATH_TAG`;
+        // for a loop's `Jmp`: no entry checks); an element read or keyed write
+        // first tries its fast helper (`profile::HELPER_PATH_TAG`).
         let prof = &f.jit.prof;
         let pc = pc as usize;
         let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
