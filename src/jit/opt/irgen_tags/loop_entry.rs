@@ -11,6 +11,20 @@
 
 use super::*;
 
+/// A loop as [`Solver::simple_loops`] finds it, with what holds of it in every
+/// round of the analysis: its ops' effects never change (the entry checks are
+/// steps of its `Jmp`, outside it), nor does which pcs are reached.
+pub(super) struct LoopShape {
+    /// The `Jmp` entering the loop; the body starts right after it.
+    entry: usize,
+    /// The test's predecessors inside the loop (the ends of the body's paths).
+    back_edges: Vec<usize>,
+    /// Per slot: whether an op of the loop may write it (`written_in`).
+    written: Vec<bool>,
+    /// Per slot: what its inline element reads expect it to hold (`expected_in`).
+    expected: Vec<TagSet>,
+}
+
 impl Solver<'_> {
     /// The slots ops `ops` may write (all of them past a helper call that may write
     /// anything).
@@ -45,16 +59,17 @@ impl Solver<'_> {
     }
 
     /// The loops entered by `Jmp test` at a pc `j` (`for`, `while`: `j: Jmp T;
-    /// body; T: test; jump to body`) with no other way into `body..=end`, as (j,
-    /// end, the test's predecessors). Only a `Jmp` planned inline counts
-    /// (a loop entry that failed a check it made has a slow-path plan).
-    fn simple_loops(
+    /// body; T: test; jump to body`) with no other way into `body..=end`. Only a
+    /// `Jmp` planned inline counts (a loop entry that failed a check it made has a
+    /// slow-path plan).
+    pub(super) fn simple_loops(
         &self,
         spec: &Spec,
         reached: &[Option<Vec<TagSet>>],
-    ) -> Vec<(usize, usize, Vec<usize>)> {
+    ) -> Vec<LoopShape> {
         let func = self.func;
         let n = func.ops.len();
+        let slots = func.num_slots as usize;
         let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
         for pc in (0..n).filter(|pc| reached[*pc].is_some()) {
             for &s in self.succs[pc].iter().filter(|s| **s <= n) {
@@ -79,7 +94,12 @@ impl Solver<'_> {
                 .all(|p| preds[p].iter().all(|&q| inside(q) || (q == j && p == test)))
                 && func.handlers.iter().all(|h| !inside(h.handler as usize));
             if one_way_in {
-                loops.push((j, end, preds[test].clone()));
+                loops.push(LoopShape {
+                    entry: j,
+                    back_edges: preds[test].iter().copied().filter(|p| *p != j).collect(),
+                    written: self.written_in(body..=end, slots),
+                    expected: self.expected_in(spec, body..=end, slots),
+                });
             }
         }
         loops
@@ -90,20 +110,20 @@ impl Solver<'_> {
     pub(super) fn loop_arrays(
         &self,
         spec: &Spec,
+        loops: &[LoopShape],
         reached: &[Option<Vec<TagSet>>],
     ) -> Vec<(usize, Slot)> {
-        let slots = self.func.num_slots as usize;
+        let array = only(tag::ARRAY);
         let mut found = Vec::new();
-        for (j, end, _) in self.simple_loops(spec, reached) {
-            let Some(at_body) = &reached[j + 1] else {
+        for l in loops {
+            let body = l.entry + 1;
+            let Some(at_body) = &reached[body] else {
                 continue;
             };
-            let expected = self.expected_in(spec, j + 1..=end, slots);
-            for s in 0..slots {
-                let array = only(tag::ARRAY);
+            for (s, &expected) in l.expected.iter().enumerate() {
                 let direct = !spec.ref_slots.get(s).copied().unwrap_or(true);
-                if self.tracked[s] && direct && expected[s] == array && subset(at_body[s], array) {
-                    found.push((j + 1, s as Slot));
+                if self.tracked[s] && direct && expected == array && subset(at_body[s], array) {
+                    found.push((body, s as Slot));
                 }
             }
         }
@@ -157,36 +177,35 @@ impl Solver<'_> {
     /// (`Spec::plans[j]`).
     pub(super) fn entry_guards(
         &self,
-        spec: &Spec,
+        loops: &[LoopShape],
         reached: &[Option<Vec<TagSet>>],
         known: &[(usize, Slot, TagSet)],
     ) -> Vec<(usize, Slot, TagSet)> {
         let slots = self.func.num_slots as usize;
         let mut found = Vec::new();
-        for (j, end, preds) in self.simple_loops(spec, reached) {
-            let (body, entry) = (j + 1, reached[j].as_ref().expect("a reached loop entry"));
+        for l in loops {
+            let j = l.entry;
+            let Some(entry) = &reached[j] else { continue };
             // What the loop's own paths bring back to the test.
             let mut back = vec![0; slots];
-            for &p in preds.iter().filter(|p| **p != j) {
+            for &p in &l.back_edges {
                 if let Some(state) = &reached[p] {
                     let mut state = state.clone();
                     self.transfer(p, &mut state);
                     back.iter_mut().zip(&state).for_each(|(b, t)| *b |= t);
                 }
             }
-            let written = self.written_in(body..=end, slots);
-            let expected = self.expected_in(spec, body..=end, slots);
             for s in 0..slots {
-                let (e, l) = (entry[s], back[s] & expected[s]);
+                let (at_entry, carried) = (entry[s], back[s] & l.expected[s]);
                 let moves = self.tracked[s]
-                    && !written[s]
-                    && l != ANY
-                    && l != 0
-                    && !subset(e, l)
-                    && e & l != 0
+                    && !l.written[s]
+                    && carried != ANY
+                    && carried != 0
+                    && !subset(at_entry, carried)
+                    && at_entry & carried != 0
                     && !known.iter().any(|&(p, k, _)| p == j && k as usize == s);
                 if moves {
-                    found.push((j, s as Slot, l));
+                    found.push((j, s as Slot, carried));
                 }
             }
         }

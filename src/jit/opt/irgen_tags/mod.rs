@@ -200,9 +200,11 @@ impl TagFlow {
         let mut reached = solver.solve(initial.clone());
         // Loop-invariant guards move to their loops' entries (`entry_guards`); a
         // guard at an outer loop's entry may only show once the inner ones moved.
+        // The loops are found once: the rounds change states, not their shapes.
+        let loops = solver.simple_loops(spec, &reached);
         let mut entry_guards: Vec<(usize, Slot, TagSet)> = Vec::new();
         for _ in 0..ENTRY_GUARD_ROUNDS {
-            let found = solver.entry_guards(spec, &reached, &entry_guards);
+            let found = solver.entry_guards(&loops, &reached, &entry_guards);
             if found.is_empty() {
                 break;
             }
@@ -214,7 +216,7 @@ impl TagFlow {
             entry_guards.extend(found);
             reached = solver.solve(initial.clone());
         }
-        let loop_arrays = solver.loop_arrays(spec, &reached);
+        let loop_arrays = solver.loop_arrays(spec, &loops, &reached);
         let mut states = vec![ANY; (n + 1) * slots];
         for (pc, r) in reached.iter().enumerate() {
             if let Some(r) = r {
