@@ -274,6 +274,52 @@ fn retranslate_all_queues_everything_at_once() {
     );
 }
 
+/// The optimizing workers are bounded by `jit.workers`, not by `jit.max_threads`
+/// (which bounds request threads translating): with one translating thread allowed
+/// and four workers, the workers still compile side by side, no job waits out its
+/// lease patience, and every queued job is accounted for — compiled, or skipped at
+/// exit — instead of being handed back to profiling, which under
+/// `jit.retranslate_all` left functions in baseline code for good (measured on a
+/// 16-core machine: 50 of 161 functions never compiled with 15 workers).
+#[test]
+fn workers_are_not_limited_by_max_threads() {
+    let prog = scratch("many_functions.php");
+    let mut src = String::from("<?php\n");
+    for i in 0..24 {
+        src += &format!(
+            "function f{i}($n) {{ $s = 0; for ($j = 0; $j < $n; $j++) {{ $s += ($j * {k}) % 7; }} return $s; }}\n",
+            k = i + 3
+        );
+    }
+    src += "$t = 0;\nfor ($r = 0; $r < 30000; $r++) { for ($i = 0; $i < 24; $i++) { $f = 'f' . $i; $t += $f(40); } }\necho $t, \"\\n\";\n";
+    std::fs::write(&prog, src).unwrap();
+    let (out, stats) = run(
+        &prog,
+        &[
+            "jit.retranslate_all=500",
+            "jit.workers=4",
+            "jit.max_threads=1",
+        ],
+    );
+    assert_eq!(out, "75000000\n");
+    let o = &stats["optimized"];
+    let n = |k: &str| o[k].as_u64().unwrap_or_else(|| panic!("no {k} in {o}"));
+    assert_eq!(
+        n("lease_requeues"),
+        0,
+        "workers waited for a busy lease: {o}"
+    );
+    assert_eq!(n("lease_returns"), 0, "{o}");
+    assert_eq!(n("failed"), 0, "{o}");
+    assert_eq!(
+        n("queued"),
+        n("compiles") + n("abandoned"),
+        "a queued job was lost: {o}"
+    );
+    assert!(n("queued") >= 24, "not every function was queued: {o}");
+    assert!(n("compiles") >= 1, "nothing compiled: {o}");
+}
+
 #[test]
 fn optimize_off_means_no_llvm() {
     let (out, stats) = run(&corpus("deopt_overflow"), &["jit.optimize=0"]);

@@ -23,29 +23,42 @@ use crate::jit::state::opt_state;
 use crate::jit::tc::ViewKind;
 use crate::jit::{enter, lease, stats, trace};
 
-/// How long a worker retries a function's write lease before putting it back.
+/// How long a worker retries a function's write lease before putting the job back
+/// at the end of the queue (the lease's holder is a request thread translating a
+/// block, or a worker still publishing an earlier compile: both are short).
 const LEASE_PATIENCE: Duration = Duration::from_millis(200);
+
+/// Times a job goes back on the queue for a busy lease before the function is
+/// handed back to profiling (or given up on, when nothing would request it again).
+const LEASE_RETRIES: u8 = 3;
 
 /// Compiles and publishes one queued function; on failure the function stays in the
 /// baseline tier (given up, or back to profiling when only the lease was busy).
-pub fn run(job: Job, llvm: Option<&mut Llvm>) {
-    let Some(func) = job.unit.funcs.get(job.fid as usize) else {
-        return;
-    };
+/// Returns the job when it goes back on the queue because its lease stayed busy:
+/// the worker requeues it, and a `jit.sync` waiter keeps waiting.
+pub fn run(job: Job, llvm: Option<&mut Llvm>) -> Option<Job> {
+    let func = job.unit.funcs.get(job.fid as usize)?;
     let Some(llvm) = llvm else {
-        return give_up(func, "LLVM is unavailable on this worker");
+        give_up(func, "LLVM is unavailable on this worker");
+        return None;
     };
     // Workers may wait for a lease (request threads never do).
     let waiting = Instant::now();
     let _lease = loop {
-        if let Some(l) = lease::try_acquire(&func.jit.lease) {
+        if let Some(l) = lease::try_acquire_for_worker(&func.jit.lease) {
             break l;
         }
         if waiting.elapsed() > LEASE_PATIENCE {
-            return retry_later(func);
+            return lease_stayed_busy(job);
         }
         std::thread::sleep(Duration::from_micros(200));
     };
+    publish(&job, func, llvm);
+    None
+}
+
+/// Everything of [`run`] under the lease: compile, relocate, commit, swap.
+fn publish(job: &Job, func: &Func, llvm: &mut Llvm) {
     let started = Instant::now();
     if !on_worker() {
         STATS.off_worker.fetch_add(1, Ordering::Relaxed);
@@ -158,6 +171,7 @@ pub fn lower_and_compile(
 
 /// A job skipped at shutdown: the function stays where it is.
 pub fn abandon(job: &Job) {
+    STATS.abandoned.fetch_add(1, Ordering::Relaxed);
     if let Some(func) = job.unit.funcs.get(job.fid as usize) {
         func.jit.opt.store(opt_state::GAVE_UP, Ordering::Release);
     }
@@ -176,7 +190,23 @@ fn give_up(func: &Func, why: &str) {
     opt_stats::note_failure(&func.name, why);
 }
 
-fn retry_later(func: &Func) {
+/// The job's write lease stayed busy past [`LEASE_PATIENCE`]: back to the end of
+/// the queue (the job is returned to the worker), up to [`LEASE_RETRIES`] times; then back to profiling, where its
+/// baseline code requests it again — or, for a job nothing would request again
+/// (the retranslate-all watcher's), given up on with a reason, never left queued
+/// in name only.
+fn lease_stayed_busy(mut job: Job) -> Option<Job> {
+    if job.lease_retries < LEASE_RETRIES {
+        job.lease_retries += 1;
+        return Some(job);
+    }
+    let func = &job.unit.funcs[job.fid as usize];
+    if !job.retriggers {
+        give_up(func, "its write lease stayed busy");
+        return None;
+    }
+    STATS.lease_returns.fetch_add(1, Ordering::Relaxed);
     func.jit.opt.store(opt_state::PROFILING, Ordering::Release);
     func.jit.opt_requested.store(0, Ordering::Release);
+    None
 }

@@ -26,6 +26,13 @@ pub struct OptReport {
     pub dropped: u64,
     pub gave_up: u64,
     pub max_queue_depth: u64,
+    /// Queued jobs skipped at shutdown, jobs put back on the queue because their
+    /// write lease stayed busy, and functions handed back to profiling after every
+    /// such retry. Every queued job ends as exactly one of: compiled, failed,
+    /// abandoned, requeued, returned.
+    pub abandoned: u64,
+    pub lease_requeues: u64,
+    pub lease_returns: u64,
     pub workers: usize,
     /// Busy time / (workers × time since the pool started), 0..1.
     pub worker_utilisation: f64,
@@ -80,6 +87,9 @@ pub fn collect() -> Option<OptReport> {
         dropped: STATS.dropped.load(Ordering::Relaxed),
         gave_up: STATS.gave_up.load(Ordering::Relaxed),
         max_queue_depth: STATS.max_queue_depth.load(Ordering::Relaxed),
+        abandoned: STATS.abandoned.load(Ordering::Relaxed),
+        lease_requeues: STATS.lease_requeues.load(Ordering::Relaxed),
+        lease_returns: STATS.lease_returns.load(Ordering::Relaxed),
         workers,
         worker_utilisation: if capacity > 0.0 {
             ((busy / capacity) * 1000.0).round() / 1000.0
@@ -105,6 +115,11 @@ impl OptReport {
             self.workers,
             self.worker_utilisation * 100.0,
             self.max_queue_depth
+        );
+        let _ = writeln!(
+            s,
+            "Queue: {} skipped at exit, {} requeued for a busy lease, {} handed back to profiling",
+            self.abandoned, self.lease_requeues, self.lease_returns
         );
         if let Some(l) = &self.latency_us {
             let _ = writeln!(s, "Optimized compile latency (µs):");

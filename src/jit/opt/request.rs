@@ -52,6 +52,8 @@ pub fn request(unit: &Arc<Unit>, fid: u32, wait: bool) -> bool {
         fid,
         queued: Instant::now(),
         done,
+        retriggers: true,
+        lease_retries: 0,
     };
     if !workers::enqueue(job) {
         // No pool (shut down, or LLVM unavailable): stay in the baseline tier.

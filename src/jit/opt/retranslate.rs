@@ -85,6 +85,8 @@ fn watch(queue: Queue, n: u64) {
                 fid,
                 queued: now,
                 done: None,
+                retriggers: false,
+                lease_retries: 0,
             };
             if !queue.push(job) {
                 jit.opt.store(opt_state::GAVE_UP, Ordering::Release);

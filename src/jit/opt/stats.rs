@@ -33,6 +33,13 @@ pub struct OptStats {
     pub off_worker: AtomicU64,
     /// Deepest the queue got.
     pub max_queue_depth: AtomicU64,
+    /// Queued jobs skipped at shutdown.
+    pub abandoned: AtomicU64,
+    /// Jobs put back on the queue because their write lease stayed busy.
+    pub lease_requeues: AtomicU64,
+    /// Functions handed back to profiling after their lease stayed busy through
+    /// every retry (they are requested again from their baseline code).
+    pub lease_returns: AtomicU64,
 }
 
 pub static STATS: OptStats = OptStats {
@@ -46,6 +53,9 @@ pub static STATS: OptStats = OptStats {
     busy_nanos: AtomicU64::new(0),
     off_worker: AtomicU64::new(0),
     max_queue_depth: AtomicU64::new(0),
+    abandoned: AtomicU64::new(0),
+    lease_requeues: AtomicU64::new(0),
+    lease_returns: AtomicU64::new(0),
 };
 
 /// The first few compile failures: (function, reason), for `jit.stats`.

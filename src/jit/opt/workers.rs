@@ -29,6 +29,12 @@ pub struct Job {
     pub queued: Instant,
     /// Signalled when the job is finished (`jit.sync`).
     pub done: Option<Sender<()>>,
+    /// Whether the function's baseline code requests it again when handed back to
+    /// profiling (false for the retranslate-all watcher's jobs: their translations
+    /// carry no trigger of their own).
+    pub retriggers: bool,
+    /// Times a worker put it back on the queue because its write lease stayed busy.
+    pub lease_retries: u8,
 }
 
 enum Msg {
@@ -129,6 +135,18 @@ fn send(tx: &Sender<Msg>, job: Job) -> bool {
     true
 }
 
+/// Puts a job whose lease was busy back at the end of the queue; false (and the job
+/// abandoned) when the pool is shutting down.
+fn requeue(job: Job) -> bool {
+    STATS.lease_requeues.fetch_add(1, Ordering::Relaxed);
+    if SHUTDOWN.load(Ordering::Acquire) {
+        compile::abandon(&job);
+        return false;
+    }
+    let Some(pool) = pool() else { return false };
+    send(&pool.tx, job)
+}
+
 /// A sender the retranslate-all watcher can queue on.
 pub struct Queue(Sender<Msg>);
 
@@ -160,10 +178,16 @@ fn worker(rx: Receiver<Msg>, level: u8) {
         let done = job.done.clone();
         if !SHUTDOWN.load(Ordering::Acquire) {
             let t = Instant::now();
-            compile::run(job, llvm.as_mut());
+            let again = compile::run(job, llvm.as_mut());
             STATS
                 .busy_nanos
                 .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            if let Some(job) = again {
+                if requeue(job) {
+                    // Still queued: its `jit.sync` waiter keeps waiting.
+                    continue;
+                }
+            }
         } else {
             compile::abandon(&job);
         }
