@@ -11,9 +11,17 @@
 //! is speculated int. `cargo bench --bench llvm_latency -- --quick`; each level
 //! also names its slowest functions (`SLOWEST=N` for N of them, default 3);
 //! `LEVELS=2` measures only that level (comma-separated for several).
+//!
+//! `THREADS=1,2,4,8` adds a throughput run: that many threads, each with its own
+//! [`Llvm`] (as each `jit.workers` thread has), compile the corpus at O2 from one
+//! shared work list, and the run reports compiles per second, the speedup over one
+//! thread and the per-compile latency under that contention — how the worker pool
+//! would scale on a machine with more cores (`LEVELS=none` skips the rest).
 
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Barrier;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
@@ -150,4 +158,67 @@ fn main() {
             times.last().unwrap()
         );
     }
+    let threads: Vec<usize> = std::env::var("THREADS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|t| t.trim().parse().ok()).collect())
+        .unwrap_or_default();
+    let mut one_thread_rate = None;
+    for &n in threads.iter().filter(|&&n| n > 0) {
+        let (wall, mut times) = compile_in_parallel(&all, n);
+        times.sort();
+        let rate = times.len() as f64 / wall.as_secs_f64();
+        let base = *one_thread_rate.get_or_insert(rate);
+        println!(
+            "llvm O2 x{n:<2} threads: {} compiles in {:.2?}: {rate:.1}/s ({:.2}x one thread), \
+             per compile p50 {:.2?} p99 {:.2?}",
+            times.len(),
+            wall,
+            rate / base,
+            percentile(&times, 0.5),
+            percentile(&times, 0.99)
+        );
+    }
+}
+
+/// Compiles every function of `all` [`PASSES`] times per thread on `n` threads,
+/// each with its own warmed-up [`Llvm`], pulling from one shared counter. Returns
+/// the wall time from the common start to the last compile and every compile's
+/// latency.
+fn compile_in_parallel(all: &[(&Unit, usize)], n: usize) -> (Duration, Vec<Duration>) {
+    let jobs = all.len() * PASSES * n;
+    let next = AtomicUsize::new(0);
+    let start = Barrier::new(n + 1);
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..n)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut llvm = Llvm::new(2).expect("LLVM initializes");
+                    llvm.warm_up();
+                    start.wait();
+                    let mut times = Vec::new();
+                    loop {
+                        let j = next.fetch_add(1, Ordering::Relaxed);
+                        if j >= jobs {
+                            return (Instant::now(), times);
+                        }
+                        let (u, f) = all[j % all.len()];
+                        let t = Instant::now();
+                        let ok = lower_and_compile(u, &u.funcs[f], &mut llvm, false).is_ok();
+                        times.push(t.elapsed());
+                        assert!(ok, "{} failed to compile", u.funcs[f].name);
+                    }
+                })
+            })
+            .collect();
+        start.wait();
+        let t0 = Instant::now();
+        let mut all_times = Vec::with_capacity(jobs);
+        let mut end = t0;
+        for w in workers {
+            let (done, times) = w.join().expect("compile thread");
+            end = end.max(done);
+            all_times.extend(times);
+        }
+        (end - t0, all_times)
+    })
 }
