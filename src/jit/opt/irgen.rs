@@ -741,9 +741,8 @@ impl<'f> Lower<'f> {
         {
             // Always a REF box: its value sits after the box's header (inside a
             // counted cell).
-            let (b, q) = (self.tmp(), self.tmp());
-            let md = self.alias_md(&p);
-            self.line(&format!("{b} = load ptr, ptr {p}, align 8{md}"));
+            let b = self.load_at("ptr", &p, 8);
+            let q = self.tmp();
             self.line(&format!("{q} = getelementptr inbounds i8, ptr {b}, i64 8"));
             self.mark(&q, alias::Region::Cell);
             return q;
@@ -765,39 +764,30 @@ impl<'f> Lower<'f> {
     fn load_tag(&mut self, p: &str) -> String {
         let tp = self.tmp();
         self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-        let t = self.tmp();
-        let md = self.alias_md(p);
-        self.line(&format!("{t} = load i8, ptr {tp}, align 8{md}"));
-        t
+        self.load_in("i8", &tp, 8, p)
     }
 
     fn load_data(&mut self, p: &str) -> String {
-        let d = self.tmp();
-        let md = self.alias_md(p);
-        self.line(&format!("{d} = load i64, ptr {p}, align 8{md}"));
-        d
+        self.load_at("i64", p, 8)
     }
 
     fn store_raw(&mut self, p: &str, tag_v: &str, data: &str) {
-        let md = self.alias_md(p);
-        self.line(&format!("store i64 {data}, ptr {p}, align 8{md}"));
+        self.store_at("i64", data, p, 8);
         let tp = self.tmp();
         self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-        self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8{md}"));
+        self.store_in("i8", tag_v, &tp, 8, p);
     }
 
     /// Writes only the payload word of the value at `p` (its tag is unchanged).
     pub(super) fn store_payload(&mut self, p: &str, data: &str) {
-        let md = self.alias_md(p);
-        self.line(&format!("store i64 {data}, ptr {p}, align 8{md}"));
+        self.store_at("i64", data, p, 8);
     }
 
     /// Stores only the tag of the value at `p` (a slot left UNINIT, say).
     pub(super) fn store_tag(&mut self, p: &str, tag_v: u8) {
         let tp = self.tmp();
         self.line(&format!("{tp} = getelementptr inbounds i8, ptr {p}, i64 8"));
-        let md = self.alias_md(p);
-        self.line(&format!("store i8 {tag_v}, ptr {tp}, align 8{md}"));
+        self.store_in("i8", tag_v, &tp, 8, p);
     }
 
     /// Writes a whole value with one 16-byte store, for values Rust code reads
@@ -811,8 +801,7 @@ impl<'f> Lower<'f> {
         self.line(&format!("{t} = zext i8 {tag_v} to i128"));
         self.line(&format!("{ts} = shl i128 {t}, 64"));
         self.line(&format!("{w} = or i128 {d}, {ts}"));
-        let md = self.alias_md(p);
-        self.line(&format!("store i128 {w}, ptr {p}, align 8{md}"));
+        self.store_at("i128", &w, p, 8);
     }
 
     /// The storage `dst` designates (through REF and INDIRECT where it may hold

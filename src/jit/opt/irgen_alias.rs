@@ -20,6 +20,8 @@
 //! reference box or an array element) stays unmarked, which LLVM treats as "may
 //! alias anything": an unmarked access is never wrong, a wrongly marked one would be.
 
+use std::fmt::Display;
+
 use super::*;
 
 /// A region of memory the lowering's accesses are known to stay inside.
@@ -86,6 +88,37 @@ impl<'f> Lower<'f> {
     /// base its field was reached from): empty when its region is not known.
     pub(super) fn alias_md(&self, p: &str) -> &'static str {
         self.regions.get(p).map_or("", |r| r.attachment())
+    }
+
+    /// `load ty` through `p`, in `p`'s region; returns the loaded value's name.
+    pub(super) fn load_at(&mut self, ty: &str, p: &str, align: u32) -> String {
+        self.load_in(ty, p, align, p)
+    }
+
+    /// `load ty` through `field`, a pointer reached from `base`, in `base`'s region.
+    pub(super) fn load_in(&mut self, ty: &str, field: &str, align: u32, base: &str) -> String {
+        let v = self.tmp();
+        let md = self.alias_md(base);
+        self.line(&format!("{v} = load {ty}, ptr {field}, align {align}{md}"));
+        v
+    }
+
+    /// `store ty v` through `p`, in `p`'s region.
+    pub(super) fn store_at(&mut self, ty: &str, v: impl Display, p: &str, align: u32) {
+        self.store_in(ty, v, p, align, p)
+    }
+
+    /// `store ty v` through `field`, a pointer reached from `base`, in `base`'s region.
+    pub(super) fn store_in(
+        &mut self,
+        ty: &str,
+        v: impl Display,
+        field: &str,
+        align: u32,
+        base: &str,
+    ) {
+        let md = self.alias_md(base);
+        self.line(&format!("store {ty} {v}, ptr {field}, align {align}{md}"));
     }
 }
 

@@ -273,8 +273,7 @@ impl<'f> Lower<'f> {
         self.clobbered = true;
         let line = self.func.lines.get(pc).copied().unwrap_or(0);
         let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
-        let md = self.alias_md(&lp);
-        self.line(&format!("store i32 {line}, ptr {lp}, align 4{md}"));
+        self.store_at("i32", line, &lp, 4);
         let frame = self.frame_ref();
         let st = self.tmp();
         self.line(&format!(
@@ -348,8 +347,7 @@ impl<'f> Lower<'f> {
             calls + std::mem::offset_of!(CallStack, cap),
         );
         let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
-        let md = self.alias_md(&lp);
-        self.line(&format!("store i32 {line}, ptr {lp}, align 4{md}"));
+        self.store_at("i32", line, &lp, 4);
         // Arguments: values below REF move as they are into by-value parameters;
         // REF and INDIRECT need the Rust path's dereference. A by-reference
         // parameter takes the reference box the caller's `MakeRef` left in the
@@ -391,26 +389,18 @@ impl<'f> Lower<'f> {
         });
         // Room on the VM stack and on the call stack.
         let spp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, sp));
-        let mut sp = self.tmp();
-        let md = self.alias_md(&spp);
-        self.line(&format!("{sp} = load i64, ptr {spp}, align 8{md}"));
+        let mut sp = self.load_at("i64", &spp, 8);
         let nsp = self.tmp();
         self.line(&format!("{nsp} = add i64 {sp}, {n}"));
         let limp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_limit));
-        let lim = self.tmp();
-        let md = self.alias_md(&limp);
-        self.line(&format!("{lim} = load i64, ptr {limp}, align 8{md}"));
+        let lim = self.load_at("i64", &limp, 8);
         let c = self.tmp();
         self.line(&format!("{c} = icmp ule i64 {nsp}, {lim}"));
         conds.push(c);
         let lenp = self.ctx_ptr(calls_len);
-        let mut len = self.tmp();
-        let md = self.alias_md(&lenp);
-        self.line(&format!("{len} = load i64, ptr {lenp}, align 8{md}"));
+        let mut len = self.load_at("i64", &lenp, 8);
         let capp = self.ctx_ptr(calls_cap);
-        let cap = self.tmp();
-        let md = self.alias_md(&capp);
-        self.line(&format!("{cap} = load i64, ptr {capp}, align 8{md}"));
+        let cap = self.load_at("i64", &capp, 8);
         let c = self.tmp();
         self.line(&format!("{c} = icmp ult i64 {len}, {cap}"));
         conds.push(c);
@@ -424,9 +414,7 @@ impl<'f> Lower<'f> {
         self.expect(&ok, &slow);
         // The callee's frame: arguments moved in, the other slots undefined.
         let basep = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_base));
-        let base = self.tmp();
-        let md = self.alias_md(&basep);
-        self.line(&format!("{base} = load ptr, ptr {basep}, align 8{md}"));
+        let base = self.load_at("ptr", &basep, 8);
         let mut frame = self.tmp();
         self.line(&format!(
             "{frame} = getelementptr inbounds i128, ptr {base}, i64 {sp}"
@@ -462,14 +450,11 @@ impl<'f> Lower<'f> {
             }
         }
         self.mark_undefined(&frame, argc as usize + ncap, n);
-        let md = self.alias_md(&spp);
-        self.line(&format!("store i64 {nsp}, ptr {spp}, align 8{md}"));
+        self.store_at("i64", &nsp, &spp, 8);
         // Its CallInfo (`repr(C)`): { func, call_line }, frame, { argc, nextra },
         // rare — `Option<Box<_>>::None` is the null pointer (a guaranteed layout).
         let cbp = self.ctx_ptr(calls_base);
-        let cb = self.tmp();
-        let md = self.alias_md(&cbp);
-        self.line(&format!("{cb} = load ptr, ptr {cbp}, align 8{md}"));
+        let cb = self.load_at("ptr", &cbp, 8);
         let ci = self.tmp();
         self.line(&format!(
             "{ci} = getelementptr inbounds [{} x i8], ptr {cb}, i64 {len}",
@@ -493,11 +478,9 @@ impl<'f> Lower<'f> {
         }
         let len1 = self.tmp();
         self.line(&format!("{len1} = add i64 {len}, 1"));
-        let md = self.alias_md(&lenp);
-        self.line(&format!("store i64 {len1}, ptr {lenp}, align 8{md}"));
+        self.store_at("i64", &len1, &lenp, 8);
         let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
-        let md = self.alias_md(&argcp);
-        self.line(&format!("store i32 {argc}, ptr {argcp}, align 4{md}"));
+        self.store_at("i32", argc, &argcp, 4);
         let mut st = self.tmp();
         let mut frame_clean = None;
         let mut returned = None;
@@ -552,12 +535,9 @@ impl<'f> Lower<'f> {
             self.ctx_ptr(calls_len),
             self.ctx_ptr(calls_base),
         );
-        let md = self.alias_md(&lenp);
-        self.line(&format!("store i64 {len}, ptr {lenp}, align 8{md}"));
+        self.store_at("i64", &len, &lenp, 8);
         let (rare, rare_i) = if grows_rare(f) {
-            let cb2 = self.tmp();
-            let md = self.alias_md(&cbp);
-            self.line(&format!("{cb2} = load ptr, ptr {cbp}, align 8{md}"));
+            let cb2 = self.load_at("ptr", &cbp, 8);
             let rp = self.tmp();
             self.line(&format!(
                 "{rp} = getelementptr inbounds [{} x i8], ptr {cb2}, i64 {len}, i64 24",
@@ -613,10 +593,8 @@ impl<'f> Lower<'f> {
         ));
         self.line(&format!("br label %{released}"));
         self.block(&released);
-        let md = self.alias_md(&spp);
-        self.line(&format!("store i64 {sp}, ptr {spp}, align 8{md}"));
-        let md = self.alias_md(&lp);
-        self.line(&format!("store i32 {line}, ptr {lp}, align 4{md}"));
+        self.store_at("i64", &sp, &spp, 8);
+        self.store_at("i32", line, &lp, 4);
         let okst = self.tmp();
         self.line(&format!("{okst} = icmp eq i64 {st}, 0"));
         let fault = self.fresh_block("call.fault");
@@ -697,8 +675,7 @@ impl<'f> Lower<'f> {
                     "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
                     slot_offset(s as u32) + 8
                 ));
-                let md = self.alias_md(frame);
-                self.line(&format!("store i8 {}, ptr {tp}, align 8{md}", tag::UNINIT));
+                self.store_in("i8", tag::UNINIT, &tp, 8, frame);
             }
             return;
         }
@@ -716,8 +693,7 @@ impl<'f> Lower<'f> {
         self.line(&format!(
             "{tp} = getelementptr inbounds {{ i64, i8 }}, ptr {frame}, i64 {i}, i32 1"
         ));
-        let md = self.alias_md(frame);
-        self.line(&format!("store i8 {}, ptr {tp}, align 8{md}", tag::UNINIT));
+        self.store_in("i8", tag::UNINIT, &tp, 8, frame);
         self.line(&format!("{next} = add i64 {i}, 1"));
         self.line(&format!("{end} = icmp eq i64 {next}, {to}"));
         self.line(&format!("br i1 {end}, label %{done}, label %{body}"));
@@ -743,9 +719,8 @@ impl<'f> Lower<'f> {
                     "{tp} = getelementptr inbounds i8, ptr {frame}, i64 {}",
                     slot_offset(s as u32) + 8
                 ));
-                let (t, o) = (self.tmp(), self.tmp());
-                let md = self.alias_md(frame);
-                self.line(&format!("{t} = load i8, ptr {tp}, align 8{md}"));
+                let t = self.load_in("i8", &tp, 8, frame);
+                let o = self.tmp();
                 self.line(&format!("{o} = or i8 {acc}, {t}"));
                 acc = o;
             }
@@ -757,8 +732,7 @@ impl<'f> Lower<'f> {
             );
             self.line(&format!("br label %{body}"));
             self.block(&body);
-            let (i, a, tp, t, o, next, end) = (
-                self.tmp(),
+            let (i, a, tp, o, next, end) = (
                 self.tmp(),
                 self.tmp(),
                 self.tmp(),
@@ -771,8 +745,7 @@ impl<'f> Lower<'f> {
             self.line(&format!(
                 "{tp} = getelementptr inbounds {{ i64, i8 }}, ptr {frame}, i64 {i}, i32 1"
             ));
-            let md = self.alias_md(frame);
-            self.line(&format!("{t} = load i8, ptr {tp}, align 8{md}"));
+            let t = self.load_in("i8", &tp, 8, frame);
             self.line(&format!("{o} = or i8 {a}, {t}"));
             self.line(&format!("{next} = add i64 {i}, 1"));
             self.line(&format!("{end} = icmp eq i64 {next}, {n}"));

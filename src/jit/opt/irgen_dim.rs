@@ -350,9 +350,7 @@ impl<'f> Lower<'f> {
             self.line(&format!("{is_arr} = icmp eq i8 {t}, {}", tag::ARRAY));
             self.expect(&is_arr, miss);
         }
-        let cell = self.tmp();
-        let md = self.alias_md(p);
-        self.line(&format!("{cell} = load ptr, ptr {p}, align 8{md}"));
+        let cell = self.load_at("ptr", p, 8);
         self.mark(&cell, Region::Cell);
         let md = self.alias_md(&cell);
         if unique {
