@@ -1,7 +1,7 @@
 //! The tag analysis on small functions.
 
 use super::*;
-use crate::bytecode::unit::Unit;
+use crate::bytecode::unit::{Func, Unit};
 use crate::jit::baseline::translate::block_heads;
 
 fn unit(src: &str) -> Unit {
@@ -9,9 +9,21 @@ fn unit(src: &str) -> Unit {
     crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles")
 }
 
-fn flow(u: &Unit, name: &str, forced: &[usize]) -> (TagFlow, usize) {
+/// Function `name` of `u` and its plan without a profile.
+fn planned<'u>(u: &'u Unit, name: &str) -> (&'u Func, Spec) {
     let f = u.funcs.iter().find(|f| f.name == name).expect("function");
-    let spec = Spec::of(u, f, &block_heads(f));
+    (f, Spec::of(u, f, &block_heads(f)))
+}
+
+/// Function `name` of `u`, its plan and the analysis of it (no forced clobbers).
+fn analyzed<'u>(u: &'u Unit, name: &str) -> (&'u Func, Spec, TagFlow) {
+    let (f, spec) = planned(u, name);
+    let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+    (f, spec, flow)
+}
+
+fn flow(u: &Unit, name: &str, forced: &[usize]) -> (TagFlow, usize) {
+    let (f, spec) = planned(u, name);
     let mut clobber = vec![false; f.ops.len()];
     for pc in forced {
         clobber[*pc] = true;
@@ -70,16 +82,13 @@ fn a_helper_call_forgets_what_it_may_write() {
 #[test]
 fn entry_guards_need_an_untouched_slot_and_an_entry_that_never_failed() {
     let u = unit(LOOP);
-    let f = u.funcs.iter().find(|f| f.name == "g").unwrap();
-    let mut spec = Spec::of(&u, f, &block_heads(f));
+    let (f, mut spec) = planned(&u, "g");
     // A helper call in the body that may write anything.
     let u2 = unit(
         "<?php function k($n) { $x = 1; for ($i = 0; $i < $n; $i++) { extract([]); } \
          return $x; }",
     );
-    let k = u2.funcs.iter().find(|f| f.name == "k").unwrap();
-    let k_spec = Spec::of(&u2, k, &block_heads(k));
-    let flow = TagFlow::analyze(k, false, &k_spec, &vec![false; k.ops.len()]);
+    let (k, _, flow) = analyzed(&u2, "k");
     let entry = (0..k.ops.len())
         .find(|pc| matches!(k.ops[*pc], Op::Jmp { .. }))
         .expect("the loop's entry");
@@ -102,9 +111,7 @@ fn arrays_read_in_a_loop_are_checked_at_its_entry() {
         "<?php function s($a, $n) { $t = 0; for ($i = 0; $i < $n; $i++) \
          { $t += $a[$i]; } for ($i = 0; $i < $n; $i++) { $a = $a[$i]; } return $t; }",
     );
-    let f = u.funcs.iter().find(|f| f.name == "s").unwrap();
-    let spec = Spec::of(&u, f, &block_heads(f));
-    let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+    let (f, _, flow) = analyzed(&u, "s");
     let jumps: Vec<usize> = (0..f.ops.len())
         .filter(|pc| matches!(f.ops[*pc], Op::Jmp { .. }))
         .collect();
@@ -128,9 +135,7 @@ fn callbacks_and_reflection_forget_everything() {
     for call in ["call_user_func($f, [])", "extract([])"] {
         let src = format!("<?php function h($f) {{ $x = 1; {call}; return $x; }}");
         let u = unit(&src);
-        let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
-        let spec = Spec::of(&u, f, &block_heads(f));
-        let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+        let (f, _, flow) = analyzed(&u, "h");
         let pc = f
             .ops
             .iter()
@@ -147,9 +152,7 @@ fn calls_and_handlers_know_nothing() {
         "<?php function h($a) { $k = 1; try { $k = abs($a); $k++; } \
          catch (Exception $e) { $k = 2; } return $k; }",
     );
-    let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
-    let spec = Spec::of(&u, f, &block_heads(f));
-    let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+    let (f, _, flow) = analyzed(&u, "h");
     let call = f
         .ops
         .iter()
@@ -171,9 +174,7 @@ fn builtin_arguments_and_update_temporaries_are_known_unset() {
         "<?php function f($n) { $r = array_fill(0, $n, 0);
          for ($j = 0; $j < $n; $j++) { $r[$j] += $j; } return $r; }",
     );
-    let f = u.funcs.iter().find(|f| f.name == "f").unwrap();
-    let spec = Spec::of(&u, f, &block_heads(f));
-    let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+    let (f, spec, flow) = analyzed(&u, "f");
     let (call, args, argc, dst) = f
         .ops
         .iter()
@@ -205,9 +206,7 @@ fn builtin_arguments_and_update_temporaries_are_known_unset() {
 #[test]
 fn inline_builtins_know_their_result() {
     let u = unit("<?php function h($a) { $k = strlen($a) + 1; return sqrt($k); }");
-    let f = u.funcs.iter().find(|f| f.name == "h").unwrap();
-    let spec = Spec::of(&u, f, &block_heads(f));
-    let flow = TagFlow::analyze(f, false, &spec, &vec![false; f.ops.len()]);
+    let (f, _, flow) = analyzed(&u, "h");
     let calls: Vec<(usize, Slot, Slot)> = f
         .ops
         .iter()
