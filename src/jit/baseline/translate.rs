@@ -602,6 +602,38 @@ impl Translator<'_> {
         float_body(self);
     }
 
+    /// `rax / rcx` for two ints, stored in `dst`: the int quotient when the
+    /// division is exact, else the float quotient of the two values converted;
+    /// a divisor of 0 or -1 jumps to `slow` (the error, and `PHP_INT_MIN / -1`).
+    fn int_division(&mut self, dst: Slot, slow: DynamicLabel) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; test rcx, rcx
+            ; jz =>slow
+            ; cmp rcx, -1
+            ; je =>slow
+            ; mov r8, rax
+            ; cqo
+            ; idiv rcx
+            ; test rdx, rdx
+            ; jnz >inexact
+        );
+        self.guard_plain_dst(dst, slow);
+        self.store_scalar(tag::INT, 0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; jmp >divided
+            ; inexact:
+            ; cvtsi2sd xmm0, r8
+            ; cvtsi2sd xmm1, rcx
+            ; divsd xmm0, xmm1
+        );
+        self.guard_plain_dst(dst, slow);
+        dynasm!(self.ops ; .arch x64 ; movq rax, xmm0);
+        self.store_scalar(tag::DOUBLE, 0);
+        dynasm!(self.ops ; .arch x64 ; divided:);
+    }
+
     /// Loads an int operand into `Rq(reg)`; jumps to `slow` unless it is an int.
     /// Returns false when the operand is a non-int literal (no fast path).
     fn load_int(&mut self, o: Operand, reg: u8, slow: DynamicLabel) -> bool {
@@ -883,34 +915,46 @@ impl Translator<'_> {
                 a,
                 b,
             } if *dst != NO_SLOT => {
-                // Float division inline, an int converted when the other operand is
-                // a float literal (`1.0 / $n`); int / int (exactness), other mixed
-                // types and division by zero go out of line.
+                // Two ints inline: the quotient when exact, else the float quotient
+                // (PHP's rule); division by 0 and by -1 (PHP_INT_MIN / -1 is a
+                // float) go out of line. Floats inline, an int converted when the
+                // other operand is a float literal (`1.0 / $n`); other types out of
+                // line. Like the other int fast paths, the int form records nothing
+                // in the profile: an empty tag set means "ints only".
                 let slow = self.slow_label(pc);
                 let (ka, kb) = (self.kind(*a), self.kind(*b));
                 let float_literal = (ka == OperandKind::DoubleConst && kb.may_be_number())
                     || (kb == OperandKind::DoubleConst && ka.may_be_number());
-                if !(ka.may_be_double() && kb.may_be_double() || float_literal) {
+                let forms = BinForms {
+                    int: ka.may_be_int() && kb.may_be_int(),
+                    float: ka.may_be_double() && kb.may_be_double() || float_literal,
+                    mixed: float_literal,
+                };
+                if !(forms.int || forms.float) {
                     return self.call_out_of_line(pc, true);
                 }
-                if float_literal {
-                    self.load_f64_or_int(*a, 0, slow);
-                    self.load_f64_or_int(*b, 1, slow);
-                } else {
-                    self.load_f64(*a, 0, slow);
-                    self.load_f64(*b, 1, slow);
-                }
-                self.mark_double(pc);
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; xorpd xmm2, xmm2
-                    ; ucomisd xmm1, xmm2
-                    ; je =>slow
-                    ; divsd xmm0, xmm1
+                let done = self.ops.new_dynamic_label();
+                self.int_or_float(
+                    pc,
+                    (*a, *b),
+                    slow,
+                    forms,
+                    done,
+                    |t| t.int_division(*dst, slow),
+                    |t| {
+                        dynasm!(t.ops
+                            ; .arch x64
+                            ; xorpd xmm2, xmm2
+                            ; ucomisd xmm1, xmm2
+                            ; je =>slow
+                            ; divsd xmm0, xmm1
+                        );
+                        t.guard_plain_dst(*dst, slow);
+                        dynasm!(t.ops ; .arch x64 ; movq rax, xmm0);
+                        t.store_scalar(tag::DOUBLE, 0);
+                    },
                 );
-                self.guard_plain_dst(*dst, slow);
-                dynasm!(self.ops ; .arch x64 ; movq rax, xmm0);
-                self.store_scalar(tag::DOUBLE, 0);
+                dynasm!(self.ops ; .arch x64 ; =>done);
             }
             Op::Bin { op, dst, a, b }
                 if *dst != NO_SLOT
