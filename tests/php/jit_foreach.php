@@ -1,5 +1,5 @@
 <?php
-// `foreach` by value in optimized code: packed arrays are walked inline; hash
+// `foreach` by value in JIT code (baseline and optimized): packed arrays are walked inline; hash
 // arrays, reference elements, arrays changed during the loop, strings and objects
 // take the runtime path.
 
@@ -80,8 +80,32 @@ function not_arrays($x) {
     return $n;
 }
 
+// Counted elements (arrays, objects, literal strings) get one more owner each,
+// a loop variable holding a string gives it up, and a key variable that is a
+// reference is written through.
+function owners($rows) {
+    $v = str_repeat("held", 2);
+    $n = 0;
+    foreach ($rows as $v) {
+        $n += is_array($v) ? count($v) : (is_object($v) ? 100 : strlen($v));
+    }
+    return [$n, $v, $rows];
+}
+
+function key_by_reference($a) {
+    $k = 0;
+    $r = &$k;
+    $keys = "";
+    foreach ($a as $k => $v) {
+        $keys .= $r;
+    }
+    return $keys . ":" . $k;
+}
+
 $g = null;
 for ($r = 0; $r < 3; $r++) {
+    echo json_encode(owners([[1, 2], "lit", function () { return 1; }, [3]])), "\n";
+    echo key_by_reference([7, 8, 9]), "\n";
     echo sum_values(range(1, 100 + $r)), " ", sum_values([1.5, 2, true, null]), "\n";
     echo sum_values(['a' => 1, 'b' => 2, 'c' => 3]), " ", sum_values([]), "\n";
     echo keyed([10, 20, 30]), " ", keyed(['x' => 1, 5 => 2]), "\n";

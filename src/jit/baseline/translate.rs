@@ -65,6 +65,8 @@ pub enum Decline {
 mod call;
 #[path = "translate_dim.rs"]
 mod dim;
+#[path = "translate_iter.rs"]
+mod iter;
 
 type Asm = VecAssembler<X64Relocation>;
 
@@ -1234,6 +1236,13 @@ impl Translator<'_> {
                 key,
                 val,
             } => self.assign_dim(pc, *dst, *base, *key, *val),
+            Op::IterNext {
+                iter,
+                val,
+                key,
+                by_ref: false,
+                exit,
+            } => self.iter_next(pc, *iter, *val, *key, *exit),
             Op::UnsetLocal { slot } => {
                 // Uncounted values (scalars, INDIRECT pointers) are dropped by
                 // rewriting the tag; counted ones (a REF box included: unset breaks
