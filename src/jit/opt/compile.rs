@@ -191,10 +191,10 @@ fn give_up(func: &Func, why: &str) {
 }
 
 /// The job's write lease stayed busy past [`LEASE_PATIENCE`]: back to the end of
-/// the queue (the job is returned to the worker), up to [`LEASE_RETRIES`] times; then back to profiling, where its
-/// baseline code requests it again — or, for a job nothing would request again
-/// (the retranslate-all watcher's), given up on with a reason, never left queued
-/// in name only.
+/// the queue (the job is returned to the worker), up to [`LEASE_RETRIES`] times;
+/// then back to profiling, where its baseline code requests it again — or, for a
+/// job nothing would request again (the retranslate-all watcher's), given up on
+/// with a reason, never left queued in name only.
 fn lease_stayed_busy(mut job: Job) -> Option<Job> {
     if job.lease_retries < LEASE_RETRIES {
         job.lease_retries += 1;

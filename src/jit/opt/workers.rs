@@ -136,15 +136,14 @@ fn send(tx: &Sender<Msg>, job: Job) -> bool {
 }
 
 /// Puts a job whose lease was busy back at the end of the queue; false (and the job
-/// abandoned) when the pool is shutting down.
+/// abandoned, not counted as requeued) when the pool is shutting down.
 fn requeue(job: Job) -> bool {
-    STATS.lease_requeues.fetch_add(1, Ordering::Relaxed);
     if SHUTDOWN.load(Ordering::Acquire) {
         compile::abandon(&job);
         return false;
     }
-    let Some(pool) = pool() else { return false };
-    send(&pool.tx, job)
+    STATS.lease_requeues.fetch_add(1, Ordering::Relaxed);
+    enqueue(job)
 }
 
 /// A sender the retranslate-all watcher can queue on.
