@@ -607,6 +607,7 @@ impl Translator<'_> {
     /// `rax / rcx` for two ints, stored in `dst`: the int quotient when the
     /// division is exact, else the float quotient of the two values converted;
     /// a divisor of 0 or -1 jumps to `slow` (the error, and `PHP_INT_MIN / -1`).
+    /// Both results (payload in rax, tag in r9b) share one destination guard.
     fn int_division(&mut self, dst: Slot, slow: DynamicLabel) {
         dynasm!(self.ops
             ; .arch x64
@@ -617,23 +618,22 @@ impl Translator<'_> {
             ; mov r8, rax
             ; cqo
             ; idiv rcx
+            ; mov r9d, tag::INT as i32
             ; test rdx, rdx
-            ; jnz >inexact
-        );
-        self.guard_plain_dst(dst, slow);
-        self.store_scalar(tag::INT, 0);
-        dynasm!(self.ops
-            ; .arch x64
-            ; jmp >divided
-            ; inexact:
+            ; jz >divided
             ; cvtsi2sd xmm0, r8
             ; cvtsi2sd xmm1, rcx
             ; divsd xmm0, xmm1
+            ; movq rax, xmm0
+            ; mov r9d, tag::DOUBLE as i32
+            ; divided:
         );
         self.guard_plain_dst(dst, slow);
-        dynasm!(self.ops ; .arch x64 ; movq rax, xmm0);
-        self.store_scalar(tag::DOUBLE, 0);
-        dynasm!(self.ops ; .arch x64 ; divided:);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov QWORD [rdx], rax
+            ; mov BYTE [rdx + 8], r9b
+        );
     }
 
     /// Loads an int operand into `Rq(reg)`; jumps to `slow` unless it is an int.
