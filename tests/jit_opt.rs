@@ -662,6 +662,27 @@ fn osr_entry_checks_the_tags_the_loop_assumes() {
     assert!(at_header > 0, "no OSR entry was refused at the loop header");
 }
 
+/// An OSR entry refused because of a check moved to the loop's `Jmp` (an array
+/// check for an element read of a string) is fed back: the next translation keeps
+/// the check in the loop, so the entry succeeds and nothing is given up on. Before,
+/// the refusal recorded nothing and each translation was refused alike until the
+/// script body was given up on (5 translations and 79 refusals for this program).
+/// `jit.sync=2` compiles at the back-edge that crosses the threshold, while
+/// baseline code is inside the loop, so the run does not depend on timing.
+#[test]
+fn refused_osr_entries_reach_the_next_translation() {
+    let name = "jit_osr_hoisted_guard";
+    let (out, stats) = run(&corpus(name), &["jit.sync=2"]);
+    assert_eq!(out, expected(name));
+    let o = &stats["optimized"];
+    assert!(deopts(&stats, "osr_entry") > 0, "no entry was refused: {o}");
+    assert_eq!(o["gave_up"].as_u64(), Some(0), "given up on: {o}");
+    assert!(
+        o["dropped"].as_u64().unwrap() <= 2,
+        "one drop per loop is enough: {o}"
+    );
+}
+
 /// `%` and `/` by a constant divisor are a multiply by its reciprocal or a shift in
 /// the IR (`irgen_rem.rs`): FastISel would select a 64-bit `idiv` for an `srem` or
 /// `sdiv`. Every sign and the int range's extremes print php's remainders and

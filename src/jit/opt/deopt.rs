@@ -122,12 +122,18 @@ pub unsafe extern "C" fn hop_opt_deopt(
     ) {
         record_profile(f, frame, pc as usize);
     }
-    if matches!(reason, DeoptReason::SlowPath | DeoptReason::LoopEntry) {
+    // A refused OSR entry at a loop's body is charged to the loop's `Jmp`, as a
+    // failed entry check would be (see `osr_refusal_site`).
+    let marked = match reason {
+        DeoptReason::SlowPath | DeoptReason::LoopEntry => Some(pc as usize),
+        DeoptReason::OsrEntry => osr_refusal_site(f, pc as usize),
+        _ => None,
+    };
+    if let Some(pc) = marked {
         // The next translation keeps this op generic (see `profile::SLOW_PATH_TAG`;
         // for a loop's `Jmp`: no entry checks); an element read or keyed write
         // first tries its fast helper (`profile::HELPER_PATH_TAG`).
         let prof = &f.jit.prof;
-        let pc = pc as usize;
         let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
         let dim = matches!(
             f.ops.get(pc),
@@ -152,6 +158,28 @@ pub unsafe extern "C" fn hop_opt_deopt(
     }
     // SAFETY: forwarded contract.
     unsafe { resume(ctx, frame, func, pc) }
+}
+
+/// The op a refused OSR entry at loop header `header` marks as a slow path: the
+/// `Jmp` entering the loop whose body starts there, if it is one.
+///
+/// **Why.** The entry checks what the tag analysis knows at the header. Most of
+/// that comes from ops the loop runs, whose profile baseline code widens while it
+/// keeps running the loop, so the next translation expects what it met. But guards
+/// moved to the loop's `Jmp` (`irgen_tags/loop_entry.rs`) have no profile of their
+/// own: an array check hoisted there for an element read that falls back to its
+/// helper, say, on a slot that holds a string. Baseline code entering at the body
+/// never runs that `Jmp`, so nothing would change, and every later translation
+/// would refuse the same entry until the function was given up on (a string
+/// benchmark's script body stayed in baseline code in about half its runs). Marked,
+/// the loop's checks stay inside it from the next translation on, as after a failed
+/// entry check; an entry refused for another reason costs that hoisting only.
+fn osr_refusal_site(f: &Func, header: usize) -> Option<usize> {
+    let entry = header.checked_sub(1)?;
+    match f.ops.get(entry) {
+        Some(Op::Jmp { target }) if (*target as usize) > header => Some(entry),
+        _ => None,
+    }
 }
 
 /// Continues op `pc` of `func` in a lower tier: where optimized code goes for a pc
