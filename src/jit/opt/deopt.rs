@@ -56,7 +56,9 @@ pub enum DeoptReason {
     /// header holding a type this translation assumed it could not (a float where
     /// the loop was compiled for ints). The header's op did nothing wrong, so
     /// nothing is recorded for it (its plan would turn generic): the ops that use
-    /// the slot widen their profiles when the tier below runs them.
+    /// the slot widen their profiles when the tier below runs them. The loop's
+    /// entry `Jmp`, whose moved checks have no profile to widen, is marked instead
+    /// (see `osr_refusal_site`).
     OsrEntry = 4,
     /// A loop-invariant guard checked at the `Jmp` entering a loop
     /// (`irgen_tags/loop_entry.rs`) failed: the loop runs in the tier below, and
