@@ -2,10 +2,12 @@
 
 /// PHP programs allocate and free short strings and arrays at a high rate; with
 /// glibc's allocator, malloc/free/realloc were 40% of string_ops. mimalloc's
-/// thread-local free lists make those a few instructions. (LLVM, a separate shared
-/// library, keeps glibc's allocator.)
+/// thread-local free lists make those a few instructions (called as
+/// `runtime::allocator` says). (LLVM, a separate shared library, keeps glibc's
+/// allocator.)
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: hopjit::runtime::allocator::PhpAllocator =
+    hopjit::runtime::allocator::PhpAllocator;
 
 fn main() {
     // No transparent huge pages for this process (what mimalloc's `allow_thp=0`

@@ -1,5 +1,6 @@
 //! Runtime: the value layout every tier shares and the semantics of PHP operations.
 
+pub mod allocator;
 pub mod arith;
 pub mod array;
 pub mod array_layout;
