@@ -15,6 +15,7 @@ pub mod array_set;
 pub mod array_sort;
 #[cfg(test)]
 mod array_tests;
+pub mod byte_scan;
 pub mod frameless;
 pub mod funcs;
 pub mod json;

@@ -268,30 +268,29 @@ fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     }
 }
 
+/// The first occurrence of `needle` in `hay` at or after byte `from` (PHP's
+/// `zend_memnstr`): candidates by their first byte, sixteen bytes at a time
+/// (`byte_scan`), each checked at its last byte before the rest is compared.
 pub(super) fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    if needle.is_empty() {
+    let Some((&first, _)) = needle.split_first() else {
         return Some(from);
-    }
-    if hay.len() < needle.len() || from > hay.len() - needle.len() {
+    };
+    let last_start = hay.len().checked_sub(needle.len())?;
+    if from > last_start {
         return None;
     }
-    let first = needle[0];
-    let last_start = hay.len() - needle.len();
-    let mut i = from;
-    while i <= last_start {
-        match hay[i..=last_start].iter().position(|&c| c == first) {
-            None => return None,
-            Some(p) => {
-                i += p;
-                // (The first byte matched: a one-byte needle needs no compare call.)
-                if needle.len() == 1 || hay[i + 1..i + needle.len()] == needle[1..] {
-                    return Some(i);
-                }
-                i += 1;
-            }
+    let n = needle.len();
+    let mut found = None;
+    super::byte_scan::each_byte(&hay[from..=last_start], first, |i| {
+        let p = from + i;
+        let hit = n == 1
+            || (hay[p + n - 1] == needle[n - 1] && hay[p + 1..p + n - 1] == needle[1..n - 1]);
+        if hit {
+            found = Some(p);
         }
-    }
-    None
+        !hit
+    });
+    found
 }
 
 fn explode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
@@ -316,12 +315,24 @@ fn explode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         u64::MAX
     };
     // The pieces go straight into the array's storage, sized up front for the
-    // usual one-byte separator (a count of its occurrences).
-    let guess = match sep.as_ref() {
-        [b] => s.iter().filter(|&&c| c == *b).count() + 1,
-        _ => 8,
-    };
-    let mut pieces: Vec<TypedValue> = Vec::with_capacity(guess.min(max_parts as usize));
+    // usual one-byte separator (a count of its occurrences), whose hits one scan
+    // visits (`byte_scan`).
+    if let [b] = sep.as_ref() {
+        let count = super::byte_scan::count_byte(&s, *b) + 1;
+        let mut pieces: Vec<TypedValue> = Vec::with_capacity(count.min(max_parts as usize));
+        let mut pos = 0;
+        super::byte_scan::each_byte(&s, *b, |p| {
+            if (pieces.len() as u64) + 1 >= max_parts {
+                return false;
+            }
+            pieces.push(TypedValue::str(&s[pos..p]));
+            pos = p + 1;
+            true
+        });
+        pieces.push(TypedValue::str(&s[pos..]));
+        return Ok(explode_result(pieces, limit));
+    }
+    let mut pieces: Vec<TypedValue> = Vec::with_capacity(8.min(max_parts as usize));
     let mut pos = 0;
     while (pieces.len() as u64) + 1 < max_parts {
         match find_from(&s, &sep, pos) {
@@ -333,11 +344,17 @@ fn explode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
         }
     }
     pieces.push(TypedValue::str(&s[pos..]));
+    Ok(explode_result(pieces, limit))
+}
+
+/// `explode`'s array of `pieces`, less the last `-limit` of them for a negative
+/// limit.
+fn explode_result(mut pieces: Vec<TypedValue>, limit: i64) -> TypedValue {
     if limit < 0 {
         let drop = limit.unsigned_abs().min(pieces.len() as u64) as usize;
         pieces.truncate(pieces.len() - drop);
     }
-    Ok(TypedValue::array(PhpArray::from_values(pieces)))
+    TypedValue::array(PhpArray::from_values(pieces))
 }
 
 /// PHP's `php_charmask`: a character list with `a..z` ranges, warning on bad ranges.
