@@ -37,7 +37,14 @@ function mixed_ret($n) {
     return is_string($r) ? strlen($r) : $r + 1;
 }
 
+// Passes a fresh string (a counted argument temporary, moved into the callee's
+// frame) and returns the call's result: the frame is clean after the call.
+function pass_on($s, $n) {
+    if ($n == 0) return strlen($s) . ":" . substr($s, -3);
+    return pass_on($s . chr(97 + $n % 26), $n - 1);
+}
+
 for ($round = 0; $round < 3; $round++) {
-    echo fib(20), " ", ack(2, 30), " ", label(12), " ", depth(40, []), " ", mixed_ret(25), "\n";
+    echo fib(20), " ", ack(2, 30), " ", label(12), " ", depth(40, []), " ", mixed_ret(25), " ", pass_on("s", 150), "\n";
 }
 echo memory_get_usage() > 0 ? "ok" : "?", "\n";

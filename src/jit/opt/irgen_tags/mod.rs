@@ -318,6 +318,24 @@ impl Solver<'_> {
                             apply(state, self.tracked, Step::Set(a, only(tag::UNINIT)));
                         }
                     }
+                    // A user function's call that goes on has moved its arguments
+                    // into the callee's frame (UNINIT left behind: `irgen_call.rs`'s
+                    // native sequence, `vm::interp_call`'s paths) or, inlined, read
+                    // the scalars they hold: nothing counted is left there, so a
+                    // `Return` after the call need not check them to report a clean
+                    // frame (`BODY_RET`). Not where a handler catches the call's
+                    // exception: that edge gets the same state, and a call that
+                    // failed before taking its arguments left them in place.
+                    if let Op::Call {
+                        args, argc, dst, ..
+                    } = self.func.ops[pc]
+                    {
+                        if self.func.handler_for(pc as u32).is_none() {
+                            for a in (args..args.saturating_add(argc)).filter(|a| *a != dst) {
+                                apply(state, self.tracked, Step::Set(a, UNCOUNTED));
+                            }
+                        }
+                    }
                 }
                 None => state.iter_mut().for_each(|t| *t = ANY),
             },
