@@ -327,6 +327,47 @@ impl ByteSink for StrBuf {
     }
 }
 
+/// `s` copied to `dst`. PHP strings are mostly built from short pieces (words,
+/// digits, separators); a `memcpy` call for each cost more than the copy. Up to 16
+/// bytes go as two possibly overlapping loads and stores of the widest size that
+/// fits, longer ones through `copy_nonoverlapping`.
+///
+/// # Safety
+/// `dst` is valid for `s.len()` bytes of writes and does not overlap `s`.
+#[inline(always)]
+unsafe fn copy_bytes(s: &[u8], dst: *mut u8) {
+    let n = s.len();
+    let src = s.as_ptr();
+    // SAFETY (every arm): each read lies within `s` and each write within the `n`
+    // bytes at `dst` (both ends of a pair are at most `n` bytes apart), per the
+    // contract; `read_unaligned`/`write_unaligned` allow any alignment.
+    unsafe {
+        match n {
+            0 => {}
+            1 => *dst = *src,
+            2..=3 => {
+                let a = src.cast::<u16>().read_unaligned();
+                let b = src.add(n - 2).cast::<u16>().read_unaligned();
+                dst.cast::<u16>().write_unaligned(a);
+                dst.add(n - 2).cast::<u16>().write_unaligned(b);
+            }
+            4..=7 => {
+                let a = src.cast::<u32>().read_unaligned();
+                let b = src.add(n - 4).cast::<u32>().read_unaligned();
+                dst.cast::<u32>().write_unaligned(a);
+                dst.add(n - 4).cast::<u32>().write_unaligned(b);
+            }
+            8..=16 => {
+                let a = src.cast::<u64>().read_unaligned();
+                let b = src.add(n - 8).cast::<u64>().read_unaligned();
+                dst.cast::<u64>().write_unaligned(a);
+                dst.add(n - 8).cast::<u64>().write_unaligned(b);
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, n),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,43 +430,5 @@ mod tests {
         let n = 12;
         write!(b, "{n}-{}", ["a", "b"].concat()).unwrap();
         assert_eq!(&b[..], b"12-ab");
-    }
-}
-
-/// `s` copied to `dst`. PHP strings are mostly built from short pieces (words,
-/// digits, separators); a `memcpy` call for each cost more than the copy. Up to 16
-/// bytes go as two possibly overlapping loads and stores of the widest size that
-/// fits, longer ones through `copy_nonoverlapping`.
-///
-/// # Safety
-/// `dst` is valid for `s.len()` bytes of writes and does not overlap `s`.
-#[inline(always)]
-unsafe fn copy_bytes(s: &[u8], dst: *mut u8) {
-    let n = s.len();
-    let src = s.as_ptr();
-    // SAFETY (every branch): each read lies within `s` and each write within the
-    // `n` bytes at `dst` (both ends of a pair are at most `n` bytes apart), per
-    // the contract; unaligned accesses are allowed by `read_unaligned`.
-    unsafe {
-        if n >= 8 && n <= 16 {
-            let a = src.cast::<u64>().read_unaligned();
-            let b = src.add(n - 8).cast::<u64>().read_unaligned();
-            dst.cast::<u64>().write_unaligned(a);
-            dst.add(n - 8).cast::<u64>().write_unaligned(b);
-        } else if n >= 4 && n < 8 {
-            let a = src.cast::<u32>().read_unaligned();
-            let b = src.add(n - 4).cast::<u32>().read_unaligned();
-            dst.cast::<u32>().write_unaligned(a);
-            dst.add(n - 4).cast::<u32>().write_unaligned(b);
-        } else if n >= 2 && n < 4 {
-            let a = src.cast::<u16>().read_unaligned();
-            let b = src.add(n - 2).cast::<u16>().read_unaligned();
-            dst.cast::<u16>().write_unaligned(a);
-            dst.add(n - 2).cast::<u16>().write_unaligned(b);
-        } else if n == 1 {
-            *dst = *src;
-        } else if n > 16 {
-            std::ptr::copy_nonoverlapping(src, dst, n);
-        }
     }
 }
