@@ -37,6 +37,18 @@ pub unsafe extern "C" fn hop_opt_call(
     st
 }
 
+/// `ctx.ret = (tag, data)`, dropping what `ctx.ret` held: the outermost return of
+/// a self-looping body (`irgen_selfcall.rs`) when `ctx.ret` was not left empty, as
+/// callers leave it (its `Return`s do not check, as they write nothing there
+/// unless they are the outermost one).
+///
+/// # Safety
+/// `ctx` is the running request's context; `(tag, data)` is an owned value.
+pub unsafe extern "C" fn hop_opt_replace_ret(ctx: *mut ExecCtx, tag: u8, data: u64) {
+    // SAFETY: per the contract.
+    unsafe { (*ctx).ret = TypedValue::raw(tag, data) };
+}
+
 /// Releases a string, array or object value an inline store is about to overwrite
 /// (one owner less; the last frees it).
 ///

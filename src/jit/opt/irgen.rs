@@ -1625,11 +1625,16 @@ impl<'f> Lower<'f> {
         self.line(&format!(
             "{rp} = getelementptr inbounds i8, ptr %ctx, i64 {off}"
         ));
-        let old = self.load_tag(&rp);
-        let free = self.tmp();
-        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
         let gen = self.fallback_label(pc);
-        self.expect(&free, &gen);
+        // `ctx.ret` must be empty to take the value (callers leave it so); a
+        // self-looping body writes it only at its outermost return, which checks
+        // there (`self_return_block`).
+        if !self.self_loop {
+            let old = self.load_tag(&rp);
+            let free = self.tmp();
+            self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+            self.expect(&free, &gen);
+        }
         let (t, d) = if src.is_const() {
             let Some(v) = self.func.consts.get(src.index() as usize) else {
                 return self.generic(pc, hop_step as *const () as usize);

@@ -479,12 +479,17 @@ impl<'f> Lower<'f> {
         let len1 = self.tmp();
         self.line(&format!("{len1} = add i64 {len}, 1"));
         self.store_at("i64", &len1, &lenp, 8);
-        let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
-        self.store_at("i32", argc, &argcp, 4);
+        // The argument count, for the callee's `CheckArgs` (the only reader): a
+        // self call that jumps past it stores it on its native path only.
+        let self_jump = callee == self.func.id && self.self_loop && closure.is_none();
+        if !(self_jump && self.self_entry_pc(argc) == 1) {
+            let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
+            self.store_at("i32", argc, &argcp, 4);
+        }
         let mut st = self.tmp();
         let mut frame_clean = None;
         let mut returned = None;
-        if callee == self.func.id && self.self_loop && closure.is_none() {
+        if self_jump {
             // Recursion as a jump (see `irgen_selfcall.rs`).
             let back = self.self_call(&frame, &sp, &len, argc);
             st = back.status;

@@ -29,6 +29,7 @@
 //! native frame.
 
 use super::*;
+use crate::jit::opt::helpers::hop_opt_replace_ret;
 
 /// Nested self calls one native activation of the body runs as jumps; the next
 /// one is a native call. Four 8-byte arrays of this many entries are the body's
@@ -36,12 +37,14 @@ use super::*;
 const SELF_DEPTH: usize = 64;
 
 /// A return into `selfret`: status and frame-clean word (see `BODY_RET`), the
-/// returned value's tag (i8) and data (i64), and the block it leaves.
+/// returned value's tag (i8) and data (i64), whether that value came from a
+/// `Return` (i1; else it was read from `ctx.ret`), and the block it leaves.
 pub(super) struct RetEdge {
     status: String,
     clean: String,
     tag: String,
     data: String,
+    fresh: &'static str,
     block: String,
 }
 
@@ -73,6 +76,17 @@ impl<'f> Lower<'f> {
                 matches!(op, Op::Call { func: callee, argc, .. }
                     if *callee == self.func.id && self.native_call_site(pc, *callee, *argc))
             })
+    }
+
+    /// Where a self call passing `argc` arguments jumps into the body: past a
+    /// `CheckArgs` those arguments satisfy (pc 1), else pc 0. Otherwise the count
+    /// stored for the callee would reach the check through a phi at the loop's
+    /// head, tested again at every call.
+    pub(super) fn self_entry_pc(&self, argc: u32) -> usize {
+        match (&self.func.ops[0], self.spec.plans[0]) {
+            (Op::CheckArgs { required }, Plan::Int) if argc >= *required => 1,
+            _ => 0,
+        }
     }
 
     /// The allocas and entry-block stores of a self-looping body.
@@ -139,11 +153,11 @@ impl<'f> Lower<'f> {
         clean: &str,
         value: Option<(&str, &str)>,
     ) {
-        let (tag, data) = match value {
-            Some((t, d)) => (t.to_string(), d.to_string()),
+        let (tag, data, fresh) = match value {
+            Some((t, d)) => (t.to_string(), d.to_string(), "true"),
             None => {
                 let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
-                (self.load_tag(&rp), self.load_data(&rp))
+                (self.load_tag(&rp), self.load_data(&rp), "false")
             }
         };
         self.ret_in.push(RetEdge {
@@ -151,6 +165,7 @@ impl<'f> Lower<'f> {
             clean: clean.to_string(),
             tag,
             data,
+            fresh,
             block: self.cur.clone(),
         });
         self.line("br label %selfret");
@@ -196,17 +211,16 @@ impl<'f> Lower<'f> {
         self.raw_line(&format!(
             "store ptr {callee_frame}, ptr %frame.var, align 8"
         ));
-        // A body that starts by checking its argument count is entered past the
-        // check when this call passes enough: otherwise the count stored for the
-        // callee reaches the check through a phi at the loop's head, tested again
-        // at every call.
-        let entry = match (&self.func.ops[0], self.spec.plans[0]) {
-            (Op::CheckArgs { required }, Plan::Int) if argc >= *required => 1,
-            _ => 0,
-        };
+        let entry = self.self_entry_pc(argc);
         self.br(entry);
-        // Past the depth: a native call (its own arrays, depth 0).
+        // Past the depth: a native call (its own arrays, depth 0), which enters at
+        // pc 0 and so checks the argument count the caller skipped storing when
+        // its jumps enter past the check.
         self.block(&native);
+        if entry == 1 {
+            let argcp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, cur_argc));
+            self.store_at("i32", argc, &argcp, 4);
+        }
         let (pair, st, clean) = (self.tmp(), self.tmp(), self.tmp());
         self.line(&format!(
             "{pair} = call {BODY_RET} @{BODY_SYMBOL}(ptr {callee_frame}, ptr %ctx, i64 0) #0"
@@ -251,18 +265,16 @@ impl<'f> Lower<'f> {
     pub(super) fn self_return_block(&mut self) {
         let ret_in = std::mem::take(&mut self.ret_in);
         self.block("selfret");
-        type Field = fn(&RetEdge) -> &String;
-        let fields: [(&str, &str, Field); 4] = [
-            ("status", "i64", |e| &e.status),
-            ("clean", "i64", |e| &e.clean),
-            ("tag", "i8", |e| &e.tag),
-            ("data", "i64", |e| &e.data),
+        type Field = fn(&RetEdge) -> String;
+        let fields: [(&str, &str, Field); 5] = [
+            ("status", "i64", |e| e.status.clone()),
+            ("clean", "i64", |e| e.clean.clone()),
+            ("tag", "i8", |e| e.tag.clone()),
+            ("data", "i64", |e| e.data.clone()),
+            ("fresh", "i1", |e| e.fresh.to_string()),
         ];
         for (name, ty, field) in fields {
-            let incoming: Vec<_> = ret_in
-                .iter()
-                .map(|e| (field(e).clone(), e.block.clone()))
-                .collect();
+            let incoming: Vec<_> = ret_in.iter().map(|e| (field(e), e.block.clone())).collect();
             self.raw_line(&format!(
                 "%selfret.{name} = phi {ty} {}",
                 phi_incoming(&incoming)
@@ -272,9 +284,27 @@ impl<'f> Lower<'f> {
         self.raw_line("%selfret.nested = icmp ne i64 %selfret.depth, 0");
         self.raw_line("br i1 %selfret.nested, label %selfret.up, label %selfret.out");
         // The outermost activation returns as the entry convention says: the value
-        // in `ctx.ret`.
+        // in `ctx.ret`. A `Return`'s value replaces what `ctx.ret` holds, which
+        // callers leave empty; should it hold a counted value, out of line.
         self.block("selfret.out");
         let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
+        let old = self.load_tag(&rp);
+        self.raw_line(&format!(
+            "%selfret.held = icmp uge i8 {old}, {}",
+            tag::STRING
+        ));
+        self.raw_line("%selfret.replace = and i1 %selfret.fresh, %selfret.held");
+        self.raw_line("%selfret.plain = xor i1 %selfret.replace, true");
+        self.raw_line(
+            "br i1 %selfret.plain, label %selfret.store, label %selfret.replaced, !prof !0",
+        );
+        self.block("selfret.replaced");
+        self.line(&format!(
+            "call void {}(ptr %ctx, i8 %selfret.tag, i64 %selfret.data) #1",
+            fnptr(hop_opt_replace_ret as *const () as usize)
+        ));
+        self.ret_pair("%selfret.status", "%selfret.clean");
+        self.block("selfret.store");
         self.store_whole(&rp, "%selfret.tag", "%selfret.data");
         self.ret_pair("%selfret.status", "%selfret.clean");
         self.block("selfret.up");
