@@ -1620,21 +1620,22 @@ impl<'f> Lower<'f> {
         if self.inlining.is_some() {
             return self.inline_return(pc, src);
         }
-        let off = std::mem::offset_of!(ExecCtx, ret);
-        let rp = self.tmp();
-        self.line(&format!(
-            "{rp} = getelementptr inbounds i8, ptr %ctx, i64 {off}"
-        ));
-        let gen = self.fallback_label(pc);
-        // `ctx.ret` must be empty to take the value (callers leave it so); a
-        // self-looping body writes it only at its outermost return, which checks
-        // there (`self_return_block`).
-        if !self.self_loop {
+        // `ctx.ret`, which must be empty to take the value (callers leave it so);
+        // none in a self-looping body, which writes it only at its outermost
+        // return and checks there (`self_return_block`).
+        let ret_ptr = (!self.self_loop).then(|| {
+            let off = std::mem::offset_of!(ExecCtx, ret);
+            let rp = self.tmp();
+            self.line(&format!(
+                "{rp} = getelementptr inbounds i8, ptr %ctx, i64 {off}"
+            ));
             let old = self.load_tag(&rp);
             let free = self.tmp();
             self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
+            let gen = self.fallback_label(pc);
             self.expect(&free, &gen);
-        }
+            rp
+        });
         let (t, d) = if src.is_const() {
             let Some(v) = self.func.consts.get(src.index() as usize) else {
                 return self.generic(pc, hop_step as *const () as usize);
@@ -1647,12 +1648,13 @@ impl<'f> Lower<'f> {
             let p = self.storage(src.0);
             let t = self.load_tag(&p);
             let defined = self.plain_value(&t);
+            let gen = self.fallback_label(pc);
             self.expect(&defined, &gen);
             let d = self.load_data(&p);
             self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
             (t, d)
         };
-        if !self.self_loop {
+        if let Some(rp) = ret_ptr {
             self.store_whole(&rp, &t, &d);
         }
         // A frame left with nothing to release tells a recursive caller so (see

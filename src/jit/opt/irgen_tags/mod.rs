@@ -307,33 +307,32 @@ impl Solver<'_> {
                             *t = ANY;
                         }
                     }
-                    // A built-in's argument temporaries come back UNINIT
-                    // (`vm::interp_call::call_builtin_slots` takes them), all but the
-                    // one that receives its result.
-                    if let Op::CallBuiltin {
-                        args, argc, dst, ..
-                    } = self.func.ops[pc]
-                    {
-                        for a in (args..args.saturating_add(argc)).filter(|a| *a != dst) {
-                            apply(state, self.tracked, Step::Set(a, only(tag::UNINIT)));
+                    // What a call leaves in its argument temporaries, all but the
+                    // one that receives its result:
+                    // - a built-in's come back UNINIT (`vm::interp_call::
+                    //   call_builtin_slots` takes them);
+                    // - a user function's call that goes on has moved them into the
+                    //   callee's frame (UNINIT left behind: `irgen_call.rs`'s native
+                    //   sequence, `vm::interp_call`'s paths) or, inlined, read the
+                    //   scalars they hold: nothing counted is left, so a `Return`
+                    //   after the call need not check them to report a clean frame
+                    //   (`BODY_RET`). Not where a handler catches the call's
+                    //   exception: that edge gets the same state, and a call that
+                    //   failed before taking its arguments left them in place.
+                    let left = match self.func.ops[pc] {
+                        Op::CallBuiltin {
+                            args, argc, dst, ..
+                        } => Some((args, argc, dst, only(tag::UNINIT))),
+                        Op::Call {
+                            args, argc, dst, ..
+                        } if self.func.handler_for(pc as u32).is_none() => {
+                            Some((args, argc, dst, UNCOUNTED))
                         }
-                    }
-                    // A user function's call that goes on has moved its arguments
-                    // into the callee's frame (UNINIT left behind: `irgen_call.rs`'s
-                    // native sequence, `vm::interp_call`'s paths) or, inlined, read
-                    // the scalars they hold: nothing counted is left there, so a
-                    // `Return` after the call need not check them to report a clean
-                    // frame (`BODY_RET`). Not where a handler catches the call's
-                    // exception: that edge gets the same state, and a call that
-                    // failed before taking its arguments left them in place.
-                    if let Op::Call {
-                        args, argc, dst, ..
-                    } = self.func.ops[pc]
-                    {
-                        if self.func.handler_for(pc as u32).is_none() {
-                            for a in (args..args.saturating_add(argc)).filter(|a| *a != dst) {
-                                apply(state, self.tracked, Step::Set(a, UNCOUNTED));
-                            }
+                        _ => None,
+                    };
+                    if let Some((args, argc, dst, set)) = left {
+                        for a in (args..args.saturating_add(argc)).filter(|a| *a != dst) {
+                            apply(state, self.tracked, Step::Set(a, set));
                         }
                     }
                 }
