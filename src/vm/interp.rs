@@ -157,10 +157,12 @@ pub(crate) fn write(frame: *mut TypedValue, dst: Slot, v: TypedValue) {
 }
 
 /// Writes an owned value given as its fields (no refcount touched when the old
-/// value is not counted; `write` otherwise).
+/// value is not counted; `write` otherwise); `NO_SLOT` drops it, as `write` does
+/// (a discarded built-in result: `array_pop($a);`).
 #[inline(always)]
 pub(crate) fn write_scalar(frame: *mut TypedValue, dst: Slot, t: u8, data: u64) {
     if dst == NO_SLOT {
+        drop(TypedValue::raw(t, data));
         return;
     }
     // SAFETY: as in `write`.

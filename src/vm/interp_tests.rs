@@ -782,3 +782,18 @@ fn bind_ref_into_array_element() {
     );
     assert_eq!(run(vec![main], &[]), ("5".into(), 0));
 }
+
+/// A built-in's result nobody takes (`strtoupper($s);` as a statement: `NO_SLOT`)
+/// is released: here the argument itself, shared back, loses the owner it gained.
+#[test]
+fn discarded_builtin_results_are_released() {
+    let mut ctx = ExecCtx::for_tests();
+    let s = TypedValue::string(b"ABC".to_vec());
+    let mut frame = [s.clone(), TypedValue::uninit()];
+    assert_eq!(s.refcount(), Some(2));
+    let upper = crate::runtime::builtins::registry::lookup("strtoupper").expect("a built-in");
+    super::interp_call::call_builtin_slots(&mut ctx, upper, frame.as_mut_ptr(), 0, 1, NO_SLOT)
+        .expect("strtoupper of a string");
+    assert!(frame[0].is_uninit(), "the argument was consumed");
+    assert_eq!(s.refcount(), Some(1));
+}
