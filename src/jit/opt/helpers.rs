@@ -2,8 +2,10 @@
 //! `baseline/helpers.rs`, and the deopt entries in `deopt.rs`). Each is
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
+use crate::runtime::builtins::string::find_from;
+use crate::runtime::builtins::string_map::{mapped, StrMap};
 use crate::runtime::mt_rand::MtRand;
-use crate::runtime::value::{ObjCell, TypedValue};
+use crate::runtime::value::{tag, ObjCell, TypedValue};
 use crate::vm::ctx::ExecCtx;
 use crate::vm::interp::write;
 use crate::vm::interp_call::{call_builtin_slots, call_to_ret, store_fault};
@@ -177,4 +179,37 @@ pub unsafe extern "C" fn hop_opt_osr_enter(
         unsafe { *frame.add(row[0] as usize) = TypedValue::raw(row[1] as u8, 0) };
     }
     1
+}
+
+/// `strtoupper`, `strtolower`, `trim`, `ltrim` or `rtrim` (by `map`, a
+/// [`StrMap`] discriminant) of string `cell`, computed inline by optimized code
+/// (`intrinsic.rs`): returns the result's string cell, owned (the argument itself
+/// with one more owner when nothing changes). Cannot fail or warn; touches only the
+/// argument's cell and the allocator.
+///
+/// # Safety
+/// `cell` is the payload of a live STRING value, which the caller keeps alive
+/// during the call.
+pub unsafe extern "C" fn hop_opt_str_map(map: u64, cell: u64) -> u64 {
+    let map = StrMap::from_u8(map as u8).expect("the lowering passes a StrMap");
+    // Borrowed, not owned: the caller still holds its owner.
+    let arg = std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, cell));
+    let r = mapped(&arg, arg.str_bytes(), map);
+    let cell = r.data;
+    std::mem::forget(r);
+    cell
+}
+
+/// `strpos($haystack, $needle)` of two strings, computed inline by optimized code:
+/// the byte offset of the first occurrence, or -1 for none (PHP's `false`).
+/// Cannot fail or warn (PHP 8 finds an empty needle at 0); reads only the cells.
+///
+/// # Safety
+/// `hay` and `needle` are payloads of live STRING values.
+pub unsafe extern "C" fn hop_opt_strpos(hay: u64, needle: u64) -> i64 {
+    let (h, n) = (
+        std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, hay)),
+        std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, needle)),
+    );
+    find_from(h.str_bytes(), n.str_bytes(), 0).map_or(-1, |p| p as i64)
 }

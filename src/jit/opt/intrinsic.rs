@@ -9,13 +9,17 @@
 //! two of the three calls per iteration. PHP compiles some of these to dedicated
 //! opcodes for the same reason (`zend_compile_func_strlen`, `..._count`).
 //!
-//! An intrinsic takes one argument (two for `mt_rand`) of the tags it [accepts](Intrinsic::accepts),
-//! checked inline; any other value (a null, an int for `strlen`, an object for
-//! `count`, a hash array for `count`) leaves optimized code before anything
-//! happened, and the deopt marks the op so the next translation calls the built-in
-//! there (`profile::SLOW_PATH_TAG`). Its result has one tag, and nothing it does can
-//! raise a warning or an exception, so the lowering needs no line number, no fault
-//! check and no helper call on the inline path.
+//! An intrinsic takes one argument (two for `mt_rand` and `strpos`) of the tags it
+//! [accepts](Intrinsic::accepts), checked inline; any other value (a null, an int
+//! for `strlen`, an object for `count`, a hash array for `count`) leaves optimized
+//! code before anything happened, and the deopt marks the op so the next
+//! translation calls the built-in there (`profile::SLOW_PATH_TAG`). Nothing it does
+//! can raise a warning or an exception, so the lowering needs no line number, no
+//! fault check and no generic helper call. Most are computed in IR; the string
+//! functions that build or search strings call one small helper each
+//! (`hop_opt_str_map`, `hop_opt_strpos`) that touches only the strings and the
+//! allocator — about a tenth of the generic call's instructions, and the frame's
+//! tags stay known across it.
 
 use once_cell::sync::Lazy;
 
@@ -23,6 +27,7 @@ use super::irgen_tags::{self as tags, TagSet};
 use crate::bytecode::op::Slot;
 use crate::runtime::array_layout::packed_layout;
 use crate::runtime::builtins::registry;
+use crate::runtime::builtins::string_map::StrMap;
 use crate::runtime::value::tag;
 
 /// A built-in computed inline (with [`Intrinsic::argc`] arguments).
@@ -40,6 +45,13 @@ pub enum Intrinsic {
     /// and leaves optimized code first): a helper call that touches only the
     /// generator, so the frame stays as LLVM knew it.
     MtRand,
+    /// `strtoupper`, `strtolower`, `trim`, `ltrim`, `rtrim` of one string: a
+    /// helper call (`hop_opt_str_map`) that touches only the string and the
+    /// allocator; the result is a string.
+    StrMap(StrMap),
+    /// `strpos(string, string)`: a helper call (`hop_opt_strpos`) that reads only
+    /// the two strings; the result is the offset, or false.
+    Strpos,
 }
 
 /// The registry ids of the built-ins above, looked up once.
@@ -49,6 +61,13 @@ static IDS: Lazy<Vec<(u32, Intrinsic)>> = Lazy::new(|| {
         ("ord", Intrinsic::Ord),
         ("sqrt", Intrinsic::Sqrt),
         ("mt_rand", Intrinsic::MtRand),
+        ("strtoupper", Intrinsic::StrMap(StrMap::Upper)),
+        ("strtolower", Intrinsic::StrMap(StrMap::Lower)),
+        ("trim", Intrinsic::StrMap(StrMap::Trim)),
+        ("ltrim", Intrinsic::StrMap(StrMap::Ltrim)),
+        ("rtrim", Intrinsic::StrMap(StrMap::Rtrim)),
+        ("chop", Intrinsic::StrMap(StrMap::Rtrim)),
+        ("strpos", Intrinsic::Strpos),
     ];
     // Inline counts read the packed representation; without its layout (see
     // `array_layout`) `count` stays a call.
@@ -73,26 +92,32 @@ impl Intrinsic {
     /// How many arguments the inline path takes (each of the [accepted](Self::accepts) tags).
     pub fn argc(self) -> u32 {
         match self {
-            Intrinsic::MtRand => 2,
+            Intrinsic::MtRand | Intrinsic::Strpos => 2,
             _ => 1,
         }
     }
 
-    /// The argument tags the inline path handles.
+    /// The tags the inline path handles in its arguments.
     pub fn accepts(self) -> TagSet {
         match self {
-            Intrinsic::Strlen | Intrinsic::Ord => tags::only(tag::STRING),
+            Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::StrMap(_) | Intrinsic::Strpos => {
+                tags::only(tag::STRING)
+            }
             Intrinsic::Count => tags::only(tag::ARRAY),
             Intrinsic::Sqrt => tags::NUMBER,
             Intrinsic::MtRand => tags::only(tag::INT),
         }
     }
 
-    /// The tag of the result.
-    pub fn result(self) -> u8 {
+    /// The tags of the result.
+    pub fn result(self) -> TagSet {
         match self {
-            Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::Count | Intrinsic::MtRand => tag::INT,
-            Intrinsic::Sqrt => tag::DOUBLE,
+            Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::Count | Intrinsic::MtRand => {
+                tags::only(tag::INT)
+            }
+            Intrinsic::Sqrt => tags::only(tag::DOUBLE),
+            Intrinsic::StrMap(_) => tags::only(tag::STRING),
+            Intrinsic::Strpos => tags::only(tag::INT) | tags::only(tag::BOOL),
         }
     }
 }
@@ -118,16 +143,40 @@ mod tests {
     }
 
     #[test]
-    fn results_are_uncounted_and_accepted_tags_are_values() {
+    fn results_are_values_and_accepted_tags_are_values() {
         for i in [
             Intrinsic::Strlen,
             Intrinsic::Ord,
             Intrinsic::Count,
             Intrinsic::Sqrt,
             Intrinsic::MtRand,
+            Intrinsic::StrMap(StrMap::Upper),
+            Intrinsic::Strpos,
         ] {
-            assert!(tags::subset(tags::only(i.result()), tags::UNCOUNTED));
+            assert!(tags::subset(i.result(), tags::PLAIN), "{i:?}");
             assert!(tags::subset(i.accepts(), tags::PLAIN), "{i:?}");
         }
+        assert!(tags::subset(Intrinsic::Strpos.result(), tags::UNCOUNTED));
+    }
+
+    #[test]
+    fn string_functions_of_their_argument_counts_are_intrinsics() {
+        let id = |n| registry::lookup(n).expect("a built-in");
+        assert_eq!(
+            Intrinsic::of(id("strtoupper"), 3, 1, 2),
+            Some(Intrinsic::StrMap(StrMap::Upper))
+        );
+        assert_eq!(
+            Intrinsic::of(id("chop"), 3, 1, 2),
+            Some(Intrinsic::StrMap(StrMap::Rtrim))
+        );
+        // trim with its characters, strpos with an offset: calls.
+        assert_eq!(Intrinsic::of(id("trim"), 3, 2, 2), None);
+        assert_eq!(
+            Intrinsic::of(id("strpos"), 3, 2, 2),
+            Some(Intrinsic::Strpos)
+        );
+        assert_eq!(Intrinsic::of(id("strpos"), 3, 3, 2), None);
+        assert_eq!(Intrinsic::of(id("strpos"), 3, 2, 4), None);
     }
 }

@@ -3,7 +3,7 @@
 //! would consume it, the result stored — no helper call on the way.
 
 use super::*;
-use crate::jit::opt::helpers::hop_opt_mt_rand;
+use crate::jit::opt::helpers::{hop_opt_mt_rand, hop_opt_str_map, hop_opt_strpos};
 use crate::jit::opt::intrinsic::Intrinsic;
 use crate::runtime::array_layout::packed_layout;
 use crate::runtime::str_cell::{BYTES_OFFSET, LEN_OFFSET};
@@ -14,43 +14,108 @@ impl Lower<'_> {
     /// before anything happened (`DeoptReason::SlowPath`: the next translation
     /// calls the built-in).
     pub(super) fn intrinsic_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, arg: Slot) {
-        if which == Intrinsic::MtRand {
-            return self.mt_rand_call(pc, dst, arg);
+        match which {
+            Intrinsic::MtRand => return self.mt_rand_call(pc, dst, arg),
+            Intrinsic::Strpos => return self.strpos_call(pc, dst, arg),
+            _ => {}
         }
+        let (t, d) = self.checked_arg(pc, arg, which.accepts());
         let p = self.storage(arg);
         let known = self.known(arg);
-        let t = self.load_tag(&p);
-        if !tags::subset(known, which.accepts()) {
-            let ok = self.tag_in(&t, which.accepts());
-            let exit = self.fallback_label(pc);
-            self.expect(&ok, &exit);
-        }
-        let d = self.load_data(&p);
-        let result = match which {
+        let (result_tag, result) = match which {
             Intrinsic::Strlen => {
                 let cell = self.cell_of(&d);
-                self.cell_field(&cell, LEN_OFFSET, "i64").1
+                (tag::INT, self.cell_field(&cell, LEN_OFFSET, "i64").1)
             }
-            Intrinsic::Ord => self.first_byte(&d),
+            Intrinsic::Ord => (tag::INT, self.first_byte(&d)),
             Intrinsic::Count => {
                 let l = packed_layout().expect("count is inline only with a layout");
                 let exit = self.fallback_label(pc);
                 let cell = self.packed_cell(&l, arg, &p, false, &exit);
-                self.cell_field(&cell, l.len, "i64").1
+                (tag::INT, self.cell_field(&cell, l.len, "i64").1)
             }
-            Intrinsic::Sqrt => self.float_sqrt(&t, &d, known),
-            Intrinsic::MtRand => unreachable!("lowered by mt_rand_call"),
+            Intrinsic::Sqrt => (tag::DOUBLE, self.float_sqrt(&t, &d, known)),
+            // Built below, once the destination cannot leave: a new string.
+            Intrinsic::StrMap(_) => (tag::STRING, String::new()),
+            Intrinsic::MtRand | Intrinsic::Strpos => unreachable!("lowered above"),
         };
         // Still nothing done: the destination may yet leave for the tier below.
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
+        let result = match which {
+            Intrinsic::StrMap(map) => {
+                let r = self.tmp();
+                self.line(&format!(
+                    "{r} = call i64 {}(i64 {}, i64 {d}) #0",
+                    fnptr(hop_opt_str_map as *const () as usize),
+                    map as u8
+                ));
+                r
+            }
+            _ => result,
+        };
         // The call consumes its argument: the slot is left undefined, the value
         // loses an owner (freed out of line when it was the last).
-        self.store_tag(&p, tag::UNINIT);
-        if which.accepts() & !tags::UNCOUNTED != 0 {
-            self.release_consumed(&t, &d);
+        self.consume_arg(&p, &t, &d, which.accepts());
+        match q {
+            Some(q) => self.store_to(dst, &q, &result_tag.to_string(), &result),
+            // An unwanted string result is released at once.
+            None if result_tag == tag::STRING => {
+                self.release_consumed(&result_tag.to_string(), &result)
+            }
+            None => {}
+        }
+        self.br(pc + 1);
+    }
+
+    /// The tag and payload of argument slot `arg`, checked to be one of `accepts`
+    /// (else optimized code is left at `pc`, nothing done).
+    fn checked_arg(&mut self, pc: usize, arg: Slot, accepts: TagSet) -> (String, String) {
+        let p = self.storage(arg);
+        let t = self.load_tag(&p);
+        if !tags::subset(self.known(arg), accepts) {
+            let ok = self.tag_in(&t, accepts);
+            let exit = self.fallback_label(pc);
+            self.expect(&ok, &exit);
+        }
+        let d = self.load_data(&p);
+        (t, d)
+    }
+
+    /// The call's consumption of an argument (at `p`, tag `t`, payload `d`, of the
+    /// tags `accepts`): the slot left undefined, a counted value's owner dropped.
+    fn consume_arg(&mut self, p: &str, t: &str, d: &str, accepts: TagSet) {
+        self.store_tag(p, tag::UNINIT);
+        if accepts & !tags::UNCOUNTED != 0 {
+            self.release_consumed(t, d);
+        }
+    }
+
+    /// `strpos(haystack, needle)` of the two strings at `args`, `args + 1`: checked
+    /// inline (else the tier below calls the built-in), searched by
+    /// `hop_opt_strpos`; the result is the offset, or false.
+    fn strpos_call(&mut self, pc: usize, dst: Slot, args: Slot) {
+        let accepts = Intrinsic::Strpos.accepts();
+        let (ht, hd) = self.checked_arg(pc, args, accepts);
+        let (nt, nd) = self.checked_arg(pc, args + 1, accepts);
+        let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
+        let (r, found, rt, rd) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!(
+            "{r} = call i64 {}(i64 {hd}, i64 {nd}) #0",
+            fnptr(hop_opt_strpos as *const () as usize)
+        ));
+        self.line(&format!("{found} = icmp sge i64 {r}, 0"));
+        self.line(&format!(
+            "{rt} = select i1 {found}, i8 {}, i8 {}",
+            tag::INT,
+            tag::BOOL
+        ));
+        self.line(&format!("{rd} = select i1 {found}, i64 {r}, i64 0"));
+        for (a, t, d) in [(args, &ht, &hd), (args + 1, &nt, &nd)] {
+            let p = self.storage(a);
+            self.consume_arg(&p, t, d, accepts);
         }
         if let Some(q) = q {
-            self.store_to(dst, &q, &which.result().to_string(), &result);
+            self.store_to(dst, &q, &rt, &rd);
         }
         self.br(pc + 1);
     }

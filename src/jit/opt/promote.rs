@@ -39,6 +39,7 @@
 //! has a `$GLOBALS` local or is the script body (whose locals are the globals).
 
 use super::fuse::NestedRead;
+use super::intrinsic::Intrinsic;
 use super::irgen_tags::{self as tags};
 use super::spec::{Plan, Spec};
 use crate::bytecode::op::{Op, Operand, Slot, NO_SLOT};
@@ -264,8 +265,15 @@ fn uncounted_slots(func: &Func, spec: &Spec) -> Vec<bool> {
                     };
                     (!ok_here).then_some(*dst)
                 }
-                // An intrinsic (`intrinsic.rs`) writes an int or a float.
-                Op::CallBuiltin { .. } if plan == Plan::Int => None,
+                // An intrinsic (`intrinsic.rs`) writes its result's tags.
+                Op::CallBuiltin {
+                    dst,
+                    builtin,
+                    args,
+                    argc,
+                } if plan == Plan::Int => Intrinsic::of(*builtin, *args, *argc, *dst)
+                    .filter(|i| !tags::subset(i.result(), tags::UNCOUNTED))
+                    .map(|_| *dst),
                 Op::Call { dst, .. } | Op::CallBuiltin { dst, .. } => Some(*dst),
                 _ => {
                     // Whatever else writes, may write anything.

@@ -30,6 +30,7 @@ pub mod string_compare;
 pub mod string_escape;
 pub mod string_format;
 pub mod string_hash;
+pub mod string_map;
 pub mod string_search;
 pub mod time;
 pub mod types;

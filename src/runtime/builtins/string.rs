@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::string_map::{mapped, trim_bounds, StrMap, DEFAULT_TRIM_MASK};
 use super::{args, BuiltinDef};
 use crate::runtime::array::PhpArray;
 use crate::runtime::convert::{self, to_str};
@@ -186,10 +187,12 @@ fn str_split(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 /// 14, arrays as "Array" with a warning, objects via `__toString`).
 pub(super) fn join_values(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> VmResult<StrBuf> {
     // Sized up front (one allocation for the usual all-strings case).
+    // (The separator goes between elements: n - 1 times, as PHP counts it.)
     let size: usize = arr
         .iter()
-        .map(|(_, v)| convert::str_len_hint(v) + sep.len())
-        .sum();
+        .map(|(_, v)| convert::str_len_hint(v))
+        .sum::<usize>()
+        + sep.len() * arr.len().saturating_sub(1);
     check_alloc(ctx, size as u128)?;
     let mut out = StrBuf::with_capacity(size);
     for (i, (_, v)) in arr.iter().enumerate() {
@@ -271,7 +274,7 @@ fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 /// The first occurrence of `needle` in `hay` at or after byte `from` (PHP's
 /// `zend_memnstr`): candidates by their first byte, sixteen bytes at a time
 /// (`byte_scan`), each checked at its last byte before the rest is compared.
-pub(super) fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+pub fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let Some((&first, _)) = needle.split_first() else {
         return Some(from);
     };
@@ -390,18 +393,6 @@ pub(super) fn charmask(ctx: &mut ExecCtx, input: &[u8]) -> [bool; 256] {
     mask
 }
 
-/// What `trim()` strips by default: " \n\r\t\v\0".
-static DEFAULT_TRIM_MASK: [bool; 256] = {
-    let mut m = [false; 256];
-    let chars = b" \n\r\t\x0b\0";
-    let mut i = 0;
-    while i < chars.len() {
-        m[chars[i] as usize] = true;
-        i += 1;
-    }
-    m
-};
-
 fn do_trim(ctx: &mut ExecCtx, a: &[TypedValue], mode: u8) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
     let given;
@@ -412,18 +403,7 @@ fn do_trim(ctx: &mut ExecCtx, a: &[TypedValue], mode: u8) -> VmResult<TypedValue
         }
         None => &DEFAULT_TRIM_MASK,
     };
-    let mut start = 0;
-    let mut end = s.len();
-    if mode & 1 != 0 {
-        while start < end && mask[s[start] as usize] {
-            start += 1;
-        }
-    }
-    if mode & 2 != 0 {
-        while end > start && mask[s[end - 1] as usize] {
-            end -= 1;
-        }
-    }
+    let (start, end) = trim_bounds(&s, mask, mode);
     Ok(substring(&a[0], &s, start, end))
 }
 
@@ -439,22 +419,11 @@ fn rtrim(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 
 fn strtolower(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
-    if !s.iter().any(u8::is_ascii_uppercase) {
-        // Nothing to change: the argument itself (shared), as PHP returns it.
-        return Ok(substring(&a[0], &s, 0, s.len()));
-    }
-    let mut out = StrBuf::from_slice(&s);
-    out.make_ascii_lowercase();
-    Ok(TypedValue::from_buf(out))
+    Ok(mapped(&a[0], &s, StrMap::Lower))
 }
 fn strtoupper(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
-    if !s.iter().any(u8::is_ascii_lowercase) {
-        return Ok(substring(&a[0], &s, 0, s.len()));
-    }
-    let mut out = StrBuf::from_slice(&s);
-    out.make_ascii_uppercase();
-    Ok(TypedValue::from_buf(out))
+    Ok(mapped(&a[0], &s, StrMap::Upper))
 }
 fn ucfirst(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let mut s = args::str(ctx, a, 0)?.into_owned();

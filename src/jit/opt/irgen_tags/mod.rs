@@ -575,7 +575,7 @@ fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
                     .map(|a| Step::Narrow(a, i.accepts()))
                     .collect();
                 s.extend(arg_slots.map(|a| Step::Set(a, only(tag::UNINIT))));
-                s.extend((*dst != NO_SLOT).then_some(Step::Set(*dst, only(i.result()))));
+                s.extend((*dst != NO_SLOT).then_some(Step::Set(*dst, i.result())));
                 Refine(s)
             }
             None => Clobber,

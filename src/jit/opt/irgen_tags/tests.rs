@@ -226,6 +226,34 @@ fn inline_builtins_know_their_result() {
     assert_eq!(flow.at(sqrt + 1, dst), DOUBLE);
 }
 
+/// The string intrinsics call a helper but clobber nothing: the mapped string's
+/// tag is known, `strpos`'s result is an int or false, and both arguments of
+/// `strpos` are consumed.
+#[test]
+fn string_intrinsics_know_their_result() {
+    let u = unit("<?php function h($a, $b) { $u = strtoupper($a); return strpos($u, $b); }");
+    let (f, _, flow) = analyzed(&u, "h");
+    let calls: Vec<(usize, Slot, Slot)> = f
+        .ops
+        .iter()
+        .enumerate()
+        .filter_map(|(pc, o)| match o {
+            Op::CallBuiltin { dst, args, .. } => Some((pc, *dst, *args)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(calls.len(), 2);
+    let (upper, dst, _) = calls[0];
+    assert!(!flow.clobbers(upper));
+    assert_eq!(flow.at(upper + 1, dst), only(tag::STRING));
+    let (strpos, dst, args) = calls[1];
+    assert!(!flow.clobbers(strpos));
+    assert_eq!(flow.at(strpos + 1, dst), INT | BOOL);
+    for a in [args, args + 1] {
+        assert_eq!(flow.at(strpos + 1, a), only(tag::UNINIT));
+    }
+}
+
 #[test]
 fn sets_and_singles() {
     assert!(subset(INT, NUMBER) && !subset(NUMBER, INT));

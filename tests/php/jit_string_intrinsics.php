@@ -1,0 +1,68 @@
+<?php
+// strtoupper/strtolower/trim/ltrim/rtrim/chop and two-argument strpos, which the
+// optimizing tier computes inline (intrinsic.rs), in hot loops: results used,
+// discarded and written over their own argument's variable; unchanged strings
+// shared; arguments of other types arriving late (ints, floats, null, arrays).
+function cases($words) {
+    $out = [];
+    foreach ($words as $w) {
+        $u = strtoupper($w);
+        $l = strtolower($w);
+        $out[] = "$u|$l|" . trim($w) . "|" . ltrim($w) . "|" . rtrim($w) . "|" . chop($w);
+        strtoupper($w);
+        trim($w);
+    }
+    return $out;
+}
+$words = ["  Hello World  ", "\t\nMIXED case\0\x0b", "", "   ", "already lower", "ALREADY UPPER",
+    "caf\xc3\xa9 \xc3\x89T\xc3\x89", "\0\0x\0", "12 ab 34", str_repeat("aBc", 40)];
+for ($round = 0; $round < 300; $round++) {
+    $r = cases($words);
+}
+foreach ($r as $line) echo json_encode($line), "\n";
+
+function find_all($hay, $needles) {
+    $s = 0;
+    $out = "";
+    foreach ($needles as $n) {
+        $p = strpos($hay, $n);
+        $out .= var_export($p, true) . ",";
+        if ($p === false) $s -= 1; else $s += $p;
+    }
+    return "$s:$out";
+}
+$hay = "the quick brown fox jumps over the lazy dog \xff\x00end";
+$needles = ["the", "dog", "cat", "", "\xff\x00", "end", "x", "the quick brown fox jumps over the lazy dog \xff\x00endX", "o"];
+for ($round = 0; $round < 300; $round++) {
+    $f = find_all($hay, $needles);
+}
+echo $f, "\n";
+
+// The same variable as argument and result; a loop that keeps mapping.
+function shrink($s, $n) {
+    for ($i = 0; $i < $n; $i++) {
+        $s = trim($s);
+        $s = strtoupper($s);
+        $s = " " . strtolower($s) . " ";
+    }
+    return $s;
+}
+for ($round = 0; $round < 200; $round++) $z = shrink(" Ab ", 20);
+var_dump($z);
+
+// Other types late: the built-in's own conversions and messages.
+function late($v) {
+    return strtoupper($v) . "/" . trim($v) . "/" . var_export(strpos("a1b2.5", $v), true);
+}
+for ($round = 0; $round < 300; $round++) $x = late("b");
+echo $x, "\n";
+echo late(1), "\n";
+echo late(2.5), "\n";
+echo late(true), "\n";
+echo late(null), "\n";
+try {
+    echo late([1]), "\n";
+} catch (TypeError $e) {
+    echo get_class($e), ": ", $e->getMessage(), "\n";
+}
+echo late("b"), "\n";
