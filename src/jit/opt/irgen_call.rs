@@ -555,39 +555,39 @@ impl<'f> Lower<'f> {
         } else {
             ("null".to_string(), "0".to_string())
         };
-        // (Not when the callee said its frame holds no counted value.)
-        let c64 = match frame_clean {
-            None => self.scan_counted(&frame, n),
-            Some(flag) => {
-                let (scan, scanned) = (
-                    self.fresh_block("call.scan"),
-                    self.fresh_block("call.scanned"),
-                );
-                let (from, skip) = (self.cur.clone(), self.tmp());
-                self.line(&format!("{skip} = icmp ne i64 {flag}, 0"));
-                self.line(&format!(
-                    "br i1 {skip}, label %{scanned}, label %{scan}, !prof !0"
-                ));
-                self.block(&scan);
-                let c = self.scan_counted(&frame, n);
-                let scan_end = self.cur.clone();
-                self.line(&format!("br label %{scanned}"));
-                self.block(&scanned);
-                let merged = self.tmp();
-                self.line(&format!(
-                    "{merged} = phi i64 [ 0, %{from} ], [ {c}, %{scan_end} ]"
-                ));
-                merged
-            }
-        };
-        let any = self.tmp();
-        self.line(&format!("{any} = or i64 {rare_i}, {c64}"));
-        let clean = self.tmp();
-        self.line(&format!("{clean} = icmp eq i64 {any}, 0"));
+        // (Not when the callee said its frame holds no counted value: then straight
+        // past the cleanup, with no merge of "nothing counted" into the test below.)
         let (cleanup, released) = (
             self.fresh_block("call.cleanup"),
             self.fresh_block("call.released"),
         );
+        if let Some(flag) = frame_clean {
+            let (scan, skip) = (self.fresh_block("call.scan"), self.tmp());
+            // Rare parts still to look at, unless the callee cannot grow them.
+            let unscanned = if rare_i == "0" {
+                released.clone()
+            } else {
+                self.fresh_block("call.rare")
+            };
+            self.line(&format!("{skip} = icmp ne i64 {flag}, 0"));
+            self.line(&format!(
+                "br i1 {skip}, label %{unscanned}, label %{scan}, !prof !0"
+            ));
+            if unscanned != released {
+                self.block(&unscanned);
+                let none = self.tmp();
+                self.line(&format!("{none} = icmp eq i64 {rare_i}, 0"));
+                self.line(&format!(
+                    "br i1 {none}, label %{released}, label %{cleanup}, !prof !0"
+                ));
+            }
+            self.block(&scan);
+        }
+        let c64 = self.scan_counted(&frame, n);
+        let any = self.tmp();
+        self.line(&format!("{any} = or i64 {rare_i}, {c64}"));
+        let clean = self.tmp();
+        self.line(&format!("{clean} = icmp eq i64 {any}, 0"));
         self.line(&format!(
             "br i1 {clean}, label %{released}, label %{cleanup}, !prof !0"
         ));
@@ -611,12 +611,16 @@ impl<'f> Lower<'f> {
         self.generic(pc, hop_call_fault as *const () as usize);
         // The result: taken out of ctx.ret (left undefined).
         self.block(&got);
-        let retp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
         let (rt, rd) = match returned {
+            // (A self call's paths each left `ctx.ret` empty.)
             Some(v) => v,
-            None => (self.load_tag(&retp), self.load_data(&retp)),
+            None => {
+                let retp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
+                let v = (self.load_tag(&retp), self.load_data(&retp));
+                self.store_tag(&retp, tag::UNINIT);
+                v
+            }
         };
-        self.store_tag(&retp, tag::UNINIT);
         self.store_result(dst, &rt, &rd);
         self.br(pc + 1);
         // Anything unusual: the helper, with nothing done yet.

@@ -30,6 +30,8 @@
 
 use super::*;
 use crate::jit::opt::helpers::hop_opt_replace_ret;
+use crate::vm::call_stack::CallStack;
+use crate::vm::ctx::CallInfo;
 
 /// Nested self calls one native activation of the body runs as jumps; the next
 /// one is a native call. Four 8-byte arrays of this many entries are the body's
@@ -53,8 +55,8 @@ pub(super) struct SelfReturn {
     /// The callee's status and frame-clean word (see `BODY_RET`).
     pub status: String,
     pub clean: String,
-    /// The returned value (owned), when the status is 0; `ctx.ret` may still hold
-    /// it too (the caller leaves `ctx.ret` undefined in any case).
+    /// The returned value (owned), when the status is 0; `ctx.ret` is left empty
+    /// on every path (the caller need not clear it).
     pub tag: String,
     pub data: String,
     /// The callee's frame, and the caller's `ctx.sp` and call-stack length before
@@ -97,9 +99,6 @@ impl<'f> Lower<'f> {
             "  %frame.var = alloca ptr, align 8
   %self.depth = alloca i64, align 8
   %self.sites = alloca [{n} x i64], align 8
-  %self.frames = alloca [{n} x ptr], align 8
-  %self.sps = alloca [{n} x i64], align 8
-  %self.lens = alloca [{n} x i64], align 8
   store ptr %frame.arg, ptr %frame.var, align 8
   store i64 0, ptr %self.depth, align 8
 "
@@ -155,9 +154,14 @@ impl<'f> Lower<'f> {
     ) {
         let (tag, data, fresh) = match value {
             Some((t, d)) => (t.to_string(), d.to_string(), "true"),
+            // Taken out of `ctx.ret`, which is left empty as a call's epilogue
+            // leaves it (a jumped return's epilogue does not clear it; the
+            // outermost return puts the value back).
             None => {
                 let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
-                (self.load_tag(&rp), self.load_data(&rp), "false")
+                let v = (self.load_tag(&rp), self.load_data(&rp), "false");
+                self.store_tag(&rp, tag::UNINIT);
+                v
             }
         };
         self.ret_in.push(RetEdge {
@@ -192,19 +196,13 @@ impl<'f> Lower<'f> {
             "br i1 {deep}, label %{jump}, label %{native}, !prof !0"
         ));
         self.block(&jump);
-        let caller = self.frame_ref();
-        for (array, ty, value) in [
-            ("%self.sites", "i64", site.to_string()),
-            ("%self.frames", "ptr", caller),
-            ("%self.sps", "i64", sp.to_string()),
-            ("%self.lens", "i64", len.to_string()),
-        ] {
-            let p = self.tmp();
-            self.raw_line(&format!(
-                "{p} = getelementptr inbounds [{SELF_DEPTH} x {ty}], ptr {array}, i64 0, i64 {depth}"
-            ));
-            self.raw_line(&format!("store {ty} {value}, ptr {p}, align 8"));
-        }
+        // Only the site: the caller's frame, `sp` and call-stack length follow from
+        // the callee's frame and `CallInfo` when it returns (see `selfret.up`).
+        let p = self.tmp();
+        self.raw_line(&format!(
+            "{p} = getelementptr inbounds [{SELF_DEPTH} x i64], ptr %self.sites, i64 0, i64 {depth}"
+        ));
+        self.raw_line(&format!("store i64 {site}, ptr {p}, align 8"));
         let deeper = self.tmp();
         self.raw_line(&format!("{deeper} = add i64 {depth}, 1"));
         self.raw_line(&format!("store i64 {deeper}, ptr %self.depth, align 8"));
@@ -229,17 +227,11 @@ impl<'f> Lower<'f> {
         self.line(&format!("{clean} = extractvalue {BODY_RET} {pair}, 1"));
         let rp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, ret));
         let (rt, rd) = (self.load_tag(&rp), self.load_data(&rp));
+        self.store_tag(&rp, tag::UNINIT);
         self.line(&format!("br label %{back}"));
         // Back from a jump: `selfret` restored the depth and the caller's frame.
         self.block(&ret);
-        let (sp2, len2) = (self.tmp(), self.tmp());
-        for (array, value) in [("%self.sps", &sp2), ("%self.lens", &len2)] {
-            let p = self.tmp();
-            self.raw_line(&format!(
-                "{p} = getelementptr inbounds [{SELF_DEPTH} x i64], ptr {array}, i64 0, i64 %selfret.depth1"
-            ));
-            self.raw_line(&format!("{value} = load i64, ptr {p}, align 8"));
-        }
+        let (sp2, len2) = ("%selfret.sp".to_string(), "%selfret.len".to_string());
         self.line(&format!("br label %{back}"));
         self.block(&back);
         let merged = |l: &mut Self, native_value: &str, jumped: &str, ty: &str| {
@@ -311,15 +303,36 @@ impl<'f> Lower<'f> {
         self.raw_line("%selfret.depth1 = sub i64 %selfret.depth, 1");
         self.raw_line("store i64 %selfret.depth1, ptr %self.depth, align 8");
         self.raw_line("%selfret.callee = load ptr, ptr %frame.var, align 8");
+        // The callee's `CallInfo` is still the top of the call stack (its caller's
+        // epilogue pops it): its index is the caller's call-stack length before the
+        // call, and the entry below it is the caller's own, with its frame. The
+        // callee's frame starts at the caller's `sp` (no extra arguments).
+        let calls = std::mem::offset_of!(ExecCtx, calls);
+        let lenp = self.ctx_ptr(calls + std::mem::offset_of!(CallStack, len));
+        let top = self.load_at("i64", &lenp, 8);
+        self.raw_line(&format!("%selfret.len = sub i64 {top}, 1"));
+        let cbp = self.ctx_ptr(calls + std::mem::offset_of!(CallStack, base));
+        let cb = self.load_at("ptr", &cbp, 8);
+        let info = std::mem::size_of::<CallInfo>();
+        let frame_at = std::mem::offset_of!(CallInfo, frame);
         self.raw_line(&format!(
-            "%selfret.fp = getelementptr inbounds [{SELF_DEPTH} x ptr], ptr %self.frames, i64 0, i64 %selfret.depth1"
+            "%selfret.below = sub i64 {top}, 2
+  %selfret.fp = getelementptr inbounds [{info} x i8], ptr {cb}, i64 %selfret.below, i64 {frame_at}"
         ));
         self.raw_line("%selfret.caller = load ptr, ptr %selfret.fp, align 8");
         self.raw_line("store ptr %selfret.caller, ptr %frame.var, align 8");
+        let basep = self.ctx_ptr(std::mem::offset_of!(ExecCtx, stack_base));
+        let base = self.load_at("ptr", &basep, 8);
         self.raw_line(&format!(
-            "%selfret.sp = getelementptr inbounds [{SELF_DEPTH} x i64], ptr %self.sites, i64 0, i64 %selfret.depth1"
+            "%selfret.base = ptrtoint ptr {base} to i64
+  %selfret.at = ptrtoint ptr %selfret.callee to i64
+  %selfret.bytes = sub i64 %selfret.at, %selfret.base
+  %selfret.sp = lshr exact i64 %selfret.bytes, 4"
         ));
-        self.raw_line("%selfret.site = load i64, ptr %selfret.sp, align 8");
+        self.raw_line(&format!(
+            "%selfret.sitep = getelementptr inbounds [{SELF_DEPTH} x i64], ptr %self.sites, i64 0, i64 %selfret.depth1"
+        ));
+        self.raw_line("%selfret.site = load i64, ptr %selfret.sitep, align 8");
         let mut cases = String::new();
         for (i, label) in self.self_sites.iter().enumerate() {
             let _ = write!(cases, " i64 {i}, label %{label}");
