@@ -14,19 +14,21 @@
 //! helpers see exactly what they see there. Only the transfer differs. The body's
 //! current frame lives in an alloca (`%frame.var`, which mem2reg turns into SSA
 //! phis) instead of being the `%frame` parameter, and a self call stores its site
-//! number, the caller's frame and the two values the call's epilogue needs (the
-//! caller's `sp` and call-stack length) in per-depth arrays, sets the frame to the
-//! callee's and branches to `pc0`. Every return of the body goes through one block
-//! (`selfret`): at depth 0 it is a real `ret`; deeper it restores the caller's frame
-//! and switches on the site number to that site's epilogue. Nothing else of the
-//! caller's activation lives in SSA values across the call: ops communicate
-//! through frame slots, and the call's epilogue reloads what it needs from the
-//! arrays (bodies with promoted slots, whose allocas would be shared by all
-//! activations, keep native calls).
+//! number in a per-depth array, sets the frame to the callee's and branches to
+//! `pc0`. Every return of the body goes through one block (`selfret`): at depth 0
+//! it is a real `ret`; deeper it restores the caller's frame and switches on the
+//! site number to that site's epilogue. What the epilogue needs besides is derived
+//! there, not stored per call (the code is bound by its stores): the callee's
+//! `CallInfo` is still the top of the call stack, so its index is the caller's
+//! call-stack length, the entry below holds the caller's frame, and the callee's
+//! frame starts at the caller's `sp`. Nothing else of the caller's activation
+//! lives in SSA values across the call: ops communicate through frame slots
+//! (bodies with promoted slots, whose allocas would be shared by all activations,
+//! keep native calls).
 //!
 //! At `SELF_DEPTH` nested activations a self call is a native call again (which
-//! starts a fresh set of arrays), so the arrays stay a small, fixed part of the
-//! native frame.
+//! starts a fresh array), so the array stays a small, fixed part of the native
+//! frame.
 
 use super::*;
 use crate::jit::opt::helpers::hop_opt_replace_ret;
@@ -34,8 +36,8 @@ use crate::vm::call_stack::CallStack;
 use crate::vm::ctx::CallInfo;
 
 /// Nested self calls one native activation of the body runs as jumps; the next
-/// one is a native call. Four 8-byte arrays of this many entries are the body's
-/// native-stack cost (2 KiB: below one guard page, so no stack probes needed).
+/// one is a native call. The array of sites (8 bytes each) is the body's
+/// native-stack cost (512 bytes: below one guard page, so no stack probes needed).
 const SELF_DEPTH: usize = 64;
 
 /// A return into `selfret`: status and frame-clean word (see `BODY_RET`), the
@@ -211,7 +213,7 @@ impl<'f> Lower<'f> {
         ));
         let entry = self.self_entry_pc(argc);
         self.br(entry);
-        // Past the depth: a native call (its own arrays, depth 0), which enters at
+        // Past the depth: a native call (its own array, depth 0), which enters at
         // pc 0 and so checks the argument count the caller skipped storing when
         // its jumps enter past the check.
         self.block(&native);
