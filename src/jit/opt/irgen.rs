@@ -69,6 +69,8 @@ mod loop_entry;
 mod osr;
 #[path = "irgen_rem.rs"]
 mod rem;
+#[path = "irgen_retfwd.rs"]
+mod retfwd;
 #[path = "irgen_selfcall.rs"]
 mod selfcall;
 
@@ -218,6 +220,8 @@ struct Lower<'f> {
     ret_in: Vec<selfcall::RetEdge>,
     /// The op just lowered took over the next one (a comparison its jump).
     fused_next: bool,
+    /// A result handed to the next op, a `Return`, in registers (`irgen_retfwd.rs`).
+    forwarded: Option<retfwd::Forwarded>,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -265,6 +269,7 @@ impl<'f> Lower<'f> {
             self_sites: Vec::new(),
             ret_in: Vec::new(),
             fused_next: false,
+            forwarded: None,
         }
     }
 
@@ -1380,7 +1385,15 @@ impl<'f> Lower<'f> {
             _ => "smul",
         };
         let v = self.checked_int_op(pc, name, &x, &y);
-        self.store_int(pc, dst, &v);
+        if self.forwardable_result(pc) == Some(dst) {
+            self.forwarded = Some(retfwd::Forwarded {
+                ret_pc: pc + 1,
+                slot: dst,
+                data: v,
+            });
+        } else {
+            self.store_int(pc, dst, &v);
+        }
         self.br(pc + 1);
     }
 
@@ -1623,6 +1636,7 @@ impl<'f> Lower<'f> {
         // `ctx.ret`, which must be empty to take the value (callers leave it so);
         // none in a self-looping body, which writes it only at its outermost
         // return and checks there (`self_return_block`).
+        let forwarded = self.take_forwarded(pc, src);
         let ret_ptr = (!self.self_loop).then(|| {
             let off = std::mem::offset_of!(ExecCtx, ret);
             let rp = self.tmp();
@@ -1633,10 +1647,27 @@ impl<'f> Lower<'f> {
             let free = self.tmp();
             self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
             let gen = self.fallback_label(pc);
-            self.expect(&free, &gen);
+            match &forwarded {
+                // The tier below returns the slot: written first.
+                Some(d) => {
+                    let (ok, spill) = (self.fresh_block("ok"), self.fresh_block("ret.spill"));
+                    self.line(&format!(
+                        "br i1 {free}, label %{ok}, label %{spill}, !prof !0"
+                    ));
+                    self.block(&spill);
+                    let q = self.storage(src.0);
+                    self.store_raw(&q, &tag::INT.to_string(), d);
+                    self.line(&format!("br label %{gen}"));
+                    self.block(&ok);
+                }
+                None => self.expect(&free, &gen),
+            }
             rp
         });
-        let (t, d) = if src.is_const() {
+        let (t, d) = if let Some(d) = forwarded {
+            // An int computed by the op before, never stored (`irgen_retfwd.rs`).
+            (tag::INT.to_string(), d)
+        } else if src.is_const() {
             let Some(v) = self.func.consts.get(src.index() as usize) else {
                 return self.generic(pc, hop_step as *const () as usize);
             };
@@ -1739,7 +1770,7 @@ pub(super) fn successors(func: &Func, pc: usize) -> Vec<usize> {
 }
 
 /// The jump targets of op `pc` (besides falling through).
-fn branch_targets(func: &Func, pc: usize) -> Vec<usize> {
+pub(super) fn branch_targets(func: &Func, pc: usize) -> Vec<usize> {
     func.ops
         .get(pc)
         .and_then(Op::branch_target)

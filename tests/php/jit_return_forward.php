@@ -1,0 +1,35 @@
+<?php
+// `return $a op $b;` hands the int result to the return in registers, never
+// storing it into the frame (irgen_retfwd.rs). Overflow to float at the add, at
+// any depth of a recursion, must leave optimized code with the frame the tier
+// below expects; non-int operands arriving late take the other plans.
+function add($a, $b) { return $a + $b; }
+function sub($a, $b) { return $a - $b; }
+function mul($a, $b) { return $a * $b; }
+$t = 0;
+for ($i = 0; $i < 3000; $i++) $t = add($t, sub(mul($i, 3), $i));
+var_dump($t);
+var_dump(add(PHP_INT_MAX, 1), sub(PHP_INT_MIN, 1), mul(PHP_INT_MAX, 2));
+var_dump(add(1.5, 2), add("3", 4), mul(2, "2.5"));
+
+function fib($n) {
+    return $n < 2 ? $n : fib($n - 1) + fib($n - 2);
+}
+for ($i = 0; $i < 30; $i++) $f = fib(15);
+var_dump($f);
+
+// Doubles until it overflows partway down; the deeper levels then see floats.
+function grow($n) {
+    if ($n == 0) return 1;
+    return grow($n - 1) * 3;
+}
+for ($i = 0; $i < 50; $i++) $g = grow(20);
+var_dump($g, grow(39), grow(41), grow(60));
+
+// A sum whose recursion ends in a string once.
+function total($n, $last) {
+    if ($n == 0) return $last;
+    return total($n - 1, $last) + $n;
+}
+for ($i = 0; $i < 50; $i++) $s = total(40, 0);
+var_dump($s, total(40, "5"), total(40, 2.5), total(3, PHP_INT_MAX - 3));
