@@ -33,3 +33,29 @@ function total($n, $last) {
 }
 for ($i = 0; $i < 50; $i++) $s = total(40, 0);
 var_dump($s, total(40, "5"), total(40, 2.5), total(3, PHP_INT_MAX - 3));
+
+// `return f(...)` hands the call's result over too: strings and arrays (counted,
+// owned by the return), deep recursion whose call stack grows (the call's helper
+// path), and a callee that throws through it.
+function deep($n) {
+    if ($n == 0) return "end";
+    return deep($n - 1);
+}
+function pair($n) { return [$n, "v$n"]; }
+function wrap($n) { return pair($n); }
+function shout($s) { return strtoupper($s) . "!"; }
+function relay($s) { return shout($s); }
+for ($i = 0; $i < 100; $i++) { $d = deep(50); $w = wrap($i); $r = relay("a$i"); }
+var_dump($d, $w, $r);
+var_dump(deep(20000), strlen(relay(str_repeat("x", 1000))));
+function boom($n) {
+    if ($n == 0) throw new RuntimeException("at the bottom");
+    return boom($n - 1);
+}
+for ($i = 0; $i < 3; $i++) {
+    try {
+        boom(100 + $i);
+    } catch (RuntimeException $e) {
+        echo $e->getMessage(), " ", count($e->getTrace()), "\n";
+    }
+}

@@ -222,6 +222,9 @@ struct Lower<'f> {
     fused_next: bool,
     /// A result handed to the next op, a `Return`, in registers (`irgen_retfwd.rs`).
     forwarded: Option<retfwd::Forwarded>,
+    /// Where a straight-line generic helper continues instead of the next op's
+    /// block (a call handing its result over takes it out of the slot first).
+    next_after_helper: Option<String>,
 }
 
 /// An operand as an i64 (int plans) or as an f64 plus "was it an int" (float plans).
@@ -270,6 +273,7 @@ impl<'f> Lower<'f> {
             ret_in: Vec::new(),
             fused_next: false,
             forwarded: None,
+            next_after_helper: None,
         }
     }
 
@@ -647,9 +651,12 @@ impl<'f> Lower<'f> {
             // go through the function's shared dispatch block.
             let ok = self.tmp();
             self.line(&format!("{ok} = icmp eq i64 {r}, {}", pc + 1));
+            let next = self
+                .next_after_helper
+                .clone()
+                .unwrap_or_else(|| format!("pc{}", pc + 1));
             self.line(&format!(
-                "br i1 {ok}, label %pc{}, label %dispatch, !prof !0",
-                pc + 1
+                "br i1 {ok}, label %{next}, label %dispatch, !prof !0"
             ));
             self.dispatch_in.push((r, self.cur.clone()));
             return;
@@ -1389,6 +1396,7 @@ impl<'f> Lower<'f> {
             self.forwarded = Some(retfwd::Forwarded {
                 ret_pc: pc + 1,
                 slot: dst,
+                tag: tag::INT.to_string(),
                 data: v,
             });
         } else {
@@ -1646,27 +1654,23 @@ impl<'f> Lower<'f> {
             let old = self.load_tag(&rp);
             let free = self.tmp();
             self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
-            let gen = self.fallback_label(pc);
             match &forwarded {
-                // The tier below returns the slot: written first.
-                Some(d) => {
-                    let (ok, spill) = (self.fresh_block("ok"), self.fresh_block("ret.spill"));
-                    self.line(&format!(
-                        "br i1 {free}, label %{ok}, label %{spill}, !prof !0"
-                    ));
-                    self.block(&spill);
-                    let q = self.storage(src.0);
-                    self.store_raw(&q, &tag::INT.to_string(), d);
-                    self.line(&format!("br label %{gen}"));
-                    self.block(&ok);
+                Some(f) => self.expect_or_spill(pc, &free, src.0, f),
+                None => {
+                    let gen = self.fallback_label(pc);
+                    self.expect(&free, &gen);
                 }
-                None => self.expect(&free, &gen),
             }
             rp
         });
-        let (t, d) = if let Some(d) = forwarded {
-            // An int computed by the op before, never stored (`irgen_retfwd.rs`).
-            (tag::INT.to_string(), d)
+        let (t, d) = if let Some(f) = &forwarded {
+            // The op before handed its result over, never stored
+            // (`irgen_retfwd.rs`): owned, so no new reference.
+            if f.tag.parse::<u8>().is_err() {
+                let defined = self.plain_value(&f.tag);
+                self.expect_or_spill(pc, &defined, src.0, f);
+            }
+            (f.tag.clone(), f.data.clone())
         } else if src.is_const() {
             let Some(v) = self.func.consts.get(src.index() as usize) else {
                 return self.generic(pc, hop_step as *const () as usize);
@@ -1691,9 +1695,12 @@ impl<'f> Lower<'f> {
         // A frame left with nothing to release tells a recursive caller so (see
         // `BODY_RET`): known from the tag analysis, or checked here for a few slots
         // it does not know (a call's result being returned, say).
+        // (A value handed over in registers is not in its slot, which holds
+        // nothing counted: see `irgen_retfwd.rs`.)
+        let handed = forwarded.as_ref().map(|f| f.slot);
         let unknown: Option<Vec<Slot>> = self.flow.map(|f| {
             (0..self.func.num_slots)
-                .filter(|s| !tags::subset(f.at(pc, *s), tags::UNCOUNTED))
+                .filter(|s| Some(*s) != handed && !tags::subset(f.at(pc, *s), tags::UNCOUNTED))
                 .collect()
         });
         let clean = match unknown {

@@ -269,7 +269,13 @@ impl<'f> Lower<'f> {
 
     /// Calls `helper(ctx, frame, a, b, c, d)` (the `hop_opt_call` convention: 0 or a
     /// pending fault), with the op's line stored for stack traces first.
-    pub(super) fn call_with(&mut self, pc: usize, helper: usize, [a, b, c, d]: [u32; 4]) {
+    pub(super) fn call_with(&mut self, pc: usize, helper: usize, args: [u32; 4]) {
+        let next = self.pc_label(pc + 1);
+        self.call_with_then(pc, helper, args, &next);
+    }
+
+    /// [`Lower::call_with`], continuing at block `ok` when the helper succeeds.
+    fn call_with_then(&mut self, pc: usize, helper: usize, [a, b, c, d]: [u32; 4], ok: &str) {
         self.clobbered = true;
         let line = self.func.lines.get(pc).copied().unwrap_or(0);
         let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
@@ -280,12 +286,11 @@ impl<'f> Lower<'f> {
             "{st} = call i64 {}(ptr %ctx, ptr {frame}, i64 {a}, i64 {b}, i64 {c}, i64 {d}) #0",
             fnptr(helper)
         ));
-        let ok = self.tmp();
-        self.line(&format!("{ok} = icmp eq i64 {st}, 0"));
+        let done = self.tmp();
+        self.line(&format!("{done} = icmp eq i64 {st}, 0"));
         let fault = self.fresh_block("call.fault");
         self.line(&format!(
-            "br i1 {ok}, label %pc{}, label %{fault}, !prof !0",
-            pc + 1
+            "br i1 {done}, label %{ok}, label %{fault}, !prof !0"
         ));
         self.block(&fault);
         self.generic(pc, hop_call_fault as *const () as usize);
@@ -607,7 +612,16 @@ impl<'f> Lower<'f> {
         self.line(&format!(
             "br i1 {okst}, label %{got}, label %{fault}, !prof !0"
         ));
+        // A result the next op returns goes to it in registers (`irgen_retfwd.rs`);
+        // every way on to that op then passes `ret.join` (a fault's helper, which
+        // would continue there only after a handler took the exception, through
+        // the slot).
+        let hand_over = closure.is_none() && self.forwardable_result(pc) == Some(dst);
+        let (join, from_slot) = (self.fresh_block("ret.join"), self.fresh_block("ret.slot"));
         self.block(&fault);
+        if hand_over {
+            self.next_after_helper = Some(from_slot.clone());
+        }
         self.generic(pc, hop_call_fault as *const () as usize);
         // The result: taken out of ctx.ret (left undefined).
         self.block(&got);
@@ -621,12 +635,43 @@ impl<'f> Lower<'f> {
                 v
             }
         };
-        self.store_result(dst, &rt, &rd);
-        self.br(pc + 1);
+        if !hand_over {
+            self.store_result(dst, &rt, &rd);
+            self.br(pc + 1);
+        }
+        let got_end = self.cur.clone();
+        if hand_over {
+            self.line(&format!("br label %{join}"));
+        }
         // Anything unusual: the helper, with nothing done yet.
         self.block(&slow);
         if closure.is_some() {
             self.generic(pc, hop_call_value as *const () as usize);
+        } else if hand_over {
+            let helper = hop_opt_call as *const () as usize;
+            self.call_with_then(pc, helper, [args, callee, argc, dst], &from_slot);
+            self.next_after_helper = None;
+            // The helper wrote the slot: the value taken out of it.
+            self.block(&from_slot);
+            let q = self.storage(dst);
+            let (t, d) = (self.load_tag(&q), self.load_data(&q));
+            self.store_tag(&q, tag::UNINIT);
+            self.line(&format!("br label %{join}"));
+            self.block(&join);
+            let (jt, jd) = (self.tmp(), self.tmp());
+            self.line(&format!(
+                "{jt} = phi i8 [ {rt}, %{got_end} ], [ {t}, %{from_slot} ]"
+            ));
+            self.line(&format!(
+                "{jd} = phi i64 [ {rd}, %{got_end} ], [ {d}, %{from_slot} ]"
+            ));
+            self.forwarded = Some(super::retfwd::Forwarded {
+                ret_pc: pc + 1,
+                slot: dst,
+                tag: jt,
+                data: jd,
+            });
+            self.br(pc + 1);
         } else {
             self.call_with(
                 pc,
