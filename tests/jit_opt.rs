@@ -858,7 +858,8 @@ fn loop_invariant_guards_move_to_the_loop_entry() {
 
 /// `return $a + $b;` hands the sum to the return in registers
 /// (`irgen_retfwd.rs`): `add`'s result slot is written only where the return
-/// leaves for the tier below, which reads it there. Overflow
+/// leaves for the tier below, which reads it there; `fib($n - 1)` hands the
+/// difference to the call. Overflow
 /// and late non-int operands, in plain and recursive functions, print as php.
 #[test]
 fn returned_sums_skip_the_frame() {
@@ -872,6 +873,17 @@ fn returned_sums_skip_the_frame() {
         .and_then(|rest| rest.split("\npc2:").next())
         .expect("the add's blocks");
     assert!(!add_op.contains("store "), "add writes its sum:\n{add_op}");
+    // `fib($n - 1)`: the difference (pc 4) goes straight into the callee's frame.
+    let (before, _) = dump_ir(name, "fib", &["jit.sync=1"]);
+    let sub_op = before
+        .split("\npc4:")
+        .nth(1)
+        .and_then(|rest| rest.split("\npc5:").next())
+        .expect("the subtraction's blocks");
+    assert!(
+        !sub_op.contains("store "),
+        "fib stores its argument:\n{sub_op}"
+    );
     for opts in [&["jit.sync=1"][..], &["jit.sync=2"][..]] {
         let (stdout, _) = run(&corpus(name), opts);
         assert_eq!(stdout, expected(name));

@@ -222,6 +222,8 @@ struct Lower<'f> {
     fused_next: bool,
     /// A result handed to the next op, a `Return`, in registers (`irgen_retfwd.rs`).
     forwarded: Option<retfwd::Forwarded>,
+    /// An argument handed to the next op, a native call, in registers.
+    forwarded_arg: Option<retfwd::Forwarded>,
     /// Where a straight-line generic helper continues instead of the next op's
     /// block (a call handing its result over takes it out of the slot first).
     next_after_helper: Option<String>,
@@ -273,6 +275,7 @@ impl<'f> Lower<'f> {
             ret_in: Vec::new(),
             fused_next: false,
             forwarded: None,
+            forwarded_arg: None,
             next_after_helper: None,
         }
     }
@@ -1392,13 +1395,16 @@ impl<'f> Lower<'f> {
             _ => "smul",
         };
         let v = self.checked_int_op(pc, name, &x, &y);
+        let handed = retfwd::Forwarded {
+            ret_pc: pc + 1,
+            slot: dst,
+            tag: tag::INT.to_string(),
+            data: v.clone(),
+        };
         if self.forwardable_result(pc) == Some(dst) {
-            self.forwarded = Some(retfwd::Forwarded {
-                ret_pc: pc + 1,
-                slot: dst,
-                tag: tag::INT.to_string(),
-                data: v,
-            });
+            self.forwarded = Some(handed);
+        } else if self.forwardable_arg(pc) == Some(dst) {
+            self.forwarded_arg = Some(handed);
         } else {
             self.store_int(pc, dst, &v);
         }

@@ -47,7 +47,7 @@ impl<'f> Lower<'f> {
     /// optimized translation of its own, and its body would be compiled again in
     /// every caller (a script body calling one hot loop function once took as long
     /// to compile as the function itself).
-    fn inline_spec(&self, callee: u32, argc: u32) -> Option<Spec> {
+    pub(super) fn inline_spec(&self, callee: u32, argc: u32) -> Option<Spec> {
         let f = self.unit.funcs.get(callee as usize)?;
         if f.id == self.func.id
             || f.has_loop()
@@ -231,7 +231,7 @@ impl<'f> Lower<'f> {
     /// Whether calls of `callee` can skip the generic `Call` helper: it exists and
     /// does not bind a by-reference variadic (which makes the caller's arguments
     /// references); everything else about the call is the call path's business.
-    fn plain_call(&self, callee: u32) -> bool {
+    pub(super) fn plain_call(&self, callee: u32) -> bool {
         self.unit
             .funcs
             .get(callee as usize)
@@ -362,8 +362,14 @@ impl<'f> Lower<'f> {
             .collect();
         let mut arg_vals = Vec::new();
         let mut conds = Vec::new();
+        // An int argument the op before handed over in registers (`irgen_retfwd.rs`).
+        let handed = self.forwarded_arg.take().filter(|f| f.ret_pc == pc);
         for i in 0..argc {
             let p = self.slot_ptr(args + i);
+            if let Some(f) = handed.as_ref().filter(|f| f.slot == args + i) {
+                arg_vals.push((p, f.tag.clone(), Some(f.data.clone())));
+                continue;
+            }
             let t = self.load_tag(&p);
             if by_ref[i as usize] {
                 let c = self.tmp();
@@ -374,7 +380,7 @@ impl<'f> Lower<'f> {
                 self.line(&format!("{c} = icmp ult i8 {t}, {}", tag::REF));
                 conds.push(c);
             }
-            arg_vals.push((p, t));
+            arg_vals.push((p, t, None));
         }
         // The closure: its captured values, or null when it is not one of `callee`.
         let bound = closure.map(|c| {
@@ -426,8 +432,11 @@ impl<'f> Lower<'f> {
         ));
         // (The VM stack: frame-slot memory, as the caller's own frame is.)
         self.mark(&frame, super::alias::Region::Frame);
-        for (i, (p, t)) in arg_vals.iter().enumerate() {
-            let d = self.load_data(p);
+        for (i, (p, t, handed_data)) in arg_vals.iter().enumerate() {
+            let d = match handed_data {
+                Some(d) => d.clone(),
+                None => self.load_data(p),
+            };
             let q = self.tmp();
             self.line(&format!(
                 "{q} = getelementptr inbounds i8, ptr {frame}, i64 {}",
@@ -435,7 +444,11 @@ impl<'f> Lower<'f> {
             ));
             self.mark(&q, super::alias::Region::Frame);
             self.store_raw(&q, t, &d);
-            self.store_tag(p, tag::UNINIT);
+            // (A handed-over argument never reached its slot, which holds nothing
+            // counted.)
+            if handed_data.is_none() {
+                self.store_tag(p, tag::UNINIT);
+            }
         }
         if let Some(bound) = &bound {
             for j in 0..ncap {
@@ -643,8 +656,13 @@ impl<'f> Lower<'f> {
         if hand_over {
             self.line(&format!("br label %{join}"));
         }
-        // Anything unusual: the helper, with nothing done yet.
+        // Anything unusual: the helper, with nothing done yet — it reads the
+        // arguments from the frame.
         self.block(&slow);
+        if let Some(f) = &handed {
+            let q = self.storage(f.slot);
+            self.store_raw(&q, &f.tag, &f.data);
+        }
         if closure.is_some() {
             self.generic(pc, hop_call_value as *const () as usize);
         } else if hand_over {

@@ -11,6 +11,12 @@
 //! call's through `selfret`), is stored, and is reloaded, checked and given one
 //! more owner by the return, which the frame's release then takes again.
 //!
+//! The same holds for an argument: `f($n - 1)` computes `$n - 1` into a temporary
+//! only for the call to move it into the callee's frame and mark the temporary
+//! undefined — three stores, where the callee's frame needs the value alone. The
+//! native call sequence takes such an argument from registers (its helper path,
+//! which reads the frame, writes it there first).
+//!
 //! **When.** The op is an int-planned `Add`, `Sub` or `Mul` (one path: an overflow
 //! leaves optimized code before anything is written) or a call taking the native
 //! sequence (whose helper path writes the slot: the value is taken back out of it
@@ -58,6 +64,50 @@ impl Lower<'_> {
             .any(|(at, _)| branch_targets(self.func, at).contains(&(pc + 1)));
         (dst != NO_SLOT
             && returns_it
+            && reached_only_from_pc
+            && tags::subset(self.known(dst), tags::UNCOUNTED)
+            && !self.promo.slots.contains(&dst))
+        .then_some(dst)
+    }
+
+    /// The destination slot of op `pc` if its int result may go straight into the
+    /// callee's frame of the call after it (see the module doc): an int-planned
+    /// `Add`, `Sub` or `Mul` computing one of the call's by-value arguments, the
+    /// call taking the native sequence and reached only from `pc`.
+    pub(super) fn forwardable_arg(&self, pc: usize) -> Option<Slot> {
+        if self.inlining.is_some() || !self.func.handlers.is_empty() {
+            return None;
+        }
+        let dst = match (&self.func.ops[pc], self.spec.plans[pc]) {
+            (Op::Add { dst, .. } | Op::Sub { dst, .. } | Op::Mul { dst, .. }, Plan::Int) => *dst,
+            _ => return None,
+        };
+        let Some(&Op::Call {
+            func: callee,
+            args,
+            argc,
+            ..
+        }) = self.func.ops.get(pc + 1)
+        else {
+            return None;
+        };
+        let by_value = self.unit.funcs.get(callee as usize).is_some_and(|f| {
+            f.params
+                .get((dst.wrapping_sub(args)) as usize)
+                .is_none_or(|p| !p.by_ref)
+        });
+        let native = self.plain_call(callee)
+            && self.inline_spec(callee, argc).is_none()
+            && self.native_call_site(pc + 1, callee, argc);
+        let reached_only_from_pc = !self
+            .func
+            .ops
+            .iter()
+            .enumerate()
+            .any(|(at, _)| branch_targets(self.func, at).contains(&(pc + 1)));
+        ((args..args + argc).contains(&dst)
+            && by_value
+            && native
             && reached_only_from_pc
             && tags::subset(self.known(dst), tags::UNCOUNTED)
             && !self.promo.slots.contains(&dst))
