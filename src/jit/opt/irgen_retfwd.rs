@@ -42,9 +42,6 @@ impl Lower<'_> {
     /// The destination slot of op `pc` if its result may go to the `Return` after
     /// it in registers (see the module doc).
     pub(super) fn forwardable_result(&self, pc: usize) -> Option<Slot> {
-        if self.inlining.is_some() || !self.func.handlers.is_empty() {
-            return None;
-        }
         let dst = match (&self.func.ops[pc], self.spec.plans[pc]) {
             (Op::Add { dst, .. } | Op::Sub { dst, .. } | Op::Mul { dst, .. }, Plan::Int) => *dst,
             // (Only the native call sequence hands its result over; other ways of
@@ -56,28 +53,14 @@ impl Lower<'_> {
             (self.func.ops.get(pc + 1), self.spec.plans.get(pc + 1)),
             (Some(Op::Return { src }), Some(Plan::Int)) if *src == Operand::slot(dst)
         );
-        let reached_only_from_pc = !self
-            .func
-            .ops
-            .iter()
-            .enumerate()
-            .any(|(at, _)| branch_targets(self.func, at).contains(&(pc + 1)));
-        (dst != NO_SLOT
-            && returns_it
-            && reached_only_from_pc
-            && tags::subset(self.known(dst), tags::UNCOUNTED)
-            && !self.promo.slots.contains(&dst))
-        .then_some(dst)
+        (returns_it && self.may_skip_frame(pc, dst)).then_some(dst)
     }
 
     /// The destination slot of op `pc` if its int result may go straight into the
     /// callee's frame of the call after it (see the module doc): an int-planned
     /// `Add`, `Sub` or `Mul` computing one of the call's by-value arguments, the
-    /// call taking the native sequence and reached only from `pc`.
+    /// call taking the native sequence.
     pub(super) fn forwardable_arg(&self, pc: usize) -> Option<Slot> {
-        if self.inlining.is_some() || !self.func.handlers.is_empty() {
-            return None;
-        }
         let dst = match (&self.func.ops[pc], self.spec.plans[pc]) {
             (Op::Add { dst, .. } | Op::Sub { dst, .. } | Op::Mul { dst, .. }, Plan::Int) => *dst,
             _ => return None,
@@ -99,19 +82,22 @@ impl Lower<'_> {
         let native = self.plain_call(callee)
             && self.inline_spec(callee, argc).is_none()
             && self.native_call_site(pc + 1, callee, argc);
-        let reached_only_from_pc = !self
-            .func
-            .ops
-            .iter()
-            .enumerate()
-            .any(|(at, _)| branch_targets(self.func, at).contains(&(pc + 1)));
-        ((args..args + argc).contains(&dst)
-            && by_value
-            && native
+        ((args..args + argc).contains(&dst) && by_value && native && self.may_skip_frame(pc, dst))
+            .then_some(dst)
+    }
+
+    /// What both hand-overs need of op `pc` writing `dst`: a body of its own (not
+    /// inlined) without exception handlers, an op after it that nothing else
+    /// branches to, and a slot that holds nothing counted and is not promoted.
+    fn may_skip_frame(&self, pc: usize, dst: Slot) -> bool {
+        let reached_only_from_pc =
+            !(0..self.func.ops.len()).any(|at| branch_targets(self.func, at).contains(&(pc + 1)));
+        self.inlining.is_none()
+            && self.func.handlers.is_empty()
+            && dst != NO_SLOT
             && reached_only_from_pc
             && tags::subset(self.known(dst), tags::UNCOUNTED)
-            && !self.promo.slots.contains(&dst))
-        .then_some(dst)
+            && !self.promo.slots.contains(&dst)
     }
 
     /// The value `Return` at `pc` takes from the op before it, if that op handed

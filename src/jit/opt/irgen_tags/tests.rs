@@ -201,21 +201,25 @@ fn builtin_arguments_and_update_temporaries_are_known_unset() {
     assert_eq!(flow.at(update, u.tmp), only(tag::UNINIT));
 }
 
-/// A built-in computed inline (`intrinsic.rs`) is no helper call: its argument
-/// is checked, then consumed, and its result's tag is known.
-#[test]
-fn inline_builtins_know_their_result() {
-    let u = unit("<?php function h($a) { $k = strlen($a) + 1; return sqrt($k); }");
-    let (f, _, flow) = analyzed(&u, "h");
-    let calls: Vec<(usize, Slot, Slot)> = f
-        .ops
+/// Each `CallBuiltin` of `f`: its pc, destination and first argument slot.
+fn builtin_calls(f: &Func) -> Vec<(usize, Slot, Slot)> {
+    f.ops
         .iter()
         .enumerate()
         .filter_map(|(pc, o)| match o {
             Op::CallBuiltin { dst, args, .. } => Some((pc, *dst, *args)),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// A built-in computed inline (`intrinsic.rs`) is no helper call: its argument
+/// is checked, then consumed, and its result's tag is known.
+#[test]
+fn inline_builtins_know_their_result() {
+    let u = unit("<?php function h($a) { $k = strlen($a) + 1; return sqrt($k); }");
+    let (f, _, flow) = analyzed(&u, "h");
+    let calls = builtin_calls(f);
     assert_eq!(calls.len(), 2);
     let (strlen, dst, arg) = calls[0];
     assert!(!flow.clobbers(strlen));
@@ -233,15 +237,7 @@ fn inline_builtins_know_their_result() {
 fn string_intrinsics_know_their_result() {
     let u = unit("<?php function h($a, $b) { $u = strtoupper($a); return strpos($u, $b); }");
     let (f, _, flow) = analyzed(&u, "h");
-    let calls: Vec<(usize, Slot, Slot)> = f
-        .ops
-        .iter()
-        .enumerate()
-        .filter_map(|(pc, o)| match o {
-            Op::CallBuiltin { dst, args, .. } => Some((pc, *dst, *args)),
-            _ => None,
-        })
-        .collect();
+    let calls = builtin_calls(f);
     assert_eq!(calls.len(), 2);
     let (upper, dst, _) = calls[0];
     assert!(!flow.clobbers(upper));
