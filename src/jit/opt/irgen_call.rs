@@ -351,8 +351,10 @@ impl<'f> Lower<'f> {
             calls + std::mem::offset_of!(CallStack, len),
             calls + std::mem::offset_of!(CallStack, cap),
         );
-        let lp = self.ctx_ptr(std::mem::offset_of!(ExecCtx, line));
-        self.store_at("i32", line, &lp, 4);
+        // No `ctx.line` store here: the callee's `CallInfo` carries the call's line
+        // for traces, every helper the callee calls stores its own line first (a
+        // deopt resumes at an op, which does too), and this call's helper path
+        // stores it; the line is put back after the call (below).
         // Arguments: values below REF move as they are into by-value parameters;
         // REF and INDIRECT need the Rust path's dereference. A by-reference
         // parameter takes the reference box the caller's `MakeRef` left in the
