@@ -859,7 +859,8 @@ fn loop_invariant_guards_move_to_the_loop_entry() {
 /// `return $a + $b;` hands the sum to the return in registers
 /// (`irgen_retfwd.rs`): `add`'s result slot is written only where the return
 /// leaves for the tier below, which reads it there; `fib($n - 1)` hands the
-/// difference to the call. Overflow
+/// difference to the call, and `two($m - 1, $n - 1)` both, the second's deopts
+/// writing the first into its slot. Overflow
 /// and late non-int operands, in plain and recursive functions, print as php.
 #[test]
 fn returned_sums_skip_the_frame() {
@@ -883,6 +884,24 @@ fn returned_sums_skip_the_frame() {
     assert!(
         !sub_op.contains("store "),
         "fib stores its argument:\n{sub_op}"
+    );
+    // `two($m - 1, $n - 1)`: neither difference is stored on the way to the call;
+    // the second subtraction's deopts write the first into its slot (byte 48).
+    let (before, _) = dump_ir(name, "two", &["jit.sync=1"]);
+    let args = before
+        .split("\npc4:")
+        .nth(1)
+        .and_then(|rest| rest.split("\npc6:").next())
+        .expect("the subtractions' blocks");
+    assert!(!args.contains("store "), "two stores an argument:\n{args}");
+    let deopt = before
+        .split("\ndeopt5_0:")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("the second subtraction's type deopt");
+    assert!(
+        deopt.contains("i64 48"),
+        "no spill of the first argument:\n{deopt}"
     );
     for opts in [&["jit.sync=1"][..], &["jit.sync=2"][..]] {
         let (stdout, _) = run(&corpus(name), opts);

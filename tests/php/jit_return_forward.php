@@ -59,3 +59,19 @@ for ($i = 0; $i < 3; $i++) {
         echo $e->getMessage(), " ", count($e->getTrace()), "\n";
     }
 }
+
+// Runs of argument writes before a call (a move, then a subtraction that may
+// leave optimized code): the moved value reaches the tier below when the
+// subtraction overflows or meets a string, counted values included.
+function two($m, $n) {
+    if ($m == 0) return $n;
+    return two($m - 1, $n - 1);
+}
+function carry($s, $n) {
+    if ($n <= 0) return $s;
+    return carry($s, $n - 1) . ".";
+}
+for ($i = 0; $i < 100; $i++) { $a = two(10, 100); $b = carry("x$i", 5); }
+var_dump($a, $b);
+var_dump(two(5, PHP_INT_MIN + 2), two(3, "10"), two(4, 2.5));
+var_dump(carry("str", 3), carry(["no"] === [] ? "a" : "b", 2.5), carry(7, "3"));

@@ -222,8 +222,12 @@ struct Lower<'f> {
     fused_next: bool,
     /// A result handed to the next op, a `Return`, in registers (`irgen_retfwd.rs`).
     forwarded: Option<retfwd::Forwarded>,
-    /// An argument handed to the next op, a native call, in registers.
-    forwarded_arg: Option<retfwd::Forwarded>,
+    /// Arguments handed to a native call in registers by the ops just before it
+    /// (`ret_pc` is the call's pc).
+    forwarded_args: Vec<retfwd::Forwarded>,
+    /// Handed-over arguments the deopts of the ops between their op and their call
+    /// write into the frame: (first pc, last pc, the value).
+    deopt_spills: Vec<(usize, usize, retfwd::Forwarded)>,
     /// Where a straight-line generic helper continues instead of the next op's
     /// block (a call handing its result over takes it out of the slot first).
     next_after_helper: Option<String>,
@@ -275,7 +279,8 @@ impl<'f> Lower<'f> {
             ret_in: Vec::new(),
             fused_next: false,
             forwarded: None,
-            forwarded_arg: None,
+            forwarded_args: Vec::new(),
+            deopt_spills: Vec::new(),
             next_after_helper: None,
         }
     }
@@ -501,6 +506,18 @@ impl<'f> Lower<'f> {
             }
             for (pc, reason) in &deopts {
                 self.block(&format!("deopt{pc}_{reason}"));
+                // Arguments handed over to a call after this op: the tier below
+                // finds them in their slots (`irgen_retfwd.rs`).
+                let spills: Vec<(Slot, String, String)> = self
+                    .deopt_spills
+                    .iter()
+                    .filter(|(from, to, _)| (*from..=*to).contains(pc))
+                    .map(|(_, _, f)| (f.slot, f.tag.clone(), f.data.clone()))
+                    .collect();
+                for (slot, t, d) in spills {
+                    let q = self.storage(slot);
+                    self.store_raw(&q, &t, &d);
+                }
                 // The tier below continues at pc: the promoted slots it may read.
                 if self.promotes() {
                     let live = self.promo.live(*pc);
@@ -1403,9 +1420,7 @@ impl<'f> Lower<'f> {
         };
         if self.forwardable_result(pc) == Some(dst) {
             self.forwarded = Some(handed);
-        } else if self.forwardable_arg(pc) == Some(dst) {
-            self.forwarded_arg = Some(handed);
-        } else {
+        } else if !self.hand_to_call(pc, dst, &handed.tag, &handed.data) {
             self.store_int(pc, dst, &v);
         }
         self.br(pc + 1);
@@ -1619,7 +1634,9 @@ impl<'f> Lower<'f> {
             }
             // Literals are static: no refcount to take.
             let (t, d) = (v.tag().to_string(), v.data.to_string());
-            self.store_value(pc, dst, &t, &d);
+            if !self.hand_to_call(pc, dst, &t, &d) {
+                self.store_value(pc, dst, &t, &d);
+            }
             return self.br(pc + 1);
         }
         let p = self.storage(src.0);
@@ -1634,11 +1651,13 @@ impl<'f> Lower<'f> {
             self.expect(&defined, &gen);
         }
         let d = self.load_data(&p);
-        let q = self.dst_ready(dst, pc);
         if !tags::subset(known, tags::UNCOUNTED) {
             self.line(&format!("call void @hop_rt_incref(i8 {t}, i64 {d})"));
         }
-        self.store_to(dst, &q, &t, &d);
+        if !self.hand_to_call(pc, dst, &t, &d) {
+            let q = self.dst_ready(dst, pc);
+            self.store_to(dst, &q, &t, &d);
+        }
         self.br(pc + 1);
     }
 

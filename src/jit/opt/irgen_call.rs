@@ -365,10 +365,13 @@ impl<'f> Lower<'f> {
         let mut arg_vals = Vec::new();
         let mut conds = Vec::new();
         // An int argument the op before handed over in registers (`irgen_retfwd.rs`).
-        let handed = self.forwarded_arg.take().filter(|f| f.ret_pc == pc);
+        let handed: Vec<_> = std::mem::take(&mut self.forwarded_args)
+            .into_iter()
+            .filter(|f| f.ret_pc == pc)
+            .collect();
         for i in 0..argc {
             let p = self.slot_ptr(args + i);
-            if let Some(f) = handed.as_ref().filter(|f| f.slot == args + i) {
+            if let Some(f) = handed.iter().find(|f| f.slot == args + i) {
                 arg_vals.push((p, f.tag.clone(), Some(f.data.clone())));
                 continue;
             }
@@ -661,7 +664,7 @@ impl<'f> Lower<'f> {
         // Anything unusual: the helper, with nothing done yet — it reads the
         // arguments from the frame.
         self.block(&slow);
-        if let Some(f) = &handed {
+        for f in &handed {
             let q = self.storage(f.slot);
             self.store_raw(&q, &f.tag, &f.data);
         }

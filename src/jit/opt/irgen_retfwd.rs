@@ -15,7 +15,11 @@
 //! only for the call to move it into the callee's frame and mark the temporary
 //! undefined — three stores, where the callee's frame needs the value alone. The
 //! native call sequence takes such an argument from registers (its helper path,
-//! which reads the frame, writes it there first).
+//! which reads the frame, writes it there first). The writes may be a run of up to
+//! four moves and int-planned arithmetic ops into distinct argument slots right
+//! before the call (`ack($m, $n - 1)`: a move, then a subtraction); a later op of
+//! the run that leaves for the tier below writes the earlier ones' values into
+//! their slots on its way out (`deopt_spills`).
 //!
 //! **When.** The op is an int-planned `Add`, `Sub` or `Mul` (one path: an overflow
 //! leaves optimized code before anything is written) or a call taking the native
@@ -29,6 +33,11 @@
 //! slot), and the slot is not promoted.
 
 use super::*;
+use crate::jit::opt::promote::slot_uses;
+
+/// The most ops between an argument's write and its call that a hand-over spans
+/// (ackermann's `ack($m - 1, ack($m, $n - 1))`: a move and a subtraction).
+const MAX_ARG_RUN: usize = 4;
 
 /// A result (owned) handed from an op to the `Return` at `ret_pc`, for `slot`.
 pub(super) struct Forwarded {
@@ -56,23 +65,29 @@ impl Lower<'_> {
         (returns_it && self.may_skip_frame(pc, dst)).then_some(dst)
     }
 
-    /// The destination slot of op `pc` if its int result may go straight into the
-    /// callee's frame of the call after it (see the module doc): an int-planned
-    /// `Add`, `Sub` or `Mul` computing one of the call's by-value arguments, the
-    /// call taking the native sequence.
-    pub(super) fn forwardable_arg(&self, pc: usize) -> Option<Slot> {
-        let dst = match (&self.func.ops[pc], self.spec.plans[pc]) {
-            (Op::Add { dst, .. } | Op::Sub { dst, .. } | Op::Mul { dst, .. }, Plan::Int) => *dst,
-            _ => return None,
-        };
-        let Some(&Op::Call {
-            func: callee,
-            args,
-            argc,
-            ..
-        }) = self.func.ops.get(pc + 1)
-        else {
-            return None;
+    /// The pc of the native call that op `pc`'s result for `dst` may go to in
+    /// registers as one of its by-value arguments (see the module doc): op `pc`
+    /// and every op up to the call are argument writes ([`Lower::arg_write`]) into
+    /// distinct slots that no later one reads, each entered only from the one
+    /// before.
+    pub(super) fn forwardable_arg(&self, pc: usize, dst: Slot) -> Option<usize> {
+        let mut written = vec![self.arg_write(pc)?];
+        let mut at = pc + 1;
+        let (callee, args, argc) = loop {
+            match self.func.ops.get(at)? {
+                Op::Call {
+                    func, args, argc, ..
+                } => break (*func, *args, *argc),
+                op => {
+                    let d = self.arg_write(at)?;
+                    let reads_one = slot_uses(op)?.reads.iter().any(|r| written.contains(r));
+                    if reads_one || written.contains(&d) || at - pc >= MAX_ARG_RUN {
+                        return None;
+                    }
+                    written.push(d);
+                    at += 1;
+                }
+            }
         };
         let by_value = self.unit.funcs.get(callee as usize).is_some_and(|f| {
             f.params
@@ -81,23 +96,68 @@ impl Lower<'_> {
         });
         let native = self.plain_call(callee)
             && self.inline_spec(callee, argc).is_none()
-            && self.native_call_site(pc + 1, callee, argc);
-        ((args..args + argc).contains(&dst) && by_value && native && self.may_skip_frame(pc, dst))
-            .then_some(dst)
+            && self.native_call_site(at, callee, argc);
+        let sequential = (pc..at).all(|p| self.reached_only_from(p + 1, p));
+        ((args..args + argc).contains(&dst)
+            && by_value
+            && native
+            && sequential
+            && self.may_skip_frame(pc, dst))
+        .then_some(at)
+    }
+
+    /// The slot op `pc` writes if it is an argument write a call may take from
+    /// registers: an int-planned `Add`, `Sub` or `Mul` (one path), or a `Move`.
+    fn arg_write(&self, pc: usize) -> Option<Slot> {
+        match (&self.func.ops[pc], self.spec.plans[pc]) {
+            (
+                Op::Add { dst, .. }
+                | Op::Sub { dst, .. }
+                | Op::Mul { dst, .. }
+                | Op::Move { dst, .. },
+                Plan::Int,
+            ) if *dst != NO_SLOT => Some(*dst),
+            _ => None,
+        }
+    }
+
+    /// Hands `(tag, data)`, op `pc`'s owned result for `dst`, to the native call
+    /// it feeds, if [`Lower::forwardable_arg`] allows: the slot is then written
+    /// only by the deopts of the ops in between and by the call's helper path.
+    pub(super) fn hand_to_call(&mut self, pc: usize, dst: Slot, tag: &str, data: &str) -> bool {
+        let Some(call_pc) = self.forwardable_arg(pc, dst) else {
+            return false;
+        };
+        let handed = |ret_pc| Forwarded {
+            ret_pc,
+            slot: dst,
+            tag: tag.to_string(),
+            data: data.to_string(),
+        };
+        if pc + 1 < call_pc {
+            self.deopt_spills
+                .push((pc + 1, call_pc - 1, handed(call_pc)));
+        }
+        self.forwarded_args.push(handed(call_pc));
+        true
     }
 
     /// What both hand-overs need of op `pc` writing `dst`: a body of its own (not
     /// inlined) without exception handlers, an op after it that nothing else
     /// branches to, and a slot that holds nothing counted and is not promoted.
     fn may_skip_frame(&self, pc: usize, dst: Slot) -> bool {
-        let reached_only_from_pc =
-            !(0..self.func.ops.len()).any(|at| branch_targets(self.func, at).contains(&(pc + 1)));
         self.inlining.is_none()
             && self.func.handlers.is_empty()
             && dst != NO_SLOT
-            && reached_only_from_pc
+            && self.reached_only_from(pc + 1, pc)
             && tags::subset(self.known(dst), tags::UNCOUNTED)
             && !self.promo.slots.contains(&dst)
+    }
+
+    /// Whether op `next` is entered only by falling through from op `pc`.
+    fn reached_only_from(&self, next: usize, pc: usize) -> bool {
+        next == pc + 1
+            && !(0..self.func.ops.len()).any(|at| branch_targets(self.func, at).contains(&next))
     }
 
     /// The value `Return` at `pc` takes from the op before it, if that op handed
