@@ -865,40 +865,32 @@ fn loop_invariant_guards_move_to_the_loop_entry() {
 #[test]
 fn returned_sums_skip_the_frame() {
     let name = "jit_return_forward";
+    // The IR text from block `from:` up to block `to:` (exclusive) of function `f`.
+    let blocks = |f: &str, from: &str, to: &str| -> String {
+        let (before, _) = dump_ir(name, f, &["jit.sync=1"]);
+        before
+            .split(&format!("\n{from}:"))
+            .nth(1)
+            .and_then(|rest| rest.split(&format!("\n{to}")).next())
+            .unwrap_or_else(|| panic!("{f}: no {from}:\n{before}"))
+            .to_string()
+    };
     let (before, _) = dump_ir(name, "add", &["jit.sync=1"]);
     assert!(before.contains("ret.spill"), "add:\n{before}");
     // The add (pc 1) stores nothing; the return (pc 2) only in its spill block.
-    let add_op = before
-        .split("\npc1:")
-        .nth(1)
-        .and_then(|rest| rest.split("\npc2:").next())
-        .expect("the add's blocks");
+    let add_op = blocks("add", "pc1", "pc2:");
     assert!(!add_op.contains("store "), "add writes its sum:\n{add_op}");
     // `fib($n - 1)`: the difference (pc 4) goes straight into the callee's frame.
-    let (before, _) = dump_ir(name, "fib", &["jit.sync=1"]);
-    let sub_op = before
-        .split("\npc4:")
-        .nth(1)
-        .and_then(|rest| rest.split("\npc5:").next())
-        .expect("the subtraction's blocks");
+    let sub_op = blocks("fib", "pc4", "pc5:");
     assert!(
         !sub_op.contains("store "),
         "fib stores its argument:\n{sub_op}"
     );
     // `two($m - 1, $n - 1)`: neither difference is stored on the way to the call;
     // the second subtraction's deopts write the first into its slot (byte 48).
-    let (before, _) = dump_ir(name, "two", &["jit.sync=1"]);
-    let args = before
-        .split("\npc4:")
-        .nth(1)
-        .and_then(|rest| rest.split("\npc6:").next())
-        .expect("the subtractions' blocks");
+    let args = blocks("two", "pc4", "pc6:");
     assert!(!args.contains("store "), "two stores an argument:\n{args}");
-    let deopt = before
-        .split("\ndeopt5_0:")
-        .nth(1)
-        .and_then(|rest| rest.split("\n\n").next())
-        .expect("the second subtraction's type deopt");
+    let deopt = blocks("two", "deopt5_0", "\n");
     assert!(
         deopt.contains("i64 48"),
         "no spill of the first argument:\n{deopt}"
