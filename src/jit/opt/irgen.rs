@@ -222,12 +222,10 @@ struct Lower<'f> {
     fused_next: bool,
     /// A result handed to the next op, a `Return`, in registers (`irgen_retfwd.rs`).
     forwarded: Option<retfwd::Forwarded>,
-    /// Arguments handed to a native call in registers by the ops just before it
-    /// (`ret_pc` is the call's pc).
-    forwarded_args: Vec<retfwd::Forwarded>,
-    /// Handed-over arguments the deopts of the ops between their op and their call
-    /// write into the frame: (first pc, last pc, the value).
-    deopt_spills: Vec<(usize, usize, retfwd::Forwarded)>,
+    /// Arguments handed to a native call (at `ret_pc`) in registers, each with the
+    /// pc of the first op after its write: the call takes them, and the deopts of
+    /// the ops from there up to the call write them into their slots.
+    handed_args: Vec<(usize, retfwd::Forwarded)>,
     /// Where a straight-line generic helper continues instead of the next op's
     /// block (a call handing its result over takes it out of the slot first).
     next_after_helper: Option<String>,
@@ -279,8 +277,7 @@ impl<'f> Lower<'f> {
             ret_in: Vec::new(),
             fused_next: false,
             forwarded: None,
-            forwarded_args: Vec::new(),
-            deopt_spills: Vec::new(),
+            handed_args: Vec::new(),
             next_after_helper: None,
         }
     }
@@ -508,16 +505,7 @@ impl<'f> Lower<'f> {
                 self.block(&format!("deopt{pc}_{reason}"));
                 // Arguments handed over to a call after this op: the tier below
                 // finds them in their slots (`irgen_retfwd.rs`).
-                let spills: Vec<(Slot, String, String)> = self
-                    .deopt_spills
-                    .iter()
-                    .filter(|(from, to, _)| (*from..=*to).contains(pc))
-                    .map(|(_, _, f)| (f.slot, f.tag.clone(), f.data.clone()))
-                    .collect();
-                for (slot, t, d) in spills {
-                    let q = self.storage(slot);
-                    self.store_raw(&q, &t, &d);
-                }
+                self.spill_handed_args(|from, call| (from..call).contains(pc));
                 // The tier below continues at pc: the promoted slots it may read.
                 if self.promotes() {
                     let live = self.promo.live(*pc);
@@ -1412,15 +1400,10 @@ impl<'f> Lower<'f> {
             _ => "smul",
         };
         let v = self.checked_int_op(pc, name, &x, &y);
-        let handed = retfwd::Forwarded {
-            ret_pc: pc + 1,
-            slot: dst,
-            tag: tag::INT.to_string(),
-            data: v.clone(),
-        };
+        let int = tag::INT.to_string();
         if self.forwardable_result(pc) == Some(dst) {
-            self.forwarded = Some(handed);
-        } else if !self.hand_to_call(pc, dst, &handed.tag, &handed.data) {
+            self.hand_to_return(pc, dst, int, v);
+        } else if !self.hand_to_call(pc, dst, &int, &v) {
             self.store_int(pc, dst, &v);
         }
         self.br(pc + 1);

@@ -22,27 +22,30 @@ impl Lower<'_> {
         let (t, d) = self.checked_arg(pc, arg, which.accepts());
         let p = self.storage(arg);
         let known = self.known(arg);
-        let (result_tag, result) = match which {
+        let result_tag = tags::single(which.result()).expect("one result tag");
+        // Computed before the destination is made ready (a packed `count` may still
+        // leave); a mapped string after it, once nothing can leave.
+        let computed = match which {
             Intrinsic::Strlen => {
                 let cell = self.cell_of(&d);
-                (tag::INT, self.cell_field(&cell, LEN_OFFSET, "i64").1)
+                Some(self.cell_field(&cell, LEN_OFFSET, "i64").1)
             }
-            Intrinsic::Ord => (tag::INT, self.first_byte(&d)),
+            Intrinsic::Ord => Some(self.first_byte(&d)),
             Intrinsic::Count => {
                 let l = packed_layout().expect("count is inline only with a layout");
                 let exit = self.fallback_label(pc);
                 let cell = self.packed_cell(&l, arg, &p, false, &exit);
-                (tag::INT, self.cell_field(&cell, l.len, "i64").1)
+                Some(self.cell_field(&cell, l.len, "i64").1)
             }
-            Intrinsic::Sqrt => (tag::DOUBLE, self.float_sqrt(&t, &d, known)),
-            // Built below, once the destination cannot leave: a new string.
-            Intrinsic::StrMap(_) => (tag::STRING, String::new()),
+            Intrinsic::Sqrt => Some(self.float_sqrt(&t, &d, known)),
+            Intrinsic::StrMap(_) => None,
             Intrinsic::MtRand | Intrinsic::Strpos => unreachable!("lowered above"),
         };
         // Still nothing done: the destination may yet leave for the tier below.
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
-        let result = match which {
-            Intrinsic::StrMap(map) => {
+        let result = match (computed, which) {
+            (Some(r), _) => r,
+            (None, Intrinsic::StrMap(map)) => {
                 let r = self.tmp();
                 self.line(&format!(
                     "{r} = call i64 {}(i64 {}, i64 {d}) #0",
@@ -51,7 +54,7 @@ impl Lower<'_> {
                 ));
                 r
             }
-            _ => result,
+            (None, _) => unreachable!("only a mapped string is computed late"),
         };
         // The call consumes its argument: the slot is left undefined, the value
         // loses an owner (freed out of line when it was the last).
@@ -124,19 +127,9 @@ impl Lower<'_> {
     /// inline (ints, min <= max; else the tier below calls the built-in, which
     /// throws), then drawn by `hop_opt_mt_rand`, which touches only the generator.
     fn mt_rand_call(&mut self, pc: usize, dst: Slot, args: Slot) {
+        let accepts = Intrinsic::MtRand.accepts();
+        let bounds = [args, args + 1].map(|a| self.checked_arg(pc, a, accepts));
         let exit = self.fallback_label(pc);
-        let mut bounds = Vec::new();
-        for a in [args, args + 1] {
-            let p = self.storage(a);
-            if !tags::subset(self.known(a), tags::only(tag::INT)) {
-                let t = self.load_tag(&p);
-                let ok = self.tmp();
-                self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::INT));
-                self.expect(&ok, &exit);
-            }
-            let d = self.load_data(&p);
-            bounds.push((p, d));
-        }
         let ordered = self.tmp();
         self.line(&format!(
             "{ordered} = icmp sle i64 {}, {}",
@@ -154,8 +147,9 @@ impl Lower<'_> {
             bounds[0].1,
             bounds[1].1
         ));
-        for (p, _) in &bounds {
-            self.store_tag(p, tag::UNINIT);
+        for (a, (t, d)) in [args, args + 1].iter().zip(&bounds) {
+            let p = self.storage(*a);
+            self.consume_arg(&p, t, d, accepts);
         }
         if let Some(q) = q {
             self.store_to(dst, &q, &tag::INT.to_string(), &r);

@@ -365,13 +365,13 @@ impl<'f> Lower<'f> {
         let mut arg_vals = Vec::new();
         let mut conds = Vec::new();
         // An int argument the op before handed over in registers (`irgen_retfwd.rs`).
-        let handed: Vec<_> = std::mem::take(&mut self.forwarded_args)
-            .into_iter()
-            .filter(|f| f.ret_pc == pc)
-            .collect();
         for i in 0..argc {
             let p = self.slot_ptr(args + i);
-            if let Some(f) = handed.iter().find(|f| f.slot == args + i) {
+            let handed = self
+                .handed_args
+                .iter()
+                .find(|(_, f)| f.ret_pc == pc && f.slot == args + i);
+            if let Some((_, f)) = handed {
                 arg_vals.push((p, f.tag.clone(), Some(f.data.clone())));
                 continue;
             }
@@ -653,21 +653,17 @@ impl<'f> Lower<'f> {
                 v
             }
         };
-        if !hand_over {
-            self.store_result(dst, &rt, &rd);
-            self.br(pc + 1);
-        }
         let got_end = self.cur.clone();
         if hand_over {
             self.line(&format!("br label %{join}"));
+        } else {
+            self.store_result(dst, &rt, &rd);
+            self.br(pc + 1);
         }
         // Anything unusual: the helper, with nothing done yet — it reads the
         // arguments from the frame.
         self.block(&slow);
-        for f in &handed {
-            let q = self.storage(f.slot);
-            self.store_raw(&q, &f.tag, &f.data);
-        }
+        self.spill_handed_args(|_, call| call == pc);
         if closure.is_some() {
             self.generic(pc, hop_call_value as *const () as usize);
         } else if hand_over {
@@ -688,12 +684,7 @@ impl<'f> Lower<'f> {
             self.line(&format!(
                 "{jd} = phi i64 [ {rd}, %{got_end} ], [ {d}, %{from_slot} ]"
             ));
-            self.forwarded = Some(super::retfwd::Forwarded {
-                ret_pc: pc + 1,
-                slot: dst,
-                tag: jt,
-                data: jd,
-            });
+            self.hand_to_return(pc, dst, jt, jd);
             self.br(pc + 1);
         } else {
             self.call_with(

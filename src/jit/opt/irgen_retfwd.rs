@@ -19,7 +19,7 @@
 //! four moves and int-planned arithmetic ops into distinct argument slots right
 //! before the call (`ack($m, $n - 1)`: a move, then a subtraction); a later op of
 //! the run that leaves for the tier below writes the earlier ones' values into
-//! their slots on its way out (`deopt_spills`).
+//! their slots on its way out (`handed_args`).
 //!
 //! **When.** The op is an int-planned `Add`, `Sub` or `Mul` (one path: an overflow
 //! leaves optimized code before anything is written) or a call taking the native
@@ -128,18 +128,46 @@ impl Lower<'_> {
         let Some(call_pc) = self.forwardable_arg(pc, dst) else {
             return false;
         };
-        let handed = |ret_pc| Forwarded {
-            ret_pc,
+        let handed = Forwarded {
+            ret_pc: call_pc,
             slot: dst,
             tag: tag.to_string(),
             data: data.to_string(),
         };
-        if pc + 1 < call_pc {
-            self.deopt_spills
-                .push((pc + 1, call_pc - 1, handed(call_pc)));
-        }
-        self.forwarded_args.push(handed(call_pc));
+        self.handed_args.push((pc + 1, handed));
         true
+    }
+
+    /// Hands `(tag, data)`, op `pc`'s owned result for `dst`, to the `Return` after
+    /// it (the caller checked [`Lower::forwardable_result`]).
+    pub(super) fn hand_to_return(&mut self, pc: usize, dst: Slot, tag: String, data: String) {
+        self.forwarded = Some(Forwarded {
+            ret_pc: pc + 1,
+            slot: dst,
+            tag,
+            data,
+        });
+    }
+
+    /// Writes each handed-over argument `which(first pc after its write, its call's
+    /// pc)` selects into its slot: where optimized code leaves for code that reads
+    /// the frame (a deopt in between, the call's helper path).
+    pub(super) fn spill_handed_args(&mut self, which: impl Fn(usize, usize) -> bool) {
+        let spills: Vec<(Slot, String, String)> = self
+            .handed_args
+            .iter()
+            .filter(|(from, f)| which(*from, f.ret_pc))
+            .map(|(_, f)| (f.slot, f.tag.clone(), f.data.clone()))
+            .collect();
+        for (slot, t, d) in spills {
+            self.spill(slot, &t, &d);
+        }
+    }
+
+    /// `(tag, data)`, a value handed over in registers, written into its `slot`.
+    fn spill(&mut self, slot: Slot, tag: &str, data: &str) {
+        let q = self.storage(slot);
+        self.store_raw(&q, tag, data);
     }
 
     /// What both hand-overs need of op `pc` writing `dst`: a body of its own (not
@@ -176,8 +204,7 @@ impl Lower<'_> {
             "br i1 {ok}, label %{next}, label %{spill}, !prof !0"
         ));
         self.block(&spill);
-        let q = self.storage(s);
-        self.store_raw(&q, &f.tag, &f.data);
+        self.spill(s, &f.tag, &f.data);
         let gen = self.fallback_label(pc);
         self.line(&format!("br label %{gen}"));
         self.block(&next);
