@@ -94,15 +94,16 @@ impl Lower<'_> {
                 .get((dst.wrapping_sub(args)) as usize)
                 .is_none_or(|p| !p.by_ref)
         });
-        let native = self.plain_call(callee)
-            && self.inline_spec(callee, argc).is_none()
-            && self.native_call_site(at, callee, argc);
         let sequential = (pc..at).all(|p| self.reached_only_from(p + 1, p));
+        // (Whether the call is native last: deciding against inlining builds the
+        // callee's plan.)
         ((args..args + argc).contains(&dst)
             && by_value
-            && native
             && sequential
-            && self.may_skip_frame(pc, dst))
+            && self.may_skip_frame(pc, dst)
+            && self.plain_call(callee)
+            && self.inline_spec(callee, argc).is_none()
+            && self.native_call_site(at, callee, argc))
         .then_some(at)
     }
 
