@@ -900,3 +900,25 @@ fn returned_sums_skip_the_frame() {
         assert_eq!(stdout, expected(name));
     }
 }
+
+/// Element ops with string keys (`isset`, reads, writes, `++`, `unset`,
+/// `array_key_exists`) stay in optimized code through the keyed fast paths
+/// (`vm/dim_fast_keyed.rs`): once `counts` is optimized, its 300 `isset` and `++`
+/// no longer run the generic op (before, each did); every case the fast paths
+/// hand back (missing reads, odd keys and bases, shared arrays, references,
+/// self-assignment) prints what php prints.
+#[test]
+fn string_keyed_element_ops_skip_the_generic_op() {
+    let (out, stats) = run(
+        &corpus("jit_keyed_dims"),
+        &["jit.sync=2", "jit.optimize_threshold=20"],
+    );
+    assert_eq!(out, expected("jit_keyed_dims"));
+    let sites = stats["busiest_slow_sites"].as_array().expect("slow sites");
+    for s in sites {
+        if s["func"] == "counts" {
+            assert!(s["count"].as_u64().unwrap_or(0) < 100, "{s}");
+        }
+    }
+    assert_php_output_when_optimized("jit_keyed_dims");
+}

@@ -6,6 +6,7 @@ pub mod call_stack;
 pub mod callable;
 pub mod ctx;
 pub mod dim_fast;
+pub mod dim_fast_keyed;
 pub mod exceptions;
 pub mod globals;
 pub mod interp;

@@ -213,3 +213,13 @@ pub unsafe extern "C" fn hop_opt_strpos(hay: u64, needle: u64) -> i64 {
     );
     find_from(h.str_bytes(), n.str_bytes(), 0).map_or(-1, |p| p as i64)
 }
+
+/// `count` of a hash array (optimized code reads a packed array's length itself).
+/// Cannot fail or warn; reads only the array.
+///
+/// # Safety
+/// `arr` is the payload of a live ARRAY value.
+pub unsafe extern "C" fn hop_opt_array_len(arr: u64) -> i64 {
+    let a = std::mem::ManuallyDrop::new(TypedValue::raw(tag::ARRAY, arr));
+    a.arr().len() as i64
+}

@@ -9,16 +9,17 @@
 //! two of the three calls per iteration. PHP compiles some of these to dedicated
 //! opcodes for the same reason (`zend_compile_func_strlen`, `..._count`).
 //!
-//! An intrinsic takes one argument (two for `mt_rand` and `strpos`) of the tags it
-//! [accepts](Intrinsic::accepts), checked inline; any other value (a null, an int
-//! for `strlen`, an object for `count`, a hash array for `count`) leaves optimized
+//! An intrinsic takes one argument (two for `mt_rand`, `strpos` and
+//! `array_key_exists`) of the tags it [accepts](Intrinsic::accepts), checked
+//! inline; any other value (a null, an int for `strlen`, an object for `count`) leaves optimized
 //! code before anything happened, and the deopt marks the op so the next
 //! translation calls the built-in there (`profile::SLOW_PATH_TAG`). Nothing it does
 //! can raise a warning or an exception, so the lowering needs no line number, no
 //! fault check and no generic helper call. Most are computed in IR; the string
-//! functions that build or search strings call one small helper each
-//! (`hop_opt_str_map`, `hop_opt_strpos`) that touches only the strings and the
-//! allocator — about a tenth of the generic call's instructions, and the frame's
+//! functions that build or search strings, a key lookup and the count of a hash
+//! array call one small helper each (`hop_opt_str_map`, `hop_opt_strpos`,
+//! `hop_keyed_exists`, `hop_opt_array_len`) that touches only its arguments and
+//! the allocator — about a tenth of the generic call's instructions, and the frame's
 //! tags stay known across it.
 
 use once_cell::sync::Lazy;
@@ -37,7 +38,8 @@ pub enum Intrinsic {
     Strlen,
     /// `ord(string)`: the first byte, 0 for "".
     Ord,
-    /// `count(array)` / `sizeof(array)` of a packed array: its length.
+    /// `count(array)` / `sizeof(array)`: a packed array's length inline, a hash
+    /// array's through `hop_opt_array_len`.
     Count,
     /// `sqrt(int|float)`: the float square root (NAN below zero).
     Sqrt,
@@ -52,6 +54,9 @@ pub enum Intrinsic {
     /// `strpos(string, string)`: a helper call (`hop_opt_strpos`) that reads only
     /// the two strings; the result is the offset, or false.
     Strpos,
+    /// `array_key_exists(int|string, array)`: a helper call (`hop_keyed_exists`)
+    /// that reads only the key and the array; the result is a bool.
+    KeyExists,
 }
 
 /// The registry ids of the built-ins above, looked up once.
@@ -68,6 +73,8 @@ static IDS: Lazy<Vec<(u32, Intrinsic)>> = Lazy::new(|| {
         ("rtrim", Intrinsic::StrMap(StrMap::Rtrim)),
         ("chop", Intrinsic::StrMap(StrMap::Rtrim)),
         ("strpos", Intrinsic::Strpos),
+        ("array_key_exists", Intrinsic::KeyExists),
+        ("key_exists", Intrinsic::KeyExists),
     ];
     // Inline counts read the packed representation; without its layout (see
     // `array_layout`) `count` stays a call.
@@ -92,14 +99,16 @@ impl Intrinsic {
     /// How many arguments the inline path takes (each of the [accepted](Self::accepts) tags).
     pub fn argc(self) -> u32 {
         match self {
-            Intrinsic::MtRand | Intrinsic::Strpos => 2,
+            Intrinsic::MtRand | Intrinsic::Strpos | Intrinsic::KeyExists => 2,
             _ => 1,
         }
     }
 
-    /// The tags the inline path handles in its arguments.
-    pub fn accepts(self) -> TagSet {
+    /// The tags the inline path handles in argument `arg` (from 0).
+    pub fn accepts(self, arg: u32) -> TagSet {
         match self {
+            Intrinsic::KeyExists if arg == 0 => tags::only(tag::INT) | tags::only(tag::STRING),
+            Intrinsic::KeyExists => tags::only(tag::ARRAY),
             Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::StrMap(_) | Intrinsic::Strpos => {
                 tags::only(tag::STRING)
             }
@@ -118,6 +127,7 @@ impl Intrinsic {
             Intrinsic::Sqrt => tags::only(tag::DOUBLE),
             Intrinsic::StrMap(_) => tags::only(tag::STRING),
             Intrinsic::Strpos => tags::only(tag::INT) | tags::only(tag::BOOL),
+            Intrinsic::KeyExists => tags::only(tag::BOOL),
         }
     }
 }
@@ -152,9 +162,12 @@ mod tests {
             Intrinsic::MtRand,
             Intrinsic::StrMap(StrMap::Upper),
             Intrinsic::Strpos,
+            Intrinsic::KeyExists,
         ] {
             assert!(tags::subset(i.result(), tags::PLAIN), "{i:?}");
-            assert!(tags::subset(i.accepts(), tags::PLAIN), "{i:?}");
+            for arg in 0..i.argc() {
+                assert!(tags::subset(i.accepts(arg), tags::PLAIN), "{i:?}");
+            }
         }
         assert!(tags::subset(Intrinsic::Strpos.result(), tags::UNCOUNTED));
     }

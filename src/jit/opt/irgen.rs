@@ -61,6 +61,8 @@ mod byref;
 mod call;
 #[path = "irgen_dim.rs"]
 mod dim;
+#[path = "irgen_dim_keyed.rs"]
+mod dim_keyed;
 #[path = "irgen_iter.rs"]
 mod iter;
 #[path = "irgen_loop_entry.rs"]
@@ -1322,6 +1324,7 @@ impl<'f> Lower<'f> {
             (Op::MakeRef { dst, src }, _) if *dst != NO_SLOT && dst != src => {
                 self.make_ref(pc, *dst, *src)
             }
+            _ if self.keyed_dim(pc) => {}
             _ => self.generic(pc, out_of_line_helper(op)),
         }
     }

@@ -3,10 +3,13 @@
 //! would consume it, the result stored — no helper call on the way.
 
 use super::*;
-use crate::jit::opt::helpers::{hop_opt_mt_rand, hop_opt_str_map, hop_opt_strpos};
+use crate::jit::opt::helpers::{
+    hop_opt_array_len, hop_opt_mt_rand, hop_opt_str_map, hop_opt_strpos,
+};
 use crate::jit::opt::intrinsic::Intrinsic;
 use crate::runtime::array_layout::packed_layout;
 use crate::runtime::str_cell::{BYTES_OFFSET, LEN_OFFSET};
+use crate::vm::dim_fast_keyed::hop_keyed_exists;
 
 impl Lower<'_> {
     /// `dst = which(arg)`, for a `CallBuiltin` planned inline. An argument of
@@ -16,10 +19,12 @@ impl Lower<'_> {
     pub(super) fn intrinsic_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, arg: Slot) {
         match which {
             Intrinsic::MtRand => return self.mt_rand_call(pc, dst, arg),
-            Intrinsic::Strpos => return self.strpos_call(pc, dst, arg),
+            Intrinsic::Strpos | Intrinsic::KeyExists => {
+                return self.two_arg_call(pc, which, dst, arg)
+            }
             _ => {}
         }
-        let (t, d) = self.checked_arg(pc, arg, which.accepts());
+        let (t, d) = self.checked_arg(pc, arg, which.accepts(0));
         let p = self.storage(arg);
         let known = self.known(arg);
         let result_tag = tags::single(which.result()).expect("one result tag");
@@ -31,15 +36,12 @@ impl Lower<'_> {
                 Some(self.cell_field(&cell, LEN_OFFSET, "i64").1)
             }
             Intrinsic::Ord => Some(self.first_byte(&d)),
-            Intrinsic::Count => {
-                let l = packed_layout().expect("count is inline only with a layout");
-                let exit = self.fallback_label(pc);
-                let cell = self.packed_cell(&l, arg, &p, false, &exit);
-                Some(self.cell_field(&cell, l.len, "i64").1)
-            }
+            Intrinsic::Count => Some(self.array_count(arg, &p, &d)),
             Intrinsic::Sqrt => Some(self.float_sqrt(&t, &d, known)),
             Intrinsic::StrMap(_) => None,
-            Intrinsic::MtRand | Intrinsic::Strpos => unreachable!("lowered above"),
+            Intrinsic::MtRand | Intrinsic::Strpos | Intrinsic::KeyExists => {
+                unreachable!("lowered above")
+            }
         };
         // Still nothing done: the destination may yet leave for the tier below.
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
@@ -58,7 +60,7 @@ impl Lower<'_> {
         };
         // The call consumes its argument: the slot is left undefined, the value
         // loses an owner (freed out of line when it was the last).
-        self.consume_arg(&p, &t, &d, which.accepts());
+        self.consume_arg(&p, &t, &d, which.accepts(0));
         match q {
             Some(q) => self.store_to(dst, &q, &result_tag.to_string(), &result),
             // An unwanted string result is released at once.
@@ -88,34 +90,64 @@ impl Lower<'_> {
     /// tags `accepts`): the slot left undefined, a counted value's owner dropped.
     fn consume_arg(&mut self, p: &str, t: &str, d: &str, accepts: TagSet) {
         self.store_tag(p, tag::UNINIT);
-        if accepts & !tags::UNCOUNTED != 0 {
-            self.release_consumed(t, d);
+        if accepts & !tags::UNCOUNTED == 0 {
+            return;
         }
+        if accepts & tags::UNCOUNTED == 0 {
+            return self.release_consumed(t, d);
+        }
+        // An int or a string key: only a counted value has an owner to drop.
+        let (counted, release, done) = (
+            self.tmp(),
+            self.fresh_block("arg.counted"),
+            self.fresh_block("arg.consumed"),
+        );
+        self.line(&format!("{counted} = icmp uge i8 {t}, {}", tag::STRING));
+        self.line(&format!("br i1 {counted}, label %{release}, label %{done}"));
+        self.block(&release);
+        self.release_consumed(t, d);
+        self.line(&format!("br label %{done}"));
+        self.block(&done);
     }
 
-    /// `strpos(haystack, needle)` of the two strings at `args`, `args + 1`: checked
-    /// inline (else the tier below calls the built-in), searched by
-    /// `hop_opt_strpos`; the result is the offset, or false.
-    fn strpos_call(&mut self, pc: usize, dst: Slot, args: Slot) {
-        let accepts = Intrinsic::Strpos.accepts();
-        let (ht, hd) = self.checked_arg(pc, args, accepts);
-        let (nt, nd) = self.checked_arg(pc, args + 1, accepts);
+    /// `strpos(haystack, needle)` (the offset, or false) and
+    /// `array_key_exists(key, array)` (a bool) of the arguments at `args`,
+    /// `args + 1`: both checked inline (else the tier below calls the built-in),
+    /// computed by one helper call that reads only them (`hop_opt_strpos`,
+    /// `hop_keyed_exists`).
+    fn two_arg_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, args: Slot) {
+        let [(at, ad), (bt, bd)] = [0, 1].map(|i| self.checked_arg(pc, args + i, which.accepts(i)));
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
-        let (r, found, rt, rd) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!(
-            "{r} = call i64 {}(i64 {hd}, i64 {nd}) #0",
-            fnptr(hop_opt_strpos as *const () as usize)
-        ));
-        self.line(&format!("{found} = icmp sge i64 {r}, 0"));
-        self.line(&format!(
-            "{rt} = select i1 {found}, i8 {}, i8 {}",
-            tag::INT,
-            tag::BOOL
-        ));
-        self.line(&format!("{rd} = select i1 {found}, i64 {r}, i64 0"));
-        for (a, t, d) in [(args, &ht, &hd), (args + 1, &nt, &nd)] {
-            let p = self.storage(a);
-            self.consume_arg(&p, t, d, accepts);
+        let (rt, rd) = match which {
+            Intrinsic::Strpos => {
+                let (r, found, rt, rd) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+                self.line(&format!(
+                    "{r} = call i64 {}(i64 {ad}, i64 {bd}) #0",
+                    fnptr(hop_opt_strpos as *const () as usize)
+                ));
+                self.line(&format!("{found} = icmp sge i64 {r}, 0"));
+                self.line(&format!(
+                    "{rt} = select i1 {found}, i8 {}, i8 {}",
+                    tag::INT,
+                    tag::BOOL
+                ));
+                self.line(&format!("{rd} = select i1 {found}, i64 {r}, i64 0"));
+                (rt, rd)
+            }
+            Intrinsic::KeyExists => {
+                let (r, rd) = (self.tmp(), self.tmp());
+                self.line(&format!(
+                    "{r} = call i1 {}(i8 {at}, i64 {ad}, i64 {bd}) #0",
+                    fnptr(hop_keyed_exists as *const () as usize)
+                ));
+                self.line(&format!("{rd} = zext i1 {r} to i64"));
+                (tag::BOOL.to_string(), rd)
+            }
+            _ => unreachable!("{which:?} takes one argument or is lowered elsewhere"),
+        };
+        for (i, (t, d)) in [(at, ad), (bt, bd)].iter().enumerate() {
+            let p = self.storage(args + i as u32);
+            self.consume_arg(&p, t, d, which.accepts(i as u32));
         }
         if let Some(q) = q {
             self.store_to(dst, &q, &rt, &rd);
@@ -127,7 +159,7 @@ impl Lower<'_> {
     /// inline (ints, min <= max; else the tier below calls the built-in, which
     /// throws), then drawn by `hop_opt_mt_rand`, which touches only the generator.
     fn mt_rand_call(&mut self, pc: usize, dst: Slot, args: Slot) {
-        let accepts = Intrinsic::MtRand.accepts();
+        let accepts = Intrinsic::MtRand.accepts(0);
         let bounds = [args, args + 1].map(|a| self.checked_arg(pc, a, accepts));
         let exit = self.fallback_label(pc);
         let ordered = self.tmp();
@@ -162,6 +194,33 @@ impl Lower<'_> {
         let cell = self.tmp();
         self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
         cell
+    }
+
+    /// `count` of the array at `p` (slot `arg`, payload `d`): a packed array's
+    /// length read inline, a hash array's counted by `hop_opt_array_len`.
+    fn array_count(&mut self, arg: Slot, p: &str, d: &str) -> String {
+        let l = packed_layout().expect("count is inline only with a layout");
+        let (hash, join) = (
+            self.fresh_block("count.hash"),
+            self.fresh_block("count.done"),
+        );
+        let cell = self.packed_cell(&l, arg, p, false, &hash);
+        let packed_len = self.cell_field(&cell, l.len, "i64").1;
+        let from = self.cur.clone();
+        self.line(&format!("br label %{join}"));
+        self.block(&hash);
+        let hash_len = self.tmp();
+        self.line(&format!(
+            "{hash_len} = call i64 {}(i64 {d}) #0",
+            fnptr(hop_opt_array_len as *const () as usize)
+        ));
+        self.line(&format!("br label %{join}"));
+        self.block(&join);
+        let n = self.tmp();
+        self.line(&format!(
+            "{n} = phi i64 [ {packed_len}, %{from} ], [ {hash_len}, %{hash} ]"
+        ));
+        n
     }
 
     /// `ord`: the first byte of string `d`, 0 when it is empty (its bytes are not

@@ -572,7 +572,7 @@ fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
                 let arg_slots = *args..*args + *argc;
                 let mut s: Vec<_> = arg_slots
                     .clone()
-                    .map(|a| Step::Narrow(a, i.accepts()))
+                    .map(|a| Step::Narrow(a, i.accepts(a - *args)))
                     .collect();
                 s.extend(arg_slots.map(|a| Step::Set(a, only(tag::UNINIT))));
                 s.extend((*dst != NO_SLOT).then_some(Step::Set(*dst, i.result())));
