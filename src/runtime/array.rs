@@ -324,13 +324,22 @@ impl PhpArray {
         if self.is_packed() {
             self.convert_to_hash();
         }
+        // One hash of the key for the lookup and, when missing, the insertion.
+        let hash = hash_key(k);
         let pos = match &self.repr {
-            Repr::Hash(h) => h.find(k),
+            Repr::Hash(h) => h.find_hashed(k, hash),
             Repr::Packed(_) => unreachable!("converted above"),
         };
         let pos = match pos {
             Some(p) => p,
-            None => self.insert_new_hash(owned(), TypedValue::null()),
+            None => {
+                let k = owned();
+                self.note_int_key(&k);
+                match &mut self.repr {
+                    Repr::Hash(h) => h.append_hashed(k, TypedValue::null(), hash),
+                    Repr::Packed(_) => unreachable!("converted above"),
+                }
+            }
         };
         match &mut self.repr {
             Repr::Hash(h) => &mut h.entries[pos].val,
@@ -489,9 +498,12 @@ impl PhpArray {
         let Repr::Packed(v) = std::mem::replace(&mut self.repr, Repr::Packed(Vec::new())) else {
             return;
         };
+        // At least PHP's smallest hash (8 elements): growing from nothing
+        // reallocates and rehashes at 1, 2, 4 and 8 elements.
+        let cap = v.len().max(8);
         let mut h = HashRepr {
-            entries: Vec::with_capacity(v.len()),
-            index: HashTable::with_capacity(v.len()),
+            entries: Vec::with_capacity(cap),
+            index: HashTable::with_capacity(cap),
             live: 0,
         };
         for (i, val) in v.into_iter().enumerate() {
@@ -500,12 +512,17 @@ impl PhpArray {
         self.repr = Repr::Hash(h);
     }
 
-    fn insert_new_hash(&mut self, k: Key, val: TypedValue) -> usize {
-        if let Key::Int(i) = k {
+    /// An int key moves the next free key past it.
+    fn note_int_key(&mut self, k: &Key) {
+        if let Key::Int(i) = *k {
             if i >= self.next_free {
                 self.next_free = i.saturating_add(1);
             }
         }
+    }
+
+    fn insert_new_hash(&mut self, k: Key, val: TypedValue) -> usize {
+        self.note_int_key(&k);
         match &mut self.repr {
             Repr::Hash(h) => h.append(k, val),
             Repr::Packed(_) => {
@@ -545,7 +562,10 @@ impl HashRepr {
         (pos..self.entries.len()).find(|&p| !self.entries[p].val.is_uninit())
     }
     fn find(&self, k: KeyRef<'_>) -> Option<usize> {
-        let h = hash_key(k);
+        self.find_hashed(k, hash_key(k))
+    }
+    /// [`HashRepr::find`] for a key whose [`hash_key`] is `h`.
+    fn find_hashed(&self, k: KeyRef<'_>, h: u32) -> Option<usize> {
         let entries = &self.entries;
         self.index
             .find(table_hash(h), |&(p, ph)| {
@@ -554,6 +574,11 @@ impl HashRepr {
             .map(|&(p, _)| p as usize)
     }
     fn append(&mut self, k: Key, val: TypedValue) -> usize {
+        let hash = hash_key(k.as_ref());
+        self.append_hashed(k, val, hash)
+    }
+    /// [`HashRepr::append`] of a key whose [`hash_key`] is `hash`.
+    fn append_hashed(&mut self, k: Key, val: TypedValue, hash: u32) -> usize {
         if self.entries.len() == self.entries.capacity()
             && self.entries.len() > 8
             && self.live * 2 < self.entries.len()
@@ -561,7 +586,7 @@ impl HashRepr {
             self.compact();
         }
         let pos = self.entries.len();
-        Self::insert_slot(&mut self.index, pos, hash_key(k.as_ref()));
+        Self::insert_slot(&mut self.index, pos, hash);
         self.entries.push(Entry { key: k, val });
         self.live += 1;
         pos

@@ -195,7 +195,8 @@ pub unsafe extern "C" fn hop_keyed_unset(base: *mut TypedValue, key: *const Type
     if b.tag != tag::ARRAY {
         return false;
     }
-    if b.arr().contains_key(kr) {
+    // A shared array is separated only when there is something to remove.
+    if b.header().is_unique() || b.arr().contains_key(kr) {
         // Dropped here: releasing the old element touches only values.
         drop(b.arr_mut().remove(kr));
     }

@@ -36,6 +36,10 @@ pub(crate) fn fetch_dim(
             if let Some(v) = base.arr().get_by_value(key.deref()) {
                 return Ok(v.copy_value());
             }
+            // An int or string key was looked up as it is: missing.
+            if quiet && matches!(key.deref().tag(), tag::INT | tag::STRING) {
+                return Ok(TypedValue::null());
+            }
             let k = if quiet && (key.deref().is_array() || key.deref().is_object()) {
                 return Ok(TypedValue::null());
             } else {
