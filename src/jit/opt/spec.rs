@@ -327,6 +327,65 @@ fn numeric_plan(func: &Func, operands: &[Operand], seen: u32, float_ok: bool) ->
     }
 }
 
+/// Whether element op `pc` (one baseline code has not run: nothing profiled says
+/// what its key holds) is seen from its block to use a string key: its key slot
+/// written, earlier in the block, by a concatenation or from a string literal,
+/// possibly through moves. The int-key plan such an op would get could only leave
+/// optimized code, on every run, until a new profile and compile (a script body
+/// first optimized inside its first loop reaches its later loops that way); the
+/// generic plan takes the keyed fast paths instead (`irgen_dim_keyed.rs`).
+fn string_keyed(func: &Func, heads: &[bool], pc: usize) -> bool {
+    let key = match &func.ops[pc] {
+        Op::FetchDim { key, .. }
+        | Op::AssignDim { key: Some(key), .. }
+        | Op::FetchDimW { key: Some(key), .. } => *key,
+        _ => return false,
+    };
+    if key.is_const() {
+        return false;
+    }
+    let block_start = |at: usize| {
+        (0..=at)
+            .rev()
+            .find(|&q| heads.get(q).copied().unwrap_or(false))
+            .unwrap_or(0)
+    };
+    // The ops known to run before pc: its block's, then its single
+    // predecessor's, and so on (a few blocks up).
+    let mut want = key.0;
+    let mut end = pc;
+    for round in 0..4 {
+        // The block of pc, then the block of the predecessor ending at `end - 1`.
+        let start = block_start(if round == 0 { pc } else { end - 1 });
+        for q in (start..end).rev() {
+            match &func.ops[q] {
+                Op::Concat { dst, .. } | Op::ConcatN { dst, .. } if *dst == want => return true,
+                Op::Move { dst, src } if *dst == want => {
+                    if src.is_const() {
+                        return func
+                            .consts
+                            .get(src.index() as usize)
+                            .is_some_and(|c| c.is_string());
+                    }
+                    want = src.0;
+                }
+                op => match super::promote::slot_uses(op) {
+                    Some(u) if !u.writes.contains(&want) => {}
+                    _ => return false,
+                },
+            }
+        }
+        let preds: Vec<usize> = (0..func.ops.len())
+            .filter(|&q| super::irgen::successors(func, q).contains(&start))
+            .collect();
+        match preds[..] {
+            [p] if start > 0 => end = p + 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The plan of `op` given its profiled tag set.
 fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
     if seen & SLOW_PATH_BIT != 0 {
@@ -442,7 +501,10 @@ impl Spec {
                     return Plan::Cold;
                 }
                 let seen = prof.tags.get(pc).map_or(0, |t| t.load(Ordering::Relaxed));
-                plan_of(func, op, seen)
+                match plan_of(func, op, seen) {
+                    Plan::Int if block_count == 0 && string_keyed(func, heads, pc) => Plan::Generic,
+                    p => p,
+                }
             })
             .collect();
         let inline_dims = crate::runtime::array_layout::packed_layout().is_some();
@@ -529,6 +591,27 @@ mod tests {
         assert_eq!(spec.elem_tags[reads[0]], INT_BIT, "$a[0], used in the loop");
         assert_eq!(spec.elem_tags[reads[1]], INT_BIT, "$b[$j], multiplied");
         assert_eq!(spec.elem_tags[reads[2]], u32::MAX, "$b[1], returned");
+    }
+
+    /// Element ops nothing profiled yet whose key their block (or the block before
+    /// it) builds by concatenation, or moves a string literal into, are planned
+    /// for the keyed helpers; an int key or one from elsewhere keeps the int plan.
+    #[test]
+    fn unprofiled_string_keyed_element_ops_are_generic() {
+        let (u, spec) = spec_of(
+            "<?php function f($a, $i, $p) { $k = 'x' . $i; $a[$k] = 1; $b = $a[$k];
+             if ($b) { $c = $a[$k]; } $d = $a[$i]; $e = $a[$p]; $q = 'lit'; $a[$q] = 2;
+             return [$b, $c, $d, $e]; }",
+            "f",
+        );
+        let f = u.funcs.iter().find(|f| f.name == "f").unwrap();
+        let plans: Vec<Plan> = (0..f.ops.len())
+            .filter(|pc| matches!(f.ops[*pc], Op::FetchDim { .. } | Op::AssignDim { .. }))
+            .map(|pc| spec.plans[pc])
+            .collect();
+        use Plan::{Generic, Int};
+        // $a[$k] = 1; $a[$k]; $a[$k] (a block later); $a[$i]; $a[$p]; $a[$q] = 2.
+        assert_eq!(plans, [Generic, Generic, Generic, Int, Int, Generic]);
     }
 
     /// A read with no consumer to take a type from takes the element profile's,
