@@ -80,8 +80,18 @@ pub fn to_str_quiet(v: &TypedValue) -> Cow<'_, [u8]> {
 
 /// `(string)$v` with PHP's diagnostics: arrays warn "Array to string conversion";
 /// objects without `__toString` throw.
+#[inline]
 pub fn to_str<'a>(ctx: &mut ExecCtx, v: &'a TypedValue) -> VmResult<Cow<'a, [u8]>> {
     let d = v.deref();
+    // Most conversions are of strings: borrowed, without the general dispatch.
+    if d.tag() == tag::STRING {
+        return Ok(Cow::Borrowed(d.str_bytes()));
+    }
+    to_str_other(ctx, d)
+}
+
+/// [`to_str`] of a dereferenced value that is not a string.
+fn to_str_other<'a>(ctx: &mut ExecCtx, d: &'a TypedValue) -> VmResult<Cow<'a, [u8]>> {
     match d.tag() {
         tag::ARRAY => {
             ctx.warn("Array to string conversion");

@@ -186,6 +186,9 @@ fn str_split(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
 /// Joins array elements with PHP's string conversion of each (floats at precision
 /// 14, arrays as "Array" with a warning, objects via `__toString`).
 pub(super) fn join_values(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> VmResult<StrBuf> {
+    if let Some(out) = join_packed_strings(ctx, sep, arr) {
+        return out;
+    }
     // Sized up front (one allocation for the usual all-strings case).
     // (The separator goes between elements: n - 1 times, as PHP counts it.)
     let size: usize = arr
@@ -206,6 +209,32 @@ pub(super) fn join_values(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> VmRe
         }
     }
     Ok(out)
+}
+
+/// [`join_values`] of a packed array of strings (the usual `implode`): the
+/// elements read as a slice, twice (lengths, then bytes), with no conversion to
+/// consider; `None` for any other array.
+fn join_packed_strings(ctx: &mut ExecCtx, sep: &[u8], arr: &PhpArray) -> Option<VmResult<StrBuf>> {
+    let elems = arr.packed()?;
+    let mut size = sep.len() * elems.len().saturating_sub(1);
+    for v in elems {
+        if !v.is_string() {
+            return None;
+        }
+        size += v.str_bytes().len();
+    }
+    if let Err(e) = check_alloc(ctx, size as u128) {
+        return Some(Err(e));
+    }
+    let mut out = StrBuf::with_capacity(size);
+    if let Some((first, rest)) = elems.split_first() {
+        out.extend_from_slice(first.str_bytes());
+        for v in rest {
+            out.extend_from_slice(sep);
+            out.extend_from_slice(v.str_bytes());
+        }
+    }
+    Some(Ok(out))
 }
 
 fn implode(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
