@@ -895,6 +895,15 @@ fn returned_sums_skip_the_frame() {
         deopt.contains("i64 48"),
         "no spill of the first argument:\n{deopt}"
     );
+    // `ack($m - 1, ack($m, $n - 1))`: the outer call (pc 15) reads the tag of its
+    // first argument (slot 3) only; the second is the inner call's result, passed
+    // on in registers.
+    let outer = blocks("ack", "pc15", "ok");
+    assert_eq!(
+        outer.matches("load i8").count(),
+        1,
+        "ack reads its inner call's result back:\n{outer}"
+    );
     for opts in [&["jit.sync=1"][..], &["jit.sync=2"][..]] {
         let (stdout, _) = run(&corpus(name), opts);
         assert_eq!(stdout, expected(name));

@@ -75,3 +75,41 @@ for ($i = 0; $i < 100; $i++) { $a = two(10, 100); $b = carry("x$i", 5); }
 var_dump($a, $b);
 var_dump(two(5, PHP_INT_MIN + 2), two(3, "10"), two(4, 2.5));
 var_dump(carry("str", 3), carry(["no"] === [] ? "a" : "b", 2.5), carry(7, "3"));
+
+// A call's result passed straight on as the next call's argument
+// (`ack($m - 1, ack($m, $n - 1))`): ints, strings and arrays (counted, owned by
+// the outer call's frame), an inner call that throws, and an outer call that
+// takes its helper path (the call stack growing, 20000 deep).
+function ack($m, $n) {
+    if ($m == 0) return $n + 1;
+    if ($n == 0) return ack($m - 1, 1);
+    return ack($m - 1, ack($m, $n - 1));
+}
+function tag($s) { return "<$s>"; }
+function twice($s, $t) { return $s . $t . $s; }
+function nest($n) {
+    if ($n == 0) return "0";
+    return twice("n$n", nest($n - 1));
+}
+function firsts($a) { return [$a[0] ?? null, count($a)]; }
+function listing($n) { return firsts(range(0, $n)); }
+function fragile($n) {
+    if ($n == 3) throw new LogicException("three");
+    return $n;
+}
+function chain($n) { return tag(fragile($n)); }
+function down($n) {
+    if ($n == 0) return 0;
+    return tag2(down($n - 1));
+}
+function tag2($v) { return $v + 1; }
+for ($i = 0; $i < 60; $i++) { $k = ack(2, 3); $x = strlen(nest(6)); $l = listing($i); }
+var_dump($k, ack(2, 50), ack(3, 4), $x, nest(3), $l);
+for ($i = 0; $i < 6; $i++) {
+    try {
+        echo chain($i), "\n";
+    } catch (LogicException $e) {
+        echo "caught ", $e->getMessage(), "\n";
+    }
+}
+var_dump(down(20000), ack(1, 5), ack(0, PHP_INT_MAX), ack(1, "4"));

@@ -449,9 +449,12 @@ impl<'f> Lower<'f> {
             ));
             self.mark(&q, super::alias::Region::Frame);
             self.store_raw(&q, t, &d);
-            // (A handed-over argument never reached its slot, which holds nothing
-            // counted.)
-            if handed_data.is_none() {
+            // The slot gives its value up. (A handed-over argument never reached
+            // its slot, which holds nothing counted; an uncounted value left
+            // behind owns nothing either, and the tag analysis takes the slot for
+            // uncounted after the call, UNINIT or not.)
+            if handed_data.is_none() && !tags::subset(self.known(args + i as u32), tags::UNCOUNTED)
+            {
                 self.store_tag(p, tag::UNINIT);
             }
         }
@@ -634,7 +637,13 @@ impl<'f> Lower<'f> {
         // every way on to that op then passes `ret.join` (a fault's helper, which
         // would continue there only after a handler took the exception, through
         // the slot).
-        let hand_over = closure.is_none() && self.forwardable_result(pc) == Some(dst);
+        let to_return = closure.is_none() && self.forwardable_result(pc) == Some(dst);
+        // Or to the next call as an argument (a by-value result: never a REF).
+        let to_call = !to_return
+            && closure.is_none()
+            && !f.returns_ref
+            && self.forwardable_arg(pc, dst).is_some();
+        let hand_over = to_return || to_call;
         let (join, from_slot) = (self.fresh_block("ret.join"), self.fresh_block("ret.slot"));
         self.block(&fault);
         if hand_over {
@@ -684,7 +693,12 @@ impl<'f> Lower<'f> {
             self.line(&format!(
                 "{jd} = phi i64 [ {rd}, %{got_end} ], [ {d}, %{from_slot} ]"
             ));
-            self.hand_to_return(pc, dst, jt, jd);
+            if to_return {
+                self.hand_to_return(pc, dst, jt, jd);
+            } else {
+                let handed = self.hand_to_call(pc, dst, &jt, &jd);
+                debug_assert!(handed, "forwardable_arg allowed it above");
+            }
             self.br(pc + 1);
         } else {
             self.call_with(

@@ -17,9 +17,10 @@
 //! native call sequence takes such an argument from registers (its helper path,
 //! which reads the frame, writes it there first). The writes may be a run of up to
 //! four moves and int-planned arithmetic ops into distinct argument slots right
-//! before the call (`ack($m, $n - 1)`: a move, then a subtraction); a later op of
-//! the run that leaves for the tier below writes the earlier ones' values into
-//! their slots on its way out (`handed_args`).
+//! before the call (`ack($m, $n - 1)`: a move, then a subtraction), the first of
+//! them possibly a native call (`ack($m - 1, ack($m, $n - 1))`: the inner call's
+//! result); a later op of the run that leaves for the tier below writes the
+//! earlier ones' values into their slots on its way out (`handed_args`).
 //!
 //! **When.** The op is an int-planned `Add`, `Sub` or `Mul` (one path: an overflow
 //! leaves optimized code before anything is written) or a call taking the native
@@ -71,7 +72,12 @@ impl Lower<'_> {
     /// distinct slots that no later one reads, each entered only from the one
     /// before.
     pub(super) fn forwardable_arg(&self, pc: usize, dst: Slot) -> Option<usize> {
-        let mut written = vec![self.arg_write(pc)?];
+        let first = match self.func.ops[pc] {
+            // A native call's result (`ack($m - 1, ack($m, $n - 1))`).
+            Op::Call { dst: d, .. } if d == dst => d,
+            _ => self.arg_write(pc)?,
+        };
+        let mut written = vec![first];
         let mut at = pc + 1;
         let (callee, args, argc) = loop {
             match self.func.ops.get(at)? {
