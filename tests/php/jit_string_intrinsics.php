@@ -66,3 +66,27 @@ try {
     echo get_class($e), ": ", $e->getMessage(), "\n";
 }
 echo late("b"), "\n";
+
+// substr(string, int, int): every range PHP 8 allows (negative offsets and
+// lengths, ranges past either end, the whole string), results dropped unused,
+// and arguments of other types arriving late (the built-in converts or throws).
+function pieces($s, $n) {
+    $out = [];
+    for ($i = -$n - 2; $i <= $n + 2; $i++) {
+        $out[] = substr($s, $i, 2) . "|" . substr($s, 1, $i) . "|" . substr($s, $i, $i);
+        substr($s, $i, 1);
+    }
+    return implode(",", $out);
+}
+for ($round = 0; $round < 100; $round++) $p = pieces("hello", 5);
+echo $p, "\n";
+echo pieces("", 1), "\n";
+var_dump(substr("whole", 0, 5), substr("whole", -5, 99), substr("x", 1, 1));
+function cut($s, $a, $b) { return substr($s, $a, $b); }
+for ($round = 0; $round < 100; $round++) $c = cut("abcdef", 1, 3);
+var_dump($c, cut("abcdef", "2", 2), cut(12345, 1, 2), cut("abcdef", 1.0, null), cut("abcdef", 4, -1));
+try {
+    var_dump(cut("abcdef", "x", 1));
+} catch (TypeError $e) {
+    echo get_class($e), ": ", $e->getMessage(), "\n";
+}

@@ -2,7 +2,7 @@
 //! `baseline/helpers.rs`, and the deopt entries in `deopt.rs`). Each is
 //! `extern "C"`; optimized code reaches them through absolute addresses.
 
-use crate::runtime::builtins::string::find_from;
+use crate::runtime::builtins::string::{find_from, substr_of};
 use crate::runtime::builtins::string_map::{mapped, StrMap};
 use crate::runtime::mt_rand::MtRand;
 use crate::runtime::value::{tag, ObjCell, TypedValue};
@@ -222,4 +222,22 @@ pub unsafe extern "C" fn hop_opt_strpos(hay: u64, needle: u64) -> i64 {
 pub unsafe extern "C" fn hop_opt_array_len(arr: u64) -> i64 {
     let a = std::mem::ManuallyDrop::new(TypedValue::raw(tag::ARRAY, arr));
     a.arr().len() as i64
+}
+
+/// `substr($string, $offset, $length)` of a string and two ints, computed inline
+/// by optimized code: returns the result's string cell, owned (the argument itself
+/// with one more owner when the range is the whole string). Cannot fail or warn
+/// (PHP 8 gives "" for a range outside the string); touches only the argument's
+/// cell and the allocator.
+///
+/// # Safety
+/// `cell` is the payload of a live STRING value, which the caller keeps alive
+/// during the call.
+pub unsafe extern "C" fn hop_opt_substr(cell: u64, offset: i64, length: i64) -> u64 {
+    // Borrowed, not owned: the caller still holds its owner.
+    let arg = std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, cell));
+    let r = substr_of(&arg, offset, Some(length));
+    let cell = r.data;
+    std::mem::forget(r);
+    cell
 }

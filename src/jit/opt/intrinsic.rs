@@ -10,7 +10,7 @@
 //! opcodes for the same reason (`zend_compile_func_strlen`, `..._count`).
 //!
 //! An intrinsic takes one argument (two for `mt_rand`, `strpos` and
-//! `array_key_exists`) of the tags it [accepts](Intrinsic::accepts), checked
+//! `array_key_exists`, three for `substr`) of the tags it [accepts](Intrinsic::accepts), checked
 //! inline; any other value (a null, an int for `strlen`, an object for `count`) leaves optimized
 //! code before anything happened, and the deopt marks the op so the next
 //! translation calls the built-in there (`profile::SLOW_PATH_TAG`). Nothing it does
@@ -18,8 +18,8 @@
 //! fault check and no generic helper call. Most are computed in IR; the string
 //! functions that build or search strings, a key lookup and the count of a hash
 //! array call one small helper each (`hop_opt_str_map`, `hop_opt_strpos`,
-//! `hop_keyed_exists`, `hop_opt_array_len`) that touches only its arguments and
-//! the allocator — about a tenth of the generic call's instructions, and the frame's
+//! `hop_opt_substr`, `hop_keyed_exists`, `hop_opt_array_len`) that touches only
+//! its arguments and the allocator — about a tenth of the generic call's instructions, and the frame's
 //! tags stay known across it.
 
 use once_cell::sync::Lazy;
@@ -57,6 +57,9 @@ pub enum Intrinsic {
     /// `array_key_exists(int|string, array)`: a helper call (`hop_keyed_exists`)
     /// that reads only the key and the array; the result is a bool.
     KeyExists,
+    /// `substr(string, int, int)`: a helper call (`hop_opt_substr`) that reads the
+    /// string and allocates the result, a string.
+    Substr,
 }
 
 /// The registry ids of the built-ins above, looked up once.
@@ -75,6 +78,7 @@ static IDS: Lazy<Vec<(u32, Intrinsic)>> = Lazy::new(|| {
         ("strpos", Intrinsic::Strpos),
         ("array_key_exists", Intrinsic::KeyExists),
         ("key_exists", Intrinsic::KeyExists),
+        ("substr", Intrinsic::Substr),
     ];
     // Inline counts read the packed representation; without its layout (see
     // `array_layout`) `count` stays a call.
@@ -100,6 +104,7 @@ impl Intrinsic {
     pub fn argc(self) -> u32 {
         match self {
             Intrinsic::MtRand | Intrinsic::Strpos | Intrinsic::KeyExists => 2,
+            Intrinsic::Substr => 3,
             _ => 1,
         }
     }
@@ -109,6 +114,8 @@ impl Intrinsic {
         match self {
             Intrinsic::KeyExists if arg == 0 => tags::only(tag::INT) | tags::only(tag::STRING),
             Intrinsic::KeyExists => tags::only(tag::ARRAY),
+            Intrinsic::Substr if arg == 0 => tags::only(tag::STRING),
+            Intrinsic::Substr => tags::only(tag::INT),
             Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::StrMap(_) | Intrinsic::Strpos => {
                 tags::only(tag::STRING)
             }
@@ -125,7 +132,7 @@ impl Intrinsic {
                 tags::only(tag::INT)
             }
             Intrinsic::Sqrt => tags::only(tag::DOUBLE),
-            Intrinsic::StrMap(_) => tags::only(tag::STRING),
+            Intrinsic::StrMap(_) | Intrinsic::Substr => tags::only(tag::STRING),
             Intrinsic::Strpos => tags::only(tag::INT) | tags::only(tag::BOOL),
             Intrinsic::KeyExists => tags::only(tag::BOOL),
         }
@@ -163,6 +170,7 @@ mod tests {
             Intrinsic::StrMap(StrMap::Upper),
             Intrinsic::Strpos,
             Intrinsic::KeyExists,
+            Intrinsic::Substr,
         ] {
             assert!(tags::subset(i.result(), tags::PLAIN), "{i:?}");
             for arg in 0..i.argc() {
@@ -191,5 +199,15 @@ mod tests {
         );
         assert_eq!(Intrinsic::of(id("strpos"), 3, 3, 2), None);
         assert_eq!(Intrinsic::of(id("strpos"), 3, 2, 4), None);
+        // substr with its length; without it, a call.
+        assert_eq!(
+            Intrinsic::of(id("substr"), 3, 3, 2),
+            Some(Intrinsic::Substr)
+        );
+        assert_eq!(Intrinsic::of(id("substr"), 3, 2, 2), None);
+        assert_eq!(
+            Intrinsic::of(id("array_key_exists"), 3, 2, 2),
+            Some(Intrinsic::KeyExists)
+        );
     }
 }

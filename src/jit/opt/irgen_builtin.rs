@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::jit::opt::helpers::{
-    hop_opt_array_len, hop_opt_mt_rand, hop_opt_str_map, hop_opt_strpos,
+    hop_opt_array_len, hop_opt_mt_rand, hop_opt_str_map, hop_opt_strpos, hop_opt_substr,
 };
 use crate::jit::opt::intrinsic::Intrinsic;
 use crate::runtime::array_layout::packed_layout;
@@ -19,8 +19,8 @@ impl Lower<'_> {
     pub(super) fn intrinsic_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, arg: Slot) {
         match which {
             Intrinsic::MtRand => return self.mt_rand_call(pc, dst, arg),
-            Intrinsic::Strpos | Intrinsic::KeyExists => {
-                return self.two_arg_call(pc, which, dst, arg)
+            Intrinsic::Strpos | Intrinsic::KeyExists | Intrinsic::Substr => {
+                return self.helper_intrinsic(pc, which, dst, arg)
             }
             _ => {}
         }
@@ -39,7 +39,7 @@ impl Lower<'_> {
             Intrinsic::Count => Some(self.array_count(arg, &p, &d)),
             Intrinsic::Sqrt => Some(self.float_sqrt(&t, &d, known)),
             Intrinsic::StrMap(_) => None,
-            Intrinsic::MtRand | Intrinsic::Strpos | Intrinsic::KeyExists => {
+            Intrinsic::MtRand | Intrinsic::Strpos | Intrinsic::KeyExists | Intrinsic::Substr => {
                 unreachable!("lowered above")
             }
         };
@@ -110,13 +110,16 @@ impl Lower<'_> {
         self.block(&done);
     }
 
-    /// `strpos(haystack, needle)` (the offset, or false) and
-    /// `array_key_exists(key, array)` (a bool) of the arguments at `args`,
-    /// `args + 1`: both checked inline (else the tier below calls the built-in),
-    /// computed by one helper call that reads only them (`hop_opt_strpos`,
-    /// `hop_keyed_exists`).
-    fn two_arg_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, args: Slot) {
-        let [(at, ad), (bt, bd)] = [0, 1].map(|i| self.checked_arg(pc, args + i, which.accepts(i)));
+    /// `strpos(haystack, needle)` (the offset, or false),
+    /// `array_key_exists(key, array)` (a bool) and `substr(string, offset,
+    /// length)` (a string) of the arguments from `args`: all checked inline (else
+    /// the tier below calls the built-in), computed by one helper call that reads
+    /// only them (`hop_opt_strpos`, `hop_keyed_exists`, `hop_opt_substr`).
+    fn helper_intrinsic(&mut self, pc: usize, which: Intrinsic, dst: Slot, args: Slot) {
+        let vals: Vec<(String, String)> = (0..which.argc())
+            .map(|i| self.checked_arg(pc, args + i, which.accepts(i)))
+            .collect();
+        let ((at, ad), bd) = (vals[0].clone(), vals[1].1.clone());
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
         let (rt, rd) = match which {
             Intrinsic::Strpos => {
@@ -143,14 +146,26 @@ impl Lower<'_> {
                 self.line(&format!("{rd} = zext i1 {r} to i64"));
                 (tag::BOOL.to_string(), rd)
             }
+            Intrinsic::Substr => {
+                let r = self.tmp();
+                self.line(&format!(
+                    "{r} = call i64 {}(i64 {ad}, i64 {bd}, i64 {}) #0",
+                    fnptr(hop_opt_substr as *const () as usize),
+                    vals[2].1
+                ));
+                (tag::STRING.to_string(), r)
+            }
             _ => unreachable!("{which:?} takes one argument or is lowered elsewhere"),
         };
-        for (i, (t, d)) in [(at, ad), (bt, bd)].iter().enumerate() {
+        for (i, (t, d)) in vals.iter().enumerate() {
             let p = self.storage(args + i as u32);
             self.consume_arg(&p, t, d, which.accepts(i as u32));
         }
-        if let Some(q) = q {
-            self.store_to(dst, &q, &rt, &rd);
+        match q {
+            Some(q) => self.store_to(dst, &q, &rt, &rd),
+            // An unwanted string result is released at once.
+            None if which == Intrinsic::Substr => self.release_consumed(&rt, &rd),
+            None => {}
         }
         self.br(pc + 1);
     }

@@ -166,9 +166,20 @@ fn substr(ctx: &mut ExecCtx, a: &mut [TypedValue]) -> VmResult<TypedValue> {
     let s = args::str(ctx, a, 0)?;
     let offset = args::int(ctx, a, 1)?;
     let length = nullable_int(ctx, a, 2)?;
-    match substr_range(s.len(), offset, length) {
-        Some((x, y)) if x <= y && y <= s.len() => Ok(substring(&a[0], &s, x, y)),
-        _ => Ok(TypedValue::str(b"")),
+    Ok(substr_bytes(&a[0], &s, offset, length))
+}
+
+/// `substr` of a string value (shared with optimized code's inline call).
+pub fn substr_of(s: &TypedValue, offset: i64, length: Option<i64>) -> TypedValue {
+    substr_bytes(s, s.str_bytes(), offset, length)
+}
+
+/// `substr` of `bytes`, the string form of argument `arg` (returned itself for
+/// the whole string).
+fn substr_bytes(arg: &TypedValue, bytes: &[u8], offset: i64, length: Option<i64>) -> TypedValue {
+    match substr_range(bytes.len(), offset, length) {
+        Some((x, y)) if x <= y && y <= bytes.len() => substring(arg, bytes, x, y),
+        _ => TypedValue::str(b""),
     }
 }
 
