@@ -1017,18 +1017,22 @@ pub(crate) fn append_n_op(
                 .map(|p| crate::runtime::convert::str_len_hint(peek(func, frame, *p)))
                 .sum::<usize>();
         crate::runtime::memory_limit::check_string_alloc(ctx, size as u128)?;
-        for p in parts {
-            let v: *const TypedValue = peek(func, frame, *p);
-            // SAFETY: a different live value than `d` (checked above), which
-            // appending to `d` does not move.
-            let v = unsafe { &*v };
-            if v.is_string() {
-                d.str_append(v.str_bytes());
-            } else {
-                let mut digits = crate::runtime::convert::itoa_buf(v.int_val());
-                d.str_append(digits.as_bytes_mut());
+        // One buffer for all the parts (the string taken out of its value once).
+        d.with_str_buf(|buf| {
+            buf.reserve(size.saturating_sub(buf.len()));
+            for p in parts {
+                let v: *const TypedValue = peek(func, frame, *p);
+                // SAFETY: a different live value than `d` (checked above), which
+                // appending to `d` does not move.
+                let v = unsafe { &*v };
+                if v.is_string() {
+                    buf.extend_from_slice(v.str_bytes());
+                } else {
+                    let mut digits = crate::runtime::convert::itoa_buf(v.int_val());
+                    buf.extend_from_slice(digits.as_bytes_mut());
+                }
             }
-        }
+        });
         return Ok(());
     }
     let joined = concat_n_value(ctx, func, frame, parts)?;
