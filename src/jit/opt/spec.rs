@@ -327,6 +327,11 @@ fn numeric_plan(func: &Func, operands: &[Operand], seen: u32, float_ok: bool) ->
     }
 }
 
+/// How many blocks up [`string_keyed`] looks for its key's writer (hash_table's
+/// read of `$table[$k]` follows the `array_key_exists` test of a key built in
+/// the block before).
+const STRING_KEY_BLOCKS: usize = 4;
+
 /// Whether element op `pc` (one baseline code has not run: nothing profiled says
 /// what its key holds) is seen from its block to use a string key: its key slot
 /// written, earlier in the block, by a concatenation or from a string literal,
@@ -354,7 +359,7 @@ fn string_keyed(func: &Func, heads: &[bool], pc: usize) -> bool {
     // predecessor's, and so on (a few blocks up).
     let mut want = key.0;
     let mut end = pc;
-    for round in 0..4 {
+    for round in 0..STRING_KEY_BLOCKS {
         // The block of pc, then the block of the predecessor ending at `end - 1`.
         let start = block_start(if round == 0 { pc } else { end - 1 });
         for q in (start..end).rev() {
