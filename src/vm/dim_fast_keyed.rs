@@ -155,24 +155,28 @@ pub unsafe extern "C" fn hop_keyed_elem_w(
     // SAFETY: per the contract.
     let k = unsafe { deref_slot(&*key) };
     let Some(kr) = key_ref(k) else { return false };
-    // SAFETY: per the contract (the key is a different value than the array: an
-    // int or a string).
+    // The owned key a write may insert, made before the base is borrowed (only the
+    // key's bytes, in its string cell, are read after that).
+    let new_key = (!read_write).then(|| owned_key(k, kr));
+    // SAFETY: per the contract.
     let b = deref_slot_mut(unsafe { &mut *base });
     if b.tag != tag::ARRAY {
         return false;
     }
-    let e: *mut TypedValue = if read_write {
-        // A shared array is separated only once the element is known to exist.
-        if !b.header().is_unique() && !b.arr().contains_key(kr) {
-            return false;
+    let e: *mut TypedValue = match &new_key {
+        // A write: the element, created as null when missing.
+        Some(key) => b.arr_mut().entry_mut_owned(key),
+        // A read-modify-write: an existing element (a shared array is separated
+        // only once it is known to have it).
+        None => {
+            if !b.header().is_unique() && !b.arr().contains_key(kr) {
+                return false;
+            }
+            match b.arr_mut().get_mut(kr) {
+                Some(e) => e,
+                None => return false,
+            }
         }
-        match b.arr_mut().get_mut(kr) {
-            Some(e) => e,
-            None => return false,
-        }
-    } else {
-        let key = owned_key(k, kr);
-        b.arr_mut().entry_mut_owned(&key)
     };
     // SAFETY: per the contract; the element pointer was taken before `dst`
     // (possibly the base's slot) is overwritten.
