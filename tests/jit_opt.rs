@@ -931,13 +931,3 @@ fn string_keyed_element_ops_skip_the_generic_op() {
     }
     assert_php_output_when_optimized("jit_keyed_dims");
 }
-
-/// A string offset read (`$s[$i]`) whose profile saw strings reads the byte
-/// inline in optimized code (the static one-byte string, no helper call), and
-/// offsets outside the string still print php's warnings.
-#[test]
-fn string_offsets_are_read_inline() {
-    assert_profiled_ir_has("jit_string_intrinsics", "at", "str.byte");
-    assert_profiled_ir_has("jit_string_intrinsics", "bytes_of", "str.byte");
-    assert_php_output_when_optimized("jit_string_intrinsics");
-}

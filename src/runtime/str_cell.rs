@@ -301,12 +301,6 @@ static SINGLE_BYTES: Lazy<[usize; 256]> = Lazy::new(|| {
     })
 });
 
-/// Where the 256 one-byte strings' cell pointers are (`usize` each, by byte),
-/// for optimized code that reads a string offset inline.
-pub fn single_byte_table() -> *const usize {
-    SINGLE_BYTES.as_ptr()
-}
-
 /// The static cell of the one-byte string `b` (see [`SINGLE_BYTES`]).
 #[inline]
 pub(crate) fn single_byte_cell(b: u8) -> *mut StrCell {

@@ -14,7 +14,6 @@ use super::alias::Region;
 use super::*;
 use super::{ElemUpdate, NestedRead};
 use crate::runtime::array_layout::{packed_layout, PackedLayout};
-use crate::runtime::str_cell::{single_byte_table, BYTES_OFFSET, LEN_OFFSET};
 
 impl<'f> Lower<'f> {
     /// An int key (or operand), or the generic op when it is not one.
@@ -210,9 +209,6 @@ impl<'f> Lower<'f> {
         self.br(pc + 1);
         self.block(&slow);
         let expected = self.spec.elem_tags[pc];
-        if expected & tags::only(tag::STRING) != 0 {
-            self.string_offset(dst, base, &qd, k, pc);
-        }
         if expected == tags::ANY {
             return self.fetch_dim_call(pc, dst, base, k);
         }
@@ -226,57 +222,6 @@ impl<'f> Lower<'f> {
         let d = self.deopt_label(pc + 1, DeoptReason::ElemType);
         self.expect(&ok, &d);
         self.br(pc + 1);
-    }
-
-    /// `$s[$k]` of a string base and an offset inside it (`0 <= k < strlen`): the
-    /// static one-byte string of that byte stored into `dst` (storage `qd`) for op
-    /// `pc`, whose
-    /// old value must own nothing, and on to the next op; anything else goes on in
-    /// a fresh block (the helper path). Static strings are never counted, so the
-    /// read takes no reference (what `hop_packed_get` would return, one call less).
-    fn string_offset(&mut self, dst: Slot, base: Slot, qd: &str, k: &str, pc: usize) {
-        let (off, other) = (
-            self.fresh_block("str.offset"),
-            self.fresh_block("dim.other"),
-        );
-        let bp = self.storage(base);
-        let bt = self.load_tag(&bp);
-        let old = self.load_tag(qd);
-        let (is_str, free, both) = (self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!("{is_str} = icmp eq i8 {bt}, {}", tag::STRING));
-        self.line(&format!("{free} = icmp ult i8 {old}, {}", tag::STRING));
-        self.line(&format!("{both} = and i1 {is_str}, {free}"));
-        self.line(&format!("br i1 {both}, label %{off}, label %{other}"));
-        self.block(&off);
-        let d = self.load_data(&bp);
-        let cell = self.tmp();
-        self.line(&format!("{cell} = inttoptr i64 {d} to ptr"));
-        let len = self.cell_field(&cell, LEN_OFFSET, "i64").1;
-        // (A negative offset is a huge unsigned one: the helper counts it from the end.)
-        let inside = self.tmp();
-        self.line(&format!("{inside} = icmp ult i64 {k}, {len}"));
-        let byte = self.fresh_block("str.byte");
-        self.line(&format!("br i1 {inside}, label %{byte}, label %{other}"));
-        self.block(&byte);
-        let (bp2, b, idx, slotp, c) = (self.tmp(), self.tmp(), self.tmp(), self.tmp(), self.tmp());
-        self.line(&format!(
-            "{bp2} = getelementptr inbounds i8, ptr {cell}, i64 {}",
-            BYTES_OFFSET
-        ));
-        self.line(&format!(
-            "{b} = getelementptr inbounds i8, ptr {bp2}, i64 {k}"
-        ));
-        let bv = self.tmp();
-        self.line(&format!("{bv} = load i8, ptr {b}"));
-        self.line(&format!("{idx} = zext i8 {bv} to i64"));
-        self.line(&format!(
-            "{slotp} = getelementptr inbounds i64, ptr {}, i64 {idx}",
-            fnptr(single_byte_table() as usize)
-        ));
-        self.line(&format!("{c} = load i64, ptr {slotp}"));
-        self.store_to(dst, qd, &tag::STRING.to_string(), &c);
-        self.br(pc + 1);
-        self.block(&other);
     }
 
     /// `base[key] = val`: inline for a scalar stored over a scalar element of a
