@@ -90,3 +90,27 @@ try {
 } catch (TypeError $e) {
     echo get_class($e), ": ", $e->getMessage(), "\n";
 }
+
+// String offsets read in optimized code: bytes inside the string are the static
+// one-byte strings (high bytes too); negative and past-the-end offsets, an empty
+// string and a destination still holding a string take the helper (and its
+// warning); an array arriving at the same read.
+function bytes_of($s, $from, $to) {
+    $out = "";
+    for ($i = $from; $i < $to; $i++) {
+        $c = $s[$i];
+        $out .= ord($c) . ($c === "\xff" ? "!" : "") . ",";
+    }
+    return $out;
+}
+for ($round = 0; $round < 100; $round++) $b = bytes_of("ab\xffz", 0, 4);
+echo $b, "\n";
+echo bytes_of("ab\xffz", -4, 0), "\n";
+echo bytes_of("xyz", 2, 4), "\n";
+echo bytes_of("", 0, 1), "\n";
+function keep($s) { $c = "held" . $s; for ($i = 0; $i < 3; $i++) { $c = $s[$i]; } return $c; }
+for ($round = 0; $round < 100; $round++) $k = keep("pqr");
+var_dump($k, keep("uvw"));
+function at($v, $i) { return $v[$i]; }
+for ($round = 0; $round < 100; $round++) $a = at("hello", 1);
+var_dump($a, at([10, 20], 1), at("hello", 4), at("hello", -1));
