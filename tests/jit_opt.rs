@@ -931,3 +931,13 @@ fn string_keyed_element_ops_skip_the_generic_op() {
     }
     assert_php_output_when_optimized("jit_keyed_dims");
 }
+
+/// `array_pop($a)` with its result used is computed by one helper call on the
+/// array its reference holds (`Intrinsic::ArrayPop`), not the generic built-in
+/// call; packed and hash arrays, shared arrays, references inside, empty arrays
+/// and non-arrays arriving late print what php prints.
+#[test]
+fn array_pop_is_an_intrinsic() {
+    assert_profiled_ir_has("jit_array_pop", "drain", "call { i64, i64 } inttoptr");
+    assert_php_output_when_optimized("jit_array_pop");
+}

@@ -241,3 +241,32 @@ pub unsafe extern "C" fn hop_opt_substr(cell: u64, offset: i64, length: i64) -> 
     std::mem::forget(r);
     cell
 }
+
+/// A value returned in two registers (`{ i64, i64 }` in the IR): its tag and data.
+#[repr(C)]
+pub struct TagData {
+    pub tag: u64,
+    pub data: u64,
+}
+
+/// `array_pop($a)` for optimized code, `ref_box` being the reference box the
+/// call's `MakeRef` made of `$a`, which holds an array (checked inline): the last
+/// element removed (the array separated first when shared, its next free key
+/// lowered as PHP does) and returned owned and dereferenced, or null for an empty
+/// array. Cannot fail or warn; touches only the array and the popped value.
+///
+/// # Safety
+/// `ref_box` is the payload of a live REF value whose box holds an array; the
+/// caller keeps its owner during the call.
+pub unsafe extern "C" fn hop_opt_array_pop(ref_box: u64) -> TagData {
+    // Borrowed, not owned: the caller still holds its owner.
+    let mut r = std::mem::ManuallyDrop::new(TypedValue::raw(tag::REF, ref_box));
+    let arr = r.deref_mut().arr_mut();
+    let v = arr.pop().map_or_else(TypedValue::null, |v| v.copy_value());
+    let out = TagData {
+        tag: u64::from(v.tag),
+        data: v.data,
+    };
+    std::mem::forget(v);
+    out
+}

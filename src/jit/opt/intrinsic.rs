@@ -60,6 +60,11 @@ pub enum Intrinsic {
     /// `substr(string, int, int)`: a helper call (`hop_opt_substr`) that reads the
     /// string and allocates the result, a string.
     Substr,
+    /// `array_pop(&array)` with its result used: the argument is the reference
+    /// box the call's `MakeRef` made, checked inline to hold an array; a helper
+    /// call (`hop_opt_array_pop`) that touches only that array and the popped
+    /// value.
+    ArrayPop,
 }
 
 /// The registry ids of the built-ins above, looked up once.
@@ -79,6 +84,7 @@ static IDS: Lazy<Vec<(u32, Intrinsic)>> = Lazy::new(|| {
         ("array_key_exists", Intrinsic::KeyExists),
         ("key_exists", Intrinsic::KeyExists),
         ("substr", Intrinsic::Substr),
+        ("array_pop", Intrinsic::ArrayPop),
     ];
     // Inline counts read the packed representation; without its layout (see
     // `array_layout`) `count` stays a call.
@@ -97,7 +103,9 @@ impl Intrinsic {
     /// and writes the result as separate steps).
     pub fn of(builtin: u32, args: Slot, argc: u32, dst: Slot) -> Option<Intrinsic> {
         let i = IDS.iter().find(|(id, _)| *id == builtin).map(|(_, i)| *i)?;
-        (argc == i.argc() && !(args..args + argc).contains(&dst)).then_some(i)
+        // (A popped value nobody takes stays a call: its release needs its tag.)
+        let wanted = i != Intrinsic::ArrayPop || dst != crate::bytecode::op::NO_SLOT;
+        (argc == i.argc() && !(args..args + argc).contains(&dst) && wanted).then_some(i)
     }
 
     /// How many arguments the inline path takes (each of the [accepted](Self::accepts) tags).
@@ -114,6 +122,7 @@ impl Intrinsic {
         match self {
             Intrinsic::KeyExists if arg == 0 => tags::only(tag::INT) | tags::only(tag::STRING),
             Intrinsic::KeyExists => tags::only(tag::ARRAY),
+            Intrinsic::ArrayPop => tags::only(tag::REF),
             Intrinsic::Substr if arg == 0 => tags::only(tag::STRING),
             Intrinsic::Substr => tags::only(tag::INT),
             Intrinsic::Strlen | Intrinsic::Ord | Intrinsic::StrMap(_) | Intrinsic::Strpos => {
@@ -133,6 +142,8 @@ impl Intrinsic {
             }
             Intrinsic::Sqrt => tags::only(tag::DOUBLE),
             Intrinsic::StrMap(_) | Intrinsic::Substr => tags::only(tag::STRING),
+            // Any value (null for an empty array), never a reference.
+            Intrinsic::ArrayPop => tags::PLAIN,
             Intrinsic::Strpos => tags::only(tag::INT) | tags::only(tag::BOOL),
             Intrinsic::KeyExists => tags::only(tag::BOOL),
         }
@@ -171,12 +182,15 @@ mod tests {
             Intrinsic::Strpos,
             Intrinsic::KeyExists,
             Intrinsic::Substr,
+            Intrinsic::ArrayPop,
         ] {
             assert!(tags::subset(i.result(), tags::PLAIN), "{i:?}");
-            for arg in 0..i.argc() {
+            // (array_pop takes its array by reference.)
+            for arg in (0..i.argc()).filter(|_| i != Intrinsic::ArrayPop) {
                 assert!(tags::subset(i.accepts(arg), tags::PLAIN), "{i:?}");
             }
         }
+        assert_eq!(Intrinsic::ArrayPop.accepts(0), tags::only(tag::REF));
         assert!(tags::subset(Intrinsic::Strpos.result(), tags::UNCOUNTED));
     }
 

@@ -4,11 +4,13 @@
 
 use super::*;
 use crate::jit::opt::helpers::{
-    hop_opt_array_len, hop_opt_mt_rand, hop_opt_str_map, hop_opt_strpos, hop_opt_substr,
+    hop_opt_array_len, hop_opt_array_pop, hop_opt_mt_rand, hop_opt_str_map, hop_opt_strpos,
+    hop_opt_substr,
 };
 use crate::jit::opt::intrinsic::Intrinsic;
 use crate::runtime::array_layout::packed_layout;
 use crate::runtime::str_cell::{BYTES_OFFSET, LEN_OFFSET};
+use crate::runtime::value::{RefBox, TypedValue};
 use crate::vm::dim_fast_keyed::hop_keyed_exists;
 
 impl Lower<'_> {
@@ -19,6 +21,7 @@ impl Lower<'_> {
     pub(super) fn intrinsic_call(&mut self, pc: usize, which: Intrinsic, dst: Slot, arg: Slot) {
         match which {
             Intrinsic::MtRand => return self.mt_rand_call(pc, dst, arg),
+            Intrinsic::ArrayPop => return self.array_pop_call(pc, dst, arg),
             Intrinsic::Strpos | Intrinsic::KeyExists | Intrinsic::Substr => {
                 return self.helper_intrinsic(pc, which, dst, arg)
             }
@@ -39,9 +42,11 @@ impl Lower<'_> {
             Intrinsic::Count => Some(self.array_count(arg, &p, &d)),
             Intrinsic::Sqrt => Some(self.float_sqrt(&t, &d, known)),
             Intrinsic::StrMap(_) => None,
-            Intrinsic::MtRand | Intrinsic::Strpos | Intrinsic::KeyExists | Intrinsic::Substr => {
-                unreachable!("lowered above")
-            }
+            Intrinsic::MtRand
+            | Intrinsic::Strpos
+            | Intrinsic::KeyExists
+            | Intrinsic::Substr
+            | Intrinsic::ArrayPop => unreachable!("lowered above"),
         };
         // Still nothing done: the destination may yet leave for the tier below.
         let q = (dst != NO_SLOT).then(|| self.dst_ready(dst, pc));
@@ -201,6 +206,40 @@ impl Lower<'_> {
         if let Some(q) = q {
             self.store_to(dst, &q, &tag::INT.to_string(), &r);
         }
+        self.br(pc + 1);
+    }
+
+    /// `dst = array_pop($a)`, the argument at `arg` being the reference box the
+    /// call's `MakeRef` made of `$a`: checked inline to be a reference to an array
+    /// (else the tier below calls the built-in, which converts or throws), then
+    /// popped by `hop_opt_array_pop`, which touches only that array and the value
+    /// it returns (owned). The box loses the call's owner.
+    fn array_pop_call(&mut self, pc: usize, dst: Slot, arg: Slot) {
+        let exit = self.fallback_label(pc);
+        // The slot itself: it holds the box (its storage would be the array).
+        let p = self.slot_ptr(arg);
+        let t = self.load_tag(&p);
+        let is_ref = self.tmp();
+        self.line(&format!("{is_ref} = icmp eq i8 {t}, {}", tag::REF));
+        self.expect(&is_ref, &exit);
+        let d = self.load_data(&p);
+        let boxp = self.cell_of(&d);
+        let val_tag = std::mem::offset_of!(RefBox, val) + std::mem::offset_of!(TypedValue, tag);
+        let (_, vt) = self.cell_field(&boxp, val_tag, "i8");
+        let is_arr = self.tmp();
+        self.line(&format!("{is_arr} = icmp eq i8 {vt}, {}", tag::ARRAY));
+        self.expect(&is_arr, &exit);
+        let q = self.dst_ready(dst, pc);
+        let (r, rd, rt64, rt) = (self.tmp(), self.tmp(), self.tmp(), self.tmp());
+        self.line(&format!(
+            "{r} = call {{ i64, i64 }} {}(i64 {d}) #0",
+            fnptr(hop_opt_array_pop as *const () as usize)
+        ));
+        self.line(&format!("{rt64} = extractvalue {{ i64, i64 }} {r}, 0"));
+        self.line(&format!("{rd} = extractvalue {{ i64, i64 }} {r}, 1"));
+        self.line(&format!("{rt} = trunc i64 {rt64} to i8"));
+        self.consume_arg(&p, &t, &d, Intrinsic::ArrayPop.accepts(0));
+        self.store_to(dst, &q, &rt, &rd);
         self.br(pc + 1);
     }
 
