@@ -60,6 +60,16 @@ impl<'a> KeyRef<'a> {
             None => KeyRef::Str(b),
         }
     }
+    /// The key an int or string value names (a canonical decimal string is its
+    /// int); `None` for the types element access converts first, with diagnostics.
+    #[inline(always)]
+    pub fn of_value(v: &'a TypedValue) -> Option<KeyRef<'a>> {
+        match v.tag() {
+            tag::INT => Some(KeyRef::Int(v.int_val())),
+            tag::STRING => Some(KeyRef::from_bytes(v.str_bytes())),
+            _ => None,
+        }
+    }
     pub fn to_owned_key(self) -> Key {
         match self {
             KeyRef::Int(i) => Key::Int(i),
@@ -257,11 +267,7 @@ impl PhpArray {
     /// which the generic element access converts (with its diagnostics).
     #[inline]
     pub fn get_by_value(&self, key: &TypedValue) -> Option<&TypedValue> {
-        match key.tag() {
-            tag::INT => self.get(KeyRef::Int(key.int_val())),
-            tag::STRING => self.get(KeyRef::from_bytes(key.str_bytes())),
-            _ => None,
-        }
+        self.get(KeyRef::of_value(key)?)
     }
     pub fn get_int(&self, i: i64) -> Option<&TypedValue> {
         self.get(KeyRef::Int(i))
@@ -332,14 +338,7 @@ impl PhpArray {
         };
         let pos = match pos {
             Some(p) => p,
-            None => {
-                let k = owned();
-                self.note_int_key(&k);
-                match &mut self.repr {
-                    Repr::Hash(h) => h.append_hashed(k, TypedValue::null(), hash),
-                    Repr::Packed(_) => unreachable!("converted above"),
-                }
-            }
+            None => self.insert_new_hashed(owned(), TypedValue::null(), hash),
         };
         match &mut self.repr {
             Repr::Hash(h) => &mut h.entries[pos].val,
@@ -512,23 +511,25 @@ impl PhpArray {
         self.repr = Repr::Hash(h);
     }
 
-    /// An int key moves the next free key past it.
-    fn note_int_key(&mut self, k: &Key) {
-        if let Key::Int(i) = *k {
+    fn insert_new_hash(&mut self, k: Key, val: TypedValue) -> usize {
+        if self.is_packed() {
+            self.convert_to_hash();
+        }
+        let hash = hash_key(k.as_ref());
+        self.insert_new_hashed(k, val, hash)
+    }
+
+    /// [`PhpArray::insert_new_hash`] into a hash array, of a key whose
+    /// [`hash_key`] is `hash`: an int key moves the next free key past it.
+    fn insert_new_hashed(&mut self, k: Key, val: TypedValue, hash: u32) -> usize {
+        if let Key::Int(i) = k {
             if i >= self.next_free {
                 self.next_free = i.saturating_add(1);
             }
         }
-    }
-
-    fn insert_new_hash(&mut self, k: Key, val: TypedValue) -> usize {
-        self.note_int_key(&k);
         match &mut self.repr {
-            Repr::Hash(h) => h.append(k, val),
-            Repr::Packed(_) => {
-                self.convert_to_hash();
-                self.insert_new_hash(k, val)
-            }
+            Repr::Hash(h) => h.append_hashed(k, val, hash),
+            Repr::Packed(_) => unreachable!("callers convert to a hash first"),
         }
     }
 

@@ -147,6 +147,12 @@ impl TypedValue {
     pub const fn raw(tag: u8, data: u64) -> TypedValue {
         TypedValue { data, tag }
     }
+    /// A view of a value someone else owns, given as its tag and payload (what
+    /// JIT code passes to its helpers): never dropped, so it releases nothing.
+    #[inline(always)]
+    pub const fn view(tag: u8, data: u64) -> std::mem::ManuallyDrop<TypedValue> {
+        std::mem::ManuallyDrop::new(Self::raw(tag, data))
+    }
     #[inline(always)]
     pub const fn uninit() -> TypedValue {
         Self::raw(tag::UNINIT, 0)

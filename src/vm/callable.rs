@@ -117,9 +117,7 @@ impl ExecCtx {
         frame: *mut TypedValue,
         dst: Slot,
     ) -> VmResult<()> {
-        let v = self.run_builtin(id, args)?;
-        let (t, d) = (v.tag, v.data);
-        std::mem::forget(v);
+        let (t, d) = self.run_builtin(id, args)?.into_raw();
         write_scalar(frame, dst, t, d);
         Ok(())
     }

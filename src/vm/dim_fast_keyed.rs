@@ -17,22 +17,9 @@
 //! optimized code calls them directly, without the context or the frame, so
 //! nothing else it holds in registers has to be written back around them.
 
-use std::mem::ManuallyDrop;
-
 use crate::runtime::array::{Key, KeyRef};
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::interp::{deref_slot, deref_slot_mut};
-
-/// The key a key value names, borrowed: ints and strings only (a string that is a
-/// canonical decimal int is that int); `None` for the types the generic op converts.
-#[inline(always)]
-fn key_ref(key: &TypedValue) -> Option<KeyRef<'_>> {
-    match key.tag {
-        tag::INT => Some(KeyRef::Int(key.int_val())),
-        tag::STRING => Some(KeyRef::from_bytes(key.str_bytes())),
-        _ => None,
-    }
-}
 
 /// The owned key for a new element: a string key shares the key's string cell.
 #[inline(always)]
@@ -68,7 +55,9 @@ pub unsafe extern "C" fn hop_keyed_get(
     if b.tag != tag::ARRAY {
         return false;
     }
-    let Some(kr) = key_ref(k) else { return false };
+    let Some(kr) = KeyRef::of_value(k) else {
+        return false;
+    };
     let v = match b.arr().get(kr) {
         Some(v) => v.copy_value(),
         None if quiet => TypedValue::null(),
@@ -104,7 +93,9 @@ pub unsafe extern "C" fn hop_keyed_set(
     if v.tag == tag::UNINIT {
         return false;
     }
-    let Some(kr) = key_ref(k) else { return false };
+    let Some(kr) = KeyRef::of_value(k) else {
+        return false;
+    };
     // Copied before the array is reached: `$a['k'] = $a` must store the array as
     // it was, and the extra count makes `arr_mut` separate it.
     let v = v.copy_value();
@@ -154,7 +145,9 @@ pub unsafe extern "C" fn hop_keyed_elem_w(
     }
     // SAFETY: per the contract.
     let k = unsafe { deref_slot(&*key) };
-    let Some(kr) = key_ref(k) else { return false };
+    let Some(kr) = KeyRef::of_value(k) else {
+        return false;
+    };
     // The owned key a write may insert, made before the base is borrowed (only the
     // key's bytes, in its string cell, are read after that).
     let new_key = (!read_write).then(|| owned_key(k, kr));
@@ -193,7 +186,9 @@ pub unsafe extern "C" fn hop_keyed_elem_w(
 pub unsafe extern "C" fn hop_keyed_unset(base: *mut TypedValue, key: *const TypedValue) -> bool {
     // SAFETY: per the contract.
     let k = unsafe { deref_slot(&*key) };
-    let Some(kr) = key_ref(k) else { return false };
+    let Some(kr) = KeyRef::of_value(k) else {
+        return false;
+    };
     // SAFETY: per the contract.
     let b = deref_slot_mut(unsafe { &mut *base });
     if b.tag != tag::ARRAY {
@@ -214,10 +209,9 @@ pub unsafe extern "C" fn hop_keyed_unset(base: *mut TypedValue, key: *const Type
 /// `key` is the payload of a value tagged `key_tag`, INT or STRING (any other
 /// key is reported missing: the caller converts those), `arr` that of an array.
 pub unsafe extern "C" fn hop_keyed_exists(key_tag: u8, key: u64, arr: u64) -> bool {
-    // Views of values the caller owns: never released here.
     let (k, a) = (
-        ManuallyDrop::new(TypedValue::raw(key_tag, key)),
-        ManuallyDrop::new(TypedValue::raw(tag::ARRAY, arr)),
+        TypedValue::view(key_tag, key),
+        TypedValue::view(tag::ARRAY, arr),
     );
-    key_ref(&k).is_some_and(|kr| a.arr().contains_key(kr))
+    KeyRef::of_value(&k).is_some_and(|kr| a.arr().contains_key(kr))
 }

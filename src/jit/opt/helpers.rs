@@ -193,11 +193,8 @@ pub unsafe extern "C" fn hop_opt_osr_enter(
 pub unsafe extern "C" fn hop_opt_str_map(map: u64, cell: u64) -> u64 {
     let map = StrMap::from_u8(map as u8).expect("the lowering passes a StrMap");
     // Borrowed, not owned: the caller still holds its owner.
-    let arg = std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, cell));
-    let r = mapped(&arg, arg.str_bytes(), map);
-    let cell = r.data;
-    std::mem::forget(r);
-    cell
+    let arg = TypedValue::view(tag::STRING, cell);
+    mapped(&arg, arg.str_bytes(), map).into_raw().1
 }
 
 /// `strpos($haystack, $needle)` of two strings, computed inline by optimized code:
@@ -208,8 +205,8 @@ pub unsafe extern "C" fn hop_opt_str_map(map: u64, cell: u64) -> u64 {
 /// `hay` and `needle` are payloads of live STRING values.
 pub unsafe extern "C" fn hop_opt_strpos(hay: u64, needle: u64) -> i64 {
     let (h, n) = (
-        std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, hay)),
-        std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, needle)),
+        TypedValue::view(tag::STRING, hay),
+        TypedValue::view(tag::STRING, needle),
     );
     find_from(h.str_bytes(), n.str_bytes(), 0).map_or(-1, |p| p as i64)
 }
@@ -220,8 +217,7 @@ pub unsafe extern "C" fn hop_opt_strpos(hay: u64, needle: u64) -> i64 {
 /// # Safety
 /// `arr` is the payload of a live ARRAY value.
 pub unsafe extern "C" fn hop_opt_array_len(arr: u64) -> i64 {
-    let a = std::mem::ManuallyDrop::new(TypedValue::raw(tag::ARRAY, arr));
-    a.arr().len() as i64
+    TypedValue::view(tag::ARRAY, arr).arr().len() as i64
 }
 
 /// `substr($string, $offset, $length)` of a string and two ints, computed inline
@@ -235,11 +231,8 @@ pub unsafe extern "C" fn hop_opt_array_len(arr: u64) -> i64 {
 /// during the call.
 pub unsafe extern "C" fn hop_opt_substr(cell: u64, offset: i64, length: i64) -> u64 {
     // Borrowed, not owned: the caller still holds its owner.
-    let arg = std::mem::ManuallyDrop::new(TypedValue::raw(tag::STRING, cell));
-    let r = substr_of(&arg, offset, Some(length));
-    let cell = r.data;
-    std::mem::forget(r);
-    cell
+    let arg = TypedValue::view(tag::STRING, cell);
+    substr_of(&arg, offset, Some(length)).into_raw().1
 }
 
 /// A value returned in two registers (`{ i64, i64 }` in the IR): its tag and data.
@@ -260,13 +253,14 @@ pub struct TagData {
 /// caller keeps its owner during the call.
 pub unsafe extern "C" fn hop_opt_array_pop(ref_box: u64) -> TagData {
     // Borrowed, not owned: the caller still holds its owner.
-    let mut r = std::mem::ManuallyDrop::new(TypedValue::raw(tag::REF, ref_box));
+    let mut r = TypedValue::view(tag::REF, ref_box);
     let arr = r.deref_mut().arr_mut();
-    let v = arr.pop().map_or_else(TypedValue::null, |v| v.copy_value());
-    let out = TagData {
-        tag: u64::from(v.tag),
-        data: v.data,
-    };
-    std::mem::forget(v);
-    out
+    let (tag, data) = arr
+        .pop()
+        .map_or_else(TypedValue::null, |v| v.copy_value())
+        .into_raw();
+    TagData {
+        tag: u64::from(tag),
+        data,
+    }
 }
