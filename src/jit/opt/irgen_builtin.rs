@@ -66,15 +66,18 @@ impl Lower<'_> {
         // The call consumes its argument: the slot is left undefined, the value
         // loses an owner (freed out of line when it was the last).
         self.consume_arg(&p, &t, &d, which.accepts(0));
+        self.result_to(which, dst, q, &result_tag.to_string(), &result);
+        self.br(pc + 1);
+    }
+
+    /// Stores `which`'s result `(t, d)` into `dst` (its storage `q`, made ready
+    /// before anything happened); an unwanted string result is released at once.
+    fn result_to(&mut self, which: Intrinsic, dst: Slot, q: Option<String>, t: &str, d: &str) {
         match q {
-            Some(q) => self.store_to(dst, &q, &result_tag.to_string(), &result),
-            // An unwanted string result is released at once.
-            None if result_tag == tag::STRING => {
-                self.release_consumed(&result_tag.to_string(), &result)
-            }
+            Some(q) => self.store_to(dst, &q, t, d),
+            None if which.result() == tags::only(tag::STRING) => self.release_consumed(t, d),
             None => {}
         }
-        self.br(pc + 1);
     }
 
     /// The tag and payload of argument slot `arg`, checked to be one of `accepts`
@@ -166,12 +169,7 @@ impl Lower<'_> {
             let p = self.storage(args + i as u32);
             self.consume_arg(&p, t, d, which.accepts(i as u32));
         }
-        match q {
-            Some(q) => self.store_to(dst, &q, &rt, &rd),
-            // An unwanted string result is released at once.
-            None if which == Intrinsic::Substr => self.release_consumed(&rt, &rd),
-            None => {}
-        }
+        self.result_to(which, dst, q, &rt, &rd);
         self.br(pc + 1);
     }
 
@@ -203,9 +201,7 @@ impl Lower<'_> {
             let p = self.storage(*a);
             self.consume_arg(&p, t, d, accepts);
         }
-        if let Some(q) = q {
-            self.store_to(dst, &q, &tag::INT.to_string(), &r);
-        }
+        self.result_to(Intrinsic::MtRand, dst, q, &tag::INT.to_string(), &r);
         self.br(pc + 1);
     }
 
@@ -239,7 +235,8 @@ impl Lower<'_> {
         self.line(&format!("{rd} = extractvalue {{ i64, i64 }} {r}, 1"));
         self.line(&format!("{rt} = trunc i64 {rt64} to i8"));
         self.consume_arg(&p, &t, &d, Intrinsic::ArrayPop.accepts(0));
-        self.store_to(dst, &q, &rt, &rd);
+        // (Never unwanted: see `Intrinsic::of`.)
+        self.result_to(Intrinsic::ArrayPop, dst, Some(q), &rt, &rd);
         self.br(pc + 1);
     }
 

@@ -639,11 +639,10 @@ impl<'f> Lower<'f> {
         // the slot).
         let to_return = closure.is_none() && self.forwardable_result(pc) == Some(dst);
         // Or to the next call as an argument (a by-value result: never a REF).
-        let to_call = !to_return
-            && closure.is_none()
-            && !f.returns_ref
-            && self.forwardable_arg(pc, dst).is_some();
-        let hand_over = to_return || to_call;
+        let to_call = (!to_return && closure.is_none() && !f.returns_ref)
+            .then(|| self.forwardable_arg(pc, dst))
+            .flatten();
+        let hand_over = to_return || to_call.is_some();
         let (join, from_slot) = (self.fresh_block("ret.join"), self.fresh_block("ret.slot"));
         self.block(&fault);
         if hand_over {
@@ -693,11 +692,9 @@ impl<'f> Lower<'f> {
             self.line(&format!(
                 "{jd} = phi i64 [ {rd}, %{got_end} ], [ {d}, %{from_slot} ]"
             ));
-            if to_return {
-                self.hand_to_return(pc, dst, jt, jd);
-            } else {
-                let handed = self.hand_to_call(pc, dst, &jt, &jd);
-                debug_assert!(handed, "forwardable_arg allowed it above");
+            match to_call {
+                Some(call_pc) => self.hand_to_call_at(pc, call_pc, dst, &jt, &jd),
+                None => self.hand_to_return(pc, dst, jt, jd),
             }
             self.br(pc + 1);
         } else {

@@ -53,6 +53,17 @@ impl<'f> Lower<'f> {
         self.line(&format!("br label %{next}"));
     }
 
+    /// A pointer to an operand's value, for the element helpers: its slot, or the
+    /// literal in the unit (which outlives the code); `None` for a literal index
+    /// out of range.
+    pub(super) fn operand_ptr(&mut self, o: Operand) -> Option<String> {
+        if o.is_const() {
+            let c = self.func.consts.get(o.index() as usize)?;
+            return Some(fnptr(c as *const _ as usize));
+        }
+        Some(self.slot_ptr(o.0))
+    }
+
     /// `base[key] = val` / `base[] = val` on a uniquely held packed array through
     /// `hop_packed_set`; anything else runs the generic op (after a call either
     /// way, so nothing is lost by merging).
@@ -62,13 +73,8 @@ impl<'f> Lower<'f> {
             None => ("0".to_string(), "true"),
         };
         let b = self.slot_ptr(base);
-        let v = if val.is_const() {
-            match self.func.consts.get(val.index() as usize) {
-                Some(c) => fnptr(c as *const _ as usize),
-                None => return self.generic(pc, out_of_line_helper(&self.func.ops[pc])),
-            }
-        } else {
-            self.slot_ptr(val.0)
+        let Some(v) = self.operand_ptr(val) else {
+            return self.generic(pc, out_of_line_helper(&self.func.ops[pc]));
         };
         let d = if dst == NO_SLOT {
             "null".to_string()

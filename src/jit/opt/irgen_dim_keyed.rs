@@ -86,14 +86,4 @@ impl Lower<'_> {
         self.generic_block(&gen, pc);
         true
     }
-
-    /// A pointer to an operand's value: its slot, or the literal in the unit
-    /// (which outlives the code); `None` for a literal index out of range.
-    fn operand_ptr(&mut self, o: Operand) -> Option<String> {
-        if o.is_const() {
-            let c = self.func.consts.get(o.index() as usize)?;
-            return Some(fnptr(c as *const _ as usize));
-        }
-        Some(self.slot_ptr(o.0))
-    }
 }

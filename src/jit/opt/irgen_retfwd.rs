@@ -135,6 +135,20 @@ impl Lower<'_> {
         let Some(call_pc) = self.forwardable_arg(pc, dst) else {
             return false;
         };
+        self.hand_to_call_at(pc, call_pc, dst, tag, data);
+        true
+    }
+
+    /// Hands `(tag, data)`, op `pc`'s owned result for `dst`, to the native call
+    /// at `call_pc` ([`Lower::forwardable_arg`]'s answer for them).
+    pub(super) fn hand_to_call_at(
+        &mut self,
+        pc: usize,
+        call_pc: usize,
+        dst: Slot,
+        tag: &str,
+        data: &str,
+    ) {
         let handed = Forwarded {
             ret_pc: call_pc,
             slot: dst,
@@ -142,7 +156,6 @@ impl Lower<'_> {
             data: data.to_string(),
         };
         self.handed_args.push((pc + 1, handed));
-        true
     }
 
     /// Hands `(tag, data)`, op `pc`'s owned result for `dst`, to the `Return` after
