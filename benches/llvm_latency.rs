@@ -10,7 +10,8 @@
 //! Functions are compiled without a profile (as `jit.sync=1` does), so arithmetic
 //! is speculated int. `cargo bench --bench llvm_latency -- --quick`; each level
 //! also names its slowest functions (`SLOWEST=N` for N of them, default 3);
-//! `LEVELS=2` measures only that level (comma-separated for several).
+//! `LEVELS=2` measures only that level (comma-separated for several); `ONLY=fib`
+//! only the functions of that name; `LLVM_ARGS` passes options to LLVM.
 //!
 //! `THREADS=1,2,4,8` adds a throughput run: that many threads, each with its own
 //! [`Llvm`] (as each `jit.workers` thread has), compile the corpus at O2 from one
@@ -55,10 +56,33 @@ fn percentile(sorted: &[Duration], q: f64) -> Duration {
 }
 
 fn main() {
+    // `LLVM_ARGS="-regalloc=basic"`: LLVM's own command-line options, for
+    // experiments with code generation (`-time-passes` reports per compile).
+    if let Ok(a) = std::env::var("LLVM_ARGS") {
+        let args: Vec<std::ffi::CString> = std::iter::once("llvm_latency".to_string())
+            .chain(a.split_whitespace().map(String::from))
+            .map(|s| std::ffi::CString::new(s).expect("no NUL in LLVM_ARGS"))
+            .collect();
+        let ptrs: Vec<*const std::ffi::c_char> = args.iter().map(|c| c.as_ptr()).collect();
+        // SAFETY: `ptrs` points at `args`' NUL-terminated strings, alive for the
+        // call; no LLVM object exists yet (options are read when passes are built).
+        unsafe {
+            llvm_sys::support::LLVMParseCommandLineOptions(
+                ptrs.len() as i32,
+                ptrs.as_ptr(),
+                std::ptr::null(),
+            )
+        };
+    }
     let units = units();
+    // `ONLY=fib` (comma-separated for several) measures only functions of that name.
+    let only: Option<Vec<String>> = std::env::var("ONLY")
+        .ok()
+        .map(|v| v.split(',').map(|n| n.trim().to_string()).collect());
     let all: Vec<(&Unit, usize)> = units
         .iter()
         .flat_map(|u| (0..u.funcs.len()).map(move |f| (u, f)))
+        .filter(|(u, f)| only.as_ref().is_none_or(|o| o.contains(&u.funcs[*f].name)))
         .collect();
     let largest = *all
         .iter()

@@ -770,7 +770,7 @@ fn element_reads_take_their_profiled_types() {
     assert!(
         before
             .lines()
-            .any(|l| l.starts_with("deopt") && l.split(':').next().unwrap().ends_with("_3")),
+            .any(|l| l.starts_with("deopt") && l.split([':', '.']).next().unwrap().ends_with("_3")),
         "{before}"
     );
     let (out, stats) = run(&corpus(name), &["jit.sync=2", "jit.optimize_threshold=20"]);

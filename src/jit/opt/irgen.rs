@@ -135,8 +135,11 @@ pub fn lower(unit: &Unit, func: &Func, spec: &Spec) -> String {
         l.module();
         if l.copies > MAX_COPIES {
             // Promotion would cost more compile time than its loops are likely to
-            // repay (see `promote::MAX_COPIES`): the frame as it is.
-            promo = Promotion::none();
+            // repay (see `promote::MAX_COPIES`): fewer slots, those the innermost
+            // loops use, or in the end the frame as it is.
+            promo = promo
+                .narrowed(unit, func, spec)
+                .unwrap_or_else(Promotion::none);
             continue;
         }
         if l.unexpected_calls.is_empty() {
@@ -501,22 +504,36 @@ impl<'f> Lower<'f> {
                 self.line(&format!(
                     "store volatile i64 {word}, ptr %deopt.site, align 8"
                 ));
-                self.line(&format!("br label %deopt{pc}_{reason}"));
+                self.line(&format!("br label %deopt{pc}"));
             }
-            for (pc, reason) in &deopts {
-                self.block(&format!("deopt{pc}_{reason}"));
+            // With promoted slots, one block per pc: every guard of an op exits
+            // with the same live slots, so its reasons share the flush.
+            let promotes = self.promotes();
+            let mut exits: Vec<(usize, Option<u8>)> = deopts
+                .iter()
+                .map(|&(pc, reason)| (pc, (!promotes).then_some(reason)))
+                .collect();
+            exits.dedup();
+            for (pc, reason) in exits {
+                match reason {
+                    Some(r) => self.block(&format!("deopt{pc}_{r}")),
+                    None => self.block(&format!("deopt{pc}")),
+                }
                 // Arguments handed over to a call after this op: the tier below
                 // finds them in their slots (`irgen_retfwd.rs`).
-                self.spill_handed_args(|from, call| (from..call).contains(pc));
+                self.spill_handed_args(|from, call| (from..call).contains(&pc));
                 // The tier below continues at pc: the promoted slots it may read.
-                if self.promotes() {
-                    let live = self.promo.live(*pc);
-                    self.flush_promoted(&live);
-                } else {
-                    let word = site(*pc, *reason);
-                    self.line(&format!(
-                        "store volatile i64 {word}, ptr %deopt.site, align 8"
-                    ));
+                match reason {
+                    None => {
+                        let live = self.promo.live(pc);
+                        self.flush_promoted(&live);
+                    }
+                    Some(r) => {
+                        let word = site(pc, r);
+                        self.line(&format!(
+                            "store volatile i64 {word}, ptr %deopt.site, align 8"
+                        ));
+                    }
                 }
                 self.line("br label %deopt");
             }

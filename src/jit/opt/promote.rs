@@ -31,9 +31,10 @@
 //! guarded to a type whose out-of-line fetch found another; its element-type deopt
 //! follows at once and writes the slot back — it is live, its consumer reads it.)
 //!
-//! Candidates: slots of a function with a loop (elsewhere the copies at calls cost
-//! more than they save), except parameters and captures (traces show arguments from
-//! the frame), slots that may hold a reference or an INDIRECT, call-argument slots,
+//! Candidates: slots used inside a loop (elsewhere the copies at calls cost more
+//! than they save), innermost loops' first, except parameters and captures
+//! (traces show arguments from the frame), slots that may hold a reference or an
+//! INDIRECT, call-argument slots,
 //! and every slot of a function whose ops this file does not know the slot fields
 //! of, that reads its frame by name (`compact`, `extract`, `get_defined_vars`, ...),
 //! has a `$GLOBALS` local or is the script body (whose locals are the globals).
@@ -56,7 +57,11 @@ const MAX_PROMOTED: usize = 24;
 /// 597 copies) promotion made compiling 45% slower for no run-time gain, while the
 /// loop kernels it pays for (nested_loops' `nested`: 126 copies, 23% faster;
 /// matrix_mul's `mat_mul`: 120, 8–14% faster; sieve: 83, 4–12% faster; best of 3
-/// over several runs) stay below.
+/// over several runs) stay below. Past it, the lowering retries with half the
+/// slots, those the innermost loops use ([`Promotion::narrowed`]): fannkuch's
+/// 12 slots need 405 copies, its 6 innermost 170, and keep 8% of its run time
+/// (9 ms more compile time); nbody's `advance` ends at 2 slots, mandelbrot at 6
+/// (no gain there: LICM already keeps its call-free inner loop in registers).
 pub const MAX_COPIES: usize = 200;
 
 /// Whether a call of built-in `builtin` may read or write the calling frame's
@@ -139,8 +144,22 @@ impl Promotion {
             .collect()
     }
 
-    /// Decides the promoted slots of `func` (see the module doc).
+    /// Decides the promoted slots of `func` (see the module doc): at most
+    /// [`MAX_PROMOTED`], those its innermost loops use first.
     pub fn of(unit: &Unit, func: &Func, spec: &Spec) -> Promotion {
+        Promotion::of_at_most(unit, func, spec, MAX_PROMOTED)
+    }
+
+    /// The same decision with at most half as many slots — the most used in loops
+    /// — for a lowering whose copies cost too much with all of them (`None` when
+    /// one slot was already too many).
+    pub fn narrowed(&self, unit: &Unit, func: &Func, spec: &Spec) -> Option<Promotion> {
+        (self.slots.len() > 1)
+            .then(|| Promotion::of_at_most(unit, func, spec, self.slots.len() / 2))
+            .filter(|p| !p.slots.is_empty())
+    }
+
+    fn of_at_most(unit: &Unit, func: &Func, spec: &Spec, max: usize) -> Promotion {
         let uses: Option<Vec<SlotUses>> = func.ops.iter().map(slot_uses).collect();
         let reflects = func.ops.iter().any(|op| match op {
             Op::CallBuiltin { builtin, .. } => reaches_caller_frame(*builtin),
@@ -158,16 +177,20 @@ impl Promotion {
         let fixed = func.params.len() + func.num_captures as usize;
         let flag = |v: &Vec<bool>, s: usize| v.get(s).copied().unwrap_or(true);
         let uncounted = uncounted_slots(func, spec);
-        let slots: Vec<Slot> = (fixed..func.num_slots as usize)
+        let weight = loop_weights(func, &uses);
+        let mut slots: Vec<Slot> = (fixed..func.num_slots as usize)
             .filter(|&s| {
                 !flag(&spec.deref_slots, s)
                     && !flag(&spec.ref_slots, s)
                     && !flag(&spec.call_args, s)
                     && uncounted[s]
+                    && weight[s] > 0
             })
-            .take(MAX_PROMOTED)
             .map(|s| s as Slot)
             .collect();
+        // Heaviest first (a stable sort: ties keep slot order).
+        slots.sort_by_key(|&s| std::cmp::Reverse(weight[s as usize]));
+        slots.truncate(max);
         if slots.is_empty() {
             return Promotion::none();
         }
@@ -196,6 +219,35 @@ impl Promotion {
             writes,
         }
     }
+}
+
+/// Per slot: how often the ops that read or write it run relative to each other,
+/// as far as loop nesting tells — each op counts 8 to the power of the number of
+/// loops around it (a jump back to an earlier op closes a loop over the ops
+/// between). Zero for a slot no op inside a loop uses: promoting it saves
+/// nothing.
+fn loop_weights(func: &Func, uses: &[SlotUses]) -> Vec<u64> {
+    let mut depth = vec![0u32; func.ops.len()];
+    for (pc, op) in func.ops.iter().enumerate() {
+        if let Some(t) = op.branch_target().map(|t| t as usize).filter(|&t| t <= pc) {
+            for d in &mut depth[t..=pc] {
+                *d += 1;
+            }
+        }
+    }
+    let mut weight = vec![0u64; func.num_slots as usize];
+    for (u, &d) in uses.iter().zip(&depth) {
+        if d == 0 {
+            continue;
+        }
+        let w = 8u64.saturating_pow(d.min(20));
+        for &s in u.reads.iter().chain(&u.writes) {
+            if let Some(x) = weight.get_mut(s as usize) {
+                *x = x.saturating_add(w);
+            }
+        }
+    }
+    weight
 }
 
 /// Per slot: whether every op that writes it stores an uncounted value (null, bool,
@@ -521,6 +573,30 @@ mod tests {
         assert!(promotion(reflect, "f").0.is_empty());
         let straight = "<?php function f($n) { $s = $n * 2; return $s + 1; }";
         assert!(promotion(straight, "f").0.is_empty());
+    }
+
+    /// Slots are ordered by how deep in loops they are used, and narrowing keeps
+    /// the inner loop's: `$j` (the inner counter) before `$i` (the outer one),
+    /// `$t` (written once before the loops) never.
+    #[test]
+    fn narrowing_keeps_the_innermost_loops_slots() {
+        let src = "<?php function f($n) { $t = $n + 1; $s = 0; for ($i = 0; $i < $n; $i++) { for ($j = 0; $j < $i; $j++) { $s += $j; } } return $s + $t; }";
+        let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
+        let unit = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
+        let func = unit.funcs.iter().find(|f| f.name == "f").expect("f");
+        let spec = Spec::of(&unit, func, &block_heads(func));
+        let (t, s, i, j) = (1, 2, 3, 4);
+        let all = Promotion::of(&unit, func, &spec);
+        assert!(!all.slots.contains(&t), "{:?}", all.slots);
+        let at = |x: Slot| all.slots.iter().position(|&p| p == x).expect("promoted");
+        assert!(at(j) < at(i) && at(s) < at(i), "{:?}", all.slots);
+        let mut p = all.clone();
+        while let Some(n) = p.narrowed(&unit, func, &spec) {
+            assert!(n.slots.len() <= p.slots.len() / 2, "{:?}", n.slots);
+            p = n;
+        }
+        assert_eq!(p.slots.len(), 1);
+        assert!(p.slots == [j] || p.slots == [s], "{:?}", p.slots);
     }
 
     /// A slot that may hold a string is not promoted.
