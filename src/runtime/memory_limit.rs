@@ -14,12 +14,18 @@ pub const MEMORY_LIMIT: u64 = 134_217_728;
 /// allocator.
 #[inline]
 pub fn check_string_alloc(ctx: &mut ExecCtx, len: u128) -> VmResult<()> {
-    // zend_string header (24 bytes) + NUL; PHP's own bookkeeping takes ~2 MiB.
-    let want = len + 25;
-    if want > (MEMORY_LIMIT - (2 << 20)) as u128 {
-        return Err(exhausted(ctx, want));
+    if !string_fits(len) {
+        return Err(exhausted(ctx, len + 25));
     }
     Ok(())
+}
+
+/// Whether a string of `len` bytes fits the memory limit: what
+/// [`check_string_alloc`] checks, for callers that hand the failure to a lower tier.
+#[inline]
+pub fn string_fits(len: u128) -> bool {
+    // zend_string header (24 bytes) + NUL; PHP's own bookkeeping takes ~2 MiB.
+    len + 25 <= (MEMORY_LIMIT - (2 << 20)) as u128
 }
 
 #[cold]

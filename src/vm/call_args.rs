@@ -57,6 +57,24 @@ pub(crate) fn by_ref_flags(f: &Func, argc: u32) -> Vec<bool> {
     v
 }
 
+/// The local whose value the `Move` before call `pc` put into argument temporary
+/// `target` (looking back within the call's straight-line setup): the variable a
+/// by-reference parameter binds to.
+pub(crate) fn arg_source(func: &Func, pc: usize, target: Slot) -> Option<Slot> {
+    let mut j = pc.min(func.ops.len());
+    while j > 0 && pc - j < 256 {
+        j -= 1;
+        match &func.ops[j] {
+            Op::Move { dst, src } if *dst == target => {
+                return (!src.is_const() && src.0 < func.num_locals).then_some(src.0);
+            }
+            op if op.branch_target().is_some() => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Dynamic calls (`$f($x)`, calls of functions unknown at compile time): the
 /// emitter passes every argument by value, copying a variable into the argument
 /// slot with a `Move`. For parameters that take a reference, find that `Move` (the
@@ -80,22 +98,7 @@ pub(crate) fn bind_ref_args(
             continue;
         }
         let target = args + i;
-        let mut j = pc;
-        let mut found = None;
-        while j > 0 && pc - j < 256 {
-            j -= 1;
-            match &func.ops[j] {
-                Op::Move { dst, src } if *dst == target => {
-                    if !src.is_const() && src.0 < func.num_locals {
-                        found = Some(src.0);
-                    }
-                    break;
-                }
-                op if op.branch_target().is_some() => break,
-                _ => {}
-            }
-        }
-        if let Some(local) = found {
+        if let Some(local) = arg_source(func, pc, target) {
             // SAFETY: local and target are distinct slots of this frame.
             let r = super::interp::make_ref_of(unsafe { slot(frame, local) });
             unsafe { *slot(frame, target) = r };

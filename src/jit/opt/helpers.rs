@@ -4,7 +4,10 @@
 
 use crate::runtime::builtins::string::{find_from, substr_of};
 use crate::runtime::builtins::string_map::{mapped, StrMap};
+use crate::runtime::convert::itoa_buf;
+use crate::runtime::memory_limit::string_fits;
 use crate::runtime::mt_rand::MtRand;
+use crate::runtime::str_cell::StrBuf;
 use crate::runtime::value::{tag, ObjCell, TypedValue};
 use crate::vm::ctx::ExecCtx;
 use crate::vm::interp::write;
@@ -262,5 +265,133 @@ pub unsafe extern "C" fn hop_opt_array_pop(ref_box: u64) -> TagData {
     TagData {
         tag: u64::from(tag),
         data,
+    }
+}
+
+/// One part of an inline concatenation (`concat.rs`): a STRING value's tag and
+/// cell, or an INT's tag and value, as optimized code lays them out on its stack.
+#[repr(C)]
+pub struct ConcatPart {
+    pub tag: u64,
+    pub data: u64,
+}
+
+/// Appends the string form of each part (a string's bytes, an int's digits).
+fn put_parts(buf: &mut StrBuf, parts: &[ConcatPart]) {
+    for p in parts {
+        if p.tag as u8 == tag::INT {
+            let mut digits = itoa_buf(p.data as i64);
+            buf.extend_from_slice(digits.as_bytes_mut());
+        } else {
+            buf.extend_from_slice(TypedValue::view(tag::STRING, p.data).str_bytes());
+        }
+    }
+}
+
+/// The length the parts' string forms take at most (an int's at most 20 digits).
+fn parts_len_bound(parts: &[ConcatPart]) -> usize {
+    parts
+        .iter()
+        .map(|p| match p.tag as u8 {
+            tag::INT => 20,
+            _ => TypedValue::view(tag::STRING, p.data).str_bytes().len(),
+        })
+        .sum()
+}
+
+/// The `n` parts at `parts` joined into a fresh string: returns its cell, owned;
+/// 0, having done nothing, when the string might pass the memory limit (the
+/// caller then runs the op in the tier below, which reports it exactly). Never
+/// warns; reads only the parts' cells.
+///
+/// # Safety
+/// `parts` points at `n` [`ConcatPart`]s, each a live STRING (which the caller
+/// keeps alive during the call) or an INT.
+pub unsafe extern "C" fn hop_opt_concat(parts: *const ConcatPart, n: u64) -> u64 {
+    // SAFETY: per the contract.
+    let parts = unsafe { std::slice::from_raw_parts(parts, n as usize) };
+    let size = parts_len_bound(parts);
+    if !string_fits(size as u128) {
+        return 0;
+    }
+    let mut buf = StrBuf::with_capacity(size);
+    put_parts(&mut buf, parts);
+    TypedValue::from_buf(buf).into_raw().1
+}
+
+/// `$dst = $dst . p1 . ...`: the `n` parts at `parts` appended to the string in
+/// `*dst` — in place when `*dst` is its only owner, else into a copy that replaces
+/// it (the old value losing one owner). Returns 1; 0, having done nothing, as
+/// [`hop_opt_concat`] declines. Never warns; writes only `*dst`.
+///
+/// # Safety
+/// `dst` points at a live STRING value (a slot's storage); `parts` as for
+/// [`hop_opt_concat`], none of them `*dst`'s own value unless it is shared.
+pub unsafe extern "C" fn hop_opt_concat_append(
+    dst: *mut TypedValue,
+    parts: *const ConcatPart,
+    n: u64,
+) -> u64 {
+    // SAFETY: per the contract.
+    let (d, parts) = unsafe { (&mut *dst, std::slice::from_raw_parts(parts, n as usize)) };
+    if !string_fits((d.str_bytes().len() + parts_len_bound(parts)) as u128) {
+        return 0;
+    }
+    d.with_str_buf(|buf| put_parts(buf, parts));
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(v: &TypedValue) -> ConcatPart {
+        ConcatPart {
+            tag: u64::from(v.tag()),
+            data: if v.is_int() {
+                v.int_val() as u64
+            } else {
+                v.cell_ptr() as u64
+            },
+        }
+    }
+
+    /// Strings and ints join; a join that could pass the memory limit is declined
+    /// with nothing done (the tier below reports it); appending to a shared
+    /// string leaves the other owner's value alone.
+    #[test]
+    fn concat_joins_declines_and_copies_on_write() {
+        let (a, i, b) = (
+            TypedValue::str(b"key_"),
+            TypedValue::int(i64::MIN),
+            TypedValue::str(b"!"),
+        );
+        let parts = [part(&a), part(&i), part(&b)];
+        // SAFETY: the parts are live values held above.
+        let cell = unsafe { hop_opt_concat(parts.as_ptr(), 3) };
+        let joined = TypedValue::raw(tag::STRING, cell);
+        assert_eq!(joined.str_bytes(), b"key_-9223372036854775808!");
+
+        let big = TypedValue::str(&vec![b'x'; 64 << 20]);
+        let huge = [part(&big), part(&big)];
+        // SAFETY: as above.
+        assert_eq!(unsafe { hop_opt_concat(huge.as_ptr(), 2) }, 0);
+
+        let mut s = TypedValue::str(b"base");
+        let other = s.clone();
+        // SAFETY: `s` is a live string; the part is another value.
+        assert_eq!(
+            unsafe { hop_opt_concat_append(&mut s, parts[1..].as_ptr(), 2) },
+            1
+        );
+        assert_eq!(s.str_bytes(), b"base-9223372036854775808!");
+        assert_eq!(other.str_bytes(), b"base");
+        let mut big_dst = big.clone();
+        // SAFETY: as above.
+        assert_eq!(
+            unsafe { hop_opt_concat_append(&mut big_dst, huge.as_ptr(), 1) },
+            0
+        );
+        assert_eq!(big_dst.str_bytes().len(), 64 << 20);
     }
 }

@@ -59,6 +59,8 @@ mod builtin;
 mod byref;
 #[path = "irgen_call.rs"]
 mod call;
+#[path = "irgen_concat.rs"]
+mod concat_lowering;
 #[path = "irgen_dim.rs"]
 mod dim;
 #[path = "irgen_dim_keyed.rs"]
@@ -1337,10 +1339,12 @@ impl<'f> Lower<'f> {
                 },
                 _,
             ) if *val != NO_SLOT && *key != *val => self.iter_next(pc, *iter, *val, *key, *exit),
+            (Op::CallValue { .. }, _) => self.generic_call_value(pc),
             (Op::VerifyParam { slot, param }, _) => self.verify_param(pc, *slot, *param),
             (Op::MakeRef { dst, src }, _) if *dst != NO_SLOT && dst != src => {
                 self.make_ref(pc, *dst, *src)
             }
+            (Op::Concat { .. } | Op::ConcatN { .. }, Plan::Int) => self.concat(pc),
             _ if self.keyed_dim(pc) => {}
             _ => self.generic(pc, out_of_line_helper(op)),
         }

@@ -316,8 +316,51 @@ impl<'f> Lower<'f> {
         if native && self.inlining.is_none() {
             self.native_call(pc, dst, callee, args, argc, Some(closure))
         } else {
-            self.generic(pc, hop_call_value as *const () as usize)
+            self.generic_call_value(pc)
         }
+    }
+
+    /// `CallValue` through the generic helper. A callable with by-reference
+    /// parameters binds the variables its arguments were copied from as references
+    /// (`vm::call_args::bind_ref_args`), which the tag analysis does not expect of
+    /// the slots it tracks: where one came back a reference, the function goes on
+    /// in the tier below from the next op (the call itself is done). The frame's
+    /// copy is read: those variables are never promoted.
+    pub(super) fn generic_call_value(&mut self, pc: usize) {
+        let helper = hop_call_value as *const () as usize;
+        let sources: Vec<Slot> = crate::jit::opt::spec::value_call_sources(self.func, pc)
+            .into_iter()
+            .filter(|s| {
+                !self
+                    .spec
+                    .deref_slots
+                    .get(*s as usize)
+                    .copied()
+                    .unwrap_or(true)
+            })
+            .collect();
+        if sources.is_empty() || self.inlining.is_some() {
+            return self.generic(pc, helper);
+        }
+        let check = self.fresh_block("callv.refs");
+        let after = self.next_after_helper.replace(check.clone());
+        self.generic(pc, helper);
+        self.next_after_helper = after;
+        self.block(&check);
+        for s in sources {
+            let (p, tp) = (self.tmp(), self.tmp());
+            let frame = self.frame_ref();
+            self.line(&format!(
+                "{p} = getelementptr inbounds i8, ptr {frame}, i64 {}",
+                slot_offset(s) + 8
+            ));
+            self.line(&format!("{tp} = load i8, ptr {p}, align 8"));
+            let ok = self.tmp();
+            self.line(&format!("{ok} = icmp ne i8 {tp}, {}", tag::REF));
+            let exit = self.deopt_label(pc + 1, DeoptReason::TypeGuard);
+            self.expect(&ok, &exit);
+        }
+        self.br(pc + 1);
     }
 
     /// The native call sequence (see the module doc). The caller's argument
@@ -673,7 +716,7 @@ impl<'f> Lower<'f> {
         self.block(&slow);
         self.spill_handed_args(|_, call| call == pc);
         if closure.is_some() {
-            self.generic(pc, hop_call_value as *const () as usize);
+            self.generic_call_value(pc);
         } else if hand_over {
             let helper = hop_opt_call as *const () as usize;
             self.call_with_then(pc, helper, [args, callee, argc, dst], &from_slot);

@@ -29,6 +29,7 @@
 
 pub mod codegen;
 pub mod compile;
+pub mod concat;
 pub mod deopt;
 pub mod dump_ir;
 pub mod fuse;

@@ -178,6 +178,12 @@ impl Promotion {
         let flag = |v: &Vec<bool>, s: usize| v.get(s).copied().unwrap_or(true);
         let uncounted = uncounted_slots(func, spec);
         let weight = loop_weights(func, &uses);
+        let mut value_call_source = vec![false; func.num_slots as usize];
+        for pc in 0..func.ops.len() {
+            for s in super::spec::value_call_sources(func, pc) {
+                value_call_source[s as usize] = true;
+            }
+        }
         let mut slots: Vec<Slot> = (fixed..func.num_slots as usize)
             .filter(|&s| {
                 !flag(&spec.deref_slots, s)
@@ -185,6 +191,7 @@ impl Promotion {
                     && !flag(&spec.call_args, s)
                     && uncounted[s]
                     && weight[s] > 0
+                    && !value_call_source[s]
             })
             .map(|s| s as Slot)
             .collect();

@@ -13,6 +13,7 @@
 use crate::jit::profile::{HELPER_PATH_BIT, SLOW_PATH_TAG};
 use std::sync::atomic::Ordering;
 
+use super::concat;
 use super::fuse::{self, ElemUpdate, NestedRead};
 use super::intrinsic::Intrinsic;
 use super::irgen_tags as tags;
@@ -227,6 +228,20 @@ fn ref_slots(func: &Func) -> Vec<bool> {
     r
 }
 
+/// The variables whose values `CallValue` at `pc` copied into its arguments: a
+/// callable with by-reference parameters binds them as references
+/// (`vm::call_args::bind_ref_args`). Optimized code calls such a callable only
+/// through the generic helper and checks these afterwards (`irgen_call.rs`); they
+/// are never promoted (`promote.rs`), whose copies would overwrite the binding.
+pub(crate) fn value_call_sources(func: &Func, pc: usize) -> Vec<Slot> {
+    match func.ops.get(pc) {
+        Some(Op::CallValue { args, argc, .. }) => (*args..args + argc)
+            .filter_map(|a| crate::vm::call_args::arg_source(func, pc, a))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Slots of `func` that may hold a REF or an INDIRECT: by-reference parameters,
 /// closure captures, every slot a reference is bound to or made from, write-fetch
 /// temporaries, and — in the script body, when some function binds globals — every
@@ -270,6 +285,33 @@ fn deref_slots(unit: &Unit, func: &Func, updates: &[Option<ElemUpdate>]) -> Vec<
                 src, by_ref: true, ..
             } if !src.is_const() => mark(src.0),
             Op::FetchDimW { dst, .. } if !fused[pc] => mark(*dst),
+            // A call that may bind by-reference parameters to the variables its
+            // arguments were copied from (`vm::call_args::bind_ref_args`): a
+            // by-reference variadic callee, or one named at run time. (A callable
+            // value's call checks afterwards instead: `value_call_sources`.)
+            Op::Call {
+                func: f,
+                args,
+                argc,
+                ..
+            } if unit
+                .funcs
+                .get(*f as usize)
+                .is_some_and(|c| c.call_shape.variadic_by_ref) =>
+            {
+                for a in *args..args + argc {
+                    if let Some(local) = crate::vm::call_args::arg_source(func, pc, a) {
+                        mark(local);
+                    }
+                }
+            }
+            Op::CallName { args, argc, .. } => {
+                for a in *args..args + argc {
+                    if let Some(local) = crate::vm::call_args::arg_source(func, pc, a) {
+                        mark(local);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -473,6 +515,9 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
             args,
             argc,
         } if Intrinsic::of(*builtin, *args, *argc, *dst).is_some() => Plan::Int,
+        // Strings and ints joined by one helper (`concat.rs`); a part of another
+        // type leaves optimized code and marks the op (above).
+        Op::Concat { .. } | Op::ConcatN { .. } if concat::shape(func, op).is_some() => Plan::Int,
         _ => Plan::Generic,
     }
 }
