@@ -135,10 +135,7 @@ pub fn append_str<B: ByteSink>(ctx: &mut ExecCtx, buf: &mut B, v: &TypedValue) -
     let d = v.deref();
     match d.tag() {
         tag::STRING => buf.put(d.str_bytes()),
-        tag::INT => {
-            let mut b = itoa_buf(d.int_val());
-            buf.put(b.as_bytes_mut());
-        }
+        tag::INT => buf.put_int(d.int_val()),
         _ => buf.put(&to_str(ctx, d)?),
     }
     Ok(())

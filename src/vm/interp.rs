@@ -1028,8 +1028,7 @@ pub(crate) fn append_n_op(
                 if v.is_string() {
                     buf.extend_from_slice(v.str_bytes());
                 } else {
-                    let mut digits = crate::runtime::convert::itoa_buf(v.int_val());
-                    buf.extend_from_slice(digits.as_bytes_mut());
+                    buf.push_int(v.int_val());
                 }
             }
         });
@@ -1085,8 +1084,7 @@ pub(crate) fn concat_op(
                 return Ok(());
             }
             if bv.is_int() {
-                let mut digits = crate::runtime::convert::itoa_buf(bv.int_val());
-                d.str_append(digits.as_bytes_mut());
+                d.with_str_buf(|b| b.push_int(bv.int_val()));
                 return Ok(());
             }
             let mut tmp = Vec::new();

@@ -4,7 +4,6 @@
 
 use crate::runtime::builtins::string::{find_from, substr_of};
 use crate::runtime::builtins::string_map::{mapped, StrMap};
-use crate::runtime::convert::itoa_buf;
 use crate::runtime::memory_limit::string_fits;
 use crate::runtime::mt_rand::MtRand;
 use crate::runtime::str_cell::StrBuf;
@@ -280,8 +279,7 @@ pub struct ConcatPart {
 fn put_parts(buf: &mut StrBuf, parts: &[ConcatPart]) {
     for p in parts {
         if p.tag as u8 == tag::INT {
-            let mut digits = itoa_buf(p.data as i64);
-            buf.extend_from_slice(digits.as_bytes_mut());
+            buf.push_int(p.data as i64);
         } else {
             buf.extend_from_slice(TypedValue::view(tag::STRING, p.data).str_bytes());
         }
