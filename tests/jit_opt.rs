@@ -942,8 +942,8 @@ fn array_pop_is_an_intrinsic() {
     assert_php_output_when_optimized("jit_array_pop");
 }
 
-/// Concatenations of strings and ints are joined by one helper from the parts'
-/// values (`concat.rs`): no generic op in `keys`; floats, bools, null and arrays
+/// Concatenations and `.=` of strings and ints are joined by one helper from the
+/// parts' values (`concat.rs`): no generic op in `keys` or `interp`; floats, bools, null and arrays
 /// arriving at such a join leave optimized code (`slow_path`), and every case —
 /// references, shared strings appended to, strings built in place, the extreme
 /// ints — prints what php prints.
@@ -951,6 +951,8 @@ fn array_pop_is_an_intrinsic() {
 fn string_and_int_concatenations_are_joined_inline() {
     let name = "jit_concat_inline";
     assert_profiled_ir_has(name, "keys", "%cat.parts");
+    // `$out .= "  $w-$i  "` (AppendN) appends in place through the same helper.
+    assert_profiled_ir_has(name, "interp", "%cat.parts");
     let (out, stats) = run(&corpus(name), &["jit.sync=1"]);
     assert_eq!(out, expected(name));
     assert!(deopts(&stats, "slow_path") > 0, "{stats}");

@@ -93,7 +93,7 @@ function interp($n) {
     }
     return $out;
 }
-echo interp(6), "|\n";
+echo interp(30), "|\n";
 
 // A callable that takes its argument by reference turns the variable into a
 // reference behind optimized code's back; the joins after it read through it.
@@ -121,3 +121,39 @@ function variadic_caller($n) {
     return $s;
 }
 echo variadic_caller(25), "\n";
+
+// `.=` (AppendN): in place on a string, through a reference, onto a shared
+// string; a destination that is not a string yet (undefined: php warns; an int;
+// null) and float parts take the tier below.
+function appends($n) {
+    $s = '';
+    $r = '';
+    $alias = &$r;
+    $copies = [];
+    for ($i = 0; $i < $n; $i++) {
+        $s .= 'x' . $i . ',';
+        $alias .= "<$i>";
+        $copies[] = $s;
+        $s .= $i % 5 == 4 ? 0.5 : $i;
+        $s .= $s;
+        if (strlen($s) > 200) $s = substr($s, 0, 20);
+    }
+    return $s . ' ' . $r . ' ' . count($copies) . ' ' . $copies[3];
+}
+echo appends(30), "\n";
+function append_to_non_strings($n) {
+    $out = [];
+    for ($i = 0; $i < $n; $i++) {
+        $k = $i;
+        $k .= "-" . $i;
+        $z = null;
+        $z .= "z$i";
+        if ($i == $n - 1) {
+            $u .= "u" . $i;
+            $out[] = $u;
+        }
+        $out[] = $k . $z;
+    }
+    return implode(' ', $out);
+}
+echo append_to_non_strings(25), "\n";

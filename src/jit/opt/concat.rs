@@ -1,5 +1,5 @@
-//! Which concatenations the optimizing tier joins inline: `Concat` and `ConcatN`
-//! whose parts are strings and ints — the only parts whose string form needs no
+//! Which concatenations the optimizing tier joins inline: `Concat`, `ConcatN` and
+//! `AppendN` whose parts are strings and ints — the only parts whose string form needs no
 //! conversion that could warn, throw or call code. One description shared by the
 //! plan (`spec.rs`), the tag analysis (`irgen_tags`) and the lowering
 //! (`irgen_concat.rs`), so that the three agree on when no helper touches the
@@ -21,24 +21,29 @@ pub const MAX_PARTS: usize = 16;
 /// A concatenation the optimizing tier joins inline.
 pub struct ConcatShape {
     pub dst: Slot,
+    /// What is joined (after the destination's string, when appending).
     pub parts: Vec<Operand>,
-    /// `dst = dst . x` (a `Concat` whose first operand is its destination): the
-    /// parts after the first are appended to the string `dst` holds, in place when
-    /// no one else holds it — as the generic op does, which keeps building a string
-    /// in a loop linear.
+    /// `$dst .= ...` (`AppendN`) or `dst = dst . x` (a `Concat` whose first
+    /// operand is its destination): the parts are appended to the string `dst`
+    /// holds, in place when no one else holds it — as the generic op does, which
+    /// keeps building a string in a loop linear. (A destination that is not a
+    /// string leaves optimized code: `.=` on an undefined variable warns.)
     pub append: bool,
 }
 
 /// The inline form of `op`, if it has one: every literal part a string or an int,
-/// a destination, and no part but an appended-to first one that is the
-/// destination (the destination's old value is released before the join).
+/// a destination, and no part that is the destination (its old value is released
+/// before the join, or appended to in place).
 pub fn shape(func: &Func, op: &Op) -> Option<ConcatShape> {
-    let (dst, parts) = match op {
-        Op::Concat { dst, a, b } => (*dst, vec![*a, *b]),
-        Op::ConcatN { dst, parts } => (*dst, parts.to_vec()),
+    let is_dst = |dst: Slot, o: &Operand| !o.is_const() && o.0 == dst;
+    let (dst, parts, append) = match op {
+        Op::Concat { dst, a, b } if is_dst(*dst, a) => (*dst, vec![*b], true),
+        Op::Concat { dst, a, b } => (*dst, vec![*a, *b], false),
+        Op::ConcatN { dst, parts } => (*dst, parts.to_vec(), false),
+        Op::AppendN { dst, parts } => (*dst, parts.to_vec(), true),
         _ => return None,
     };
-    if dst == NO_SLOT || parts.len() > MAX_PARTS {
+    if dst == NO_SLOT || parts.is_empty() || parts.len() > MAX_PARTS {
         return None;
     }
     let literal_ok = |o: &Operand| {
@@ -46,13 +51,10 @@ pub fn shape(func: &Func, op: &Op) -> Option<ConcatShape> {
             .get(o.index() as usize)
             .is_some_and(|c| matches!(c.tag(), tag::STRING | tag::INT))
     };
-    if parts.iter().any(|o| o.is_const() && !literal_ok(o)) {
-        return None;
-    }
-    let is_dst = |o: &Operand| !o.is_const() && o.0 == dst;
-    let append = matches!(op, Op::Concat { .. }) && is_dst(&parts[0]);
-    let first_other = usize::from(append);
-    if parts[first_other..].iter().any(is_dst) {
+    if parts
+        .iter()
+        .any(|o| o.is_const() && !literal_ok(o) || is_dst(dst, o))
+    {
         return None;
     }
     Some(ConcatShape { dst, parts, append })

@@ -1344,7 +1344,9 @@ impl<'f> Lower<'f> {
             (Op::MakeRef { dst, src }, _) if *dst != NO_SLOT && dst != src => {
                 self.make_ref(pc, *dst, *src)
             }
-            (Op::Concat { .. } | Op::ConcatN { .. }, Plan::Int) => self.concat(pc),
+            (Op::Concat { .. } | Op::ConcatN { .. } | Op::AppendN { .. }, Plan::Int) => {
+                self.concat(pc)
+            }
             _ if self.keyed_dim(pc) => {}
             _ => self.generic(pc, out_of_line_helper(op)),
         }

@@ -1,6 +1,6 @@
 //! Lowering of the concatenations `concat.rs` describes: the parts' tags and
 //! payloads laid out on the stack and joined by one helper that only allocates
-//! (`hop_opt_concat`, or `hop_opt_concat_append` for `$s = $s . x`), instead of
+//! (`hop_opt_concat`, or `hop_opt_concat_append` for `$s .= x`), instead of
 //! the generic op's bytecode decoding and dispatch.
 //!
 //! Order matters for what a deopt may find: every part is checked first, then the
@@ -14,13 +14,13 @@ use crate::jit::opt::concat::{self, ConcatShape};
 use crate::jit::opt::helpers::{hop_opt_concat, hop_opt_concat_append, hop_opt_release};
 
 impl Lower<'_> {
-    /// Lowers `Concat` / `ConcatN` at `pc` under its inline plan.
+    /// Lowers `Concat` / `ConcatN` / `AppendN` at `pc` under its inline plan.
     pub(super) fn concat(&mut self, pc: usize) {
         let Some(shape) = concat::shape(self.func, &self.func.ops[pc]) else {
             return self.generic(pc, out_of_line_helper(&self.func.ops[pc]));
         };
         let ConcatShape { dst, parts, append } = shape;
-        let joined = if append { &parts[1..] } else { &parts[..] };
+        let joined = &parts[..];
         // The appended-to string first: it is only ever a string here.
         let target = append.then(|| {
             let p = self.storage(dst);

@@ -517,7 +517,11 @@ fn plan_of(func: &Func, op: &Op, seen: u32) -> Plan {
         } if Intrinsic::of(*builtin, *args, *argc, *dst).is_some() => Plan::Int,
         // Strings and ints joined by one helper (`concat.rs`); a part of another
         // type leaves optimized code and marks the op (above).
-        Op::Concat { .. } | Op::ConcatN { .. } if concat::shape(func, op).is_some() => Plan::Int,
+        Op::Concat { .. } | Op::ConcatN { .. } | Op::AppendN { .. }
+            if concat::shape(func, op).is_some() =>
+        {
+            Plan::Int
+        }
         _ => Plan::Generic,
     }
 }

@@ -580,23 +580,12 @@ fn effect(func: &Func, op: &Op, plan: Plan, elem: TagSet) -> Effect {
             }
             None => Clobber,
         },
-        Op::Concat { .. } | Op::ConcatN { .. } if plan == Plan::Int => {
+        Op::Concat { .. } | Op::ConcatN { .. } | Op::AppendN { .. } if plan == Plan::Int => {
             match super::concat::shape(func, op) {
                 Some(shape) => {
                     let any = only(tag::STRING) | INT;
-                    let mut s: Vec<_> = shape
-                        .parts
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, o)| {
-                            let accepts = if shape.append && i == 0 {
-                                only(tag::STRING)
-                            } else {
-                                any
-                            };
-                            narrow(*o, accepts)
-                        })
-                        .collect();
+                    let mut s: Vec<_> =
+                        shape.parts.iter().filter_map(|o| narrow(*o, any)).collect();
                     s.push(Step::Set(shape.dst, only(tag::STRING)));
                     Refine(s)
                 }
