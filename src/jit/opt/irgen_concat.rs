@@ -35,46 +35,42 @@ impl Lower<'_> {
         });
         let array = self.part_array(pc, joined);
         let n = joined.len();
+        // The helper's result: 0 when it declined, having done nothing.
         let done = self.tmp();
-        match target {
-            Some(p) => {
-                self.line(&format!(
-                    "{done} = call i64 {}(ptr {p}, ptr {array}, i64 {n}) #0",
-                    fnptr(hop_opt_concat_append as *const () as usize)
-                ));
-                let (ok, exit) = (self.tmp(), self.fallback_label(pc));
-                self.line(&format!("{ok} = icmp ne i64 {done}, 0"));
-                self.expect(&ok, &exit);
-            }
-            None => {
-                self.line(&format!(
-                    "{done} = call i64 {}(ptr {array}, i64 {n}) #0",
-                    fnptr(hop_opt_concat as *const () as usize)
-                ));
-                let (ok, exit) = (self.tmp(), self.fallback_label(pc));
-                self.line(&format!("{ok} = icmp ne i64 {done}, 0"));
-                self.expect(&ok, &exit);
-                let undo = self.fresh_block("cat.undo");
-                let q = self.storage(dst);
-                if !tags::subset(self.known(dst), tags::UNCOUNTED) {
-                    let old = self.load_tag(&q);
-                    self.release_out_of_line(&q, &old, &undo, ["cat.release", "cat.ready"]);
-                }
-                self.store_to(dst, &q, &tag::STRING.to_string(), &done);
-                self.br(pc + 1);
-                // The destination needs the tier below: the fresh string goes first.
-                self.block(&undo);
-                self.line(&format!(
-                    "call void {}(i8 {}, i64 {done}) #1",
-                    fnptr(hop_opt_release as *const () as usize),
-                    tag::STRING
-                ));
-                let exit = self.fallback_label(pc);
-                self.line(&format!("br label %{exit}"));
-                return;
-            }
+        match &target {
+            Some(p) => self.line(&format!(
+                "{done} = call i64 {}(ptr {p}, ptr {array}, i64 {n}) #0",
+                fnptr(hop_opt_concat_append as *const () as usize)
+            )),
+            None => self.line(&format!(
+                "{done} = call i64 {}(ptr {array}, i64 {n}) #0",
+                fnptr(hop_opt_concat as *const () as usize)
+            )),
         }
+        let (ok, exit) = (self.tmp(), self.fallback_label(pc));
+        self.line(&format!("{ok} = icmp ne i64 {done}, 0"));
+        self.expect(&ok, &exit);
+        if target.is_some() {
+            // Appended in place (or into a copy that replaced the value).
+            return self.br(pc + 1);
+        }
+        let undo = self.fresh_block("cat.undo");
+        let q = self.storage(dst);
+        if !tags::subset(self.known(dst), tags::UNCOUNTED) {
+            let old = self.load_tag(&q);
+            self.release_out_of_line(&q, &old, &undo, ["cat.release", "cat.ready"]);
+        }
+        self.store_to(dst, &q, &tag::STRING.to_string(), &done);
         self.br(pc + 1);
+        // The destination needs the tier below: the fresh string goes first.
+        self.block(&undo);
+        self.line(&format!(
+            "call void {}(i8 {}, i64 {done}) #1",
+            fnptr(hop_opt_release as *const () as usize),
+            tag::STRING
+        ));
+        let exit = self.fallback_label(pc);
+        self.line(&format!("br label %{exit}"));
     }
 
     /// The parts' tags and payloads in a stack array of `ConcatPart`s, each slot
