@@ -59,20 +59,8 @@ fn main() {
     // `LLVM_ARGS="-regalloc=basic"`: LLVM's own command-line options, for
     // experiments with code generation (`-time-passes` reports per compile).
     if let Ok(a) = std::env::var("LLVM_ARGS") {
-        let args: Vec<std::ffi::CString> = std::iter::once("llvm_latency".to_string())
-            .chain(a.split_whitespace().map(String::from))
-            .map(|s| std::ffi::CString::new(s).expect("no NUL in LLVM_ARGS"))
-            .collect();
-        let ptrs: Vec<*const std::ffi::c_char> = args.iter().map(|c| c.as_ptr()).collect();
-        // SAFETY: `ptrs` points at `args`' NUL-terminated strings, alive for the
-        // call; no LLVM object exists yet (options are read when passes are built).
-        unsafe {
-            llvm_sys::support::LLVMParseCommandLineOptions(
-                ptrs.len() as i32,
-                ptrs.as_ptr(),
-                std::ptr::null(),
-            )
-        };
+        let args: Vec<&str> = a.split_whitespace().collect();
+        hopjit::jit::opt::codegen::llvm_options(&args).expect("LLVM back end loads");
     }
     let units = units();
     // `ONLY=fib` (comma-separated for several) measures only functions of that name.

@@ -1,69 +1,150 @@
-//! LLVM on a worker thread: module from IR text, verification, the new pass
-//! manager's pipeline for `jit.llvm_opt` on the host CPU, and an ELF object in memory.
+//! LLVM for the optimizing tier's workers: IR text in, an ELF object out, through
+//! hopjit's LLVM back end (`crates/hopjit-llvm`, built as `libhopjit_llvm.so` next
+//! to the `hopjit` binary), which this module loads with `dlopen` the first time
+//! a worker starts.
 //!
-//! Why not `default<O2>` for O2: compile latency is a goal of this tier (p50 ≤ 5 ms
-//! per function) and the default pipeline spends most of its time on passes that find
-//! nothing in our IR (the lowering already specializes types, every call is an
-//! indirect call through an entry slot, loops are guarded by deopt exits that block
-//! vectorization and unrolling). [`pipeline`] keeps the passes that pay for
-//! themselves — SROA to SSA, CSE, instcombine, GVN, LICM, DSE — and O1/O2 select
-//! instructions with FastISel, which emits the same code as SelectionDAG for the
-//! simple integer/float blocks we generate at about half the cost (it falls back to
-//! the DAG per block for anything it cannot handle). O3 is LLVM's full `default<O3>`
-//! with SelectionDAG, for users who trade latency for peak code.
-//!
-//! Each worker owns one [`Llvm`] (DESIGN.md decision 9): a `Context` — recreated
-//! every [`CONTEXT_REUSE`] compiles, because a context keeps every interned type and
-//! constant forever — and a `TargetMachine`. Neither ever leaves its thread.
+//! Why a library loaded on demand rather than linked: libLLVM takes about 10 ms
+//! to load (relocations and static constructors; a C program that only links it
+//! starts in 11 ms against 0.7 ms without), which was most of hopjit's startup
+//! (16.5 ms for an empty script, php's tracing JIT 12.8 ms). Loaded by the first
+//! worker, it costs a process that never optimizes nothing, and one that does
+//! loses nothing: the request thread runs baseline code meanwhile, on its own core.
+//! The pass pipeline and code generation choices are the library's (see its
+//! module doc); the interface is the C ABI of `abi.rs`, compiled into both.
+
+use std::ffi::{c_void, CStr, CString};
+use std::time::{Duration, Instant};
 
 use once_cell::sync::OnceCell;
-use std::time::Instant;
 
-use inkwell::context::Context;
-use inkwell::memory_buffer::MemoryBuffer;
-use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::{
-    CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine,
-};
-use inkwell::OptimizationLevel;
+#[path = "../../../crates/hopjit-llvm/src/abi.rs"]
+mod abi;
+use abi::{Buf, Output};
 
-/// Compiles per context before it is recreated.
-const CONTEXT_REUSE: u32 = 256;
+/// The library's file name.
+const LIBRARY: &str = "libhopjit_llvm.so";
 
-static INIT: OnceCell<Result<(), String>> = OnceCell::new();
-
-/// Initializes LLVM's native target once per process (before any worker runs).
-pub fn init_native() -> Result<(), String> {
-    INIT.get_or_init(|| Target::initialize_native(&InitializationConfig::default()))
-        .clone()
+/// The loaded library's entry points.
+struct Backend {
+    new: abi::NewFn,
+    compile: abi::CompileFn,
+    free: abi::FreeFn,
+    drop: abi::DropFn,
+    options: abi::OptionsFn,
 }
 
-/// The new-pass-manager pipeline for `jit.llvm_opt` `level` (see the module doc).
-///
-/// `instcombine` is spelled `instcombine<no-verify-fixpoint>`, as LLVM's own
-/// pipelines spell it: in a textual pipeline the bare name also asks LLVM to verify
-/// that one round reached a fixpoint, and where it did not (a loop nest whose
-/// bounds it could fold further) LLVM reports a fatal error and exits the process.
-pub fn pipeline(level: u8) -> &'static str {
-    match level {
-        1 => {
-            "always-inline,function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,\
-             simplifycfg)"
-        }
-        3 => "default<O3>",
-        _ => {
-            "always-inline,function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,\
-             simplifycfg,gvn,loop-mssa(licm),instcombine<no-verify-fixpoint>,simplifycfg,dse)"
-        }
+static BACKEND: OnceCell<Result<Backend, String>> = OnceCell::new();
+
+/// Where the library may be: beside the running executable, or one directory up
+/// (test and bench executables live in `target/<profile>/deps`).
+fn candidates() -> Vec<std::path::PathBuf> {
+    let Ok(exe) = std::env::current_exe() else {
+        return Vec::new();
+    };
+    exe.ancestors()
+        .skip(1)
+        .take(2)
+        .map(|d| d.join(LIBRARY))
+        .collect()
+}
+
+fn dlerror() -> String {
+    // SAFETY: dlerror returns null or a NUL-terminated message owned by libc.
+    let e = unsafe { libc::dlerror() };
+    if e.is_null() {
+        "unknown error".to_string()
+    } else {
+        // SAFETY: non-null, NUL-terminated (above).
+        unsafe { CStr::from_ptr(e) }.to_string_lossy().into_owned()
     }
 }
 
-/// One worker's LLVM state.
+fn load() -> Result<Backend, String> {
+    let paths = candidates();
+    let path = paths.iter().find(|p| p.exists()).ok_or_else(|| {
+        format!(
+            "{LIBRARY} not found beside the hopjit executable (looked for {}); build it with `cargo build --release`",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })?;
+    let c_path = CString::new(path.as_os_str().as_encoded_bytes())
+        .map_err(|_| format!("{}: a NUL in the path", path.display()))?;
+    // SAFETY: a NUL-terminated path; the handle is kept for the process's life.
+    let handle = unsafe { libc::dlopen(c_path.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+    if handle.is_null() {
+        return Err(format!("cannot load {}: {}", path.display(), dlerror()));
+    }
+    let sym = |name: &str| -> Result<*mut c_void, String> {
+        let c = CString::new(name).expect("symbol names have no NUL");
+        // SAFETY: `handle` is a live library handle; `c` is NUL-terminated.
+        let p = unsafe { libc::dlsym(handle, c.as_ptr()) };
+        if p.is_null() {
+            Err(format!("{}: no symbol {name}", path.display()))
+        } else {
+            Ok(p)
+        }
+    };
+    // SAFETY (each transmute): the library defines these symbols with exactly the
+    // `abi.rs` signatures (the same file compiled into it), checked by version.
+    let version: abi::AbiFn = unsafe { std::mem::transmute(sym("hopjit_llvm_abi")?) };
+    // SAFETY: a function taking nothing.
+    let v = unsafe { version() };
+    if v != abi::ABI_VERSION {
+        return Err(format!(
+            "{} speaks ABI {v}, this hopjit {}: rebuild both (`cargo build --release`)",
+            path.display(),
+            abi::ABI_VERSION
+        ));
+    }
+    // SAFETY: as above.
+    unsafe {
+        Ok(Backend {
+            new: std::mem::transmute::<*mut c_void, abi::NewFn>(sym("hopjit_llvm_new")?),
+            compile: std::mem::transmute::<*mut c_void, abi::CompileFn>(sym(
+                "hopjit_llvm_compile",
+            )?),
+            free: std::mem::transmute::<*mut c_void, abi::FreeFn>(sym("hopjit_llvm_free")?),
+            drop: std::mem::transmute::<*mut c_void, abi::DropFn>(sym("hopjit_llvm_drop")?),
+            options: std::mem::transmute::<*mut c_void, abi::OptionsFn>(sym(
+                "hopjit_llvm_options",
+            )?),
+        })
+    }
+}
+
+fn backend() -> Result<&'static Backend, String> {
+    BACKEND.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+/// Loads the LLVM back end (once per process, before a worker compiles).
+pub fn init_native() -> Result<(), String> {
+    backend().map(|_| ())
+}
+
+/// Passes LLVM's own command-line options (`-time-passes`, `-regalloc=basic`)
+/// to the back end: for experiments (`benches/llvm_latency.rs`' `LLVM_ARGS`). Call
+/// before any compile.
+pub fn llvm_options(args: &[&str]) -> Result<(), String> {
+    let b = backend()?;
+    let owned: Vec<CString> = std::iter::once("hopjit")
+        .chain(args.iter().copied())
+        .map(|a| CString::new(a).map_err(|_| format!("a NUL in LLVM option {a:?}")))
+        .collect::<Result<_, _>>()?;
+    let ptrs: Vec<*const std::ffi::c_char> = owned.iter().map(|c| c.as_ptr()).collect();
+    // SAFETY: `ptrs` points at `owned`'s NUL-terminated strings, alive for the call.
+    unsafe { (b.options)(ptrs.as_ptr(), ptrs.len()) };
+    Ok(())
+}
+
+/// One worker's LLVM state (a context and a target machine, in the library).
+/// Never leaves its thread.
 pub struct Llvm {
-    context: Context,
-    machine: TargetMachine,
-    level: u8,
-    uses: u32,
+    state: *mut c_void,
+    backend: &'static Backend,
 }
 
 /// What one compile produced.
@@ -81,39 +162,14 @@ pub struct Compiled {
 impl Llvm {
     /// A context and a target machine for the host CPU at `jit.llvm_opt` `level`.
     pub fn new(level: u8) -> Result<Llvm, String> {
-        init_native()?;
-        let triple = TargetMachine::get_default_triple();
-        let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
-        let cpu = TargetMachine::get_host_cpu_name();
-        let features = TargetMachine::get_host_cpu_features();
-        let opt = match level {
-            1 => OptimizationLevel::Less,
-            3 => OptimizationLevel::Aggressive,
-            _ => OptimizationLevel::Default,
-        };
-        let machine = target
-            .create_target_machine(
-                &triple,
-                &cpu.to_string(),
-                &features.to_string(),
-                opt,
-                RelocMode::PIC,
-                CodeModel::Small,
-            )
-            .ok_or_else(|| "LLVM could not create a target machine for this host".to_string())?;
-        if level < 3 {
-            // SAFETY: `machine` is a live target machine owned by this worker and not yet
-            // shared; the call only sets a flag read when code is emitted.
-            unsafe {
-                llvm_sys::target_machine::LLVMSetTargetMachineFastISel(machine.as_mut_ptr(), 1)
-            };
+        let backend = backend()?;
+        let mut error = Buf::EMPTY;
+        // SAFETY: `error` is writable; the state is dropped by `Drop` below.
+        let state = unsafe { (backend.new)(level, &mut error) };
+        if state.is_null() {
+            return Err(take(backend, error));
         }
-        Ok(Llvm {
-            context: Context::create(),
-            machine,
-            level,
-            uses: 0,
-        })
+        Ok(Llvm { state, backend })
     }
 
     /// Runs one tiny module (the runtime prelude and an empty function) through the
@@ -132,67 +188,68 @@ impl Llvm {
 
     /// Parses `ir`, verifies it, runs the pipeline and emits an object.
     pub fn compile(&mut self, name: &str, ir: &str, dump: bool) -> Result<Compiled, String> {
-        if self.uses >= CONTEXT_REUSE {
-            self.context = Context::create();
-            self.uses = 0;
-        }
-        self.uses += 1;
-        let buf = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), name);
-        let module = self
-            .context
-            .create_module_from_ir(buf)
-            .map_err(|e| format!("LLVM rejected the IR of {name}: {e}"))?;
-        module.set_triple(&self.machine.get_triple());
-        module.set_data_layout(&self.machine.get_target_data().get_data_layout());
-        // LLVM crashes on invalid IR instead of reporting it: verify first.
-        module
-            .verify()
-            .map_err(|e| format!("invalid IR for {name}: {e}"))?;
-        let ir_before = dump.then(|| module.print_to_string().to_string());
-        let lowered = Instant::now();
-        module
-            .run_passes(
-                pipeline(self.level),
-                &self.machine,
-                PassBuilderOptions::create(),
+        let b = self.backend;
+        let mut out = Output {
+            object: Buf::EMPTY,
+            error: Buf::EMPTY,
+            ir_before: Buf::EMPTY,
+            ir_after: Buf::EMPTY,
+            parse_ns: 0,
+            passes_ns: 0,
+            emit_ns: 0,
+        };
+        let start = Instant::now();
+        // SAFETY: `state` is this thread's; the strings and `out` outlive the call.
+        let ok = unsafe {
+            (b.compile)(
+                self.state,
+                name.as_ptr(),
+                name.len(),
+                ir.as_ptr(),
+                ir.len(),
+                dump,
+                &mut out,
             )
-            .map_err(|e| format!("LLVM passes failed for {name}: {e}"))?;
-        let ir_after = dump.then(|| module.print_to_string().to_string());
-        let optimized = Instant::now();
-        let object = self
-            .machine
-            .write_to_memory_buffer(&module, FileType::Object)
-            .map_err(|e| format!("LLVM could not emit {name}: {e}"))?
-            .as_slice()
-            .to_vec();
-        // Tearing the module down (about half a millisecond for a large function)
-        // belongs to this phase, not to the relocation timed after it.
-        drop(module);
+        };
+        let text = |buf: Buf| (!buf.ptr.is_null()).then(|| take(b, buf));
+        let (ir_before, ir_after) = (text(out.ir_before), text(out.ir_after));
+        if !ok {
+            return Err(take(b, out.error));
+        }
+        let object = take_bytes(b, out.object);
+        let lowered = start + Duration::from_nanos(out.parse_ns);
+        let optimized = lowered + Duration::from_nanos(out.passes_ns);
         Ok(Compiled {
             object,
             ir_before,
             ir_after,
             lowered,
             optimized,
-            emitted: Instant::now(),
+            emitted: optimized + Duration::from_nanos(out.emit_ns),
         })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::pipeline;
-
-    /// Every instcombine in our own pipelines opts out of LLVM's fixpoint check,
-    /// which exits the process when a round leaves work for the next (seen on a
-    /// rotated triple loop nest: `tests/php/jit_rotated_loop_nest.php`).
-    #[test]
-    fn pipelines_never_ask_llvm_to_verify_instcombine_fixpoints() {
-        for level in 0..=3 {
-            let p = pipeline(level);
-            let total = p.matches("instcombine").count();
-            let opted_out = p.matches("instcombine<no-verify-fixpoint>").count();
-            assert_eq!(total, opted_out, "O{level}: {p}");
-        }
+impl Drop for Llvm {
+    fn drop(&mut self) {
+        // SAFETY: the state came from `new` on this thread and is dropped once.
+        unsafe { (self.backend.drop)(self.state) };
     }
+}
+
+/// Copies bytes the library handed out and frees them there.
+fn take_bytes(b: &Backend, buf: Buf) -> Vec<u8> {
+    let v = if buf.ptr.is_null() {
+        Vec::new()
+    } else {
+        // SAFETY: the library's `len` readable bytes, alive until freed below.
+        unsafe { std::slice::from_raw_parts(buf.ptr, buf.len) }.to_vec()
+    };
+    // SAFETY: `buf` came from the library and is freed once.
+    unsafe { (b.free)(buf) };
+    v
+}
+
+fn take(b: &Backend, buf: Buf) -> String {
+    String::from_utf8_lossy(&take_bytes(b, buf)).into_owned()
 }
