@@ -37,6 +37,19 @@ pub struct Output {
     pub emit_ns: u64,
 }
 
+impl Output {
+    /// Nothing produced yet.
+    pub const EMPTY: Output = Output {
+        object: Buf::EMPTY,
+        error: Buf::EMPTY,
+        ir_before: Buf::EMPTY,
+        ir_after: Buf::EMPTY,
+        parse_ns: 0,
+        passes_ns: 0,
+        emit_ns: 0,
+    };
+}
+
 /// `hopjit_llvm_abi`.
 pub type AbiFn = unsafe extern "C" fn() -> u32;
 /// `hopjit_llvm_new(level, error) -> state` (null, with `error` set, on failure).

@@ -79,18 +79,6 @@ pub struct Llvm {
     uses: u32,
 }
 
-/// What one compile produced.
-pub struct Compiled {
-    pub object: Vec<u8>,
-    /// The IR before and after the passes, when asked for (`--dump-ir`).
-    pub ir_before: Option<String>,
-    pub ir_after: Option<String>,
-    /// Instants: module parsed and verified / passes done / object emitted.
-    pub lowered: Instant,
-    pub optimized: Instant,
-    pub emitted: Instant,
-}
-
 fn buf(v: Vec<u8>) -> Buf {
     let mut v = std::mem::ManuallyDrop::new(v);
     Buf {
@@ -154,28 +142,11 @@ pub unsafe extern "C" fn hopjit_llvm_compile(
             &mut *out,
         )
     };
-    let start = Instant::now();
-    *out = Output {
-        object: Buf::EMPTY,
-        error: Buf::EMPTY,
-        ir_before: Buf::EMPTY,
-        ir_after: Buf::EMPTY,
-        parse_ns: 0,
-        passes_ns: 0,
-        emit_ns: 0,
-    };
-    let r = catch_unwind(AssertUnwindSafe(|| llvm.compile(name, ir, dump)))
+    *out = Output::EMPTY;
+    let r = catch_unwind(AssertUnwindSafe(|| llvm.compile(name, ir, dump, out)))
         .unwrap_or_else(|p| Err(panic_message(p)));
     match r {
-        Ok(c) => {
-            out.parse_ns = (c.lowered - start).as_nanos() as u64;
-            out.passes_ns = (c.optimized - c.lowered).as_nanos() as u64;
-            out.emit_ns = (c.emitted - c.optimized).as_nanos() as u64;
-            out.ir_before = c.ir_before.map_or(Buf::EMPTY, |s| buf(s.into_bytes()));
-            out.ir_after = c.ir_after.map_or(Buf::EMPTY, |s| buf(s.into_bytes()));
-            out.object = buf(c.object);
-            true
-        }
+        Ok(()) => true,
         Err(e) => {
             out.error = buf(e.into_bytes());
             false
@@ -256,17 +227,25 @@ impl Llvm {
         })
     }
 
-    /// Parses `ir`, verifies it, runs the pipeline and emits an object.
-    pub fn compile(&mut self, name: &str, ir: &str, dump: bool) -> Result<Compiled, String> {
+    /// Parses `ir`, verifies it, runs the pipeline and emits an object into `out`
+    /// (with the IR before and after the passes when `dump`, and each phase's time).
+    pub fn compile(
+        &mut self,
+        name: &str,
+        ir: &str,
+        dump: bool,
+        out: &mut Output,
+    ) -> Result<(), String> {
+        let start = Instant::now();
         if self.uses >= CONTEXT_REUSE {
             self.context = Context::create();
             self.uses = 0;
         }
         self.uses += 1;
-        let buf = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), name);
+        let text = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), name);
         let module = self
             .context
-            .create_module_from_ir(buf)
+            .create_module_from_ir(text)
             .map_err(|e| format!("LLVM rejected the IR of {name}: {e}"))?;
         module.set_triple(&self.machine.get_triple());
         module.set_data_layout(&self.machine.get_target_data().get_data_layout());
@@ -274,8 +253,10 @@ impl Llvm {
         module
             .verify()
             .map_err(|e| format!("invalid IR for {name}: {e}"))?;
-        let ir_before = dump.then(|| module.print_to_string().to_string());
-        let lowered = Instant::now();
+        if dump {
+            out.ir_before = buf(module.print_to_string().to_bytes().to_vec());
+        }
+        let parsed = Instant::now();
         module
             .run_passes(
                 pipeline(self.level),
@@ -283,7 +264,9 @@ impl Llvm {
                 PassBuilderOptions::create(),
             )
             .map_err(|e| format!("LLVM passes failed for {name}: {e}"))?;
-        let ir_after = dump.then(|| module.print_to_string().to_string());
+        if dump {
+            out.ir_after = buf(module.print_to_string().to_bytes().to_vec());
+        }
         let optimized = Instant::now();
         let object = self
             .machine
@@ -294,14 +277,11 @@ impl Llvm {
         // Tearing the module down (about half a millisecond for a large function)
         // belongs to this phase, not to the relocation timed after it.
         drop(module);
-        Ok(Compiled {
-            object,
-            ir_before,
-            ir_after,
-            lowered,
-            optimized,
-            emitted: Instant::now(),
-        })
+        out.object = buf(object);
+        out.parse_ns = (parsed - start).as_nanos() as u64;
+        out.passes_ns = (optimized - parsed).as_nanos() as u64;
+        out.emit_ns = optimized.elapsed().as_nanos() as u64;
+        Ok(())
     }
 }
 

@@ -189,15 +189,7 @@ impl Llvm {
     /// Parses `ir`, verifies it, runs the pipeline and emits an object.
     pub fn compile(&mut self, name: &str, ir: &str, dump: bool) -> Result<Compiled, String> {
         let b = self.backend;
-        let mut out = Output {
-            object: Buf::EMPTY,
-            error: Buf::EMPTY,
-            ir_before: Buf::EMPTY,
-            ir_after: Buf::EMPTY,
-            parse_ns: 0,
-            passes_ns: 0,
-            emit_ns: 0,
-        };
+        let mut out = Output::EMPTY;
         let start = Instant::now();
         // SAFETY: `state` is this thread's; the strings and `out` outlive the call.
         let ok = unsafe {
