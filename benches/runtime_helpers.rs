@@ -15,7 +15,8 @@ use std::time::Duration;
 use criterion::{BenchmarkGroup, Criterion, Throughput};
 use hopjit::runtime::array::{KeyRef, PhpArray};
 use hopjit::runtime::compare::{loose_compare, loose_equals};
-use hopjit::runtime::convert::{append_str, float_to_string, itoa_buf, to_str_quiet};
+use hopjit::runtime::convert::{append_str, float_to_string, to_str_quiet};
+use hopjit::runtime::str_cell::StrBuf;
 use hopjit::runtime::value::TypedValue;
 use hopjit::runtime::{arith, convert};
 use hopjit::vm::ctx::ExecCtx;
@@ -129,10 +130,14 @@ fn arrays(g: &mut Group) {
 }
 
 fn conversions(g: &mut Group) {
-    g.bench_function("int_to_string/itoa_buf", |bn| {
+    // The digits written into a string under construction (concatenations).
+    g.bench_function("int_to_string/push_int", |bn| {
+        let mut buf = StrBuf::with_capacity(32);
         bn.iter(|| {
             for i in 0..OPS as i64 {
-                black_box(itoa_buf(black_box(i * 7919 - 500_000)).as_bytes_mut().len());
+                buf.clear();
+                buf.push_int(black_box(i * 7919 - 500_000));
+                black_box(buf.len());
             }
         })
     });

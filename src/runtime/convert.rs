@@ -69,7 +69,11 @@ pub fn to_str_quiet(v: &TypedValue) -> Cow<'_, [u8]> {
     match v.tag() {
         tag::UNINIT | tag::NULL => Cow::Borrowed(b""),
         tag::BOOL => Cow::Borrowed(if v.bool_val() { b"1" } else { b"" }),
-        tag::INT => Cow::Owned(itoa_buf(v.int_val()).as_bytes_mut().to_vec()),
+        tag::INT => {
+            let mut digits = Vec::new();
+            digits.put_int(v.int_val());
+            Cow::Owned(digits)
+        }
         tag::DOUBLE => Cow::Owned(float_to_string(v.double_val()).into_bytes()),
         tag::STRING => Cow::Borrowed(v.str_bytes()),
         tag::ARRAY => Cow::Borrowed(b"Array"),
@@ -134,29 +138,20 @@ pub fn str_len_hint(v: &TypedValue) -> usize {
 pub fn append_str<B: ByteSink>(ctx: &mut ExecCtx, buf: &mut B, v: &TypedValue) -> VmResult<()> {
     let d = v.deref();
     match d.tag() {
-        tag::STRING => buf.put(d.str_bytes()),
-        tag::INT => buf.put_int(d.int_val()),
+        tag::STRING | tag::INT => put_string_or_int(buf, d),
         _ => buf.put(&to_str(ctx, d)?),
     }
     Ok(())
 }
 
-/// An integer's decimal digits on the stack (the `itoa` crate: two digits per
-/// step, no allocation).
-pub struct ItoaBuf {
-    buf: itoa::Buffer,
-    value: i64,
-}
-impl ItoaBuf {
-    pub fn as_bytes_mut(&mut self) -> &[u8] {
-        self.buf.format(self.value).as_bytes()
-    }
-}
+/// Appends the string form of `v`, a string or an int: the two conversions that
+/// can neither warn nor fail (a string's bytes, an int's digits).
 #[inline]
-pub fn itoa_buf(i: i64) -> ItoaBuf {
-    ItoaBuf {
-        buf: itoa::Buffer::new(),
-        value: i,
+pub fn put_string_or_int<B: ByteSink>(buf: &mut B, v: &TypedValue) {
+    if v.tag() == tag::INT {
+        buf.put_int(v.int_val());
+    } else {
+        buf.put(v.str_bytes());
     }
 }
 

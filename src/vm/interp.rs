@@ -1024,12 +1024,7 @@ pub(crate) fn append_n_op(
                 let v: *const TypedValue = peek(func, frame, *p);
                 // SAFETY: a different live value than `d` (checked above), which
                 // appending to `d` does not move.
-                let v = unsafe { &*v };
-                if v.is_string() {
-                    buf.extend_from_slice(v.str_bytes());
-                } else {
-                    buf.push_int(v.int_val());
-                }
+                crate::runtime::convert::put_string_or_int(buf, unsafe { &*v });
             }
         });
         return Ok(());

@@ -64,19 +64,18 @@ pub fn shape(func: &Func, op: &Op) -> Option<ConcatShape> {
 mod tests {
     use super::*;
 
-    fn ops(src: &str) -> (Func, Vec<Op>) {
+    fn function_f(src: &str) -> Func {
         let prog = crate::compiler::parse(src.as_bytes(), "t.php").expect("parses");
         let unit = crate::bytecode::emit::compile(&prog, "t.php", "t.php").expect("compiles");
-        let f = unit.funcs.into_iter().find(|f| f.name == "f").expect("f");
-        let ops = f.ops.clone();
-        (f, ops)
+        unit.funcs.into_iter().find(|f| f.name == "f").expect("f")
     }
 
     /// String and int literals and slots join inline; a float literal does not;
     /// `$s = $s . x` appends.
     #[test]
     fn string_and_int_parts_are_inline() {
-        let (f, ops) = ops("<?php function f($i, $s) { $k = \"key_\" . $i . \"_\" . ($i % 7); $s = $s . $k; $x = 'a' . 1.5; return [$k, $s, $x]; }");
+        let f = function_f("<?php function f($i, $s) { $k = \"key_\" . $i . \"_\" . ($i % 7); $s = $s . $k; $x = 'a' . 1.5; return [$k, $s, $x]; }");
+        let ops = &f.ops;
         let shapes: Vec<_> = ops.iter().filter_map(|op| shape(&f, op)).collect();
         let concats = ops
             .iter()

@@ -4,6 +4,7 @@
 
 use crate::runtime::builtins::string::{find_from, substr_of};
 use crate::runtime::builtins::string_map::{mapped, StrMap};
+use crate::runtime::convert::put_string_or_int;
 use crate::runtime::memory_limit::string_fits;
 use crate::runtime::mt_rand::MtRand;
 use crate::runtime::str_cell::StrBuf;
@@ -237,7 +238,9 @@ pub unsafe extern "C" fn hop_opt_substr(cell: u64, offset: i64, length: i64) -> 
     substr_of(&arg, offset, Some(length)).into_raw().1
 }
 
-/// A value returned in two registers (`{ i64, i64 }` in the IR): its tag and data.
+/// A value as two words, its tag and its data: how `hop_opt_array_pop` returns one
+/// (in two registers, `{ i64, i64 }` in the IR) and how optimized code lays out
+/// the parts of an inline concatenation on its stack (`hop_opt_concat`).
 #[repr(C)]
 pub struct TagData {
     pub tag: u64,
@@ -267,27 +270,15 @@ pub unsafe extern "C" fn hop_opt_array_pop(ref_box: u64) -> TagData {
     }
 }
 
-/// One part of an inline concatenation (`concat.rs`): a STRING value's tag and
-/// cell, or an INT's tag and value, as optimized code lays them out on its stack.
-#[repr(C)]
-pub struct ConcatPart {
-    pub tag: u64,
-    pub data: u64,
-}
-
 /// Appends the string form of each part (a string's bytes, an int's digits).
-fn put_parts(buf: &mut StrBuf, parts: &[ConcatPart]) {
+fn put_parts(buf: &mut StrBuf, parts: &[TagData]) {
     for p in parts {
-        if p.tag as u8 == tag::INT {
-            buf.push_int(p.data as i64);
-        } else {
-            buf.extend_from_slice(TypedValue::view(tag::STRING, p.data).str_bytes());
-        }
+        put_string_or_int(buf, &TypedValue::view(p.tag as u8, p.data));
     }
 }
 
 /// The length the parts' string forms take at most (an int's at most 20 digits).
-fn parts_len_bound(parts: &[ConcatPart]) -> usize {
+fn parts_len_bound(parts: &[TagData]) -> usize {
     parts
         .iter()
         .map(|p| match p.tag as u8 {
@@ -303,9 +294,9 @@ fn parts_len_bound(parts: &[ConcatPart]) -> usize {
 /// warns; reads only the parts' cells.
 ///
 /// # Safety
-/// `parts` points at `n` [`ConcatPart`]s, each a live STRING (which the caller
+/// `parts` points at `n` [`TagData`] parts, each a live STRING (which the caller
 /// keeps alive during the call) or an INT.
-pub unsafe extern "C" fn hop_opt_concat(parts: *const ConcatPart, n: u64) -> u64 {
+pub unsafe extern "C" fn hop_opt_concat(parts: *const TagData, n: u64) -> u64 {
     // SAFETY: per the contract.
     let parts = unsafe { std::slice::from_raw_parts(parts, n as usize) };
     let size = parts_len_bound(parts);
@@ -327,7 +318,7 @@ pub unsafe extern "C" fn hop_opt_concat(parts: *const ConcatPart, n: u64) -> u64
 /// [`hop_opt_concat`], none of them `*dst`'s own value unless it is shared.
 pub unsafe extern "C" fn hop_opt_concat_append(
     dst: *mut TypedValue,
-    parts: *const ConcatPart,
+    parts: *const TagData,
     n: u64,
 ) -> u64 {
     // SAFETY: per the contract.
@@ -343,8 +334,8 @@ pub unsafe extern "C" fn hop_opt_concat_append(
 mod tests {
     use super::*;
 
-    fn part(v: &TypedValue) -> ConcatPart {
-        ConcatPart {
+    fn part(v: &TypedValue) -> TagData {
+        TagData {
             tag: u64::from(v.tag()),
             data: if v.is_int() {
                 v.int_val() as u64

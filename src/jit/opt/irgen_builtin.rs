@@ -82,7 +82,12 @@ impl Lower<'_> {
 
     /// The tag and payload of argument slot `arg`, checked to be one of `accepts`
     /// (else optimized code is left at `pc`, nothing done).
-    fn checked_arg(&mut self, pc: usize, arg: Slot, accepts: TagSet) -> (String, String) {
+    pub(super) fn checked_arg(
+        &mut self,
+        pc: usize,
+        arg: Slot,
+        accepts: TagSet,
+    ) -> (String, String) {
         let p = self.storage(arg);
         let t = self.load_tag(&p);
         if !tags::subset(self.known(arg), accepts) {

@@ -23,15 +23,8 @@ impl Lower<'_> {
         let joined = &parts[..];
         // The appended-to string first: it is only ever a string here.
         let target = append.then(|| {
-            let p = self.storage(dst);
-            if !tags::subset(self.known(dst), tags::only(tag::STRING)) {
-                let t = self.load_tag(&p);
-                let ok = self.tmp();
-                self.line(&format!("{ok} = icmp eq i8 {t}, {}", tag::STRING));
-                let exit = self.fallback_label(pc);
-                self.expect(&ok, &exit);
-            }
-            p
+            self.checked_arg(pc, dst, tags::only(tag::STRING));
+            self.storage(dst)
         });
         let array = self.part_array(pc, joined);
         let n = joined.len();
@@ -73,7 +66,7 @@ impl Lower<'_> {
         self.line(&format!("br label %{exit}"));
     }
 
-    /// The parts' tags and payloads in a stack array of `ConcatPart`s, each slot
+    /// The parts' tags and payloads in a stack array of `TagData`s, each slot
     /// part checked to hold a string or an int (else optimized code is left at
     /// `pc`, nothing done); the array's address.
     fn part_array(&mut self, pc: usize, parts: &[Operand]) -> String {
@@ -94,16 +87,10 @@ impl Lower<'_> {
                 };
                 (c.tag().to_string(), d)
             } else {
-                let p = self.storage(o.0);
-                let t = self.load_tag(&p);
-                if !tags::subset(self.known(o.0), accepts) {
-                    let ok = self.tag_in(&t, accepts);
-                    let exit = self.fallback_label(pc);
-                    self.expect(&ok, &exit);
-                }
+                let (t, d) = self.checked_arg(pc, o.0, accepts);
                 let wide = self.tmp();
                 self.line(&format!("{wide} = zext i8 {t} to i64"));
-                (wide, self.load_data(&p))
+                (wide, d)
             };
             let (tp, dp) = (self.tmp(), self.tmp());
             self.line(&format!(

@@ -235,11 +235,17 @@ fn ref_slots(func: &Func) -> Vec<bool> {
 /// are never promoted (`promote.rs`), whose copies would overwrite the binding.
 pub(crate) fn value_call_sources(func: &Func, pc: usize) -> Vec<Slot> {
     match func.ops.get(pc) {
-        Some(Op::CallValue { args, argc, .. }) => (*args..args + argc)
-            .filter_map(|a| crate::vm::call_args::arg_source(func, pc, a))
-            .collect(),
+        Some(Op::CallValue { args, argc, .. }) => arg_sources(func, pc, *args, *argc),
         _ => Vec::new(),
     }
+}
+
+/// The variables call `pc` copied into its `argc` argument slots from `args`
+/// (`vm::call_args::arg_source`): what a by-reference parameter would bind.
+fn arg_sources(func: &Func, pc: usize, args: Slot, argc: u32) -> Vec<Slot> {
+    (args..args + argc)
+        .filter_map(|a| crate::vm::call_args::arg_source(func, pc, a))
+        .collect()
 }
 
 /// Slots of `func` that may hold a REF or an INDIRECT: by-reference parameters,
@@ -299,19 +305,13 @@ fn deref_slots(unit: &Unit, func: &Func, updates: &[Option<ElemUpdate>]) -> Vec<
                 .get(*f as usize)
                 .is_some_and(|c| c.call_shape.variadic_by_ref) =>
             {
-                for a in *args..args + argc {
-                    if let Some(local) = crate::vm::call_args::arg_source(func, pc, a) {
-                        mark(local);
-                    }
-                }
+                arg_sources(func, pc, *args, *argc)
+                    .into_iter()
+                    .for_each(&mut mark)
             }
-            Op::CallName { args, argc, .. } => {
-                for a in *args..args + argc {
-                    if let Some(local) = crate::vm::call_args::arg_source(func, pc, a) {
-                        mark(local);
-                    }
-                }
-            }
+            Op::CallName { args, argc, .. } => arg_sources(func, pc, *args, *argc)
+                .into_iter()
+                .for_each(&mut mark),
             _ => {}
         }
     }

@@ -12,6 +12,7 @@ use super::{args, BuiltinDef};
 use crate::runtime::array::KeyRef;
 use crate::runtime::convert::to_str_quiet;
 use crate::runtime::float_fmt::{format_float_export, format_float_repr};
+use crate::runtime::str_cell::ByteSink;
 use crate::runtime::value::{tag, TypedValue};
 use crate::vm::ctx::{ExecCtx, VmResult};
 
@@ -244,9 +245,7 @@ impl Export<'_> {
         match v.tag() {
             tag::BOOL => buf.extend_from_slice(if v.bool_val() { b"true" } else { b"false" }),
             tag::INT if v.int_val() == i64::MIN => buf.extend_from_slice(b"-9223372036854775807-1"),
-            tag::INT => {
-                buf.extend_from_slice(crate::runtime::convert::itoa_buf(v.int_val()).as_bytes_mut())
-            }
+            tag::INT => buf.put_int(v.int_val()),
             tag::DOUBLE => buf.extend_from_slice(format_float_export(v.double_val()).as_bytes()),
             tag::STRING => export_str(buf, v.str_bytes()),
             tag::ARRAY | tag::OBJECT => self.container(v, level),
